@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Store {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+  schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Where the generated SQL migrations are; the packaged app passes its resources folder. */
+  migrationsFolder?: string;
+  /** A better-sqlite3 addon built for another ABI (Electron's); Node uses the default build. */
+  nativeBinding?: string;
+}
+
+/** "PULS": marks a SQLite file as a Pulso workspace, so we never migrate someone else's database. */
+export const APPLICATION_ID = 0x50554c53;
+
+export class StoreRefused extends Error {
+  override name = 'StoreRefused';
+}
+
+export const defaultMigrationsFolder = (): string =>
+  join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+interface Journal { entries: { idx: number; when: number; tag: string }[] }
+
+function readJournal(folder: string): Journal {
+  return JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
+}
+
+/** Opens (creating if needed) a workspace file, refusing files that are not ours or are newer. */
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const journal = readJournal(migrationsFolder);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new StoreRefused(`Cannot open workspace ${path}: ${(error as Error).message}`);
+  }
+  try {
+    checkIdentity(sqlite, path, journal);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder });
+    sqlite.pragma(`user_version = ${journal.entries.length}`);
+    return { path, sqlite, db, schemaVersion: journal.entries.length, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof StoreRefused) throw error;
+    throw new StoreRefused(`Cannot open workspace ${path}: ${(error as Error).message}`);
+  }
+}
+
+function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): void {
+  const tables = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  if (tables.n === 0) return; // a new, empty file becomes a workspace
+  const appId = sqlite.pragma('application_id', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) {
+    throw new StoreRefused(`${path} is a SQLite database but not a Pulso workspace.`);
+  }
+  const known = journal.entries.length;
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (version > known) {
+    throw new StoreRefused(
+      `${path} was written by a newer version of Pulso (schema ${version}; this version knows up to ${known}). Update Pulso to open it.`,
+    );
+  }
+}

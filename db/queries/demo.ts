@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+
+/** Seed rows the demo adds beside its messages: cases, community snapshots, leads and sales. */
+export function createDemoWriter(sqlite: Database.Database) {
+  const insertCase = sqlite.prepare(
+    `INSERT INTO cases (type, department, assignee, status, opened_at, first_response_at, resolved_at, closed_at)
+     VALUES (@type, @department, @assignee, @status, @openedAt, @firstResponseAt, @resolvedAt, @closedAt)`,
+  );
+  const linkCase = sqlite.prepare('INSERT INTO case_messages (case_id, message_id) VALUES (?, ?)');
+  const insertSnapshot = sqlite.prepare(
+    `INSERT OR REPLACE INTO community_snapshots (source_id, channel, date, followers, members, active_members)
+     VALUES ((SELECT id FROM sources WHERE code = ?), ?, ?, ?, ?, ?)`,
+  );
+  const insertLead = sqlite.prepare(
+    `INSERT INTO leads (name, company, contact_kind, author_id, stage)
+     VALUES (?, ?, 'company', (SELECT author_id FROM messages WHERE id = ?), ?)`,
+  );
+  const insertSale = sqlite.prepare('INSERT INTO sales (lead_id, external_id, amount, currency, won_at) VALUES (?, ?, ?, ?, ?)');
+
+  return {
+    addCase(messageId: number, row: {
+      type: string; department: string; assignee: string; status: string; openedAt: number;
+      firstResponseAt: number | null; resolvedAt: number | null; closedAt: number | null;
+    }): void {
+      const caseId = Number(insertCase.run(row).lastInsertRowid);
+      linkCase.run(caseId, messageId);
+    },
+    addSnapshot(source: string, channel: string, date: string, followers: number, members: number, activeMembers: number): void {
+      insertSnapshot.run(source, channel, date, followers, members, activeMembers);
+    },
+    addLead(fromMessageId: number, name: string, company: string, stage: string): number {
+      return Number(insertLead.run(name, company, fromMessageId, stage).lastInsertRowid);
+    },
+    addSale(leadId: number, externalId: string, amount: number, wonAt: number): void {
+      insertSale.run(leadId, externalId, amount, 'EUR', wonAt);
+    },
+  };
+}

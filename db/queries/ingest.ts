@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Temperature } from '../../shared/domain/temperature';
+import type { Kind, Source } from '../../shared/domain/vocabulary';
+
+export interface NewAuthor {
+  handle: string;
+  name?: string | null;
+  followers?: number | null;
+  region?: string | null;
+  ageBand?: string | null;
+  sex?: string | null;
+}
+
+export interface NewLabel {
+  temperature: Temperature | null;
+  kind: Kind | null;
+  annotator: string;
+  labeledAt: number;
+}
+
+export interface NewMessage {
+  externalId?: string | null;
+  source: Source;
+  author: NewAuthor;
+  postedAt: number;
+  text: string;
+  url?: string | null;
+  language?: string | null;
+  likes?: number | null;
+  shares?: number | null;
+  replies?: number | null;
+  replyToExternalId?: string | null;
+  label?: NewLabel | null;
+}
+
+export function contentHash(source: string, handle: string, postedAt: number, text: string): string {
+  return createHash('sha256').update(`${source}\u0000${handle}\u0000${postedAt}\u0000${text}`).digest('base64url');
+}
+
+/**
+ * Bulk writer for messages, their authors and labels, on prepared statements: the hot path
+ * of imports and the demo. The caller owns the transaction.
+ */
+export function createIngest(sqlite: Database.Database, batchId: number | null) {
+  const sourceIds = new Map<string, number>();
+  const authorIds = new Map<string, number>();
+  const selectSource = sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE code = ?');
+  const insertSource = sqlite.prepare('INSERT INTO sources (code, name) VALUES (?, ?)');
+  const selectAuthor = sqlite.prepare<[number, string], { id: number }>('SELECT id FROM authors WHERE source_id = ? AND handle = ?');
+  const insertAuthor = sqlite.prepare(
+    'INSERT INTO authors (source_id, handle, name, followers, region, age_band, sex) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertMessage = sqlite.prepare(
+    `INSERT INTO messages (external_id, source_id, author_id, posted_at, text, url, language, likes, shares, replies,
+       reply_to_external_id, content_hash, batch_id, temperature, kind, annotator, labeled_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const insertLabel = sqlite.prepare(
+    'INSERT INTO labels (message_id, annotator, temperature, kind, labeled_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertEntityMatch = sqlite.prepare('INSERT OR IGNORE INTO message_entities (message_id, entity_id) VALUES (?, ?)');
+  const insertTopicMatch = sqlite.prepare('INSERT OR IGNORE INTO message_topics (message_id, topic_id) VALUES (?, ?)');
+
+  function sourceId(code: string): number {
+    let found = sourceIds.get(code);
+    if (found === undefined) {
+      found = selectSource.get(code)?.id ?? Number(insertSource.run(code, code).lastInsertRowid);
+      sourceIds.set(code, found);
+    }
+    return found;
+  }
+
+  function authorId(source: number, author: NewAuthor): number {
+    const key = `${source}\u0000${author.handle}`;
+    let found = authorIds.get(key);
+    if (found === undefined) {
+      found = selectAuthor.get(source, author.handle)?.id
+        ?? Number(insertAuthor.run(source, author.handle, author.name ?? null, author.followers ?? null,
+          author.region ?? null, author.ageBand ?? null, author.sex ?? null).lastInsertRowid);
+      authorIds.set(key, found);
+    }
+    return found;
+  }
+
+  return {
+    /** Inserts a message; returns its id, or null when it is already in the store. */
+    addMessage(message: NewMessage): number | null {
+      const source = sourceId(message.source);
+      const author = authorId(source, message.author);
+      const label = message.label ?? null;
+      const result = insertMessage.run(
+        message.externalId ?? null, source, author, message.postedAt, message.text, message.url ?? null,
+        message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
+        message.replyToExternalId ?? null, contentHash(message.source, message.author.handle, message.postedAt, message.text),
+        batchId, label?.temperature ?? null, label?.kind ?? null, label?.annotator ?? null, label?.labeledAt ?? null,
+      );
+      if (result.changes === 0) return null;
+      const id = Number(result.lastInsertRowid);
+      if (label) insertLabel.run(id, label.annotator, label.temperature, label.kind, label.labeledAt, batchId);
+      return id;
+    },
+    matchEntities(messageId: number, entityIds: Iterable<number>): void {
+      for (const entityId of entityIds) insertEntityMatch.run(messageId, entityId);
+    },
+    matchTopics(messageId: number, topicIds: Iterable<number>): void {
+      for (const topicId of topicIds) insertTopicMatch.run(messageId, topicId);
+    },
+  };
+}
+export type Ingest = ReturnType<typeof createIngest>;

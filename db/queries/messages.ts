@@ -1,0 +1,31 @@
+import { count, desc, eq } from 'drizzle-orm';
+import { authors, messages, sources } from '../schema';
+import type { Db } from '../open';
+import type { MessagePage, MessageRow } from '../../shared/api/contract';
+
+/** One page of messages, newest first; the (posted_at, id) index serves the order. */
+export function pageMessages(db: Db, offset: number, limit: number): MessagePage {
+  const total = db.select({ n: count() }).from(messages).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: messages.id,
+      postedAt: messages.postedAt,
+      source: sources.code,
+      authorHandle: authors.handle,
+      authorName: authors.name,
+      followers: authors.followers,
+      text: messages.text,
+      temperature: messages.temperature,
+      kind: messages.kind,
+      annotator: messages.annotator,
+      labeledAt: messages.labeledAt,
+    })
+    .from(messages)
+    .innerJoin(authors, eq(authors.id, messages.authorId))
+    .innerJoin(sources, eq(sources.id, messages.sourceId))
+    .orderBy(desc(messages.postedAt), desc(messages.id))
+    .limit(limit)
+    .offset(offset)
+    .all() as MessageRow[];
+  return { total, offset, rows };
+}

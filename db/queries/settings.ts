@@ -1,0 +1,35 @@
+import { settings } from '../schema';
+import type { Db } from '../open';
+import type { Settings } from '../../shared/api/contract';
+
+const KEYS = ['timeZone', 'annotator', 'language'] as const;
+
+function readRaw(db: Db): Map<string, string> {
+  return new Map(db.select().from(settings).all().map((row) => [row.key, row.value]));
+}
+
+/** Reads the settings, first writing the given defaults for any that a new workspace lacks. */
+export function loadSettings(db: Db, defaults: Settings): Settings {
+  const raw = readRaw(db);
+  const missing = KEYS.filter((key) => !raw.has(key));
+  if (missing.length > 0) {
+    saveSettings(db, Object.fromEntries(missing.map((key) => [key, defaults[key]])) as Partial<Settings>);
+    return loadSettings(db, defaults);
+  }
+  return {
+    timeZone: raw.get('timeZone') as string,
+    annotator: raw.get('annotator') as string,
+    language: JSON.parse(raw.get('language') as string) as Settings['language'],
+  };
+}
+
+export function saveSettings(db: Db, patch: Partial<Settings>): void {
+  db.transaction((tx) => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const stored = key === 'language' ? JSON.stringify(value) : String(value);
+      tx.insert(settings).values({ key, value: stored })
+        .onConflictDoUpdate({ target: settings.key, set: { value: stored } }).run();
+    }
+  });
+}

@@ -1,0 +1,185 @@
+import { sql } from 'drizzle-orm';
+import {
+  check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+/**
+ * The workspace store. Times are integer milliseconds since the epoch, UTC; the workspace's
+ * time zone (settings) is applied only when reading dates in or showing them.
+ */
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const sources = sqliteTable('sources', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+});
+
+export const importBatches = sqliteTable('import_batches', {
+  id: id(),
+  fileName: text('file_name').notNull(),
+  fileSize: integer('file_size').notNull(),
+  sha256: text('sha256').notNull(),
+  preset: text('preset'),
+  rowsNew: integer('rows_new').notNull().default(0),
+  rowsDuplicate: integer('rows_duplicate').notNull().default(0),
+  rowsRejected: integer('rows_rejected').notNull().default(0),
+  importedBy: text('imported_by').notNull(),
+  importedAt: createdAt(),
+});
+
+export const authors = sqliteTable('authors', {
+  id: id(),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  handle: text('handle').notNull(),
+  name: text('name'),
+  followers: integer('followers'),
+  personName: text('person_name'),
+  companyName: text('company_name'),
+  role: text('role'),
+  ageBand: text('age_band'),
+  sex: text('sex'),
+  region: text('region'),
+}, (t) => [uniqueIndex('authors_source_handle').on(t.sourceId, t.handle)]);
+
+export const messages = sqliteTable('messages', {
+  id: id(),
+  externalId: text('external_id'),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  authorId: integer('author_id').notNull().references(() => authors.id),
+  postedAt: integer('posted_at').notNull(),
+  text: text('text').notNull(),
+  url: text('url'),
+  language: text('language'),
+  likes: integer('likes'),
+  shares: integer('shares'),
+  replies: integer('replies'),
+  replyToExternalId: text('reply_to_external_id'),
+  /** sha-256 of source + author + time + text: dedupes rows that have no external id. */
+  contentHash: text('content_hash').notNull(),
+  batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+  // The current label, kept beside the message so the grid filters and sorts by index;
+  // `labels` holds the full history and is the truth.
+  temperature: integer('temperature'),
+  kind: text('kind'),
+  annotator: text('annotator'),
+  labeledAt: integer('labeled_at'),
+}, (t) => [
+  uniqueIndex('messages_source_external').on(t.sourceId, t.externalId),
+  uniqueIndex('messages_content_hash').on(t.contentHash),
+  index('messages_posted').on(t.postedAt, t.id),
+  index('messages_author').on(t.authorId),
+  index('messages_batch').on(t.batchId),
+  index('messages_temperature').on(t.temperature, t.postedAt),
+  check('messages_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
+]);
+
+export const labels = sqliteTable('labels', {
+  id: id(),
+  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+  annotator: text('annotator').notNull(),
+  temperature: integer('temperature'),
+  kind: text('kind'),
+  previousTemperature: integer('previous_temperature'),
+  previousKind: text('previous_kind'),
+  labeledAt: integer('labeled_at').notNull(),
+  /** Import batch that brought this label in, so undoing an import removes its labels. */
+  batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+}, (t) => [
+  index('labels_message').on(t.messageId, t.labeledAt),
+  check('labels_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
+]);
+
+export const entities = sqliteTable('entities', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  role: text('role', { enum: ['own', 'person', 'competitor'] }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const entityAliases = sqliteTable('entity_aliases', {
+  id: id(),
+  entityId: integer('entity_id').notNull().references(() => entities.id, { onDelete: 'cascade' }),
+  alias: text('alias').notNull(),
+}, (t) => [uniqueIndex('entity_aliases_unique').on(t.entityId, t.alias)]);
+
+export const topics = sqliteTable('topics', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const topicKeywords = sqliteTable('topic_keywords', {
+  id: id(),
+  topicId: integer('topic_id').notNull().references(() => topics.id, { onDelete: 'cascade' }),
+  keyword: text('keyword').notNull(),
+}, (t) => [uniqueIndex('topic_keywords_unique').on(t.topicId, t.keyword)]);
+
+export const messageEntities = sqliteTable('message_entities', {
+  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+  entityId: integer('entity_id').notNull().references(() => entities.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.messageId, t.entityId] }), index('message_entities_entity').on(t.entityId)]);
+
+export const messageTopics = sqliteTable('message_topics', {
+  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+  topicId: integer('topic_id').notNull().references(() => topics.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.messageId, t.topicId] }), index('message_topics_topic').on(t.topicId)]);
+
+export const cases = sqliteTable('cases', {
+  id: id(),
+  type: text('type').notNull(),
+  department: text('department'),
+  assignee: text('assignee'),
+  status: text('status', { enum: ['new', 'attended', 'waiting', 'resolved', 'closed'] }).notNull().default('new'),
+  openedAt: integer('opened_at').notNull(),
+  firstResponseAt: integer('first_response_at'),
+  resolvedAt: integer('resolved_at'),
+  closedAt: integer('closed_at'),
+  batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+}, (t) => [index('cases_opened').on(t.openedAt)]);
+
+export const caseMessages = sqliteTable('case_messages', {
+  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.caseId, t.messageId] }), index('case_messages_message').on(t.messageId)]);
+
+export const leads = sqliteTable('leads', {
+  id: id(),
+  name: text('name').notNull(),
+  company: text('company'),
+  contactKind: text('contact_kind', { enum: ['person', 'company'] }).notNull(),
+  authorId: integer('author_id').references(() => authors.id),
+  stage: text('stage').notNull().default('identified'),
+  createdAt: createdAt(),
+});
+
+export const sales = sqliteTable('sales', {
+  id: id(),
+  leadId: integer('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+  externalId: text('external_id'),
+  amount: real('amount').notNull(),
+  currency: text('currency').notNull().default('EUR'),
+  wonAt: integer('won_at').notNull(),
+});
+
+export const communitySnapshots = sqliteTable('community_snapshots', {
+  id: id(),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  channel: text('channel').notNull(),
+  date: text('date').notNull(),
+  followers: integer('followers'),
+  members: integer('members'),
+  activeMembers: integer('active_members'),
+}, (t) => [uniqueIndex('community_snapshots_unique').on(t.sourceId, t.channel, t.date)]);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Tables whose row counts `pulso info` reports, by their public names. */
+export const COUNTED_TABLES = {
+  sources, authors, messages, labels, entities, topics, messageEntities, messageTopics,
+  cases, leads, sales, communitySnapshots, importBatches,
+} as const;

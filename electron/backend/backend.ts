@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type ZodError } from 'zod';
+import { openStore, StoreRefused, type OpenOptions, type Store } from '../../db/open';
+import { loadSettings } from '../../db/queries/settings';
+import { contract, type CallName } from '../../shared/api/contract';
+import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope';
+import { NotFound, type HandlerContext } from './context';
+import { systemSettings } from './defaults';
+import { handlers } from './handlers';
+import { createJobs } from './jobs';
+
+export interface Backend {
+  /** Validates `input` against the contract, runs the handler, never throws. */
+  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Switches to another workspace file (the shell's menu; never a renderer call). */
+  open(path: string): void;
+  readonly workspacePath: string;
+  close(): Promise<void>;
+}
+
+export function createBackend(workspacePath: string, options: OpenOptions = {}): Backend {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const emit = (event: ApiEvent): void => listeners.forEach((listener) => listener(event));
+  const jobs = createJobs(emit);
+  let store = openWorkspace(workspacePath, options);
+
+  return {
+    get workspacePath() {
+      return store.path;
+    },
+    async invoke(name, input) {
+      const context: HandlerContext = { store, jobs };
+      return dispatch(name, input, context);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    open(path) {
+      const next = openWorkspace(path, options);
+      store.close();
+      store = next;
+      emit({ type: 'workspace-changed', path });
+    },
+    async close() {
+      await jobs.drain();
+      store.close();
+    },
+  };
+}
+
+function openWorkspace(path: string, options: OpenOptions): Store {
+  mkdirSync(dirname(path), { recursive: true });
+  const store = openStore(path, options);
+  loadSettings(store.db, systemSettings()); // a new workspace records the system's defaults
+  return store;
+}
+
+function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+async function dispatch(name: string, input: unknown, context: HandlerContext): Promise<Envelope<unknown>> {
+  if (typeof name !== 'string' || !isCallName(name)) {
+    return { ok: false, error: { code: 'unknown-call', message: `Unknown API call "${String(name)}"` } };
+  }
+  const parsed = contract[name].input.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: invalidInput(name, parsed.error) };
+  try {
+    const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
+    return { ok: true, value: await handler(parsed.data, context) };
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error) };
+  }
+}
+
+function invalidInput(name: string, error: ZodError): ApiErrorBody {
+  const issues = error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
+  return { code: 'invalid-input', message: `Invalid input for ${name}: ${issues.join('; ')}`, issues };
+}
+
+function toErrorBody(error: unknown): ApiErrorBody {
+  if (error instanceof NotFound) return { code: 'not-found', message: error.message };
+  if (error instanceof StoreRefused) return { code: 'refused', message: error.message };
+  return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,17 @@
+import type { Store } from '../../db/open';
+import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
+import type { Jobs } from './jobs';
+
+/** What every handler gets besides its validated input. */
+export interface HandlerContext {
+  store: Store;
+  jobs: Jobs;
+}
+
+export type Handler<K extends CallName> = (input: ParsedInput<K>, context: HandlerContext) => CallOutput<K> | Promise<CallOutput<K>>;
+export type Handlers = { [K in CallName]: Handler<K> };
+
+/** A handler for a missing thing; the binding turns it into a 'not-found' error. */
+export class NotFound extends Error {
+  override name = 'NotFound';
+}

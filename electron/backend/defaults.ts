@@ -1,0 +1,23 @@
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { Settings } from '../../shared/api/contract';
+
+/** What a new workspace starts with: the machine's time zone and user name. */
+export function systemSettings(): Settings {
+  let annotator = 'analyst';
+  try {
+    annotator = userInfo().username || annotator;
+  } catch {
+    // Some sandboxes have no passwd entry; keep the generic name.
+  }
+  return { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', annotator, language: null };
+}
+
+/** The OS user-data folder Electron uses for "Pulso", so the CLI and the app agree. */
+export function userDataFolder(): string {
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Pulso');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Pulso');
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Pulso');
+}
+
+export const defaultWorkspacePath = (): string => join(userDataFolder(), 'workspace.pulso');

@@ -1,0 +1,9 @@
+import type { Handlers } from '../context';
+import { jobHandlers } from './jobs';
+import { workspaceHandlers } from './workspace';
+
+/** The one table of handlers: IPC, the CLI and the tests all dispatch through it. */
+export const handlers: Handlers = {
+  ...workspaceHandlers,
+  ...jobHandlers,
+};

@@ -1,0 +1,17 @@
+import { backupStore } from '../../../db/backup';
+import { loadSettings, saveSettings } from '../../../db/queries/settings';
+import { countRows } from '../../../db/queries/workspace';
+import { pageMessages } from '../../../db/queries/messages';
+import { systemSettings } from '../defaults';
+import type { Handlers } from '../context';
+
+export const workspaceHandlers = {
+  'workspace.info': (_input, { store }) => ({ path: store.path, schemaVersion: store.schemaVersion, counts: countRows(store.db) }),
+  'workspace.backup': (_input, { store }) => backupStore(store),
+  'settings.get': (_input, { store }) => loadSettings(store.db, systemSettings()),
+  'settings.update': (input, { store }) => {
+    saveSettings(store.db, input);
+    return loadSettings(store.db, systemSettings());
+  },
+  'messages.page': ({ offset, limit }, { store }) => pageMessages(store.db, offset, limit),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,29 @@
+import type { JobEvent } from '../../shared/api/envelope';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** Whether stderr is a terminal (progress bars only there). */
+  interactive: boolean;
+}
+
+export const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+/** A one-line progress bar on stderr, redrawn in place. */
+export function progressPrinter(io: Io, label: string): (event: JobEvent) => void {
+  const started = Date.now();
+  return (event) => {
+    if (!io.interactive || event.state !== 'progress' || !event.total) return;
+    const done = event.done ?? 0;
+    const share = done / event.total;
+    const seconds = (Date.now() - started) / 1000;
+    const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
+    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
+    process.stderr.write(`\r${label} [${bar}] ${done}/${event.total} · ${rate}/s`);
+    if (done >= event.total) process.stderr.write('\n');
+  };
+}

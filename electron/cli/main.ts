@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { StoreRefused } from '../../db/open';
+import { ApiError } from '../../shared/api/envelope';
+import { createBackend } from '../backend/backend';
+import { defaultWorkspacePath } from '../backend/defaults';
+import { BadInput, commands, createClient, type Values } from './commands';
+import { processIo, type Io } from './io';
+
+/** Exit codes: 0 it worked, 1 bad input or a failed job, 2 bad usage. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(globalHelp());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`pulso: unknown command "${name}"\n${globalHelp()}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`pulso ${name}: ${(error as Error).message}\nusage: ${command.usage}`);
+    return 2;
+  }
+  const values = parsed.values as Values;
+  if (values.help) {
+    io.out(`${command.summary}\nusage: ${command.usage}`);
+    return 0;
+  }
+  const workspace = (values.workspace as string | undefined) ?? process.env.PULSO_WORKSPACE ?? defaultWorkspacePath();
+  try {
+    const backend = createBackend(workspace);
+    try {
+      return await command.run(createClient(backend), values, parsed.positionals, io);
+    } finally {
+      await backend.close();
+    }
+  } catch (error) {
+    if (error instanceof BadInput || error instanceof ApiError || error instanceof StoreRefused) {
+      io.err(`pulso ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function globalHelp(): string {
+  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  return ['usage: pulso <command> [options]   (pulso <command> --help for its options)', '', ...lines,
+    '', 'The workspace is --workspace PATH, else $PULSO_WORKSPACE, else the default in the user-data folder.'].join('\n');
+}

@@ -1,0 +1,81 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient } from '../../shared/api/client';
+import { createBackend, type Backend } from '../backend/backend';
+import { defaultWorkspacePath } from '../backend/defaults';
+import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
+import { buildMenu } from './menu';
+import { harden, isAppUrl } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+
+const devServer = process.env.ELECTRON_RENDERER_URL;
+const resources = (...parts: string[]): string =>
+  app.isPackaged ? join(process.resourcesPath, ...parts) : join(app.getAppPath(), ...parts);
+
+// The Electron-ABI build of better-sqlite3 lives apart from node_modules' Node build (scripts/electron-native.mjs).
+const storeOptions = () => ({
+  migrationsFolder: resources(app.isPackaged ? 'migrations' : 'db/migrations'),
+  nativeBinding: resources(app.isPackaged ? 'better_sqlite3.node' : '.electron-native/better_sqlite3.node'),
+});
+
+let backend: Backend;
+let window: BrowserWindow | null = null;
+
+/** Opens a workspace; a file that does not exist yet is filled with the demo first. */
+async function openWorkspace(path: string, withDemo: boolean): Promise<void> {
+  const isNew = !existsSync(path);
+  if (backend) backend.open(path);
+  else backend = createBackend(path, storeOptions());
+  if (isNew && withDemo) await createClient(backend).runJob('demo.create', {});
+}
+
+function createWindow(): void {
+  const state = loadWindowState(app.getPath('userData'));
+  window = new BrowserWindow({
+    ...state, minWidth: 900, minHeight: 600, show: false, title: 'Pulso',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true,
+      webviewTag: false, spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  trackWindowState(window, app.getPath('userData'));
+  window.once('ready-to-show', () => window?.show());
+  if (devServer) void window.loadURL(devServer);
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+}
+
+async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
+  const filters = [{ name: 'Pulso workspace', extensions: ['pulso'] }];
+  const path = kind === 'open'
+    ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
+    : (await dialog.showSaveDialog({ filters, defaultPath: 'workspace.pulso' })).filePath;
+  if (!path) return;
+  try {
+    await openWorkspace(path, false);
+  } catch (error) {
+    dialog.showErrorBox('Pulso', (error as Error).message);
+  }
+}
+
+app.whenReady().then(async () => {
+  harden(devServer);
+  await openWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
+  backend.onEvent((event) => window?.webContents.send(EVENT_CHANNEL, event));
+  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(() => backend, (url) => isAppUrl(url, devServer)));
+  Menu.setApplicationMenu(buildMenu({
+    openWorkspace: () => void chooseWorkspace('open'),
+    newWorkspace: () => void chooseWorkspace('new'),
+    openDemo: () => void openWorkspace(join(app.getPath('userData'), 'demo.pulso'), true),
+  }, Boolean(devServer)));
+  createWindow();
+}).catch((error: unknown) => {
+  dialog.showErrorBox('Pulso could not start', (error as Error).message);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  void backend?.close().finally(() => app.quit());
+});

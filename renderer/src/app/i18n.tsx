@@ -1,0 +1,48 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createTranslator, languageFor, type Translator } from '../../../shared/i18n';
+import type { Settings } from '../../../shared/api/contract';
+import type { Language } from '../../../shared/domain/vocabulary';
+import { api } from '../api/client';
+
+interface I18nValue extends Translator {
+  settings: Settings;
+  setLanguage(language: Language): Promise<void>;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+/** Language and time zone come from the workspace settings; no language set follows the OS. */
+export function I18nProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    const load = () => void api.call('settings.get', {}).then(setSettings);
+    load();
+    return api.onEvent((event) => {
+      if (event.type === 'workspace-changed') load();
+    });
+  }, []);
+
+  const setLanguage = useCallback(async (language: Language) => {
+    setSettings(await api.call('settings.update', { language }));
+  }, []);
+
+  const value = useMemo<I18nValue | null>(() => {
+    if (!settings) return null;
+    const language = settings.language ?? languageFor(navigator.language);
+    return { ...createTranslator(language, settings.timeZone), settings, setLanguage };
+  }, [settings, setLanguage]);
+
+  useEffect(() => {
+    if (value) document.documentElement.lang = value.language;
+  }, [value]);
+
+  if (!value) return fallback;
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,107 @@
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { firstRowAt, scrollHeight, scrollTopFor } from './virtual-scroll';
+
+export interface VirtualListHandle {
+  scrollToIndex(index: number): void;
+}
+
+interface Props {
+  count: number;
+  rowHeight: number;
+  /** Accessible name of the grid. */
+  label: string;
+  header: ReactNode;
+  renderRow(index: number): ReactNode;
+  onRange(first: number, last: number): void;
+  handle?: Ref<VirtualListHandle>;
+  cursor: number;
+  onCursor(index: number): void;
+}
+
+const OVERSCAN = 4;
+
+/**
+ * A windowed list that renders only the rows in view, for any count: a sticky window shows
+ * rows placed by firstRowAt(), over a spacer that gives the scrollbar its range.
+ */
+export function VirtualList({ count, rowHeight, label, header, renderRow, onRange, handle, cursor, onCursor }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportHeight, setViewportHeight] = useState(600);
+  const geometry = { count, rowHeight, viewportHeight };
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewportHeight(element.clientHeight));
+    observer.observe(element);
+    setViewportHeight(element.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  const first = firstRowAt(scrollTop, geometry);
+  const visible = Math.ceil(viewportHeight / rowHeight);
+  const start = Math.max(0, Math.floor(first) - OVERSCAN);
+  const end = Math.min(count, Math.floor(first) + visible + OVERSCAN);
+
+  useEffect(() => onRange(start, end), [start, end, onRange]);
+
+  const scrollToIndex = (index: number): void => {
+    const element = scroller.current;
+    if (!element) return;
+    const top = Math.floor(first);
+    const rowsInView = Math.max(1, Math.floor(viewportHeight / rowHeight) - 1);
+    if (index < top) element.scrollTop = scrollTopFor(index, geometry);
+    else if (index >= top + rowsInView) element.scrollTop = scrollTopFor(index - rowsInView + 1, geometry);
+  };
+  useImperativeHandle(handle, () => ({ scrollToIndex }));
+
+  const move = (to: number): void => {
+    const index = Math.max(0, Math.min(count - 1, to));
+    onCursor(index);
+    scrollToIndex(index);
+  };
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    const page = Math.max(1, visible - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(cursor + 1),
+      ArrowUp: () => move(cursor - 1),
+      PageDown: () => move(cursor + page),
+      PageUp: () => move(cursor - page),
+      Home: () => move(0),
+      End: () => move(count - 1),
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const rows: ReactNode[] = [];
+  for (let index = start; index < end; index++) {
+    rows.push(
+      <div
+        key={index}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={index === cursor}
+        className={index === cursor ? 'row cursor' : 'row'}
+        style={{ transform: `translateY(${(index - first) * rowHeight}px)`, height: rowHeight }}
+        onMouseDown={() => onCursor(index)}
+      >
+        {renderRow(index)}
+      </div>,
+    );
+  }
+
+  return (
+    <div className="virtual" role="grid" aria-label={label} aria-rowcount={count + 1} tabIndex={0} onKeyDown={onKeyDown}>
+      <div role="rowgroup" className="virtual-header">{header}</div>
+      <div className="virtual-scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} role="rowgroup">
+        <div className="virtual-window" style={{ height: viewportHeight }}>{rows}</div>
+        <div style={{ height: Math.max(0, scrollHeight(geometry) - viewportHeight) }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MessageRow } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+
+export const PAGE_SIZE = 100;
+/** Pages kept in memory: the renderer never holds the whole table. */
+const MAX_PAGES = 40;
+
+/** Rows read page by page through the API, as the list scrolls; least recently used pages are dropped. */
+export function useMessagePages() {
+  const pages = useRef(new Map<number, MessageRow[]>());
+  const loading = useRef(new Set<number>());
+  const generation = useRef(0);
+  const [total, setTotal] = useState<number | null>(null);
+  const [, setVersion] = useState(0);
+
+  const load = useCallback((page: number) => {
+    if (pages.current.has(page) || loading.current.has(page)) return;
+    loading.current.add(page);
+    const asked = generation.current;
+    void api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
+      if (asked !== generation.current) return;
+      loading.current.delete(page);
+      pages.current.set(page, result.rows);
+      while (pages.current.size > MAX_PAGES) pages.current.delete(pages.current.keys().next().value as number);
+      setTotal(result.total);
+      setVersion((v) => v + 1);
+    });
+  }, []);
+
+  const reset = useCallback(() => {
+    generation.current++;
+    pages.current.clear();
+    loading.current.clear();
+    setTotal(null);
+    load(0);
+  }, [load]);
+
+  useEffect(() => {
+    reset();
+    return api.onEvent((event) => {
+      if (event.type === 'workspace-changed' || (event.type === 'job' && event.job.state === 'finished')) reset();
+    });
+  }, [reset]);
+
+  const onRange = useCallback((first: number, last: number) => {
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) load(page);
+  }, [load]);
+
+  const row = (index: number): MessageRow | undefined => {
+    const page = Math.floor(index / PAGE_SIZE);
+    const rows = pages.current.get(page);
+    if (rows) {
+      // Touch: re-insert so the map's order is least recently used first.
+      pages.current.delete(page);
+      pages.current.set(page, rows);
+    }
+    return rows?.[index % PAGE_SIZE];
+  };
+
+  return { total, row, onRange };
+}

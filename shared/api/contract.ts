@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../domain/vocabulary';
+import type { Temperature } from '../domain/temperature';
+import type { Kind, Source } from '../domain/vocabulary';
+
+/**
+ * The API contract: every action of the app is one call here, with a zod schema for its
+ * input and a type for its output. The Electron IPC binding, the CLI, the test bridge and
+ * the renderer's client all go through this table; the back end validates every input
+ * against it before a handler runs.
+ */
+function call<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
+}
+
+const none = z.object({}).strict();
+const timeZone = z.string().min(1).refine(isTimeZone, { message: 'Unknown IANA time zone' });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const settingsSchema = z.object({
+  timeZone,
+  annotator: z.string().trim().min(1).max(100),
+  language: z.enum(LANGUAGES).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  counts: Record<string, number>;
+}
+
+export interface MessageRow {
+  id: number;
+  postedAt: number;
+  source: Source;
+  authorHandle: string;
+  authorName: string | null;
+  followers: number | null;
+  text: string;
+  temperature: Temperature | null;
+  kind: Kind | null;
+  annotator: string | null;
+  labeledAt: number | null;
+}
+
+export interface MessagePage {
+  total: number;
+  offset: number;
+  rows: MessageRow[];
+}
+
+export interface JobStarted {
+  jobId: string;
+}
+
+export interface BackupResult {
+  path: string;
+  bytes: number;
+}
+
+export const contract = {
+  'workspace.info': call(none).returns<WorkspaceInfo>(),
+  'workspace.backup': call(none).returns<BackupResult>(),
+  'settings.get': call(none).returns<Settings>(),
+  'settings.update': call(settingsSchema.partial().strict()).returns<Settings>(),
+  'messages.page': call(
+    z.object({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    }).strict(),
+  ).returns<MessagePage>(),
+  'demo.create': call(
+    z.object({
+      messages: z.number().int().min(1).max(5_000_000).optional(),
+      seed: z.number().int().optional(),
+    }).strict(),
+  ).returns<JobStarted>(),
+  'jobs.cancel': call(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K]['output'];
+

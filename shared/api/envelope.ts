@@ -1,0 +1,44 @@
+/** What crosses the process boundary: a result or an error, never a thrown exception. */
+export type ErrorCode = 'unknown-call' | 'invalid-input' | 'not-found' | 'refused' | 'failed';
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** For invalid input: one line per offending field, "path: problem". */
+  issues?: string[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: string[];
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.issues = body.issues ?? [];
+  }
+}
+
+export type JobState = 'started' | 'progress' | 'finished' | 'failed' | 'cancelled';
+
+export interface JobEvent {
+  jobId: string;
+  kind: string;
+  state: JobState;
+  done?: number;
+  total?: number;
+  message?: string;
+  result?: unknown;
+}
+
+export type ApiEvent =
+  | { type: 'job'; job: JobEvent }
+  | { type: 'workspace-changed'; path: string };
+
+/** The only thing the preload exposes to the renderer (and the test bridge stands in for). */
+export interface PulsoBridge {
+  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+}

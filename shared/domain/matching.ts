@@ -1,0 +1,55 @@
+/**
+ * Keyword rules: an alias or keyword matches a message when its words appear in the text as
+ * whole words, in order, ignoring case and accents. A plain word also matches its #hashtag and
+ * @handle forms ("iberia" matches "@Iberia"); a rule written as "#tag" or "@handle" matches only
+ * that form.
+ */
+export interface Rule<T> {
+  target: T;
+  pattern: string;
+}
+
+export type Matcher<T> = (text: string) => Set<T>;
+
+const TOKEN = /[#@]?[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
+
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export function tokenize(text: string): string[] {
+  return foldText(text).match(TOKEN) ?? [];
+}
+
+const bare = (token: string): string => (token[0] === '#' || token[0] === '@' ? token.slice(1) : token);
+
+function tokenMatches(ruleToken: string, textToken: string): boolean {
+  return ruleToken === textToken || (ruleToken === bare(ruleToken) && ruleToken === bare(textToken));
+}
+
+export function compileMatcher<T>(rules: readonly Rule<T>[]): Matcher<T> {
+  // Index rules by their first word without prefix, so each text token looks up few rules.
+  const byHead = new Map<string, { target: T; tokens: string[] }[]>();
+  for (const rule of rules) {
+    const tokens = tokenize(rule.pattern);
+    if (tokens.length === 0) continue;
+    const head = bare(tokens[0] as string);
+    const list = byHead.get(head) ?? [];
+    list.push({ target: rule.target, tokens });
+    byHead.set(head, list);
+  }
+  return (text) => {
+    const found = new Set<T>();
+    if (byHead.size === 0) return found;
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = byHead.get(bare(tokens[i] as string));
+      if (!candidates) continue;
+      for (const { target, tokens: ruleTokens } of candidates) {
+        if (found.has(target) || i + ruleTokens.length > tokens.length) continue;
+        if (ruleTokens.every((token, k) => tokenMatches(token, tokens[i + k] as string))) found.add(target);
+      }
+    }
+    return found;
+  };
+}

@@ -1,0 +1,15 @@
+/** The five-point temperature scale of DESIGN.md; unlabeled is null, never 0. */
+export const TEMPERATURES = [-2, -1, 0, 1, 2] as const;
+export type Temperature = (typeof TEMPERATURES)[number];
+
+export const TEMPERATURE_KEYS = {
+  '-2': 'temperature.veryAngry',
+  '-1': 'temperature.angry',
+  '0': 'temperature.neutral',
+  '1': 'temperature.happy',
+  '2': 'temperature.veryHappy',
+} as const satisfies Record<`${Temperature}`, string>;
+
+export function isTemperature(value: unknown): value is Temperature {
+  return typeof value === 'number' && (TEMPERATURES as readonly number[]).includes(value);
+}
