@@ -119,11 +119,14 @@ export const topicKeywords = sqliteTable('topic_keywords', {
 export const messageEntities = sqliteTable('message_entities', {
   messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
   entityId: integer('entity_id').notNull().references(() => entities.id, { onDelete: 'cascade' }),
+  /** 'rule' rows are recomputed when rules change; 'import' rows came from a file's column and stay. */
+  origin: text('origin', { enum: ['rule', 'import'] }).notNull().default('rule'),
 }, (t) => [primaryKey({ columns: [t.messageId, t.entityId] }), index('message_entities_entity').on(t.entityId)]);
 
 export const messageTopics = sqliteTable('message_topics', {
   messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
   topicId: integer('topic_id').notNull().references(() => topics.id, { onDelete: 'cascade' }),
+  origin: text('origin', { enum: ['rule', 'import'] }).notNull().default('rule'),
 }, (t) => [primaryKey({ columns: [t.messageId, t.topicId] }), index('message_topics_topic').on(t.topicId)]);
 
 export const cases = sqliteTable('cases', {
@@ -173,6 +176,14 @@ export const communitySnapshots = sqliteTable('community_snapshots', {
   activeMembers: integer('active_members'),
 }, (t) => [uniqueIndex('community_snapshots_unique').on(t.sourceId, t.channel, t.date)]);
 
+export const importPresets = sqliteTable('import_presets', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  /** A Mapping (shared/domain/import/mapping.ts) as JSON. */
+  mapping: text('mapping').notNull(),
+  createdAt: createdAt(),
+});
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
@@ -181,5 +192,5 @@ export const settings = sqliteTable('settings', {
 /** Tables whose row counts `pulso info` reports, by their public names. */
 export const COUNTED_TABLES = {
   sources, authors, messages, labels, entities, topics, messageEntities, messageTopics,
-  cases, leads, sales, communitySnapshots, importBatches,
+  cases, leads, sales, communitySnapshots, importBatches, importPresets,
 } as const;

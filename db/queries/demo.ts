@@ -1,12 +1,7 @@
 import type Database from 'better-sqlite3';
 
-/** Seed rows the demo adds beside its messages: cases, community snapshots, leads and sales. */
+/** Seed rows the demo adds beside its messages: community snapshots, leads and sales. */
 export function createDemoWriter(sqlite: Database.Database) {
-  const insertCase = sqlite.prepare(
-    `INSERT INTO cases (type, department, assignee, status, opened_at, first_response_at, resolved_at, closed_at)
-     VALUES (@type, @department, @assignee, @status, @openedAt, @firstResponseAt, @resolvedAt, @closedAt)`,
-  );
-  const linkCase = sqlite.prepare('INSERT INTO case_messages (case_id, message_id) VALUES (?, ?)');
   const insertSnapshot = sqlite.prepare(
     `INSERT OR REPLACE INTO community_snapshots (source_id, channel, date, followers, members, active_members)
      VALUES ((SELECT id FROM sources WHERE code = ?), ?, ?, ?, ?, ?)`,
@@ -18,13 +13,6 @@ export function createDemoWriter(sqlite: Database.Database) {
   const insertSale = sqlite.prepare('INSERT INTO sales (lead_id, external_id, amount, currency, won_at) VALUES (?, ?, ?, ?, ?)');
 
   return {
-    addCase(messageId: number, row: {
-      type: string; department: string; assignee: string; status: string; openedAt: number;
-      firstResponseAt: number | null; resolvedAt: number | null; closedAt: number | null;
-    }): void {
-      const caseId = Number(insertCase.run(row).lastInsertRowid);
-      linkCase.run(caseId, messageId);
-    },
     addSnapshot(source: string, channel: string, date: string, followers: number, members: number, activeMembers: number): void {
       insertSnapshot.run(source, channel, date, followers, members, activeMembers);
     },

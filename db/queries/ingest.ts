@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
 
+export type MatchOrigin = 'rule' | 'import';
+
 export interface NewAuthor {
   handle: string;
   name?: string | null;
@@ -34,8 +36,13 @@ export interface NewMessage {
   label?: NewLabel | null;
 }
 
-export function contentHash(source: string, handle: string, postedAt: number, text: string): string {
-  return createHash('sha256').update(`${source}\u0000${handle}\u0000${postedAt}\u0000${text}`).digest('base64url');
+/**
+ * The dedupe key: the source's own id where the file has one, else source + author + time + text,
+ * so a re-import or an overlapping export adds nothing twice.
+ */
+export function contentHash(source: string, externalId: string | null, handle: string, postedAt: number, text: string): string {
+  const key = externalId ? `id\u0000${source}\u0000${externalId}` : `${source}\u0000${handle}\u0000${postedAt}\u0000${text}`;
+  return createHash('sha256').update(key).digest('base64url');
 }
 
 /**
@@ -59,8 +66,13 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
   const insertLabel = sqlite.prepare(
     'INSERT INTO labels (message_id, annotator, temperature, kind, labeled_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertEntityMatch = sqlite.prepare('INSERT OR IGNORE INTO message_entities (message_id, entity_id) VALUES (?, ?)');
-  const insertTopicMatch = sqlite.prepare('INSERT OR IGNORE INTO message_topics (message_id, topic_id) VALUES (?, ?)');
+  // A file's own entity/topic column outranks a keyword rule for the same pair.
+  const insertEntityMatch = sqlite.prepare(
+    "INSERT INTO message_entities (message_id, entity_id, origin) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET origin = 'import' WHERE excluded.origin = 'import'",
+  );
+  const insertTopicMatch = sqlite.prepare(
+    "INSERT INTO message_topics (message_id, topic_id, origin) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET origin = 'import' WHERE excluded.origin = 'import'",
+  );
 
   function sourceId(code: string): number {
     let found = sourceIds.get(code);
@@ -92,7 +104,7 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
       const result = insertMessage.run(
         message.externalId ?? null, source, author, message.postedAt, message.text, message.url ?? null,
         message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
-        message.replyToExternalId ?? null, contentHash(message.source, message.author.handle, message.postedAt, message.text),
+        message.replyToExternalId ?? null, contentHash(message.source, message.externalId ?? null, message.author.handle, message.postedAt, message.text),
         batchId, label?.temperature ?? null, label?.kind ?? null, label?.annotator ?? null, label?.labeledAt ?? null,
       );
       if (result.changes === 0) return null;
@@ -100,11 +112,11 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
       if (label) insertLabel.run(id, label.annotator, label.temperature, label.kind, label.labeledAt, batchId);
       return id;
     },
-    matchEntities(messageId: number, entityIds: Iterable<number>): void {
-      for (const entityId of entityIds) insertEntityMatch.run(messageId, entityId);
+    matchEntities(messageId: number, entityIds: Iterable<number>, origin: MatchOrigin = 'rule'): void {
+      for (const entityId of entityIds) insertEntityMatch.run(messageId, entityId, origin);
     },
-    matchTopics(messageId: number, topicIds: Iterable<number>): void {
-      for (const topicId of topicIds) insertTopicMatch.run(messageId, topicId);
+    matchTopics(messageId: number, topicIds: Iterable<number>, origin: MatchOrigin = 'rule'): void {
+      for (const topicId of topicIds) insertTopicMatch.run(messageId, topicId, origin);
     },
   };
 }

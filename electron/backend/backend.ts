@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type ZodError } from 'zod';
 import { openStore, StoreRefused, type OpenOptions, type Store } from '../../db/open';
+import { ImportError } from './import/readers';
 import { loadSettings } from '../../db/queries/settings';
 import { contract, type CallName } from '../../shared/api/contract';
 import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope';
-import { NotFound, type HandlerContext } from './context';
+import { NotFound, type BackendOptions, type HandlerContext } from './context';
 import { systemSettings } from './defaults';
 import { handlers } from './handlers';
 import { createJobs } from './jobs';
@@ -20,7 +21,7 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export function createBackend(workspacePath: string, options: OpenOptions = {}): Backend {
+export function createBackend(workspacePath: string, options: BackendOptions = {}): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent): void => listeners.forEach((listener) => listener(event));
   const jobs = createJobs(emit);
@@ -31,7 +32,7 @@ export function createBackend(workspacePath: string, options: OpenOptions = {}):
       return store.path;
     },
     async invoke(name, input) {
-      const context: HandlerContext = { store, jobs };
+      const context: HandlerContext = { store, jobs, options };
       return dispatch(name, input, context);
     },
     onEvent(listener) {
@@ -83,6 +84,6 @@ function invalidInput(name: string, error: ZodError): ApiErrorBody {
 
 function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof NotFound) return { code: 'not-found', message: error.message };
-  if (error instanceof StoreRefused) return { code: 'refused', message: error.message };
+  if (error instanceof StoreRefused || error instanceof ImportError) return { code: 'refused', message: error.message };
   return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
 }

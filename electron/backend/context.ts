@@ -1,11 +1,18 @@
-import type { Store } from '../../db/open';
+import type { OpenOptions, Store } from '../../db/open';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
 import type { Jobs } from './jobs';
+import type { WorkerOptions } from './workers';
+
+/** What the host gives the back end: store and worker locations, and the OS file dialog. */
+export interface BackendOptions extends OpenOptions, WorkerOptions {
+  chooseFile?: (purpose: 'import' | 'rejects', suggestedName?: string) => Promise<string | null>;
+}
 
 /** What every handler gets besides its validated input. */
 export interface HandlerContext {
   store: Store;
   jobs: Jobs;
+  options: BackendOptions;
 }
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, context: HandlerContext) => CallOutput<K> | Promise<CallOutput<K>>;

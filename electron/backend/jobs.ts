@@ -4,7 +4,7 @@ import type { ApiEvent, JobEvent } from '../../shared/api/envelope';
 export interface JobContext {
   signal: AbortSignal;
   /** Reports progress; the runner throttles what reaches the UI. */
-  progress(done: number, total: number): void;
+  progress(done: number, total: number, rows?: number): void;
 }
 
 export class JobCancelled extends Error {
@@ -35,11 +35,11 @@ export function createJobs(emit: (event: ApiEvent) => void) {
     let lastProgress = 0;
     const context: JobContext = {
       signal: controller.signal,
-      progress(done, total) {
+      progress(done, total, rows) {
         const now = Date.now();
         if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total) return;
         lastProgress = now;
-        send({ jobId, kind, state: 'progress', done, total });
+        send({ jobId, kind, state: 'progress', done, total, ...(rows === undefined ? {} : { rows }) });
       },
     };
     send({ jobId, kind, state: 'started' });

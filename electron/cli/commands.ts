@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { createClient, type Client } from '../../shared/api/client';
 import type { Settings } from '../../shared/api/contract';
@@ -25,6 +27,20 @@ function optionalNumber(values: Values, name: string): number | undefined {
   return value;
 }
 
+function readMapping(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new BadInput(`cannot read the mapping file ${path}: ${(error as Error).message}`);
+  }
+}
+
+function table(rows: Record<string, unknown>[], columns: string[]): string[] {
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] as number)).join('  ');
+  return [line(columns), ...rows.map((r) => line(columns.map((c) => String(r[c] ?? ''))))];
+}
+
 export const commands: Record<string, Command> = {
   demo: {
     summary: 'Fill an empty workspace with demo data',
@@ -35,6 +51,59 @@ export const commands: Record<string, Command> = {
       const last = await client.runJob('demo.create', input, progressPrinter(io, 'demo'));
       if (last.state !== 'finished') throw new BadInput(`Demo ${last.state}: ${last.message ?? ''}`.trim());
       io.out(values.json ? JSON.stringify(last.result) : `Demo workspace ready: ${JSON.stringify(last.result)}`);
+      return 0;
+    },
+  },
+  import: {
+    summary: 'Import a CSV/TSV, XLSX, Access or JSON Lines file as one batch',
+    usage: 'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--date-order dmy|mdy] [--rejects FILE] [--json]',
+    options: {
+      ...workspace, preset: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, table: { type: 'string' },
+      'date-order': { type: 'string' }, rejects: { type: 'string' },
+    },
+    async run(client, values, positionals, io) {
+      if (positionals.length !== 1) throw new BadInput('give exactly one FILE to import');
+      if (values.preset && values.mapping) throw new BadInput('give --preset or --mapping, not both');
+      const request = {
+        path: resolve(positionals[0] as string),
+        part: (values.sheet ?? values.table) as string | undefined,
+        preset: values.preset as string | undefined,
+        mapping: values.mapping ? readMapping(values.mapping as string) as never : undefined,
+        dateOrder: values['date-order'] as 'dmy' | 'mdy' | undefined,
+        rejectsPath: values.rejects ? resolve(values.rejects as string) : undefined,
+      };
+      const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));
+      if (last.state !== 'finished') throw new BadInput(last.message ?? `import ${last.state}`);
+      const summary = last.result as { batch: number; new: number; duplicate: number; rejected: number; rows: number; seconds: number; rejectsPath: string | null };
+      if (values.json) io.out(JSON.stringify({ batch: summary.batch, new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected }));
+      else {
+        io.out(`batch ${summary.batch}: ${summary.new} new, ${summary.duplicate} duplicate, ${summary.rejected} rejected of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
+        if (summary.rejectsPath && summary.rejected > 0) io.out(`rejected rows and their reasons: ${summary.rejectsPath}`);
+      }
+      return 0;
+    },
+  },
+  batches: {
+    summary: 'List import batches, newest first',
+    usage: 'pulso batches [--workspace W] [--json]',
+    options: workspace,
+    async run(client, values, _positionals, io) {
+      const batches = await client.call('import.batches', {});
+      if (values.json) io.out(JSON.stringify(batches));
+      else table(batches.map((b) => ({ ...b, importedAt: new Date(b.importedAt).toISOString() })),
+        ['id', 'fileName', 'rowsNew', 'rowsDuplicate', 'rowsRejected', 'messages', 'importedBy', 'importedAt']).forEach((line) => io.out(line));
+      return 0;
+    },
+  },
+  'undo-import': {
+    summary: 'Remove an import batch and everything it brought in',
+    usage: 'pulso undo-import BATCH [--workspace W] [--json]',
+    options: workspace,
+    async run(client, values, positionals, io) {
+      const batch = Number(positionals[0]);
+      if (positionals.length !== 1 || !Number.isInteger(batch)) throw new BadInput('give the number of one BATCH (see pulso batches)');
+      const result = await client.call('import.undo', { batch });
+      io.out(values.json ? JSON.stringify(result) : `batch ${result.batch} undone: ${result.removed} messages removed`);
       return 0;
     },
   },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary';
+import { mappingSchema } from '../domain/import/mapping';
+import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
 import type { Kind, Source } from '../domain/vocabulary';
 
@@ -84,6 +86,14 @@ export const contract = {
       seed: z.number().int().optional(),
     }).strict(),
   ).returns<JobStarted>(),
+  'import.inspect': call(inspectSchema).returns<ImportInspection>(),
+  'import.start': call(importRequestSchema).returns<JobStarted>(),
+  'import.batches': call(none).returns<Batch[]>(),
+  'import.undo': call(z.object({ batch: z.number().int().min(1) }).strict()).returns<{ batch: number; removed: number }>(),
+  'presets.list': call(none).returns<Preset[]>(),
+  'presets.save': call(z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict()).returns<Preset>(),
+  /** The OS file dialog, from the shell; null when the user cancels. */
+  'files.choose': call(z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict()).returns<{ path: string | null }>(),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
 } as const;
 

@@ -27,8 +27,11 @@ export interface JobEvent {
   jobId: string;
   kind: string;
   state: JobState;
+  /** Progress in the job's unit (bytes of a text file, rows otherwise) … */
   done?: number;
   total?: number;
+  /** … and, where they differ, the records handled so far. */
+  rows?: number;
   message?: string;
   result?: unknown;
 }

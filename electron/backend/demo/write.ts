@@ -1,4 +1,5 @@
 import { addEntity, addTopic } from '../../../db/queries/entities';
+import { createCaseWriter } from '../../../db/queries/care';
 import { createDemoWriter } from '../../../db/queries/demo';
 import { createIngest } from '../../../db/queries/ingest';
 import type { Store } from '../../../db/open';
@@ -31,6 +32,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
     const matchTopics = compileMatcher(topicRules);
     const ingest = createIngest(sqlite, null);
     const seedRows = createDemoWriter(sqlite);
+    const cases = createCaseWriter(sqlite, null);
     const random = createRandom(seed + 1);
     const leadCandidates: number[] = [];
 
@@ -45,7 +47,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
           const openedAt = message.postedAt + random.int(1, 30) * MINUTE;
           const firstResponseAt = random.next() < 0.85 ? openedAt + Math.floor(Math.exp(random.next() * 7)) * MINUTE : null;
           const resolvedAt = firstResponseAt && random.next() < 0.7 ? firstResponseAt + random.int(10, 72 * 60) * MINUTE : null;
-          seedRows.addCase(id, {
+          cases.add(id, {
             type: random.pick(vocabulary.caseTypes), department: random.pick(vocabulary.departments),
             assignee: random.pick(vocabulary.annotators),
             status: resolvedAt ? 'resolved' : firstResponseAt ? 'attended' : 'new',

@@ -1,4 +1,5 @@
 import type { Handlers } from '../context';
+import { importHandlers } from './import';
 import { jobHandlers } from './jobs';
 import { workspaceHandlers } from './workspace';
 
@@ -6,4 +7,5 @@ import { workspaceHandlers } from './workspace';
 export const handlers: Handlers = {
   ...workspaceHandlers,
   ...jobHandlers,
+  ...importHandlers,
 };

@@ -1,0 +1,79 @@
+import type Database from 'better-sqlite3';
+
+export interface BatchRow {
+  id: number;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  preset: string | null;
+  rowsNew: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  importedBy: string;
+  importedAt: number;
+  messages: number;
+}
+
+export function createBatch(sqlite: Database.Database, batch: { fileName: string; fileSize: number; sha256: string; preset: string | null; importedBy: string }): number {
+  return Number(sqlite.prepare('INSERT INTO import_batches (file_name, file_size, sha256, preset, imported_by) VALUES (?, ?, ?, ?, ?)')
+    .run(batch.fileName, batch.fileSize, batch.sha256, batch.preset, batch.importedBy).lastInsertRowid);
+}
+
+export function finishBatch(sqlite: Database.Database, id: number, counts: { rowsNew: number; rowsDuplicate: number; rowsRejected: number }): void {
+  sqlite.prepare('UPDATE import_batches SET rows_new = ?, rows_duplicate = ?, rows_rejected = ? WHERE id = ?')
+    .run(counts.rowsNew, counts.rowsDuplicate, counts.rowsRejected, id);
+}
+
+export function listBatches(sqlite: Database.Database): BatchRow[] {
+  return sqlite.prepare(
+    `SELECT b.id, b.file_name AS fileName, b.file_size AS fileSize, b.sha256, b.preset, b.rows_new AS rowsNew,
+            b.rows_duplicate AS rowsDuplicate, b.rows_rejected AS rowsRejected, b.imported_by AS importedBy,
+            b.created_at AS importedAt, (SELECT count(*) FROM messages m WHERE m.batch_id = b.id) AS messages
+     FROM import_batches b ORDER BY b.id DESC`,
+  ).all() as BatchRow[];
+}
+
+/**
+ * Removes a batch and everything it brought (messages, their labels, matches and cases, by
+ * cascade), then authors left with no messages. Returns the messages removed, or null if no batch.
+ */
+export function undoBatch(sqlite: Database.Database, id: number): number | null {
+  return sqlite.transaction(() => {
+    const messages = sqlite.prepare('SELECT count(*) FROM messages WHERE batch_id = ?').pluck().get(id) as number;
+    const removed = sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(id).changes;
+    if (removed === 0) return null;
+    sqlite.prepare(
+      `DELETE FROM authors WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_id = authors.id)
+         AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.author_id = authors.id)`,
+    ).run();
+    return messages;
+  })();
+}
+
+export interface PresetRow { name: string; mapping: string }
+
+export function listPresets(sqlite: Database.Database): PresetRow[] {
+  return sqlite.prepare('SELECT name, mapping FROM import_presets ORDER BY name').all() as PresetRow[];
+}
+
+export function savePreset(sqlite: Database.Database, name: string, mapping: string): void {
+  sqlite.prepare('INSERT INTO import_presets (name, mapping) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping').run(name, mapping);
+}
+
+/** Entity and topic ids by name, created on first mention (from a file's entity or topic column). */
+export function createNamedLookup(sqlite: Database.Database, kind: 'entities' | 'topics', role: string) {
+  const cache = new Map<string, number>();
+  const find = sqlite.prepare(`SELECT id FROM ${kind} WHERE name = ? COLLATE NOCASE`).pluck();
+  const insert = kind === 'entities'
+    ? sqlite.prepare('INSERT INTO entities (name, role) VALUES (?, ?)')
+    : sqlite.prepare('INSERT INTO topics (name) VALUES (?)');
+  return (name: string): number => {
+    const key = name.toLowerCase();
+    let id = cache.get(key);
+    if (id === undefined) {
+      id = (find.get(name) as number | undefined) ?? Number((kind === 'entities' ? insert.run(name, role) : insert.run(name)).lastInsertRowid);
+      cache.set(key, id);
+    }
+    return id;
+  };
+}

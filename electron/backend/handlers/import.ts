@@ -1,0 +1,38 @@
+import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
+import { loadSettings } from '../../../db/queries/settings';
+import { NotFound, type Handlers } from '../context';
+import { systemSettings } from '../defaults';
+import { inspectFile } from '../import/inspect';
+import { allPresets, findPreset } from '../import/presets';
+import type { ImportProgress } from '../import/run';
+import { runInWorker } from '../workers';
+
+export const importHandlers = {
+  'import.inspect': ({ path, part, mapping, preset }, { store }) => {
+    const { timeZone } = loadSettings(store.db, systemSettings());
+    return inspectFile(path, part, mapping ?? (preset ? findPreset(store.sqlite, preset).mapping : undefined), timeZone);
+  },
+  'import.start': (request, { store, jobs, options }) => {
+    const { timeZone, annotator } = loadSettings(store.db, systemSettings());
+    const data = { workspacePath: store.path, storeOptions: { migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding }, request, settings: { timeZone, annotator } };
+    return {
+      jobId: jobs.start('import', ({ signal, progress }) =>
+        runInWorker<ImportProgress, unknown>('import', data, options, signal, (p) => progress(p.done, p.total, p.rows))),
+    };
+  },
+  'import.batches': (_input, { store }) => listBatches(store.sqlite),
+  'import.undo': ({ batch }, { store }) => {
+    const removed = undoBatch(store.sqlite, batch);
+    if (removed === null) throw new NotFound(`No import batch ${batch}`);
+    return { batch, removed };
+  },
+  'presets.list': (_input, { store }) => allPresets(store.sqlite),
+  'presets.save': ({ name, mapping }, { store }) => {
+    savePreset(store.sqlite, name, JSON.stringify(mapping));
+    return { name, mapping, builtin: false };
+  },
+  'files.choose': async ({ purpose, suggestedName }, { options }) => {
+    if (!options.chooseFile) throw new Error('No file dialog here: pass the file path instead');
+    return { path: await options.chooseFile(purpose, suggestedName) };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,38 @@
+import { statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { openAccess } from './access';
+import { openCsv } from './csv';
+import { openJsonl } from './jsonl';
+import { ImportError, type FileFormat, type Reader, type ReaderOptions } from './types';
+import { openXlsx } from './xlsx';
+
+export { ImportError, type Reader } from './types';
+
+const FORMATS: Record<string, FileFormat> = {
+  '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.mdb': 'access', '.accdb': 'access', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+};
+
+export function formatOf(path: string): FileFormat {
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (!format) throw new ImportError(`${basename(path)}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files`);
+  return format;
+}
+
+/** Opens any supported file for reading, refusing missing and empty files by name. */
+export async function openReader(path: string, options: ReaderOptions = {}): Promise<Reader> {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new ImportError(`${name}: file not found at ${path}`);
+  }
+  const format = formatOf(path);
+  if (size === 0) throw new ImportError(`${name} is empty (0 bytes)`);
+  switch (format) {
+    case 'csv': return openCsv(path);
+    case 'xlsx': return openXlsx(path, options);
+    case 'access': return openAccess(path, options);
+    case 'jsonl': return openJsonl(path);
+  }
+}

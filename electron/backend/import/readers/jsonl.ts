@@ -1,0 +1,55 @@
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Cell } from '../../../../shared/domain/import/values';
+import { ImportError, type Reader } from './types';
+
+const HEADER_SCAN_LINES = 200;
+
+/** JSON Lines: one object a line; the columns are the keys seen in the first lines. */
+export async function openJsonl(path: string): Promise<Reader> {
+  const name = basename(path);
+  const size = statSync(path).size;
+  let bytesRead = 0;
+
+  async function* objects(): AsyncGenerator<{ row: number; object: Record<string, unknown> }> {
+    const file = createReadStream(path, { encoding: 'utf8' });
+    file.on('data', (chunk) => (bytesRead += Buffer.byteLength(chunk as string)));
+    let row = 0;
+    for await (const line of createInterface({ input: file, crlfDelay: Infinity })) {
+      row++;
+      if (line.trim() === '') continue;
+      let object: unknown;
+      try {
+        object = JSON.parse(line);
+      } catch (error) {
+        throw new ImportError(`${name}: line ${row} is not valid JSON (${(error as Error).message})`);
+      }
+      if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new ImportError(`${name}: line ${row} is not a JSON object`);
+      yield { row, object: object as Record<string, unknown> };
+    }
+  }
+
+  const keys = new Set<string>();
+  let seen = 0;
+  for await (const { object } of objects()) {
+    Object.keys(object).forEach((key) => keys.add(key));
+    if (++seen >= HEADER_SCAN_LINES) break;
+  }
+  if (keys.size === 0) throw new ImportError(`${name} is empty: there are no JSON objects`);
+  const headers = [...keys];
+  return {
+    format: 'jsonl', headers, parts: [], part: null, encoding: 'utf8', delimiter: null,
+    progress: () => ({ done: bytesRead, total: size }),
+    async *records() {
+      bytesRead = 0;
+      for await (const { row, object } of objects()) yield { row, values: headers.map((key) => toCell(object[key])) };
+    },
+  };
+}
+
+function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,82 @@
+/** Pure guesses about a text file from its first bytes: its encoding and its delimiter. */
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252';
+
+export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bomLength: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', bomLength: 2 };
+  // UTF-16 without a BOM: ASCII text leaves every other byte zero.
+  let evenZeros = 0;
+  let oddZeros = 0;
+  const pairs = Math.min(head.length, 4096) >> 1;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  if (pairs > 8 && oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return { encoding: 'utf16le', bomLength: 0 };
+  if (pairs > 8 && evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return { encoding: 'utf16be', bomLength: 0 };
+  return { encoding: isUtf8(head) ? 'utf8' : 'windows1252', bomLength: 0 };
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  // The sample may end inside a character: drop a trailing partial sequence before checking.
+  let end = bytes.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = bytes[end - back] as number;
+    if ((byte & 0xc0) === 0xc0) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      if (back < needed) end -= back;
+      break;
+    }
+    if ((byte & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** Per line, how often each delimiter stands outside quotes; the steadiest, most frequent wins. */
+export function sniffDelimiter(sample: string): string {
+  const lines = logicalLines(sample).slice(0, 30);
+  let best: string = ',';
+  let bestScore = -1;
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const steady = counts.filter((n) => n === first).length / counts.length;
+    const score = steady * 1000 + first;
+    if (score > bestScore) [best, bestScore] = [delimiter, score];
+  }
+  return best;
+}
+
+/** Lines of a CSV sample, joining line breaks inside quotes; the last, maybe cut, is dropped. */
+function logicalLines(sample: string): string[] {
+  const lines: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const char of sample) {
+    if (char === '"') quoted = !quoted;
+    if ((char === '\n' || char === '\r') && !quoted) {
+      if (current !== '') lines.push(current);
+      current = '';
+    } else current += char;
+  }
+  return lines.length > 1 ? lines : [...lines, current].filter(Boolean);
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count++;
+  }
+  return count;
+}

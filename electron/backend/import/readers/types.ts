@@ -1,0 +1,33 @@
+import type { Cell } from '../../../../shared/domain/import/values';
+
+export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl';
+
+export interface Record {
+  /** The row number a person sees in the file (1-based, header and title rows counted). */
+  row: number;
+  values: Cell[];
+}
+
+export interface Reader {
+  format: FileFormat;
+  headers: string[];
+  /** Choices the file offers: its sheets or tables, and which one is read. */
+  parts: string[];
+  part: string | null;
+  encoding: string | null;
+  delimiter: string | null;
+  /** Records after the header, streamed. */
+  records(): AsyncGenerator<Record>;
+  /** How far reading has got: bytes for text files, rows for the others. */
+  progress(): { done: number; total: number };
+}
+
+export interface ReaderOptions {
+  /** Sheet (XLSX) or table (Access) to read; the first by default. */
+  part?: string | undefined;
+}
+
+/** A file that cannot be read, with a message that names it (and the row, where there is one). */
+export class ImportError extends Error {
+  override name = 'ImportError';
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createCaseWriter } from '../../../db/queries/care';
+import { loadRules } from '../../../db/queries/entities';
+import { createBatch, createNamedLookup, finishBatch } from '../../../db/queries/imports';
+import { createIngest } from '../../../db/queries/ingest';
+import type { Store } from '../../../db/open';
+import { compileMatcher } from '../../../shared/domain/matching';
+import { mapRow, type CellError } from '../../../shared/domain/import/mapping';
+import type { z } from 'zod';
+import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
+import type { EntityRole } from '../../../shared/domain/vocabulary';
+import { inTransaction } from '../transaction';
+import { planImport } from './plan';
+import { findPreset } from './presets';
+import { ImportError, openReader } from './readers';
+import { createRejectsWriter } from './rejects';
+
+export type ImportRequest = z.output<typeof importRequestSchema>;
+
+export interface ImportProgress { done: number; total: number; rows: number }
+
+const PROGRESS_EVERY = 2000;
+const ERRORS_SHOWN = 5;
+const ERRORS_BEFORE_GIVING_UP = 1000;
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function describe(name: string, row: number, error: CellError): string {
+  return `${name}, row ${row}, column "${error.column}": ${error.message}`;
+}
+
+/**
+ * Imports one file as one batch, in one transaction: any error (or a kill) leaves the store as it
+ * was. Without a rejects file, a row that cannot be read refuses the whole file.
+ */
+export async function runImport(
+  store: Store,
+  request: ImportRequest,
+  settings: { timeZone: string; annotator: string },
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportSummary> {
+  const started = Date.now();
+  const name = basename(request.path);
+  const reader = await openReader(request.path, { part: request.part });
+  const preset = request.preset ? findPreset(store.sqlite, request.preset) : undefined;
+  const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset?.mapping, dateOrder: request.dateOrder });
+  const fileHash = await sha256(request.path);
+  const rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, reader.headers) : null;
+  const { sqlite } = store;
+
+  try {
+    const summary = await inTransaction(sqlite, async () => {
+      const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, sha256: fileHash, preset: request.preset ?? null, importedBy: settings.annotator });
+      const ingest = createIngest(sqlite, batch);
+      const cases = createCaseWriter(sqlite, batch);
+      const rules = loadRules(sqlite);
+      const matchEntities = compileMatcher(rules.entities);
+      const matchTopics = compileMatcher(rules.topics);
+      const entityNamed = createNamedLookup(sqlite, 'entities', (plan.mapping.entityRole ?? 'competitor') satisfies EntityRole);
+      const topicNamed = createNamedLookup(sqlite, 'topics', '');
+      const labeledAt = Date.now();
+      const counts = { rowsNew: 0, rowsDuplicate: 0, rowsRejected: 0 };
+      const errors: string[] = [];
+      let rows = 0;
+
+      for await (const record of reader.records()) {
+        rows++;
+        if (rows % PROGRESS_EVERY === 0) onProgress({ ...reader.progress(), rows });
+        const result = mapRow(record.values, plan.index, plan.mapping, settings.timeZone);
+        if (result.errors.length > 0) {
+          counts.rowsRejected++;
+          const first = result.errors[0] as CellError;
+          if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
+          if (rejects) rejects.write(record.row, first.column, result.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
+          else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break;
+          continue;
+        }
+        const row = result.row;
+        const labeled = row.temperature !== null || row.kind !== null;
+        const id = ingest.addMessage({
+          ...row,
+          label: labeled ? { temperature: row.temperature, kind: row.kind, annotator: row.annotator ?? settings.annotator, labeledAt } : null,
+        });
+        if (id === null) {
+          counts.rowsDuplicate++;
+          continue;
+        }
+        counts.rowsNew++;
+        ingest.matchEntities(id, matchEntities(row.text));
+        ingest.matchTopics(id, matchTopics(row.text));
+        if (row.entity) ingest.matchEntities(id, [entityNamed(row.entity)], 'import');
+        if (row.topic) ingest.matchTopics(id, [topicNamed(row.topic)], 'import');
+        if (row.case) cases.add(id, { ...row.case, openedAt: row.case.openedAt ?? row.postedAt });
+      }
+      if (counts.rowsRejected > 0 && !rejects) {
+        const more = counts.rowsRejected > errors.length ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)` : '';
+        throw new ImportError(`${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`);
+      }
+      finishBatch(sqlite, batch, counts);
+      onProgress({ ...reader.progress(), rows });
+      return { batch, new: counts.rowsNew, duplicate: counts.rowsDuplicate, rejected: counts.rowsRejected, rows, file: name, rejectsPath: request.rejectsPath ?? null, seconds: (Date.now() - started) / 1000 };
+    });
+    await rejects?.close();
+    return summary;
+  } catch (error) {
+    await rejects?.close().catch(() => undefined);
+    if (request.rejectsPath) rmSync(request.rejectsPath, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { JobCancelled } from './jobs';
+
+export type WorkerName = 'import';
+
+/** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
+export interface WorkerOptions { workerDir?: string | undefined }
+
+const SOURCES: Record<WorkerName, URL> = { import: new URL('./import/worker.ts', import.meta.url) };
+
+export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string };
+
+/**
+ * Runs a job in a worker thread; resolves with its result. An abort terminates the thread: the
+ * worker's open transaction dies with it and the store keeps what it had.
+ */
+export function runInWorker<P, R>(name: WorkerName, data: object, options: WorkerOptions, signal: AbortSignal, onProgress: (progress: P) => void): Promise<R> {
+  const worker = options.workerDir
+    ? new Worker(join(options.workerDir, `${name}-worker.js`), { workerData: data })
+    : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: SOURCES[name].href } });
+  return new Promise<R>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', abort);
+      fn();
+    };
+    const abort = (): void => {
+      void worker.terminate();
+      settle(() => reject(new JobCancelled()));
+    };
+    signal.addEventListener('abort', abort);
+    worker.on('message', (message: WorkerMessage<P, R>) => {
+      if (message.type === 'progress') onProgress(message.progress);
+      else if (message.type === 'done') settle(() => resolve(message.result));
+      else settle(() => reject(new Error(message.message)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`The ${name} worker stopped unexpectedly (exit code ${code})`))));
+  });
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Field } from '../domain/import/fields';
+import { mappingSchema, type Mapping, type OpenQuestions } from '../domain/import/mapping';
+
+export const importFileSchema = z.object({
+  path: z.string().min(1),
+  /** Sheet (XLSX) or table (Access). */
+  part: z.string().min(1).optional(),
+}).strict();
+
+export const inspectSchema = importFileSchema.extend({ mapping: mappingSchema.optional(), preset: z.string().min(1).optional() }).strict();
+
+export const importRequestSchema = importFileSchema.extend({
+  preset: z.string().min(1).optional(),
+  mapping: mappingSchema.optional(),
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  rejectsPath: z.string().min(1).optional(),
+}).strict();
+
+export type PreviewValue = string | number | null;
+
+export interface PreviewRow {
+  row: number;
+  /** Each mapped field as it will be stored (dates as UTC epoch ms). */
+  values: Partial<Record<Field, PreviewValue>>;
+  /** The cells that will not parse, by field. */
+  errors: Partial<Record<Field, string>>;
+}
+
+export interface ImportInspection {
+  file: string;
+  format: 'csv' | 'xlsx' | 'access' | 'jsonl';
+  encoding: string | null;
+  delimiter: string | null;
+  parts: string[];
+  part: string | null;
+  headers: string[];
+  mapping: Mapping;
+  missing: Field[];
+  open: OpenQuestions;
+  preview: PreviewRow[];
+}
+
+export interface ImportSummary {
+  batch: number;
+  new: number;
+  duplicate: number;
+  rejected: number;
+  rows: number;
+  file: string;
+  rejectsPath: string | null;
+  seconds: number;
+}
+
+export interface Batch {
+  id: number;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  preset: string | null;
+  rowsNew: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  importedBy: string;
+  importedAt: number;
+  messages: number;
+}
+
+export interface Preset { name: string; mapping: Mapping; builtin: boolean }

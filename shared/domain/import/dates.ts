@@ -1,0 +1,116 @@
+import { wallTimeToUtc, type WallTime } from '../time';
+import { cellText, type Cell, type Parsed } from './values';
+
+export type DateOrder = 'dmy' | 'mdy';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  ene: 1, abr: 4, ago: 8, dic: 12,
+};
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?$/i;
+// Twitter's "Sat Dec 02 15:24:09 +0000 2017".
+const TWITTER = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function offsetMs(zone: string): number {
+  if (zone.toUpperCase() === 'Z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+}
+
+function valid(wall: WallTime): boolean {
+  const { year, month, day, hour = 0, minute = 0, second = 0 } = wall;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function fromWall(wall: WallTime, text: string, timeZone: string, offset?: number): Parsed<number> {
+  if (!valid(wall)) return { ok: false, error: `"${text}" is not a real date` };
+  if (offset === undefined) return { ok: true, value: wallTimeToUtc(wall, timeZone) };
+  const { year, month, day, hour = 0, minute = 0, second = 0, ms = 0 } = wall;
+  return { ok: true, value: Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset };
+}
+
+/** Excel's day count (1900 system) as a wall time: Excel stores no zone. */
+export function excelSerialToWall(serial: number): WallTime {
+  const date = new Date(EXCEL_EPOCH + Math.round(serial * 86_400_000));
+  return {
+    year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
+    hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds(),
+  };
+}
+
+/**
+ * A date as exports write it, to a UTC instant. Values without a zone are wall times in the
+ * workspace's zone. Slashed dates need the file's order (dmy or mdy) unless only one reading is
+ * possible.
+ */
+export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string): Parsed<number | null> {
+  if (cell === null) return { ok: true, value: null };
+  // Readers give date cells as Date objects holding the sheet's wall time in UTC fields.
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { ok: false, error: 'invalid date cell' };
+    return fromWall({
+      year: cell.getUTCFullYear(), month: cell.getUTCMonth() + 1, day: cell.getUTCDate(),
+      hour: cell.getUTCHours(), minute: cell.getUTCMinutes(), second: cell.getUTCSeconds(),
+    }, cell.toISOString(), timeZone);
+  }
+  const text = cellText(cell);
+  if (text === '') return { ok: true, value: null };
+  const serial = typeof cell === 'number' ? cell : /^\d{5}(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (serial >= 1 && serial < 2_958_466) return fromWall(excelSerialToWall(serial), text, timeZone);
+
+  let match = ISO.exec(text);
+  if (match) {
+    const [, y, mo, d, h, mi, s, frac, zone] = match;
+    const wall = { year: +y!, month: +mo!, day: +d!, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0), ms: frac ? Math.round(Number(`0.${frac}`) * 1000) : 0 };
+    return fromWall(wall, text, timeZone, zone ? offsetMs(zone) : undefined);
+  }
+  match = TWITTER.exec(text);
+  if (match) {
+    const [, mon, d, h, mi, s, zone, y] = match;
+    const month = MONTHS[mon!.toLowerCase()];
+    if (!month) return { ok: false, error: `cannot read date "${text}"` };
+    return fromWall({ year: +y!, month, day: +d!, hour: +h!, minute: +mi!, second: +s! }, text, timeZone, offsetMs(zone!));
+  }
+  match = SLASHED.exec(text);
+  if (match) {
+    const [, a, b, y, h, mi, s, meridiem] = match;
+    const first = +a!;
+    const second = +b!;
+    const resolved = order ?? (first > 12 ? 'dmy' : second > 12 ? 'mdy' : first === second ? 'dmy' : null);
+    if (!resolved) return { ok: false, error: `"${text}" could be day/month or month/day; choose the date order` };
+    let hour = +(h ?? 0);
+    if (meridiem) {
+      if (hour < 1 || hour > 12) return { ok: false, error: `"${text}" has an hour that is not on a 12-hour clock` };
+      hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
+    }
+    const year = y!.length === 2 ? 2000 + +y! : +y!;
+    const wall = { year, month: resolved === 'dmy' ? second : first, day: resolved === 'dmy' ? first : second, hour, minute: +(mi ?? 0), second: +(s ?? 0) };
+    return fromWall(wall, text, timeZone);
+  }
+  return { ok: false, error: `cannot read date "${text}"` };
+}
+
+/**
+ * The order of slashed dates in a column: a first part above 12 means day first, a second part
+ * above 12 means month first; both in one file is an inconsistent file; neither cannot tell.
+ */
+export function detectDateOrder(values: Iterable<string>): DateOrder | 'ambiguous' | 'inconsistent' | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  let slashed = false;
+  for (const value of values) {
+    const match = SLASHED.exec(value.trim());
+    if (!match) continue;
+    slashed = true;
+    if (+match[1]! > 12) dayFirst = true;
+    if (+match[2]! > 12) monthFirst = true;
+  }
+  if (!slashed) return null;
+  if (dayFirst && monthFirst) return 'inconsistent';
+  return dayFirst ? 'dmy' : monthFirst ? 'mdy' : 'ambiguous';
+}

@@ -1,0 +1,123 @@
+import type { Temperature } from '../temperature';
+import { SOURCES, type Kind, type Source } from '../vocabulary';
+import { foldText } from '../matching';
+
+/** A cell's value as a reader gives it. */
+export type Cell = string | number | boolean | Date | null;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  return String(cell).trim();
+}
+
+const fold = (text: string): string => foldText(text).replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+const TEMPERATURE_WORDS: Record<string, Temperature> = {};
+for (const [value, words] of [
+  [-2, ['muy enfadado', 'muy enfadada', 'muy negativo', 'muy negativa', 'muy malo', 'very angry', 'very negative', 'very bad', 'strongly negative']],
+  [-1, ['enfadado', 'enfadada', 'negativo', 'negativa', 'malo', 'angry', 'negative', 'bad', 'unhappy', 'n', 'neg']],
+  [0, ['neutral', 'neutro', 'neutra', 'indiferente', 'neutre', 'none', 'mixed', 'mixto']],
+  [1, ['contento', 'contenta', 'positivo', 'positiva', 'bueno', 'happy', 'positive', 'good', 'p', 'pos']],
+  [2, ['muy contento', 'muy contenta', 'muy positivo', 'muy positiva', 'muy bueno', 'very happy', 'very positive', 'very good', 'strongly positive']],
+] as const) for (const word of words) TEMPERATURE_WORDS[word] = value;
+
+export type TemperatureScale = 'signed' | 'five';
+
+/**
+ * Numbers on a file's temperature column: −2..2 as they are, 1..5 shifted. Decided from all of
+ * the column's values; a column of only 1s and 2s cannot tell and is asked about.
+ */
+export function detectTemperatureScale(values: Iterable<string>): TemperatureScale | 'ambiguous' | null {
+  let signed = false;
+  let five = false;
+  let numbers = false;
+  for (const raw of values) {
+    const value = Number(raw.trim().replace(/^\+/, ''));
+    if (raw.trim() === '' || !Number.isInteger(value)) continue;
+    numbers = true;
+    if (value <= 0) signed = true;
+    if (value >= 3) five = true;
+  }
+  if (!numbers) return null;
+  if (signed && five) return 'ambiguous';
+  return signed ? 'signed' : five ? 'five' : 'ambiguous';
+}
+
+export function parseTemperature(cell: Cell, scale: TemperatureScale | null): Parsed<Temperature | null> {
+  const text = cellText(cell);
+  if (text === '') return ok(null);
+  const number = Number(text.replace(/^\+/, '').replace(',', '.'));
+  if (Number.isFinite(number) && /^[+-]?\d+([.,]0+)?$/.test(text)) {
+    if (scale === 'five' && number >= 1 && number <= 5) return ok((number - 3) as Temperature);
+    if (scale !== 'five' && number >= -2 && number <= 2) {
+      if (scale === null && number > 0) return fail(`cannot tell whether "${text}" is on a −2..2 or a 1–5 scale`);
+      return ok(number as Temperature);
+    }
+    return fail(`temperature ${text} is outside the ${scale === 'five' ? '1–5' : '−2..2'} scale`);
+  }
+  const word = TEMPERATURE_WORDS[fold(text)];
+  return word === undefined ? fail(`unknown temperature "${text}"`) : ok(word);
+}
+
+const KIND_WORDS: Record<string, Kind> = {};
+for (const [kind, words] of [
+  ['case', ['case', 'caso', 'tramitacion', 'tramite', 'request', 'solicitud', 'peticion', 'consulta', 'query']],
+  ['complaint', ['complaint', 'queja', 'reclamacion', 'reclamo', 'protesta']],
+  ['suggestion', ['suggestion', 'sugerencia', 'idea', 'propuesta', 'co creacion', 'cocreacion']],
+  ['opinion', ['opinion', 'comentario', 'comment', 'review', 'resena']],
+  ['chat', ['chat', 'charla', 'conversacion', 'conversation', 'saludo', 'greeting']],
+  ['spam', ['spam', 'publicidad', 'bot']],
+  ['irrelevant', ['irrelevant', 'irrelevante', 'no relevante', 'not relevant', 'off topic', 'fuera de tema']],
+] as const) for (const word of words) KIND_WORDS[word] = kind;
+
+export function parseKind(cell: Cell): Parsed<Kind | null> {
+  const text = cellText(cell);
+  if (text === '') return ok(null);
+  const kind = KIND_WORDS[fold(text)];
+  return kind ? ok(kind) : fail(`unknown kind "${text}"`);
+}
+
+const SOURCE_WORDS: Record<string, Source> = {
+  x: 'twitter', tw: 'twitter', 'twitter x': 'twitter', 'x twitter': 'twitter', fb: 'facebook', ig: 'instagram', insta: 'instagram',
+  yt: 'youtube', 'linked in': 'linkedin', foro: 'forum', noticias: 'news', prensa: 'news', resena: 'review', opinion: 'review',
+  correo: 'email', 'e mail': 'email', mail: 'email', telefono: 'phone', llamada: 'phone', otro: 'other', otros: 'other',
+};
+
+/** A network name as written in exports; anything unknown is "other", never dropped. */
+export function parseSource(cell: Cell): Source {
+  const text = fold(cellText(cell));
+  if ((SOURCES as readonly string[]).includes(text)) return text as Source;
+  return SOURCE_WORDS[text] ?? 'other';
+}
+
+/**
+ * A count as people write it: "1.234", "1,234", "1 234", "1.234,0", "2,5K". Counts are whole,
+ * so a lone separator before three digits is a thousands separator.
+ */
+export function parseCount(cell: Cell): Parsed<number | null> {
+  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? ok(Math.round(cell)) : fail(`"${cell}" is not a count`);
+  const text = cellText(cell).replace(/[\s\u00a0\u202f']/g, '');
+  if (text === '' || text === '-') return ok(null);
+  const match = /^(\d[\d.,]*)([kKmM])?$/.exec(text);
+  if (!match) return fail(`"${cellText(cell)}" is not a number`);
+  const digits = match[1] as string;
+  const multiplier = match[2] ? (match[2].toLowerCase() === 'k' ? 1000 : 1_000_000) : 1;
+  const separators = digits.replace(/\d/g, '');
+  let value: number;
+  if (separators === '') value = Number(digits);
+  else {
+    const last = Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','));
+    const decimals = digits.slice(last + 1);
+    const mixed = separators.includes('.') && separators.includes(',');
+    const thousands = !mixed && (separators.length > 1 || (decimals.length === 3 && !match[2]));
+    value = thousands
+      ? Number(digits.replace(/[.,]/g, ''))
+      : Number(`${digits.slice(0, last).replace(/[.,]/g, '')}.${decimals}`);
+  }
+  return Number.isFinite(value) ? ok(Math.round(value * multiplier)) : fail(`"${cellText(cell)}" is not a number`);
+}

@@ -1,0 +1,42 @@
+/** Wall-clock times in an IANA time zone ↔ UTC instants, with Intl only (no tz database of ours). */
+export interface WallTime { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; ms?: number }
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Offset of the zone from UTC at an instant, in ms (Madrid in winter: +3,600,000). */
+export function zoneOffset(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const asUtc = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/**
+ * The UTC instant of a wall time in a zone. A time skipped by a DST change moves forward by
+ * the gap; a repeated one takes its first occurrence, as most calendars do.
+ */
+export function wallTimeToUtc(wall: WallTime, timeZone: string): number {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0);
+  // The offsets a day before and after cover both sides of any change near this time.
+  const before = asUtc - zoneOffset(asUtc - 86_400_000, timeZone);
+  const after = asUtc - zoneOffset(asUtc + 86_400_000, timeZone);
+  const valid = [before, after].filter((utc) => utc + zoneOffset(utc, timeZone) === asUtc);
+  return valid.length > 0 ? Math.min(...valid) : before;
+}
+
+/** The wall-clock date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(instant: number, timeZone: string): string {
+  const shifted = new Date(instant + zoneOffset(instant, timeZone));
+  return shifted.toISOString().slice(0, 10);
+}
