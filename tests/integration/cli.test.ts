@@ -53,3 +53,33 @@ describe('pulso CLI', () => {
     expect(pulso('--help')).toMatchObject({ code: 0, stdout: expect.stringMatching(/demo.*\n.*info/s) });
   });
 });
+
+describe('pulso import', () => {
+  it('imports with a preset and prints the summary as JSON; batches and undo-import work', () => {
+    const workspace = tempWorkspacePath();
+    const file = '../shared/datasets/customer-support/sample.csv';
+    const first = pulso('import', file, '--workspace', workspace, '--preset', 'customer-support-tweets', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ batch: 1, new: 93, duplicate: 0, rejected: 0 });
+    expect(JSON.parse(pulso('import', file, '--workspace', workspace, '--preset', 'customer-support-tweets', '--json').stdout)).toEqual({ batch: 2, new: 0, duplicate: 93, rejected: 0 });
+    const batches = JSON.parse(pulso('batches', '--workspace', workspace, '--json').stdout) as { id: number; fileName: string }[];
+    expect(batches.map((b) => [b.id, b.fileName])).toEqual([[2, 'sample.csv'], [1, 'sample.csv']]);
+    expect(pulso('undo-import', '1', '--workspace', workspace)).toMatchObject({ code: 0, stdout: 'batch 1 undone: 93 messages removed\n' });
+    expect(pulso('undo-import', '7', '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/No import batch 7/) });
+  });
+
+  it('refuses, exit 1, naming the columns it could not place or the row and column of a bad cell', () => {
+    const workspace = tempWorkspacePath();
+    const folder = tempWorkspacePath('x').replace(/x$/, '');
+    writeFileSync(`${folder}codes.csv`, 'code,when\nA1,2026-01-01\n');
+    const refused = pulso('import', `${folder}codes.csv`, '--workspace', workspace);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/codes\.csv: cannot find a column for text among "code", "when"/);
+    writeFileSync(`${folder}bad.csv`, 'fecha,texto\n2026-01-01,hola\nnunca,adiós\n');
+    expect(pulso('import', `${folder}bad.csv`, '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/bad\.csv, row 3, column "fecha": cannot read date "nunca"/) });
+    writeFileSync(`${folder}map.json`, '{"columns": {"text": "texto"}, "colour": "red"}');
+    expect(pulso('import', `${folder}bad.csv`, '--workspace', workspace, '--mapping', `${folder}map.json`)).toMatchObject({ code: 1, stderr: expect.stringMatching(/colour/) });
+    expect(pulso('import', '--workspace', workspace).code).toBe(1);
+    expect(JSON.parse(pulso('info', '--workspace', workspace, '--json').stdout)).toMatchObject({ messages: 0, importBatches: 0 });
+  });
+});

@@ -14,7 +14,7 @@ export const importHandlers = {
   },
   'import.start': (request, { store, jobs, options }) => {
     const { timeZone, annotator } = loadSettings(store.db, systemSettings());
-    const data = { workspacePath: store.path, storeOptions: { migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding }, request, settings: { timeZone, annotator } };
+    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request, settings: { timeZone, annotator } };
     return {
       jobId: jobs.start('import', ({ signal, progress }) =>
         runInWorker<ImportProgress, unknown>('import', data, options, signal, (p) => progress(p.done, p.total, p.rows))),

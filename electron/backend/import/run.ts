@@ -5,7 +5,7 @@ import { createCaseWriter } from '../../../db/queries/care';
 import { loadRules } from '../../../db/queries/entities';
 import { createBatch, createNamedLookup, finishBatch } from '../../../db/queries/imports';
 import { createIngest } from '../../../db/queries/ingest';
-import type { Store } from '../../../db/open';
+import type Database from 'better-sqlite3';
 import { compileMatcher } from '../../../shared/domain/matching';
 import { mapRow, type CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
@@ -40,7 +40,7 @@ function describe(name: string, row: number, error: CellError): string {
  * was. Without a rejects file, a row that cannot be read refuses the whole file.
  */
 export async function runImport(
-  store: Store,
+  sqlite: Database.Database,
   request: ImportRequest,
   settings: { timeZone: string; annotator: string },
   onProgress: (progress: ImportProgress) => void,
@@ -48,11 +48,10 @@ export async function runImport(
   const started = Date.now();
   const name = basename(request.path);
   const reader = await openReader(request.path, { part: request.part });
-  const preset = request.preset ? findPreset(store.sqlite, request.preset) : undefined;
+  const preset = request.preset ? findPreset(sqlite, request.preset) : undefined;
   const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset?.mapping, dateOrder: request.dateOrder });
   const fileHash = await sha256(request.path);
   const rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, reader.headers) : null;
-  const { sqlite } = store;
 
   try {
     const summary = await inTransaction(sqlite, async () => {

@@ -176,7 +176,7 @@ export interface OpenQuestions {
 export function completeMapping(headers: readonly string[], sample: readonly (readonly Cell[])[], mapping: Mapping): { mapping: Mapping; open: OpenQuestions } {
   const valuesOf = (fields: readonly Field[]): string[] => fields.flatMap((field) => {
     const i = mapping.columns[field] === undefined ? -1 : headers.indexOf(mapping.columns[field] as string);
-    return i < 0 ? [] : sample.map((row) => row[i]).filter((v): v is string => typeof v === 'string');
+    return i < 0 ? [] : sample.map((row) => row[i]).filter((v) => typeof v === 'string' || typeof v === 'number').map(cellText);
   });
   const completed: Mapping = { ...mapping };
   const open: OpenQuestions = { dateOrder: null, temperatureScale: null };

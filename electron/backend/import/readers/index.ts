@@ -1,10 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { openAccess } from './access';
-import { openCsv } from './csv';
-import { openJsonl } from './jsonl';
 import { ImportError, type FileFormat, type Reader, type ReaderOptions } from './types';
-import { openXlsx } from './xlsx';
 
 export { ImportError, type Reader } from './types';
 
@@ -29,10 +25,11 @@ export async function openReader(path: string, options: ReaderOptions = {}): Pro
   }
   const format = formatOf(path);
   if (size === 0) throw new ImportError(`${name} is empty (0 bytes)`);
+  // Loaded on demand: the XLSX and Access libraries are large, and most imports are CSV.
   switch (format) {
-    case 'csv': return openCsv(path);
-    case 'xlsx': return openXlsx(path, options);
-    case 'access': return openAccess(path, options);
-    case 'jsonl': return openJsonl(path);
+    case 'csv': return (await import('./csv')).openCsv(path);
+    case 'xlsx': return (await import('./xlsx')).openXlsx(path, options);
+    case 'access': return (await import('./access')).openAccess(path, options);
+    case 'jsonl': return (await import('./jsonl')).openJsonl(path);
   }
 }

@@ -1,0 +1,19 @@
+import Database from 'better-sqlite3';
+
+/** The connection settings every connection to a workspace uses. */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+/**
+ * A second connection to a store the app already opened (and migrated): for workers, which
+ * need no ORM and should start fast.
+ */
+export function openConnection(path: string, nativeBinding?: string): Database.Database {
+  const sqlite = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  applyPragmas(sqlite);
+  return sqlite;
+}

@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import iconv from 'iconv-lite';
+
+const folders: string[] = [];
+afterEach(() => {
+  while (folders.length) rmSync(folders.pop() as string, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder for test files, removed after the test. */
+export function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'pulso-files-'));
+  folders.push(folder);
+  return folder;
+}
+
+/** Writes text in an encoding through iconv-lite, as a legacy tool would. */
+export function writeEncoded(path: string, text: string, encoding: 'utf8' | 'win1252' | 'utf16le' | 'utf16be', bom = false): string {
+  const body = iconv.encode(text, encoding, { addBOM: bom });
+  writeFileSync(path, body);
+  return path;
+}
+
+/**
+ * Every row of every table of a store, hashed: equal fingerprints mean the store holds exactly
+ * the same data (read through a separate connection, as another program would).
+ */
+export function fingerprint(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    const hash = createHash('sha256');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%' ORDER BY name").pluck().all() as string[];
+    for (const table of tables) {
+      hash.update(`#${table}\n`);
+      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    }
+    hash.update(JSON.stringify(db.prepare('SELECT rowid, * FROM messages_fts ORDER BY rowid').raw().all()));
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
