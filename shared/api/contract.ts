@@ -78,6 +78,8 @@ export const contract = {
     z.object({
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
+      /** Only the messages an import batch brought in. */
+      batch: z.number().int().min(1).optional(),
     }).strict(),
   ).returns<MessagePage>(),
   'demo.create': call(

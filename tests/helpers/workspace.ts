@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import type { BackendOptions } from '../../electron/backend/context';
 import { createClient, type Client } from '../../shared/api/client';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -18,8 +19,8 @@ export function tempWorkspacePath(name = 'test.pulso'): string {
 }
 
 /** A real back end on a real SQLite file, closed after the test. */
-export function openBackend(path = tempWorkspacePath()): { backend: Backend; client: Client; path: string } {
-  const backend = createBackend(path);
+export function openBackend(path = tempWorkspacePath(), options: BackendOptions = {}): { backend: Backend; client: Client; path: string } {
+  const backend = createBackend(path, options);
   cleanups.push(() => backend.close());
   return { backend, client: createClient(backend), path };
 }

@@ -13,5 +13,5 @@ export const workspaceHandlers = {
     saveSettings(store.db, input);
     return loadSettings(store.db, systemSettings());
   },
-  'messages.page': ({ offset, limit }, { store }) => pageMessages(store.db, offset, limit),
+  'messages.page': ({ offset, limit, batch }, { store }) => pageMessages(store.db, offset, limit, batch),
 } satisfies Partial<Handlers>;

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
 import { MessageList } from '../features/grid';
+import { ImportScreen } from '../features/import';
 import { I18nProvider, useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -21,8 +22,26 @@ export function App() {
 function Frame() {
   const { t } = useI18n();
   const [section, setSection] = useState<Section>('grid');
+  const [batch, setBatch] = useState<number | undefined>(undefined);
+  const [droppedPath, setDroppedPath] = useState<string | null>(null);
+
+  // A file dropped anywhere on the window opens the import wizard on it.
+  const onDrop = (event: React.DragEvent): void => {
+    const file = event.dataTransfer.files[0];
+    if (!file || !window.pulso.pathForFile) return;
+    event.preventDefault();
+    setDroppedPath(window.pulso.pathForFile(file));
+    setSection('import');
+  };
+  const screen = (() => {
+    switch (section) {
+      case 'grid': return <MessageList batch={batch} onClearBatch={() => setBatch(undefined)} />;
+      case 'import': return <ImportScreen droppedPath={droppedPath} onOpenBatch={(id) => { setBatch(id); setSection('grid'); }} />;
+      default: return <EmptyState title={t(`nav.${section}`)} text={t(`empty.${section}`)} />;
+    }
+  })();
   return (
-    <div className="frame">
+    <div className="frame" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <nav className="rail" aria-label={t('nav.label')}>
         <div className="brand" aria-hidden="true">P</div>
         {SECTIONS.map((name, index) => (
@@ -42,7 +61,7 @@ function Frame() {
         <LanguageSwitch />
       </nav>
       <main className="work">
-        {section === 'grid' ? <MessageList /> : <EmptyState title={t(`nav.${section}`)} text={t(`empty.${section}`)} />}
+        {screen}
       </main>
       <JobProgress />
     </div>

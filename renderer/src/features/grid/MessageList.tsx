@@ -9,11 +9,17 @@ import { useMessagePages } from './useMessagePages';
 const ROW_HEIGHT = 34;
 const COLUMNS = ['postedAt', 'source', 'author', 'text', 'temperature', 'kind', 'annotator'] as const;
 
+interface Props {
+  /** Show only what one import batch brought in. */
+  batch?: number | undefined;
+  onClearBatch?: () => void;
+}
+
 /** The workspace's messages, newest first, read page by page. */
-export function MessageList() {
+export function MessageList({ batch, onClearBatch }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { total, row, onRange } = useMessagePages();
+  const { total, row, onRange } = useMessagePages(batch);
   const [cursor, setCursor] = useState(0);
 
   if (total === null) return <div className="loading">{t('app.loading')}</div>;
@@ -23,6 +29,11 @@ export function MessageList() {
       <header className="toolbar">
         <h1>{t('grid.title')}</h1>
         <span className="count" data-testid="message-count">{t('grid.count', { count: total })}</span>
+        {batch !== undefined && (
+          <button className="filter-chip" onClick={onClearBatch} title={t('grid.clearFilter')}>
+            {t('grid.batchFilter', { batch })} ×
+          </button>
+        )}
       </header>
       {total === 0 ? <p className="empty-state">{t('grid.empty')}</p> : (
         <VirtualList

@@ -7,7 +7,7 @@ export const PAGE_SIZE = 100;
 const MAX_PAGES = 40;
 
 /** Rows read page by page through the API, as the list scrolls; least recently used pages are dropped. */
-export function useMessagePages() {
+export function useMessagePages(batch?: number) {
   const pages = useRef(new Map<number, MessageRow[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
@@ -18,7 +18,7 @@ export function useMessagePages() {
     if (pages.current.has(page) || loading.current.has(page)) return;
     loading.current.add(page);
     const asked = generation.current;
-    void api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
+    void api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...(batch === undefined ? {} : { batch }) }).then((result) => {
       if (asked !== generation.current) return;
       loading.current.delete(page);
       pages.current.set(page, result.rows);
@@ -26,7 +26,7 @@ export function useMessagePages() {
       setTotal(result.total);
       setVersion((v) => v + 1);
     });
-  }, []);
+  }, [batch]);
 
   const reset = useCallback(() => {
     generation.current++;

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { Batch } from '../../../../shared/api/import';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+
+/** Past imports, each undoable as a whole. */
+export function Batches() {
+  const { t, number, dateTime } = useI18n();
+  const [batches, setBatches] = useState<Batch[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const load = () => void api.call('import.batches', {}).then(setBatches);
+  useEffect(load, []);
+
+  const undo = async (batch: Batch): Promise<void> => {
+    const result = await api.call('import.undo', { batch: batch.id });
+    setConfirming(null);
+    setNotice(t('import.undone', { batch: result.batch, count: result.removed }));
+    load();
+  };
+
+  return (
+    <div className="batches">
+      <h2>{t('import.batches')}</h2>
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {batches.length === 0 ? <p className="hint">{t('import.noBatches')}</p> : (
+        <table aria-label={t('import.batches')}>
+          <thead><tr><th>#</th><th>{t('import.file')}</th><th>{t('import.col.when')}</th><th>{t('import.col.rows')}</th><th /></tr></thead>
+          <tbody>
+            {batches.map((batch) => (
+              <tr key={batch.id}>
+                <td>{batch.id}</td>
+                <td title={batch.sha256}>{batch.fileName}</td>
+                <td>{dateTime(batch.importedAt)}</td>
+                <td>{number(batch.rowsNew)} / {number(batch.rowsDuplicate)} / {number(batch.rowsRejected)}</td>
+                <td>
+                  {confirming === batch.id ? (
+                    <>
+                      <span>{t('import.confirmUndo', { batch: batch.id, count: batch.messages })}</span>{' '}
+                      <button className="danger" onClick={() => void undo(batch)}>{t('import.undo')}</button>{' '}
+                      <button onClick={() => setConfirming(null)}>{t('import.cancel')}</button>
+                    </>
+                  ) : <button onClick={() => setConfirming(batch.id)}>{t('import.undo')}</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportInspection, Preset } from '../../../../shared/api/import';
+import type { Mapping } from '../../../../shared/domain/import/mapping';
+import type { MessageKey } from '../../../../shared/i18n';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { formatDuration } from '../../components/format';
+import { Batches } from './Batches';
+import { MappingTable } from './MappingTable';
+import { rates, useImportJob } from './useImportJob';
+
+interface Props {
+  /** A file dropped on the window. */
+  droppedPath: string | null;
+  onOpenBatch(batch: number): void;
+}
+
+interface Source { path: string; part?: string | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
+
+/** The import wizard: file → sheet/table → mapping with preview → import with progress → summary. */
+export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
+  const { t } = useI18n();
+  const [source, setSource] = useState<Source | null>(null);
+  const [inspection, setInspection] = useState<ImportInspection | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [presets, setPresets] = useState<Preset[]>([]);
+  const [presetName, setPresetName] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [rejectsPath, setRejectsPath] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const job = useImportJob();
+
+  useEffect(() => void api.call('presets.list', {}).then(setPresets), []);
+  useEffect(() => {
+    if (droppedPath) setSource({ path: droppedPath });
+  }, [droppedPath]);
+  useEffect(() => {
+    if (!source) return;
+    let current = true;
+    setError(null);
+    api.call('import.inspect', source)
+      .then((result) => current && setInspection(result))
+      .catch((e: Error) => current && (setInspection(null), setError(e.message)));
+    return () => {
+      current = false;
+    };
+  }, [source]);
+  useEffect(() => {
+    if (job.run.state !== 'running') return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [job.run.state]);
+
+  const choose = useCallback(async () => {
+    const { path } = await api.call('files.choose', { purpose: 'import' });
+    if (path) {
+      job.reset();
+      setSource({ path });
+    }
+  }, [job]);
+
+  const chooseRejects = async (wanted: boolean): Promise<void> => {
+    if (!wanted) return setRejectsPath(null);
+    const { path } = await api.call('files.choose', { purpose: 'rejects', suggestedName: 'rejected-rows.csv' });
+    setRejectsPath(path);
+  };
+
+  const savePreset = async (): Promise<void> => {
+    if (!inspection || !presetName.trim()) return;
+    const saved = await api.call('presets.save', { name: presetName.trim(), mapping: inspection.mapping });
+    setPresets(await api.call('presets.list', {}));
+    setNotice(t('import.presetSaved', { name: saved.name }));
+    setPresetName('');
+  };
+
+  const startImport = (): void => {
+    if (!source || !inspection) return;
+    void job.start({ path: source.path, part: inspection.part ?? undefined, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
+  };
+
+  const run = job.run;
+  if (run.state === 'running') {
+    const { rate, secondsLeft } = rates(run, now);
+    return (
+      <section className="import-screen" aria-label={t('import.title')}>
+        <h1>{t('import.title')}: {inspection?.file}</h1>
+        <progress className="big-progress" max={run.total} value={run.done} aria-label={t('import.title')} />
+        <p data-testid="import-progress">{t('import.progress', { rows: run.rows, rate, left: secondsLeft === null ? '…' : formatDuration(secondsLeft) })}</p>
+        <button onClick={job.cancel}>{t('import.cancel')}</button>
+      </section>
+    );
+  }
+  if (run.state === 'finished') {
+    const { summary } = run;
+    return (
+      <section className="import-screen" aria-label={t('import.title')}>
+        <h1>{t('import.title')}: {summary.file}</h1>
+        <p className="summary" data-testid="import-summary">{t('import.summary', { new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected })}</p>
+        {summary.rejectsPath && summary.rejected > 0 && <p>{t('import.rejectsTo', { path: summary.rejectsPath })}</p>}
+        <div className="actions">
+          <button className="primary" onClick={() => onOpenBatch(summary.batch)}>{t('import.openBatch')}</button>
+          <button onClick={() => { job.reset(); setSource(null); setInspection(null); }}>{t('import.again')}</button>
+        </div>
+        <Batches />
+      </section>
+    );
+  }
+
+  const blocked = !inspection || inspection.missing.length > 0 || inspection.open.dateOrder !== null;
+  return (
+    <section className="import-screen" aria-label={t('import.title')}>
+      <header className="toolbar">
+        <h1>{t('import.title')}</h1>
+        <button className="primary" onClick={() => void choose()}>{t('import.choose')}</button>
+        <span className="hint">{window.pulso.pathForFile ? t('import.drop') : ''}</span>
+      </header>
+      {run.state === 'cancelled' && <p className="notice" role="status">{t('import.cancelled')}</p>}
+      {run.state === 'failed' && <div className="error" role="alert"><b>{t('import.failed')}</b><pre>{run.message}</pre></div>}
+      {error && <div className="error" role="alert"><pre>{error}</pre></div>}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {inspection && source && (
+        <>
+          <div className="import-options">
+            <span><b>{t('import.file')}:</b> {inspection.file} <small>({t('import.format', { format: inspection.format.toUpperCase(), encoding: inspection.encoding ?? '—', delimiter: inspection.delimiter === '\t' ? 'TAB' : (inspection.delimiter ?? '—') })})</small></span>
+            {inspection.parts.length > 1 && (
+              <label>{t('import.part')}{' '}
+                <select value={inspection.part ?? ''} onChange={(e) => setSource({ path: source.path, part: e.target.value })}>
+                  {inspection.parts.map((part) => <option key={part}>{part}</option>)}
+                </select>
+              </label>
+            )}
+            <label>{t('import.preset')}{' '}
+              <select value={source.preset ?? ''} onChange={(e) => setSource({ path: source.path, part: source.part, preset: e.target.value || undefined })}>
+                <option value="">{t('import.presetNone')}</option>
+                {presets.map((preset) => <option key={preset.name} value={preset.name}>{preset.name}</option>)}
+              </select>
+            </label>
+            <label>{t('import.dateOrder')}{' '}
+              <select value={inspection.mapping.dateOrder ?? ''} onChange={(e) => setSource({ ...source, mapping: { ...inspection.mapping, dateOrder: (e.target.value || undefined) as Mapping['dateOrder'] } })}>
+                <option value="">—</option>
+                <option value="dmy">{t('import.dmy')}</option>
+                <option value="mdy">{t('import.mdy')}</option>
+              </select>
+            </label>
+          </div>
+          {inspection.open.dateOrder && <p className="warning" role="alert">{t('import.dateOrderAsk')}</p>}
+          {inspection.missing.length > 0 && (
+            <p className="warning" role="alert">{t('import.missing', { fields: inspection.missing.map((f) => t(`field.${f}` as MessageKey)).join(', ') })}</p>
+          )}
+          <MappingTable inspection={inspection} onChange={(mapping) => setSource({ ...source, mapping })} />
+          <div className="actions">
+            <label><input type="checkbox" checked={rejectsPath !== null} onChange={(e) => void chooseRejects(e.target.checked)} /> {t('import.rejects')}</label>
+            {rejectsPath && <small>{rejectsPath}</small>}
+            <span className="spacer" />
+            <input aria-label={t('import.presetName')} placeholder={t('import.presetName')} value={presetName} onChange={(e) => setPresetName(e.target.value)} />
+            <button onClick={() => void savePreset()} disabled={!presetName.trim()}>{t('import.savePreset')}</button>
+            <button className="primary" disabled={blocked} onClick={startImport}>{t('import.start')}</button>
+          </div>
+        </>
+      )}
+      {!inspection && <Batches />}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useCallback, useRef, useState } from 'react';
+import type { CallInput } from '../../../../shared/api/contract';
+import type { JobEvent } from '../../../../shared/api/envelope';
+import type { ImportSummary } from '../../../../shared/api/import';
+import { api } from '../../api/client';
+
+export type ImportRun =
+  | { state: 'idle' }
+  | { state: 'running'; jobId?: string; done: number; total: number; rows: number; startedAt: number }
+  | { state: 'finished'; summary: ImportSummary }
+  | { state: 'failed'; message: string }
+  | { state: 'cancelled' };
+
+/** Runs an import job and follows its events. */
+export function useImportJob() {
+  const [run, setRun] = useState<ImportRun>({ state: 'idle' });
+  const jobId = useRef<string | undefined>(undefined);
+
+  const start = useCallback(async (request: CallInput<'import.start'>) => {
+    const startedAt = Date.now();
+    setRun({ state: 'running', done: 0, total: 1, rows: 0, startedAt });
+    const last = await api.runJob('import.start', request, (event: JobEvent) => {
+      jobId.current = event.jobId;
+      if (event.state === 'progress') setRun({ state: 'running', done: event.done ?? 0, total: event.total ?? 1, rows: event.rows ?? 0, startedAt });
+    });
+    jobId.current = undefined;
+    if (last.state === 'finished') setRun({ state: 'finished', summary: last.result as ImportSummary });
+    else if (last.state === 'cancelled') setRun({ state: 'cancelled' });
+    else setRun({ state: 'failed', message: last.message ?? '' });
+  }, []);
+
+  const cancel = useCallback(() => {
+    if (jobId.current) void api.call('jobs.cancel', { jobId: jobId.current });
+  }, []);
+
+  const reset = useCallback(() => setRun({ state: 'idle' }), []);
+  return { run, start, cancel, reset };
+}
+
+/** Rows per second and seconds left, from progress so far. */
+export function rates(run: Extract<ImportRun, { state: 'running' }>, now: number): { rate: number; secondsLeft: number | null } {
+  const seconds = Math.max(0.001, (now - run.startedAt) / 1000);
+  const share = run.total > 0 ? run.done / run.total : 0;
+  return { rate: Math.round(run.rows / seconds), secondsLeft: share > 0.01 ? Math.round((seconds / share) * (1 - share)) : null };
+}

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fingerprint, tempFolder, writeEncoded } from '../helpers/files';
+import { openBackend } from '../helpers/workspace';
+import { closeBrowser, openApp, screenshotPath } from './harness';
+
+afterAll(closeBrowser);
+
+const SPANISH_CSV = [
+  'Fecha;Usuario;Red social;Texto;Sentimiento;Tipo;Me gusta',
+  '05/03/2026 14:30;@lucia;Twitter;Pésima atención, llevo días sin fibra;muy enfadado;queja;1.234',
+  '25/03/2026 09:05;@jordi;Facebook;La factura de marzo, perfecta;contento;opinión;3',
+  '26/03/2026 18:00;@lucia;Instagram;¿Alguien sabe el precio?;;;0',
+].join('\r\n');
+
+describe('the import wizard (real renderer, real handlers, real worker)', () => {
+  it('picks a file, shows the mapping and preview, imports with a summary and opens the batch', async () => {
+    const folder = tempFolder();
+    const file = writeEncoded(join(folder, 'menciones.csv'), SPANISH_CSV, 'win1252');
+    // The OS file dialog is the shell's; here it answers with our file.
+    const opened = openBackend(undefined, { chooseFile: async () => file });
+    await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: /Import/ }).first().click();
+      await page.getByRole('button', { name: 'Choose a file…' }).click();
+      await expect.poll(() => page.getByLabel('Posted at').inputValue()).toBe('Fecha');
+      expect(await page.getByLabel('Temperature', { exact: true }).inputValue()).toBe('Sentimiento');
+      const preview = page.getByRole('table', { name: /Preview/ });
+      await expect.poll(() => preview.getByRole('row').count()).toBe(4);
+      expect(await preview.getByRole('row').nth(1).textContent()).toContain('1,234');
+      // Changing the mapping marks cells that would not import: Kind read from the text column.
+      await page.getByLabel('Kind', { exact: true }).selectOption('Texto');
+      await expect.poll(() => preview.locator('[aria-invalid="true"]').count()).toBe(3);
+      await page.getByLabel('Kind', { exact: true }).selectOption('Tipo');
+      await expect.poll(() => preview.locator('[aria-invalid="true"]').count()).toBe(0);
+      await page.screenshot({ path: screenshotPath('import-wizard.png') });
+
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toBe('3 new, 0 duplicate, 0 rejected');
+      await page.getByRole('button', { name: 'Open the imported messages' }).click();
+      await expect.poll(() => page.getByTestId('message-count').textContent()).toBe('3 messages');
+      expect(await page.getByRole('button', { name: /Import batch 1/ }).isVisible()).toBe(true);
+      const { counts } = await opened.client.call('workspace.info', {});
+      expect([counts.messages, counts.labels, counts.importBatches]).toEqual([3, 2, 1]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('shows progress for a large file and cancels, leaving the store as it was', async () => {
+    const folder = tempFolder();
+    const lines = ['id,date,user,text'];
+    for (let i = 0; i < 400_000; i++) lines.push(`${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},mensaje de prueba número ${i}`);
+    const file = writeEncoded(join(folder, 'big.csv'), lines.join('\n'), 'utf8');
+    const opened = openBackend(undefined, { chooseFile: async () => file });
+    await opened.client.call('settings.update', { language: 'es' });
+    const before = fingerprint(opened.path);
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: /Importar/ }).first().click();
+      await page.getByRole('button', { name: 'Elegir un archivo…' }).click();
+      await page.getByRole('button', { name: 'Importar archivo' }).click();
+      await expect.poll(() => page.getByTestId('import-progress').textContent(), { timeout: 20_000 }).toMatch(/[1-9][\d.]* filas · [\d.]+ filas\/s · faltan/);
+      await page.getByRole('region', { name: 'Importar' }).getByRole('button', { name: 'Cancelar' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Importación cancelada' }).count()).toBe(1);
+      expect(fingerprint(opened.path)).toBe(before);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
