@@ -42,22 +42,27 @@ export interface NewMessage {
  */
 export function contentHash(source: string, externalId: string | null, handle: string, postedAt: number, text: string): string {
   const key = externalId ? `id\u0000${source}\u0000${externalId}` : `${source}\u0000${handle}\u0000${postedAt}\u0000${text}`;
-  return createHash('sha256').update(key).digest('base64url');
+  // 128 bits are plenty against collisions, and short keys keep the unique index fast.
+  return createHash('sha256').update(key).digest().subarray(0, 16).toString('base64url');
 }
 
 /**
  * Bulk writer for messages, their authors and labels, on prepared statements: the hot path
- * of imports and the demo. The caller owns the transaction.
+ * of imports and the demo, and the only code that adds messages. The caller owns the
+ * transaction and calls finish() before committing, which adds the new rows to the full-text
+ * index in one statement.
  */
 export function createIngest(sqlite: Database.Database, batchId: number | null) {
+  const lastIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) FROM messages").pluck().get() as number);
   const sourceIds = new Map<string, number>();
-  const authorIds = new Map<string, number>();
+  const authorIds = new Map<number, Map<string, number>>();
   const selectSource = sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE code = ?');
   const insertSource = sqlite.prepare('INSERT INTO sources (code, name) VALUES (?, ?)');
-  const selectAuthor = sqlite.prepare<[number, string], { id: number }>('SELECT id FROM authors WHERE source_id = ? AND handle = ?');
-  const insertAuthor = sqlite.prepare(
-    'INSERT INTO authors (source_id, handle, name, followers, region, age_band, sex) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  // One statement whether the author is new or known: the no-op update makes RETURNING answer both.
+  const upsertAuthor = sqlite.prepare(
+    `INSERT INTO authors (source_id, handle, name, followers, region, age_band, sex) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source_id, handle) DO UPDATE SET handle = excluded.handle RETURNING id`,
+  ).pluck();
   const insertMessage = sqlite.prepare(
     `INSERT INTO messages (external_id, source_id, author_id, posted_at, text, url, language, likes, shares, replies,
        reply_to_external_id, content_hash, batch_id, temperature, kind, annotator, labeled_at)
@@ -84,13 +89,13 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
   }
 
   function authorId(source: number, author: NewAuthor): number {
-    const key = `${source}\u0000${author.handle}`;
-    let found = authorIds.get(key);
+    let bySource = authorIds.get(source);
+    if (!bySource) authorIds.set(source, (bySource = new Map()));
+    let found = bySource.get(author.handle);
     if (found === undefined) {
-      found = selectAuthor.get(source, author.handle)?.id
-        ?? Number(insertAuthor.run(source, author.handle, author.name ?? null, author.followers ?? null,
-          author.region ?? null, author.ageBand ?? null, author.sex ?? null).lastInsertRowid);
-      authorIds.set(key, found);
+      found = upsertAuthor.get(source, author.handle, author.name ?? null, author.followers ?? null,
+        author.region ?? null, author.ageBand ?? null, author.sex ?? null) as number;
+      bySource.set(author.handle, found);
     }
     return found;
   }
@@ -111,6 +116,9 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
       const id = Number(result.lastInsertRowid);
       if (label) insertLabel.run(id, label.annotator, label.temperature, label.kind, label.labeledAt, batchId);
       return id;
+    },
+    finish(): void {
+      sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?').run(lastIdBefore);
     },
     matchEntities(messageId: number, entityIds: Iterable<number>, origin: MatchOrigin = 'rule'): void {
       for (const entityId of entityIds) insertEntityMatch.run(messageId, entityId, origin);

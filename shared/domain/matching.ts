@@ -9,12 +9,23 @@ export interface Rule<T> {
   pattern: string;
 }
 
-export type Matcher<T> = (text: string) => Set<T>;
+/** Matches the tokens of a text (tokenize() once, match several rule sets). */
+export type Matcher<T> = (tokens: readonly string[]) => Set<T>;
 
 const TOKEN = /[#@]?[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
 
+const LATIN = /[\u00c0-\u024f]/g;
+const BEYOND_LATIN = /[^\u0000-\u024f]/;
+const LATIN_FOLDED = new Map<string, string>();
+for (let code = 0xc0; code <= 0x24f; code++) {
+  const char = String.fromCharCode(code);
+  LATIN_FOLDED.set(char, char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+}
+
+/** Lower case without accents ("Atención" → "atencion"); a table for Latin text, which is the hot path. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (BEYOND_LATIN.test(text)) return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return text.toLowerCase().replace(LATIN, (char) => LATIN_FOLDED.get(char) ?? char);
 }
 
 export function tokenize(text: string): string[] {
@@ -38,10 +49,9 @@ export function compileMatcher<T>(rules: readonly Rule<T>[]): Matcher<T> {
     list.push({ target: rule.target, tokens });
     byHead.set(head, list);
   }
-  return (text) => {
+  return (tokens) => {
     const found = new Set<T>();
     if (byHead.size === 0) return found;
-    const tokens = tokenize(text);
     for (let i = 0; i < tokens.length; i++) {
       const candidates = byHead.get(bare(tokens[i] as string));
       if (!candidates) continue;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, tokenize } from '../../shared/domain/matching';
+import { compileMatcher as compile, tokenize, type Rule } from '../../shared/domain/matching';
+
+const compileMatcher = <T>(rules: Rule<T>[]) => {
+  const match = compile(rules);
+  return (text: string) => match(tokenize(text));
+};
 
 const matcher = compileMatcher([
   { target: 'lumen', pattern: 'Lumen Móvil' },

@@ -3,7 +3,7 @@ import { createCaseWriter } from '../../../db/queries/care';
 import { createDemoWriter } from '../../../db/queries/demo';
 import { createIngest } from '../../../db/queries/ingest';
 import type { Store } from '../../../db/open';
-import { compileMatcher } from '../../../shared/domain/matching';
+import { compileMatcher, tokenize } from '../../../shared/domain/matching';
 import { checkCancelled, type JobContext } from '../jobs';
 import { createRandom, demoVocabulary as vocabulary, generateDemoMessages } from './generate';
 import { inTransaction } from '../transaction';
@@ -40,8 +40,9 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
     for (const message of generateDemoMessages(count, seed)) {
       const id = ingest.addMessage(message);
       if (id !== null) {
-        ingest.matchEntities(id, matchEntities(message.text));
-        ingest.matchTopics(id, matchTopics(message.text));
+        const tokens = tokenize(message.text);
+        ingest.matchEntities(id, matchEntities(tokens));
+        ingest.matchTopics(id, matchTopics(tokens));
         const kind = message.label?.kind;
         if (message.about === 'Lumen Móvil' && (kind === 'case' || kind === 'complaint') && random.next() < 0.6) {
           const openedAt = message.postedAt + random.int(1, 30) * MINUTE;
@@ -62,6 +63,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
         checkCancelled(context.signal);
       }
     }
+    ingest.finish();
     for (const source of ['twitter', 'facebook', 'instagram']) {
       let followers = random.int(5000, 40000);
       for (let month = 1; month <= 9; month++) {

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { completeMapping, detectMapping, resolveColumns, type Mapping } from '../../../shared/domain/import/mapping';
 import type { Field } from '../../../shared/domain/import/fields';
 import type { Cell } from '../../../shared/domain/import/values';
-import { ImportError, type Reader } from './readers';
+import { ImportError, records, type Reader } from './readers';
 
 export const SAMPLE_ROWS = 1000;
 
@@ -19,7 +19,7 @@ export interface Plan {
 /** Reads the first records of a file. */
 export async function sampleRecords(reader: Reader, count = SAMPLE_ROWS): Promise<{ row: number; values: Cell[] }[]> {
   const sample: { row: number; values: Cell[] }[] = [];
-  for await (const record of reader.records()) {
+  for await (const record of records(reader)) {
     sample.push(record);
     if (sample.length >= count) break;
   }

@@ -6,7 +6,7 @@ import { loadRules } from '../../../db/queries/entities';
 import { createBatch, createNamedLookup, finishBatch } from '../../../db/queries/imports';
 import { createIngest } from '../../../db/queries/ingest';
 import type Database from 'better-sqlite3';
-import { compileMatcher } from '../../../shared/domain/matching';
+import { compileMatcher, tokenize } from '../../../shared/domain/matching';
 import { mapRow, type CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
@@ -21,7 +21,6 @@ export type ImportRequest = z.output<typeof importRequestSchema>;
 
 export interface ImportProgress { done: number; total: number; rows: number }
 
-const PROGRESS_EVERY = 2000;
 const ERRORS_SHOWN = 5;
 const ERRORS_BEFORE_GIVING_UP = 1000;
 
@@ -68,41 +67,45 @@ export async function runImport(
       const errors: string[] = [];
       let rows = 0;
 
-      for await (const record of reader.records()) {
-        rows++;
-        if (rows % PROGRESS_EVERY === 0) onProgress({ ...reader.progress(), rows });
-        const result = mapRow(record.values, plan.index, plan.mapping, settings.timeZone);
-        if (result.errors.length > 0) {
-          counts.rowsRejected++;
-          const first = result.errors[0] as CellError;
-          if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
-          if (rejects) rejects.write(record.row, first.column, result.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
-          else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break;
-          continue;
+      reading: for await (const batch of reader.batches()) {
+        for (const record of batch) {
+          rows++;
+          const result = mapRow(record.values, plan.index, plan.mapping, settings.timeZone);
+          if (result.errors.length > 0) {
+            counts.rowsRejected++;
+            const first = result.errors[0] as CellError;
+            if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
+            if (rejects) rejects.write(record.row, first.column, result.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
+            else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break reading;
+            continue;
+          }
+          const row = result.row;
+          const labeled = row.temperature !== null || row.kind !== null;
+          const id = ingest.addMessage({
+            ...row,
+            label: labeled ? { temperature: row.temperature, kind: row.kind, annotator: row.annotator ?? settings.annotator, labeledAt } : null,
+          });
+          if (id === null) {
+            counts.rowsDuplicate++;
+            continue;
+          }
+          counts.rowsNew++;
+          const tokens = tokenize(row.text);
+          ingest.matchEntities(id, matchEntities(tokens));
+          ingest.matchTopics(id, matchTopics(tokens));
+          if (row.entity) ingest.matchEntities(id, [entityNamed(row.entity)], 'import');
+          if (row.topic) ingest.matchTopics(id, [topicNamed(row.topic)], 'import');
+          if (row.case) cases.add(id, { ...row.case, openedAt: row.case.openedAt ?? row.postedAt });
         }
-        const row = result.row;
-        const labeled = row.temperature !== null || row.kind !== null;
-        const id = ingest.addMessage({
-          ...row,
-          label: labeled ? { temperature: row.temperature, kind: row.kind, annotator: row.annotator ?? settings.annotator, labeledAt } : null,
-        });
-        if (id === null) {
-          counts.rowsDuplicate++;
-          continue;
-        }
-        counts.rowsNew++;
-        ingest.matchEntities(id, matchEntities(row.text));
-        ingest.matchTopics(id, matchTopics(row.text));
-        if (row.entity) ingest.matchEntities(id, [entityNamed(row.entity)], 'import');
-        if (row.topic) ingest.matchTopics(id, [topicNamed(row.topic)], 'import');
-        if (row.case) cases.add(id, { ...row.case, openedAt: row.case.openedAt ?? row.postedAt });
+        onProgress({ ...reader.progress(), rows });
       }
+
       if (counts.rowsRejected > 0 && !rejects) {
         const more = counts.rowsRejected > errors.length ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)` : '';
         throw new ImportError(`${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`);
       }
+      ingest.finish();
       finishBatch(sqlite, batch, counts);
-      onProgress({ ...reader.progress(), rows });
       return { batch, new: counts.rowsNew, duplicate: counts.rowsDuplicate, rejected: counts.rowsRejected, rows, file: name, rejectsPath: request.rejectsPath ?? null, seconds: (Date.now() - started) / 1000 };
     });
     await rejects?.close();

@@ -2,7 +2,7 @@ import MDBReader from 'mdb-reader';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { ImportError, type Reader, type ReaderOptions } from './types';
+import { batched, ImportError, type Reader, type SourceRecord, type ReaderOptions } from './types';
 
 const CHUNK = 5000;
 
@@ -22,7 +22,7 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   if (parts.length === 0) throw new ImportError(`${name} has no tables`);
   const part = options.part ?? (parts[0] as string);
   if (!parts.includes(part)) throw new ImportError(`${name} has no table "${part}" (tables: ${parts.join(', ')})`);
-  let table;
+  let table: ReturnType<MDBReader['getTable']>;
   let headers: string[];
   try {
     table = database.getTable(part);
@@ -34,21 +34,23 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   return {
     format: 'access', headers, parts, part, encoding: null, delimiter: null,
     progress: () => ({ done, total: table.rowCount }),
-    async *records() {
-      for (let offset = 0; offset < table.rowCount; offset += CHUNK) {
-        let rows: Record<string, unknown>[];
-        try {
-          rows = table.getData({ rowOffset: offset, rowLimit: CHUNK });
-        } catch (error) {
-          throw new ImportError(`${name}: table "${part}" is damaged near row ${offset + 2} (${(error as Error).message})`);
-        }
-        for (const [i, row] of rows.entries()) {
-          done = offset + i + 1;
-          yield { row: offset + i + 2, values: headers.map((header) => toCell(row[header])) };
-        }
-      }
-    },
+    batches: () => batched(rows()),
   };
+
+  async function* rows(): AsyncGenerator<SourceRecord> {
+    for (let offset = 0; offset < table.rowCount; offset += CHUNK) {
+      let rows: Record<string, unknown>[];
+      try {
+        rows = table.getData({ rowOffset: offset, rowLimit: CHUNK });
+      } catch (error) {
+        throw new ImportError(`${name}: table "${part}" is damaged near row ${offset + 2} (${(error as Error).message})`);
+      }
+      for (const [i, row] of rows.entries()) {
+        done = offset + i + 1;
+        yield { row: offset + i + 2, values: headers.map((header) => toCell(row[header])) };
+      }
+    }
+  }
 }
 
 function toCell(value: unknown): Cell {

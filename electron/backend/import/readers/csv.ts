@@ -1,11 +1,12 @@
-import { parse } from 'csv-parse';
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
-import { ImportError, type Reader } from './types';
+import Papa from 'papaparse';
+import { ImportError, type Reader, type SourceRecord } from './types';
 import { sniffDelimiter, sniffEncoding } from './sniff';
 
 const SNIFF_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1 << 20;
 
 function readHead(path: string, bytes: number): Buffer {
   const fd = openSync(path, 'r');
@@ -17,7 +18,12 @@ function readHead(path: string, bytes: number): Buffer {
   }
 }
 
-/** CSV and TSV, streamed: any of the usual encodings and delimiters, quoted line breaks. */
+type Chunk = { rows: string[][]; errors: Papa.ParseError[] };
+
+/**
+ * CSV and TSV, streamed in chunks: any of the usual encodings and delimiters, quoted line breaks
+ * and doubled quotes (papaparse: several times faster than the alternatives measured here).
+ */
 export async function openCsv(path: string): Promise<Reader> {
   const name = basename(path);
   const size = statSync(path).size;
@@ -26,43 +32,69 @@ export async function openCsv(path: string): Promise<Reader> {
   const delimiter = sniffDelimiter(iconv.decode(head.subarray(bomLength), encoding));
   let bytesRead = 0;
 
-  const stream = () => {
-    const file = createReadStream(path, { start: bomLength, highWaterMark: 1 << 20 });
-    file.on('data', (chunk) => (bytesRead += chunk.length));
-    const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true });
-    file.on('error', (error) => parser.destroy(error));
-    file.pipe(iconv.decodeStream(encoding)).pipe(parser);
-    return parser as AsyncIterable<{ record: string[]; info: { records: number; lines: number } }>;
-  };
+  /** Parsed chunks, pulled one at a time: the parser pauses until the consumer asks for more. */
+  async function* chunks(): AsyncGenerator<Chunk> {
+    const file = createReadStream(path, { start: bomLength, highWaterMark: CHUNK_BYTES });
+    file.on('data', (data) => (bytesRead = bomLength + (file.bytesRead ?? data.length)));
+    const text = file.pipe(iconv.decodeStream(encoding));
+    const queue: (Chunk | Error | null)[] = [];
+    let wake: (() => void) | null = null;
+    let parser: Papa.Parser | null = null;
+    const push = (item: Chunk | Error | null): void => {
+      queue.push(item);
+      wake?.();
+    };
+    file.on('error', (error) => push(error));
+    Papa.parse(text as unknown as Papa.LocalFile, {
+      delimiter, skipEmptyLines: true, chunkSize: CHUNK_BYTES,
+      chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
+        parser = handle;
+        handle.pause();
+        push({ rows: result.data, errors: result.errors });
+      },
+      complete: () => push(null),
+      error: (error: Error) => push(error),
+    });
+    try {
+      for (;;) {
+        if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        const item = queue.shift();
+        if (item === null || item === undefined) return;
+        if (item instanceof Error) throw new ImportError(`${name}: ${item.message}`);
+        yield item;
+        (parser as Papa.Parser | null)?.resume();
+      }
+    } finally {
+      (parser as Papa.Parser | null)?.abort();
+      file.destroy();
+    }
+  }
 
   let headers: string[] = [];
-  try {
-    for await (const { record } of stream()) {
-      headers = record.map((h) => h.trim());
-      break;
-    }
-  } catch (error) {
-    throw new ImportError(`${name}: ${(error as Error).message}`);
+  for await (const chunk of chunks()) {
+    headers = (chunk.rows[0] ?? []).map((h) => h.trim());
+    break;
   }
   if (headers.length === 0) throw new ImportError(`${name} is empty: there is no header row`);
 
   return {
     format: 'csv', headers, parts: [], part: null, encoding, delimiter,
-    progress: () => ({ done: bytesRead + bomLength, total: size }),
-    async *records() {
-      bytesRead = 0;
-      let first = true;
-      try {
-        for await (const { record, info } of stream()) {
-          if (first) {
-            first = false;
-            continue;
-          }
-          yield { row: info.records, values: record };
+    progress: () => ({ done: bytesRead, total: size }),
+    async *batches() {
+      let row = 0; // the header is row 1
+      for await (const chunk of chunks()) {
+        const quoteError = chunk.errors.find((error) => error.type === 'Quotes');
+        if (quoteError) {
+          throw new ImportError(`${name}, row ${row + (quoteError.row ?? 0) + 1}: a quoted cell is never closed (${quoteError.message})`);
         }
-      } catch (error) {
-        const { message } = error as Error & { lines?: number };
-        throw new ImportError(`${name}: ${message}`);
+        const batch: SourceRecord[] = [];
+        for (const values of chunk.rows) {
+          row++;
+          if (row === 1) continue;
+          batch.push({ row, values });
+        }
+        yield batch;
       }
     },
   };

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ImportError, type FileFormat, type Reader, type ReaderOptions } from './types';
 
-export { ImportError, type Reader } from './types';
+export { ImportError, records, type Reader } from './types';
 
 const FORMATS: Record<string, FileFormat> = {
   '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.mdb': 'access', '.accdb': 'access', '.jsonl': 'jsonl', '.ndjson': 'jsonl',

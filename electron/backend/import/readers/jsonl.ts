@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { ImportError, type Reader } from './types';
+import { batched, ImportError, type Reader, type SourceRecord } from './types';
 
 const HEADER_SCAN_LINES = 200;
 
@@ -41,11 +41,13 @@ export async function openJsonl(path: string): Promise<Reader> {
   return {
     format: 'jsonl', headers, parts: [], part: null, encoding: 'utf8', delimiter: null,
     progress: () => ({ done: bytesRead, total: size }),
-    async *records() {
-      bytesRead = 0;
-      for await (const { row, object } of objects()) yield { row, values: headers.map((key) => toCell(object[key])) };
-    },
+    batches: () => batched(rows()),
   };
+
+  async function* rows(): AsyncGenerator<SourceRecord> {
+    bytesRead = 0;
+    for await (const { row, object } of objects()) yield { row, values: headers.map((key) => toCell(object[key])) };
+  }
 }
 
 function toCell(value: unknown): Cell {

@@ -2,7 +2,7 @@ import type { Cell } from '../../../../shared/domain/import/values';
 
 export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl';
 
-export interface Record {
+export interface SourceRecord {
   /** The row number a person sees in the file (1-based, header and title rows counted). */
   row: number;
   values: Cell[];
@@ -16,8 +16,8 @@ export interface Reader {
   part: string | null;
   encoding: string | null;
   delimiter: string | null;
-  /** Records after the header, streamed. */
-  records(): AsyncGenerator<Record>;
+  /** Records after the header, streamed in batches (per-record awaits cost more than the parsing). */
+  batches(): AsyncGenerator<SourceRecord[]>;
   /** How far reading has got: bytes for text files, rows for the others. */
   progress(): { done: number; total: number };
 }
@@ -30,4 +30,24 @@ export interface ReaderOptions {
 /** A file that cannot be read, with a message that names it (and the row, where there is one). */
 export class ImportError extends Error {
   override name = 'ImportError';
+}
+
+export const BATCH_SIZE = 2000;
+
+/** Records one at a time, for code that reads only a few. */
+export async function* records(reader: Reader): AsyncGenerator<SourceRecord> {
+  for await (const batch of reader.batches()) yield* batch;
+}
+
+/** Groups records into batches. */
+export async function* batched(source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>): AsyncGenerator<SourceRecord[]> {
+  let batch: SourceRecord[] = [];
+  for await (const record of source) {
+    batch.push(record);
+    if (batch.length >= BATCH_SIZE) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

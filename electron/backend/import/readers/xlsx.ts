@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { ImportError, type Reader, type ReaderOptions } from './types';
+import { batched, ImportError, type Reader, type SourceRecord, type ReaderOptions } from './types';
 
 const HEADER_SCAN_ROWS = 20;
 
@@ -88,14 +88,16 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   return {
     format: 'xlsx', headers, parts, part, encoding: null, delimiter: null,
     progress: () => ({ done: rowsRead, total: Math.max(total, rowsRead) }),
-    async *records() {
-      for await (const row of sheetRows()) {
-        if (row.number <= headerRow.number) continue;
-        if (row.values.every((cell) => cell === null || cell === '')) continue;
-        yield { row: row.number, values: row.values };
-      }
-    },
+    batches: () => batched(rows()),
   };
+
+  async function* rows(): AsyncGenerator<SourceRecord> {
+    for await (const row of sheetRows()) {
+      if (row.number <= headerRow.number) continue;
+      if (row.values.every((cell) => cell === null || cell === '')) continue;
+      yield { row: row.number, values: row.values };
+    }
+  }
 }
 
 /** Rows in a sheet as its <dimension> says (for progress only; 0 when absent). */

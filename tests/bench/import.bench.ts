@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../db/open';
+import { addEntity, addTopic } from '../../db/queries/entities';
+import { createBackend } from '../../electron/backend/backend';
+import { createClient } from '../../shared/api/client';
+import type { ImportSummary } from '../../shared/api/import';
+import { BENCH_HEADERS, benchRows, writeBenchCsv } from './generate';
+import type { BenchResult } from './run';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
+
+const ENTITIES = [
+  { name: 'Lumen Móvil', role: 'own', aliases: ['Lumen', 'Lumen Móvil', '@LumenMovil', '#LumenMovil'] },
+  { name: 'Clara Ibáñez', role: 'person', aliases: ['Clara Ibáñez', '@claraibanez'] },
+  { name: 'Vértice Telecom', role: 'competitor', aliases: ['Vértice', 'Vertice Telecom', '@VerticeTel'] },
+  { name: 'Onda', role: 'competitor', aliases: ['Onda Móvil', '@OndaMovil', '#Onda'] },
+  { name: 'Nube Telecom', role: 'competitor', aliases: ['Nube Telecom', '@NubeTel'] },
+] as const;
+const TOPICS = [
+  { name: 'Fibra', keywords: ['fibra', 'fiber', 'fibra óptica', 'router'] },
+  { name: 'Facturación', keywords: ['factura', 'bill', 'cobro'] },
+  { name: 'Roaming', keywords: ['roaming', 'itinerancia'] },
+  { name: 'Atención', keywords: ['atención al cliente', 'customer service', 'soporte'] },
+  { name: 'Precio', keywords: ['precio', 'price', 'oferta', 'deal'] },
+];
+
+/** A workspace with 5 tracked entities and 5 topics, ready for matching. */
+function prepareWorkspace(path: string): void {
+  const store = openStore(path);
+  for (const entity of ENTITIES) addEntity(store.sqlite, { ...entity, aliases: [...entity.aliases] });
+  for (const topic of TOPICS) addTopic(store.sqlite, topic);
+  store.close();
+}
+
+/** Imports through the real back end (worker thread and all), sampling the process's RSS. */
+async function timedImport(workspace: string, path: string): Promise<{ seconds: number; peakRssMB: number; summary: ImportSummary }> {
+  const backend = createBackend(workspace);
+  const client = createClient(backend);
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const last = await client.runJob('import.start', { path });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  await backend.close();
+  if (last.state !== 'finished') throw new Error(`import ${last.state}: ${last.message}`);
+  return { seconds, peakRssMB: Math.round(peak / 1e6), summary: last.result as ImportSummary };
+}
+
+/** The same end state without any of Pulso's checks: sqlite3's .import plus an FTS5 index. */
+function baseline(folder: string, csv: string): number {
+  const db = join(folder, 'baseline.db');
+  const script = [
+    '.mode csv', `.import ${csv} bare`,
+    "CREATE VIRTUAL TABLE bare_fts USING fts5(texto, content='bare', tokenize='unicode61 remove_diacritics 2');",
+    "INSERT INTO bare_fts(bare_fts) VALUES ('rebuild');",
+  ].join('\n');
+  const started = performance.now();
+  const run = spawnSync('sqlite3', [db], { input: script, encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.error || run.status !== 0) throw new Error(`sqlite3 baseline failed (install Debian's sqlite3): ${run.error?.message ?? run.stderr}`);
+  return seconds;
+}
+
+async function writeXlsx(path: string, count: number): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet('Menciones');
+  sheet.addRow(BENCH_HEADERS).commit();
+  for (const row of benchRows(count, 11)) {
+    const excelRow = sheet.addRow([row[0], new Date(row[1] as string), ...row.slice(2)]);
+    excelRow.getCell(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
+    excelRow.commit();
+  }
+  await workbook.commit();
+}
+
+export async function run(): Promise<BenchResult> {
+  const folder = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
+  try {
+    const csv = join(folder, 'messages.csv');
+    await writeBenchCsv(csv, ROWS);
+    const sizeMB = statSync(csv).size / 1e6;
+    const baselineSeconds = baseline(folder, csv);
+
+    const workspace = join(folder, 'bench.pulso');
+    prepareWorkspace(workspace);
+    const csvRun = await timedImport(workspace, csv);
+    if (csvRun.summary.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(csvRun.summary)}`);
+
+    const xlsx = join(folder, 'messages.xlsx');
+    await writeXlsx(xlsx, XLSX_ROWS);
+    const xlsxWorkspace = join(folder, 'xlsx.pulso');
+    prepareWorkspace(xlsxWorkspace);
+    const xlsxRun = await timedImport(xlsxWorkspace, xlsx);
+    if (xlsxRun.summary.new !== XLSX_ROWS) throw new Error(`expected ${XLSX_ROWS} new XLSX rows, got ${JSON.stringify(xlsxRun.summary)}`);
+
+    const rowsPerSecond = Math.round(ROWS / csvRun.seconds);
+    const ratio = csvRun.seconds / baselineSeconds;
+    const xlsxRowsPerSecond = Math.round(XLSX_ROWS / xlsxRun.seconds);
+    return {
+      rows: [
+        ['CSV rows', ROWS.toLocaleString('en'), undefined],
+        ['CSV size (MB)', sizeMB.toFixed(0), undefined],
+        ['Pulso import (s)', csvRun.seconds.toFixed(2), undefined],
+        ['rows/s', rowsPerSecond.toLocaleString('en'), '≥ 150,000'],
+        ['sqlite3 .import + FTS5 (s)', baselineSeconds.toFixed(2), undefined],
+        ['ratio Pulso / sqlite3', ratio.toFixed(2), '≤ 2.0'],
+        ['peak RSS (MB)', String(csvRun.peakRssMB), '≤ 600'],
+        ['XLSX rows', XLSX_ROWS.toLocaleString('en'), undefined],
+        ['XLSX rows/s', xlsxRowsPerSecond.toLocaleString('en'), '≥ 30,000'],
+      ],
+      json: {
+        rows: ROWS, seconds: csvRun.seconds, rowsPerSecond, peakRssMB: csvRun.peakRssMB, baselineSeconds, ratio,
+        xlsxRows: XLSX_ROWS, xlsxSeconds: xlsxRun.seconds, xlsxRowsPerSecond, csvMB: Math.round(sizeMB),
+      },
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
