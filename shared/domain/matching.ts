@@ -15,7 +15,7 @@ export type Matcher<T> = (tokens: readonly string[]) => Set<T>;
 const TOKEN = /[#@]?[\p{L}\p{N}_]+(?:['’.-][\p{L}\p{N}_]+)*/gu;
 
 const LATIN = /[\u00c0-\u024f]/g;
-const BEYOND_LATIN = /[^\u0000-\u024f]/;
+const BEYOND_LATIN = /[\u0250-\uffff]/;
 const LATIN_FOLDED = new Map<string, string>();
 for (let code = 0xc0; code <= 0x24f; code++) {
   const char = String.fromCharCode(code);
