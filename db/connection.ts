@@ -12,7 +12,7 @@ export function applyPragmas(sqlite: Database.Database): void {
  * A second connection to a store the app already opened (and migrated): for workers, which
  * need no ORM and should start fast.
  */
-export function openConnection(path: string, nativeBinding?: string, cacheMB = 128): Database.Database {
+export function openConnection(path: string, nativeBinding?: string, cacheMB = 64): Database.Database {
   const sqlite = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   applyPragmas(sqlite);
   // Bulk jobs touch index pages all over the file: a larger page cache saves re-reading them.

@@ -25,3 +25,64 @@ export function loadRules(sqlite: Database.Database): { entities: Rule<number>[]
   const topics = sqlite.prepare('SELECT topic_id AS target, keyword AS pattern FROM topic_keywords').all() as Rule<number>[];
   return { entities, topics };
 }
+
+export interface EntityRow { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number }
+export interface TopicRow { id: number; name: string; keywords: string[]; mentions: number }
+
+const splitList = (joined: string | null): string[] => (joined ? joined.split('\u001f') : []);
+
+export function listEntities(sqlite: Database.Database): EntityRow[] {
+  const rows = sqlite.prepare(
+    `SELECT e.id, e.name, e.role,
+            (SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)) AS aliases,
+            (SELECT count(*) FROM message_entities me WHERE me.entity_id = e.id) AS mentions
+     FROM entities e ORDER BY e.role, e.name`,
+  ).all() as (Omit<EntityRow, 'aliases'> & { aliases: string | null })[];
+  return rows.map((row) => ({ ...row, aliases: splitList(row.aliases) }));
+}
+
+export function listTopics(sqlite: Database.Database): TopicRow[] {
+  const rows = sqlite.prepare(
+    `SELECT t.id, t.name,
+            (SELECT group_concat(keyword, char(31)) FROM (SELECT keyword FROM topic_keywords k WHERE k.topic_id = t.id ORDER BY k.id)) AS keywords,
+            (SELECT count(*) FROM message_topics mt WHERE mt.topic_id = t.id) AS mentions
+     FROM topics t ORDER BY t.name`,
+  ).all() as (Omit<TopicRow, 'keywords'> & { keywords: string | null })[];
+  return rows.map((row) => ({ ...row, keywords: splitList(row.keywords) }));
+}
+
+/** Creates the entity, or replaces the role and aliases of the one with that name. */
+export function saveEntity(sqlite: Database.Database, entity: EntityInput): number {
+  return sqlite.transaction(() => {
+    const id = sqlite.prepare('INSERT INTO entities (name, role) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET role = excluded.role RETURNING id')
+      .pluck().get(entity.name, entity.role) as number;
+    sqlite.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(id);
+    const alias = sqlite.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
+    for (const text of entity.aliases) alias.run(id, text);
+    return id;
+  })();
+}
+
+/** Creates the topic, or replaces the keywords of the one with that name. */
+export function saveTopic(sqlite: Database.Database, topic: TopicInput): number {
+  return sqlite.transaction(() => {
+    const id = sqlite.prepare('INSERT INTO topics (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id')
+      .pluck().get(topic.name) as number;
+    sqlite.prepare('DELETE FROM topic_keywords WHERE topic_id = ?').run(id);
+    const keyword = sqlite.prepare('INSERT OR IGNORE INTO topic_keywords (topic_id, keyword) VALUES (?, ?)');
+    for (const text of topic.keywords) keyword.run(id, text);
+    return id;
+  })();
+}
+
+/** Drops every rule-made match (file-given ones stay) and returns a writer for the new ones. */
+export function startRematch(sqlite: Database.Database) {
+  sqlite.prepare("DELETE FROM message_entities WHERE origin = 'rule'").run();
+  sqlite.prepare("DELETE FROM message_topics WHERE origin = 'rule'").run();
+  const page = sqlite.prepare('SELECT id, text FROM messages WHERE id > ? ORDER BY id LIMIT ?');
+  return {
+    total: sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number,
+    /** The next messages after `afterId`, in id order. */
+    next: (afterId: number, limit: number) => page.all(afterId, limit) as { id: number; text: string }[],
+  };
+}

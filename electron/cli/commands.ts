@@ -41,6 +41,13 @@ function table(rows: Record<string, unknown>[], columns: string[]): string[] {
   return [line(columns), ...rows.map((r) => line(columns.map((c) => String(r[c] ?? ''))))];
 }
 
+const splitRules = (text: unknown): string[] => String(text ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+
+async function runRematch(job: Promise<{ state: string; message?: string }>): Promise<void> {
+  const last = await job;
+  if (last.state !== 'finished') throw new BadInput(last.message ?? `rematch ${last.state}`);
+}
+
 export const commands: Record<string, Command> = {
   demo: {
     summary: 'Fill an empty workspace with demo data',
@@ -104,6 +111,37 @@ export const commands: Record<string, Command> = {
       if (positionals.length !== 1 || !Number.isInteger(batch)) throw new BadInput('give the number of one BATCH (see pulso batches)');
       const result = await client.call('import.undo', { batch });
       io.out(values.json ? JSON.stringify(result) : `batch ${result.batch} undone: ${result.removed} messages removed`);
+      return 0;
+    },
+  },
+  entities: {
+    summary: 'List tracked entities, or add/change one (rematches the workspace)',
+    usage: 'pulso entities list [--workspace W] [--json] | pulso entities add --name NAME --role own|person|competitor --aliases "alias one, @handle, #tag" [--workspace W]',
+    options: { ...workspace, name: { type: 'string' }, role: { type: 'string' }, aliases: { type: 'string' } },
+    async run(client, values, positionals, io) {
+      const action = positionals[0] ?? 'list';
+      if (action === 'add') {
+        const input = { name: String(values.name ?? ''), role: values.role as 'own', aliases: splitRules(values.aliases) };
+        await runRematch(client.runJob('entities.save', input, progressPrinter(io, 'rematch')));
+      } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list or add`);
+      const entities = await client.call('entities.list', {});
+      if (values.json) io.out(JSON.stringify(entities));
+      else table(entities.map((e) => ({ ...e, aliases: e.aliases.join(', ') })), ['name', 'role', 'mentions', 'aliases']).forEach((line) => io.out(line));
+      return 0;
+    },
+  },
+  topics: {
+    summary: 'List topics, or add/change one (rematches the workspace)',
+    usage: 'pulso topics list [--workspace W] [--json] | pulso topics add --name NAME --keywords "word, two words, #tag" [--workspace W]',
+    options: { ...workspace, name: { type: 'string' }, keywords: { type: 'string' } },
+    async run(client, values, positionals, io) {
+      const action = positionals[0] ?? 'list';
+      if (action === 'add') {
+        await runRematch(client.runJob('topics.save', { name: String(values.name ?? ''), keywords: splitRules(values.keywords) }, progressPrinter(io, 'rematch')));
+      } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list or add`);
+      const topics = await client.call('topics.list', {});
+      if (values.json) io.out(JSON.stringify(topics));
+      else table(topics.map((t) => ({ ...t, keywords: t.keywords.join(', ') })), ['name', 'mentions', 'keywords']).forEach((line) => io.out(line));
       return 0;
     },
   },

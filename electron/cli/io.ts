@@ -22,8 +22,10 @@ export function progressPrinter(io: Io, label: string): (event: JobEvent) => voi
     const share = done / event.total;
     const seconds = (Date.now() - started) / 1000;
     const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
-    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    process.stderr.write(`\r${label} [${bar}] ${done}/${event.total} · ${rate}/s`);
+    const count = event.rows ?? done;
+    const rate = seconds > 0 ? Math.round(count / seconds) : 0;
+    const left = share > 0.01 ? Math.round((seconds / share) * (1 - share)) : null;
+    process.stderr.write(`\r${label} [${bar}] ${Math.round(share * 100)}% · ${count} rows · ${rate} rows/s${left === null ? '' : ` · ${left} s left`}   `);
     if (done >= event.total) process.stderr.write('\n');
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../domain/vocabulary';
+import { ENTITY_ROLES, LANGUAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping';
 import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
@@ -69,6 +69,11 @@ export interface BackupResult {
   bytes: number;
 }
 
+export interface TrackedEntity { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number }
+export interface Topic { id: number; name: string; keywords: string[]; mentions: number }
+
+const ruleList = z.array(z.string().trim().min(1).max(200)).max(500);
+
 export const contract = {
   'workspace.info': call(none).returns<WorkspaceInfo>(),
   'workspace.backup': call(none).returns<BackupResult>(),
@@ -96,6 +101,11 @@ export const contract = {
   'presets.save': call(z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict()).returns<Preset>(),
   /** The OS file dialog, from the shell; null when the user cancels. */
   'files.choose': call(z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict()).returns<{ path: string | null }>(),
+  'entities.list': call(none).returns<TrackedEntity[]>(),
+  /** Creates or replaces an entity's rules, then rematches the workspace as a job. */
+  'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted>(),
+  'topics.list': call(none).returns<Topic[]>(),
+  'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted>(),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
 } as const;
 

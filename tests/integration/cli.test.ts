@@ -83,3 +83,18 @@ describe('pulso import', () => {
     expect(JSON.parse(pulso('info', '--workspace', workspace, '--json').stdout)).toMatchObject({ messages: 0, importBatches: 0 });
   });
 });
+
+describe('pulso entities and topics', () => {
+  it('adds rules that rematch the workspace before the command returns', () => {
+    const workspace = tempWorkspacePath();
+    expect(pulso('demo', '--workspace', workspace, '--messages', '300').code).toBe(0);
+    const added = pulso('entities', 'add', '--workspace', workspace, '--name', 'Lumen Móvil', '--role', 'own', '--aliases', 'Lumen, @LumenMovil, #LumenMovil');
+    expect(added.code).toBe(0);
+    const entities = JSON.parse(pulso('entities', 'list', '--workspace', workspace, '--json').stdout) as { name: string; role: string; mentions: number }[];
+    expect(entities.find((e) => e.name === 'Lumen Móvil')).toMatchObject({ role: 'own', mentions: expect.any(Number) });
+    expect(pulso('topics', 'add', '--workspace', workspace, '--name', 'Roaming', '--keywords', 'roaming, itinerancia').code).toBe(0);
+    const topics = JSON.parse(pulso('topics', 'list', '--workspace', workspace, '--json').stdout) as { name: string; mentions: number }[];
+    expect(topics.find((t) => t.name === 'Roaming')?.mentions).toBeGreaterThan(0);
+    expect(pulso('entities', 'add', '--workspace', workspace, '--name', 'X', '--role', 'friend')).toMatchObject({ code: 1, stderr: expect.stringMatching(/role/) });
+  });
+});

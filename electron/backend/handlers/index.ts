@@ -1,4 +1,5 @@
 import type { Handlers } from '../context';
+import { entityHandlers } from './entities';
 import { importHandlers } from './import';
 import { jobHandlers } from './jobs';
 import { workspaceHandlers } from './workspace';
@@ -8,4 +9,5 @@ export const handlers: Handlers = {
   ...workspaceHandlers,
   ...jobHandlers,
   ...importHandlers,
+  ...entityHandlers,
 };

@@ -1,0 +1,16 @@
+import { listEntities, listTopics, saveEntity, saveTopic } from '../../../db/queries/entities';
+import type { Handlers } from '../context';
+import { changeRulesAndRematch } from '../rematch';
+
+export const entityHandlers = {
+  'entities.list': (_input, { store }) => listEntities(store.sqlite),
+  'entities.save': (entity, { store, jobs }) => {
+    const change = () => saveEntity(store.sqlite, entity);
+    return { jobId: jobs.start('rematch', (context) => changeRulesAndRematch(store.sqlite, change, context)) };
+  },
+  'topics.list': (_input, { store }) => listTopics(store.sqlite),
+  'topics.save': (topic, { store, jobs }) => {
+    const change = () => saveTopic(store.sqlite, topic);
+    return { jobId: jobs.start('rematch', (context) => changeRulesAndRematch(store.sqlite, change, context)) };
+  },
+} satisfies Partial<Handlers>;

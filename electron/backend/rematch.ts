@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+import { loadRules, startRematch } from '../../db/queries/entities';
+import { createIngest } from '../../db/queries/ingest';
+import { compileMatcher, tokenize } from '../../shared/domain/matching';
+import { checkCancelled, type JobContext } from './jobs';
+import { inTransaction } from './transaction';
+
+const CHUNK = 5000;
+
+/**
+ * Changes rules and matches every message again, in one transaction: a cancel leaves the old
+ * rules and matches. Matches that came from a file's entity or topic column are kept as they are.
+ */
+export async function changeRulesAndRematch(sqlite: Database.Database, change: () => void, context: JobContext): Promise<{ messages: number }> {
+  return inTransaction(sqlite, async () => {
+    change();
+    const rules = loadRules(sqlite);
+    const matchEntities = compileMatcher(rules.entities);
+    const matchTopics = compileMatcher(rules.topics);
+    const ingest = createIngest(sqlite, null);
+    const rematch = startRematch(sqlite);
+    let done = 0;
+    for (let afterId = 0; ;) {
+      const messages = rematch.next(afterId, CHUNK);
+      if (messages.length === 0) break;
+      for (const { id, text } of messages) {
+        const tokens = tokenize(text);
+        ingest.matchEntities(id, matchEntities(tokens));
+        ingest.matchTopics(id, matchTopics(tokens));
+      }
+      afterId = (messages[messages.length - 1] as { id: number }).id;
+      done += messages.length;
+      context.progress(done, rematch.total);
+      await new Promise((resolve) => setImmediate(resolve));
+      checkCancelled(context.signal);
+    }
+    return { messages: done };
+  });
+}
