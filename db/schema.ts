@@ -75,6 +75,15 @@ export const messages = sqliteTable('messages', {
   check('messages_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
 ]);
 
+/** One labeling gesture (a key on one row, or on a selection): the unit of undo and redo. */
+export const labelActions = sqliteTable('label_actions', {
+  id: id(),
+  annotator: text('annotator').notNull(),
+  /** done → undone (by undo) → done (by redo); undone ones become dropped when a new action comes. */
+  state: text('state', { enum: ['done', 'undone', 'dropped'] }).notNull().default('done'),
+  createdAt: createdAt(),
+}, (t) => [index('label_actions_annotator').on(t.annotator, t.state)]);
+
 export const labels = sqliteTable('labels', {
   id: id(),
   messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
@@ -86,8 +95,10 @@ export const labels = sqliteTable('labels', {
   labeledAt: integer('labeled_at').notNull(),
   /** Import batch that brought this label in, so undoing an import removes its labels. */
   batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+  actionId: integer('action_id').references(() => labelActions.id),
 }, (t) => [
   index('labels_message').on(t.messageId, t.labeledAt),
+  index('labels_action').on(t.actionId),
   check('labels_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
 ]);
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 
 /** Seed rows the demo adds beside its messages: community snapshots, leads and sales. */
 export function createDemoWriter(sqlite: Database.Database) {
+  const ensureSource = sqlite.prepare('INSERT OR IGNORE INTO sources (code, name) VALUES (?, ?)');
   const insertSnapshot = sqlite.prepare(
     `INSERT OR REPLACE INTO community_snapshots (source_id, channel, date, followers, members, active_members)
      VALUES ((SELECT id FROM sources WHERE code = ?), ?, ?, ?, ?, ?)`,
@@ -14,6 +15,7 @@ export function createDemoWriter(sqlite: Database.Database) {
 
   return {
     addSnapshot(source: string, channel: string, date: string, followers: number, members: number, activeMembers: number): void {
+      ensureSource.run(source, source);
       insertSnapshot.run(source, channel, date, followers, members, activeMembers);
     },
     addLead(fromMessageId: number, name: string, company: string, stage: string): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_ROLES, LANGUAGES, type EntityRole } from '../domain/vocabulary';
+import { ENTITY_ROLES, KINDS, LANGUAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping';
 import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
@@ -74,6 +74,18 @@ export interface Topic { id: number; name: string; keywords: string[]; mentions:
 
 const ruleList = z.array(z.string().trim().min(1).max(200)).max(500);
 
+export interface LabelResult {
+  /** The action, for undo; null when nothing changed. */
+  action: number | null;
+  /** The messages whose current label changed. */
+  changed: number[];
+}
+
+export interface LabelHistoryRow {
+  id: number; annotator: string; temperature: number | null; kind: string | null;
+  previousTemperature: number | null; previousKind: string | null; labeledAt: number; undone: boolean;
+}
+
 export const contract = {
   'workspace.info': call(none).returns<WorkspaceInfo>(),
   'workspace.backup': call(none).returns<BackupResult>(),
@@ -101,6 +113,18 @@ export const contract = {
   'presets.save': call(z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict()).returns<Preset>(),
   /** The OS file dialog, from the shell; null when the user cancels. */
   'files.choose': call(z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict()).returns<{ path: string | null }>(),
+  /** Labels messages as one undoable action; a field left out keeps its value, null clears it. */
+  'labels.set': call(
+    z.object({
+      ids: z.array(z.number().int().min(1)).min(1).max(100_000),
+      temperature: z.number().int().min(-2).max(2).nullable().optional(),
+      kind: z.enum(KINDS).nullable().optional(),
+    }).strict().refine((input) => input.temperature !== undefined || input.kind !== undefined, { message: 'give a temperature or a kind (null clears)' }),
+  ).returns<LabelResult>(),
+  /** Undo and redo the current annotator's own label actions; they survive restarts. */
+  'labels.undo': call(none).returns<LabelResult>(),
+  'labels.redo': call(none).returns<LabelResult>(),
+  'labels.history': call(z.object({ messageId: z.number().int().min(1) }).strict()).returns<LabelHistoryRow[]>(),
   'entities.list': call(none).returns<TrackedEntity[]>(),
   /** Creates or replaces an entity's rules, then rematches the workspace as a job. */
   'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted>(),

@@ -2,6 +2,7 @@ import type { Handlers } from '../context';
 import { entityHandlers } from './entities';
 import { importHandlers } from './import';
 import { jobHandlers } from './jobs';
+import { labelHandlers } from './labels';
 import { workspaceHandlers } from './workspace';
 
 /** The one table of handlers: IPC, the CLI and the tests all dispatch through it. */
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...jobHandlers,
   ...importHandlers,
   ...entityHandlers,
+  ...labelHandlers,
 };

@@ -2,6 +2,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type
 import { firstRowAt, scrollHeight, scrollTopFor } from './virtual-scroll';
 
 export interface VirtualListHandle {
+  /** Moves the cursor to a row and scrolls it into view. */
   scrollToIndex(index: number): void;
 }
 
@@ -16,6 +17,8 @@ interface Props {
   handle?: Ref<VirtualListHandle>;
   cursor: number;
   onCursor(index: number): void;
+  /** Keys the list's owner handles first (labeling); return true when used. */
+  onKey?(event: React.KeyboardEvent): boolean;
 }
 
 const OVERSCAN = 4;
@@ -24,7 +27,7 @@ const OVERSCAN = 4;
  * A windowed list that renders only the rows in view, for any count: a sticky window shows
  * rows placed by firstRowAt(), over a spacer that gives the scrollbar its range.
  */
-export function VirtualList({ count, rowHeight, label, header, renderRow, onRange, handle, cursor, onCursor }: Props) {
+export function VirtualList({ count, rowHeight, label, header, renderRow, onRange, handle, cursor, onCursor, onKey }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(600);
@@ -54,7 +57,7 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
     if (index < top) element.scrollTop = scrollTopFor(index, geometry);
     else if (index >= top + rowsInView) element.scrollTop = scrollTopFor(index - rowsInView + 1, geometry);
   };
-  useImperativeHandle(handle, () => ({ scrollToIndex }));
+  useImperativeHandle(handle, () => ({ scrollToIndex: (index: number) => move(index) }));
 
   const move = (to: number): void => {
     const index = Math.max(0, Math.min(count - 1, to));
@@ -62,6 +65,10 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
     scrollToIndex(index);
   };
   const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (onKey?.(event)) {
+      event.preventDefault();
+      return;
+    }
     const page = Math.max(1, visible - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(cursor + 1),

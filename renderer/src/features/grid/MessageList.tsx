@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MessageRow } from '../../../../shared/api/contract';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
-import { VirtualList } from '../../components/VirtualList';
+import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
+import { api } from '../../api/client';
+import { commandForKey, type GridCommand } from './keymap';
+import { ShortcutHelp } from './ShortcutHelp';
 import { useMessagePages } from './useMessagePages';
 
 const ROW_HEIGHT = 34;
@@ -19,8 +22,36 @@ interface Props {
 export function MessageList({ batch, onClearBatch }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { total, row, onRange } = useMessagePages(batch);
+  const { total, row, onRange, patch, refresh } = useMessagePages(batch);
   const [cursor, setCursor] = useState(0);
+  const [help, setHelp] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const list = useRef<VirtualListHandle>(null);
+
+  /** Runs a labeling command on the cursor row; the label is stored before the cursor moves on. */
+  const run = async (command: GridCommand): Promise<void> => {
+    if (command.type === 'help') return setHelp(true);
+    if (command.type === 'undo' || command.type === 'redo') {
+      const result = await api.call(command.type === 'undo' ? 'labels.undo' : 'labels.redo', {});
+      setStatus(t(result.action === null ? `grid.nothingTo.${command.type}` : `grid.did.${command.type}`, { count: result.changed.length }));
+      if (result.changed.length > 0) refresh();
+      return;
+    }
+    const message = row(cursor);
+    if (!message) return;
+    const change = command.type === 'temperature' ? { temperature: command.value }
+      : command.type === 'kind' ? { kind: command.value } : { temperature: null, kind: null };
+    const result = await api.call('labels.set', { ids: [message.id], ...change });
+    if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
+    setStatus(null);
+    list.current?.scrollToIndex(cursor + 1);
+  };
+  const onKey = (event: React.KeyboardEvent): boolean => {
+    const command = commandForKey(event);
+    if (!command) return false;
+    void run(command);
+    return true;
+  };
 
   if (total === null) return <div className="loading">{t('app.loading')}</div>;
 
@@ -42,6 +73,8 @@ export function MessageList({ batch, onClearBatch }: Props) {
           label={t('grid.title')}
           cursor={cursor}
           onCursor={setCursor}
+          onKey={onKey}
+          handle={list}
           onRange={onRange}
           header={
             <div role="row" aria-rowindex={1} className="row header">
@@ -53,6 +86,8 @@ export function MessageList({ batch, onClearBatch }: Props) {
           renderRow={(index) => <Cells message={row(index)} />}
         />
       )}
+      <footer className="statusbar" role="status">{status ?? t('grid.hint')}</footer>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </section>
   );
 }

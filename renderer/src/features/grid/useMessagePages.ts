@@ -11,6 +11,7 @@ export function useMessagePages(batch?: number) {
   const pages = useRef(new Map<number, MessageRow[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+  const range = useRef<[number, number]>([0, 1]);
   const [total, setTotal] = useState<number | null>(null);
   const [, setVersion] = useState(0);
 
@@ -28,12 +29,14 @@ export function useMessagePages(batch?: number) {
     });
   }, [batch]);
 
-  const reset = useCallback(() => {
+  /** Forgets the pages read so far; the first is read again (the rows in view follow). */
+  const reset = useCallback((keepTotal = false) => {
     generation.current++;
     pages.current.clear();
     loading.current.clear();
-    setTotal(null);
-    load(0);
+    if (!keepTotal) setTotal(null);
+    const [first, last] = keepTotal ? range.current : [0, 1];
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) load(page);
   }, [load]);
 
   useEffect(() => {
@@ -44,6 +47,7 @@ export function useMessagePages(batch?: number) {
   }, [reset]);
 
   const onRange = useCallback((first: number, last: number) => {
+    range.current = [first, last];
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) load(page);
   }, [load]);
 
@@ -58,5 +62,14 @@ export function useMessagePages(batch?: number) {
     return rows?.[index % PAGE_SIZE];
   };
 
-  return { total, row, onRange };
+  /** Changes rows in place after a write, so the grid shows it without reading pages again. */
+  const patch = useCallback((ids: readonly number[], fields: Partial<MessageRow>) => {
+    const wanted = new Set(ids);
+    for (const rows of pages.current.values()) for (const row of rows) if (wanted.has(row.id)) Object.assign(row, fields);
+    setVersion((v) => v + 1);
+  }, []);
+
+  // A refresh keeps the list on screen (and its keyboard focus) while rows are read again.
+  const refresh = useCallback(() => reset(true), [reset]);
+  return { total, row, onRange, patch, refresh };
 }

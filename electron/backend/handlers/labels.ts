@@ -1,0 +1,15 @@
+import { applyLabels, labelHistory, redoLabels, undoLabels } from '../../../db/queries/labels';
+import { loadSettings } from '../../../db/queries/settings';
+import type { Temperature } from '../../../shared/domain/temperature';
+import type { Handlers, HandlerContext } from '../context';
+import { systemSettings } from '../defaults';
+
+const annotator = ({ store }: HandlerContext): string => loadSettings(store.db, systemSettings()).annotator;
+
+export const labelHandlers = {
+  'labels.set': ({ ids, temperature, kind }, context) =>
+    applyLabels(context.store.sqlite, ids, { temperature: temperature as Temperature | null | undefined, kind }, annotator(context), Date.now()),
+  'labels.undo': (_input, context) => undoLabels(context.store.sqlite, annotator(context)),
+  'labels.redo': (_input, context) => redoLabels(context.store.sqlite, annotator(context)),
+  'labels.history': ({ messageId }, { store }) => labelHistory(store.sqlite, messageId),
+} satisfies Partial<Handlers>;

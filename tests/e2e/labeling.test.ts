@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend/backend';
+import { createClient } from '../../shared/api/client';
+import { demoBackend } from '../helpers/workspace';
+import { closeBrowser, openApp, screenshotPath } from './harness';
+
+afterAll(closeBrowser);
+
+describe('labeling from the keyboard (real renderer, real handlers)', () => {
+  it('labels rows, moves on, undoes and redoes, and keeps the undo history across a restart', async () => {
+    const { backend, client, path } = await demoBackend(300);
+    await client.call('settings.update', { annotator: 'lucía', language: 'en' });
+    const rows = (await client.call('messages.page', { offset: 0, limit: 3 })).rows;
+    let app = await openApp(backend);
+    try {
+      const grid = app.page.getByRole('grid', { name: 'Messages' });
+      await expect.poll(() => grid.locator('[aria-rowindex="2"] .col-text').textContent()).toBe(rows[0]?.text);
+      await grid.focus();
+      await app.page.keyboard.press('1');
+      await expect.poll(() => grid.locator('[aria-rowindex="3"]').getAttribute('aria-selected')).toBe('true');
+      expect(await grid.locator('[aria-rowindex="2"] [data-temperature]').textContent()).toBe('-2 very angry');
+      await app.page.keyboard.press('q');
+      await expect.poll(() => grid.locator('[aria-rowindex="4"]').getAttribute('aria-selected')).toBe('true');
+      let stored = (await client.call('messages.page', { offset: 0, limit: 2 })).rows;
+      expect(stored.map((row) => [row.temperature, row.kind, row.annotator])).toEqual([[-2, rows[0]?.kind ?? null, 'lucía'], [rows[1]?.temperature ?? null, 'complaint', 'lucía']]);
+
+      await app.page.keyboard.press('Control+z');
+      await expect.poll(async () => (await client.call('messages.page', { offset: 1, limit: 1 })).rows[0]?.kind).toBe(rows[1]?.kind ?? null);
+      await expect.poll(async () => (await grid.locator('[aria-rowindex="3"] .col-kind').textContent()) === '').toBe(!rows[1]?.kind);
+      await app.page.keyboard.press('Control+Shift+z');
+      await expect.poll(async () => (await client.call('messages.page', { offset: 1, limit: 1 })).rows[0]?.kind).toBe('complaint');
+      await app.page.keyboard.press('?');
+      await expect.poll(() => app.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
+      await app.page.screenshot({ path: screenshotPath('shortcuts.png') });
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+      await backend.close();
+    }
+
+    // Close and reopen the workspace: labels and the undo history are in the store.
+    const reopened = createBackend(path);
+    app = await openApp(reopened);
+    try {
+      const grid = app.page.getByRole('grid', { name: 'Messages' });
+      await expect.poll(() => grid.locator('[aria-rowindex="3"] .col-kind').textContent()).toBe('complaint');
+      await grid.focus();
+      await app.page.keyboard.press('Control+z');
+      await app.page.keyboard.press('Control+z');
+      const again = createClient(reopened);
+      await expect.poll(async () => (await again.call('messages.page', { offset: 0, limit: 2 })).rows.map((row) => [row.temperature, row.kind]))
+        .toEqual([[rows[0]?.temperature ?? null, rows[0]?.kind ?? null], [rows[1]?.temperature ?? null, rows[1]?.kind ?? null]]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+      await reopened.close();
+    }
+  });
+});
