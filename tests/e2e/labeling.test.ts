@@ -21,7 +21,7 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
       expect(await grid.locator('[aria-rowindex="2"] [data-temperature]').textContent()).toBe('-2 very angry');
       await app.page.keyboard.press('q');
       await expect.poll(() => grid.locator('[aria-rowindex="4"]').getAttribute('aria-selected')).toBe('true');
-      let stored = (await client.call('messages.page', { offset: 0, limit: 2 })).rows;
+      const stored = (await client.call('messages.page', { offset: 0, limit: 2 })).rows;
       expect(stored.map((row) => [row.temperature, row.kind, row.annotator])).toEqual([[-2, rows[0]?.kind ?? null, 'lucía'], [rows[1]?.temperature ?? null, 'complaint', 'lucía']]);
 
       await app.page.keyboard.press('Control+z');
