@@ -1,33 +1,70 @@
-import { count, desc, eq } from 'drizzle-orm';
-import { authors, messages, sources } from '../schema';
-import type { Db } from '../open';
+import type Database from 'better-sqlite3';
 import type { MessagePage, MessageRow } from '../../shared/api/contract';
+import type { MessageFilter, MessageSort } from '../../shared/api/messages';
+import { toFtsQuery } from '../../shared/domain/search';
+import { wallTimeToUtc } from '../../shared/domain/time';
 
-/** One page of messages, newest first (optionally of one import batch); the (posted_at, id) index serves the order. */
-export function pageMessages(db: Db, offset: number, limit: number, batch?: number): MessagePage {
-  const where = batch === undefined ? undefined : eq(messages.batchId, batch);
-  const total = db.select({ n: count() }).from(messages).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({
-      id: messages.id,
-      postedAt: messages.postedAt,
-      source: sources.code,
-      authorHandle: authors.handle,
-      authorName: authors.name,
-      followers: authors.followers,
-      text: messages.text,
-      temperature: messages.temperature,
-      kind: messages.kind,
-      annotator: messages.annotator,
-      labeledAt: messages.labeledAt,
-    })
-    .from(messages)
-    .innerJoin(authors, eq(authors.id, messages.authorId))
-    .innerJoin(sources, eq(sources.id, messages.sourceId))
-    .where(where)
-    .orderBy(desc(messages.postedAt), desc(messages.id))
-    .limit(limit)
-    .offset(offset)
-    .all() as MessageRow[];
-  return { total, offset, rows };
+interface Where { sql: string; params: unknown[] }
+
+function dayStart(day: string, timeZone: string, plusDays = 0): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return wallTimeToUtc({ year, month, day: date + plusDays }, timeZone);
+}
+
+const list = (values: readonly unknown[]): string => JSON.stringify(values);
+
+/** The filter as SQL over `m` (messages); every value is a bound parameter. */
+export function filterSql(filter: MessageFilter, timeZone: string): Where {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]): void => {
+    clauses.push(sql);
+    params.push(...values);
+  };
+  if (filter.from) add('m.posted_at >= ?', dayStart(filter.from, timeZone));
+  if (filter.to) add('m.posted_at < ?', dayStart(filter.to, timeZone, 1));
+  if (filter.sources?.length) add('m.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))', list(filter.sources));
+  if (filter.entities?.length) add('m.id IN (SELECT message_id FROM message_entities WHERE entity_id IN (SELECT value FROM json_each(?)))', list(filter.entities));
+  if (filter.topics?.length) add('m.id IN (SELECT message_id FROM message_topics WHERE topic_id IN (SELECT value FROM json_each(?)))', list(filter.topics));
+  if (filter.temperatures?.length) {
+    const numbers = filter.temperatures.filter((t): t is number => typeof t === 'number');
+    const parts = [numbers.length ? 'm.temperature IN (SELECT value FROM json_each(?))' : null, filter.temperatures.includes('unlabeled') ? 'm.temperature IS NULL' : null].filter(Boolean);
+    add(`(${parts.join(' OR ')})`, ...(numbers.length ? [list(numbers)] : []));
+  }
+  if (filter.kinds?.length) {
+    const kinds = filter.kinds.filter((k) => k !== 'none');
+    const parts = [kinds.length ? 'm.kind IN (SELECT value FROM json_each(?))' : null, filter.kinds.includes('none') ? 'm.kind IS NULL' : null].filter(Boolean);
+    add(`(${parts.join(' OR ')})`, ...(kinds.length ? [list(kinds)] : []));
+  }
+  if (filter.annotators?.length) add('m.annotator IN (SELECT value FROM json_each(?))', list(filter.annotators));
+  if (filter.batch !== undefined) add('m.batch_id = ?', filter.batch);
+  if (filter.hasCase !== undefined) add(`${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_messages c WHERE c.message_id = m.id)`);
+  const query = filter.search ? toFtsQuery(filter.search) : null;
+  if (query) add('m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)', query);
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const ORDER: Record<MessageSort['column'], string> = {
+  postedAt: 'm.posted_at', source: 's.code', author: 'a.handle', temperature: 'm.temperature',
+  kind: 'm.kind', annotator: 'm.annotator', labeledAt: 'm.labeled_at',
+};
+
+/** One page of the messages a filter selects, in a stable order (ties broken by id), with the counts the grid shows. */
+export function pageMessages(sqlite: Database.Database, request: { offset: number; limit: number; filter?: MessageFilter | undefined; sort?: MessageSort | undefined }, timeZone: string): MessagePage {
+  const where = filterSql(request.filter ?? {}, timeZone);
+  const sort = request.sort ?? { column: 'postedAt', direction: 'desc' };
+  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const counts = sqlite.prepare(
+    `SELECT count(*) AS total, coalesce(sum(m.temperature IS NULL AND m.kind IS NULL), 0) AS unlabeled FROM messages m ${where.sql}`,
+  ).get(...where.params) as { total: number; unlabeled: number };
+  const all = where.sql ? (sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number) : counts.total;
+  const rows = sqlite.prepare(
+    `SELECT m.id, m.posted_at AS postedAt, s.code AS source, a.handle AS authorHandle, a.name AS authorName, a.followers,
+            m.text, m.temperature, m.kind, m.annotator, m.labeled_at AS labeledAt
+     FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
+     ${where.sql}
+     ORDER BY ${ORDER[sort.column]} ${direction} NULLS LAST, m.id ${direction}
+     LIMIT ? OFFSET ?`,
+  ).all(...where.params, request.limit, request.offset) as MessageRow[];
+  return { total: counts.total, unlabeled: counts.unlabeled, all, offset: request.offset, rows };
 }

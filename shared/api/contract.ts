@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_ROLES, KINDS, LANGUAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping';
+import { messageFilterSchema, messageSortSchema } from './messages';
 import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
 import type { Kind, Source } from '../domain/vocabulary';
@@ -55,7 +56,12 @@ export interface MessageRow {
 }
 
 export interface MessagePage {
+  /** Messages that pass the filter … */
   total: number;
+  /** … of which unlabeled (no temperature and no kind) … */
+  unlabeled: number;
+  /** … out of all messages in the workspace. */
+  all: number;
   offset: number;
   rows: MessageRow[];
 }
@@ -95,8 +101,8 @@ export const contract = {
     z.object({
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
-      /** Only the messages an import batch brought in. */
-      batch: z.number().int().min(1).optional(),
+      filter: messageFilterSchema.optional(),
+      sort: messageSortSchema.optional(),
     }).strict(),
   ).returns<MessagePage>(),
   'demo.create': call(

@@ -13,5 +13,5 @@ export const workspaceHandlers = {
     saveSettings(store.db, input);
     return loadSettings(store.db, systemSettings());
   },
-  'messages.page': ({ offset, limit, batch }, { store }) => pageMessages(store.db, offset, limit, batch),
+  'messages.page': (request, { store }) => pageMessages(store.sqlite, request, loadSettings(store.db, systemSettings()).timeZone),
 } satisfies Partial<Handlers>;

@@ -16,7 +16,9 @@ interface Props {
   onRange(first: number, last: number): void;
   handle?: Ref<VirtualListHandle>;
   cursor: number;
-  onCursor(index: number): void;
+  /** The cursor moved; `extend` when Shift was held (a range selection grows). */
+  onCursor(index: number, extend: boolean): void;
+  isSelected(index: number): boolean;
   /** Keys the list's owner handles first (labeling); return true when used. */
   onKey?(event: React.KeyboardEvent): boolean;
 }
@@ -27,7 +29,7 @@ const OVERSCAN = 4;
  * A windowed list that renders only the rows in view, for any count: a sticky window shows
  * rows placed by firstRowAt(), over a spacer that gives the scrollbar its range.
  */
-export function VirtualList({ count, rowHeight, label, header, renderRow, onRange, handle, cursor, onCursor, onKey }: Props) {
+export function VirtualList({ count, rowHeight, label, header, renderRow, onRange, handle, cursor, onCursor, isSelected, onKey }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(600);
@@ -59,9 +61,9 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
   };
   useImperativeHandle(handle, () => ({ scrollToIndex: (index: number) => move(index) }));
 
-  const move = (to: number): void => {
+  const move = (to: number, extend = false): void => {
     const index = Math.max(0, Math.min(count - 1, to));
-    onCursor(index);
+    onCursor(index, extend);
     scrollToIndex(index);
   };
   const onKeyDown = (event: React.KeyboardEvent): void => {
@@ -70,13 +72,15 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
       return;
     }
     const page = Math.max(1, visible - 1);
+    const extend = event.shiftKey;
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(cursor + 1),
-      ArrowUp: () => move(cursor - 1),
-      PageDown: () => move(cursor + page),
-      PageUp: () => move(cursor - page),
-      Home: () => move(0),
-      End: () => move(count - 1),
+      ArrowDown: () => move(cursor + 1, extend),
+      ArrowUp: () => move(cursor - 1, extend),
+      PageDown: () => move(cursor + page, extend),
+      PageUp: () => move(cursor - page, extend),
+      // Home/End go to the first/last row (with or without Ctrl, as in spreadsheets' row mode).
+      Home: () => move(0, extend),
+      End: () => move(count - 1, extend),
     };
     const action = keys[event.key];
     if (action) {
@@ -92,10 +96,11 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
         key={index}
         role="row"
         aria-rowindex={index + 2}
-        aria-selected={index === cursor}
-        className={index === cursor ? 'row cursor' : 'row'}
+        aria-selected={isSelected(index)}
+        aria-current={index === cursor ? 'true' : undefined}
+        className={`row${index === cursor ? ' cursor' : ''}${isSelected(index) ? ' selected' : ''}`}
         style={{ transform: `translateY(${(index - first) * rowHeight}px)`, height: rowHeight }}
-        onMouseDown={() => onCursor(index)}
+        onMouseDown={(event) => onCursor(index, event.shiftKey)}
       >
         {renderRow(index)}
       </div>,

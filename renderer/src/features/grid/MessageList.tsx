@@ -1,16 +1,23 @@
-import { useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MessageRow } from '../../../../shared/api/contract';
+import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
+import { parsePastedLabels } from '../../../../shared/domain/paste';
 import type { MessageKey } from '../../../../shared/i18n';
+import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
-import { api } from '../../api/client';
+import { FilterBar } from './FilterBar';
 import { commandForKey, type GridCommand } from './keymap';
 import { ShortcutHelp } from './ShortcutHelp';
+import { rowsToTsv } from './tsv';
 import { useMessagePages } from './useMessagePages';
 
 const ROW_HEIGHT = 34;
 const COLUMNS = ['postedAt', 'source', 'author', 'text', 'temperature', 'kind', 'annotator'] as const;
+const SORTABLE: Partial<Record<(typeof COLUMNS)[number], MessageSort['column']>> = {
+  postedAt: 'postedAt', source: 'source', author: 'author', temperature: 'temperature', kind: 'kind', annotator: 'annotator',
+};
 
 interface Props {
   /** Show only what one import batch brought in. */
@@ -18,17 +25,43 @@ interface Props {
   onClearBatch?: () => void;
 }
 
-/** The workspace's messages, newest first, read page by page. */
+/** The labeling grid: filters, counts, keyboard labeling of one row or a range, copy and paste. */
 export function MessageList({ batch, onClearBatch }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { total, row, onRange, patch, refresh } = useMessagePages(batch);
+  const [userFilter, setUserFilter] = useState<MessageFilter>({});
+  const [sort, setSort] = useState<MessageSort>({ column: 'postedAt', direction: 'desc' });
+  const filter = useMemo(() => ({ ...userFilter, ...(batch === undefined ? {} : { batch }) }), [userFilter, batch]);
+  const { counts, total, row, onRange, patch, refresh } = useMessagePages(filter, sort);
   const [cursor, setCursor] = useState(0);
+  const [anchor, setAnchor] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
 
-  /** Runs a labeling command on the cursor row; the label is stored before the cursor moves on. */
+  const [low, high] = anchor === null ? [cursor, cursor] : [Math.min(anchor, cursor), Math.max(anchor, cursor)];
+  const selectedRows = (): MessageRow[] => {
+    const rows: MessageRow[] = [];
+    for (let index = low; index <= high; index++) {
+      const message = row(index);
+      if (message) rows.push(message);
+    }
+    return rows;
+  };
+  const onCursor = useCallback((index: number, extend: boolean) => {
+    setAnchor((current) => (extend ? (current ?? cursorRef.current) : null));
+    setCursor(index);
+  }, []);
+  const cursorRef = useRef(cursor);
+  cursorRef.current = cursor;
+
+  const changeFilter = useCallback((next: MessageFilter) => {
+    setUserFilter(next);
+    setCursor(0);
+    setAnchor(null);
+  }, []);
+
+  /** Runs a labeling command on the selection; the label is stored before the cursor moves on. */
   const run = async (command: GridCommand): Promise<void> => {
     if (command.type === 'help') return setHelp(true);
     if (command.type === 'undo' || command.type === 'redo') {
@@ -37,14 +70,14 @@ export function MessageList({ batch, onClearBatch }: Props) {
       if (result.changed.length > 0) refresh();
       return;
     }
-    const message = row(cursor);
-    if (!message) return;
+    const rows = selectedRows();
+    if (rows.length === 0) return;
     const change = command.type === 'temperature' ? { temperature: command.value }
       : command.type === 'kind' ? { kind: command.value } : { temperature: null, kind: null };
-    const result = await api.call('labels.set', { ids: [message.id], ...change });
+    const result = await api.call('labels.set', { ids: rows.map((r) => r.id), ...change });
     if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
-    setStatus(null);
-    list.current?.scrollToIndex(cursor + 1);
+    setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
+    if (anchor === null) list.current?.scrollToIndex(cursor + 1);
   };
   const onKey = (event: React.KeyboardEvent): boolean => {
     const command = commandForKey(event);
@@ -53,40 +86,89 @@ export function MessageList({ batch, onClearBatch }: Props) {
     return true;
   };
 
-  if (total === null) return <div className="loading">{t('app.loading')}</div>;
+  const headers = COLUMNS.map((column) => t(`grid.col.${column}`));
+  const cells = (message: MessageRow): string[] => [
+    i18n.dateTime(message.postedAt), message.source, message.authorHandle, message.text,
+    message.temperature === null ? '' : String(message.temperature), message.kind ? t(`kind.${message.kind}` as MessageKey) : '', message.annotator ?? '',
+  ];
+  const onCopy = (event: React.ClipboardEvent): void => {
+    const rows = selectedRows();
+    if (rows.length === 0) return;
+    event.preventDefault();
+    event.clipboardData.setData('text/plain', rowsToTsv(rows, headers, cells));
+    setStatus(t('grid.copied', { count: rows.length }));
+  };
+  const onPaste = async (event: React.ClipboardEvent): Promise<void> => {
+    event.preventDefault();
+    const pasted = parsePastedLabels(event.clipboardData.getData('text/plain'));
+    if (!pasted.ok) return setStatus(t('grid.pasteRefused', { reason: pasted.error }));
+    // One value fills the selection; a column fills down from the first selected row.
+    const start = low;
+    const count = pasted.values.length === 1 ? high - low + 1 : pasted.values.length;
+    const byValue = new Map<string, number[]>();
+    for (let i = 0; i < count; i++) {
+      const message = row(start + i);
+      if (!message) continue;
+      const value = pasted.values.length === 1 ? pasted.values[0] : pasted.values[i];
+      const key = JSON.stringify(value ?? null);
+      byValue.set(key, [...(byValue.get(key) ?? []), message.id]);
+    }
+    for (const [key, ids] of byValue) {
+      const value = JSON.parse(key) as string | number | null;
+      await api.call('labels.set', { ids, ...(pasted.field === 'temperature' ? { temperature: value as number | null } : { kind: value as 'case' | null }) });
+    }
+    refresh();
+    setStatus(t('grid.pasted', { count }));
+  };
+
+  const toggleSort = (column: MessageSort['column']): void =>
+    setSort((current) => ({ column, direction: current.column === column && current.direction === 'desc' ? 'asc' : 'desc' }));
 
   return (
     <section className="grid-screen" aria-label={t('grid.title')}>
       <header className="toolbar">
         <h1>{t('grid.title')}</h1>
-        <span className="count" data-testid="message-count">{t('grid.count', { count: total })}</span>
+        <span className="count" data-testid="message-count">
+          {counts ? (counts.total === counts.all ? t('grid.count', { count: counts.total }) : t('grid.counts', counts)) : '…'}
+        </span>
+        {counts && counts.total === counts.all && <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>}
         {batch !== undefined && (
           <button className="filter-chip" onClick={onClearBatch} title={t('grid.clearFilter')}>
             {t('grid.batchFilter', { batch })} ×
           </button>
         )}
       </header>
-      {total === 0 ? <p className="empty-state">{t('grid.empty')}</p> : (
-        <VirtualList
-          count={total}
-          rowHeight={ROW_HEIGHT}
-          label={t('grid.title')}
-          cursor={cursor}
-          onCursor={setCursor}
-          onKey={onKey}
-          handle={list}
-          onRange={onRange}
-          header={
-            <div role="row" aria-rowindex={1} className="row header">
-              {COLUMNS.map((column) => (
-                <div key={column} role="columnheader" className={`cell col-${column}`}>{t(`grid.col.${column}`)}</div>
-              ))}
-            </div>
-          }
-          renderRow={(index) => <Cells message={row(index)} />}
-        />
+      <FilterBar filter={userFilter} onChange={changeFilter} />
+      {total === null ? <div className="loading">{t('app.loading')}</div> : total === 0 ? <p className="empty-state">{t('grid.empty')}</p> : (
+        <div className="grid-body" onCopy={onCopy} onPaste={(event) => void onPaste(event)}>
+          <VirtualList
+            count={total}
+            rowHeight={ROW_HEIGHT}
+            label={t('grid.title')}
+            cursor={cursor}
+            onCursor={onCursor}
+            isSelected={(index) => index >= low && index <= high}
+            onKey={onKey}
+            handle={list}
+            onRange={onRange}
+            header={
+              <div role="row" aria-rowindex={1} className="row header">
+                {COLUMNS.map((column) => {
+                  const sortable = SORTABLE[column];
+                  const sorted = sortable && sort.column === sortable ? sort.direction : undefined;
+                  return (
+                    <div key={column} role="columnheader" className={`cell col-${column}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                      {sortable ? <button className="sort" onClick={() => toggleSort(sortable)}>{t(`grid.col.${column}`)}{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</button> : t(`grid.col.${column}`)}
+                    </div>
+                  );
+                })}
+              </div>
+            }
+            renderRow={(index) => <Cells message={row(index)} />}
+          />
+        </div>
       )}
-      <footer className="statusbar" role="status">{status ?? t('grid.hint')}</footer>
+      <footer className="statusbar" role="status">{status ?? (high > low ? t('grid.selected', { count: high - low + 1 }) : t('grid.hint'))}</footer>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </section>
   );
@@ -109,3 +191,4 @@ function Cells({ message }: { message: MessageRow | undefined }) {
     </>
   );
 }
+

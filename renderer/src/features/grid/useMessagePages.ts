@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageRow } from '../../../../shared/api/contract';
+import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
 import { api } from '../../api/client';
 
 export const PAGE_SIZE = 100;
@@ -7,34 +8,36 @@ export const PAGE_SIZE = 100;
 const MAX_PAGES = 40;
 
 /** Rows read page by page through the API, as the list scrolls; least recently used pages are dropped. */
-export function useMessagePages(batch?: number) {
+export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
+  // The query as a key, so a new object with the same filter reads nothing again.
+  const key = JSON.stringify([filter, sort]);
   const pages = useRef(new Map<number, MessageRow[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const range = useRef<[number, number]>([0, 1]);
-  const [total, setTotal] = useState<number | null>(null);
+  const [counts, setCounts] = useState<{ total: number; unlabeled: number; all: number } | null>(null);
   const [, setVersion] = useState(0);
 
   const load = useCallback((page: number) => {
     if (pages.current.has(page) || loading.current.has(page)) return;
     loading.current.add(page);
     const asked = generation.current;
-    void api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...(batch === undefined ? {} : { batch }) }).then((result) => {
+    void api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, sort }).then((result) => {
       if (asked !== generation.current) return;
       loading.current.delete(page);
       pages.current.set(page, result.rows);
       while (pages.current.size > MAX_PAGES) pages.current.delete(pages.current.keys().next().value as number);
-      setTotal(result.total);
+      setCounts({ total: result.total, unlabeled: result.unlabeled, all: result.all });
       setVersion((v) => v + 1);
     });
-  }, [batch]);
+  }, [key]);
 
   /** Forgets the pages read so far; the first is read again (the rows in view follow). */
   const reset = useCallback((keepTotal = false) => {
     generation.current++;
     pages.current.clear();
     loading.current.clear();
-    if (!keepTotal) setTotal(null);
+    if (!keepTotal) setCounts(null);
     const [first, last] = keepTotal ? range.current : [0, 1];
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) load(page);
   }, [load]);
@@ -71,5 +74,5 @@ export function useMessagePages(batch?: number) {
 
   // A refresh keeps the list on screen (and its keyboard focus) while rows are read again.
   const refresh = useCallback(() => reset(true), [reset]);
-  return { total, row, onRange, patch, refresh };
+  return { counts, total: counts?.total ?? null, row, onRange, patch, refresh };
 }

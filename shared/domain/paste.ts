@@ -1,0 +1,27 @@
+import type { Temperature } from './temperature';
+import type { Kind } from './vocabulary';
+import { parseKind, parseTemperature } from './import/values';
+
+export type PastedLabels =
+  | { ok: true; field: 'temperature'; values: (Temperature | null)[] }
+  | { ok: true; field: 'kind'; values: (Kind | null)[] }
+  | { ok: false; error: string };
+
+/**
+ * A column of labels copied from a spreadsheet: temperatures (−2..2 or words, es/en) or kinds.
+ * Empty cells clear. Anything that is neither is refused with its line, never guessed.
+ */
+export function parsePastedLabels(text: string): PastedLabels {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  const wide = lines.findIndex((line) => line.includes('\t'));
+  if (wide >= 0) return { ok: false, error: `line ${wide + 1} has several columns; copy one column of labels` };
+  const temperatures = lines.map((line) => parseTemperature(line, 'signed'));
+  if (temperatures.every((parsed) => parsed.ok)) return { ok: true, field: 'temperature', values: temperatures.map((p) => (p.ok ? p.value : null)) };
+  const kinds = lines.map((line) => parseKind(line));
+  if (kinds.every((parsed) => parsed.ok)) return { ok: true, field: 'kind', values: kinds.map((p) => (p.ok ? p.value : null)) };
+  // Report against the reading that fits more lines: that is what the person meant.
+  const readings = temperatures.filter((p) => p.ok).length >= kinds.filter((p) => p.ok).length ? temperatures : kinds;
+  const line = readings.findIndex((parsed) => !parsed.ok);
+  const failed = readings[line] as { ok: false; error: string };
+  return { ok: false, error: `line ${line + 1}: ${failed.error}` };
+}

@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoBackend } from '../helpers/workspace';
+import { closeBrowser, openApp } from './harness';
+
+afterAll(closeBrowser);
+
+const countText = (page: Page) => page.getByTestId('message-count').textContent();
+
+describe('the grid: filters, selections, copy and paste (real renderer, real handlers)', () => {
+  it('searches the full text with and without accents, and combines filters', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'en' });
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      const expected = await client.call('messages.page', { offset: 0, limit: 1, filter: { search: 'atención' } });
+      expect(expected.total).toBeGreaterThan(0);
+      const search = page.getByRole('searchbox');
+      await search.fill('atencion');
+      await expect.poll(() => countText(page)).toBe(`${expected.total.toLocaleString('en')} of 1,500 · ${expected.unlabeled.toLocaleString('en')} unlabeled`);
+      await search.fill('atención');
+      await expect.poll(() => countText(page)).toContain(`${expected.total.toLocaleString('en')} of 1,500`);
+      const phrase = await client.call('messages.page', { offset: 0, limit: 1, filter: { search: '"atención al cliente"', temperatures: ['unlabeled'] } });
+      await search.fill('"atención al cliente"');
+      await page.getByRole('combobox', { name: 'Temperature' }).selectOption('unlabeled');
+      await expect.poll(() => countText(page)).toBe(`${phrase.total.toLocaleString('en')} of 1,500 · ${phrase.unlabeled.toLocaleString('en')} unlabeled`);
+      expect(phrase.total).toBe(phrase.unlabeled);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('bulk-labels a selection, copies it as TSV and pastes a column of labels', async () => {
+    const { backend, client } = await demoBackend(400);
+    await client.call('settings.update', { language: 'en', annotator: 'ana' });
+    const app = await openApp(backend);
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    try {
+      const grid = page.getByRole('grid', { name: 'Messages' });
+      await expect.poll(() => grid.locator('[aria-rowindex="2"] .col-text').count()).toBe(1);
+      await grid.focus();
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Shift+ArrowDown');
+      await expect.poll(() => grid.locator('[aria-selected="true"]').count()).toBe(3);
+      await page.keyboard.press('x');
+      const first = (await client.call('messages.page', { offset: 0, limit: 4 })).rows;
+      expect(first.map((row) => row.kind)).toEqual(['spam', 'spam', 'spam', expect.not.stringMatching(/^spam$/) as unknown as string]);
+      // One action: one undo takes back all three.
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await client.call('messages.page', { offset: 0, limit: 3 })).rows.filter((row) => row.kind === 'spam').length).toBe(0);
+
+      await page.keyboard.press('Control+c');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const rows = (await client.call('messages.page', { offset: 0, limit: 3 })).rows;
+      const lines = copied.split('\r\n');
+      expect(lines[0]).toBe('Posted\tSource\tAuthor\tText\tTemperature\tKind\tAnnotator');
+      expect(lines).toHaveLength(4);
+      expect(lines.slice(1).map((line) => line.split('\t').slice(1, 4))).toEqual(rows.map((row) => [row.source, row.authorHandle, row.text]));
+
+      const paste = (text: string) => page.locator('.grid-body').evaluate((element, data) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', data);
+        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+      }, text);
+      await paste('muy enfadado\r\n1\r\npositivo\r\n');
+      await expect.poll(async () => (await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((row) => row.temperature)).toEqual([-2, 1, 1]);
+      await paste('-1\nfurioso\n2');
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing pasted' }).textContent()).toBe('Nothing pasted: line 2: unknown temperature "furioso"');
+      expect((await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((row) => row.temperature)).toEqual([-2, 1, 1]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

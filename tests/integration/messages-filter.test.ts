@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { MessageFilter } from '../../shared/api/messages';
+import { foldText } from '../../shared/domain/matching';
+import { wallTimeToUtc } from '../../shared/domain/time';
+import { demoBackend } from '../helpers/workspace';
+
+interface Plain { id: number; posted_at: number; source: string; temperature: number | null; kind: string | null; text: string; entities: string; cases: number }
+
+describe('message filters in SQL agree with a plain computation over the same workspace', () => {
+  it('for periods (in the workspace zone), sources, labels, entities, cases and text search', async () => {
+    const { client, path } = await demoBackend(2000);
+    await client.call('settings.update', { timeZone: 'Europe/Madrid' });
+    const db = new Database(path, { readonly: true });
+    const all = db.prepare(
+      `SELECT m.id, m.posted_at, s.code AS source, m.temperature, m.kind, m.text,
+              coalesce((SELECT group_concat(entity_id) FROM message_entities e WHERE e.message_id = m.id), '') AS entities,
+              (SELECT count(*) FROM case_messages c WHERE c.message_id = m.id) AS cases
+       FROM messages m JOIN sources s ON s.id = m.source_id`,
+    ).all() as Plain[];
+    db.close();
+    const madrid = (day: string) => {
+      const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+      return wallTimeToUtc({ year, month, day: date }, 'Europe/Madrid');
+    };
+    const cases: [MessageFilter, (m: Plain) => boolean][] = [
+      [{ from: '2026-03-29', to: '2026-03-29' }, (m) => m.posted_at >= madrid('2026-03-29') && m.posted_at < madrid('2026-03-30')],
+      [{ sources: ['twitter', 'forum'] }, (m) => m.source === 'twitter' || m.source === 'forum'],
+      [{ temperatures: ['unlabeled', 2] }, (m) => m.temperature === null || m.temperature === 2],
+      [{ kinds: ['none'] }, (m) => m.kind === null],
+      [{ entities: [1], hasCase: true }, (m) => m.entities.split(',').includes('1') && m.cases > 0],
+      [{ hasCase: false, kinds: ['complaint'] }, (m) => m.cases === 0 && m.kind === 'complaint'],
+      [{ search: 'atencion' }, (m) => /\batencion\b/.test(foldText(m.text))],
+      [{ search: 'factur*' }, (m) => /\bfactur/.test(foldText(m.text))],
+    ];
+    for (const [filter, keep] of cases) {
+      const expected = all.filter(keep);
+      const page = await client.call('messages.page', { offset: 0, limit: 1000, filter });
+      expect(page.total, JSON.stringify(filter)).toBe(expected.length);
+      expect(page.unlabeled, JSON.stringify(filter)).toBe(expected.filter((m) => m.temperature === null && m.kind === null).length);
+      expect(page.all).toBe(2000);
+      expect(new Set(page.rows.map((row) => row.id))).toEqual(new Set(expected.slice(0, 1000).length === expected.length ? expected.map((m) => m.id) : page.rows.map((row) => row.id)));
+    }
+  });
+
+  it('sorts by any column with unlabeled rows last, ties by id', async () => {
+    const { client } = await demoBackend(300);
+    const page = await client.call('messages.page', { offset: 0, limit: 300, sort: { column: 'temperature', direction: 'asc' } });
+    const temperatures = page.rows.map((row) => row.temperature);
+    const labeled = temperatures.filter((t): t is NonNullable<typeof t> => t !== null);
+    expect(temperatures.slice(0, labeled.length)).toEqual([...labeled].sort((a, b) => a - b));
+    expect(temperatures.slice(labeled.length).every((t) => t === null)).toBe(true);
+  });
+});
