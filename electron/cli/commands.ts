@@ -145,6 +145,27 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  kpis: {
+    summary: 'Every KPI for a period (inclusive days in the workspace time zone), as the dashboard shows them',
+    usage: 'pulso kpis --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--sla-minutes N] [--json]',
+    options: { ...workspace, from: { type: 'string' }, to: { type: 'string' }, 'sla-minutes': { type: 'string' } },
+    async run(client, values, _positionals, io) {
+      const report = await client.call('kpis.get', {
+        from: String(values.from ?? ''), to: String(values.to ?? ''), slaMinutes: optionalNumber(values, 'sla-minutes'),
+      });
+      if (values.json) {
+        io.out(JSON.stringify(report));
+        return 0;
+      }
+      const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
+      io.out(`${report.period.from} … ${report.period.to} (${report.period.timeZone}): ${report.totals.messages} messages, ${report.totals.labeled} labeled, net temperature ${pct(report.netTemperature)}`);
+      table(report.entities.map((e) => ({ entity: e.name, role: e.role, mentions: e.mentions, sov: pct(e.shareOfVoice), net: pct(e.netTemperature), evangelists: e.evangelists, detractors: e.detractors })),
+        ['entity', 'role', 'mentions', 'sov', 'net', 'evangelists', 'detractors']).forEach((line) => io.out(line));
+      io.out(`care: ${report.care.requested} requested, ${report.care.attended} attended, ${report.care.resolved} resolved, ${report.care.slaBreaches} SLA breaches`);
+      io.out(`users: ${report.users.happy} happy, ${report.users.unhappy} unhappy, ${report.users.unhappyToHappy} unhappy → happy, ${report.users.happyToUnhappy} happy → unhappy`);
+      return 0;
+    },
+  },
   info: {
     summary: 'Show the workspace file and its row counts per table',
     usage: 'pulso info [--workspace W] [--json]',

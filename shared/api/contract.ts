@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_ROLES, KINDS, LANGUAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping';
 import { messageFilterSchema, messageSortSchema } from './messages';
+import { kpiRequestSchema, type KpiReport } from './kpis';
 import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
 import type { Kind, Source } from '../domain/vocabulary';
@@ -131,6 +132,8 @@ export const contract = {
   'labels.undo': call(none).returns<LabelResult>(),
   'labels.redo': call(none).returns<LabelResult>(),
   'labels.history': call(z.object({ messageId: z.number().int().min(1) }).strict()).returns<LabelHistoryRow[]>(),
+  /** Every KPI of DESIGN.md for a period, with the period before and the same period a year earlier. */
+  'kpis.get': call(kpiRequestSchema).returns<KpiReport>(),
   'entities.list': call(none).returns<TrackedEntity[]>(),
   /** Creates or replaces an entity's rules, then rematches the workspace as a job. */
   'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted>(),

@@ -98,3 +98,20 @@ describe('pulso entities and topics', () => {
     expect(pulso('entities', 'add', '--workspace', workspace, '--name', 'X', '--role', 'friend')).toMatchObject({ code: 1, stderr: expect.stringMatching(/role/) });
   });
 });
+
+describe('pulso kpis', () => {
+  it('prints the KPI JSON with the documented keys; ratios over nothing are null', () => {
+    const workspace = tempWorkspacePath();
+    expect(pulso('demo', '--workspace', workspace, '--messages', '500').code).toBe(0);
+    const run = pulso('kpis', '--workspace', workspace, '--from', '2026-01-01', '--to', '2026-03-31', '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Record<string, unknown> & { entities: Record<string, unknown>[]; topics: Record<string, unknown>[] };
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['period', 'totals', 'entities', 'topics', 'care', 'users', 'community', 'demographics']));
+    expect(Object.keys(report.entities[0] ?? {})).toEqual(expect.arrayContaining(['name', 'role', 'mentions', 'byTemperature', 'shareOfVoice', 'shareOfVoiceByTemperature', 'netTemperature', 'meanTemperature', 'evangelists', 'detractors']));
+    expect(Object.keys(report.topics[0] ?? {})).toEqual(expect.arrayContaining(['name', 'mentions', 'shareOfConversation', 'shareOfConversationByTemperature']));
+    expect(Object.keys(report.care as object)).toEqual(expect.arrayContaining(['requested', 'attended', 'resolved', 'firstResponseMinutes', 'resolutionHoursByType', 'waiting', 'slaBreaches']));
+    const empty = JSON.parse(pulso('kpis', '--workspace', workspace, '--from', '2019-01-01', '--to', '2019-01-31', '--json').stdout) as { entities: { shareOfVoice: unknown }[] };
+    expect(empty.entities.map((e) => e.shareOfVoice)).toEqual(empty.entities.map(() => null));
+    expect(pulso('kpis', '--workspace', workspace, '--from', '2026-02-01', '--to', '2026-01-01')).toMatchObject({ code: 1, stderr: expect.stringMatching(/from must not be after to/) });
+  });
+});

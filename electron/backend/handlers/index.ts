@@ -2,6 +2,7 @@ import type { Handlers } from '../context';
 import { entityHandlers } from './entities';
 import { importHandlers } from './import';
 import { jobHandlers } from './jobs';
+import { kpiHandlers } from './kpis';
 import { labelHandlers } from './labels';
 import { workspaceHandlers } from './workspace';
 
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...entityHandlers,
   ...labelHandlers,
+  ...kpiHandlers,
 };

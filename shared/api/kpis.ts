@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { SOURCES, type EntityRole } from '../domain/vocabulary';
+import type { TemperatureCounts, TemperatureKey } from '../domain/kpis';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const kpiRequestSchema = z.object({
+  /** Inclusive days in the workspace's time zone. */
+  from: day,
+  to: day,
+  sources: z.array(z.enum(SOURCES)).optional(),
+  entities: z.array(z.number().int().min(1)).optional(),
+  topics: z.array(z.number().int().min(1)).optional(),
+  /** First-response target for SLA breaches, minutes. */
+  slaMinutes: z.number().int().min(1).max(100_000).optional(),
+}).strict().refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
+export type KpiRequest = z.infer<typeof kpiRequestSchema>;
+
+export type Ratio = number | null;
+export type ByTemperature = TemperatureCounts & { unlabeled: number };
+
+export interface EntityKpis {
+  id: number; name: string; role: EntityRole; mentions: number; byTemperature: ByTemperature;
+  shareOfVoice: Ratio; shareOfVoiceByTemperature: Record<TemperatureKey, Ratio>;
+  netTemperature: Ratio; meanTemperature: Ratio; evangelists: number; detractors: number;
+}
+
+export interface TopicKpis {
+  id: number; name: string; mentions: number; byTemperature: ByTemperature;
+  shareOfConversation: Record<string, Ratio>;
+  shareOfConversationByTemperature: Record<string, Record<TemperatureKey, Ratio>>;
+}
+
+export interface CareKpis {
+  requested: number; attended: number; resolved: number;
+  firstResponseMinutes: { median: Ratio; p90: Ratio };
+  resolutionHoursByType: Record<string, { count: number; median: Ratio; p90: Ratio }>;
+  waiting: number; slaMinutes: number; slaBreaches: number;
+}
+
+export interface CommunityKpis {
+  source: string; channel: string; followersStart: number | null; followersEnd: number | null; followerGrowth: Ratio;
+  membersStart: number | null; membersEnd: number | null; memberGrowth: Ratio; activeMemberShare: Ratio;
+  posts: number; interactions: number; engagementRate: Ratio; engagementPerPost: Ratio;
+}
+
+export interface DemographicKpis { messages: number; byTemperature: ByTemperature; meanTemperature: Ratio }
+
+export interface KpiSummary {
+  period: { from: string; to: string; timeZone: string };
+  totals: { messages: number; labeled: number; unlabeled: number };
+  netTemperature: Ratio;
+  meanTemperature: Ratio;
+  entities: { name: string; mentions: number; shareOfVoice: Ratio; netTemperature: Ratio }[];
+}
+
+export interface KpiReport extends Omit<KpiSummary, 'entities'> {
+  byTemperature: ByTemperature;
+  entities: EntityKpis[];
+  topics: TopicKpis[];
+  care: CareKpis;
+  users: { happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number; authors: number;
+    happyRatio: Ratio; unhappyRatio: Ratio; unhappyToHappyRatio: Ratio; happyToUnhappyRatio: Ratio };
+  community: CommunityKpis[];
+  demographics: Record<'ageBand' | 'sex' | 'region', Record<string, DemographicKpis>>;
+  /** The same figures for the period just before, and for the same period a year earlier. */
+  previousPeriod: KpiSummary;
+  yearBefore: KpiSummary;
+  formulas: Record<string, string>;
+}

@@ -1,0 +1,169 @@
+import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, KpiReport, KpiSummary, Ratio } from '../api/kpis';
+import type { EntityRole } from './vocabulary';
+import { emptyCounts, growth, meanTemperature, netTemperature, percentile, ratio, shares, TEMPERATURE_KEYS, type TemperatureCounts, type TemperatureKey } from './kpis';
+
+/** What the store aggregates for one period (db/queries/kpis.ts); everything else is math here. */
+export interface CountRow { id: number; temperature: number | null; n: number }
+export interface PairCountRow { topicId: number; entityId: number; temperature: number | null; n: number }
+export interface CaseRow { type: string; openedAt: number; firstResponseAt: number | null; resolvedAt: number | null }
+export interface SnapshotRow { source: string; channel: string; date: string; followers: number | null; members: number | null; activeMembers: number | null }
+export interface DemographicRow { dimension: 'ageBand' | 'sex' | 'region'; value: string; temperature: number | null; n: number }
+
+export interface KpiAggregates {
+  messages: number;
+  byTemperature: { temperature: number | null; n: number }[];
+  entities: { id: number; name: string; role: string }[];
+  entityCounts: CountRow[];
+  entityAdvocates: { id: number; evangelists: number; detractors: number }[];
+  topics: { id: number; name: string }[];
+  topicCounts: CountRow[];
+  topicEntityCounts: PairCountRow[];
+  users: { authors: number; happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number };
+  cases: CaseRow[];
+  snapshots: SnapshotRow[];
+  engagement: { source: string; posts: number; interactions: number }[];
+  demographics: DemographicRow[];
+}
+
+export const FORMULAS: Record<string, string> = {
+  shareOfVoice: 'SoV(b) = mentions(b) / Σ mentions(x) over tracked entities; a message naming two entities counts for each',
+  shareOfConversation: 'SoC(b, k) = mentions(b ∧ k) / mentions(k); mentions(k) counts every message of topic k',
+  netTemperature: 'net = (share of +1/+2) − (share of −1/−2) among labeled messages; neutral stays in the denominator (Talkwalker: (pos − neg)/(pos + neg))',
+  meanTemperature: 'mean of −2..+2 over labeled messages',
+  users: 'happy/unhappy: authors whose latest labeled message is above/below 0; conversion: first below 0 and last above 0, or the reverse',
+  advocates: 'evangelists/detractors: authors with ≥ 2 labeled messages about the entity, all ≥ +1 / all ≤ −1',
+  care: 'first response and resolution from the case times; percentiles interpolate between ranks (Excel PERCENTILE.INC)',
+  engagement: 'engagement rate = (likes + shares + replies) of the period’s messages / followers at the end; per post = the same / messages',
+};
+
+function byTemperature(rows: readonly { temperature: number | null; n: number }[]): ByTemperature {
+  const counts: ByTemperature = { ...emptyCounts(), unlabeled: 0 };
+  for (const row of rows) {
+    if (row.temperature === null) counts.unlabeled += row.n;
+    else counts[String(row.temperature) as TemperatureKey] += row.n;
+  }
+  return counts;
+}
+
+const labeledOnly = (counts: ByTemperature): TemperatureCounts => {
+  const { unlabeled: _unlabeled, ...rest } = counts;
+  return rest;
+};
+const total = (counts: ByTemperature): number => TEMPERATURE_KEYS.reduce((sum, key) => sum + counts[key], counts.unlabeled);
+function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+export interface ReportContext { from: string; to: string; timeZone: string; periodEnd: number; slaMinutes: number }
+
+/** The summary compared across periods. */
+export function summarize(aggregates: KpiAggregates, context: Pick<ReportContext, 'from' | 'to' | 'timeZone'>): KpiSummary {
+  const counts = byTemperature(aggregates.byTemperature);
+  const labeled = aggregates.messages - counts.unlabeled;
+  const mentions = new Map([...group(aggregates.entityCounts, (row) => row.id)].map(([id, rows]) => [id, rows.reduce((sum, r) => sum + r.n, 0)]));
+  const entityTotal = [...mentions.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    period: { from: context.from, to: context.to, timeZone: context.timeZone },
+    totals: { messages: aggregates.messages, labeled, unlabeled: counts.unlabeled },
+    netTemperature: netTemperature(labeledOnly(counts)),
+    meanTemperature: meanTemperature(labeledOnly(counts)),
+    entities: aggregates.entities.map((entity) => {
+      const entityCounts = byTemperature(aggregates.entityCounts.filter((row) => row.id === entity.id));
+      return { name: entity.name, mentions: mentions.get(entity.id) ?? 0, shareOfVoice: ratio(mentions.get(entity.id) ?? 0, entityTotal), netTemperature: netTemperature(labeledOnly(entityCounts)) };
+    }),
+  };
+}
+
+function care(cases: readonly { type: string; openedAt: number; firstResponseAt: number | null; resolvedAt: number | null }[], periodEnd: number, slaMinutes: number): CareKpis {
+  const minutes = (from: number, to: number): number => (to - from) / 60_000;
+  const firstResponses = cases.flatMap((c) => (c.firstResponseAt === null ? [] : [minutes(c.openedAt, c.firstResponseAt)]));
+  const resolvedByType = group(cases.filter((c) => c.resolvedAt !== null), (c) => c.type);
+  return {
+    requested: cases.length,
+    attended: firstResponses.length,
+    resolved: cases.filter((c) => c.resolvedAt !== null).length,
+    firstResponseMinutes: { median: percentile(firstResponses, 0.5), p90: percentile(firstResponses, 0.9) },
+    resolutionHoursByType: Object.fromEntries([...resolvedByType].sort(([a], [b]) => a.localeCompare(b)).map(([type, rows]) => {
+      const hours = rows.map((c) => minutes(c.openedAt, c.resolvedAt as number) / 60);
+      return [type, { count: rows.length, median: percentile(hours, 0.5), p90: percentile(hours, 0.9) }];
+    })),
+    waiting: cases.filter((c) => c.firstResponseAt === null).length,
+    slaMinutes,
+    // A case still waiting at the end of the period counts once its wait passes the target.
+    slaBreaches: cases.filter((c) => minutes(c.openedAt, c.firstResponseAt ?? Math.max(periodEnd, c.openedAt)) > slaMinutes).length,
+  };
+}
+
+function community(snapshots: readonly SnapshotRow[], engagement: readonly { source: string; posts: number; interactions: number }[]): CommunityKpis[] {
+  return [...group(snapshots, (s) => `${s.source}\u0000${s.channel}`).values()].map((series) => {
+    const first = series[0] as SnapshotRow;
+    const last = series[series.length - 1] as SnapshotRow;
+    const activity = engagement.find((e) => e.source === first.source) ?? { posts: 0, interactions: 0 };
+    return {
+      source: first.source, channel: first.channel,
+      followersStart: first.followers, followersEnd: last.followers, followerGrowth: growth(first.followers, last.followers),
+      membersStart: first.members, membersEnd: last.members, memberGrowth: growth(first.members, last.members),
+      activeMemberShare: last.activeMembers === null || last.members === null ? null : ratio(last.activeMembers, last.members),
+      posts: activity.posts, interactions: activity.interactions,
+      engagementRate: last.followers === null ? null : ratio(activity.interactions, last.followers),
+      engagementPerPost: ratio(activity.interactions, activity.posts),
+    };
+  });
+}
+
+/** Every KPI of DESIGN.md for one period, from its aggregates and those of the two comparison periods. */
+export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext, previousPeriod: KpiSummary, yearBefore: KpiSummary): KpiReport {
+  const summary = summarize(aggregates, context);
+  const counts = byTemperature(aggregates.byTemperature);
+  const entityCounts = new Map(aggregates.entities.map((e) => [e.id, byTemperature(aggregates.entityCounts.filter((row) => row.id === e.id))]));
+  const sovByTemperature = Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, shares(Object.fromEntries([...entityCounts].map(([id, c]) => [id, c[key]])))])) as Record<TemperatureKey, Record<string, Ratio>>;
+  const names = new Map(aggregates.entities.map((e) => [e.id, e.name]));
+  const users = aggregates.users;
+  return {
+    ...summary,
+    byTemperature: counts,
+    entities: aggregates.entities.map((entity, i) => {
+      const entityByTemperature = entityCounts.get(entity.id) as ByTemperature;
+      const advocates = aggregates.entityAdvocates.find((row) => row.id === entity.id);
+      return {
+        id: entity.id, name: entity.name, role: entity.role as EntityRole,
+        mentions: summary.entities[i]?.mentions ?? 0, byTemperature: entityByTemperature,
+        shareOfVoice: summary.entities[i]?.shareOfVoice ?? null,
+        shareOfVoiceByTemperature: Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, sovByTemperature[key][String(entity.id)] ?? null])) as Record<TemperatureKey, Ratio>,
+        netTemperature: netTemperature(labeledOnly(entityByTemperature)), meanTemperature: meanTemperature(labeledOnly(entityByTemperature)),
+        evangelists: advocates?.evangelists ?? 0, detractors: advocates?.detractors ?? 0,
+      };
+    }),
+    topics: aggregates.topics.map((topic) => {
+      const topicCounts = byTemperature(aggregates.topicCounts.filter((row) => row.id === topic.id));
+      const pairs = aggregates.topicEntityCounts.filter((row) => row.topicId === topic.id);
+      const socBy = (entityId: number, key?: TemperatureKey): Ratio => {
+        const rows = pairs.filter((row) => row.entityId === entityId && (key === undefined || String(row.temperature) === key));
+        return ratio(rows.reduce((sum, row) => sum + row.n, 0), key === undefined ? total(topicCounts) : topicCounts[key]);
+      };
+      return {
+        id: topic.id, name: topic.name, mentions: total(topicCounts), byTemperature: topicCounts,
+        shareOfConversation: Object.fromEntries(aggregates.entities.map((e) => [names.get(e.id) as string, socBy(e.id)])),
+        shareOfConversationByTemperature: Object.fromEntries(aggregates.entities.map((e) => [names.get(e.id) as string,
+          Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, socBy(e.id, key)])) as Record<TemperatureKey, Ratio>])),
+      };
+    }),
+    care: care(aggregates.cases, context.periodEnd, context.slaMinutes),
+    users: {
+      ...users,
+      happyRatio: ratio(users.happy, users.authors), unhappyRatio: ratio(users.unhappy, users.authors),
+      unhappyToHappyRatio: ratio(users.unhappyToHappy, users.authors), happyToUnhappyRatio: ratio(users.happyToUnhappy, users.authors),
+    },
+    community: community(aggregates.snapshots, aggregates.engagement),
+    demographics: Object.fromEntries((['ageBand', 'sex', 'region'] as const).map((dimension) => [dimension,
+      Object.fromEntries([...group(aggregates.demographics.filter((row) => row.dimension === dimension), (row) => row.value)].map(([value, rows]) => {
+        const valueCounts = byTemperature(rows);
+        return [value, { messages: total(valueCounts), byTemperature: valueCounts, meanTemperature: meanTemperature(labeledOnly(valueCounts)) } satisfies DemographicKpis];
+      }))])) as KpiReport['demographics'],
+    previousPeriod,
+    yearBefore,
+    formulas: FORMULAS,
+  };
+}

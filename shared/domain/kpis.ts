@@ -1,0 +1,89 @@
+/**
+ * KPI math of DESIGN.md ("KPI definitions"), as pure functions over counts the store
+ * aggregates. A ratio whose denominator is zero is null: "—" on screen, never NaN or 0.
+ */
+import { TEMPERATURES } from './temperature';
+
+export type TemperatureKey = '-2' | '-1' | '0' | '1' | '2';
+export type TemperatureCounts = Record<TemperatureKey, number>;
+export const TEMPERATURE_KEYS: TemperatureKey[] = TEMPERATURES.map((t) => String(t) as TemperatureKey);
+
+export const emptyCounts = (): TemperatureCounts => ({ '-2': 0, '-1': 0, '0': 0, '1': 0, '2': 0 });
+
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+export const labeledCount = (counts: TemperatureCounts): number => TEMPERATURE_KEYS.reduce((sum, key) => sum + counts[key], 0);
+
+/**
+ * Net temperature: share of +1/+2 minus share of −1/−2 among labeled messages; neutral ones
+ * stay in the denominator (Talkwalker leaves them out; the UI prints which formula this is).
+ */
+export function netTemperature(counts: TemperatureCounts): number | null {
+  return ratio(counts['1'] + counts['2'] - counts['-1'] - counts['-2'], labeledCount(counts));
+}
+
+export function meanTemperature(counts: TemperatureCounts): number | null {
+  return ratio(TEMPERATURE_KEYS.reduce((sum, key) => sum + Number(key) * counts[key], 0), labeledCount(counts));
+}
+
+/** Each key's share of the sum over all keys (Share of Voice, per temperature too). */
+export function shares<K extends string>(mentions: Record<K, number>): Record<K, number | null> {
+  const total = Object.values<number>(mentions).reduce((sum, n) => sum + n, 0);
+  return Object.fromEntries(Object.entries<number>(mentions).map(([key, n]) => [key, ratio(n, total)])) as Record<K, number | null>;
+}
+
+/**
+ * Percentile by linear interpolation between closest ranks (Excel's PERCENTILE.INC);
+ * null for no values.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (rank - low);
+}
+
+export interface AuthorLabels {
+  /** The author's labeled temperatures in the period, oldest first. */
+  temperatures: readonly number[];
+}
+
+/**
+ * Happy/unhappy: distinct authors whose latest labeled message is above/below 0. Conversion:
+ * first below 0 and last above 0 (unhappy → happy), and the reverse.
+ */
+export function userFlows(authors: Iterable<AuthorLabels>): { happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number; authors: number } {
+  const flows = { happy: 0, unhappy: 0, unhappyToHappy: 0, happyToUnhappy: 0, authors: 0 };
+  for (const { temperatures } of authors) {
+    if (temperatures.length === 0) continue;
+    flows.authors++;
+    const first = temperatures[0] as number;
+    const last = temperatures[temperatures.length - 1] as number;
+    if (last > 0) flows.happy++;
+    if (last < 0) flows.unhappy++;
+    if (first < 0 && last > 0) flows.unhappyToHappy++;
+    if (first > 0 && last < 0) flows.happyToUnhappy++;
+  }
+  return flows;
+}
+
+/** Evangelists and detractors: authors with ≥ 2 labeled messages, all ≥ +1 / all ≤ −1. */
+export function evangelistsAndDetractors(authors: Iterable<AuthorLabels>): { evangelists: number; detractors: number } {
+  let evangelists = 0;
+  let detractors = 0;
+  for (const { temperatures } of authors) {
+    if (temperatures.length < 2) continue;
+    if (temperatures.every((t) => t >= 1)) evangelists++;
+    if (temperatures.every((t) => t <= -1)) detractors++;
+  }
+  return { evangelists, detractors };
+}
+
+/** Growth from the first to the last value of a series (0.1 = +10 %). */
+export function growth(first: number | null, last: number | null): number | null {
+  return first === null || last === null ? null : ratio(last - first, first);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { evangelistsAndDetractors, growth, meanTemperature, netTemperature, percentile, ratio, shares, userFlows } from '../../shared/domain/kpis';
+
+describe('KPI math on hand-computed cases', () => {
+  const counts = { '-2': 1, '-1': 2, '0': 3, '1': 3, '2': 1 };
+
+  it('net and mean temperature keep neutral messages in the denominator', () => {
+    // (3 + 1 − 2 − 1) / 10 = 0.1 ; (−2 − 2 + 0 + 3 + 2) / 10 = 0.1
+    expect(netTemperature(counts)).toBeCloseTo(0.1, 12);
+    expect(meanTemperature(counts)).toBeCloseTo(0.1, 12);
+    expect(netTemperature({ '-2': 0, '-1': 0, '0': 4, '1': 0, '2': 0 })).toBe(0);
+    expect(netTemperature({ '-2': 0, '-1': 0, '0': 0, '1': 0, '2': 0 })).toBeNull();
+  });
+
+  it('shares of voice sum to one; a zero denominator is null, never NaN', () => {
+    expect(shares({ own: 30, rival: 10 })).toEqual({ own: 0.75, rival: 0.25 });
+    expect(shares({ own: 0, rival: 0 })).toEqual({ own: null, rival: null });
+    expect(ratio(1, 0)).toBeNull();
+  });
+
+  it('percentiles interpolate between ranks', () => {
+    expect(percentile([10, 20, 30, 40], 0.5)).toBe(25);
+    expect(percentile([10, 20, 30, 40], 0.9)).toBeCloseTo(37, 12);
+    expect(percentile([7], 0.9)).toBe(7);
+    expect(percentile([], 0.5)).toBeNull();
+  });
+
+  it('users: latest labeled message decides happy/unhappy; first and last decide conversion', () => {
+    expect(userFlows([
+      { temperatures: [-2, 0, 1] }, // unhappy → happy, happy
+      { temperatures: [2, -1] }, // happy → unhappy, unhappy
+      { temperatures: [0] }, // an author whose only message is neutral: neither
+      { temperatures: [-1] }, // unhappy
+      { temperatures: [] },
+    ])).toEqual({ happy: 1, unhappy: 2, unhappyToHappy: 1, happyToUnhappy: 1, authors: 4 });
+  });
+
+  it('evangelists and detractors need two labeled messages, all on one side', () => {
+    expect(evangelistsAndDetractors([{ temperatures: [1, 2] }, { temperatures: [2] }, { temperatures: [-1, -2, -1] }, { temperatures: [1, 0] }]))
+      .toEqual({ evangelists: 1, detractors: 1 });
+  });
+
+  it('growth', () => {
+    expect(growth(1000, 1100)).toBeCloseTo(0.1, 12);
+    expect(growth(0, 10)).toBeNull();
+    expect(growth(null, 10)).toBeNull();
+  });
+});
+
+describe('periods', async () => {
+  const { previousPeriod, yearBefore, daysIn } = await import('../../shared/domain/period');
+  it('the period before has the same length; a year before keeps the days', () => {
+    expect(previousPeriod('2026-04-01', '2026-06-30')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod('2026-03-10', '2026-03-16')).toEqual({ from: '2026-03-03', to: '2026-03-09' });
+    expect(daysIn('2026-04-01', '2026-06-30')).toBe(91);
+    expect(yearBefore('2028-02-01', '2028-02-29')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+});
