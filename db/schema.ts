@@ -69,6 +69,8 @@ export const messages = sqliteTable('messages', {
   uniqueIndex('messages_source_external').on(t.sourceId, t.externalId),
   uniqueIndex('messages_content_hash').on(t.contentHash),
   index('messages_posted').on(t.postedAt, t.id),
+  // Covers a period's scan for the KPIs: every column they read, without touching the rows.
+  index('messages_period').on(t.postedAt, t.temperature, t.authorId, t.sourceId, t.likes, t.shares, t.replies),
   index('messages_author').on(t.authorId),
   index('messages_batch').on(t.batchId),
   index('messages_temperature').on(t.temperature, t.postedAt),

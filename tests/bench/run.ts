@@ -10,6 +10,7 @@ export interface BenchResult {
 
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
   import: () => import('./import.bench'),
+  kpis: () => import('./kpis.bench'),
 };
 
 export const RESULTS_DIR = resolve('tests/bench/results');

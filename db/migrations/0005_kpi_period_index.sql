@@ -1,0 +1,1 @@
+CREATE INDEX `messages_period` ON `messages` (`posted_at`,`temperature`,`author_id`,`source_id`,`likes`,`shares`,`replies`);
