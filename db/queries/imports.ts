@@ -1,18 +1,5 @@
 import type Database from 'better-sqlite3';
-
-export interface BatchRow {
-  id: number;
-  fileName: string;
-  fileSize: number;
-  sha256: string;
-  preset: string | null;
-  rowsNew: number;
-  rowsDuplicate: number;
-  rowsRejected: number;
-  importedBy: string;
-  importedAt: number;
-  messages: number;
-}
+import type { Batch } from '../../shared/api/import';
 
 export function createBatch(sqlite: Database.Database, batch: { fileName: string; fileSize: number; sha256: string; preset: string | null; importedBy: string }): number {
   return Number(sqlite.prepare('INSERT INTO import_batches (file_name, file_size, sha256, preset, imported_by) VALUES (?, ?, ?, ?, ?)')
@@ -24,13 +11,13 @@ export function finishBatch(sqlite: Database.Database, id: number, counts: { row
     .run(counts.rowsNew, counts.rowsDuplicate, counts.rowsRejected, id);
 }
 
-export function listBatches(sqlite: Database.Database): BatchRow[] {
+export function listBatches(sqlite: Database.Database): Batch[] {
   return sqlite.prepare(
     `SELECT b.id, b.file_name AS fileName, b.file_size AS fileSize, b.sha256, b.preset, b.rows_new AS rowsNew,
             b.rows_duplicate AS rowsDuplicate, b.rows_rejected AS rowsRejected, b.imported_by AS importedBy,
             b.created_at AS importedAt, (SELECT count(*) FROM messages m WHERE m.batch_id = b.id) AS messages
      FROM import_batches b ORDER BY b.id DESC`,
-  ).all() as BatchRow[];
+  ).all() as Batch[];
 }
 
 /**

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import builtin from '../../../resources/presets/builtin.json';
 import { listPresets } from '../../../db/queries/imports';
-import { mappingSchema, type Mapping } from '../../../shared/domain/import/mapping';
+import type { Preset } from '../../../shared/api/import';
+import { mappingSchema } from '../../../shared/domain/import/mapping';
 import { ImportError } from './readers';
 
-export interface Preset { name: string; mapping: Mapping; builtin: boolean }
 
 /** Presets shipped for the public data sets, then the workspace's own (which may override). */
 export function allPresets(sqlite: Database.Database): Preset[] {
