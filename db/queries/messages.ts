@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MessagePage, MessageRow } from '../../shared/api/contract';
+import type { MessageDetail, MessagePage, MessageRow } from '../../shared/api/contract';
 import type { MessageFilter, MessageSort } from '../../shared/api/messages';
 import { toFtsQuery } from '../../shared/domain/search';
 import { wallTimeToUtc } from '../../shared/domain/time';
@@ -59,12 +59,39 @@ export function pageMessages(sqlite: Database.Database, request: { offset: numbe
   ).get(...where.params) as { total: number; unlabeled: number };
   const all = where.sql ? (sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number) : counts.total;
   const rows = sqlite.prepare(
-    `SELECT m.id, m.posted_at AS postedAt, s.code AS source, a.handle AS authorHandle, a.name AS authorName, a.followers,
-            m.text, m.temperature, m.kind, m.annotator, m.labeled_at AS labeledAt
+    `SELECT ${ROW_COLUMNS}
      FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
      ${where.sql}
      ORDER BY ${ORDER[sort.column]} ${direction} NULLS LAST, m.id ${direction}
      LIMIT ? OFFSET ?`,
-  ).all(...where.params, request.limit, request.offset) as MessageRow[];
-  return { total: counts.total, unlabeled: counts.unlabeled, all, offset: request.offset, rows };
+  ).all(...where.params, request.limit, request.offset) as RawRow[];
+  return { total: counts.total, unlabeled: counts.unlabeled, all, offset: request.offset, rows: rows.map(toRow) };
+}
+
+/** The columns of a grid row; entity and topic names come joined by a unit separator. */
+const ROW_COLUMNS = `m.id, m.posted_at AS postedAt, s.code AS source, a.handle AS authorHandle, a.name AS authorName, a.followers,
+  m.text, m.temperature, m.kind, m.annotator, m.labeled_at AS labeledAt,
+  (SELECT group_concat(e.name, char(31)) FROM message_entities me JOIN entities e ON e.id = me.entity_id WHERE me.message_id = m.id) AS entities,
+  (SELECT group_concat(t.name, char(31)) FROM message_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.message_id = m.id) AS topics,
+  (SELECT min(case_id) FROM case_messages c WHERE c.message_id = m.id) AS caseId`;
+
+type RawRow = Omit<MessageRow, 'entities' | 'topics'> & { entities: string | null; topics: string | null };
+const toRow = (row: RawRow): MessageRow => ({ ...row, entities: row.entities ? row.entities.split('\u001f') : [], topics: row.topics ? row.topics.split('\u001f') : [] });
+const FROM = 'FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id';
+
+/** A message with its thread (the message it replies to, its replies) and its author's other messages. */
+export function messageDetail(sqlite: Database.Database, id: number): MessageDetail | null {
+  const message = sqlite.prepare(`SELECT ${ROW_COLUMNS}, m.url, m.language, m.likes, m.shares, m.replies, m.external_id AS externalId,
+      m.reply_to_external_id AS replyTo, m.source_id AS sourceId, m.author_id AS authorId ${FROM} WHERE m.id = ?`)
+    .get(id) as (RawRow & MessageDetail['message'] & { externalId: string | null; replyTo: string | null; sourceId: number; authorId: number }) | undefined;
+  if (!message) return null;
+  const parent = message.replyTo
+    ? sqlite.prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.source_id = ? AND m.external_id = ?`).get(message.sourceId, message.replyTo) as RawRow | undefined
+    : undefined;
+  const replies = message.externalId
+    ? sqlite.prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.source_id = ? AND m.reply_to_external_id = ? ORDER BY m.posted_at LIMIT 100`).all(message.sourceId, message.externalId) as RawRow[]
+    : [];
+  const byAuthor = sqlite.prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.author_id = ? AND m.id <> ? ORDER BY m.posted_at DESC LIMIT 50`).all(message.authorId, id) as RawRow[];
+  const { externalId: _e, replyTo: _r, sourceId: _s, authorId: _a, ...rest } = message;
+  return { message: { ...rest, ...toRow(rest) }, parent: parent ? toRow(parent) : null, replies: replies.map(toRow), byAuthor: byAuthor.map(toRow), history: [] };
 }

@@ -54,6 +54,20 @@ export interface MessageRow {
   kind: Kind | null;
   annotator: string | null;
   labeledAt: number | null;
+  entities: string[];
+  topics: string[];
+  /** The case this message belongs to, if any. */
+  caseId: number | null;
+}
+
+export interface MessageDetail {
+  message: MessageRow & { url: string | null; language: string | null; likes: number | null; shares: number | null; replies: number | null };
+  /** The message it replies to, when that is in the workspace. */
+  parent: MessageRow | null;
+  replies: MessageRow[];
+  /** The author's other messages, newest first (at most 50). */
+  byAuthor: MessageRow[];
+  history: LabelHistoryRow[];
 }
 
 export interface MessagePage {
@@ -106,6 +120,7 @@ export const contract = {
       sort: messageSortSchema.optional(),
     }).strict(),
   ).returns<MessagePage>(),
+  'messages.detail': call(z.object({ id: z.number().int().min(1) }).strict()).returns<MessageDetail>(),
   'demo.create': call(
     z.object({
       messages: z.number().int().min(1).max(5_000_000).optional(),

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoBackend } from '../helpers/workspace';
-import { closeBrowser, openApp } from './harness';
+import { closeBrowser, openApp, screenshotPath } from './harness';
 
 afterAll(closeBrowser);
 
@@ -56,7 +56,7 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       const rows = (await client.call('messages.page', { offset: 0, limit: 3 })).rows;
       const lines = copied.split('\r\n');
-      expect(lines[0]).toBe('Posted\tSource\tAuthor\tText\tTemperature\tKind\tAnnotator');
+      expect(lines[0]).toBe('Posted\tSource\tAuthor\tText\tEntities\tTopics\tTemperature\tKind\tCase\tAnnotator\tLabeled');
       expect(lines).toHaveLength(4);
       expect(lines.slice(1).map((line) => line.split('\t').slice(1, 4))).toEqual(rows.map((row) => [row.source, row.authorHandle, row.text]));
 
@@ -70,6 +70,17 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
       await paste('-1\nfurioso\n2');
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing pasted' }).textContent()).toBe('Nothing pasted: line 2: unknown temperature "furioso"');
       expect((await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((row) => row.temperature)).toEqual([-2, 1, 1]);
+
+      // Enter opens the side panel with the whole message and its label history.
+      await grid.focus();
+      await page.keyboard.press('Enter');
+      const panel = page.getByRole('complementary', { name: 'Message' });
+      const selectedFirst = (await client.call('messages.page', { offset: 2, limit: 1 })).rows[0];
+      await expect.poll(() => panel.getByTestId('panel-text').textContent()).toBe(selectedFirst?.text);
+      expect(await panel.getByText('ana', { exact: false }).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: screenshotPath('grid-panel.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => panel.count()).toBe(0);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

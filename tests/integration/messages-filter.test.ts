@@ -52,3 +52,24 @@ describe('message filters in SQL agree with a plain computation over the same wo
     expect(temperatures.slice(labeled.length).every((t) => t === null)).toBe(true);
   });
 });
+
+describe('a message in detail', () => {
+  it('has its thread, its author\'s other messages and its label history', async () => {
+    const { resolve } = await import('node:path');
+    const { openBackend } = await import('../helpers/workspace');
+    const { client } = openBackend();
+    const imported = await client.runJob('import.start', { path: resolve('../shared/datasets/customer-support/sample.csv'), preset: 'customer-support-tweets' });
+    expect(imported.state).toBe('finished');
+    const page = await client.call('messages.page', { offset: 0, limit: 100, filter: { search: '"Your business means a lot to us"' } });
+    const reply = page.rows[0];
+    expect(reply?.authorHandle).toBe('ChaseSupport');
+    await client.call('labels.set', { ids: [reply?.id as number], kind: 'chat' });
+    const detail = await client.call('messages.detail', { id: reply?.id as number });
+    expect(detail.parent?.text).toBeTruthy();
+    expect(detail.byAuthor.every((row) => row.authorHandle === 'ChaseSupport' && row.id !== reply?.id)).toBe(true);
+    expect(detail.history.map((h) => h.kind)).toEqual(['chat']);
+    const parentDetail = await client.call('messages.detail', { id: detail.parent?.id as number });
+    expect(parentDetail.replies.map((row) => row.id)).toContain(reply?.id);
+    await expect(client.call('messages.detail', { id: 999_999 })).rejects.toThrow(/No message 999999/);
+  });
+});

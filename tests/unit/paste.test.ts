@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePastedLabels } from '../../shared/domain/paste';
 import { rowsToTsv } from '../../renderer/src/features/grid/tsv';
+import type { MessageRow } from '../../shared/api/contract';
 
 describe('pasting a column of labels', () => {
   it('reads temperatures as numbers or words in either language, and empty cells as clear', () => {
@@ -20,7 +21,7 @@ describe('pasting a column of labels', () => {
 
 describe('copying rows', () => {
   it('writes TSV with headers, quoting cells with tabs, quotes or line breaks', () => {
-    const row = { id: 1, postedAt: 0, source: 'twitter', authorHandle: '@a', authorName: null, followers: null, text: 'dice "hola"\nadiós', temperature: -1, kind: null, annotator: null, labeledAt: null } as const;
+    const row: MessageRow = { id: 1, postedAt: 0, source: 'twitter', authorHandle: '@a', authorName: null, followers: null, text: 'dice "hola"\nadiós', temperature: -1, kind: null, annotator: null, labeledAt: null, entities: [], topics: [], caseId: null };
     expect(rowsToTsv([row], ['Text', 'Temperature'], (r) => [r.text, String(r.temperature)])).toBe('Text\tTemperature\r\n"dice ""hola""\nadiós"\t-1');
   });
 });

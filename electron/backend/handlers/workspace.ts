@@ -1,9 +1,10 @@
 import { backupStore } from '../../../db/backup';
 import { loadSettings, saveSettings } from '../../../db/queries/settings';
 import { countRows } from '../../../db/queries/workspace';
-import { pageMessages } from '../../../db/queries/messages';
+import { messageDetail, pageMessages } from '../../../db/queries/messages';
+import { labelHistory } from '../../../db/queries/labels';
 import { systemSettings } from '../defaults';
-import type { Handlers } from '../context';
+import { NotFound, type Handlers } from '../context';
 
 export const workspaceHandlers = {
   'workspace.info': (_input, { store }) => ({ path: store.path, schemaVersion: store.schemaVersion, counts: countRows(store.db) }),
@@ -14,4 +15,9 @@ export const workspaceHandlers = {
     return loadSettings(store.db, systemSettings());
   },
   'messages.page': (request, { store }) => pageMessages(store.sqlite, request, loadSettings(store.db, systemSettings()).timeZone),
+  'messages.detail': ({ id }, { store }) => {
+    const detail = messageDetail(store.sqlite, id);
+    if (!detail) throw new NotFound(`No message ${id}`);
+    return { ...detail, history: labelHistory(store.sqlite, id) };
+  },
 } satisfies Partial<Handlers>;

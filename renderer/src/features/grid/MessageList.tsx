@@ -9,14 +9,15 @@ import { TemperatureChip } from '../../components/TemperatureChip';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 import { FilterBar } from './FilterBar';
 import { commandForKey, type GridCommand } from './keymap';
+import { MessagePanel } from './MessagePanel';
 import { ShortcutHelp } from './ShortcutHelp';
 import { rowsToTsv } from './tsv';
 import { useMessagePages } from './useMessagePages';
 
 const ROW_HEIGHT = 34;
-const COLUMNS = ['postedAt', 'source', 'author', 'text', 'temperature', 'kind', 'annotator'] as const;
+const COLUMNS = ['postedAt', 'source', 'author', 'text', 'entities', 'topics', 'temperature', 'kind', 'case', 'annotator', 'labeledAt'] as const;
 const SORTABLE: Partial<Record<(typeof COLUMNS)[number], MessageSort['column']>> = {
-  postedAt: 'postedAt', source: 'source', author: 'author', temperature: 'temperature', kind: 'kind', annotator: 'annotator',
+  postedAt: 'postedAt', source: 'source', author: 'author', temperature: 'temperature', kind: 'kind', annotator: 'annotator', labeledAt: 'labeledAt',
 };
 
 interface Props {
@@ -36,6 +37,7 @@ export function MessageList({ batch, onClearBatch }: Props) {
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
+  const [panel, setPanel] = useState<number | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
 
@@ -80,6 +82,15 @@ export function MessageList({ batch, onClearBatch }: Props) {
     if (anchor === null) list.current?.scrollToIndex(cursor + 1);
   };
   const onKey = (event: React.KeyboardEvent): boolean => {
+    if (event.key === 'Enter') {
+      const message = row(cursor);
+      if (message) setPanel(message.id);
+      return true;
+    }
+    if (event.key === 'Escape' && panel !== null) {
+      setPanel(null);
+      return true;
+    }
     const command = commandForKey(event);
     if (!command) return false;
     void run(command);
@@ -88,8 +99,9 @@ export function MessageList({ batch, onClearBatch }: Props) {
 
   const headers = COLUMNS.map((column) => t(`grid.col.${column}`));
   const cells = (message: MessageRow): string[] => [
-    i18n.dateTime(message.postedAt), message.source, message.authorHandle, message.text,
-    message.temperature === null ? '' : String(message.temperature), message.kind ? t(`kind.${message.kind}` as MessageKey) : '', message.annotator ?? '',
+    i18n.dateTime(message.postedAt), message.source, message.authorHandle, message.text, message.entities.join(', '), message.topics.join(', '),
+    message.temperature === null ? '' : String(message.temperature), message.kind ? t(`kind.${message.kind}` as MessageKey) : '',
+    message.caseId === null ? '' : String(message.caseId), message.annotator ?? '', message.labeledAt === null ? '' : i18n.dateTime(message.labeledAt),
   ];
   const onCopy = (event: React.ClipboardEvent): void => {
     const rows = selectedRows();
@@ -139,6 +151,7 @@ export function MessageList({ batch, onClearBatch }: Props) {
         )}
       </header>
       <FilterBar filter={userFilter} onChange={changeFilter} />
+      <div className="grid-main">
       {total === null ? <div className="loading">{t('app.loading')}</div> : total === 0 ? <p className="empty-state">{t('grid.empty')}</p> : (
         <div className="grid-body" onCopy={onCopy} onPaste={(event) => void onPaste(event)}>
           <VirtualList
@@ -168,6 +181,8 @@ export function MessageList({ batch, onClearBatch }: Props) {
           />
         </div>
       )}
+      {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
+      </div>
       <footer className="statusbar" role="status">{status ?? (high > low ? t('grid.selected', { count: high - low + 1 }) : t('grid.hint'))}</footer>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </section>
@@ -185,9 +200,13 @@ function Cells({ message }: { message: MessageRow | undefined }) {
         {message.authorHandle}
       </div>
       <div role="gridcell" className="cell col-text" title={message.text}>{message.text}</div>
+      <div role="gridcell" className="cell col-entities" title={message.entities.join(', ')}>{message.entities.join(', ')}</div>
+      <div role="gridcell" className="cell col-topics" title={message.topics.join(', ')}>{message.topics.join(', ')}</div>
       <div role="gridcell" className="cell col-temperature"><TemperatureChip value={message.temperature} /></div>
       <div role="gridcell" className="cell col-kind">{message.kind ? i18n.t(`kind.${message.kind}` as MessageKey) : ''}</div>
+      <div role="gridcell" className="cell col-case">{message.caseId === null ? '' : `#${message.caseId}`}</div>
       <div role="gridcell" className="cell col-annotator">{message.annotator ?? ''}</div>
+      <div role="gridcell" className="cell col-labeledAt">{message.labeledAt === null ? '' : i18n.dateTime(message.labeledAt)}</div>
     </>
   );
 }

@@ -15,7 +15,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
     ...Object.entries(TEMPERATURE_KEYS).map(([key, value]) => [key, <TemperatureChip key={key} value={value} />] as [string, React.ReactNode]),
     ...Object.entries(KIND_KEYS).map(([key, kind]) => [key.toUpperCase(), t(`kind.${kind}` as MessageKey)] as [string, React.ReactNode]),
     ['0 / Delete', t('help.clear')], ['Ctrl+Z', t('help.undo')], ['Ctrl+Shift+Z / Ctrl+Y', t('help.redo')],
-    ['↑ ↓ PageUp PageDown Home End', t('help.move')], ['?', t('help.help')],
+    ['↑ ↓ PageUp PageDown Home End', t('help.move')], ['Enter', t('help.open')], ['?', t('help.help')],
   ];
   return (
     <dialog ref={dialog} className="help" aria-label={t('help.title')} onClose={onClose}>
