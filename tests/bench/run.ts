@@ -11,6 +11,7 @@ export interface BenchResult {
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
   import: () => import('./import.bench'),
   kpis: () => import('./kpis.bench'),
+  grid: () => import('./grid.bench'),
 };
 
 export const RESULTS_DIR = resolve('tests/bench/results');

@@ -61,6 +61,9 @@ export async function openApp(backend: Backend, options: { locale?: string } = {
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.exposeBinding('__pulsoInvoke', (_source, name: string, input: unknown) => backend.invoke(name, input));
+  // Functions sent to the page are serialized; under tsx (benchmarks) esbuild wraps named
+  // functions in a __name() helper that the page lacks.
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
   await page.addInitScript(() => {
     const listeners = new Set<(event: unknown) => void>();
     const target = window as unknown as Record<string, unknown>;

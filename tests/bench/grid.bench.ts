@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend } from '../../electron/backend/backend';
+import { createClient } from '../../shared/api/client';
+import { percentile } from '../../shared/domain/kpis';
+import { closeBrowser, launchBrowser, openApp } from '../e2e/harness';
+import type { BenchResult } from './run';
+
+const MESSAGES = Number(process.env.BENCH_GRID_MESSAGES ?? 1_000_000);
+const CHANGES = 50;
+const KEYSTROKES = 300;
+const FIRST_ROW = '[aria-rowindex="2"] .col-text';
+
+/** Driven by Playwright in Chromium against the real handlers, as the end-to-end tests are. */
+export async function run(): Promise<BenchResult> {
+  const folder = mkdtempSync(join(tmpdir(), 'pulso-grid-bench-'));
+  try {
+    const backend = createBackend(join(folder, 'grid.pulso'));
+    const client = createClient(backend);
+    const demo = await client.runJob('demo.create', { messages: MESSAGES });
+    if (demo.state !== 'finished') throw new Error(`demo ${demo.state}: ${demo.message}`);
+    await client.call('settings.update', { language: 'en' });
+
+    await launchBrowser(); // the browser's own start is not the app's
+    const opening = performance.now();
+    const app = await openApp(backend);
+    const { page } = app;
+    await page.locator(FIRST_ROW).waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      await page.screenshot({ path: join(folder, '..', 'grid-bench-open.png') });
+      throw new Error(`${error.message}; page errors: ${app.errors.join(' | ')}`);
+    });
+    const openMs = performance.now() - opening;
+
+    // Filter and sort changes, each timed until the new first rows are on screen.
+    const temperature = page.getByRole('combobox', { name: 'Temperature' });
+    const changes: (() => Promise<unknown>)[] = [
+      () => temperature.selectOption('unlabeled'), () => temperature.selectOption('-2'), () => temperature.selectOption(''),
+      () => page.getByRole('combobox', { name: 'Source' }).selectOption('forum'), () => page.getByRole('combobox', { name: 'Source' }).selectOption(''),
+      () => page.getByRole('button', { name: /^Author/ }).click(), () => page.getByRole('button', { name: /^Posted/ }).click(),
+    ];
+    const changeMs: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const started = performance.now();
+      await (changes[i % changes.length] as () => Promise<unknown>)();
+      await page.locator(FIRST_ROW).waitFor({ timeout: 10_000 }).catch((error: Error) => {
+        throw new Error(`change ${i % changes.length}: ${error.message}`);
+      });
+      changeMs.push(performance.now() - started);
+    }
+    await temperature.selectOption('');
+    await page.locator(FIRST_ROW).waitFor();
+
+    // Keystrokes, timed inside the page: key down until the label is stored and the next row has the cursor.
+    await page.getByRole('grid', { name: 'Messages' }).focus();
+    const keystrokeMs = await page.evaluate(async (count) => {
+      const grid = document.querySelector('[role="grid"]') as HTMLElement;
+      const times: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const next = `[aria-rowindex="${i + 3}"][aria-current="true"]`;
+        const started = performance.now();
+        grid.dispatchEvent(new KeyboardEvent('keydown', { key: String((i % 5) + 1), bubbles: true }));
+        await new Promise<void>((resolve) => {
+          const check = (): void => (document.querySelector(next) ? resolve() : void requestAnimationFrame(check));
+          check();
+        });
+        times.push(performance.now() - started);
+      }
+      return times;
+    }, KEYSTROKES);
+
+    // Scroll end to end, then measure the heap after a garbage collection.
+    const scroller = page.locator('.virtual-scroller');
+    for (let step = 0; step <= 100; step++) {
+      await scroller.evaluate((element, share) => { element.scrollTop = (element.scrollHeight - element.clientHeight) * share; }, step / 100);
+      await page.waitForTimeout(20);
+    }
+    await page.locator(`[aria-rowindex="${MESSAGES + 1}"] .col-text`).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage') as { usedSize: number };
+    const heapMB = heap.usedSize / 1e6;
+    await app.close();
+    await closeBrowser();
+    await backend.close();
+
+    const filterP50Ms = percentile(changeMs, 0.5) as number;
+    const filterP95Ms = percentile(changeMs, 0.95) as number;
+    const keystrokeP50Ms = percentile(keystrokeMs, 0.5) as number;
+    const keystrokeP95Ms = percentile(keystrokeMs, 0.95) as number;
+    return {
+      rows: [
+        ['messages', MESSAGES.toLocaleString('en'), undefined],
+        ['open to first rows (ms)', openMs.toFixed(0), '≤ 1,000'],
+        [`filter/sort change p50 (ms, ${CHANGES})`, filterP50Ms.toFixed(0), undefined],
+        ['filter/sort change p95 (ms)', filterP95Ms.toFixed(0), '≤ 300'],
+        [`keystroke p50 (ms, ${KEYSTROKES})`, keystrokeP50Ms.toFixed(1), undefined],
+        ['keystroke p95 (ms)', keystrokeP95Ms.toFixed(1), '≤ 50'],
+        ['JS heap after scrolling end to end (MB)', heapMB.toFixed(1), '≤ 300'],
+      ],
+      json: { messages: MESSAGES, openMs, filterP50Ms, filterP95Ms, keystrokeP50Ms, keystrokeP95Ms, heapMB },
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
