@@ -2,14 +2,9 @@ import type Database from 'better-sqlite3';
 import type { MessageDetail, MessagePage, MessageRow } from '../../shared/api/contract';
 import type { MessageFilter, MessageSort } from '../../shared/api/messages';
 import { toFtsQuery } from '../../shared/domain/search';
-import { wallTimeToUtc } from '../../shared/domain/time';
+import { dayStart } from '../../shared/domain/time';
 
 interface Where { sql: string; params: unknown[] }
-
-function dayStart(day: string, timeZone: string, plusDays = 0): number {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return wallTimeToUtc({ year, month, day: date + plusDays }, timeZone);
-}
 
 const list = (values: readonly unknown[]): string => JSON.stringify(values);
 

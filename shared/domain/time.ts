@@ -40,3 +40,9 @@ export function localDate(instant: number, timeZone: string): string {
   const shifted = new Date(instant + zoneOffset(instant, timeZone));
   return shifted.toISOString().slice(0, 10);
 }
+
+/** The instant a calendar day (YYYY-MM-DD, plus some days) starts in a zone. */
+export function dayStart(day: string, timeZone: string, plusDays = 0): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return wallTimeToUtc({ year, month, day: date + plusDays }, timeZone);
+}
