@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
+import { compileMatcher, tokenize } from '../../shared/domain/matching';
+import { loadRules } from './entities';
 
 export type MatchOrigin = 'rule' | 'import';
 
@@ -53,6 +55,10 @@ export function contentHash(source: string, externalId: string | null, handle: s
  * index in one statement.
  */
 export function createIngest(sqlite: Database.Database, batchId: number | null) {
+  // The workspace's keyword rules as they are now: every writer matches with the same ones.
+  const rules = loadRules(sqlite);
+  const entityMatcher = compileMatcher(rules.entities);
+  const topicMatcher = compileMatcher(rules.topics);
   const lastIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) FROM messages").pluck().get() as number);
   const sourceIds = new Map<string, number>();
   const authorIds = new Map<number, Map<string, number>>();
@@ -119,6 +125,12 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
     },
     finish(): void {
       sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?').run(lastIdBefore);
+    },
+    /** Matches a message to entities and topics by the workspace's aliases and keywords. */
+    matchRules(messageId: number, text: string): void {
+      const tokens = tokenize(text);
+      for (const entityId of entityMatcher(tokens)) insertEntityMatch.run(messageId, entityId, 'rule');
+      for (const topicId of topicMatcher(tokens)) insertTopicMatch.run(messageId, topicId, 'rule');
     },
     matchEntities(messageId: number, entityIds: Iterable<number>, origin: MatchOrigin = 'rule'): void {
       for (const entityId of entityIds) insertEntityMatch.run(messageId, entityId, origin);

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import { loadRules, startRematch } from '../../db/queries/entities';
+import { startRematch } from '../../db/queries/entities';
 import { createIngest } from '../../db/queries/ingest';
-import { compileMatcher, tokenize } from '../../shared/domain/matching';
 import { checkCancelled, type JobContext } from './jobs';
 import { inTransaction } from './transaction';
 
@@ -14,20 +13,13 @@ const CHUNK = 5000;
 export async function changeRulesAndRematch(sqlite: Database.Database, change: () => void, context: JobContext): Promise<{ messages: number }> {
   return inTransaction(sqlite, async () => {
     change();
-    const rules = loadRules(sqlite);
-    const matchEntities = compileMatcher(rules.entities);
-    const matchTopics = compileMatcher(rules.topics);
-    const ingest = createIngest(sqlite, null);
     const rematch = startRematch(sqlite);
+    const ingest = createIngest(sqlite, null);
     let done = 0;
     for (let afterId = 0; ;) {
       const messages = rematch.next(afterId, CHUNK);
       if (messages.length === 0) break;
-      for (const { id, text } of messages) {
-        const tokens = tokenize(text);
-        ingest.matchEntities(id, matchEntities(tokens));
-        ingest.matchTopics(id, matchTopics(tokens));
-      }
+      for (const { id, text } of messages) ingest.matchRules(id, text);
       afterId = (messages[messages.length - 1] as { id: number }).id;
       done += messages.length;
       context.progress(done, rematch.total);

@@ -48,6 +48,35 @@ async function runRematch(job: Promise<{ state: string; message?: string }>): Pr
   if (last.state !== 'finished') throw new BadInput(last.message ?? `rematch ${last.state}`);
 }
 
+/** `pulso entities …` and `pulso topics …`: the same list/add shape over their own rules. */
+function rulesCommand(kind: 'entities' | 'topics'): Command {
+  const rules = kind === 'entities' ? 'aliases' : 'keywords';
+  return {
+    summary: `List ${kind === 'entities' ? 'tracked entities' : 'topics'}, or add/change one (rematches the workspace)`,
+    usage: kind === 'entities'
+      ? 'pulso entities list [--workspace W] [--json] | pulso entities add --name NAME --role own|person|competitor --aliases "alias one, @handle, #tag" [--workspace W]'
+      : 'pulso topics list [--workspace W] [--json] | pulso topics add --name NAME --keywords "word, two words, #tag" [--workspace W]',
+    options: { ...workspace, name: { type: 'string' }, [rules]: { type: 'string' }, ...(kind === 'entities' ? { role: { type: 'string' } } : {}) },
+    async run(client, values, positionals, io) {
+      const action = positionals[0] ?? 'list';
+      if (action === 'add') {
+        const name = String(values.name ?? '');
+        const job = kind === 'entities'
+          ? client.runJob('entities.save', { name, role: values.role as 'own', aliases: splitRules(values.aliases) }, progressPrinter(io, 'rematch'))
+          : client.runJob('topics.save', { name, keywords: splitRules(values.keywords) }, progressPrinter(io, 'rematch'));
+        await runRematch(job);
+      } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list or add`);
+      const list = (kind === 'entities' ? await client.call('entities.list', {}) : await client.call('topics.list', {})) as unknown as Record<string, unknown>[];
+      if (values.json) io.out(JSON.stringify(list));
+      else {
+        const rows = list.map((row) => ({ ...row, [rules]: (row[rules] as string[]).join(', ') }));
+        table(rows, kind === 'entities' ? ['name', 'role', 'mentions', rules] : ['name', 'mentions', rules]).forEach((line) => io.out(line));
+      }
+      return 0;
+    },
+  };
+}
+
 export const commands: Record<string, Command> = {
   demo: {
     summary: 'Fill an empty workspace with demo data',
@@ -114,37 +143,8 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
-  entities: {
-    summary: 'List tracked entities, or add/change one (rematches the workspace)',
-    usage: 'pulso entities list [--workspace W] [--json] | pulso entities add --name NAME --role own|person|competitor --aliases "alias one, @handle, #tag" [--workspace W]',
-    options: { ...workspace, name: { type: 'string' }, role: { type: 'string' }, aliases: { type: 'string' } },
-    async run(client, values, positionals, io) {
-      const action = positionals[0] ?? 'list';
-      if (action === 'add') {
-        const input = { name: String(values.name ?? ''), role: values.role as 'own', aliases: splitRules(values.aliases) };
-        await runRematch(client.runJob('entities.save', input, progressPrinter(io, 'rematch')));
-      } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list or add`);
-      const entities = await client.call('entities.list', {});
-      if (values.json) io.out(JSON.stringify(entities));
-      else table(entities.map((e) => ({ ...e, aliases: e.aliases.join(', ') })), ['name', 'role', 'mentions', 'aliases']).forEach((line) => io.out(line));
-      return 0;
-    },
-  },
-  topics: {
-    summary: 'List topics, or add/change one (rematches the workspace)',
-    usage: 'pulso topics list [--workspace W] [--json] | pulso topics add --name NAME --keywords "word, two words, #tag" [--workspace W]',
-    options: { ...workspace, name: { type: 'string' }, keywords: { type: 'string' } },
-    async run(client, values, positionals, io) {
-      const action = positionals[0] ?? 'list';
-      if (action === 'add') {
-        await runRematch(client.runJob('topics.save', { name: String(values.name ?? ''), keywords: splitRules(values.keywords) }, progressPrinter(io, 'rematch')));
-      } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list or add`);
-      const topics = await client.call('topics.list', {});
-      if (values.json) io.out(JSON.stringify(topics));
-      else table(topics.map((t) => ({ ...t, keywords: t.keywords.join(', ') })), ['name', 'mentions', 'keywords']).forEach((line) => io.out(line));
-      return 0;
-    },
-  },
+  entities: rulesCommand('entities'),
+  topics: rulesCommand('topics'),
   kpis: {
     summary: 'Every KPI for a period (inclusive days in the workspace time zone), as the dashboard shows them',
     usage: 'pulso kpis --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--sla-minutes N] [--json]',

@@ -3,7 +3,6 @@ import { createCaseWriter } from '../../../db/queries/care';
 import { createDemoWriter } from '../../../db/queries/demo';
 import { createIngest } from '../../../db/queries/ingest';
 import type { Store } from '../../../db/open';
-import { compileMatcher, tokenize } from '../../../shared/domain/matching';
 import { checkCancelled, type JobContext } from '../jobs';
 import { createRandom, demoVocabulary as vocabulary, generateDemoMessages } from './generate';
 import { inTransaction } from '../transaction';
@@ -20,16 +19,8 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
   if (existing.n > 0) throw new Error(`The workspace ${store.path} already has messages; the demo needs an empty one.`);
 
   return inTransaction(sqlite, async () => {
-    const entityRules = vocabulary.entities.flatMap((entity) => {
-      const id = addEntity(sqlite, { name: entity.name, role: entity.role as 'own' | 'person' | 'competitor', aliases: entity.aliases });
-      return entity.aliases.map((pattern) => ({ target: id, pattern }));
-    });
-    const topicRules = vocabulary.topics.flatMap((topic) => {
-      const id = addTopic(sqlite, topic);
-      return topic.keywords.map((pattern) => ({ target: id, pattern }));
-    });
-    const matchEntities = compileMatcher(entityRules);
-    const matchTopics = compileMatcher(topicRules);
+    for (const entity of vocabulary.entities) addEntity(sqlite, { name: entity.name, role: entity.role as 'own' | 'person' | 'competitor', aliases: entity.aliases });
+    for (const topic of vocabulary.topics) addTopic(sqlite, topic);
     const ingest = createIngest(sqlite, null);
     const seedRows = createDemoWriter(sqlite);
     const cases = createCaseWriter(sqlite, null);
@@ -40,9 +31,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
     for (const message of generateDemoMessages(count, seed)) {
       const id = ingest.addMessage(message);
       if (id !== null) {
-        const tokens = tokenize(message.text);
-        ingest.matchEntities(id, matchEntities(tokens));
-        ingest.matchTopics(id, matchTopics(tokens));
+        ingest.matchRules(id, message.text);
         const kind = message.label?.kind;
         if (message.about === 'Lumen Móvil' && (kind === 'case' || kind === 'complaint') && random.next() < 0.6) {
           const openedAt = message.postedAt + random.int(1, 30) * MINUTE;

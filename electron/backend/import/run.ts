@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createCaseWriter } from '../../../db/queries/care';
-import { loadRules } from '../../../db/queries/entities';
 import { createBatch, createNamedLookup, finishBatch } from '../../../db/queries/imports';
 import { createIngest } from '../../../db/queries/ingest';
 import type Database from 'better-sqlite3';
-import { compileMatcher, tokenize } from '../../../shared/domain/matching';
 import { mapRow, type CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
@@ -57,9 +55,6 @@ export async function runImport(
       const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, sha256: fileHash, preset: request.preset ?? null, importedBy: settings.annotator });
       const ingest = createIngest(sqlite, batch);
       const cases = createCaseWriter(sqlite, batch);
-      const rules = loadRules(sqlite);
-      const matchEntities = compileMatcher(rules.entities);
-      const matchTopics = compileMatcher(rules.topics);
       const entityNamed = createNamedLookup(sqlite, 'entities', (plan.mapping.entityRole ?? 'competitor') satisfies EntityRole);
       const topicNamed = createNamedLookup(sqlite, 'topics', '');
       const labeledAt = Date.now();
@@ -90,9 +85,7 @@ export async function runImport(
             continue;
           }
           counts.rowsNew++;
-          const tokens = tokenize(row.text);
-          ingest.matchEntities(id, matchEntities(tokens));
-          ingest.matchTopics(id, matchTopics(tokens));
+          ingest.matchRules(id, row.text);
           if (row.entity) ingest.matchEntities(id, [entityNamed(row.entity)], 'import');
           if (row.topic) ingest.matchTopics(id, [topicNamed(row.topic)], 'import');
           if (row.case) cases.add(id, { ...row.case, openedAt: row.case.openedAt ?? row.postedAt });

@@ -7,15 +7,17 @@ import { batched, ImportError, type Reader, type SourceRecord, type ReaderOption
 
 const HEADER_SCAN_ROWS = 20;
 
-/** Sheet names from the workbook part, without parsing any sheet; refuses what is not a workbook. */
-async function sheetNames(path: string): Promise<string[]> {
-  const name = basename(path);
-  let zip: JSZip;
+/** The workbook's zip, opened once for its sheet list and sizes; refuses what is not a workbook. */
+async function openZip(path: string): Promise<JSZip> {
   try {
-    zip = await JSZip.loadAsync(readFileSync(path));
+    return await JSZip.loadAsync(readFileSync(path));
   } catch (error) {
-    throw new ImportError(`${name} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`);
+    throw new ImportError(`${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`);
   }
+}
+
+/** Sheet names from the workbook part, without parsing any sheet. */
+async function sheetNames(zip: JSZip, name: string): Promise<string[]> {
   const workbook = await zip.file('xl/workbook.xml')?.async('string').catch(() => undefined);
   if (!workbook) throw new ImportError(`${name} is not a valid Excel workbook: it has no xl/workbook.xml`);
   return [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1] as string));
@@ -50,7 +52,8 @@ export function findHeaderRow(rows: Cell[][]): number {
 
 export async function openXlsx(path: string, options: ReaderOptions): Promise<Reader> {
   const name = basename(path);
-  const parts = await sheetNames(path);
+  const zip = await openZip(path);
+  const parts = await sheetNames(zip, name);
   if (parts.length === 0) throw new ImportError(`${name} has no sheets`);
   const part = options.part ?? (parts[0] as string);
   if (!parts.includes(part)) throw new ImportError(`${name} has no sheet "${part}" (sheets: ${parts.join(', ')})`);
@@ -83,7 +86,7 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   const headerAt = findHeaderRow(head.map((row) => row.values));
   const headerRow = head[headerAt] as { number: number; values: Cell[] };
   const headers = headerRow.values.map((cell) => (cell === null ? '' : String(cell).trim()));
-  const total = await dimensionRows(path, parts.indexOf(part));
+  const total = await dimensionRows(zip, parts.indexOf(part));
 
   return {
     format: 'xlsx', headers, parts, part, encoding: null, delimiter: null,
@@ -101,9 +104,8 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
 }
 
 /** Rows in a sheet as its <dimension> says (for progress only; 0 when absent). */
-async function dimensionRows(path: string, sheetIndex: number): Promise<number> {
+async function dimensionRows(zip: JSZip, sheetIndex: number): Promise<number> {
   try {
-    const zip = await JSZip.loadAsync(readFileSync(path));
     const file = zip.file(`xl/worksheets/sheet${sheetIndex + 1}.xml`);
     if (!file) return 0;
     const head = await new Promise<string>((resolve) => {
