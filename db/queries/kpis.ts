@@ -1,35 +1,73 @@
 import type Database from 'better-sqlite3';
 import type { MessageFilter } from '../../shared/api/messages';
-import type { CountRow, DemographicRow, KpiAggregates, PairCountRow, SnapshotRow, CaseRow } from '../../shared/domain/kpi-report';
+import type { CaseRow, CountRow, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
+import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
 import { filterSql } from './messages';
 
 export type { KpiAggregates } from '../../shared/domain/kpi-report';
 
+type Period = MessageFilter & { from: string; to: string };
+export interface Range { start: number; end: number }
+
+/** How many authors each influence list keeps. */
+export const INFLUENCE_TOP = 10;
+
+/**
+ * A runner of queries over the period's messages as a CTE `p`, each with its local day
+ * number (days since 1970-01-01 on the workspace's wall clock): the zone's offsets over the
+ * period are a few CASE branches, so days group in SQL without a time-zone database.
+ */
+function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range) {
+  const where = filterSql(filter, timeZone);
+  // Integer literals, not parameters: a bound JS number is a REAL, which would make the division fractional.
+  const int = (value: number): string => String(Math.trunc(value));
+  const segments = offsetSegments(range.start, range.end, timeZone);
+  const last = segments[segments.length - 1] as OffsetSegment;
+  const branches = segments.slice(1).map((segment, i) => `WHEN m.posted_at < ${int(segment.from)} THEN ${int((segments[i] as OffsetSegment).offset)}`);
+  const offset = branches.length ? `CASE ${branches.join(' ')} ELSE ${int(last.offset)} END` : int(last.offset);
+  const cte = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies, m.reply_to_external_id,
+    (m.posted_at + ${offset}) / 86400000 AS day FROM messages m ${where.sql})`;
+  const params = where.params;
+  return <T>(sql: string): T[] => sqlite.prepare(`WITH ${cte} ${sql}`).all(...params) as T[];
+}
+
+function trackedLists(sqlite: Database.Database, filter: Period): Pick<KpiAggregates, 'entities' | 'topics'> {
+  const ids = (values: number[] | undefined, alias: string): string => (values?.length ? `WHERE ${alias}.id IN (${values.map(Number).join(',')})` : '');
+  return {
+    entities: sqlite.prepare(`SELECT e.id, e.name, e.role FROM entities e ${ids(filter.entities, 'e')} ORDER BY e.id`).all() as KpiAggregates['entities'],
+    topics: sqlite.prepare(`SELECT t.id, t.name FROM topics t ${ids(filter.topics, 't')} ORDER BY t.id`).all() as KpiAggregates['topics'],
+  };
+}
+
+/** What the comparison periods need: volume by day, temperature and source, and per entity. */
+export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): SummaryAggregates {
+  const all = periodQuery(sqlite, filter, timeZone, range);
+  return {
+    entities: trackedLists(sqlite, filter).entities,
+    daily: all<DailyRow>(
+      `SELECT p.day, p.temperature, s.code AS source, count(*) AS n,
+              coalesce(sum(coalesce(p.likes, 0) + coalesce(p.shares, 0) + coalesce(p.replies, 0)), 0) AS interactions
+       FROM p JOIN sources s ON s.id = p.source_id GROUP BY 1, 2, 3`,
+    ),
+    entityDaily: all<DailyEntityRow>('SELECT p.day, me.entity_id AS id, p.temperature, count(*) AS n FROM p JOIN message_entities me ON me.message_id = p.id GROUP BY 1, 2, 3'),
+  };
+}
+
 /**
  * The aggregates every KPI needs for the messages a filter selects (a period, sources,
- * entities, topics), each one GROUP BY over the period's messages. Cases count by the time
- * they were opened, snapshots by their date.
+ * entities, topics). Cases count by the time they were opened, snapshots by their date.
  */
-export function kpiAggregates(sqlite: Database.Database, filter: MessageFilter & { from: string; to: string }, timeZone: string, range: { start: number; end: number }): KpiAggregates {
-  const where = filterSql(filter, timeZone);
-  const p = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies FROM messages m ${where.sql})`;
-  const all = <T>(sql: string, ...extra: unknown[]): T[] => sqlite.prepare(`WITH ${p} ${sql}`).all(...where.params, ...extra) as T[];
-  const entityScope = filter.entities?.length ? `WHERE e.id IN (${filter.entities.map(Number).join(',')})` : '';
-  const topicScope = filter.topics?.length ? `WHERE t.id IN (${filter.topics.map(Number).join(',')})` : '';
-
-  const byTemperature = all<{ temperature: number | null; n: number }>('SELECT temperature, count(*) AS n FROM p GROUP BY 1');
+export function kpiAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): KpiAggregates {
+  const all = periodQuery(sqlite, filter, timeZone, range);
   return {
-    messages: byTemperature.reduce((sum, row) => sum + row.n, 0),
-    byTemperature,
-    entities: sqlite.prepare(`SELECT e.id, e.name, e.role FROM entities e ${entityScope} ORDER BY e.id`).all() as KpiAggregates['entities'],
-    entityCounts: all<CountRow>('SELECT me.entity_id AS id, p.temperature, count(*) AS n FROM p JOIN message_entities me ON me.message_id = p.id GROUP BY 1, 2'),
+    ...kpiSummaryAggregates(sqlite, filter, timeZone, range),
+    topics: trackedLists(sqlite, filter).topics,
     entityAdvocates: all(
       `SELECT id, sum(n >= 2 AND lo >= 1) AS evangelists, sum(n >= 2 AND hi <= -1) AS detractors FROM (
          SELECT me.entity_id AS id, p.author_id, count(*) AS n, min(p.temperature) AS lo, max(p.temperature) AS hi
          FROM p JOIN message_entities me ON me.message_id = p.id WHERE p.temperature IS NOT NULL GROUP BY 1, 2
        ) GROUP BY id`,
     ),
-    topics: sqlite.prepare(`SELECT t.id, t.name FROM topics t ${topicScope} ORDER BY t.id`).all() as KpiAggregates['topics'],
     topicCounts: all<CountRow>('SELECT mt.topic_id AS id, p.temperature, count(*) AS n FROM p JOIN message_topics mt ON mt.message_id = p.id GROUP BY 1, 2'),
     topicEntityCounts: all<PairCountRow>(
       `SELECT mt.topic_id AS topicId, me.entity_id AS entityId, p.temperature, count(*) AS n
@@ -54,14 +92,40 @@ export function kpiAggregates(sqlite: Database.Database, filter: MessageFilter &
       `SELECT s.code AS source, c.channel, c.date, c.followers, c.members, c.active_members AS activeMembers
        FROM community_snapshots c JOIN sources s ON s.id = c.source_id WHERE c.date >= ? AND c.date <= ? ORDER BY s.code, c.channel, c.date`,
     ).all(filter.from, filter.to) as SnapshotRow[],
-    engagement: all(
-      `SELECT s.code AS source, count(*) AS posts, coalesce(sum(coalesce(p.likes, 0) + coalesce(p.shares, 0) + coalesce(p.replies, 0)), 0) AS interactions
-       FROM p JOIN sources s ON s.id = p.source_id GROUP BY 1 ORDER BY 1`,
-    ),
+    // One join with authors; the three dimensions are split apart in shared/domain.
     demographics: all<DemographicRow>(
-      `SELECT 'ageBand' AS dimension, a.age_band AS value, p.temperature, count(*) AS n FROM p JOIN authors a ON a.id = p.author_id WHERE a.age_band IS NOT NULL GROUP BY 2, 3
-       UNION ALL SELECT 'sex', a.sex, p.temperature, count(*) FROM p JOIN authors a ON a.id = p.author_id WHERE a.sex IS NOT NULL GROUP BY 2, 3
-       UNION ALL SELECT 'region', a.region, p.temperature, count(*) FROM p JOIN authors a ON a.id = p.author_id WHERE a.region IS NOT NULL GROUP BY 2, 3`,
+      `SELECT a.age_band AS ageBand, a.sex, a.region, p.temperature, count(*) AS n
+       FROM p JOIN authors a ON a.id = p.author_id
+       WHERE a.age_band IS NOT NULL OR a.sex IS NOT NULL OR a.region IS NOT NULL GROUP BY 1, 2, 3, 4`,
     ),
+    influence: influenceRanking(all),
   };
+}
+
+/**
+ * Authors ranked by influence = log10(1 + followers) + log10(1 + engagement received) +
+ * log10(1 + replies received within the data) — FORMULAS.influence; the parts are recomputed
+ * for display by shared/domain/kpis.influenceParts. Top influencers, and the most influential
+ * detractors (≥ 2 labeled messages, all ≤ −1).
+ */
+function influenceRanking(all: <T>(sql: string) => T[]): InfluenceRow[] {
+  return all<InfluenceRow>(
+    `, x AS MATERIALIZED (
+       SELECT p.author_id, count(*) AS messages, sum(coalesce(p.likes, 0) + coalesce(p.shares, 0) + coalesce(p.replies, 0)) AS engagement,
+              sum(p.temperature IS NOT NULL) AS labeled, coalesce(sum(p.temperature <= -1), 0) AS negative, avg(p.temperature) AS meanTemperature
+       FROM p GROUP BY 1
+     ), r AS MATERIALIZED (
+       SELECT parent.author_id, count(*) AS n FROM p JOIN messages parent
+         ON parent.source_id = p.source_id AND parent.external_id = p.reply_to_external_id
+       WHERE p.reply_to_external_id IS NOT NULL GROUP BY 1
+     ), ranked AS MATERIALIZED (
+       SELECT a.id AS authorId, a.handle, a.name, s.code AS source, a.followers, x.messages, x.engagement, coalesce(r.n, 0) AS repliesReceived,
+              x.labeled, x.negative, x.meanTemperature,
+              log10(1 + coalesce(a.followers, 0)) + log10(1 + x.engagement) + log10(1 + coalesce(r.n, 0)) AS score
+       FROM x JOIN authors a ON a.id = x.author_id JOIN sources s ON s.id = a.source_id LEFT JOIN r ON r.author_id = x.author_id
+     )
+     SELECT * FROM (SELECT 'influencer' AS list, * FROM ranked ORDER BY score DESC, authorId LIMIT ${INFLUENCE_TOP})
+     UNION ALL
+     SELECT * FROM (SELECT 'detractor', * FROM ranked WHERE labeled >= 2 AND negative = labeled ORDER BY score DESC, authorId LIMIT ${INFLUENCE_TOP})`,
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCES, type EntityRole } from '../domain/vocabulary';
-import type { TemperatureCounts, TemperatureKey } from '../domain/kpis';
+import type { InfluenceParts, TemperatureCounts, TemperatureKey } from '../domain/kpis';
+import type { Granularity } from '../domain/period';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -13,6 +14,8 @@ export const kpiRequestSchema = z.object({
   topics: z.array(z.number().int().min(1)).optional(),
   /** First-response target for SLA breaches, minutes. */
   slaMinutes: z.number().int().min(1).max(100_000).optional(),
+  /** Buckets of the volume series; by default days up to two months, weeks up to a year, then months. */
+  granularity: z.enum(['day', 'week', 'month']).optional(),
 }).strict().refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
 export type KpiRequest = z.infer<typeof kpiRequestSchema>;
 
@@ -46,6 +49,17 @@ export interface CommunityKpis {
 
 export interface DemographicKpis { messages: number; byTemperature: ByTemperature; meanTemperature: Ratio }
 
+export interface VolumeKpis {
+  granularity: Granularity;
+  /** Every bucket of the period, empty ones too; `start` is the bucket's first day. */
+  buckets: { start: string; messages: number; byTemperature: ByTemperature; bySource: Record<string, number>; byEntity: Record<string, number> }[];
+}
+
+export interface InfluencerKpis {
+  authorId: number; handle: string; name: string | null; source: string; followers: number | null; messages: number;
+  engagement: number; repliesReceived: number; meanTemperature: Ratio; parts: InfluenceParts;
+}
+
 export interface KpiSummary {
   period: { from: string; to: string; timeZone: string };
   totals: { messages: number; labeled: number; unlabeled: number };
@@ -64,6 +78,8 @@ export interface KpiReport extends Omit<KpiSummary, 'entities'> {
   community: CommunityKpis[];
   demographics: Record<'ageBand' | 'sex' | 'region', Record<string, DemographicKpis>>;
   /** The same figures for the period just before, and for the same period a year earlier. */
+  volume: VolumeKpis;
+  influence: { formula: string; top: InfluencerKpis[]; detractors: InfluencerKpis[] };
   previousPeriod: KpiSummary;
   yearBefore: KpiSummary;
   formulas: Record<string, string>;

@@ -1,19 +1,31 @@
-import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, KpiReport, KpiSummary, Ratio } from '../api/kpis';
+import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, InfluencerKpis, KpiReport, KpiSummary, Ratio, VolumeKpis } from '../api/kpis';
+import { addDays, autoGranularity, bucketStart, type Granularity } from './period';
+import { epochDayToDate } from './time';
 import type { EntityRole } from './vocabulary';
-import { emptyCounts, growth, meanTemperature, netTemperature, percentile, ratio, shares, TEMPERATURE_KEYS, type TemperatureCounts, type TemperatureKey } from './kpis';
+import { emptyCounts, growth, influenceParts, INFLUENCE_FORMULA, meanTemperature, netTemperature, percentile, ratio, shares, TEMPERATURE_KEYS, type TemperatureCounts, type TemperatureKey } from './kpis';
 
 /** What the store aggregates for one period (db/queries/kpis.ts); everything else is math here. */
 export interface CountRow { id: number; temperature: number | null; n: number }
+/** `day`: days since 1970-01-01 on the workspace's wall clock. */
+export interface DailyRow { day: number; temperature: number | null; source: string; n: number; interactions: number }
+export interface DailyEntityRow { day: number; id: number; temperature: number | null; n: number }
 export interface PairCountRow { topicId: number; entityId: number; temperature: number | null; n: number }
 export interface CaseRow { type: string; openedAt: number; firstResponseAt: number | null; resolvedAt: number | null }
 export interface SnapshotRow { source: string; channel: string; date: string; followers: number | null; members: number | null; activeMembers: number | null }
-export interface DemographicRow { dimension: 'ageBand' | 'sex' | 'region'; value: string; temperature: number | null; n: number }
+export interface DemographicRow { ageBand: string | null; sex: string | null; region: string | null; temperature: number | null; n: number }
+export interface InfluenceRow {
+  list: 'influencer' | 'detractor'; authorId: number; handle: string; name: string | null; source: string; followers: number | null;
+  messages: number; engagement: number; repliesReceived: number; labeled: number; negative: number; meanTemperature: number | null; score: number;
+}
 
-export interface KpiAggregates {
-  messages: number;
-  byTemperature: { temperature: number | null; n: number }[];
+/** What a comparison period needs. */
+export interface SummaryAggregates {
   entities: { id: number; name: string; role: string }[];
-  entityCounts: CountRow[];
+  daily: DailyRow[];
+  entityDaily: DailyEntityRow[];
+}
+
+export interface KpiAggregates extends SummaryAggregates {
   entityAdvocates: { id: number; evangelists: number; detractors: number }[];
   topics: { id: number; name: string }[];
   topicCounts: CountRow[];
@@ -21,8 +33,8 @@ export interface KpiAggregates {
   users: { authors: number; happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number };
   cases: CaseRow[];
   snapshots: SnapshotRow[];
-  engagement: { source: string; posts: number; interactions: number }[];
   demographics: DemographicRow[];
+  influence: InfluenceRow[];
 }
 
 export const FORMULAS: Record<string, string> = {
@@ -33,6 +45,7 @@ export const FORMULAS: Record<string, string> = {
   users: 'happy/unhappy: authors whose latest labeled message is above/below 0; conversion: first below 0 and last above 0, or the reverse',
   advocates: 'evangelists/detractors: authors with ≥ 2 labeled messages about the entity, all ≥ +1 / all ≤ −1',
   care: 'first response and resolution from the case times; percentiles interpolate between ranks (Excel PERCENTILE.INC)',
+  influence: `influence = ${INFLUENCE_FORMULA}`,
   engagement: 'engagement rate = (likes + shares + replies) of the period’s messages / followers at the end; per post = the same / messages',
 };
 
@@ -52,28 +65,81 @@ const labeledOnly = (counts: ByTemperature): TemperatureCounts => {
 const total = (counts: ByTemperature): number => TEMPERATURE_KEYS.reduce((sum, key) => sum + counts[key], counts.unlabeled);
 function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const members = groups.get(key(row));
+    if (members) members.push(row);
+    else groups.set(key(row), [row]);
+  }
   return groups;
 }
 
-export interface ReportContext { from: string; to: string; timeZone: string; periodEnd: number; slaMinutes: number }
+export interface ReportContext { from: string; to: string; timeZone: string; periodEnd: number; slaMinutes: number; granularity?: Granularity | undefined }
+
+const sumBy = <T>(rows: readonly T[], key: (row: T) => string | number, value: (row: T) => number): Map<string | number, number> => {
+  const sums = new Map<string | number, number>();
+  for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + value(row));
+  return sums;
+};
 
 /** The summary compared across periods. */
-export function summarize(aggregates: KpiAggregates, context: Pick<ReportContext, 'from' | 'to' | 'timeZone'>): KpiSummary {
-  const counts = byTemperature(aggregates.byTemperature);
-  const labeled = aggregates.messages - counts.unlabeled;
-  const mentions = new Map([...group(aggregates.entityCounts, (row) => row.id)].map(([id, rows]) => [id, rows.reduce((sum, r) => sum + r.n, 0)]));
+export function summarize(aggregates: SummaryAggregates, context: Pick<ReportContext, 'from' | 'to' | 'timeZone'>): KpiSummary {
+  const counts = byTemperature(aggregates.daily);
+  const messages = total(counts);
+  const mentions = sumBy(aggregates.entityDaily, (row) => row.id, (row) => row.n);
   const entityTotal = [...mentions.values()].reduce((sum, n) => sum + n, 0);
   return {
     period: { from: context.from, to: context.to, timeZone: context.timeZone },
-    totals: { messages: aggregates.messages, labeled, unlabeled: counts.unlabeled },
+    totals: { messages, labeled: messages - counts.unlabeled, unlabeled: counts.unlabeled },
     netTemperature: netTemperature(labeledOnly(counts)),
     meanTemperature: meanTemperature(labeledOnly(counts)),
     entities: aggregates.entities.map((entity) => {
-      const entityCounts = byTemperature(aggregates.entityCounts.filter((row) => row.id === entity.id));
+      const entityCounts = byTemperature(aggregates.entityDaily.filter((row) => row.id === entity.id));
       return { name: entity.name, mentions: mentions.get(entity.id) ?? 0, shareOfVoice: ratio(mentions.get(entity.id) ?? 0, entityTotal), netTemperature: netTemperature(labeledOnly(entityCounts)) };
     }),
   };
+}
+
+/** Volume over time in buckets of the granularity, in total, by temperature, source and entity. */
+function volume(aggregates: KpiAggregates, from: string, to: string, granularity: Granularity): VolumeKpis {
+  const bucketOf = (day: number): string => bucketStart(epochDayToDate(day), granularity);
+  const starts: string[] = [];
+  for (let day = bucketStart(from, granularity); day <= to; day = bucketStart(addDays(day, granularity === 'day' ? 1 : granularity === 'week' ? 7 : 31), granularity)) starts.push(day);
+  const daily = group(aggregates.daily, (row) => bucketOf(row.day));
+  const entityDaily = group(aggregates.entityDaily, (row) => bucketOf(row.day));
+  const names = new Map(aggregates.entities.map((e) => [e.id, e.name]));
+  return {
+    granularity,
+    buckets: starts.map((start) => {
+      const rows = daily.get(start) ?? [];
+      const counts = byTemperature(rows);
+      return {
+        start, messages: total(counts), byTemperature: counts,
+        bySource: Object.fromEntries(sumBy(rows, (row) => row.source, (row) => row.n)),
+        byEntity: Object.fromEntries([...sumBy(entityDaily.get(start) ?? [], (row) => row.id, (row) => row.n)].map(([id, n]) => [names.get(Number(id)) ?? String(id), n])),
+      };
+    }),
+  };
+}
+
+function influence(rows: readonly InfluenceRow[]): KpiReport['influence'] {
+  const author = (row: InfluenceRow): InfluencerKpis => ({
+    authorId: row.authorId, handle: row.handle, name: row.name, source: row.source, followers: row.followers, messages: row.messages,
+    engagement: row.engagement, repliesReceived: row.repliesReceived, meanTemperature: row.meanTemperature,
+    parts: influenceParts(row.followers, row.engagement, row.repliesReceived),
+  });
+  return {
+    formula: INFLUENCE_FORMULA,
+    top: rows.filter((row) => row.list === 'influencer').map(author),
+    detractors: rows.filter((row) => row.list === 'detractor').map(author),
+  };
+}
+
+function demographics(rows: readonly DemographicRow[]): KpiReport['demographics'] {
+  return Object.fromEntries((['ageBand', 'sex', 'region'] as const).map((dimension) => [dimension,
+    Object.fromEntries([...group(rows.filter((row) => row[dimension] !== null), (row) => row[dimension] as string)].sort(([a], [b]) => a.localeCompare(b)).map(([value, valueRows]) => {
+      const valueCounts = byTemperature(valueRows);
+      return [value, { messages: total(valueCounts), byTemperature: valueCounts, meanTemperature: meanTemperature(labeledOnly(valueCounts)) } satisfies DemographicKpis];
+    }))])) as KpiReport['demographics'];
 }
 
 function care(cases: readonly { type: string; openedAt: number; firstResponseAt: number | null; resolvedAt: number | null }[], periodEnd: number, slaMinutes: number): CareKpis {
@@ -116,8 +182,11 @@ function community(snapshots: readonly SnapshotRow[], engagement: readonly { sou
 /** Every KPI of DESIGN.md for one period, from its aggregates and those of the two comparison periods. */
 export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext, previousPeriod: KpiSummary, yearBefore: KpiSummary): KpiReport {
   const summary = summarize(aggregates, context);
-  const counts = byTemperature(aggregates.byTemperature);
-  const entityCounts = new Map(aggregates.entities.map((e) => [e.id, byTemperature(aggregates.entityCounts.filter((row) => row.id === e.id))]));
+  const counts = byTemperature(aggregates.daily);
+  const entityCounts = new Map(aggregates.entities.map((e) => [e.id, byTemperature(aggregates.entityDaily.filter((row) => row.id === e.id))]));
+  const engagement = [...group(aggregates.daily, (row) => row.source)].map(([source, rows]) => ({
+    source, posts: rows.reduce((sum, row) => sum + row.n, 0), interactions: rows.reduce((sum, row) => sum + row.interactions, 0),
+  }));
   const sovByTemperature = Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, shares(Object.fromEntries([...entityCounts].map(([id, c]) => [id, c[key]])))])) as Record<TemperatureKey, Record<string, Ratio>>;
   const names = new Map(aggregates.entities.map((e) => [e.id, e.name]));
   const users = aggregates.users;
@@ -156,12 +225,10 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
       happyRatio: ratio(users.happy, users.authors), unhappyRatio: ratio(users.unhappy, users.authors),
       unhappyToHappyRatio: ratio(users.unhappyToHappy, users.authors), happyToUnhappyRatio: ratio(users.happyToUnhappy, users.authors),
     },
-    community: community(aggregates.snapshots, aggregates.engagement),
-    demographics: Object.fromEntries((['ageBand', 'sex', 'region'] as const).map((dimension) => [dimension,
-      Object.fromEntries([...group(aggregates.demographics.filter((row) => row.dimension === dimension), (row) => row.value)].map(([value, rows]) => {
-        const valueCounts = byTemperature(rows);
-        return [value, { messages: total(valueCounts), byTemperature: valueCounts, meanTemperature: meanTemperature(labeledOnly(valueCounts)) } satisfies DemographicKpis];
-      }))])) as KpiReport['demographics'],
+    community: community(aggregates.snapshots, engagement),
+    demographics: demographics(aggregates.demographics),
+    volume: volume(aggregates, context.from, context.to, context.granularity ?? autoGranularity(context.from, context.to)),
+    influence: influence(aggregates.influence),
     previousPeriod,
     yearBefore,
     formulas: FORMULAS,

@@ -87,3 +87,16 @@ export function evangelistsAndDetractors(authors: Iterable<AuthorLabels>): { eva
 export function growth(first: number | null, last: number | null): number | null {
   return first === null || last === null ? null : ratio(last - first, first);
 }
+
+/** Influence, written the same way in the UI, the README and the SQL that ranks authors. */
+export const INFLUENCE_FORMULA = 'log10(1 + followers) + log10(1 + engagement received) + log10(1 + replies received in the data)';
+
+export interface InfluenceParts { reach: number; engagement: number; conversation: number; score: number }
+
+/** Each part of an author's influence; engagement = likes + shares + replies on their messages in the period. */
+export function influenceParts(followers: number | null, engagement: number, repliesReceived: number): InfluenceParts {
+  const reach = Math.log10(1 + (followers ?? 0));
+  const engaged = Math.log10(1 + engagement);
+  const conversation = Math.log10(1 + repliesReceived);
+  return { reach, engagement: engaged, conversation, score: reach + engaged + conversation };
+}

@@ -38,3 +38,19 @@ export function yearBefore(from: string, to: string): { from: string; to: string
   };
   return { from: back(from), to: back(to) };
 }
+
+export type Granularity = 'day' | 'week' | 'month';
+
+/** Days for up to two months, weeks for up to a year, months beyond. */
+export function autoGranularity(from: string, to: string): Granularity {
+  const days = daysIn(from, to);
+  return days <= 62 ? 'day' : days <= 366 ? 'week' : 'month';
+}
+
+/** The first day of the bucket a day falls in: itself, its ISO week's Monday, or its month's 1st. */
+export function bucketStart(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return `${day.slice(0, 7)}-01`;
+  const weekday = (new Date(toUtc(day)).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}

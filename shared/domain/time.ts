@@ -46,3 +46,32 @@ export function dayStart(day: string, timeZone: string, plusDays = 0): number {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return wallTimeToUtc({ year, month, day: date + plusDays }, timeZone);
 }
+
+export interface OffsetSegment { from: number; offset: number }
+
+/**
+ * The zone's UTC offsets over [start, end): the offset in force from each instant on, so SQL
+ * can turn an instant into its local day with a CASE over these few rows (two a year at most
+ * where there is daylight saving). Changes are found day by day, then to the millisecond.
+ */
+export function offsetSegments(start: number, end: number, timeZone: string): OffsetSegment[] {
+  const segments: OffsetSegment[] = [{ from: start, offset: zoneOffset(start, timeZone) }];
+  const DAY = 86_400_000;
+  for (let at = start; at < end; at += DAY) {
+    const next = Math.min(at + DAY, end);
+    const current = (segments[segments.length - 1] as OffsetSegment).offset;
+    if (zoneOffset(next, timeZone) === current) continue;
+    let low = at;
+    let high = next;
+    while (high - low > 1) {
+      const middle = low + Math.floor((high - low) / 2);
+      if (zoneOffset(middle, timeZone) === current) low = middle;
+      else high = middle;
+    }
+    segments.push({ from: high, offset: zoneOffset(high, timeZone) });
+  }
+  return segments;
+}
+
+/** The local calendar day number (days since 1970-01-01 in the zone's wall time) ↔ YYYY-MM-DD. */
+export const epochDayToDate = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { wallTimeToUtc } from '../../shared/domain/time';
+import { influenceParts } from '../../shared/domain/kpis';
+import { localDate, wallTimeToUtc } from '../../shared/domain/time';
 import { demoBackend } from '../helpers/workspace';
 
-interface Row { id: number; author: number; postedAt: number; temperature: number | null; entities: number[]; topics: number[] }
+interface Row { id: number; author: number; postedAt: number; temperature: number | null; engagement: number; entities: number[]; topics: number[] }
 
 /** The reference: the same KPIs computed in plain JavaScript from every row, no SQL aggregation. */
 function reference(path: string, from: string, to: string, timeZone: string) {
@@ -13,7 +14,7 @@ function reference(path: string, from: string, to: string, timeZone: string) {
     return wallTimeToUtc({ year: y, month: m, day: dd + plus }, timeZone);
   };
   const [start, end] = [day(from), day(to, 1)];
-  const rows = (db.prepare('SELECT id, author_id AS author, posted_at AS postedAt, temperature FROM messages').all() as Omit<Row, 'entities' | 'topics'>[])
+  const rows = (db.prepare('SELECT id, author_id AS author, posted_at AS postedAt, temperature, coalesce(likes, 0) + coalesce(shares, 0) + coalesce(replies, 0) AS engagement FROM messages').all() as Omit<Row, 'entities' | 'topics'>[])
     .filter((r) => r.postedAt >= start && r.postedAt < end)
     .map((r) => ({
       ...r,
@@ -22,6 +23,7 @@ function reference(path: string, from: string, to: string, timeZone: string) {
     })) as Row[];
   const entities = db.prepare('SELECT id, name FROM entities ORDER BY id').all() as { id: number; name: string }[];
   const topics = db.prepare('SELECT id, name FROM topics ORDER BY id').all() as { id: number; name: string }[];
+  const followers = new Map((db.prepare('SELECT id, followers FROM authors').all() as { id: number; followers: number | null }[]).map((a) => [a.id, a.followers]));
   const cases = (db.prepare('SELECT opened_at AS o, first_response_at AS f, resolved_at AS r FROM cases').all() as { o: number; f: number | null; r: number | null }[])
     .filter((c) => c.o >= start && c.o < end);
   db.close();
@@ -41,7 +43,17 @@ function reference(path: string, from: string, to: string, timeZone: string) {
     for (const r of labeled.filter((x) => x.entities.includes(entityId))) perAuthor.set(r.author, [...(perAuthor.get(r.author) ?? []), r.temperature as number]);
     return [...perAuthor.values()].filter((ts) => ts.length >= 2 && ts.every(test)).length;
   };
+  const perDay = new Map<string, number>();
+  for (const r of rows) perDay.set(localDate(r.postedAt, timeZone), (perDay.get(localDate(r.postedAt, timeZone)) ?? 0) + 1);
+  const authors = new Map<number, { engagement: number; messages: number }>();
+  for (const r of rows) {
+    const a = authors.get(r.author) ?? { engagement: 0, messages: 0 };
+    authors.set(r.author, { engagement: a.engagement + r.engagement, messages: a.messages + 1 });
+  }
+  const influencers = [...authors].map(([id, a]) => ({ id, score: influenceParts(followers.get(id) ?? null, a.engagement, 0).score }))
+    .sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 10).map((a) => a.id);
   return {
+    perDay, influencers,
     totals: { messages: rows.length, labeled: labeled.length, unlabeled: rows.length - labeled.length },
     netTemperature: net(rows),
     entities: entities.map((e) => ({
@@ -85,6 +97,14 @@ describe('KPIs: SQL aggregation equals a plain in-memory computation', () => {
       }
       expect(report.users).toMatchObject(expected.users);
       expect(report.care).toMatchObject(expected.care);
+      // Daily volume in the workspace's zone, every day of the period present, across the DST change too.
+      expect(report.volume.granularity).toBe(from === '2026-03-28' ? 'day' : 'week');
+      expect(report.volume.buckets.reduce((sum, b) => sum + b.messages, 0)).toBe(expected.totals.messages);
+      if (from === '2026-03-28') {
+        expect(report.volume.buckets.map((b) => b.start)).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
+        expect(report.volume.buckets.map((b) => b.messages)).toEqual(report.volume.buckets.map((b) => expected.perDay.get(b.start) ?? 0));
+      }
+      expect(report.influence.top.map((a) => a.authorId)).toEqual(expected.influencers);
       if (from === '2020-01-01') {
         expect(report.totals.messages).toBe(0);
         expect(report.entities.every((e) => e.shareOfVoice === null && e.netTemperature === null)).toBe(true);

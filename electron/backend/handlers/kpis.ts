@@ -1,4 +1,4 @@
-import { kpiAggregates } from '../../../db/queries/kpis';
+import { kpiAggregates, kpiSummaryAggregates } from '../../../db/queries/kpis';
 import { loadSettings } from '../../../db/queries/settings';
 import { buildKpiReport, summarize } from '../../../shared/domain/kpi-report';
 import { previousPeriod, yearBefore } from '../../../shared/domain/period';
@@ -11,18 +11,17 @@ const DEFAULT_SLA_MINUTES = 60;
 export const kpiHandlers = {
   'kpis.get': (request, { store }) => {
     const { timeZone } = loadSettings(store.db, systemSettings());
-    const aggregate = (period: { from: string; to: string }) => {
-      const range = { start: dayStart(period.from, timeZone), end: dayStart(period.to, timeZone, 1) };
-      return { range, aggregates: kpiAggregates(store.sqlite, { ...request, ...period }, timeZone, range) };
-    };
-    const current = aggregate(request);
-    const previous = previousPeriod(request.from, request.to);
-    const lastYear = yearBefore(request.from, request.to);
+    const { from, to, slaMinutes, granularity, ...scope } = request;
+    const range = (period: { from: string; to: string }) => ({ start: dayStart(period.from, timeZone), end: dayStart(period.to, timeZone, 1) });
+    // The comparison periods need only the summary's aggregates.
+    const compare = (period: { from: string; to: string }) =>
+      summarize(kpiSummaryAggregates(store.sqlite, { ...scope, ...period }, timeZone, range(period)), { ...period, timeZone });
+    const current = range(request);
     return buildKpiReport(
-      current.aggregates,
-      { from: request.from, to: request.to, timeZone, periodEnd: Math.min(current.range.end, Date.now()), slaMinutes: request.slaMinutes ?? DEFAULT_SLA_MINUTES },
-      summarize(aggregate(previous).aggregates, { ...previous, timeZone }),
-      summarize(aggregate(lastYear).aggregates, { ...lastYear, timeZone }),
+      kpiAggregates(store.sqlite, { ...scope, from, to }, timeZone, current),
+      { from, to, timeZone, periodEnd: Math.min(current.end, Date.now()), slaMinutes: slaMinutes ?? DEFAULT_SLA_MINUTES, granularity },
+      compare(previousPeriod(from, to)),
+      compare(yearBefore(from, to)),
     );
   },
 } satisfies Partial<Handlers>;

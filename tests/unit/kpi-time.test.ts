@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { influenceParts } from '../../shared/domain/kpis';
+import { autoGranularity, bucketStart } from '../../shared/domain/period';
+import { dayStart, epochDayToDate, offsetSegments } from '../../shared/domain/time';
+
+describe('local days for KPI series', () => {
+  it('finds the exact instants a zone changes its offset within a period', () => {
+    // Madrid: 29 March 2026 02:00 CET → 03:00 CEST is 01:00 UTC.
+    const start = dayStart('2026-03-01', 'Europe/Madrid');
+    const end = dayStart('2026-11-01', 'Europe/Madrid');
+    expect(offsetSegments(start, end, 'Europe/Madrid')).toEqual([
+      { from: start, offset: 3_600_000 },
+      { from: Date.UTC(2026, 2, 29, 1), offset: 7_200_000 },
+      { from: Date.UTC(2026, 9, 25, 1), offset: 3_600_000 },
+    ]);
+    expect(offsetSegments(start, end, 'Asia/Kolkata')).toEqual([{ from: start, offset: 19_800_000 }]);
+  });
+
+  it('buckets days into ISO weeks and months, and picks a granularity from the span', () => {
+    expect(bucketStart('2026-03-29', 'week')).toBe('2026-03-23');
+    expect(bucketStart('2026-03-30', 'week')).toBe('2026-03-30');
+    expect(bucketStart('2026-02-17', 'month')).toBe('2026-02-01');
+    expect(epochDayToDate(20_540)).toBe('2026-03-28');
+    expect([autoGranularity('2026-01-01', '2026-01-31'), autoGranularity('2026-04-01', '2026-06-30'), autoGranularity('2025-01-01', '2026-06-30')]).toEqual(['day', 'week', 'month']);
+  });
+});
+
+describe('influence', () => {
+  it('adds log10 parts of followers, engagement and replies, so each part can be shown', () => {
+    expect(influenceParts(999, 99, 9)).toEqual({ reach: 3, engagement: 2, conversation: 1, score: 6 });
+    expect(influenceParts(null, 0, 0).score).toBe(0);
+  });
+});
