@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { MessageDetail, MessagePage, MessageRow } from '../../shared/api/contract';
-import type { MessageFilter, MessageSort } from '../../shared/api/messages';
+import type { MessageFilter, MessageSort, UserFlow } from '../../shared/api/messages';
 import { toFtsQuery } from '../../shared/domain/search';
-import { dayStart } from '../../shared/domain/time';
+import { dayStart, localDate } from '../../shared/domain/time';
 
 interface Where { sql: string; params: unknown[] }
 
@@ -36,8 +36,43 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
   if (filter.hasCase !== undefined) add(`${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_messages c WHERE c.message_id = m.id)`);
   const query = filter.search ? toFtsQuery(filter.search) : null;
   if (query) add('m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)', query);
+  if (filter.authors?.length) add('m.author_id IN (SELECT value FROM json_each(?))', list(filter.authors));
+  if (filter.demographic) add(`m.author_id IN (SELECT id FROM authors WHERE ${DEMOGRAPHIC_COLUMN[filter.demographic.dimension]} = ?)`, filter.demographic.value);
+  if (filter.cases) {
+    const { openedFrom, openedTo, type, state } = filter.cases;
+    const parts = ['c.opened_at >= ? AND c.opened_at < ?', type === undefined ? null : 'c.type = ?', state ? CASE_STATE[state] : null].filter(Boolean);
+    add(`m.id IN (SELECT cm.message_id FROM case_messages cm JOIN cases c ON c.id = cm.case_id WHERE ${parts.join(' AND ')})`,
+      dayStart(openedFrom, timeZone), dayStart(openedTo, timeZone, 1), ...(type === undefined ? [] : [type]));
+  }
+  // Author groups are decided over the rest of the filter, as the KPIs decide them over the period.
+  const { userFlow, advocates, ...rest } = filter;
+  if (userFlow || advocates) {
+    const base = filterSql(rest, timeZone);
+    const and = base.sql ? `${base.sql} AND` : 'WHERE';
+    if (userFlow) {
+      add(`m.author_id IN (SELECT author_id FROM (
+        SELECT m.author_id,
+               first_value(m.temperature) OVER (PARTITION BY m.author_id ORDER BY m.posted_at, m.id) AS first,
+               first_value(m.temperature) OVER (PARTITION BY m.author_id ORDER BY m.posted_at DESC, m.id DESC) AS last
+        FROM messages m ${and} m.temperature IS NOT NULL) WHERE ${USER_FLOW[userFlow]})`, ...base.params);
+    }
+    if (advocates) {
+      add(`m.temperature IS NOT NULL AND m.id IN (SELECT message_id FROM message_entities WHERE entity_id = ?) AND m.author_id IN (
+        SELECT m.author_id FROM messages m JOIN message_entities me ON me.message_id = m.id AND me.entity_id = ?
+        ${and} m.temperature IS NOT NULL GROUP BY 1 HAVING count(*) >= 2 AND ${advocates.group === 'evangelists' ? 'min(m.temperature) >= 1' : 'max(m.temperature) <= -1'})`,
+      advocates.entity, advocates.entity, ...base.params);
+    }
+  }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
+
+const DEMOGRAPHIC_COLUMN = { ageBand: 'age_band', sex: 'sex', region: 'region' } as const;
+const CASE_STATE = {
+  requested: null, attended: 'c.first_response_at IS NOT NULL', resolved: 'c.resolved_at IS NOT NULL', waiting: 'c.first_response_at IS NULL',
+} as const;
+const USER_FLOW: Record<UserFlow, string> = {
+  happy: 'last > 0', unhappy: 'last < 0', unhappyToHappy: 'first < 0 AND last > 0', happyToUnhappy: 'first > 0 AND last < 0',
+};
 
 const ORDER: Record<MessageSort['column'], string> = {
   postedAt: 'm.posted_at', source: 's.code', author: 'a.handle', temperature: 'm.temperature',
@@ -89,4 +124,10 @@ export function messageDetail(sqlite: Database.Database, id: number): MessageDet
   const byAuthor = sqlite.prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.author_id = ? AND m.id <> ? ORDER BY m.posted_at DESC LIMIT 50`).all(message.authorId, id) as RawRow[];
   const { externalId: _e, replyTo: _r, sourceId: _s, authorId: _a, ...rest } = message;
   return { message: { ...rest, ...toRow(rest) }, parent: parent ? toRow(parent) : null, replies: replies.map(toRow), byAuthor: byAuthor.map(toRow), history: [] };
+}
+
+/** The first and last day with messages, on the workspace's wall clock. */
+export function messageSpan(sqlite: Database.Database, timeZone: string): { from: string | null; to: string | null } {
+  const span = sqlite.prepare('SELECT min(posted_at) AS first, max(posted_at) AS last FROM messages').get() as { first: number | null; last: number | null };
+  return { from: span.first === null ? null : localDate(span.first, timeZone), to: span.last === null ? null : localDate(span.last, timeZone) };
 }

@@ -3,9 +3,11 @@ import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contrac
 import type { Jobs } from './jobs';
 import type { WorkerOptions } from './workers';
 
+export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg';
+
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {
-  chooseFile?: (purpose: 'import' | 'rejects', suggestedName?: string) => Promise<string | null>;
+  chooseFile?: (purpose: FilePurpose, suggestedName?: string) => Promise<string | null>;
 }
 
 /** What every handler gets besides its validated input. */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '../../shared/api/client';
 import { createBackend, type Backend } from '../backend/backend';
+import type { FilePurpose } from '../backend/context';
 import { defaultWorkspacePath } from '../backend/defaults';
 import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
 import { buildMenu } from './menu';
@@ -17,7 +18,24 @@ const resources = (...parts: string[]): string =>
 const storeOptions = () => ({
   migrationsFolder: resources(app.isPackaged ? 'migrations' : 'db/migrations'),
   nativeBinding: resources(app.isPackaged ? 'better_sqlite3.node' : '.electron-native/better_sqlite3.node'),
+  chooseFile,
 });
+
+const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
+  import: [{ name: 'CSV, Excel, Access, JSON Lines', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'mdb', 'accdb', 'jsonl', 'ndjson'] }],
+  rejects: [{ name: 'CSV', extensions: ['csv'] }],
+  chartPng: [{ name: 'PNG image', extensions: ['png'] }],
+  chartSvg: [{ name: 'SVG image', extensions: ['svg'] }],
+};
+
+/** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */
+async function chooseFile(purpose: FilePurpose, suggestedName?: string): Promise<string | null> {
+  const filters = FILE_FILTERS[purpose];
+  const result = purpose === 'import'
+    ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
+    : (await dialog.showSaveDialog({ filters, ...(suggestedName ? { defaultPath: suggestedName } : {}) })).filePath;
+  return result || null;
+}
 
 let backend: Backend;
 let window: BrowserWindow | null = null;

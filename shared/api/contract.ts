@@ -154,6 +154,17 @@ export const contract = {
   'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted>(),
   'topics.list': call(none).returns<Topic[]>(),
   'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted>(),
+  /** The first and last day with messages, in the workspace's time zone (null when empty). */
+  'messages.span': call(none).returns<{ from: string | null; to: string | null }>(),
+  /** Saves a chart the renderer drew: asks where (the OS dialog), then writes it. */
+  'charts.save': call(
+    z.object({
+      format: z.enum(['png', 'svg']),
+      name: z.string().trim().min(1).max(120).regex(/^[^/\\:*?"<>|]+$/, 'a file name without a folder'),
+      /** PNG: a data URL (base64); SVG: the document's text. */
+      data: z.string().min(1).max(30_000_000),
+    }).strict().refine((c) => (c.format === 'png' ? c.data.startsWith('data:image/png;base64,') : /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(c.data)), { message: 'data does not match the format', path: ['data'] }),
+  ).returns<{ path: string | null; bytes: number }>(),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
 } as const;
 

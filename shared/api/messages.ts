@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { KINDS, SOURCES } from '../domain/vocabulary';
 
+export const USER_FLOWS = ['happy', 'unhappy', 'unhappyToHappy', 'happyToUnhappy'] as const;
+export type UserFlow = (typeof USER_FLOWS)[number];
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** What the grid shows: every filter is optional and they combine with AND. */
@@ -19,6 +22,20 @@ export const messageFilterSchema = z.object({
   hasCase: z.boolean().optional(),
   /** Full-text search: words (any accents), "phrases" and prefix* . */
   search: z.string().max(500).optional(),
+  /** Messages by these authors (a chart's top influencers). */
+  authors: z.array(z.number().int().min(1)).max(100).optional(),
+  /** Messages by authors whose labeled messages in the rest of the filter make them happy, unhappy, … (KPI "users"). */
+  userFlow: z.enum(USER_FLOWS).optional(),
+  /** Messages about an entity by its evangelists or detractors (≥ 2 labeled, all ≥ +1 / all ≤ −1), within the rest of the filter. */
+  advocates: z.object({ entity: z.number().int().min(1), group: z.enum(['evangelists', 'detractors']) }).strict().optional(),
+  /** Messages by authors of one age band, sex or region. */
+  demographic: z.object({ dimension: z.enum(['ageBand', 'sex', 'region']), value: z.string().min(1).max(100) }).strict().optional(),
+  /** Messages of the cases opened in these days (the care KPIs), of a type and in a state. */
+  cases: z.object({
+    openedFrom: day, openedTo: day,
+    type: z.string().min(1).max(100).optional(),
+    state: z.enum(['requested', 'attended', 'resolved', 'waiting']).optional(),
+  }).strict().optional(),
 }).strict();
 export type MessageFilter = z.infer<typeof messageFilterSchema>;
 

@@ -54,3 +54,16 @@ export function bucketStart(day: string, granularity: Granularity): string {
   const weekday = (new Date(toUtc(day)).getUTCDay() + 6) % 7;
   return addDays(day, -weekday);
 }
+
+export const QUICK_PERIODS = ['thisMonth', 'lastMonth', 'thisQuarter', 'lastQuarter', 'thisYear', 'lastYear'] as const;
+export type QuickPeriod = (typeof QUICK_PERIODS)[number];
+
+/** A month, quarter or year holding a day, or the one before it: whole calendar periods, inclusive. */
+export function quickPeriod(kind: QuickPeriod, anchor: string): { from: string; to: string } {
+  const [year, month] = parts(anchor);
+  const span = kind.endsWith('Month') ? 1 : kind.endsWith('Quarter') ? 3 : 12;
+  const firstMonth = span === 12 ? 1 : Math.floor((month - 1) / span) * span + 1;
+  const start = new Date(Date.UTC(year, firstMonth - 1 - (kind.startsWith('last') ? span : 0), 1));
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + span, 0));
+  return { from: fromUtc(start.getTime()), to: fromUtc(end.getTime()) };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { influenceParts } from '../../shared/domain/kpis';
-import { autoGranularity, bucketStart } from '../../shared/domain/period';
+import { autoGranularity, bucketStart, quickPeriod } from '../../shared/domain/period';
 import { dayStart, epochDayToDate, offsetSegments } from '../../shared/domain/time';
 
 describe('local days for KPI series', () => {
@@ -29,5 +29,16 @@ describe('influence', () => {
   it('adds log10 parts of followers, engagement and replies, so each part can be shown', () => {
     expect(influenceParts(999, 99, 9)).toEqual({ reach: 3, engagement: 2, conversation: 1, score: 6 });
     expect(influenceParts(null, 0, 0).score).toBe(0);
+  });
+});
+
+describe('quick periods', () => {
+  it('gives whole months, quarters and years around a day, and the ones before', () => {
+    expect(quickPeriod('thisMonth', '2026-03-15')).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    expect(quickPeriod('lastMonth', '2026-03-15')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(quickPeriod('thisQuarter', '2026-08-02')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(quickPeriod('lastQuarter', '2026-02-02')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(quickPeriod('thisYear', '2024-02-29')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(quickPeriod('lastYear', '2024-02-29')).toEqual({ from: '2023-01-01', to: '2023-12-31' });
   });
 });

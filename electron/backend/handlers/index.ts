@@ -1,4 +1,5 @@
 import type { Handlers } from '../context';
+import { chartHandlers } from './charts';
 import { entityHandlers } from './entities';
 import { importHandlers } from './import';
 import { jobHandlers } from './jobs';
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...entityHandlers,
   ...labelHandlers,
   ...kpiHandlers,
+  ...chartHandlers,
 };

@@ -1,7 +1,7 @@
 import { backupStore } from '../../../db/backup';
 import { loadSettings, saveSettings } from '../../../db/queries/settings';
 import { countRows } from '../../../db/queries/workspace';
-import { messageDetail, pageMessages } from '../../../db/queries/messages';
+import { messageDetail, messageSpan, pageMessages } from '../../../db/queries/messages';
 import { labelHistory } from '../../../db/queries/labels';
 import { systemSettings } from '../defaults';
 import { NotFound, type Handlers } from '../context';
@@ -15,6 +15,7 @@ export const workspaceHandlers = {
     return loadSettings(store.db, systemSettings());
   },
   'messages.page': (request, { store }) => pageMessages(store.sqlite, request, loadSettings(store.db, systemSettings()).timeZone),
+  'messages.span': (_input, { store }) => messageSpan(store.sqlite, loadSettings(store.db, systemSettings()).timeZone),
   'messages.detail': ({ id }, { store }) => {
     const detail = messageDetail(store.sqlite, id);
     if (!detail) throw new NotFound(`No message ${id}`);

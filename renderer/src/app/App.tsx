@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
+import type { MessageFilter } from '../../../shared/api/messages';
+import { Dashboard } from '../features/dashboard';
 import { MessageList } from '../features/grid';
 import { ImportScreen } from '../features/import';
 import { I18nProvider, useI18n } from './i18n';
@@ -22,7 +24,12 @@ export function App() {
 function Frame() {
   const { t } = useI18n();
   const [section, setSection] = useState<Section>('grid');
-  const [batch, setBatch] = useState<number | undefined>(undefined);
+  // The grid's scope from another screen; a new scope remounts the grid with fresh filters.
+  const [scope, setScope] = useState<{ filter: MessageFilter; label: string; key: number } | undefined>(undefined);
+  const openGrid = (filter: MessageFilter, label: string): void => {
+    setScope({ filter, label, key: Date.now() });
+    setSection('grid');
+  };
   const [droppedPath, setDroppedPath] = useState<string | null>(null);
 
   // A file dropped anywhere on the window opens the import wizard on it.
@@ -35,8 +42,9 @@ function Frame() {
   };
   const screen = (() => {
     switch (section) {
-      case 'grid': return <MessageList batch={batch} onClearBatch={() => setBatch(undefined)} />;
-      case 'import': return <ImportScreen droppedPath={droppedPath} onOpenBatch={(id) => { setBatch(id); setSection('grid'); }} />;
+      case 'grid': return <MessageList key={scope?.key} scope={scope} onClearScope={() => setScope(undefined)} />;
+      case 'dashboard': return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
+      case 'import': return <ImportScreen droppedPath={droppedPath} onOpenBatch={(batch) => openGrid({ batch }, t('grid.batchFilter', { batch }))} />;
       default: return <EmptyState title={t(`nav.${section}`)} text={t(`empty.${section}`)} />;
     }
   })();

@@ -21,18 +21,18 @@ const SORTABLE: Partial<Record<(typeof COLUMNS)[number], MessageSort['column']>>
 };
 
 interface Props {
-  /** Show only what one import batch brought in. */
-  batch?: number | undefined;
-  onClearBatch?: () => void;
+  /** A filter from elsewhere (an import batch, a chart element), shown as a chip that clears it. */
+  scope?: { filter: MessageFilter; label: string } | undefined;
+  onClearScope?: () => void;
 }
 
 /** The labeling grid: filters, counts, keyboard labeling of one row or a range, copy and paste. */
-export function MessageList({ batch, onClearBatch }: Props) {
+export function MessageList({ scope, onClearScope }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [userFilter, setUserFilter] = useState<MessageFilter>({});
   const [sort, setSort] = useState<MessageSort>({ column: 'postedAt', direction: 'desc' });
-  const filter = useMemo(() => ({ ...userFilter, ...(batch === undefined ? {} : { batch }) }), [userFilter, batch]);
+  const filter = useMemo(() => ({ ...userFilter, ...scope?.filter }), [userFilter, scope]);
   const { counts, total, row, onRange, patch, refresh } = useMessagePages(filter, sort);
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -144,9 +144,9 @@ export function MessageList({ batch, onClearBatch }: Props) {
           {counts ? (counts.total === counts.all ? t('grid.count', { count: counts.total }) : t('grid.counts', counts)) : '…'}
         </span>
         {counts && counts.total === counts.all && <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>}
-        {batch !== undefined && (
-          <button className="filter-chip" onClick={onClearBatch} title={t('grid.clearFilter')}>
-            {t('grid.batchFilter', { batch })} ×
+        {scope && (
+          <button className="filter-chip" onClick={onClearScope} title={t('grid.clearFilter')}>
+            {scope.label} ×
           </button>
         )}
       </header>

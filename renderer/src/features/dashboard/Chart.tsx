@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ChartModule } from '../../../../shared/charts';
+import type { KpiReport } from '../../../../shared/api/kpis';
+import type { MessageFilter } from '../../../../shared/api/messages';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { echarts } from './echarts';
+
+interface Props {
+  chart: ChartModule;
+  report: KpiReport;
+  onDrill(filter: MessageFilter): void;
+}
+
+const WIDTH = 560;
+const HEIGHT = 320;
+
+/** One chart card: drawn by ECharts from the shared option module; a click opens its messages; saves as PNG or SVG. */
+export function Chart({ chart, report, onDrill }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const element = useRef<HTMLDivElement>(null);
+  const instance = useRef<echarts.ECharts | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const spec = useMemo(() => chart.build(report, i18n), [chart, report, i18n]);
+  const title = t(chart.title);
+
+  useEffect(() => {
+    if (!element.current) return;
+    const drawn = echarts.init(element.current, null, { renderer: 'canvas' });
+    instance.current = drawn;
+    const resize = new ResizeObserver(() => drawn.resize());
+    resize.observe(element.current);
+    return () => {
+      resize.disconnect();
+      drawn.dispose();
+      instance.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    const drawn = instance.current;
+    if (!drawn) return;
+    drawn.setOption(spec.option, { notMerge: true });
+    drawn.off('click');
+    drawn.on('click', (params) => {
+      const filter = spec.drill(params.seriesIndex ?? 0, params.dataIndex);
+      if (filter) onDrill(filter);
+    });
+  }, [spec, onDrill]);
+
+  const save = async (format: 'png' | 'svg'): Promise<void> => {
+    const drawn = instance.current;
+    if (!drawn) return;
+    let data: string;
+    if (format === 'png') {
+      data = drawn.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    } else {
+      // A second, DOM-less instance renders the same option to an SVG document.
+      const svg = echarts.init(null, null, { renderer: 'svg', ssr: true, width: drawn.getWidth() || WIDTH, height: drawn.getHeight() || HEIGHT });
+      svg.setOption({ ...spec.option, backgroundColor: '#ffffff' });
+      data = svg.renderToSVGString();
+      svg.dispose();
+    }
+    try {
+      const saved = await api.call('charts.save', { format, name: `${chart.id} ${report.period.from} ${report.period.to}`, data });
+      if (saved.path) setStatus(t('chart.saved', { path: saved.path }));
+    } catch (error) {
+      setStatus((error as Error).message);
+    }
+  };
+
+  return (
+    <section className="chart-card" aria-label={title} data-chart={chart.id}>
+      <header>
+        <h2>{title}</h2>
+        <span className="chart-actions">
+          <button type="button" title={t('chart.saveAs', { title, format: 'PNG' })} onClick={() => void save('png')}>{t('chart.savePng')}</button>
+          <button type="button" title={t('chart.saveAs', { title, format: 'SVG' })} onClick={() => void save('svg')}>{t('chart.saveSvg')}</button>
+        </span>
+      </header>
+      {spec.empty && <p className="chart-empty">{t('chart.empty')}</p>}
+      <div ref={element} className="chart-canvas" hidden={spec.empty} />
+      {status && <p className="chart-status" role="status">{status}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { CHARTS } from '../../../../shared/charts';
+import type { KpiReport } from '../../../../shared/api/kpis';
+import type { MessageFilter } from '../../../../shared/api/messages';
+import { quickPeriod } from '../../../../shared/domain/period';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { EmptyState } from '../../components/EmptyState';
+import { Chart } from './Chart';
+import { KpiCards } from './KpiCards';
+import { PeriodPicker, type Period } from './PeriodPicker';
+
+interface Props {
+  /** Opens the grid on the messages behind a chart element. */
+  onOpenGrid(filter: MessageFilter): void;
+}
+
+/** KPIs and charts for a period; by default the last quarter with messages. */
+export function Dashboard({ onOpenGrid }: Props) {
+  const { t } = useI18n();
+  const [anchor, setAnchor] = useState<string | null | undefined>(undefined);
+  const [period, setPeriod] = useState<Period | null>(null);
+  const [report, setReport] = useState<KpiReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.call('messages.span', {}).then((span) => {
+      setAnchor(span.to);
+      if (span.to) setPeriod(quickPeriod('thisQuarter', span.to));
+    });
+  }, []);
+  useEffect(() => {
+    if (!period) return;
+    let current = true;
+    setError(null);
+    api.call('kpis.get', period).then((next) => current && setReport(next), (e: unknown) => current && setError((e as Error).message));
+    return () => {
+      current = false;
+    };
+  }, [period]);
+
+  if (anchor === null) return <EmptyState title={t('dashboard.title')} text={t('dashboard.noData')} />;
+  if (!anchor || !period) return <div className="loading">{t('dashboard.loading')}</div>;
+  const stale = report !== null && (report.period.from !== period.from || report.period.to !== period.to);
+  return (
+    <div className="dashboard">
+      <div className="toolbar">
+        <h1>{t('dashboard.title')}</h1>
+        <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />
+        {stale && <span className="count" role="status">{t('dashboard.loading')}</span>}
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {report && (
+        <div className="dashboard-body" aria-busy={stale}>
+          <KpiCards report={report} />
+          <p className="chart-hint">{t('chart.hint')} <span title={report.influence.formula}>{t('influence.formula', { formula: report.influence.formula })}</span></p>
+          <div className="chart-grid">
+            {CHARTS.map((chart) => <Chart key={chart.id} chart={chart} report={report} onDrill={onOpenGrid} />)}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { SOURCES, type Source } from '../domain/vocabulary';
+import { BASE, percent, period, tooltip, type ChartModule } from './types';
+
+/** Followers at the start and end of the period per channel, with the growth. */
+export const communityGrowth: ChartModule = {
+  id: 'community-growth',
+  title: 'chart.communityGrowth',
+  build(report, t) {
+    const channels = report.community;
+    return {
+      empty: channels.length === 0,
+      option: {
+        ...BASE,
+        tooltip: tooltip({ trigger: 'axis' }),
+        legend: { top: 0 },
+        xAxis: { type: 'category', data: channels.map((c) => `${c.channel} (${percent(t, c.followerGrowth)})`) },
+        yAxis: { type: 'value', name: t.t('chart.followers') },
+        series: [
+          { type: 'bar', name: t.t('chart.start'), data: channels.map((c) => c.followersStart) },
+          { type: 'bar', name: t.t('chart.end'), data: channels.map((c) => c.followersEnd) },
+        ],
+      },
+      drill: (_series, dataIndex) => {
+        const source = channels[dataIndex]?.source;
+        return source && (SOURCES as readonly string[]).includes(source) ? { ...period(report), sources: [source as Source] } : null;
+      },
+    };
+  },
+};

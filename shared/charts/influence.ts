@@ -1,0 +1,33 @@
+import type { InfluencerKpis } from '../api/kpis';
+import { BASE, period, tooltip, type ChartModule } from './types';
+
+const PARTS = ['reach', 'engagement', 'conversation'] as const;
+
+/** Authors ranked by influence, each bar split into the formula's parts. */
+function influenceChart(list: 'top' | 'detractors'): ChartModule {
+  return {
+    id: list === 'top' ? 'top-influencers' : 'top-detractors',
+    title: list === 'top' ? 'chart.topInfluencers' : 'chart.topDetractors',
+    build(report, t) {
+      const authors: InfluencerKpis[] = [...report.influence[list]].reverse();
+      return {
+        empty: authors.length === 0,
+        option: {
+          ...BASE,
+          tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? t.number(v, 2) : '—') }),
+          legend: { top: 0 },
+          xAxis: { type: 'value', name: t.t('chart.influence') },
+          yAxis: { type: 'category', data: authors.map((a) => `@${a.handle}`) },
+          series: PARTS.map((part) => ({ type: 'bar', stack: 'influence', name: t.t(`influence.${part}`), data: authors.map((a) => Math.round(a.parts[part] * 100) / 100) })),
+        },
+        drill: (_series, dataIndex) => {
+          const author = authors[dataIndex];
+          return author ? { ...period(report), authors: [author.authorId] } : null;
+        },
+      };
+    },
+  };
+}
+
+export const topInfluencers = influenceChart('top');
+export const topDetractors = influenceChart('detractors');

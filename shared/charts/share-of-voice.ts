@@ -1,0 +1,28 @@
+import { BASE, percent, period, tooltip, type ChartModule } from './types';
+
+/** Share of Voice: each tracked entity's part of all entity mentions. */
+export const shareOfVoice: ChartModule = {
+  id: 'share-of-voice',
+  title: 'chart.shareOfVoice',
+  build(report, t) {
+    const entities = report.entities;
+    return {
+      empty: entities.every((e) => e.mentions === 0),
+      option: {
+        ...BASE,
+        tooltip: tooltip({ trigger: 'item' }),
+        legend: { bottom: 0, type: 'scroll' },
+        series: [{
+          type: 'pie', radius: ['45%', '70%'], name: t.t('chart.shareOfVoice'),
+          label: { formatter: '{b}\n{d} %' },
+          data: entities.map((e) => ({ name: e.name, value: e.mentions })),
+        }],
+        title: { text: entities.filter((e) => e.role === 'own').map((e) => `${e.name} ${percent(t, e.shareOfVoice)}`).join(' · '), left: 'center', top: 0, textStyle: { fontSize: 13 } },
+      },
+      drill: (_series, dataIndex) => {
+        const entity = entities[dataIndex];
+        return entity ? { ...period(report), entities: [entity.id] } : null;
+      },
+    };
+  },
+};

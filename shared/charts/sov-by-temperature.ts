@@ -1,0 +1,34 @@
+import { TEMPERATURE_KEYS } from '../domain/kpis';
+import { BASE, period, tooltip, type ChartModule } from './types';
+import { temperatureName } from './temperature';
+
+/** SoV by temperature: of all mentions at each temperature, each entity's share (bars to 100 %). */
+export const sovByTemperature: ChartModule = {
+  id: 'sov-by-temperature',
+  title: 'chart.sovByTemperature',
+  build(report, t) {
+    const entities = report.entities;
+    return {
+      empty: entities.every((e) => e.mentions === 0),
+      option: {
+        ...BASE,
+        tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${t.number(v, 1)} %` : '—') }),
+        legend: { top: 0, type: 'scroll' },
+        xAxis: { type: 'category', data: TEMPERATURE_KEYS.map((key) => temperatureName(t, key)) },
+        yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+        series: entities.map((e) => ({
+          type: 'bar', stack: 'sov', name: e.name,
+          data: TEMPERATURE_KEYS.map((key) => {
+            const share = e.shareOfVoiceByTemperature[key];
+            return share === null ? null : Math.round(share * 1000) / 10;
+          }),
+        })),
+      },
+      drill: (seriesIndex, dataIndex) => {
+        const entity = entities[seriesIndex];
+        const key = TEMPERATURE_KEYS[dataIndex];
+        return entity && key ? { ...period(report), entities: [entity.id], temperatures: [Number(key)] } : null;
+      },
+    };
+  },
+};

@@ -1,0 +1,42 @@
+import type { EChartsOption, TooltipComponentOption } from 'echarts';
+import type { KpiReport } from '../api/kpis';
+import type { MessageFilter } from '../api/messages';
+import type { MessageKey, Translator } from '../i18n';
+
+/** A chart of the dashboard, and of the Excel deck: its option, and the messages behind each element. */
+export interface ChartSpec {
+  option: EChartsOption;
+  /** The grid filter for the element a click hit (series and data index), or null when it has none. */
+  drill(seriesIndex: number, dataIndex: number): MessageFilter | null;
+  /** True when the period has nothing to chart. */
+  empty: boolean;
+}
+
+export interface ChartModule {
+  id: string;
+  title: MessageKey;
+  build(report: KpiReport, t: Translator): ChartSpec;
+}
+
+/** One colour per temperature, as the grid's chips; unlabeled last. */
+export const TEMPERATURE_COLORS: Record<'-2' | '-1' | '0' | '1' | '2' | 'unlabeled', string> = {
+  '-2': '#b2182b', '-1': '#ef8a62', '0': '#8c8c8c', '1': '#67a9cf', '2': '#1a9850', unlabeled: '#d5d8dc',
+};
+
+export const period = (report: KpiReport): MessageFilter => ({ from: report.period.from, to: report.period.to });
+
+/** A ratio as a percentage for labels; "—" when there is none. */
+export const percent = (t: Translator, value: number | null): string => (value === null ? '—' : `${t.number(value * 100, 1)} %`);
+
+/**
+ * Tooltips drawn on the canvas: HTML tooltips carry inline style attributes, which the
+ * renderer's Content Security Policy (style-src 'self') refuses.
+ */
+export const tooltip = (options: TooltipComponentOption = {}): TooltipComponentOption => ({ confine: true, renderMode: 'richText', ...options });
+
+export const BASE: EChartsOption = {
+  animation: false,
+  textStyle: { fontFamily: 'system-ui, sans-serif' },
+  tooltip: tooltip(),
+  grid: { left: 48, right: 16, top: 56, bottom: 32, containLabel: true },
+};

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { quickPeriod } from '../../shared/domain/period';
+import { tempFolder } from '../helpers/files';
+import { openBackend } from '../helpers/workspace';
+import { closeBrowser, openApp, screenshotPath } from './harness';
+
+afterAll(closeBrowser);
+
+describe('the dashboard (real renderer, real handlers)', () => {
+  it('shows the KPIs of the last quarter with data, changes period, clicks through to the grid and saves charts', async () => {
+    const folder = tempFolder();
+    const saved: string[] = [];
+    const { backend, client } = openBackend(undefined, { chooseFile: async (_purpose, name) => join(folder, name ?? 'chart') });
+    const demo = await client.runJob('demo.create', { messages: 3000 });
+    expect(demo.state).toBe('finished');
+    await client.call('settings.update', { language: 'en' });
+    const span = await client.call('messages.span', {});
+    const quarter = quickPeriod('thisQuarter', span.to as string);
+    const previous = quickPeriod('lastQuarter', span.to as string);
+    const [report, before] = [await client.call('kpis.get', quarter), await client.call('kpis.get', previous)];
+    expect(report.totals.messages).not.toBe(before.totals.messages);
+
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Dashboard' }).click();
+      const messages = page.locator('[data-kpi="Messages"]');
+      await expect.poll(() => messages.textContent()).toBe(report.totals.messages.toLocaleString('en'));
+      await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(5);
+      await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
+
+      // The period picker changes the figures.
+      await page.getByRole('button', { name: 'Last quarter' }).click();
+      await expect.poll(() => messages.textContent()).toBe(before.totals.messages.toLocaleString('en'));
+      await page.getByRole('button', { name: 'This quarter' }).click();
+      await expect.poll(() => messages.textContent()).toBe(report.totals.messages.toLocaleString('en'));
+
+      // Saving a chart writes a real PNG and a real SVG where the dialog said.
+      const sov = page.locator('[data-chart="share-of-voice"]');
+      await sov.getByRole('button', { name: 'PNG' }).click();
+      await expect.poll(() => sov.getByRole('status').textContent()).toMatch(/Saved .*\.png/);
+      await sov.getByRole('button', { name: 'SVG' }).click();
+      await expect.poll(() => sov.getByRole('status').textContent()).toMatch(/Saved .*\.svg/);
+      const base = join(folder, `share-of-voice ${quarter.from} ${quarter.to}`);
+      saved.push(`${base}.png`, `${base}.svg`);
+      expect(readFileSync(`${base}.png`).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      const svg = readFileSync(`${base}.svg`, 'utf8');
+      expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
+      for (const entity of report.entities.filter((e) => e.mentions > 0)) expect(svg).toContain(entity.name);
+
+      // A click on the donut's first slice (it starts at 12 o'clock, clockwise) opens the grid on exactly its messages.
+      const first = report.entities[0];
+      expect(first && first.shareOfVoice).toBeGreaterThan(0.05);
+      const canvas = sov.locator('.chart-canvas');
+      const box = await canvas.boundingBox();
+      if (!box || !first) throw new Error('no chart');
+      const radius = (Math.min(box.width, box.height) / 2) * 0.575;
+      const angle = Math.PI * 2 * 0.02;
+      await canvas.click({ position: { x: box.width / 2 + radius * Math.sin(angle), y: box.height / 2 - radius * Math.cos(angle) } });
+      const count = page.getByTestId('message-count');
+      await expect.poll(() => count.textContent()).toMatch(new RegExp(`^${first.mentions.toLocaleString('en')} of 3,000`));
+      await expect(page.getByRole('button', { name: /From a chart/ }).count()).resolves.toBe(1);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
