@@ -8,7 +8,7 @@ const RENDERER_PATTERNS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'db/migrations/**', 'tests/bench/results/**', 'tests/e2e/artifacts/**', '.electron-native/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'db/migrations/**', 'tests/bench/results/**', 'tests/e2e/artifacts/**', '.electron-native/**', '.prof/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
