@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Rule } from '../../shared/domain/matching';
+import type { RulePreview } from '../../shared/api/contract';
+import { compileMatcher, tokenize, type Rule } from '../../shared/domain/matching';
+import { toFtsQuery } from '../../shared/domain/search';
 import type { EntityRole } from '../../shared/domain/vocabulary';
 
 export interface EntityInput { name: string; role: EntityRole; aliases: string[] }
@@ -85,4 +87,41 @@ export function startRematch(sqlite: Database.Database) {
     /** The next messages after `afterId`, in id order. */
     next: (afterId: number, limit: number) => page.all(afterId, limit) as { id: number; text: string }[],
   };
+}
+
+const PREVIEW_SAMPLE = 10;
+const PREVIEW_CHUNK = 2000;
+
+/**
+ * What rules would match now: the full-text index finds the messages holding each rule's words
+ * (a superset: it splits words more finely and knows no #/@), then the import's own matcher
+ * decides, so the preview counts exactly what saving will store.
+ */
+export function previewRules(sqlite: Database.Database, rules: readonly string[]): RulePreview {
+  const phrases = rules.map((rule) => toFtsQuery(`"${rule.replace(/"/g, ' ')}"`)).filter((q): q is string => q !== null);
+  const byRule = rules.map((rule) => ({ rule, matches: 0 }));
+  if (phrases.length === 0) return { matches: 0, byRule, sample: [] };
+  const candidates = sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(phrases.join(' OR ')) as number[];
+  const matchers = rules.map((rule, index) => compileMatcher([{ target: index, pattern: rule }]));
+  const texts = sqlite.prepare('SELECT m.id, m.posted_at AS postedAt, m.text FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))');
+  let matches = 0;
+  let sample: { id: number; postedAt: number; text: string }[] = [];
+  const newestFirst = (a: { id: number; postedAt: number }, b: { id: number; postedAt: number }): number => b.postedAt - a.postedAt || b.id - a.id;
+  for (let start = 0; start < candidates.length; start += PREVIEW_CHUNK) {
+    const chunk = texts.all(JSON.stringify(candidates.slice(start, start + PREVIEW_CHUNK))) as { id: number; postedAt: number; text: string }[];
+    for (const message of chunk) {
+      const tokens = tokenize(message.text);
+      let any = false;
+      matchers.forEach((matcher, index) => {
+        if (matcher(tokens).size === 0) return;
+        any = true;
+        (byRule[index] as { matches: number }).matches++;
+      });
+      if (!any) continue;
+      matches++;
+      sample.push(message);
+      if (sample.length > PREVIEW_SAMPLE * 50) sample = sample.sort(newestFirst).slice(0, PREVIEW_SAMPLE);
+    }
+  }
+  return { matches, byRule, sample: sample.sort(newestFirst).slice(0, PREVIEW_SAMPLE) };
 }

@@ -93,6 +93,15 @@ export interface BackupResult {
 export interface TrackedEntity { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number }
 export interface Topic { id: number; name: string; keywords: string[]; mentions: number }
 
+export interface RulePreview {
+  /** Messages any of the rules matches … */
+  matches: number;
+  /** … and each rule on its own. */
+  byRule: { rule: string; matches: number }[];
+  /** The newest matched messages (at most 10). */
+  sample: { id: number; postedAt: number; text: string }[];
+}
+
 const ruleList = z.array(z.string().trim().min(1).max(200)).max(500);
 
 export interface LabelResult {
@@ -152,6 +161,8 @@ export const contract = {
   'entities.list': call(none).returns<TrackedEntity[]>(),
   /** Creates or replaces an entity's rules, then rematches the workspace as a job. */
   'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted>(),
+  /** What rules (aliases or keywords) would match in the workspace now, before saving them. */
+  'rules.preview': call(z.object({ rules: ruleList.min(1).max(100) }).strict()).returns<RulePreview>(),
   'topics.list': call(none).returns<Topic[]>(),
   'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted>(),
   /** The first and last day with messages, in the workspace's time zone (null when empty). */

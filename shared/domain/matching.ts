@@ -63,3 +63,14 @@ export function compileMatcher<T>(rules: readonly Rule<T>[]): Matcher<T> {
     return found;
   };
 }
+
+/** Rules as people type them: one per line or separated by commas; blanks and repeats dropped. */
+export function parseRuleList(text: string): string[] {
+  const seen = new Set<string>();
+  return text.split(/[\n,;]/).map((rule) => rule.trim()).filter((rule) => {
+    const key = foldText(rule);
+    if (rule === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

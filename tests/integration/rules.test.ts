@@ -48,3 +48,28 @@ describe('entity and topic rules', () => {
     expect(await backend.invoke('entities.save', { name: 'X', role: 'friend', aliases: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [expect.stringMatching(/^role/)] } });
   });
 });
+
+describe('a live preview of rules', () => {
+  it('counts exactly what saving the rules then stores, per rule and in all, with the newest messages', async () => {
+    const { demoBackend } = await import('../helpers/workspace');
+    const { client, path } = await demoBackend(2500);
+    const rules = ['router', '#LumenMovil', 'customer service', 'Vertice', 'no-such-word-here'];
+    const preview = await client.call('rules.preview', { rules });
+    // The oracle: every message's text through the matcher, without the index.
+    const { compileMatcher, tokenize } = await import('../../shared/domain/matching');
+    const db = new Database(path, { readonly: true });
+    const texts = db.prepare('SELECT id, posted_at AS postedAt, text FROM messages').all() as { id: number; postedAt: number; text: string }[];
+    db.close();
+    const perRule = rules.map((rule) => compileMatcher([{ target: rule, pattern: rule }]));
+    const expected = texts.filter((m) => perRule.some((match) => match(tokenize(m.text)).size > 0));
+    expect(preview.matches).toBe(expected.length);
+    expect(preview.byRule).toEqual(rules.map((rule, i) => ({ rule, matches: texts.filter((m) => (perRule[i] as (t: string[]) => Set<string>)(tokenize(m.text)).size > 0).length })));
+    expect(preview.byRule.every((r) => r.rule === 'no-such-word-here' ? r.matches === 0 : r.matches > 0)).toBe(true);
+    expect(preview.sample.map((m) => m.id)).toEqual(expected.sort((a, b) => b.postedAt - a.postedAt || b.id - a.id).slice(0, 10).map((m) => m.id));
+
+    const saved = await client.runJob('topics.save', { name: 'Vista previa', keywords: rules });
+    expect(saved.state).toBe('finished');
+    const topic = (await client.call('topics.list', {})).find((t) => t.name === 'Vista previa');
+    expect(topic?.mentions).toBe(preview.matches);
+  });
+});

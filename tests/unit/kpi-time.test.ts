@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseRuleList } from '../../shared/domain/matching';
 import { influenceParts } from '../../shared/domain/kpis';
 import { autoGranularity, bucketStart, quickPeriod } from '../../shared/domain/period';
 import { dayStart, epochDayToDate, offsetSegments } from '../../shared/domain/time';
@@ -40,5 +41,11 @@ describe('quick periods', () => {
     expect(quickPeriod('lastQuarter', '2026-02-02')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
     expect(quickPeriod('thisYear', '2024-02-29')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
     expect(quickPeriod('lastYear', '2024-02-29')).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+  });
+});
+
+describe('rule lists as typed', () => {
+  it('splits on lines, commas and semicolons, trims, and drops blanks and repeats (any case or accents)', () => {
+    expect(parseRuleList(' router, wifi\n"summer deal";\n\nWIFI, Atención ,atencion')).toEqual(['router', 'wifi', '"summer deal"', 'Atención']);
   });
 });

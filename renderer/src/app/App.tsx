@@ -4,14 +4,15 @@ import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
 import type { MessageFilter } from '../../../shared/api/messages';
 import { Dashboard } from '../features/dashboard';
+import { TrackingScreen } from '../features/entities';
 import { MessageList } from '../features/grid';
 import { ImportScreen } from '../features/import';
 import { I18nProvider, useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import'] as const;
+const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
 type Section = (typeof SECTIONS)[number];
-const ICONS: Record<Section, string> = { grid: '▦', queue: '☰', dashboard: '◔', leads: '◎', reports: '▤', import: '⇪' };
+const ICONS: Record<Section, string> = { grid: '▦', queue: '☰', dashboard: '◔', leads: '◎', reports: '▤', import: '⇪', tracking: '⌖' };
 
 export function App() {
   return (
@@ -44,6 +45,7 @@ function Frame() {
     switch (section) {
       case 'grid': return <MessageList key={scope?.key} scope={scope} onClearScope={() => setScope(undefined)} />;
       case 'dashboard': return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
+      case 'tracking': return <TrackingScreen />;
       case 'import': return <ImportScreen droppedPath={droppedPath} onOpenBatch={(batch) => openGrid({ batch }, t('grid.batchFilter', { batch }))} />;
       default: return <EmptyState title={t(`nav.${section}`)} text={t(`empty.${section}`)} />;
     }

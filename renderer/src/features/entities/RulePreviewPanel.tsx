@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { RulePreview } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+
+const PREVIEW_DELAY_MS = 350;
+
+/** What the rules being typed match in the workspace now, refreshed as they change. */
+export function RulePreviewPanel({ rules }: { rules: string[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [preview, setPreview] = useState<RulePreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(rules);
+
+  useEffect(() => {
+    const list = JSON.parse(key) as string[];
+    if (list.length === 0) {
+      setPreview(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api.call('rules.preview', { rules: list.slice(0, 100) }).then(
+        (result) => { if (current) { setPreview(result); setError(null); } },
+        (e: unknown) => { if (current) setError((e as Error).message); },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!preview) return <p className="muted">{t('tracking.previewEmpty')}</p>;
+  return (
+    <section className="rule-preview" aria-label={t('tracking.previewTitle')}>
+      <h3 data-testid="preview-count">{t('tracking.preview', { count: preview.matches })}</h3>
+      <table>
+        <thead><tr><th>{t('tracking.rule')}</th><th>{t('tracking.matches')}</th></tr></thead>
+        <tbody>
+          {preview.byRule.map((row) => (
+            <tr key={row.rule} className={row.matches === 0 ? 'muted' : undefined}><td>{row.rule}</td><td className="number">{i18n.number(row.matches)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="preview-sample">
+        {preview.sample.map((message) => <li key={message.id}><time>{i18n.dateTime(message.postedAt)}</time> {message.text}</li>)}
+      </ul>
+    </section>
+  );
+}

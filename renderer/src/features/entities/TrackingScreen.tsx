@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Topic, TrackedEntity } from '../../../../shared/api/contract';
+import { parseRuleList } from '../../../../shared/domain/matching';
+import { ENTITY_ROLES, type EntityRole } from '../../../../shared/domain/vocabulary';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { RulePreviewPanel } from './RulePreviewPanel';
+
+type Draft = { kind: 'entity'; name: string; role: EntityRole; rules: string } | { kind: 'topic'; name: string; rules: string };
+
+const NEW_ENTITY: Draft = { kind: 'entity', name: '', role: 'competitor', rules: '' };
+const NEW_TOPIC: Draft = { kind: 'topic', name: '', rules: '' };
+
+/** Own brands, people, competitors and topics, with their rules; saving rematches the workspace as a job. */
+export function TrackingScreen() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [entities, setEntities] = useState<TrackedEntity[]>([]);
+  const [topics, setTopics] = useState<Topic[]>([]);
+  const [draft, setDraft] = useState<Draft>(NEW_ENTITY);
+  const [status, setStatus] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const reload = useCallback(() => {
+    void api.call('entities.list', {}).then(setEntities);
+    void api.call('topics.list', {}).then(setTopics);
+  }, []);
+  useEffect(reload, [reload]);
+
+  const rules = parseRuleList(draft.rules);
+  const save = async (): Promise<void> => {
+    setSaving(true);
+    setStatus(t('tracking.saving'));
+    const last = draft.kind === 'entity'
+      ? await api.runJob('entities.save', { name: draft.name.trim(), role: draft.role, aliases: rules })
+      : await api.runJob('topics.save', { name: draft.name.trim(), keywords: rules });
+    setSaving(false);
+    setStatus(last.state === 'finished' ? t('tracking.saved', { count: (last.result as { messages?: number } | undefined)?.messages ?? 0 }) : last.state === 'cancelled' ? t('tracking.cancelled') : last.message ?? last.state);
+    reload();
+  };
+
+  const pick = (next: Draft): void => {
+    setDraft(next);
+    setStatus(null);
+  };
+  return (
+    <div className="tracking">
+      <aside className="tracking-list">
+        <h2>{t('tracking.entities')}</h2>
+        <button type="button" onClick={() => pick(NEW_ENTITY)}>{t('tracking.newEntity')}</button>
+        {ENTITY_ROLES.map((role) => (
+          <ul key={role} aria-label={t(`role.${role}`)}>
+            {entities.filter((e) => e.role === role).map((e) => (
+              <li key={e.id}>
+                <button type="button" aria-current={draft.kind === 'entity' && draft.name === e.name} onClick={() => pick({ kind: 'entity', name: e.name, role: e.role, rules: e.aliases.join('\n') })}>
+                  {e.name} <small>{t(`role.${role}`)} · {t('tracking.mentions', { count: e.mentions })}</small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
+        <h2>{t('tracking.topics')}</h2>
+        <button type="button" onClick={() => pick(NEW_TOPIC)}>{t('tracking.newTopic')}</button>
+        <ul aria-label={t('tracking.topics')}>
+          {topics.map((topic) => (
+            <li key={topic.id}>
+              <button type="button" aria-current={draft.kind === 'topic' && draft.name === topic.name} onClick={() => pick({ kind: 'topic', name: topic.name, rules: topic.keywords.join('\n') })}>
+                {topic.name} <small>{t('tracking.mentions', { count: topic.mentions })}</small>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <form className="tracking-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <h2>{t(draft.kind === 'entity' ? 'tracking.entity' : 'tracking.topic')}</h2>
+        <label>{t('tracking.name')} <input required maxLength={120} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
+        {draft.kind === 'entity' && (
+          <label>{t('tracking.role')}{' '}
+            <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as EntityRole })}>
+              {ENTITY_ROLES.map((role) => <option key={role} value={role}>{t(`role.${role}`)}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="rules">{t(draft.kind === 'entity' ? 'tracking.aliases' : 'tracking.keywords')}
+          <textarea rows={8} value={draft.rules} onChange={(e) => setDraft({ ...draft, rules: e.target.value })} />
+        </label>
+        <p className="muted">{t('tracking.rulesHelp')}</p>
+        <div className="actions">
+          <button className="primary" type="submit" disabled={saving || draft.name.trim() === '' || rules.length === 0}>{t('tracking.save')}</button>
+          {status && <span role="status">{status}</span>}
+        </div>
+        <RulePreviewPanel rules={rules} />
+      </form>
+    </div>
+  );
+}
