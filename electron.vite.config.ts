@@ -6,7 +6,16 @@ import { resolve } from 'node:path';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('electron/main/index.ts') } } },
+    // The worker threads are built beside the main bundle as <name>-worker.js (electron/backend/workers.ts).
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'import-worker': resolve('electron/backend/import/worker.ts'),
+          'count-worker': resolve('electron/backend/count-worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     // A sandboxed preload must be CommonJS.

@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here: end-to-end files each start a browser; keep the pool small.
     maxWorkers: 2,
+    // A worker thread run from TypeScript source (the grid's counts) takes a second to start on a busy 2-core machine.
+    expect: { poll: { timeout: 5_000 } },
     reporters: ['default', new SummaryReporter()],
   },
 });

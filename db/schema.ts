@@ -41,7 +41,7 @@ export const authors = sqliteTable('authors', {
   ageBand: text('age_band'),
   sex: text('sex'),
   region: text('region'),
-}, (t) => [uniqueIndex('authors_source_handle').on(t.sourceId, t.handle)]);
+}, (t) => [uniqueIndex('authors_source_handle').on(t.sourceId, t.handle), index('authors_handle').on(t.handle)]);
 
 export const messages = sqliteTable('messages', {
   id: id(),
@@ -71,7 +71,12 @@ export const messages = sqliteTable('messages', {
   index('messages_posted').on(t.postedAt, t.id),
   // Covers a period's scan for the KPIs: every column they read, without touching the rows.
   index('messages_period').on(t.postedAt, t.temperature, t.authorId, t.sourceId, t.likes, t.shares, t.replies),
-  index('messages_author').on(t.authorId),
+  // The grid sorts by walking these indexes (column, then posted_at and id), never by sorting a million rows.
+  index('messages_author').on(t.authorId, t.postedAt),
+  index('messages_source').on(t.sourceId, t.postedAt),
+  index('messages_kind').on(t.kind, t.postedAt),
+  index('messages_annotator').on(t.annotator, t.postedAt),
+  index('messages_labeled').on(t.labeledAt),
   index('messages_batch').on(t.batchId),
   index('messages_temperature').on(t.temperature, t.postedAt),
   check('messages_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),

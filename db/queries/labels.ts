@@ -110,3 +110,7 @@ export function labelHistory(sqlite: Database.Database, messageId: number): Labe
      FROM labels l LEFT JOIN label_actions a ON a.id = l.action_id WHERE l.message_id = ? ORDER BY l.id`,
   ).all(messageId) as (Omit<LabelHistoryRow, 'undone'> & { undone: number })[]).map((row) => ({ ...row, undone: Boolean(row.undone) }));
 }
+
+export function labelAnnotators(sqlite: Database.Database): string[] {
+  return sqlite.prepare('SELECT DISTINCT annotator FROM labels ORDER BY annotator').pluck().all() as string[];
+}

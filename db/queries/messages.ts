@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MessageDetail, MessagePage, MessageRow } from '../../shared/api/contract';
+import type { MessageCounts, MessageDetail, MessagePage, MessageRow } from '../../shared/api/contract';
 import type { MessageFilter, MessageSort, UserFlow } from '../../shared/api/messages';
 import { toFtsQuery } from '../../shared/domain/search';
 import { dayStart, localDate } from '../../shared/domain/time';
@@ -74,28 +74,50 @@ const USER_FLOW: Record<UserFlow, string> = {
   happy: 'last > 0', unhappy: 'last < 0', unhappyToHappy: 'first < 0 AND last > 0', happyToUnhappy: 'first > 0 AND last < 0',
 };
 
-const ORDER: Record<MessageSort['column'], string> = {
-  postedAt: 'm.posted_at', source: 's.code', author: 'a.handle', temperature: 'm.temperature',
-  kind: 'm.kind', annotator: 'm.annotator', labeledAt: 'm.labeled_at',
+/**
+ * Each sort walks an index in one direction: the column, then posted_at and id. Author and
+ * source sorts loop over authors (or sources) in name order and take each one's messages from
+ * its index, so no sort ever orders a million rows. NULLs sort first ascending, last descending.
+ */
+const ORDER: Record<MessageSort['column'], { from: string; join?: string; key: string[] }> = {
+  postedAt: { from: 'messages m', key: ['m.posted_at', 'm.id'] },
+  temperature: { from: 'messages m', key: ['m.temperature', 'm.posted_at', 'm.id'] },
+  kind: { from: 'messages m', key: ['m.kind', 'm.posted_at', 'm.id'] },
+  annotator: { from: 'messages m', key: ['m.annotator', 'm.posted_at', 'm.id'] },
+  labeledAt: { from: 'messages m', key: ['m.labeled_at', 'm.id'] },
+  author: { from: 'authors a CROSS JOIN messages m', join: 'm.author_id = a.id', key: ['a.handle', 'a.id', 'm.posted_at', 'm.id'] },
+  source: { from: 'sources s CROSS JOIN messages m', join: 'm.source_id = s.id', key: ['s.code', 'm.posted_at', 'm.id'] },
 };
 
-/** One page of the messages a filter selects, in a stable order (ties broken by id), with the counts the grid shows. */
+/**
+ * One page of the messages a filter selects, in a stable order. The page's ids are found on
+ * the indexes alone (a deep offset skips index entries, not rows), then its rows are read.
+ */
 export function pageMessages(sqlite: Database.Database, request: { offset: number; limit: number; filter?: MessageFilter | undefined; sort?: MessageSort | undefined }, timeZone: string): MessagePage {
   const where = filterSql(request.filter ?? {}, timeZone);
   const sort = request.sort ?? { column: 'postedAt', direction: 'desc' };
   const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = ORDER[sort.column];
+  const conditions = [order.join, where.sql.replace(/^WHERE /, '')].filter(Boolean).join(' AND ');
+  const keys = order.key.map((column, i) => `${column} AS k${i}`).join(', ');
+  const orderBy = (prefix: string): string => order.key.map((column, i) => `${prefix ? `${prefix}.k${i}` : column} ${direction}`).join(', ');
+  const rows = sqlite.prepare(
+    `SELECT ${ROW_COLUMNS}
+     FROM (SELECT m.id AS pid, ${keys} FROM ${order.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${orderBy('')} LIMIT ? OFFSET ?) p
+     JOIN messages m ON m.id = p.pid JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
+     ORDER BY ${orderBy('p')}`,
+  ).all(...where.params, request.limit, request.offset) as RawRow[];
+  return { offset: request.offset, rows: rows.map(toRow) };
+}
+
+/** How many messages the filter selects, how many of those are unlabeled, and how many there are in all. */
+export function countMessages(sqlite: Database.Database, filter: MessageFilter, timeZone: string): MessageCounts {
+  const where = filterSql(filter, timeZone);
   const counts = sqlite.prepare(
     `SELECT count(*) AS total, coalesce(sum(m.temperature IS NULL AND m.kind IS NULL), 0) AS unlabeled FROM messages m ${where.sql}`,
   ).get(...where.params) as { total: number; unlabeled: number };
   const all = where.sql ? (sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number) : counts.total;
-  const rows = sqlite.prepare(
-    `SELECT ${ROW_COLUMNS}
-     FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
-     ${where.sql}
-     ORDER BY ${ORDER[sort.column]} ${direction} NULLS LAST, m.id ${direction}
-     LIMIT ? OFFSET ?`,
-  ).all(...where.params, request.limit, request.offset) as RawRow[];
-  return { total: counts.total, unlabeled: counts.unlabeled, all, offset: request.offset, rows: rows.map(toRow) };
+  return { ...counts, all };
 }
 
 /** The columns of a grid row; entity and topic names come joined by a unit separator. */

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import type { ZodType } from 'zod';
 import { settings } from '../schema';
 import type { Db } from '../open';
 import type { Settings } from '../../shared/api/contract';
@@ -32,4 +34,21 @@ export function saveSettings(db: Db, patch: Partial<Settings>): void {
         .onConflictDoUpdate({ target: settings.key, set: { value: stored } }).run();
     }
   });
+}
+
+/** A setting kept as JSON and checked on the way out: a value an older version wrote falls back to the default. */
+export function loadJsonSetting<T>(db: Db, key: string, schema: ZodType<T>, fallback: T): T {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  if (!row) return fallback;
+  try {
+    const parsed = schema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function saveJsonSetting(db: Db, key: string, value: unknown): void {
+  const stored = JSON.stringify(value);
+  db.insert(settings).values({ key, value: stored }).onConflictDoUpdate({ target: settings.key, set: { value: stored } }).run();
 }

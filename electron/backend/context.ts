@@ -1,5 +1,6 @@
 import type { OpenOptions, Store } from '../../db/open';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
+import type { Counter } from './counter';
 import type { Jobs } from './jobs';
 import type { WorkerOptions } from './workers';
 
@@ -15,6 +16,8 @@ export interface HandlerContext {
   store: Store;
   jobs: Jobs;
   options: BackendOptions;
+  /** Counts the grid's filters in a worker thread. */
+  counter: Counter;
 }
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, context: HandlerContext) => CallOutput<K> | Promise<CallOutput<K>>;

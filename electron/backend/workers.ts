@@ -2,12 +2,19 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { JobCancelled } from './jobs';
 
-export type WorkerName = 'import';
+export type WorkerName = 'import' | 'count';
 
 /** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
 export interface WorkerOptions { workerDir?: string | undefined }
 
-const SOURCES: Record<WorkerName, URL> = { import: new URL('./import/worker.ts', import.meta.url) };
+const SOURCES: Record<WorkerName, URL> = { import: new URL('./import/worker.ts', import.meta.url), count: new URL('./count-worker.ts', import.meta.url) };
+
+/** A worker thread: the built one beside the app's main bundle, else from its TypeScript source through tsx. */
+export function startWorker(name: WorkerName, data: object, options: WorkerOptions): Worker {
+  return options.workerDir
+    ? new Worker(join(options.workerDir, `${name}-worker.js`), { workerData: data })
+    : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: SOURCES[name].href } });
+}
 
 export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string };
 
@@ -16,9 +23,7 @@ export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'd
  * worker's open transaction dies with it and the store keeps what it had.
  */
 export function runInWorker<P, R>(name: WorkerName, data: object, options: WorkerOptions, signal: AbortSignal, onProgress: (progress: P) => void): Promise<R> {
-  const worker = options.workerDir
-    ? new Worker(join(options.workerDir, `${name}-worker.js`), { workerData: data })
-    : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: SOURCES[name].href } });
+  const worker = startWorker(name, data, options);
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {

@@ -19,6 +19,7 @@ const storeOptions = () => ({
   migrationsFolder: resources(app.isPackaged ? 'migrations' : 'db/migrations'),
   nativeBinding: resources(app.isPackaged ? 'better_sqlite3.node' : '.electron-native/better_sqlite3.node'),
   chooseFile,
+  workerDir: import.meta.dirname,
 });
 
 const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_ROLES, KINDS, LANGUAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping';
 import { messageFilterSchema, messageSortSchema } from './messages';
+import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
 import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
@@ -71,14 +72,17 @@ export interface MessageDetail {
 }
 
 export interface MessagePage {
+  offset: number;
+  rows: MessageRow[];
+}
+
+export interface MessageCounts {
   /** Messages that pass the filter … */
   total: number;
   /** … of which unlabeled (no temperature and no kind) … */
   unlabeled: number;
   /** … out of all messages in the workspace. */
   all: number;
-  offset: number;
-  rows: MessageRow[];
 }
 
 export interface JobStarted {
@@ -129,6 +133,8 @@ export const contract = {
       sort: messageSortSchema.optional(),
     }).strict(),
   ).returns<MessagePage>(),
+  /** The grid's counts for a filter; counted off the main thread, so rows come first. */
+  'messages.count': call(z.object({ filter: messageFilterSchema.optional() }).strict()).returns<MessageCounts>(),
   'messages.detail': call(z.object({ id: z.number().int().min(1) }).strict()).returns<MessageDetail>(),
   'demo.create': call(
     z.object({
@@ -165,6 +171,11 @@ export const contract = {
   'rules.preview': call(z.object({ rules: ruleList.min(1).max(100) }).strict()).returns<RulePreview>(),
   'topics.list': call(none).returns<Topic[]>(),
   'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted>(),
+  /** The grid's layout, keys and saved views, kept in the workspace. */
+  'grid.prefs.get': call(none).returns<GridPrefs>(),
+  'grid.prefs.save': call(gridPrefsSchema.partial().strict()).returns<GridPrefs>(),
+  /** Everyone who has labeled in this workspace, for the annotator filter. */
+  'labels.annotators': call(none).returns<string[]>(),
   /** The first and last day with messages, in the workspace's time zone (null when empty). */
   'messages.span': call(none).returns<{ from: string | null; to: string | null }>(),
   /** Saves a chart the renderer drew: asks where (the OS dialog), then writes it. */

@@ -22,10 +22,10 @@ describe('chart click-through: each element opens exactly the messages behind it
       for (let offset = 0; ; offset += 1000) {
         const page = await client.call('messages.page', { offset, limit: 1000, filter });
         all.push(...page.rows);
-        if (all.length >= page.total) return all;
+        if (page.rows.length < 1000) return all;
       }
     };
-    const total = async (filter: MessageFilter | null): Promise<number> => (await client.call('messages.page', { offset: 0, limit: 1, filter: filter ?? {} })).total;
+    const total = async (filter: MessageFilter | null): Promise<number> => (await client.call('messages.count', { filter: filter ?? {} })).total;
     const authors = (list: MessageRow[]): number => new Set(list.map((r) => `${r.source}:${r.authorHandle}`)).size;
 
     const volume = chart('temperature-over-time').build(report, t);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { MessageFilter } from '../../shared/api/messages';
+import { SORT_COLUMNS, type MessageFilter, type MessageSort } from '../../shared/api/messages';
 import { foldText } from '../../shared/domain/matching';
 import { wallTimeToUtc } from '../../shared/domain/time';
 import { demoBackend } from '../helpers/workspace';
@@ -36,20 +36,52 @@ describe('message filters in SQL agree with a plain computation over the same wo
     for (const [filter, keep] of cases) {
       const expected = all.filter(keep);
       const page = await client.call('messages.page', { offset: 0, limit: 1000, filter });
-      expect(page.total, JSON.stringify(filter)).toBe(expected.length);
-      expect(page.unlabeled, JSON.stringify(filter)).toBe(expected.filter((m) => m.temperature === null && m.kind === null).length);
-      expect(page.all).toBe(2000);
+      const counts = await client.call('messages.count', { filter });
+      expect(counts.total, JSON.stringify(filter)).toBe(expected.length);
+      expect(counts.unlabeled, JSON.stringify(filter)).toBe(expected.filter((m) => m.temperature === null && m.kind === null).length);
+      expect(counts.all).toBe(2000);
       expect(new Set(page.rows.map((row) => row.id))).toEqual(new Set(expected.slice(0, 1000).length === expected.length ? expected.map((m) => m.id) : page.rows.map((row) => row.id)));
     }
   });
 
-  it('sorts by any column with unlabeled rows last, ties by id', async () => {
-    const { client } = await demoBackend(300);
-    const page = await client.call('messages.page', { offset: 0, limit: 300, sort: { column: 'temperature', direction: 'asc' } });
-    const temperatures = page.rows.map((row) => row.temperature);
-    const labeled = temperatures.filter((t): t is NonNullable<typeof t> => t !== null);
-    expect(temperatures.slice(0, labeled.length)).toEqual([...labeled].sort((a, b) => a - b));
-    expect(temperatures.slice(labeled.length).every((t) => t === null)).toBe(true);
+  it('sorts by every column both ways, page after page, as a plain sort does (NULLs first ascending), with a filter too', async () => {
+    const { client, path } = await demoBackend(700);
+    await client.call('labels.set', { ids: [3, 5, 8], kind: 'spam' });
+    const db = new Database(path, { readonly: true });
+    type Row = { id: number; posted_at: number; source: string; handle: string; author_id: number; temperature: number | null; kind: string | null; annotator: string | null; labeled_at: number | null };
+    const rows = db.prepare(
+      `SELECT m.id, m.posted_at, s.code AS source, a.handle, m.author_id, m.temperature, m.kind, m.annotator, m.labeled_at
+       FROM messages m JOIN sources s ON s.id = m.source_id JOIN authors a ON a.id = m.author_id`,
+    ).all() as Row[];
+    db.close();
+    const keys: Record<MessageSort['column'], (r: Row) => (string | number | null)[]> = {
+      postedAt: (r) => [r.posted_at, r.id], temperature: (r) => [r.temperature, r.posted_at, r.id], kind: (r) => [r.kind, r.posted_at, r.id],
+      annotator: (r) => [r.annotator, r.posted_at, r.id], labeledAt: (r) => [r.labeled_at, r.id],
+      author: (r) => [r.handle, r.author_id, r.posted_at, r.id], source: (r) => [r.source, r.posted_at, r.id],
+    };
+    const compare = (a: (string | number | null)[], b: (string | number | null)[]): number => {
+      for (let i = 0; i < a.length; i++) {
+        const [x, y] = [a[i] ?? null, b[i] ?? null];
+        if (x === y) continue;
+        if (x === null) return -1;
+        if (y === null) return 1;
+        return x < y ? -1 : 1;
+      }
+      return 0;
+    };
+    for (const filter of [{}, { sources: ['twitter', 'forum'] }] as MessageFilter[]) {
+      const kept = rows.filter((r) => !filter.sources || filter.sources.includes(r.source as 'twitter'));
+      for (const column of SORT_COLUMNS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const expected = [...kept].sort((a, b) => compare(keys[column](a), keys[column](b)) * (direction === 'asc' ? 1 : -1)).map((r) => r.id);
+          const got: number[] = [];
+          for (let offset = 0; offset < kept.length; offset += 150) {
+            got.push(...(await client.call('messages.page', { offset, limit: 150, filter, sort: { column, direction } })).rows.map((r) => r.id));
+          }
+          expect(got, `${column} ${direction} ${JSON.stringify(filter)}`).toEqual(expected);
+        }
+      }
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { applyLabels, labelHistory, redoLabels, undoLabels } from '../../../db/queries/labels';
+import { applyLabels, labelAnnotators, labelHistory, redoLabels, undoLabels } from '../../../db/queries/labels';
 import { loadSettings } from '../../../db/queries/settings';
 import type { Temperature } from '../../../shared/domain/temperature';
 import type { Handlers, HandlerContext } from '../context';
@@ -12,4 +12,5 @@ export const labelHandlers = {
   'labels.undo': (_input, context) => undoLabels(context.store.sqlite, annotator(context)),
   'labels.redo': (_input, context) => redoLabels(context.store.sqlite, annotator(context)),
   'labels.history': ({ messageId }, { store }) => labelHistory(store.sqlite, messageId),
+  'labels.annotators': (_input, { store }) => labelAnnotators(store.sqlite),
 } satisfies Partial<Handlers>;

@@ -1,10 +1,13 @@
+import { DEFAULT_GRID_PREFS, gridPrefsSchema } from '../../../shared/api/grid';
 import { backupStore } from '../../../db/backup';
-import { loadSettings, saveSettings } from '../../../db/queries/settings';
+import { loadJsonSetting, loadSettings, saveJsonSetting, saveSettings } from '../../../db/queries/settings';
 import { countRows } from '../../../db/queries/workspace';
 import { messageDetail, messageSpan, pageMessages } from '../../../db/queries/messages';
 import { labelHistory } from '../../../db/queries/labels';
 import { systemSettings } from '../defaults';
 import { NotFound, type Handlers } from '../context';
+
+const GRID_PREFS = 'gridPrefs';
 
 export const workspaceHandlers = {
   'workspace.info': (_input, { store }) => ({ path: store.path, schemaVersion: store.schemaVersion, counts: countRows(store.db) }),
@@ -15,6 +18,13 @@ export const workspaceHandlers = {
     return loadSettings(store.db, systemSettings());
   },
   'messages.page': (request, { store }) => pageMessages(store.sqlite, request, loadSettings(store.db, systemSettings()).timeZone),
+  'grid.prefs.get': (_input, { store }) => loadJsonSetting(store.db, GRID_PREFS, gridPrefsSchema, DEFAULT_GRID_PREFS),
+  'grid.prefs.save': (patch, { store }) => {
+    const next = { ...loadJsonSetting(store.db, GRID_PREFS, gridPrefsSchema, DEFAULT_GRID_PREFS), ...patch };
+    saveJsonSetting(store.db, GRID_PREFS, next);
+    return next;
+  },
+  'messages.count': ({ filter }, { store, counter }) => counter.count(filter ?? {}, loadSettings(store.db, systemSettings()).timeZone),
   'messages.span': (_input, { store }) => messageSpan(store.sqlite, loadSettings(store.db, systemSettings()).timeZone),
   'messages.detail': ({ id }, { store }) => {
     const detail = messageDetail(store.sqlite, id);

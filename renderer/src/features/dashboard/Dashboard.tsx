@@ -40,10 +40,10 @@ export function Dashboard({ onOpenGrid }: Props) {
   }, [period]);
 
   if (anchor === null) return <EmptyState title={t('dashboard.title')} text={t('dashboard.noData')} />;
-  if (!anchor || !period) return <div className="loading">{t('dashboard.loading')}</div>;
+  if (!anchor || !period) return <section className="loading" aria-label={t('dashboard.title')}>{t('dashboard.loading')}</section>;
   const stale = report !== null && (report.period.from !== period.from || report.period.to !== period.to);
   return (
-    <div className="dashboard">
+    <section className="dashboard" aria-label={t('dashboard.title')}>
       <div className="toolbar">
         <h1>{t('dashboard.title')}</h1>
         <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />
@@ -59,6 +59,6 @@ export function Dashboard({ onOpenGrid }: Props) {
           </div>
         </div>
       )}
-    </div>
+    </section>
   );
 }

@@ -44,7 +44,7 @@ export function TrackingScreen() {
     setStatus(null);
   };
   return (
-    <div className="tracking">
+    <section className="tracking" aria-label={t('nav.tracking')}>
       <aside className="tracking-list">
         <h2>{t('tracking.entities')}</h2>
         <button type="button" onClick={() => pick(NEW_ENTITY)}>{t('tracking.newEntity')}</button>
@@ -91,6 +91,6 @@ export function TrackingScreen() {
         </div>
         <RulePreviewPanel rules={rules} />
       </form>
-    </div>
+    </section>
   );
 }

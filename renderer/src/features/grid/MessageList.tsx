@@ -141,7 +141,7 @@ export function MessageList({ scope, onClearScope }: Props) {
       <header className="toolbar">
         <h1>{t('grid.title')}</h1>
         <span className="count" data-testid="message-count">
-          {counts ? (counts.total === counts.all ? t('grid.count', { count: counts.total }) : t('grid.counts', counts)) : '…'}
+          {counts ? (counts.total === counts.all ? t('grid.count', { count: counts.total }) : t('grid.counts', { ...counts })) : '…'}
         </span>
         {counts && counts.total === counts.all && <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>}
         {scope && (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageRow } from '../../../../shared/api/contract';
+import type { MessageCounts, MessageRow } from '../../../../shared/api/contract';
 import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
 import { api } from '../../api/client';
 
@@ -15,8 +15,31 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const range = useRef<[number, number]>([0, 1]);
-  const [counts, setCounts] = useState<{ total: number; unlabeled: number; all: number } | null>(null);
+  const [counts, setCounts] = useState<MessageCounts | null>(null);
+  /** Rows known before the counts come: the first page, so the list shows at once. */
+  const [provisional, setProvisional] = useState<number | null>(null);
   const [, setVersion] = useState(0);
+  const counting = useRef<{ busy: boolean; again: boolean }>({ busy: false, again: false });
+
+  // Counts come from a worker and can take a second on a million rows: one request at a time,
+  // and a request made meanwhile is folded into one more when it answers.
+  const count = useCallback(() => {
+    if (counting.current.busy) {
+      counting.current.again = true;
+      return;
+    }
+    counting.current = { busy: true, again: false };
+    const asked = generation.current;
+    const done = (): void => {
+      const again = counting.current.again;
+      counting.current = { busy: false, again: false };
+      if (again) count();
+    };
+    api.call('messages.count', { filter }).then((result) => {
+      if (asked === generation.current) setCounts(result);
+      done();
+    }, done);
+  }, [key]);
 
   const load = useCallback((page: number) => {
     if (pages.current.has(page) || loading.current.has(page)) return;
@@ -27,7 +50,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
       loading.current.delete(page);
       pages.current.set(page, result.rows);
       while (pages.current.size > MAX_PAGES) pages.current.delete(pages.current.keys().next().value as number);
-      setCounts({ total: result.total, unlabeled: result.unlabeled, all: result.all });
+      if (page === 0) setProvisional(result.rows.length);
       setVersion((v) => v + 1);
     });
   }, [key]);
@@ -37,10 +60,14 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     generation.current++;
     pages.current.clear();
     loading.current.clear();
-    if (!keepTotal) setCounts(null);
+    if (!keepTotal) {
+      setCounts(null);
+      setProvisional(null);
+    }
+    count();
     const [first, last] = keepTotal ? range.current : [0, 1];
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) load(page);
-  }, [load]);
+  }, [load, count]);
 
   useEffect(() => {
     reset();
@@ -70,9 +97,10 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     const wanted = new Set(ids);
     for (const rows of pages.current.values()) for (const row of rows) if (wanted.has(row.id)) Object.assign(row, fields);
     setVersion((v) => v + 1);
-  }, []);
+    count();
+  }, [count]);
 
   // A refresh keeps the list on screen (and its keyboard focus) while rows are read again.
   const refresh = useCallback(() => reset(true), [reset]);
-  return { counts, total: counts?.total ?? null, row, onRange, patch, refresh };
+  return { counts, total: counts?.total ?? provisional, row, onRange, patch, refresh };
 }
