@@ -27,7 +27,7 @@ export const gridPrefsSchema = z.object({
 export type GridPrefs = z.infer<typeof gridPrefsSchema>;
 
 const WIDTHS: Record<GridColumn, number> = {
-  postedAt: 130, source: 80, author: 140, text: 480, entities: 130, topics: 130, temperature: 120, kind: 90, case: 60, annotator: 90, labeledAt: 130,
+  postedAt: 125, source: 75, author: 140, text: 360, entities: 120, topics: 120, temperature: 120, kind: 90, case: 60, annotator: 90, labeledAt: 125,
 };
 
 export const DEFAULT_GRID_PREFS: GridPrefs = {

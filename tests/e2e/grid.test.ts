@@ -51,6 +51,9 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
       // One action: one undo takes back all three.
       await page.keyboard.press('Control+z');
       await expect.poll(async () => (await client.call('messages.page', { offset: 0, limit: 3 })).rows.filter((row) => row.kind === 'spam').length).toBe(0);
+      // The undo reads the rows again: copy once they are back on screen.
+      await expect.poll(() => grid.locator('[aria-rowindex="2"], [aria-rowindex="3"], [aria-rowindex="4"]').locator('.col-kind').filter({ hasText: 'spam' }).count()).toBe(0);
+      await expect.poll(() => grid.locator('[aria-rowindex="4"] .col-text').count()).toBe(1);
 
       await page.keyboard.press('Control+c');
       const copied = await page.evaluate(() => navigator.clipboard.readText());

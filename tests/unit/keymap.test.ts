@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey } from '../../renderer/src/features/grid/keymap';
+import { DEFAULT_GRID_PREFS, gridPrefsSchema } from '../../shared/api/grid';
+import { commandForKey, keyMaps } from '../../renderer/src/features/grid/keymap';
 
-const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) =>
-  commandForKey({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
+const DEFAULT_KEYS = keyMaps(DEFAULT_GRID_PREFS.keys);
+const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}, maps = DEFAULT_KEYS) =>
+  commandForKey({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers }, maps);
 
 describe('grid key map', () => {
   it('maps 1–5 onto the temperature scale and letters onto kinds', () => {
@@ -18,6 +20,19 @@ describe('grid key map', () => {
     expect(press('z', { metaKey: true })).toEqual({ type: 'undo' });
     expect(press('y', { ctrlKey: true })).toEqual({ type: 'redo' });
     expect(press('?', { shiftKey: true })).toEqual({ type: 'help' });
+    expect(press('d', { ctrlKey: true })).toEqual({ type: 'fillDown' });
+  });
+
+  it('uses the keys the analyst configured, and refuses a key given two jobs', () => {
+    const keys = { ...DEFAULT_GRID_PREFS.keys, temperature: ['a', 's', 'd', 'f', 'g'], kinds: { ...DEFAULT_GRID_PREFS.keys.kinds, suggestion: 'u' } };
+    const maps = keyMaps(keys);
+    expect(['a', 'g', 'u', '1'].map((key) => press(key, {}, maps))).toEqual([
+      { type: 'temperature', value: -2 }, { type: 'temperature', value: 2 }, { type: 'kind', value: 'suggestion' }, null,
+    ]);
+    expect(gridPrefsSchema.safeParse({ ...DEFAULT_GRID_PREFS, keys }).success).toBe(true);
+    const clash = { ...keys, kinds: { ...keys.kinds, spam: 'A' } };
+    expect(gridPrefsSchema.safeParse({ ...DEFAULT_GRID_PREFS, keys: clash }).error?.issues[0]?.message).toBe('each key may do one thing only');
+    expect(gridPrefsSchema.safeParse({ ...DEFAULT_GRID_PREFS, keys: { ...keys, temperature: ['0', 'b', 'c', 'e', 'h'] } }).success).toBe(false);
   });
 
   it('leaves other keys and browser shortcuts alone', () => {

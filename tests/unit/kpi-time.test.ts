@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleList } from '../../shared/domain/matching';
+import { builtinView } from '../../shared/domain/views';
 import { influenceParts } from '../../shared/domain/kpis';
 import { autoGranularity, bucketStart, quickPeriod } from '../../shared/domain/period';
 import { dayStart, epochDayToDate, offsetSegments } from '../../shared/domain/time';
@@ -47,5 +48,12 @@ describe('quick periods', () => {
 describe('rule lists as typed', () => {
   it('splits on lines, commas and semicolons, trims, and drops blanks and repeats (any case or accents)', () => {
     expect(parseRuleList(' router, wifi\n"summer deal";\n\nWIFI, Atención ,atencion')).toEqual(['router', 'wifi', '"summer deal"', 'Atención']);
+  });
+});
+
+describe('built-in views', () => {
+  it('"unlabeled this week" runs from Monday to today; "angry without a case" needs no dates', () => {
+    expect(builtinView('unlabeledThisWeek', '2026-11-26')).toEqual({ from: '2026-11-23', to: '2026-11-26', temperatures: ['unlabeled'], kinds: ['none'] });
+    expect(builtinView('angryWithoutCase', '2026-11-26')).toEqual({ temperatures: [-2, -1], hasCase: false });
   });
 });

@@ -12,7 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
 type Section = (typeof SECTIONS)[number];
-const ICONS: Record<Section, string> = { grid: '▦', queue: '☰', dashboard: '◔', leads: '◎', reports: '▤', import: '⇪', tracking: '⌖' };
+const ICONS: Record<Section, string> = { grid: '▦', queue: '☰', dashboard: '◔', leads: '◎', reports: '▤', import: '⇪', tracking: '◇' };
 
 export function App() {
   return (

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Topic, TrackedEntity } from '../../../../shared/api/contract';
+import type { GridPrefs } from '../../../../shared/api/grid';
 import type { MessageFilter } from '../../../../shared/api/messages';
+import { localDate } from '../../../../shared/domain/time';
+import { BUILTIN_VIEWS, builtinView, type BuiltinView } from '../../../../shared/domain/views';
 import { TEMPERATURES } from '../../../../shared/domain/temperature';
 import { KINDS, SOURCES } from '../../../../shared/domain/vocabulary';
 import type { MessageKey } from '../../../../shared/i18n';
@@ -10,21 +13,32 @@ import { useI18n } from '../../app/i18n';
 interface Props {
   filter: MessageFilter;
   onChange(filter: MessageFilter): void;
+  /** Filters saved under a name in this workspace. */
+  views: GridPrefs['views'];
+  onSaveViews(views: GridPrefs['views']): void;
 }
 
 const SEARCH_DELAY_MS = 250;
 
 /** The grid's filters; each select narrows to one value, or all. */
-export function FilterBar({ filter, onChange }: Props) {
-  const { t } = useI18n();
+export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
+  const { t, settings } = useI18n();
   const [entities, setEntities] = useState<TrackedEntity[]>([]);
+  const [annotators, setAnnotators] = useState<string[]>([]);
+  const [naming, setNaming] = useState<string | null>(null);
   const [topics, setTopics] = useState<Topic[]>([]);
   const [search, setSearch] = useState(filter.search ?? '');
 
   useEffect(() => {
-    void api.call('entities.list', {}).then(setEntities);
-    void api.call('topics.list', {}).then(setTopics);
+    // After the grid's first page has been asked for: the main process answers in order.
+    const timer = setTimeout(() => {
+      void api.call('entities.list', {}).then(setEntities);
+      void api.call('topics.list', {}).then(setTopics);
+      void api.call('labels.annotators', {}).then(setAnnotators);
+    }, 0);
+    return () => clearTimeout(timer);
   }, []);
+  useEffect(() => setSearch(filter.search ?? ''), [filter.search]);
   useEffect(() => {
     if ((filter.search ?? '') === search) return;
     const timer = setTimeout(() => onChange({ ...filter, search: search || undefined }), SEARCH_DELAY_MS);
@@ -34,8 +48,39 @@ export function FilterBar({ filter, onChange }: Props) {
   const set = <K extends keyof MessageFilter>(key: K, value: MessageFilter[K] | undefined): void => onChange({ ...filter, [key]: value });
   const one = <T,>(values: readonly T[] | undefined): string => (values?.length === 1 ? String(values[0]) : '');
 
+  const applyView = (value: string): void => {
+    if (value.startsWith('builtin:')) onChange(builtinView(value.slice(8) as BuiltinView, localDate(Date.now(), settings.timeZone)));
+    else if (value.startsWith('saved:')) onChange(views.find((view) => view.name === value.slice(6))?.filter ?? {});
+  };
+  const saveView = (event: React.FormEvent): void => {
+    event.preventDefault();
+    const name = naming?.trim();
+    if (!name) return;
+    onSaveViews([...views.filter((view) => view.name !== name), { name, filter }]);
+    setNaming(null);
+  };
+
   return (
     <div className="filters" role="search">
+      <select aria-label={t('views.label')} value="" onChange={(e) => applyView(e.target.value)}>
+        <option value="">{t('views.label')}…</option>
+        <optgroup label={t('views.builtin')}>
+          {BUILTIN_VIEWS.map((view) => <option key={view} value={`builtin:${view}`}>{t(`views.${view}`)}</option>)}
+        </optgroup>
+        {views.length > 0 && (
+          <optgroup label={t('views.saved')}>
+            {views.map((view) => <option key={view.name} value={`saved:${view.name}`}>{view.name}</option>)}
+          </optgroup>
+        )}
+      </select>
+      {naming === null
+        ? <button type="button" onClick={() => setNaming('')}>{t('views.save')}</button>
+        : (
+          <form className="inline-form" onSubmit={saveView}>
+            <input autoFocus aria-label={t('views.name')} placeholder={t('views.name')} value={naming} maxLength={80} onChange={(e) => setNaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setNaming(null)} />
+            <button type="submit" disabled={naming.trim() === ''}>{t('views.saveConfirm')}</button>
+          </form>
+        )}
       <input type="search" aria-label={t('filter.search')} placeholder={t('filter.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       <label>{t('filter.from')} <input type="date" value={filter.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} /></label>
       <label>{t('filter.to')} <input type="date" value={filter.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} /></label>
@@ -60,6 +105,11 @@ export function FilterBar({ filter, onChange }: Props) {
       <select aria-label={t('filter.topic')} value={one(filter.topics)} onChange={(e) => set('topics', e.target.value ? [Number(e.target.value)] : undefined)}>
         <option value="">{t('filter.allTopics')}</option>
         {topics.map((topic) => <option key={topic.id} value={topic.id}>{topic.name}</option>)}
+      </select>
+      <select aria-label={t('grid.col.annotator')} value={one(filter.annotators)} onChange={(e) => set('annotators', e.target.value ? [e.target.value] : undefined)}
+        onFocus={() => void api.call('labels.annotators', {}).then(setAnnotators)}>
+        <option value="">{t('filter.allAnnotators')}</option>
+        {[...new Set([settings.annotator, ...annotators])].map((name) => <option key={name} value={name}>{name}</option>)}
       </select>
       <label><input type="checkbox" checked={filter.hasCase === true} onChange={(e) => set('hasCase', e.target.checked || undefined)} /> {t('filter.hasCase')}</label>
     </div>

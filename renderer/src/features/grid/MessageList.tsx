@@ -1,24 +1,25 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MessageRow } from '../../../../shared/api/contract';
+import type { GridPrefs } from '../../../../shared/api/grid';
 import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
 import { parsePastedLabels } from '../../../../shared/domain/paste';
-import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { TemperatureChip } from '../../components/TemperatureChip';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 import { FilterBar } from './FilterBar';
-import { commandForKey, type GridCommand } from './keymap';
+import { COLUMN_DEFS } from './columns';
+import { GridOptions } from './GridOptions';
+import { commandForKey, keyMaps, type GridCommand } from './keymap';
 import { MessagePanel } from './MessagePanel';
 import { ShortcutHelp } from './ShortcutHelp';
 import { rowsToTsv } from './tsv';
+import { useGridPrefs } from './useGridPrefs';
 import { useMessagePages } from './useMessagePages';
 
 const ROW_HEIGHT = 34;
-const COLUMNS = ['postedAt', 'source', 'author', 'text', 'entities', 'topics', 'temperature', 'kind', 'case', 'annotator', 'labeledAt'] as const;
-const SORTABLE: Partial<Record<(typeof COLUMNS)[number], MessageSort['column']>> = {
-  postedAt: 'postedAt', source: 'source', author: 'author', temperature: 'temperature', kind: 'kind', annotator: 'annotator', labeledAt: 'labeledAt',
-};
+const WRAPPED_ROW_HEIGHT = 64;
+/** How far "jump to unlabeled" looks ahead before giving up. */
+const UNLABELED_LOOKAHEAD = 2000;
 
 interface Props {
   /** A filter from elsewhere (an import batch, a chart element), shown as a chip that clears it. */
@@ -33,7 +34,10 @@ export function MessageList({ scope, onClearScope }: Props) {
   const [userFilter, setUserFilter] = useState<MessageFilter>({});
   const [sort, setSort] = useState<MessageSort>({ column: 'postedAt', direction: 'desc' });
   const filter = useMemo(() => ({ ...userFilter, ...scope?.filter }), [userFilter, scope]);
-  const { counts, total, row, onRange, patch, refresh } = useMessagePages(filter, sort);
+  const { counts, total, row, ensureRow, onRange, patch, refresh } = useMessagePages(filter, sort);
+  const { prefs, save: savePrefs } = useGridPrefs();
+  const maps = useMemo(() => keyMaps(prefs.keys), [prefs.keys]);
+  const columns = prefs.columns.filter((column) => !column.hidden);
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
@@ -72,6 +76,7 @@ export function MessageList({ scope, onClearScope }: Props) {
       if (result.changed.length > 0) refresh();
       return;
     }
+    if (command.type === 'fillDown') return fillDown();
     const rows = selectedRows();
     if (rows.length === 0) return;
     const change = command.type === 'temperature' ? { temperature: command.value }
@@ -79,7 +84,26 @@ export function MessageList({ scope, onClearScope }: Props) {
     const result = await api.call('labels.set', { ids: rows.map((r) => r.id), ...change });
     if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
     setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
-    if (anchor === null) list.current?.scrollToIndex(cursor + 1);
+    if (anchor === null) list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(cursor) : cursor + 1);
+  };
+  /** The next row after `from` with no temperature and no kind, reading pages ahead as needed. */
+  const nextUnlabeled = async (from: number): Promise<number> => {
+    const last = Math.min((total ?? 0) - 1, from + UNLABELED_LOOKAHEAD);
+    for (let index = from + 1; index <= last; index++) {
+      const message = row(index) ?? await ensureRow(index);
+      if (message && message.temperature === null && message.kind === null) return index;
+    }
+    setStatus(t('grid.noneUnlabeledAhead', { count: UNLABELED_LOOKAHEAD }));
+    return from + 1;
+  };
+  /** Excel's fill down: the first selected row's temperature and kind onto the rest of the selection, as one undoable action. */
+  const fillDown = async (): Promise<void> => {
+    const [first, ...rest] = selectedRows();
+    if (!first || rest.length === 0) return;
+    const change = { temperature: first.temperature, kind: first.kind };
+    const result = await api.call('labels.set', { ids: rest.map((r) => r.id), ...change });
+    if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
+    setStatus(t('grid.filledDown', { count: rest.length }));
   };
   const onKey = (event: React.KeyboardEvent): boolean => {
     if (event.key === 'Enter') {
@@ -91,18 +115,15 @@ export function MessageList({ scope, onClearScope }: Props) {
       setPanel(null);
       return true;
     }
-    const command = commandForKey(event);
+    const command = commandForKey(event, maps);
     if (!command) return false;
     void run(command);
     return true;
   };
 
-  const headers = COLUMNS.map((column) => t(`grid.col.${column}`));
-  const cells = (message: MessageRow): string[] => [
-    i18n.dateTime(message.postedAt), message.source, message.authorHandle, message.text, message.entities.join(', '), message.topics.join(', '),
-    message.temperature === null ? '' : String(message.temperature), message.kind ? t(`kind.${message.kind}` as MessageKey) : '',
-    message.caseId === null ? '' : String(message.caseId), message.annotator ?? '', message.labeledAt === null ? '' : i18n.dateTime(message.labeledAt),
-  ];
+  // The copy has the columns on screen, in their order.
+  const headers = columns.map((column) => t(`grid.col.${column.id}`));
+  const cells = (message: MessageRow): string[] => columns.map((column) => COLUMN_DEFS[column.id].text(message, i18n));
   const onCopy = (event: React.ClipboardEvent): void => {
     const rows = selectedRows();
     if (rows.length === 0) return;
@@ -150,13 +171,14 @@ export function MessageList({ scope, onClearScope }: Props) {
           </button>
         )}
       </header>
-      <FilterBar filter={userFilter} onChange={changeFilter} />
+      <FilterBar filter={userFilter} onChange={changeFilter} views={prefs.views} onSaveViews={(views) => savePrefs({ views })} />
+      <GridOptions prefs={prefs} save={savePrefs} />
       <div className="grid-main">
       {total === null ? <div className="loading">{t('app.loading')}</div> : total === 0 ? <p className="empty-state">{t('grid.empty')}</p> : (
-        <div className="grid-body" onCopy={onCopy} onPaste={(event) => void onPaste(event)}>
+        <div className={`grid-body${prefs.wrap ? ' wrap' : ''}`} onCopy={onCopy} onPaste={(event) => void onPaste(event)}>
           <VirtualList
             count={total}
-            rowHeight={ROW_HEIGHT}
+            rowHeight={prefs.wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT}
             label={t('grid.title')}
             cursor={cursor}
             onCursor={onCursor}
@@ -166,48 +188,67 @@ export function MessageList({ scope, onClearScope }: Props) {
             onRange={onRange}
             header={
               <div role="row" aria-rowindex={1} className="row header">
-                {COLUMNS.map((column) => {
-                  const sortable = SORTABLE[column];
+                {columns.map((column) => {
+                  const sortable = COLUMN_DEFS[column.id].sort;
                   const sorted = sortable && sort.column === sortable ? sort.direction : undefined;
+                  const name = t(`grid.col.${column.id}`);
                   return (
-                    <div key={column} role="columnheader" className={`cell col-${column}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                      {sortable ? <button className="sort" onClick={() => toggleSort(sortable)}>{t(`grid.col.${column}`)}{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</button> : t(`grid.col.${column}`)}
+                    <div key={column.id} role="columnheader" className={`cell col-${column.id}`} style={{ width: column.width }} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                      {sortable ? <button className="sort" onClick={() => toggleSort(sortable)}>{name}{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</button> : name}
+                      <ResizeHandle label={t('grid.resize', { column: name })} width={column.width}
+                        onResize={(width) => savePrefs({ columns: prefs.columns.map((c) => (c.id === column.id ? { ...c, width } : c)) })} />
                     </div>
                   );
                 })}
               </div>
             }
-            renderRow={(index) => <Cells message={row(index)} />}
+            renderRow={(index) => <Cells message={row(index)} columns={columns} />}
           />
         </div>
       )}
       {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
       </div>
-      <footer className="statusbar" role="status">{status ?? (high > low ? t('grid.selected', { count: high - low + 1 }) : t('grid.hint'))}</footer>
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      <footer className="statusbar" role="status">{status ?? (high > low ? t('grid.selected', { count: high - low + 1 }) : t('grid.hint', { temperature: prefs.keys.temperature.join(' ').toUpperCase(), kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase() }))}</footer>
+      {help && <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />}
     </section>
   );
 }
 
-function Cells({ message }: { message: MessageRow | undefined }) {
+function Cells({ message, columns }: { message: MessageRow | undefined; columns: GridPrefs['columns'] }) {
   const i18n = useI18n();
   if (!message) return <div role="gridcell" className="cell placeholder" aria-busy="true">…</div>;
   return (
     <>
-      <div role="gridcell" className="cell col-postedAt">{i18n.dateTime(message.postedAt)}</div>
-      <div role="gridcell" className="cell col-source">{message.source}</div>
-      <div role="gridcell" className="cell col-author" title={message.followers === null ? undefined : i18n.t('grid.followers', { count: message.followers })}>
-        {message.authorHandle}
-      </div>
-      <div role="gridcell" className="cell col-text" title={message.text}>{message.text}</div>
-      <div role="gridcell" className="cell col-entities" title={message.entities.join(', ')}>{message.entities.join(', ')}</div>
-      <div role="gridcell" className="cell col-topics" title={message.topics.join(', ')}>{message.topics.join(', ')}</div>
-      <div role="gridcell" className="cell col-temperature"><TemperatureChip value={message.temperature} /></div>
-      <div role="gridcell" className="cell col-kind">{message.kind ? i18n.t(`kind.${message.kind}` as MessageKey) : ''}</div>
-      <div role="gridcell" className="cell col-case">{message.caseId === null ? '' : `#${message.caseId}`}</div>
-      <div role="gridcell" className="cell col-annotator">{message.annotator ?? ''}</div>
-      <div role="gridcell" className="cell col-labeledAt">{message.labeledAt === null ? '' : i18n.dateTime(message.labeledAt)}</div>
+      {columns.map((column) => {
+        const def = COLUMN_DEFS[column.id];
+        const text = def.text(message, i18n);
+        return <div key={column.id} role="gridcell" className={`cell col-${column.id}`} style={{ width: column.width }} title={text.length > 20 ? text : undefined}>{def.cell(message, i18n)}</div>;
+      })}
     </>
   );
 }
 
+const MIN_WIDTH = 40;
+
+/** Drag a column's right edge to resize it, or focus the handle and use ← → (Shift for bigger steps). */
+function ResizeHandle({ label, width, onResize }: { label: string; width: number; onResize(width: number): void }) {
+  const [dragging, setDragging] = useState<{ x: number; width: number; now: number } | null>(null);
+  const clamp = (value: number): number => Math.max(MIN_WIDTH, Math.min(2000, Math.round(value)));
+  return (
+    <span
+      role="separator" aria-orientation="vertical" aria-label={label} aria-valuenow={dragging?.now ?? width} tabIndex={0}
+      className={`resize-handle${dragging ? ' dragging' : ''}`}
+      onPointerDown={(e) => { e.currentTarget.setPointerCapture(e.pointerId); setDragging({ x: e.clientX, width, now: width }); }}
+      onPointerMove={(e) => dragging && setDragging({ ...dragging, now: clamp(dragging.width + e.clientX - dragging.x) })}
+      onPointerUp={() => { if (dragging && dragging.now !== width) onResize(dragging.now); setDragging(null); }}
+      onKeyDown={(e) => {
+        const step = e.shiftKey ? 40 : 10;
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+          e.preventDefault();
+          e.stopPropagation();
+          onResize(clamp(width + (e.key === 'ArrowRight' ? step : -step)));
+        }
+      }}
+    />
+  );
+}

@@ -1,29 +1,66 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_GRID_PREFS, gridPrefsSchema } from '../../../../shared/api/grid';
+import { TEMPERATURES } from '../../../../shared/domain/temperature';
+import { KINDS } from '../../../../shared/domain/vocabulary';
+import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
-import type { MessageKey } from '../../../../shared/i18n';
-import { KIND_KEYS, TEMPERATURE_KEYS } from './keymap';
+import type { LabelKeys } from './keymap';
 
-/** Every grid shortcut, from the key map itself so the list never drifts from what keys do. */
-export function ShortcutHelp({ onClose }: { onClose(): void }) {
+interface Props {
+  keys: LabelKeys;
+  onSaveKeys(keys: LabelKeys): void;
+  onClose(): void;
+}
+
+/** Every grid shortcut; the labeling keys can be changed here (each key one job, 0 and ? stay). */
+export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
+  const [draft, setDraft] = useState<LabelKeys>(keys);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-  const rows: [string, React.ReactNode][] = [
-    ...Object.entries(TEMPERATURE_KEYS).map(([key, value]) => [key, <TemperatureChip key={key} value={value} />] as [string, React.ReactNode]),
-    ...Object.entries(KIND_KEYS).map(([key, kind]) => [key.toUpperCase(), t(`kind.${kind}` as MessageKey)] as [string, React.ReactNode]),
-    ['0 / Delete', t('help.clear')], ['Ctrl+Z', t('help.undo')], ['Ctrl+Shift+Z / Ctrl+Y', t('help.redo')],
-    ['↑ ↓ PageUp PageDown Home End', t('help.move')], ['Enter', t('help.open')], ['?', t('help.help')],
+  const keyInput = (value: string, label: string, set: (key: string) => void) => (
+    <input className="key-input" aria-label={label} value={value} maxLength={1} size={2} onChange={(e) => set(e.target.value.slice(-1))} />
+  );
+  const save = (): void => {
+    const parsed = gridPrefsSchema.shape.keys.safeParse(draft);
+    if (!parsed.success) return setError(parsed.error.issues.map((issue) => issue.message).join('; '));
+    setError(null);
+    onSaveKeys(parsed.data);
+  };
+  const fixed: [string, string][] = [
+    ['0 / Delete', t('help.clear')], ['Ctrl+D', t('help.fillDown')], ['Ctrl+Z', t('help.undo')], ['Ctrl+Shift+Z / Ctrl+Y', t('help.redo')],
+    ['↑ ↓ PageUp PageDown Home End', t('help.move')], ['Shift+↑ ↓', t('grid.selected', { count: 2 })], ['Enter', t('help.open')], ['?', t('help.help')],
   ];
   return (
     <dialog ref={dialog} className="help" aria-label={t('help.title')} onClose={onClose}>
       <h2>{t('help.title')}</h2>
       <table>
-        <tbody>{rows.map(([key, what]) => <tr key={key}><th><kbd>{key}</kbd></th><td>{what}</td></tr>)}</tbody>
+        <tbody>
+          {TEMPERATURES.map((value, i) => (
+            <tr key={value}>
+              <th>{keyInput(draft.temperature[i] ?? '', t('help.keyFor', { what: String(value) }), (key) => setDraft({ ...draft, temperature: draft.temperature.map((k, j) => (j === i ? key : k)) }))}</th>
+              <td><TemperatureChip value={value} /></td>
+            </tr>
+          ))}
+          {KINDS.map((kind) => (
+            <tr key={kind}>
+              <th>{keyInput(draft.kinds[kind], t('help.keyFor', { what: t(`kind.${kind}` as MessageKey) }), (key) => setDraft({ ...draft, kinds: { ...draft.kinds, [kind]: key } }))}</th>
+              <td>{t(`kind.${kind}` as MessageKey)}</td>
+            </tr>
+          ))}
+          {fixed.map(([key, what]) => <tr key={key}><th><kbd>{key}</kbd></th><td>{what}</td></tr>)}
+        </tbody>
       </table>
-      <form method="dialog"><button autoFocus>{t('help.close')}</button></form>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="actions">
+        <button type="button" onClick={save}>{t('keys.save')}</button>
+        <button type="button" onClick={() => setDraft(DEFAULT_GRID_PREFS.keys)}>{t('keys.reset')}</button>
+        <form method="dialog"><button autoFocus>{t('help.close')}</button></form>
+      </div>
     </dialog>
   );
 }

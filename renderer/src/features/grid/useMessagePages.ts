@@ -12,7 +12,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
   // The query as a key, so a new object with the same filter reads nothing again.
   const key = JSON.stringify([filter, sort]);
   const pages = useRef(new Map<number, MessageRow[]>());
-  const loading = useRef(new Set<number>());
+  const loading = useRef(new Map<number, Promise<void>>());
   const generation = useRef(0);
   const range = useRef<[number, number]>([0, 1]);
   const [counts, setCounts] = useState<MessageCounts | null>(null);
@@ -41,18 +41,24 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     }, done);
   }, [key]);
 
-  const load = useCallback((page: number) => {
-    if (pages.current.has(page) || loading.current.has(page)) return;
-    loading.current.add(page);
+  const load = useCallback((page: number): Promise<void> => {
+    if (pages.current.has(page)) return Promise.resolve();
+    const pending = loading.current.get(page);
+    if (pending) return pending;
     const asked = generation.current;
-    void api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, sort }).then((result) => {
+    const read = api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, sort }).then((result) => {
       if (asked !== generation.current) return;
       loading.current.delete(page);
       pages.current.set(page, result.rows);
       while (pages.current.size > MAX_PAGES) pages.current.delete(pages.current.keys().next().value as number);
       if (page === 0) setProvisional(result.rows.length);
       setVersion((v) => v + 1);
+    }, () => {
+      // A failed read is tried again when the rows are next in view.
+      if (asked === generation.current) loading.current.delete(page);
     });
+    loading.current.set(page, read);
+    return read;
   }, [key]);
 
   /** Forgets the pages read so far; the first is read again (the rows in view follow). */
@@ -66,7 +72,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     }
     count();
     const [first, last] = keepTotal ? range.current : [0, 1];
-    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) load(page);
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) void load(page);
   }, [load, count]);
 
   useEffect(() => {
@@ -78,7 +84,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
 
   const onRange = useCallback((first: number, last: number) => {
     range.current = [first, last];
-    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) load(page);
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) void load(page);
   }, [load]);
 
   const row = (index: number): MessageRow | undefined => {
@@ -92,15 +98,36 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     return rows?.[index % PAGE_SIZE];
   };
 
-  /** Changes rows in place after a write, so the grid shows it without reading pages again. */
+  /** A row, read first when its page is not in memory. */
+  const ensureRow = useCallback(async (index: number): Promise<MessageRow | undefined> => {
+    await load(Math.floor(index / PAGE_SIZE));
+    return pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }, [load]);
+
+  /**
+   * Changes rows in place after a write, so the grid shows it without reading pages again; the
+   * unlabeled count moves by what changed (a count in the worker takes longer than a keystroke).
+   */
   const patch = useCallback((ids: readonly number[], fields: Partial<MessageRow>) => {
     const wanted = new Set(ids);
-    for (const rows of pages.current.values()) for (const row of rows) if (wanted.has(row.id)) Object.assign(row, fields);
+    const unlabeled = (row: MessageRow): boolean => row.temperature === null && row.kind === null;
+    let delta = 0;
+    let found = 0;
+    for (const rows of pages.current.values()) {
+      for (const row of rows) {
+        if (!wanted.has(row.id)) continue;
+        found++;
+        const before = unlabeled(row);
+        Object.assign(row, fields);
+        delta += Number(unlabeled(row)) - Number(before);
+      }
+    }
     setVersion((v) => v + 1);
-    count();
+    if (found < wanted.size) count();
+    else if (delta !== 0) setCounts((current) => current && { ...current, unlabeled: current.unlabeled + delta });
   }, [count]);
 
   // A refresh keeps the list on screen (and its keyboard focus) while rows are read again.
   const refresh = useCallback(() => reset(true), [reset]);
-  return { counts, total: counts?.total ?? provisional, row, onRange, patch, refresh };
+  return { counts, total: counts?.total ?? provisional, row, ensureRow, onRange, patch, refresh };
 }

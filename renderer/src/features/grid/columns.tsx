@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { MessageRow } from '../../../../shared/api/contract';
+import type { GridColumn } from '../../../../shared/api/grid';
+import type { MessageSort } from '../../../../shared/api/messages';
+import type { MessageKey, Translator } from '../../../../shared/i18n';
+import { TemperatureChip } from '../../components/TemperatureChip';
+
+export interface ColumnDef {
+  sort?: MessageSort['column'];
+  /** What the cell shows. */
+  cell(message: MessageRow, t: Translator): ReactNode;
+  /** The cell as text: its tooltip and its TSV copy. */
+  text(message: MessageRow, t: Translator): string;
+}
+
+const kindText = (message: MessageRow, t: Translator): string => (message.kind ? t.t(`kind.${message.kind}` as MessageKey) : '');
+const plain = (text: (message: MessageRow, t: Translator) => string, sort?: MessageSort['column']): ColumnDef =>
+  ({ ...(sort ? { sort } : {}), cell: text, text });
+
+/** Every grid column: what it shows, how it copies, and the sort it drives. */
+export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
+  postedAt: plain((m, t) => t.dateTime(m.postedAt), 'postedAt'),
+  source: plain((m) => m.source, 'source'),
+  author: {
+    sort: 'author',
+    cell: (m, t) => <>{m.authorHandle}{m.followers === null ? null : <small className="followers"> · {t.t('grid.followers', { count: m.followers })}</small>}</>,
+    text: (m) => m.authorHandle,
+  },
+  text: plain((m) => m.text),
+  entities: plain((m) => m.entities.join(', ')),
+  topics: plain((m) => m.topics.join(', ')),
+  temperature: { sort: 'temperature', cell: (m) => <TemperatureChip value={m.temperature} />, text: (m) => (m.temperature === null ? '' : String(m.temperature)) },
+  kind: plain(kindText, 'kind'),
+  case: plain((m) => (m.caseId === null ? '' : `#${m.caseId}`)),
+  annotator: plain((m) => m.annotator ?? '', 'annotator'),
+  labeledAt: plain((m, t) => (m.labeledAt === null ? '' : t.dateTime(m.labeledAt)), 'labeledAt'),
+};
