@@ -77,6 +77,8 @@ export const messages = sqliteTable('messages', {
   index('messages_kind').on(t.kind, t.postedAt),
   index('messages_annotator').on(t.annotator, t.postedAt),
   index('messages_labeled').on(t.labeledAt),
+  // Influence counts the replies each author gets in a period: only replies are in this one.
+  index('messages_replies').on(t.postedAt).where(sql`${t.replyToExternalId} IS NOT NULL`),
   index('messages_batch').on(t.batchId),
   index('messages_temperature').on(t.temperature, t.postedAt),
   check('messages_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),

@@ -28,26 +28,26 @@ export function loadRules(sqlite: Database.Database): { entities: Rule<number>[]
   return { entities, topics };
 }
 
-export interface EntityRow { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number }
-export interface TopicRow { id: number; name: string; keywords: string[]; mentions: number }
+export interface EntityRow { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number | null }
+export interface TopicRow { id: number; name: string; keywords: string[]; mentions: number | null }
 
 const splitList = (joined: string | null): string[] => (joined ? joined.split('\u001f') : []);
 
-export function listEntities(sqlite: Database.Database): EntityRow[] {
+export function listEntities(sqlite: Database.Database, withMentions = true): EntityRow[] {
   const rows = sqlite.prepare(
     `SELECT e.id, e.name, e.role,
             (SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)) AS aliases,
-            (SELECT count(*) FROM message_entities me WHERE me.entity_id = e.id) AS mentions
+            ${withMentions ? '(SELECT count(*) FROM message_entities me WHERE me.entity_id = e.id)' : 'NULL'} AS mentions
      FROM entities e ORDER BY e.role, e.name`,
   ).all() as (Omit<EntityRow, 'aliases'> & { aliases: string | null })[];
   return rows.map((row) => ({ ...row, aliases: splitList(row.aliases) }));
 }
 
-export function listTopics(sqlite: Database.Database): TopicRow[] {
+export function listTopics(sqlite: Database.Database, withMentions = true): TopicRow[] {
   const rows = sqlite.prepare(
     `SELECT t.id, t.name,
             (SELECT group_concat(keyword, char(31)) FROM (SELECT keyword FROM topic_keywords k WHERE k.topic_id = t.id ORDER BY k.id)) AS keywords,
-            (SELECT count(*) FROM message_topics mt WHERE mt.topic_id = t.id) AS mentions
+            ${withMentions ? '(SELECT count(*) FROM message_topics mt WHERE mt.topic_id = t.id)' : 'NULL'} AS mentions
      FROM topics t ORDER BY t.name`,
   ).all() as (Omit<TopicRow, 'keywords'> & { keywords: string | null })[];
   return rows.map((row) => ({ ...row, keywords: splitList(row.keywords) }));

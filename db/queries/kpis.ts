@@ -28,7 +28,8 @@ function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string
   const cte = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies, m.reply_to_external_id,
     (m.posted_at + ${offset}) / 86400000 AS day FROM messages m ${where.sql})`;
   const params = where.params;
-  return <T>(sql: string): T[] => sqlite.prepare(`WITH ${cte} ${sql}`).all(...params) as T[];
+  const all = <T>(sql: string): T[] => sqlite.prepare(`WITH ${cte} ${sql}`).all(...params) as T[];
+  return Object.assign(all, { cte, where });
 }
 
 function trackedLists(sqlite: Database.Database, filter: Period): Pick<KpiAggregates, 'entities' | 'topics'> {
@@ -92,14 +93,38 @@ export function kpiAggregates(sqlite: Database.Database, filter: Period, timeZon
       `SELECT s.code AS source, c.channel, c.date, c.followers, c.members, c.active_members AS activeMembers
        FROM community_snapshots c JOIN sources s ON s.id = c.source_id WHERE c.date >= ? AND c.date <= ? ORDER BY s.code, c.channel, c.date`,
     ).all(filter.from, filter.to) as SnapshotRow[],
-    // One join with authors; the three dimensions are split apart in shared/domain.
-    demographics: all<DemographicRow>(
-      `SELECT a.age_band AS ageBand, a.sex, a.region, p.temperature, count(*) AS n
-       FROM p JOIN authors a ON a.id = p.author_id
-       WHERE a.age_band IS NOT NULL OR a.sex IS NOT NULL OR a.region IS NOT NULL GROUP BY 1, 2, 3, 4`,
-    ),
-    influence: influenceRanking(all),
+    ...authorFigures(sqlite, all),
   };
+}
+
+const TEMPERATURE_COLUMNS = [['-2', 't_2'], ['-1', 't_1'], ['0', 't0'], ['1', 't1'], ['2', 't2'], [null, 'tu']] as const;
+
+/**
+ * Demographics and influence both need each author's figures: one GROUP BY over the period's
+ * messages, joined to the authors once, kept in a temporary table that both read.
+ */
+function authorFigures(sqlite: Database.Database, all: ReturnType<typeof periodQuery>): Pick<KpiAggregates, 'demographics' | 'influence'> {
+  const counts = TEMPERATURE_COLUMNS.map(([value, column]) => `sum(temperature ${value === null ? 'IS NULL' : `= ${value}`}) AS ${column}`).join(', ');
+  sqlite.prepare('DROP TABLE IF EXISTS temp.kpi_authors').run();
+  sqlite.prepare(
+    `CREATE TEMP TABLE kpi_authors AS WITH ${all.cte}, x AS (
+       SELECT author_id, count(*) AS messages, sum(coalesce(likes, 0) + coalesce(shares, 0) + coalesce(replies, 0)) AS engagement,
+              sum(temperature IS NOT NULL) AS labeled, coalesce(sum(temperature <= -1), 0) AS negative, total(temperature) AS temperatureSum, ${counts}
+       FROM p GROUP BY 1
+     )
+     SELECT x.*, a.handle, a.name, a.source_id, a.followers, a.age_band, a.sex, a.region FROM x JOIN authors a ON a.id = x.author_id`,
+  ).run(...all.where.params);
+  try {
+    const groups = sqlite.prepare(
+      `SELECT age_band AS ageBand, sex, region, ${TEMPERATURE_COLUMNS.map(([, column]) => `sum(${column}) AS ${column}`).join(', ')}
+       FROM kpi_authors WHERE age_band IS NOT NULL OR sex IS NOT NULL OR region IS NOT NULL GROUP BY 1, 2, 3`,
+    ).all() as (Omit<DemographicRow, 'temperature' | 'n'> & Record<(typeof TEMPERATURE_COLUMNS)[number][1], number>)[];
+    const demographics = groups.flatMap((group) => TEMPERATURE_COLUMNS.filter(([, column]) => group[column] > 0)
+      .map(([value, column]) => ({ ageBand: group.ageBand, sex: group.sex, region: group.region, temperature: value === null ? null : Number(value), n: group[column] })));
+    return { demographics, influence: influenceRanking(sqlite, all) };
+  } finally {
+    sqlite.prepare('DROP TABLE temp.kpi_authors').run();
+  }
 }
 
 /**
@@ -108,24 +133,21 @@ export function kpiAggregates(sqlite: Database.Database, filter: Period, timeZon
  * for display by shared/domain/kpis.influenceParts. Top influencers, and the most influential
  * detractors (≥ 2 labeled messages, all ≤ −1).
  */
-function influenceRanking(all: <T>(sql: string) => T[]): InfluenceRow[] {
-  return all<InfluenceRow>(
-    `, x AS MATERIALIZED (
-       SELECT p.author_id, count(*) AS messages, sum(coalesce(p.likes, 0) + coalesce(p.shares, 0) + coalesce(p.replies, 0)) AS engagement,
-              sum(p.temperature IS NOT NULL) AS labeled, coalesce(sum(p.temperature <= -1), 0) AS negative, avg(p.temperature) AS meanTemperature
-       FROM p GROUP BY 1
-     ), r AS MATERIALIZED (
-       SELECT parent.author_id, count(*) AS n FROM p JOIN messages parent
-         ON parent.source_id = p.source_id AND parent.external_id = p.reply_to_external_id
-       WHERE p.reply_to_external_id IS NOT NULL GROUP BY 1
+function influenceRanking(sqlite: Database.Database, all: ReturnType<typeof periodQuery>): InfluenceRow[] {
+  const { sql, params } = all.where;
+  // Replies found through the partial index of replies, not by reading every message of the period.
+  return sqlite.prepare(
+    `WITH r AS MATERIALIZED (
+       SELECT parent.author_id, count(*) AS n FROM messages m JOIN messages parent ON parent.source_id = m.source_id AND parent.external_id = m.reply_to_external_id
+       ${sql ? `${sql} AND` : 'WHERE'} m.reply_to_external_id IS NOT NULL GROUP BY 1
      ), ranked AS MATERIALIZED (
-       SELECT a.id AS authorId, a.handle, a.name, s.code AS source, a.followers, x.messages, x.engagement, coalesce(r.n, 0) AS repliesReceived,
-              x.labeled, x.negative, x.meanTemperature,
-              log10(1 + coalesce(a.followers, 0)) + log10(1 + x.engagement) + log10(1 + coalesce(r.n, 0)) AS score
-       FROM x JOIN authors a ON a.id = x.author_id JOIN sources s ON s.id = a.source_id LEFT JOIN r ON r.author_id = x.author_id
+       SELECT x.author_id AS authorId, x.handle, x.name, s.code AS source, x.followers, x.messages, x.engagement, coalesce(r.n, 0) AS repliesReceived,
+              x.labeled, x.negative, CASE WHEN x.labeled > 0 THEN x.temperatureSum / x.labeled END AS meanTemperature,
+              log10(1 + coalesce(x.followers, 0)) + log10(1 + x.engagement) + log10(1 + coalesce(r.n, 0)) AS score
+       FROM kpi_authors x JOIN sources s ON s.id = x.source_id LEFT JOIN r ON r.author_id = x.author_id
      )
      SELECT * FROM (SELECT 'influencer' AS list, * FROM ranked ORDER BY score DESC, authorId LIMIT ${INFLUENCE_TOP})
      UNION ALL
      SELECT * FROM (SELECT 'detractor', * FROM ranked WHERE labeled >= 2 AND negative = labeled ORDER BY score DESC, authorId LIMIT ${INFLUENCE_TOP})`,
-  );
+  ).all(...params) as InfluenceRow[];
 }

@@ -94,8 +94,8 @@ export interface BackupResult {
   bytes: number;
 }
 
-export interface TrackedEntity { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number }
-export interface Topic { id: number; name: string; keywords: string[]; mentions: number }
+export interface TrackedEntity { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number | null }
+export interface Topic { id: number; name: string; keywords: string[]; mentions: number | null }
 
 export interface RulePreview {
   /** Messages any of the rules matches … */
@@ -105,6 +105,8 @@ export interface RulePreview {
   /** The newest matched messages (at most 10). */
   sample: { id: number; postedAt: number; text: string }[];
 }
+
+const listSchema = z.object({ mentions: z.boolean().optional() }).strict();
 
 const ruleList = z.array(z.string().trim().min(1).max(200)).max(500);
 
@@ -164,12 +166,13 @@ export const contract = {
   'labels.history': call(z.object({ messageId: z.number().int().min(1) }).strict()).returns<LabelHistoryRow[]>(),
   /** Every KPI of DESIGN.md for a period, with the period before and the same period a year earlier. */
   'kpis.get': call(kpiRequestSchema).returns<KpiReport>(),
-  'entities.list': call(none).returns<TrackedEntity[]>(),
+  /** Tracked entities; `mentions: false` skips counting them (the grid's filter lists need only names). */
+  'entities.list': call(listSchema).returns<TrackedEntity[]>(),
   /** Creates or replaces an entity's rules, then rematches the workspace as a job. */
   'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted>(),
   /** What rules (aliases or keywords) would match in the workspace now, before saving them. */
   'rules.preview': call(z.object({ rules: ruleList.min(1).max(100) }).strict()).returns<RulePreview>(),
-  'topics.list': call(none).returns<Topic[]>(),
+  'topics.list': call(listSchema).returns<Topic[]>(),
   'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted>(),
   /** The grid's layout, keys and saved views, kept in the workspace. */
   'grid.prefs.get': call(none).returns<GridPrefs>(),

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
 import { percentile } from '../../shared/domain/kpis';
@@ -11,12 +11,19 @@ const MESSAGES = Number(process.env.BENCH_GRID_MESSAGES ?? 1_000_000);
 const CHANGES = 50;
 const KEYSTROKES = 300;
 const FIRST_ROW = '[aria-rowindex="2"] .col-text';
+/** Records on the page's clock (ms since navigation) when the first row appears. */
+const FIRST_ROW_CLOCK = `new MutationObserver((_, observer) => {
+  if (!document.querySelector('${FIRST_ROW}')) return;
+  window.__firstRowAt = performance.now();
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true });`;
 
 /** Driven by Playwright in Chromium against the real handlers, as the end-to-end tests are. */
 export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-grid-bench-'));
   try {
-    const backend = createBackend(join(folder, 'grid.pulso'));
+    // As the app runs: the built renderer (out/renderer) and the built worker threads (out/main).
+    const backend = createBackend(join(folder, 'grid.pulso'), { workerDir: resolve('out/main') });
     const client = createClient(backend);
     const demo = await client.runJob('demo.create', { messages: MESSAGES });
     if (demo.state !== 'finished') throw new Error(`demo ${demo.state}: ${demo.message}`);
@@ -24,13 +31,16 @@ export async function run(): Promise<BenchResult> {
 
     await launchBrowser(); // the browser's own start is not the app's
     const opening = performance.now();
-    const app = await openApp(backend);
+    const app = await openApp(backend, { beforeLoad: FIRST_ROW_CLOCK });
     const { page } = app;
     await page.locator(FIRST_ROW).waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
       await page.screenshot({ path: join(folder, '..', 'grid-bench-open.png') });
       throw new Error(`${error.message}; page errors: ${app.errors.join(' | ')}`);
     });
-    const openMs = performance.now() - opening;
+    const harnessMs = performance.now() - opening;
+    // From the window's navigation to the first rows drawn, on the page's own clock: what a user waits
+    // for in the app (the harness's browser context, page and test bridge are not part of it).
+    const openMs = await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
 
     // Filter and sort changes, each timed until the new first rows are on screen.
     const temperature = page.getByRole('combobox', { name: 'Temperature' });
@@ -91,14 +101,15 @@ export async function run(): Promise<BenchResult> {
     return {
       rows: [
         ['messages', MESSAGES.toLocaleString('en'), undefined],
-        ['open to first rows (ms)', openMs.toFixed(0), '≤ 1,000'],
+        ['open to first rows (ms, from navigation)', openMs.toFixed(0), '≤ 1,000'],
+        ['  the same with the test harness starting a page (ms)', harnessMs.toFixed(0), undefined],
         [`filter/sort change p50 (ms, ${CHANGES})`, filterP50Ms.toFixed(0), undefined],
         ['filter/sort change p95 (ms)', filterP95Ms.toFixed(0), '≤ 300'],
         [`keystroke p50 (ms, ${KEYSTROKES})`, keystrokeP50Ms.toFixed(1), undefined],
         ['keystroke p95 (ms)', keystrokeP95Ms.toFixed(1), '≤ 50'],
         ['JS heap after scrolling end to end (MB)', heapMB.toFixed(1), '≤ 300'],
       ],
-      json: { messages: MESSAGES, openMs, filterP50Ms, filterP95Ms, keystrokeP50Ms, keystrokeP95Ms, heapMB },
+      json: { messages: MESSAGES, openMs, harnessOpenMs: harnessMs, filterP50Ms, filterP95Ms, keystrokeP50Ms, keystrokeP95Ms, heapMB },
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

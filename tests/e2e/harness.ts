@@ -51,7 +51,7 @@ export async function closeBrowser(): Promise<void> {
  * Opens the real renderer with the preload's API stood in for by a binding to the real
  * back-end handlers in this process (DESIGN.md, "Testing without the Electron binary").
  */
-export async function openApp(backend: Backend, options: { locale?: string } = {}): Promise<App> {
+export async function openApp(backend: Backend, options: { locale?: string; beforeLoad?: string } = {}): Promise<App> {
   const server = await serveRenderer();
   const context = await (await launchBrowser()).newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
@@ -64,6 +64,7 @@ export async function openApp(backend: Backend, options: { locale?: string } = {
   // Functions sent to the page are serialized; under tsx (benchmarks) esbuild wraps named
   // functions in a __name() helper that the page lacks.
   await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  if (options.beforeLoad) await page.addInitScript({ content: options.beforeLoad });
   await page.addInitScript(() => {
     const listeners = new Set<(event: unknown) => void>();
     const target = window as unknown as Record<string, unknown>;

@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
 import type { MessageFilter } from '../../../shared/api/messages';
-import { Dashboard } from '../features/dashboard';
-import { TrackingScreen } from '../features/entities';
 import { MessageList } from '../features/grid';
-import { ImportScreen } from '../features/import';
 import { I18nProvider, useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+
+// Screens other than the grid load when first opened (the dashboard brings ECharts).
+const Dashboard = lazy(() => import('../features/dashboard').then((m) => ({ default: m.Dashboard })));
+const TrackingScreen = lazy(() => import('../features/entities').then((m) => ({ default: m.TrackingScreen })));
+const ImportScreen = lazy(() => import('../features/import').then((m) => ({ default: m.ImportScreen })));
 
 const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -71,7 +73,7 @@ function Frame() {
         <LanguageSwitch />
       </nav>
       <main className="work">
-        {screen}
+        <Suspense fallback={<div className="loading">{t('app.loading')}</div>}>{screen}</Suspense>
       </main>
       <JobProgress />
     </div>

@@ -53,7 +53,7 @@ export function TrackingScreen() {
             {entities.filter((e) => e.role === role).map((e) => (
               <li key={e.id}>
                 <button type="button" aria-current={draft.kind === 'entity' && draft.name === e.name} onClick={() => pick({ kind: 'entity', name: e.name, role: e.role, rules: e.aliases.join('\n') })}>
-                  {e.name} <small>{t(`role.${role}`)} · {t('tracking.mentions', { count: e.mentions })}</small>
+                  {e.name} <small>{t(`role.${role}`)} · {t('tracking.mentions', { count: e.mentions ?? 0 })}</small>
                 </button>
               </li>
             ))}
@@ -65,7 +65,7 @@ export function TrackingScreen() {
           {topics.map((topic) => (
             <li key={topic.id}>
               <button type="button" aria-current={draft.kind === 'topic' && draft.name === topic.name} onClick={() => pick({ kind: 'topic', name: topic.name, rules: topic.keywords.join('\n') })}>
-                {topic.name} <small>{t('tracking.mentions', { count: topic.mentions })}</small>
+                {topic.name} <small>{t('tracking.mentions', { count: topic.mentions ?? 0 })}</small>
               </button>
             </li>
           ))}

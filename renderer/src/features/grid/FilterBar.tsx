@@ -30,13 +30,13 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
   const [search, setSearch] = useState(filter.search ?? '');
 
   useEffect(() => {
-    // After the grid's first page has been asked for: the main process answers in order.
-    const timer = setTimeout(() => {
-      void api.call('entities.list', {}).then(setEntities);
-      void api.call('topics.list', {}).then(setTopics);
+    // Once the grid's first rows are drawn: the main process answers calls in order.
+    const idle = requestIdleCallback(() => {
+      void api.call('entities.list', { mentions: false }).then(setEntities);
+      void api.call('topics.list', { mentions: false }).then(setTopics);
       void api.call('labels.annotators', {}).then(setAnnotators);
-    }, 0);
-    return () => clearTimeout(timer);
+    }, { timeout: 1500 });
+    return () => cancelIdleCallback(idle);
   }, []);
   useEffect(() => setSearch(filter.search ?? ''), [filter.search]);
   useEffect(() => {

@@ -70,9 +70,10 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
       setCounts(null);
       setProvisional(null);
     }
-    count();
     const [first, last] = keepTotal ? range.current : [0, 1];
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) void load(page);
+    count(); // after the rows: the main process answers in order
+
   }, [load, count]);
 
   useEffect(() => {

@@ -1,0 +1,1 @@
+CREATE INDEX `messages_replies` ON `messages` (`posted_at`) WHERE "messages"."reply_to_external_id" IS NOT NULL;
