@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { type ZodError } from 'zod';
 import { openStore, StoreRefused, type OpenOptions, type Store } from '../../db/open';
 import { ImportError } from './import/readers';
+import { PasswordRequired } from './import/readers/types';
 import { loadSettings } from '../../db/queries/settings';
 import { contract, type CallName } from '../../shared/api/contract';
 import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope';
@@ -89,6 +90,7 @@ function invalidInput(name: string, error: ZodError): ApiErrorBody {
 
 function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof NotFound) return { code: 'not-found', message: error.message };
+  if (error instanceof PasswordRequired) return { code: 'password-required', message: error.message };
   if (error instanceof StoreRefused || error instanceof ImportError) return { code: 'refused', message: error.message };
   return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,5 +1,5 @@
 /** What crosses the process boundary: a result or an error, never a thrown exception. */
-export type ErrorCode = 'unknown-call' | 'invalid-input' | 'not-found' | 'refused' | 'failed';
+export type ErrorCode = 'unknown-call' | 'invalid-input' | 'not-found' | 'refused' | 'password-required' | 'failed';
 
 export interface ApiErrorBody {
   code: ErrorCode;

@@ -6,6 +6,8 @@ export const importFileSchema = z.object({
   path: z.string().min(1),
   /** Sheet (XLSX) or table (Access). */
   part: z.string().min(1).optional(),
+  /** An Access database's password, when it has one. */
+  password: z.string().min(1).max(200).optional(),
 }).strict();
 
 export const inspectSchema = importFileSchema.extend({ mapping: mappingSchema.optional(), preset: z.string().min(1).optional() }).strict();

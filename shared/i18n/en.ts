@@ -271,6 +271,8 @@ export const en = {
   'keys.reset': 'Default keys',
   'help.fillDown': 'Fill the selection with the first row\'s label',
   'help.keyFor': 'Key for {what}',
+  'import.password': 'Password of the Access database',
+  'import.open': 'Open',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -272,4 +272,6 @@ export const es: Record<MessageKey, string> = {
   'keys.reset': 'Teclas por defecto',
   'help.fillDown': 'Rellenar la selección con la etiqueta de la primera fila',
   'help.keyFor': 'Tecla para {what}',
+  'import.password': 'Contraseña de la base de datos de Access',
+  'import.open': 'Abrir',
 };

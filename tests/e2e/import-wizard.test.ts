@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fingerprint, tempFolder, writeEncoded } from '../helpers/files';
+import { fingerprint, protectedNorthwind, tempFolder, writeEncoded } from '../helpers/files';
 import { openBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotPath } from './harness';
 
@@ -68,6 +68,30 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       await page.getByRole('region', { name: 'Importar' }).getByRole('button', { name: 'Cancelar' }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Importación cancelada' }).count()).toBe(1);
       expect(fingerprint(opened.path)).toBe(before);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('asks for the password of a protected Access database, then shows its tables', async () => {
+    const file = protectedNorthwind('secreto');
+    const opened = openBackend(undefined, { chooseFile: async () => file });
+    await opened.client.call('settings.update', { language: 'en' });
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: /Import/ }).first().click();
+      await page.getByRole('button', { name: 'Choose a file…' }).click();
+      const ask = page.locator('.password-ask');
+      await expect.poll(() => ask.getByRole('alert').textContent()).toBe('nwind-protegida.mdb is protected by a password: give it (--password, or in the import wizard)');
+      await ask.getByLabel('Password of the Access database').fill('mal');
+      await ask.getByRole('button', { name: 'Open' }).click();
+      await expect.poll(() => ask.getByRole('alert').textContent()).toBe('nwind-protegida.mdb: the password is not right');
+      await ask.getByLabel('Password of the Access database').fill('secreto');
+      await ask.getByRole('button', { name: 'Open' }).click();
+      await expect.poll(() => page.getByLabel('Table', { exact: false }).first().inputValue()).toBeTruthy();
+      await expect.poll(() => ask.count()).toBe(0);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

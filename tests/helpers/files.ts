@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import iconv from 'iconv-lite';
 
@@ -43,4 +43,19 @@ export function fingerprint(path: string): string {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Northwind with a database password, written where Access writes it: in the header page at 0x42
+ * (Jet 3 keeps it in Latin-1 under the header's RC4 stream, so XOR-ing the text into the stored
+ * bytes is what setting it in Access does to a file that had none).
+ */
+export function protectedNorthwind(password: string): string {
+  const bytes = readFileSync(resolve('../shared/datasets/access/nwind.mdb'));
+  if (bytes[0x14] !== 0) throw new Error('nwind.mdb is expected to be Jet 3');
+  const text = Buffer.from(password, 'latin1');
+  for (let i = 0; i < text.length; i++) bytes[0x42 + i] = (bytes[0x42 + i] as number) ^ (text[i] as number);
+  const path = join(tempFolder(), 'nwind-protegida.mdb');
+  writeFileSync(path, bytes);
+  return path;
 }

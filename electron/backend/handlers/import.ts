@@ -8,9 +8,9 @@ import type { ImportProgress } from '../import/run';
 import { runInWorker } from '../workers';
 
 export const importHandlers = {
-  'import.inspect': ({ path, part, mapping, preset }, { store }) => {
+  'import.inspect': ({ path, part, password, mapping, preset }, { store }) => {
     const { timeZone } = loadSettings(store.db, systemSettings());
-    return inspectFile(path, part, mapping ?? (preset ? findPreset(store.sqlite, preset).mapping : undefined), timeZone);
+    return inspectFile(path, { part, password }, mapping ?? (preset ? findPreset(store.sqlite, preset).mapping : undefined), timeZone);
   },
   'import.start': (request, { store, jobs, options }) => {
     const { timeZone, annotator } = loadSettings(store.db, systemSettings());

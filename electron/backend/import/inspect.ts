@@ -4,12 +4,13 @@ import type { Field } from '../../../shared/domain/import/fields';
 import { completeMapping, detectMapping, mapRow, type Mapping, type MappedRow } from '../../../shared/domain/import/mapping';
 import { sampleRecords } from './plan';
 import { openReader } from './readers';
+import type { ReaderOptions } from './readers/types';
 
 const PREVIEW_ROWS = 20;
 
 /** The wizard's view of a file: its parts, headers, the mapping, and the first rows as they will be stored. */
-export async function inspectFile(path: string, part: string | undefined, given: Mapping | undefined, timeZone: string): Promise<ImportInspection> {
-  const reader = await openReader(path, { part });
+export async function inspectFile(path: string, file: ReaderOptions, given: Mapping | undefined, timeZone: string): Promise<ImportInspection> {
+  const reader = await openReader(path, file);
   const sample = await sampleRecords(reader);
   const values = sample.map((record) => record.values);
   const detected = detectMapping(reader.headers, values);

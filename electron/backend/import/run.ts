@@ -44,7 +44,7 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const started = Date.now();
   const name = basename(request.path);
-  const reader = await openReader(request.path, { part: request.part });
+  const reader = await openReader(request.path, { part: request.part, password: request.password });
   const preset = request.preset ? findPreset(sqlite, request.preset) : undefined;
   const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset?.mapping, dateOrder: request.dateOrder });
   const fileHash = await sha256(request.path);

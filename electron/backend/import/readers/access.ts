@@ -2,7 +2,7 @@ import MDBReader from 'mdb-reader';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { batched, ImportError, type Reader, type SourceRecord, type ReaderOptions } from './types';
+import { batched, ImportError, PasswordRequired, type Reader, type SourceRecord, type ReaderOptions } from './types';
 
 const CHUNK = 5000;
 
@@ -11,14 +11,23 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   const name = basename(path);
   let database: MDBReader;
   let parts: string[];
+  const refusePassword = (): never => {
+    throw new PasswordRequired(options.password === undefined
+      ? `${name} is protected by a password: give it (--password, or in the import wizard)`
+      : `${name}: the password is not right`);
+  };
   try {
-    database = new MDBReader(readFileSync(path));
+    database = new MDBReader(readFileSync(path), options.password === undefined ? {} : { password: options.password });
     parts = database.getTableNames();
   } catch (error) {
     const message = (error as Error).message;
-    if (/password|encrypt/i.test(message)) throw new ImportError(`${name} is protected by a password; remove it in Access and export again`);
+    if (/password|encrypt/i.test(message)) refusePassword();
     throw new ImportError(`${name} is not a readable Access database (${message}); it may be corrupt or another kind of file`);
   }
+  // An .mdb's database password does not encrypt its pages, so the reader could read on without
+  // it; Pulso asks for it as Access does.
+  const stored = database.getPassword();
+  if (stored !== null && stored !== options.password) refusePassword();
   if (parts.length === 0) throw new ImportError(`${name} has no tables`);
   const part = options.part ?? (parts[0] as string);
   if (!parts.includes(part)) throw new ImportError(`${name} has no table "${part}" (tables: ${parts.join(', ')})`);

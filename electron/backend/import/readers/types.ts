@@ -25,12 +25,17 @@ export interface Reader {
 export interface ReaderOptions {
   /** Sheet (XLSX) or table (Access) to read; the first by default. */
   part?: string | undefined;
+  /** An Access database's password. */
+  password?: string | undefined;
 }
 
 /** A file that cannot be read, with a message that names it (and the row, where there is one). */
 export class ImportError extends Error {
   override name = 'ImportError';
 }
+
+/** A file that needs a password the request did not give (or gave wrong). */
+export class PasswordRequired extends ImportError {}
 
 export const BATCH_SIZE = 2000;
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ImportInspection, Preset } from '../../../../shared/api/import';
 import type { Mapping } from '../../../../shared/domain/import/mapping';
 import type { MessageKey } from '../../../../shared/i18n';
+import { ApiError } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { formatDuration } from '../../components/format';
@@ -15,7 +16,7 @@ interface Props {
   onOpenBatch(batch: number): void;
 }
 
-interface Source { path: string; part?: string | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
+interface Source { path: string; part?: string | undefined; password?: string | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
 
 /** The import wizard: file → sheet/table → mapping with preview → import with progress → summary. */
 export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
@@ -23,6 +24,9 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
   const [source, setSource] = useState<Source | null>(null);
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The message asking for an Access database's password, while one is needed. */
+  const [passwordAsk, setPasswordAsk] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
   const [presets, setPresets] = useState<Preset[]>([]);
   const [presetName, setPresetName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,9 +42,15 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     if (!source) return;
     let current = true;
     setError(null);
+    setPasswordAsk(null);
     api.call('import.inspect', source)
       .then((result) => current && setInspection(result))
-      .catch((e: Error) => current && (setInspection(null), setError(e.message)));
+      .catch((e: Error) => {
+        if (!current) return;
+        setInspection(null);
+        if (e instanceof ApiError && e.code === 'password-required') setPasswordAsk(e.message);
+        else setError(e.message);
+      });
     return () => {
       current = false;
     };
@@ -75,7 +85,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
 
   const startImport = (): void => {
     if (!source || !inspection) return;
-    void job.start({ path: source.path, part: inspection.part ?? undefined, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
+    void job.start({ path: source.path, part: inspection.part ?? undefined, password: source.password, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
   };
 
   const run = job.run;
@@ -117,6 +127,13 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
       {run.state === 'cancelled' && <p className="notice" role="status">{t('import.cancelled')}</p>}
       {run.state === 'failed' && <div className="error" role="alert"><b>{t('import.failed')}</b><pre>{run.message}</pre></div>}
       {error && <div className="error" role="alert"><pre>{error}</pre></div>}
+      {passwordAsk && source && (
+        <form className="password-ask" onSubmit={(e) => { e.preventDefault(); setSource({ ...source, password }); }}>
+          <p role="alert">{passwordAsk}</p>
+          <label>{t('import.password')} <input type="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+          <button className="primary" type="submit" disabled={password === ''}>{t('import.open')}</button>
+        </form>
+      )}
       {notice && <p className="notice" role="status">{notice}</p>}
       {inspection && source && (
         <>
@@ -124,13 +141,13 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
             <span><b>{t('import.file')}:</b> {inspection.file} <small>({t('import.format', { format: inspection.format.toUpperCase(), encoding: inspection.encoding ?? '—', delimiter: inspection.delimiter === '\t' ? 'TAB' : (inspection.delimiter ?? '—') })})</small></span>
             {inspection.parts.length > 1 && (
               <label>{t('import.part')}{' '}
-                <select value={inspection.part ?? ''} onChange={(e) => setSource({ path: source.path, part: e.target.value })}>
+                <select value={inspection.part ?? ''} onChange={(e) => setSource({ path: source.path, password: source.password, part: e.target.value })}>
                   {inspection.parts.map((part) => <option key={part}>{part}</option>)}
                 </select>
               </label>
             )}
             <label>{t('import.preset')}{' '}
-              <select value={source.preset ?? ''} onChange={(e) => setSource({ path: source.path, part: source.part, preset: e.target.value || undefined })}>
+              <select value={source.preset ?? ''} onChange={(e) => setSource({ path: source.path, password: source.password, part: source.part, preset: e.target.value || undefined })}>
                 <option value="">{t('import.presetNone')}</option>
                 {presets.map((preset) => <option key={preset.name} value={preset.name}>{preset.name}</option>)}
               </select>
