@@ -38,7 +38,10 @@ export interface CareKpis {
   requested: number; attended: number; resolved: number;
   firstResponseMinutes: { median: Ratio; p90: Ratio };
   resolutionHoursByType: Record<string, { count: number; median: Ratio; p90: Ratio }>;
-  waiting: number; slaMinutes: number; slaBreaches: number;
+  waiting: number;
+  /** How long the cases still waiting for a first response have waited, at the period's end. */
+  waitingHours: { median: Ratio; max: Ratio };
+  slaMinutes: number; slaBreaches: number;
 }
 
 export interface CommunityKpis {

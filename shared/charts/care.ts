@@ -17,7 +17,7 @@ export const careFunnel: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'item' }),
-        title: { text: t.t('chart.careWaiting', { count: care.waiting, breaches: care.slaBreaches, minutes: care.slaMinutes }), left: 'center', top: 0, textStyle: { fontSize: 12 } },
+        title: { text: t.t('chart.careWaiting', { count: care.waiting, longest: care.waitingHours.max === null ? '—' : t.number(care.waitingHours.max, 1), breaches: care.slaBreaches, minutes: care.slaMinutes }), left: 'center', top: 0, textStyle: { fontSize: 12 } },
         series: [{
           type: 'funnel', top: 36, bottom: 8, sort: 'none', minSize: '20%', name: t.t('chart.careFunnel'),
           label: { formatter: '{b}: {c}' },

@@ -142,10 +142,12 @@ function demographics(rows: readonly DemographicRow[]): KpiReport['demographics'
     }))])) as KpiReport['demographics'];
 }
 
-function care(cases: readonly { type: string; openedAt: number; firstResponseAt: number | null; resolvedAt: number | null }[], periodEnd: number, slaMinutes: number): CareKpis {
+/** Care KPIs for the cases opened in the period; waiting ages and SLA breaches count to the period's end (or now, if sooner). */
+export function careKpis(cases: readonly CaseRow[], periodEnd: number, slaMinutes: number): CareKpis {
   const minutes = (from: number, to: number): number => (to - from) / 60_000;
   const firstResponses = cases.flatMap((c) => (c.firstResponseAt === null ? [] : [minutes(c.openedAt, c.firstResponseAt)]));
   const resolvedByType = group(cases.filter((c) => c.resolvedAt !== null), (c) => c.type);
+  const waiting = cases.filter((c) => c.firstResponseAt === null).map((c) => Math.max(0, minutes(c.openedAt, periodEnd)) / 60);
   return {
     requested: cases.length,
     attended: firstResponses.length,
@@ -155,7 +157,8 @@ function care(cases: readonly { type: string; openedAt: number; firstResponseAt:
       const hours = rows.map((c) => minutes(c.openedAt, c.resolvedAt as number) / 60);
       return [type, { count: rows.length, median: percentile(hours, 0.5), p90: percentile(hours, 0.9) }];
     })),
-    waiting: cases.filter((c) => c.firstResponseAt === null).length,
+    waiting: waiting.length,
+    waitingHours: { median: percentile(waiting, 0.5), max: waiting.length === 0 ? null : Math.max(...waiting) },
     slaMinutes,
     // A case still waiting at the end of the period counts once its wait passes the target.
     slaBreaches: cases.filter((c) => minutes(c.openedAt, c.firstResponseAt ?? Math.max(periodEnd, c.openedAt)) > slaMinutes).length,
@@ -219,7 +222,7 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
           Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, socBy(e.id, key)])) as Record<TemperatureKey, Ratio>])),
       };
     }),
-    care: care(aggregates.cases, context.periodEnd, context.slaMinutes),
+    care: careKpis(aggregates.cases, context.periodEnd, context.slaMinutes),
     users: {
       ...users,
       happyRatio: ratio(users.happy, users.authors), unhappyRatio: ratio(users.unhappy, users.authors),

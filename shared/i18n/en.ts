@@ -163,7 +163,7 @@ export const en = {
   'chart.sovByTemperature': 'Share of Voice by temperature',
   'chart.shareOfConversation': 'Share of Conversation per topic',
   'chart.careFunnel': 'Customer care funnel',
-  'chart.careWaiting': '{count} waiting · {breaches} over the {minutes}-minute target',
+  'chart.careWaiting': '{count} waiting (longest {longest} h) · {breaches} over the {minutes}-minute target',
   'chart.resolutionByType': 'Resolution time by case type',
   'chart.hours': 'hours',
   'chart.median': 'median',

@@ -164,7 +164,7 @@ export const es: Record<MessageKey, string> = {
   'chart.sovByTemperature': 'Share of Voice por temperatura',
   'chart.shareOfConversation': 'Share of Conversation por tema',
   'chart.careFunnel': 'Embudo de atención',
-  'chart.careWaiting': '{count} en espera · {breaches} fuera del objetivo de {minutes} min',
+  'chart.careWaiting': '{count} en espera (la más antigua {longest} h) · {breaches} fuera del objetivo de {minutes} min',
   'chart.resolutionByType': 'Tiempo de resolución por tipo de caso',
   'chart.hours': 'horas',
   'chart.median': 'mediana',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evangelistsAndDetractors, growth, meanTemperature, netTemperature, percentile, ratio, shares, userFlows } from '../../shared/domain/kpis';
+import { careKpis } from '../../shared/domain/kpi-report';
 
 describe('KPI math on hand-computed cases', () => {
   const counts = { '-2': 1, '-1': 2, '0': 3, '1': 3, '2': 1 };
@@ -55,5 +56,28 @@ describe('periods', async () => {
     expect(previousPeriod('2026-03-10', '2026-03-16')).toEqual({ from: '2026-03-03', to: '2026-03-09' });
     expect(daysIn('2026-04-01', '2026-06-30')).toBe(91);
     expect(yearBefore('2028-02-01', '2028-02-29')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+});
+
+describe('care KPIs on hand-computed cases', () => {
+  it('counts requested, attended and resolved; response and resolution times; waiting ages and SLA breaches at the period end', () => {
+    const H = 3_600_000;
+    const M = 60_000;
+    const end = 100 * H;
+    const care = careKpis([
+      { type: 'billing', openedAt: 0, firstResponseAt: 30 * M, resolvedAt: 2 * H },       // 30 min, resolved in 2 h
+      { type: 'billing', openedAt: 10 * H, firstResponseAt: 10 * H + 90 * M, resolvedAt: 14 * H }, // 90 min (breach), 4 h
+      { type: 'outage', openedAt: 20 * H, firstResponseAt: 20 * H + 10 * M, resolvedAt: null },   // 10 min, open
+      { type: 'outage', openedAt: 90 * H, firstResponseAt: null, resolvedAt: null },             // waiting 10 h (breach)
+      { type: 'outage', openedAt: end - 30 * M, firstResponseAt: null, resolvedAt: null },       // waiting 0.5 h, within target
+    ], end, 60);
+    expect(care).toEqual({
+      requested: 5, attended: 3, resolved: 2,
+      firstResponseMinutes: { median: 30, p90: 78 }, // PERCENTILE.INC of 10, 30, 90
+      resolutionHoursByType: { billing: { count: 2, median: 3, p90: 3.8 } },
+      waiting: 2, waitingHours: { median: 5.25, max: 10 },
+      slaMinutes: 60, slaBreaches: 2,
+    });
+    expect(careKpis([], end, 60)).toMatchObject({ requested: 0, firstResponseMinutes: { median: null, p90: null }, waitingHours: { median: null, max: null } });
   });
 });
