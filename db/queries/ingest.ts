@@ -54,7 +54,10 @@ export function contentHash(source: string, externalId: string | null, handle: s
  * transaction and calls finish() before committing, which adds the new rows to the full-text
  * index in one statement.
  */
-export function createIngest(sqlite: Database.Database, batchId: number | null) {
+export function createIngest(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number } = {}) {
+  // A load as large as the store is faster with its secondary indexes built once at the end than
+  // kept up row by row; dropping them is part of the caller's transaction, so a rollback restores them.
+  const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
   // The workspace's keyword rules as they are now: every writer matches with the same ones.
   const rules = loadRules(sqlite);
   const entityMatcher = compileMatcher(rules.entities);
@@ -125,6 +128,7 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
     },
     finish(): void {
       sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?').run(lastIdBefore);
+      for (const { sql } of deferred) sqlite.prepare(sql).run();
     },
     /** Matches a message to entities and topics by the workspace's aliases and keywords. */
     matchRules(messageId: number, text: string): void {
@@ -141,3 +145,23 @@ export function createIngest(sqlite: Database.Database, batchId: number | null) 
   };
 }
 export type Ingest = ReturnType<typeof createIngest>;
+
+/** Below this many new rows, or less than the store already holds, indexes are kept up as rows go in. */
+const BULK_ROWS = 50_000;
+const DEFERRABLE_TABLES = ['messages', 'labels', 'message_entities', 'message_topics'];
+
+/**
+ * Drops the non-unique indexes of the tables a large load writes and returns their definitions,
+ * for finish() to create again. Unique indexes stay: dedupe needs them while rows go in.
+ */
+function deferIndexes(sqlite: Database.Database, expectedRows: number): { name: string; sql: string }[] {
+  if (expectedRows < BULK_ROWS) return [];
+  const existing = sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number;
+  if (expectedRows < existing) return [];
+  const indexes = sqlite.prepare(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+     AND tbl_name IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(DEFERRABLE_TABLES)) as { name: string; sql: string }[];
+  for (const { name } of indexes) sqlite.prepare(`DROP INDEX "${name.replace(/"/g, '""')}"`).run();
+  return indexes;
+}

@@ -21,7 +21,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
   return inTransaction(sqlite, async () => {
     for (const entity of vocabulary.entities) addEntity(sqlite, { name: entity.name, role: entity.role as 'own' | 'person' | 'competitor', aliases: entity.aliases });
     for (const topic of vocabulary.topics) addTopic(sqlite, topic);
-    const ingest = createIngest(sqlite, null);
+    const ingest = createIngest(sqlite, null, { expectedRows: count });
     const seedRows = createDemoWriter(sqlite);
     const cases = createCaseWriter(sqlite, null);
     const random = createRandom(seed + 1);

@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, tempFolder } from '../helpers/files';
+import { openBackend } from '../helpers/workspace';
+
+const schema = (path: string): string[] => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare("SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS s FROM sqlite_master ORDER BY name").pluck().all() as string[]);
+  } finally {
+    db.close();
+  }
+};
+
+/** A CSV large enough that the import builds the secondary indexes at the end instead of row by row. */
+function bigCsv(rows: number, lastRow?: string): string {
+  const lines = ['id,date,user,text,sentiment'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`${i},2026-0${1 + (i % 9)}-1${i % 10}T10:${String(i % 60).padStart(2, '0')}:00Z,user${i % 5000},"Mensaje número ${i} sobre la fibra de Lumen Móvil y la atención al cliente, que tarda demasiado en contestar",${['negative', 'neutral', 'positive', ''][i % 4]}`);
+  }
+  if (lastRow) lines.push(lastRow);
+  const path = join(tempFolder(), 'big.csv');
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
+describe('a large import (indexes built once at the end)', () => {
+  it('leaves every index as it was, and the same rows as a row-by-row import would', async () => {
+    const opened = openBackend();
+    await opened.client.runJob('demo.create', { messages: 200 });
+    const before = schema(opened.path);
+    const path = bigCsv(60_000);
+    const done = await opened.client.runJob('import.start', { path });
+    expect(done).toMatchObject({ state: 'finished', result: { new: 60_000, rejected: 0 } });
+    expect(schema(opened.path)).toEqual(before);
+    const db = new Database(opened.path, { readonly: true });
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    expect(db.prepare("SELECT count(*) FROM messages INDEXED BY messages_posted WHERE posted_at > 0").pluck().get()).toBe(60_200);
+    expect(db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'atencion'").pluck().get()).toBeGreaterThanOrEqual(60_000);
+    db.close();
+    const again = await opened.client.runJob('import.start', { path });
+    expect(again).toMatchObject({ state: 'finished', result: { new: 0, duplicate: 60_000 } });
+  });
+
+  it('a large import refused at its last row leaves the store, indexes included, exactly as it was', async () => {
+    const opened = openBackend();
+    await opened.client.runJob('demo.create', { messages: 200 });
+    const before = { schema: schema(opened.path), rows: fingerprint(opened.path) };
+    const failed = await opened.client.runJob('import.start', { path: bigCsv(60_000, '60000,not a date,user1,texto,positive') });
+    expect(failed).toMatchObject({ state: 'failed', message: expect.stringContaining('row 60002') });
+    expect(schema(opened.path)).toEqual(before.schema);
+    expect(fingerprint(opened.path)).toBe(before.rows);
+  });
+});
