@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openReader, records } from '../../electron/backend/import/readers';
+import { isDateFormat } from '../../electron/backend/import/readers/xlsx-sheet';
+import type { Cell } from '../../shared/domain/import/values';
+import { tempFolder } from '../helpers/files';
+
+/** The oracle: exceljs's own reading of the same sheet, cells as plain values. */
+async function excelRows(path: string, sheetName: string): Promise<Map<number, Cell[]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const rows = new Map<number, Cell[]>();
+  workbook.getWorksheet(sheetName)?.eachRow((row, number) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map((value): Cell => {
+      if (value === null || value === undefined) return null;
+      if (typeof value === 'object' && !(value instanceof Date)) {
+        if ('richText' in value) return value.richText.map((part) => part.text).join('');
+        if ('result' in value) return (value.result ?? null) as Cell;
+        if ('text' in value) return String(value.text);
+        return null;
+      }
+      return value as Cell;
+    });
+    while (values.length > 0 && values[values.length - 1] === null) values.pop();
+    rows.set(number, values);
+  });
+  return rows;
+}
+
+async function ourRows(path: string, part: string): Promise<Map<number, Cell[]>> {
+  const reader = await openReader(path, { part });
+  const rows = new Map<number, Cell[]>();
+  for await (const record of records(reader)) {
+    const values = [...record.values];
+    while (values.length > 0 && values[values.length - 1] === null) values.pop();
+    rows.set(record.row, values);
+  }
+  return rows;
+}
+
+describe('the XLSX reader agrees with exceljs', () => {
+  it('on a real export (Twitter Ads) and on a sheet with shared and inline strings, rich text, formulas, booleans and dates', async () => {
+    const ads = resolve('../shared/datasets/social-exports/twitter_ads_2017-04.xlsx');
+    const adsSheet = (await openReader(ads, {})).part as string;
+    const oracle = await excelRows(ads, adsSheet);
+    const ours = await ourRows(ads, adsSheet);
+    expect(ours.size).toBeGreaterThan(0);
+    for (const [number, values] of ours) expect(values, `row ${number}`).toEqual(oracle.get(number));
+
+    const path = join(tempFolder(), 'mixed.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = false;
+    const sheet = workbook.addWorksheet('Datos & más <x>');
+    sheet.addRow(['Fecha', 'Texto', 'Rico', 'Fórmula', 'Sí/No', 'Número']);
+    for (let i = 0; i < 300; i++) {
+      const row = sheet.addRow([new Date(Date.UTC(2026, 0, 1 + i, i % 24, 30)), `Línea ${i} con "comillas" & <símbolos>\ny salto`, { richText: [{ text: 'rico ' }, { text: `${i}`, font: { bold: true } }] },
+        { formula: `F${i + 2}*2+1`, result: i * 2 + 1 } /* exceljs reads a cached 0 back as no result */, i % 2 === 0, i + 0.25]);
+      row.getCell(1).numFmt = i % 2 ? 'dd/mm/yyyy hh:mm' : '[$-409]mmmm d, yyyy;@';
+    }
+    await workbook.xlsx.writeFile(path);
+    const mixedOracle = await excelRows(path, 'Datos & más <x>');
+    const mixed = await ourRows(path, 'Datos & más <x>');
+    expect(mixed.size).toBe(300);
+    for (const [number, values] of mixed) expect(values, `row ${number}`).toEqual(mixedOracle.get(number));
+
+    // The streaming writer puts strings inline in the sheet instead of the shared table.
+    const inline = join(tempFolder(), 'inline.xlsx');
+    const streamed = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: inline, useSharedStrings: false, useStyles: true });
+    const streamedSheet = streamed.addWorksheet('Inline');
+    streamedSheet.addRow(['Usuario', 'Mensaje', 'Fecha']).commit();
+    for (let i = 0; i < 50; i++) {
+      const row = streamedSheet.addRow([`@usuario${i}`, `Atención ${i} — ¿qué tal? ✓`, new Date(Date.UTC(2026, 5, 1, i % 24))]);
+      row.getCell(3).numFmt = 'yyyy-mm-dd hh:mm:ss';
+      row.commit();
+    }
+    await streamed.commit();
+    const inlineOurs = await ourRows(inline, 'Inline');
+    const inlineOracle = await excelRows(inline, 'Inline');
+    expect(inlineOurs.size).toBe(50);
+    for (const [number, values] of inlineOurs) expect(values, `row ${number}`).toEqual(inlineOracle.get(number));
+  });
+
+  it('knows date formats from number formats', () => {
+    expect(['dd/mm/yyyy', 'yyyy-mm-dd hh:mm:ss', '[$-409]mmmm d, yyyy;@', 'h:mm AM/PM', 'mmm-yy'].map(isDateFormat)).toEqual([true, true, true, true, true]);
+    expect(['0.00', '#,##0', '0%', '"días" 0', '[Red]0.00', '@'].map(isDateFormat)).toEqual([false, false, false, false, false, false]);
+  });
+});
