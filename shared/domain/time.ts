@@ -14,8 +14,29 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Offset of the zone from UTC at an instant, in ms (Madrid in winter: +3,600,000). */
+const SLOT = 900_000;
+const MAX_CACHED = 200_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of the zone from UTC at an instant, in ms (Madrid in winter: +3,600,000). Asking Intl
+ * costs microseconds, and imports ask once per date: offsets are kept per quarter hour, for the
+ * quarters whose start and end agree (an offset change inside one is computed exactly).
+ */
 export function zoneOffset(instant: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone);
+  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
+  const slot = Math.floor(instant / SLOT);
+  const cached = cache.get(slot);
+  if (cached !== undefined) return cached;
+  const start = intlOffset(slot * SLOT, timeZone);
+  if (start !== intlOffset(slot * SLOT + SLOT - 1, timeZone)) return intlOffset(instant, timeZone);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(slot, start);
+  return start;
+}
+
+function intlOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const asUtc = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openStore } from '../../db/open';
 import { addEntity, addTopic } from '../../db/queries/entities';
 import { createBackend } from '../../electron/backend/backend';
@@ -39,7 +39,9 @@ function prepareWorkspace(path: string): void {
 
 /** Imports through the real back end (worker thread and all), sampling the process's RSS. */
 async function timedImport(workspace: string, path: string): Promise<{ seconds: number; peakRssMB: number; summary: ImportSummary }> {
-  const backend = createBackend(workspace);
+  // The worker as the app ships it (out/main/import-worker.js), when built; else from source.
+  const built = resolve('out/main');
+  const backend = createBackend(workspace, existsSync(join(built, 'import-worker.js')) ? { workerDir: built } : {});
   const client = createClient(backend);
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

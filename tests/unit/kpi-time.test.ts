@@ -3,7 +3,7 @@ import { parseRuleList } from '../../shared/domain/matching';
 import { builtinView } from '../../shared/domain/views';
 import { influenceParts } from '../../shared/domain/kpis';
 import { autoGranularity, bucketStart, quickPeriod } from '../../shared/domain/period';
-import { dayStart, epochDayToDate, offsetSegments } from '../../shared/domain/time';
+import { dayStart, epochDayToDate, offsetSegments, zoneOffset } from '../../shared/domain/time';
 
 describe('local days for KPI series', () => {
   it('finds the exact instants a zone changes its offset within a period', () => {
@@ -55,5 +55,20 @@ describe('built-in views', () => {
   it('"unlabeled this week" runs from Monday to today; "angry without a case" needs no dates', () => {
     expect(builtinView('unlabeledThisWeek', '2026-11-26')).toEqual({ from: '2026-11-23', to: '2026-11-26', temperatures: ['unlabeled'], kinds: ['none'] });
     expect(builtinView('angryWithoutCase', '2026-11-26')).toEqual({ temperatures: [-2, -1], hasCase: false });
+  });
+});
+
+describe('zone offsets, cached per quarter hour', () => {
+  it('agree with Intl at every minute around daylight-saving changes (Madrid, and Lord Howe\'s half-hour shift)', () => {
+    const oracle = (instant: number, timeZone: string): number => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+        .formatToParts(instant).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+      return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+    };
+    for (const [timeZone, around] of [['Europe/Madrid', Date.UTC(2026, 2, 29, 1)], ['Europe/Madrid', Date.UTC(2026, 9, 25, 1)], ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15)]] as const) {
+      for (let instant = around - 3 * 3_600_000; instant <= around + 3 * 3_600_000; instant += 60_000 + 7) {
+        expect(zoneOffset(instant, timeZone), `${timeZone} ${new Date(instant).toISOString()}`).toBe(oracle(instant, timeZone));
+      }
+    }
   });
 });

@@ -13,7 +13,6 @@ import { inTransaction } from '../transaction';
 import { planImport } from './plan';
 import { findPreset } from './presets';
 import { ImportError, openReader } from './readers';
-import type { Reader } from './readers/types';
 import { createRejectsWriter } from './rejects';
 
 export type ImportRequest = z.output<typeof importRequestSchema>;
@@ -54,7 +53,7 @@ export async function runImport(
   try {
     const summary = await inTransaction(sqlite, async () => {
       const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, sha256: fileHash, preset: request.preset ?? null, importedBy: settings.annotator });
-      const ingest = createIngest(sqlite, batch, { expectedRows: expectedRows(reader) });
+      const ingest = createIngest(sqlite, batch, { expectedRows: reader.estimatedRows });
       const cases = createCaseWriter(sqlite, batch);
       const entityNamed = createNamedLookup(sqlite, 'entities', (plan.mapping.entityRole ?? 'competitor') satisfies EntityRole);
       const topicNamed = createNamedLookup(sqlite, 'topics', '');
@@ -109,12 +108,4 @@ export async function runImport(
     if (request.rejectsPath) rmSync(request.rejectsPath, { force: true });
     throw error;
   }
-}
-
-/** Text files report bytes: a social-media row is rarely under this many. */
-const BYTES_PER_ROW = 120;
-
-function expectedRows(reader: Reader): number {
-  const { total } = reader.progress();
-  return reader.format === 'csv' || reader.format === 'jsonl' ? Math.floor(total / BYTES_PER_ROW) : total;
 }

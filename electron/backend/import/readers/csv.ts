@@ -2,7 +2,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { ImportError, type Reader, type SourceRecord } from './types';
+import { ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
 import { sniffDelimiter, sniffEncoding } from './sniff';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -79,7 +79,7 @@ export async function openCsv(path: string): Promise<Reader> {
   if (headers.length === 0) throw new ImportError(`${name} is empty: there is no header row`);
 
   return {
-    format: 'csv', headers, parts: [], part: null, encoding, delimiter,
+    format: 'csv', headers, parts: [], part: null, encoding, delimiter, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     async *batches() {
       let row = 0; // the header is row 1

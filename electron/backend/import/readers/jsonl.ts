@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { batched, ImportError, type Reader, type SourceRecord } from './types';
+import { batched, ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
 
 const HEADER_SCAN_LINES = 200;
 
@@ -39,7 +39,7 @@ export async function openJsonl(path: string): Promise<Reader> {
   if (keys.size === 0) throw new ImportError(`${name} is empty: there are no JSON objects`);
   const headers = [...keys];
   return {
-    format: 'jsonl', headers, parts: [], part: null, encoding: 'utf8', delimiter: null,
+    format: 'jsonl', headers, parts: [], part: null, encoding: 'utf8', delimiter: null, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     batches: () => batched(rows()),
   };

@@ -20,6 +20,8 @@ export interface Reader {
   batches(): AsyncGenerator<SourceRecord[]>;
   /** How far reading has got: bytes for text files, rows for the others. */
   progress(): { done: number; total: number };
+  /** Roughly how many records there are (from the size where the file does not say), to choose how to write them. */
+  estimatedRows: number;
 }
 
 export interface ReaderOptions {
@@ -38,6 +40,9 @@ export class ImportError extends Error {
 export class PasswordRequired extends ImportError {}
 
 export const BATCH_SIZE = 2000;
+/** A social-media row of a text file is rarely shorter; a zipped XLSX row, about this long. */
+export const TEXT_BYTES_PER_ROW = 120;
+export const XLSX_BYTES_PER_ROW = 100;
 
 /** Records one at a time, for code that reads only a few. */
 export async function* records(reader: Reader): AsyncGenerator<SourceRecord> {

@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { batched, ImportError, type Reader, type SourceRecord, type ReaderOptions } from './types';
+import { batched, ImportError, XLSX_BYTES_PER_ROW, type Reader, type SourceRecord, type ReaderOptions } from './types';
 import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext } from './xlsx-sheet';
 
 const HEADER_SCAN_ROWS = 20;
@@ -67,7 +67,8 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   const total = await dimensionRows(sheet);
 
   return {
-    format: 'xlsx', headers, parts, part, encoding: null, delimiter: null,
+    // Some writers leave out the sheet's <dimension>: then the zipped size tells roughly.
+    format: 'xlsx', headers, parts, part, encoding: null, delimiter: null, estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
     progress: () => ({ done: rowsRead, total: Math.max(total, rowsRead) }),
     batches: () => batched(rows()),
   };
