@@ -64,6 +64,15 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
       await expect.poll(async () => (await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((r) => [r.temperature, r.kind]))
         .toEqual([[1, rows[0]?.kind ?? null], [1, rows[0]?.kind ?? null], [1, rows[0]?.kind ?? null]]);
 
+      // Ctrl+click picks rows one by one; a key labels just those.
+      await grid.locator('[aria-rowindex="6"] .col-text').click();
+      await grid.locator('[aria-rowindex="8"] .col-text').click({ modifiers: ['Control'] });
+      await expect.poll(() => grid.locator('[aria-selected="true"]').count()).toBe(2);
+      await page.keyboard.press('i');
+      await expect.poll(async () => (await client.call('messages.page', { offset: 4, limit: 3 })).rows.map((r) => r.kind))
+        .toEqual(['irrelevant', rows[5]?.kind ?? null, 'irrelevant']);
+      await page.keyboard.press('Home');
+
       // The analyst's keys: "a" for very angry instead of "1".
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('?');

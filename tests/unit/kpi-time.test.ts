@@ -61,9 +61,10 @@ describe('built-in views', () => {
 describe('zone offsets, cached per quarter hour', () => {
   it('agree with Intl at every minute around daylight-saving changes (Madrid, and Lord Howe\'s half-hour shift)', () => {
     const oracle = (instant: number, timeZone: string): number => {
-      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      const parts: Record<string, number> = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
         .formatToParts(instant).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
-      return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+      const part = (name: string): number => parts[name] as number;
+      return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
     };
     for (const [timeZone, around] of [['Europe/Madrid', Date.UTC(2026, 2, 29, 1)], ['Europe/Madrid', Date.UTC(2026, 9, 25, 1)], ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15)]] as const) {
       for (let instant = around - 3 * 3_600_000; instant <= around + 3 * 3_600_000; instant += 60_000 + 7) {

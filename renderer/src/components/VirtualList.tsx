@@ -16,8 +16,8 @@ interface Props {
   onRange(first: number, last: number): void;
   handle?: Ref<VirtualListHandle>;
   cursor: number;
-  /** The cursor moved; `extend` when Shift was held (a range selection grows). */
-  onCursor(index: number, extend: boolean): void;
+  /** The cursor moved: a plain move, a range growing (Shift), or a row picked (Ctrl/Cmd+click). */
+  onCursor(index: number, move: 'move' | 'extend' | 'toggle'): void;
   isSelected(index: number): boolean;
   /** Keys the list's owner handles first (labeling); return true when used. */
   onKey?(event: React.KeyboardEvent): boolean;
@@ -63,7 +63,7 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
 
   const move = (to: number, extend = false): void => {
     const index = Math.max(0, Math.min(count - 1, to));
-    onCursor(index, extend);
+    onCursor(index, extend ? 'extend' : 'move');
     scrollToIndex(index);
   };
   const onKeyDown = (event: React.KeyboardEvent): void => {
@@ -100,7 +100,7 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
         aria-current={index === cursor ? 'true' : undefined}
         className={`row${index === cursor ? ' cursor' : ''}${isSelected(index) ? ' selected' : ''}`}
         style={{ transform: `translateY(${(index - first) * rowHeight}px)`, height: rowHeight }}
-        onMouseDown={(event) => onCursor(index, event.shiftKey)}
+        onMouseDown={(event) => onCursor(index, event.shiftKey ? 'extend' : event.ctrlKey || event.metaKey ? 'toggle' : 'move')}
       >
         {renderRow(index)}
       </div>,

@@ -14,6 +14,7 @@ import { MessagePanel } from './MessagePanel';
 import { ShortcutHelp } from './ShortcutHelp';
 import { rowsToTsv } from './tsv';
 import { useGridPrefs } from './useGridPrefs';
+import { useSelection } from './useSelection';
 import { useMessagePages } from './useMessagePages';
 
 const ROW_HEIGHT = 34;
@@ -38,34 +39,19 @@ export function MessageList({ scope, onClearScope }: Props) {
   const { prefs, save: savePrefs } = useGridPrefs();
   const maps = useMemo(() => keyMaps(prefs.keys), [prefs.keys]);
   const columns = prefs.columns.filter((column) => !column.hidden);
-  const [cursor, setCursor] = useState(0);
-  const [anchor, setAnchor] = useState<number | null>(null);
+  const selection = useSelection();
+  const { cursor, low, high, onCursor } = selection;
   const [help, setHelp] = useState(false);
   const [panel, setPanel] = useState<number | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
 
-  const [low, high] = anchor === null ? [cursor, cursor] : [Math.min(anchor, cursor), Math.max(anchor, cursor)];
-  const selectedRows = (): MessageRow[] => {
-    const rows: MessageRow[] = [];
-    for (let index = low; index <= high; index++) {
-      const message = row(index);
-      if (message) rows.push(message);
-    }
-    return rows;
-  };
-  const onCursor = useCallback((index: number, extend: boolean) => {
-    setAnchor((current) => (extend ? (current ?? cursorRef.current) : null));
-    setCursor(index);
-  }, []);
-  const cursorRef = useRef(cursor);
-  cursorRef.current = cursor;
+  const selectedRows = (): MessageRow[] => selection.indexes().flatMap((index) => row(index) ?? []);
 
   const changeFilter = useCallback((next: MessageFilter) => {
     setUserFilter(next);
-    setCursor(0);
-    setAnchor(null);
-  }, []);
+    selection.reset();
+  }, [selection.reset]);
 
   /** Runs a labeling command on the selection; the label is stored before the cursor moves on. */
   const run = async (command: GridCommand): Promise<void> => {
@@ -84,7 +70,7 @@ export function MessageList({ scope, onClearScope }: Props) {
     const result = await api.call('labels.set', { ids: rows.map((r) => r.id), ...change });
     if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
     setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
-    if (anchor === null) list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(cursor) : cursor + 1);
+    if (selection.single) list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(cursor) : cursor + 1);
   };
   /** The next row after `from` with no temperature and no kind, reading pages ahead as needed. */
   const nextUnlabeled = async (from: number): Promise<number> => {
@@ -182,7 +168,7 @@ export function MessageList({ scope, onClearScope }: Props) {
             label={t('grid.title')}
             cursor={cursor}
             onCursor={onCursor}
-            isSelected={(index) => index >= low && index <= high}
+            isSelected={selection.isSelected}
             onKey={onKey}
             handle={list}
             onRange={onRange}
@@ -208,7 +194,7 @@ export function MessageList({ scope, onClearScope }: Props) {
       )}
       {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
       </div>
-      <footer className="statusbar" role="status">{status ?? (high > low ? t('grid.selected', { count: high - low + 1 }) : t('grid.hint', { temperature: prefs.keys.temperature.join(' ').toUpperCase(), kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase() }))}</footer>
+      <footer className="statusbar" role="status">{status ?? (selection.indexes().length > 1 ? t('grid.selected', { count: selection.indexes().length }) : t('grid.hint', { temperature: prefs.keys.temperature.join(' ').toUpperCase(), kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase() }))}</footer>
       {help && <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />}
     </section>
   );
