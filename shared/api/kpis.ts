@@ -52,6 +52,8 @@ export interface CommunityKpis {
 
 export interface DemographicKpis { messages: number; byTemperature: ByTemperature; meanTemperature: Ratio }
 
+export type KpiScope = Pick<KpiRequest, 'sources' | 'entities' | 'topics'>;
+
 export interface VolumeKpis {
   granularity: Granularity;
   /** Every bucket of the period, empty ones too; `start` is the bucket's first day. */
@@ -81,6 +83,8 @@ export interface KpiReport extends Omit<KpiSummary, 'entities'> {
   community: CommunityKpis[];
   demographics: Record<'ageBand' | 'sex' | 'region', Record<string, DemographicKpis>>;
   /** The same figures for the period just before, and for the same period a year earlier. */
+  /** The sources, entities and topics the figures were narrowed to (none: everything). */
+  scope: KpiScope;
   volume: VolumeKpis;
   influence: { formula: string; top: InfluencerKpis[]; detractors: InfluencerKpis[] };
   previousPeriod: KpiSummary;

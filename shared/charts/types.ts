@@ -23,7 +23,8 @@ export const TEMPERATURE_COLORS: Record<'-2' | '-1' | '0' | '1' | '2' | 'unlabel
   '-2': '#b2182b', '-1': '#ef8a62', '0': '#8c8c8c', '1': '#67a9cf', '2': '#1a9850', unlabeled: '#d5d8dc',
 };
 
-export const period = (report: KpiReport): MessageFilter => ({ from: report.period.from, to: report.period.to });
+/** The messages a report covers: its period, narrowed as the report was; a chart element narrows further. */
+export const period = (report: KpiReport): MessageFilter => ({ from: report.period.from, to: report.period.to, ...report.scope });
 
 /** A ratio as a percentage for labels; "—" when there is none. */
 export const percent = (t: Translator, value: number | null): string => (value === null ? '—' : `${t.number(value * 100, 1)} %`);

@@ -1,4 +1,4 @@
-import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, InfluencerKpis, KpiReport, KpiSummary, Ratio, VolumeKpis } from '../api/kpis';
+import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, InfluencerKpis, KpiReport, KpiScope, KpiSummary, Ratio, VolumeKpis } from '../api/kpis';
 import { addDays, autoGranularity, bucketStart, type Granularity } from './period';
 import { epochDayToDate } from './time';
 import type { EntityRole } from './vocabulary';
@@ -73,7 +73,7 @@ function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return groups;
 }
 
-export interface ReportContext { from: string; to: string; timeZone: string; periodEnd: number; slaMinutes: number; granularity?: Granularity | undefined }
+export interface ReportContext { from: string; to: string; timeZone: string; periodEnd: number; slaMinutes: number; granularity?: Granularity | undefined; scope?: KpiScope | undefined }
 
 const sumBy = <T>(rows: readonly T[], key: (row: T) => string | number, value: (row: T) => number): Map<string | number, number> => {
   const sums = new Map<string | number, number>();
@@ -230,6 +230,7 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
     },
     community: community(aggregates.snapshots, engagement),
     demographics: demographics(aggregates.demographics),
+    scope: context.scope ?? {},
     volume: volume(aggregates, context.from, context.to, context.granularity ?? autoGranularity(context.from, context.to)),
     influence: influence(aggregates.influence),
     previousPeriod,

@@ -37,6 +37,13 @@ describe('the dashboard (real renderer, real handlers)', () => {
       await page.getByRole('button', { name: 'This quarter' }).click();
       await expect.poll(() => messages.textContent()).toBe(report.totals.messages.toLocaleString('en'));
 
+      // Narrowed to one source, every figure follows.
+      const twitter = await client.call('kpis.get', { ...quarter, sources: ['twitter'] });
+      await page.getByRole('combobox', { name: 'Source' }).selectOption('twitter');
+      await expect.poll(() => messages.textContent()).toBe(twitter.totals.messages.toLocaleString('en'));
+      await page.getByRole('combobox', { name: 'Source' }).selectOption('');
+      await expect.poll(() => messages.textContent()).toBe(report.totals.messages.toLocaleString('en'));
+
       // Saving a chart writes a real PNG and a real SVG where the dialog said.
       const sov = page.locator('[data-chart="share-of-voice"]');
       await sov.getByRole('button', { name: 'PNG' }).click();

@@ -57,6 +57,13 @@ describe('chart click-through: each element opens exactly the messages behind it
     expect(cases(await rows(funnel.drill(0, 0) as MessageFilter))).toBe(report.care.requested);
     expect(cases(await rows(funnel.drill(0, 2) as MessageFilter))).toBe(report.care.resolved);
 
+    // A report narrowed to one source: its elements open only that source's messages.
+    const twitter = await client.call('kpis.get', { from: '2026-04-01', to: '2026-06-30', sources: ['twitter'] });
+    expect(twitter.scope).toEqual({ sources: ['twitter'] });
+    const scopedSov = chart('share-of-voice').build(twitter, t);
+    for (const [i, entity] of twitter.entities.entries()) expect(await total(scopedSov.drill(0, i))).toBe(entity.mentions);
+    expect(twitter.totals.messages).toBeLessThan(report.totals.messages);
+
     const influencers = chart('top-influencers').build(report, t);
     const top = report.influence.top[0];
     // The chart lists the top author last (bars grow upwards).

@@ -19,7 +19,7 @@ export const kpiHandlers = {
     const current = range(request);
     return buildKpiReport(
       kpiAggregates(store.sqlite, { ...scope, from, to }, timeZone, current),
-      { from, to, timeZone, periodEnd: Math.min(current.end, Date.now()), slaMinutes: slaMinutes ?? DEFAULT_SLA_MINUTES, granularity },
+      { from, to, timeZone, periodEnd: Math.min(current.end, Date.now()), slaMinutes: slaMinutes ?? DEFAULT_SLA_MINUTES, granularity, scope },
       compare(previousPeriod(from, to)),
       compare(yearBefore(from, to)),
     );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CHARTS } from '../../../../shared/charts';
-import type { KpiReport } from '../../../../shared/api/kpis';
+import type { KpiReport, KpiScope } from '../../../../shared/api/kpis';
 import type { MessageFilter } from '../../../../shared/api/messages';
 import { quickPeriod } from '../../../../shared/domain/period';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Chart } from './Chart';
 import { KpiCards } from './KpiCards';
 import { PeriodPicker, type Period } from './PeriodPicker';
+import { ScopePicker } from './ScopePicker';
 
 interface Props {
   /** Opens the grid on the messages behind a chart element. */
@@ -20,6 +21,7 @@ export function Dashboard({ onOpenGrid }: Props) {
   const { t } = useI18n();
   const [anchor, setAnchor] = useState<string | null | undefined>(undefined);
   const [period, setPeriod] = useState<Period | null>(null);
+  const [scope, setScope] = useState<KpiScope>({});
   const [report, setReport] = useState<KpiReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,20 +35,21 @@ export function Dashboard({ onOpenGrid }: Props) {
     if (!period) return;
     let current = true;
     setError(null);
-    api.call('kpis.get', period).then((next) => current && setReport(next), (e: unknown) => current && setError((e as Error).message));
+    api.call('kpis.get', { ...period, ...scope }).then((next) => current && setReport(next), (e: unknown) => current && setError((e as Error).message));
     return () => {
       current = false;
     };
-  }, [period]);
+  }, [period, scope]);
 
   if (anchor === null) return <EmptyState title={t('dashboard.title')} text={t('dashboard.noData')} />;
   if (!anchor || !period) return <section className="loading" aria-label={t('dashboard.title')}>{t('dashboard.loading')}</section>;
-  const stale = report !== null && (report.period.from !== period.from || report.period.to !== period.to);
+  const stale = report !== null && (report.period.from !== period.from || report.period.to !== period.to || JSON.stringify(report.scope) !== JSON.stringify(scope));
   return (
     <section className="dashboard" aria-label={t('dashboard.title')}>
       <div className="toolbar">
         <h1>{t('dashboard.title')}</h1>
         <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />
+        <ScopePicker scope={scope} onChange={setScope} />
         {stale && <span className="count" role="status">{t('dashboard.loading')}</span>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
