@@ -12,7 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'import-worker': resolve('electron/backend/import/worker.ts'),
-          'count-worker': resolve('electron/backend/count-worker.ts'),
+          'read-worker': resolve('electron/backend/read-worker.ts'),
         },
       },
     },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageFilter } from '../../shared/api/messages';
-import type { CaseRow, CountRow, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
+import type { CaseRow, CountRow, PeriodAggregates, TopicAggregates, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
 import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
 import { filterSql } from './messages';
 
@@ -54,25 +54,31 @@ export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, 
   };
 }
 
-/**
- * The aggregates every KPI needs for the messages a filter selects (a period, sources,
- * entities, topics). Cases count by the time they were opened, snapshots by their date.
- */
-export function kpiAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): KpiAggregates {
+/** Topic counts, and topic × entity pairs for Share of Conversation. */
+export function kpiTopicAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): TopicAggregates {
   const all = periodQuery(sqlite, filter, timeZone, range);
   return {
-    ...kpiSummaryAggregates(sqlite, filter, timeZone, range),
     topics: trackedLists(sqlite, filter).topics,
+    topicCounts: all<CountRow>('SELECT mt.topic_id AS id, p.temperature, count(*) AS n FROM p JOIN message_topics mt ON mt.message_id = p.id GROUP BY 1, 2'),
+    topicEntityCounts: all<PairCountRow>(
+      `SELECT mt.topic_id AS topicId, me.entity_id AS entityId, p.temperature, count(*) AS n
+       FROM p JOIN message_topics mt ON mt.message_id = p.id JOIN message_entities me ON me.message_id = p.id GROUP BY 1, 2, 3`,
+    ),
+  };
+}
+
+/**
+ * The rest of what the KPIs need for the period: advocates, users, care, community, demographics
+ * and influence. Cases count by the time they were opened, snapshots by their date.
+ */
+export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): PeriodAggregates {
+  const all = periodQuery(sqlite, filter, timeZone, range);
+  return {
     entityAdvocates: all(
       `SELECT id, sum(n >= 2 AND lo >= 1) AS evangelists, sum(n >= 2 AND hi <= -1) AS detractors FROM (
          SELECT me.entity_id AS id, p.author_id, count(*) AS n, min(p.temperature) AS lo, max(p.temperature) AS hi
          FROM p JOIN message_entities me ON me.message_id = p.id WHERE p.temperature IS NOT NULL GROUP BY 1, 2
        ) GROUP BY id`,
-    ),
-    topicCounts: all<CountRow>('SELECT mt.topic_id AS id, p.temperature, count(*) AS n FROM p JOIN message_topics mt ON mt.message_id = p.id GROUP BY 1, 2'),
-    topicEntityCounts: all<PairCountRow>(
-      `SELECT mt.topic_id AS topicId, me.entity_id AS entityId, p.temperature, count(*) AS n
-       FROM p JOIN message_topics mt ON mt.message_id = p.id JOIN message_entities me ON me.message_id = p.id GROUP BY 1, 2, 3`,
     ),
     users: all<KpiAggregates['users']>(
       `SELECT count(*) AS authors, coalesce(sum(last > 0), 0) AS happy, coalesce(sum(last < 0), 0) AS unhappy,

@@ -10,7 +10,7 @@ import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope
 import { NotFound, type BackendOptions, type HandlerContext } from './context';
 import { systemSettings } from './defaults';
 import { handlers } from './handlers';
-import { createCounter } from './counter';
+import { createReadPool } from './read-pool';
 import { createJobs } from './jobs';
 
 export interface Backend {
@@ -28,14 +28,14 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
   const emit = (event: ApiEvent): void => listeners.forEach((listener) => listener(event));
   const jobs = createJobs(emit);
   let store = openWorkspace(workspacePath, options);
-  let counter = createCounter(store.path, options);
+  let reads = createReadPool(store.path, options);
 
   return {
     get workspacePath() {
       return store.path;
     },
     async invoke(name, input) {
-      const context: HandlerContext = { store, jobs, options, counter };
+      const context: HandlerContext = { store, jobs, options, reads };
       return dispatch(name, input, context);
     },
     onEvent(listener) {
@@ -45,14 +45,14 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
     open(path) {
       const next = openWorkspace(path, options);
       store.close();
-      void counter.close();
+      void reads.close();
       store = next;
-      counter = createCounter(store.path, options);
+      reads = createReadPool(store.path, options);
       emit({ type: 'workspace-changed', path });
     },
     async close() {
       await jobs.drain();
-      await counter.close();
+      await reads.close();
       store.close();
     },
   };

@@ -1,6 +1,6 @@
 import type { OpenOptions, Store } from '../../db/open';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
-import type { Counter } from './counter';
+import type { ReadPool } from './read-pool';
 import type { Jobs } from './jobs';
 import type { WorkerOptions } from './workers';
 
@@ -16,8 +16,8 @@ export interface HandlerContext {
   store: Store;
   jobs: Jobs;
   options: BackendOptions;
-  /** Counts the grid's filters in a worker thread. */
-  counter: Counter;
+  /** Long reads (the grid's counts, KPIs) in worker threads. */
+  reads: ReadPool;
 }
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, context: HandlerContext) => CallOutput<K> | Promise<CallOutput<K>>;

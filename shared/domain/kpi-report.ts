@@ -25,17 +25,22 @@ export interface SummaryAggregates {
   entityDaily: DailyEntityRow[];
 }
 
-export interface KpiAggregates extends SummaryAggregates {
-  entityAdvocates: { id: number; evangelists: number; detractors: number }[];
+export interface TopicAggregates {
   topics: { id: number; name: string }[];
   topicCounts: CountRow[];
   topicEntityCounts: PairCountRow[];
+}
+
+export interface PeriodAggregates {
+  entityAdvocates: { id: number; evangelists: number; detractors: number }[];
   users: { authors: number; happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number };
   cases: CaseRow[];
   snapshots: SnapshotRow[];
   demographics: DemographicRow[];
   influence: InfluenceRow[];
 }
+
+export type KpiAggregates = SummaryAggregates & TopicAggregates & PeriodAggregates;
 
 export const FORMULAS: Record<string, string> = {
   shareOfVoice: 'SoV(b) = mentions(b) / Σ mentions(x) over tracked entities; a message naming two entities counts for each',

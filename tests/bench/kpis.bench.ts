@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { saveEntity, saveTopic } from '../../db/queries/entities';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
@@ -45,7 +45,9 @@ export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-kpi-bench-'));
   try {
     const path = join(folder, 'kpis.pulso');
-    const backend = createBackend(path);
+    // The read workers as the app ships them (out/main/read-worker.js), when built; else from source.
+    const built = resolve('out/main');
+    const backend = createBackend(path, existsSync(join(built, 'read-worker.js')) ? { workerDir: built } : {});
     const client = createClient(backend);
     const demo = await client.runJob('demo.create', { messages: MESSAGES });
     if (demo.state !== 'finished') throw new Error(`demo ${demo.state}: ${demo.message}`);

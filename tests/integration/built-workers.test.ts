@@ -8,7 +8,7 @@ import { openBackend } from '../helpers/workspace';
 const OUT = resolve('out/main');
 
 describe.skipIf(!existsSync(join(OUT, 'import-worker.js')))('the built worker threads', () => {
-  it('import a file and count the grid from out/main', async () => {
+  it('import a file, count the grid and compute KPIs from out/main', async () => {
     const { client } = openBackend(undefined, { workerDir: OUT });
     const file = join(tempFolder(), 'built.csv');
     writeFileSync(file, 'fecha;texto;usuario;sentimiento\n13/05/2026 10:00;Hola @LumenMovil, la fibra va genial;ana;contento\n14/05/2026 11:30;Sin línea otra vez;luis;muy enfadado\n');
@@ -19,5 +19,7 @@ describe.skipIf(!existsSync(join(OUT, 'import-worker.js')))('the built worker th
     expect(preset.state).toBe('finished');
     const counts = await client.call('messages.count', { filter: { temperatures: [-2] } });
     expect(counts).toMatchObject({ total: 1, unlabeled: 0 });
+    const kpis = await client.call('kpis.get', { from: '2026-05-01', to: '2026-05-31' });
+    expect(kpis.totals).toEqual({ messages: 2, labeled: 2, unlabeled: 0 });
   });
 });

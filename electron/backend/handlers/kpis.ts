@@ -1,4 +1,3 @@
-import { kpiAggregates, kpiSummaryAggregates } from '../../../db/queries/kpis';
 import { loadSettings } from '../../../db/queries/settings';
 import { buildKpiReport, summarize } from '../../../shared/domain/kpi-report';
 import { previousPeriod, yearBefore } from '../../../shared/domain/period';
@@ -9,19 +8,28 @@ import { systemSettings } from '../defaults';
 const DEFAULT_SLA_MINUTES = 60;
 
 export const kpiHandlers = {
-  'kpis.get': (request, { store }) => {
+  'kpis.get': async (request, { store, reads }) => {
     const { timeZone } = loadSettings(store.db, systemSettings());
     const { from, to, slaMinutes, granularity, ...scope } = request;
     const range = (period: { from: string; to: string }) => ({ start: dayStart(period.from, timeZone), end: dayStart(period.to, timeZone, 1) });
-    // The comparison periods need only the summary's aggregates.
-    const compare = (period: { from: string; to: string }) =>
-      summarize(kpiSummaryAggregates(store.sqlite, { ...scope, ...period }, timeZone, range(period)), { ...period, timeZone });
     const current = range(request);
+    const filter = { ...scope, from, to };
+    const before = previousPeriod(from, to);
+    const lastYear = yearBefore(from, to);
+    // Five reads shared by the read workers: the period's three parts, and the two comparison
+    // periods, which need only the summary's aggregates.
+    const [summary, topics, rest, beforeSummary, lastYearSummary] = await Promise.all([
+      reads.read('kpiSummary', filter, timeZone, current),
+      reads.read('kpiTopics', filter, timeZone, current),
+      reads.read('kpiPeriod', filter, timeZone, current),
+      reads.read('kpiSummary', { ...scope, ...before }, timeZone, range(before)),
+      reads.read('kpiSummary', { ...scope, ...lastYear }, timeZone, range(lastYear)),
+    ]);
     return buildKpiReport(
-      kpiAggregates(store.sqlite, { ...scope, from, to }, timeZone, current),
+      { ...summary, ...topics, ...rest },
       { from, to, timeZone, periodEnd: Math.min(current.end, Date.now()), slaMinutes: slaMinutes ?? DEFAULT_SLA_MINUTES, granularity, scope },
-      compare(previousPeriod(from, to)),
-      compare(yearBefore(from, to)),
+      summarize(beforeSummary, { ...before, timeZone }),
+      summarize(lastYearSummary, { ...lastYear, timeZone }),
     );
   },
 } satisfies Partial<Handlers>;

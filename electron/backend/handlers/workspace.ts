@@ -24,7 +24,7 @@ export const workspaceHandlers = {
     saveJsonSetting(store.db, GRID_PREFS, next);
     return next;
   },
-  'messages.count': ({ filter }, { store, counter }) => counter.count(filter ?? {}, loadSettings(store.db, systemSettings()).timeZone),
+  'messages.count': ({ filter }, { store, reads }) => reads.read('count', filter ?? {}, loadSettings(store.db, systemSettings()).timeZone),
   'messages.span': (_input, { store }) => messageSpan(store.sqlite, loadSettings(store.db, systemSettings()).timeZone),
   'messages.detail': ({ id }, { store }) => {
     const detail = messageDetail(store.sqlite, id);

@@ -1,0 +1,66 @@
+import type { Worker } from 'node:worker_threads';
+import type { ReadArgs, ReadName, ReadRequest, ReadResponse, ReadResult } from './reads';
+import { startWorker, type WorkerOptions } from './workers';
+
+export interface ReadPool {
+  read<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<ReadResult<K>>;
+  close(): Promise<void>;
+}
+
+const SIZE = 2;
+
+interface Slot { worker: Worker | null; busy: number }
+
+/** Read workers (started on first use), each request to the least busy one. */
+export function createReadPool(workspacePath: string, options: WorkerOptions & { nativeBinding?: string | undefined }): ReadPool {
+  const slots: Slot[] = Array.from({ length: SIZE }, () => ({ worker: null, busy: 0 }));
+  const waiting = new Map<number, { slot: Slot; resolve(result: unknown): void; reject(error: Error): void }>();
+  let next = 0;
+
+  const start = (slot: Slot): Worker => {
+    const worker = startWorker('read', { workspacePath, nativeBinding: options.nativeBinding }, options);
+    const fail = (error: Error): void => {
+      for (const [id, pending] of waiting) {
+        if (pending.slot !== slot) continue;
+        waiting.delete(id);
+        pending.reject(error);
+      }
+      slot.worker = null;
+      slot.busy = 0;
+    };
+    worker.on('message', (response: ReadResponse) => {
+      const pending = waiting.get(response.id);
+      waiting.delete(response.id);
+      slot.busy--;
+      if ('error' in response) pending?.reject(new Error(response.error));
+      else pending?.resolve(response.result);
+      // An idle worker does not keep the process alive; one with a question does.
+      if (slot.busy === 0) worker.unref();
+    });
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('A read worker stopped')));
+    return worker;
+  };
+
+  return {
+    read(name, ...args) {
+      const slot = slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
+      slot.worker ??= start(slot);
+      const id = ++next;
+      const request: ReadRequest = { id, name, args };
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { slot, resolve: resolve as (result: unknown) => void, reject });
+        slot.busy++;
+        slot.worker?.ref();
+        slot.worker?.postMessage(request);
+      });
+    },
+    async close() {
+      await Promise.all(slots.map(async (slot) => {
+        const worker = slot.worker;
+        slot.worker = null;
+        if (worker) await worker.terminate();
+      }));
+    },
+  };
+}
