@@ -4,8 +4,6 @@ import type { CaseRow, CountRow, PeriodAggregates, TopicAggregates, DailyEntityR
 import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
 import { filterSql } from './messages';
 
-export type { KpiAggregates } from '../../shared/domain/kpi-report';
-
 type Period = MessageFilter & { from: string; to: string };
 export interface Range { start: number; end: number }
 
@@ -25,7 +23,7 @@ function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string
   const last = segments[segments.length - 1] as OffsetSegment;
   const branches = segments.slice(1).map((segment, i) => `WHEN m.posted_at < ${int(segment.from)} THEN ${int((segments[i] as OffsetSegment).offset)}`);
   const offset = branches.length ? `CASE ${branches.join(' ')} ELSE ${int(last.offset)} END` : int(last.offset);
-  const cte = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies, m.reply_to_external_id,
+  const cte = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies,
     (m.posted_at + ${offset}) / 86400000 AS day FROM messages m ${where.sql})`;
   const params = where.params;
   const all = <T>(sql: string): T[] => sqlite.prepare(`WITH ${cte} ${sql}`).all(...params) as T[];
