@@ -1,5 +1,5 @@
 import type { InfluencerKpis } from '../api/kpis';
-import { BASE, period, tooltip, type ChartModule } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
 
 const PARTS = ['reach', 'engagement', 'conversation'] as const;
 
@@ -14,7 +14,7 @@ function influenceChart(list: 'top' | 'detractors'): ChartModule {
         empty: authors.length === 0,
         option: {
           ...BASE,
-          tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? t.number(v, 2) : '—') }),
+          tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 2) }),
           legend: { top: 0 },
           xAxis: { type: 'value', name: t.t('chart.influence') },
           yAxis: { type: 'category', data: authors.map((a) => `@${a.handle}`) },

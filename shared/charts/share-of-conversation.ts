@@ -1,4 +1,4 @@
-import { BASE, period, tooltip, type ChartModule } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
 
 /** Share of Conversation: within each topic, the share of its messages naming each entity. */
 export const shareOfConversation: ChartModule = {
@@ -10,7 +10,7 @@ export const shareOfConversation: ChartModule = {
       empty: topics.every((topic) => topic.mentions === 0),
       option: {
         ...BASE,
-        tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${t.number(v, 1)} %` : '—') }),
+        tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
         legend: { top: 0, type: 'scroll' },
         xAxis: { type: 'category', data: topics.map((topic) => `${topic.name} (${t.number(topic.mentions)})`) },
         yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },

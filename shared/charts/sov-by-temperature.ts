@@ -1,5 +1,5 @@
 import { TEMPERATURE_KEYS } from '../domain/kpis';
-import { BASE, period, tooltip, type ChartModule } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
 import { temperatureName } from './temperature';
 
 /** SoV by temperature: of all mentions at each temperature, each entity's share (bars to 100 %). */
@@ -12,7 +12,7 @@ export const sovByTemperature: ChartModule = {
       empty: entities.every((e) => e.mentions === 0),
       option: {
         ...BASE,
-        tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${t.number(v, 1)} %` : '—') }),
+        tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
         legend: { top: 0, type: 'scroll' },
         xAxis: { type: 'category', data: TEMPERATURE_KEYS.map((key) => temperatureName(t, key)) },
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },

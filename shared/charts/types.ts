@@ -26,6 +26,10 @@ export const TEMPERATURE_COLORS: Record<'-2' | '-1' | '0' | '1' | '2' | 'unlabel
 /** The messages a report covers: its period, narrowed as the report was; a chart element narrows further. */
 export const period = (report: KpiReport): MessageFilter => ({ from: report.period.from, to: report.period.to, ...report.scope });
 
+/** A tooltip value: a number in the UI language with a suffix; "—" for a gap. */
+export const formatValue = (t: Translator, digits: number, suffix = '') => (value: unknown): string =>
+  (typeof value === 'number' ? `${t.number(value, digits)}${suffix}` : '—');
+
 /** A ratio as a percentage for labels; "—" when there is none. */
 export const percent = (t: Translator, value: number | null): string => (value === null ? '—' : `${t.number(value * 100, 1)} %`);
 
