@@ -50,7 +50,7 @@ export function Dashboard({ onOpenGrid }: Props) {
         <h1>{t('dashboard.title')}</h1>
         <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />
         <ScopePicker scope={scope} onChange={setScope} />
-        {stale && <span className="count" role="status">{t('dashboard.loading')}</span>}
+        {(stale || (!report && !error)) && <span className="count" role="status">{t('dashboard.loading')}</span>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {report && (
