@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { MessageFilter } from '../../shared/api/messages';
+import { USER_FLOWS, type MessageFilter } from '../../shared/api/messages';
 import type { CaseRow, CountRow, PeriodAggregates, TopicAggregates, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
 import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
-import { filterSql } from './messages';
+import { ADVOCATE, filterSql, FIRST_AND_LAST, USER_FLOW } from './messages';
 
 type Period = MessageFilter & { from: string; to: string };
 export interface Range { start: number; end: number }
@@ -73,20 +73,16 @@ export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, t
   const all = periodQuery(sqlite, filter, timeZone, range);
   return {
     entityAdvocates: all(
-      `SELECT id, sum(n >= 2 AND lo >= 1) AS evangelists, sum(n >= 2 AND hi <= -1) AS detractors FROM (
+      `SELECT id, sum(${ADVOCATE.evangelists}) AS evangelists, sum(${ADVOCATE.detractors}) AS detractors FROM (
          SELECT me.entity_id AS id, p.author_id, count(*) AS n, min(p.temperature) AS lo, max(p.temperature) AS hi
          FROM p JOIN message_entities me ON me.message_id = p.id WHERE p.temperature IS NOT NULL GROUP BY 1, 2
        ) GROUP BY id`,
     ),
     users: all<KpiAggregates['users']>(
-      `SELECT count(*) AS authors, coalesce(sum(last > 0), 0) AS happy, coalesce(sum(last < 0), 0) AS unhappy,
-              coalesce(sum(first < 0 AND last > 0), 0) AS unhappyToHappy, coalesce(sum(first > 0 AND last < 0), 0) AS happyToUnhappy
+      `SELECT count(*) AS authors, ${USER_FLOWS.map((flow) => `coalesce(sum(${USER_FLOW[flow]}), 0) AS ${flow}`).join(', ')}
        FROM (
-         SELECT author_id,
-                first_value(temperature) OVER (PARTITION BY author_id ORDER BY posted_at, id) AS first,
-                first_value(temperature) OVER (PARTITION BY author_id ORDER BY posted_at DESC, id DESC) AS last,
-                row_number() OVER (PARTITION BY author_id ORDER BY id) AS one
-         FROM p WHERE temperature IS NOT NULL
+         SELECT p.author_id, ${FIRST_AND_LAST('p')}, row_number() OVER (PARTITION BY p.author_id ORDER BY p.id) AS one
+         FROM p WHERE p.temperature IS NOT NULL
        ) WHERE one = 1`,
     )[0] as KpiAggregates['users'],
     cases: sqlite.prepare(

@@ -50,16 +50,14 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
     const base = filterSql(rest, timeZone);
     const and = base.sql ? `${base.sql} AND` : 'WHERE';
     if (userFlow) {
-      add(`m.author_id IN (SELECT author_id FROM (
-        SELECT m.author_id,
-               first_value(m.temperature) OVER (PARTITION BY m.author_id ORDER BY m.posted_at, m.id) AS first,
-               first_value(m.temperature) OVER (PARTITION BY m.author_id ORDER BY m.posted_at DESC, m.id DESC) AS last
-        FROM messages m ${and} m.temperature IS NOT NULL) WHERE ${USER_FLOW[userFlow]})`, ...base.params);
+      add(`m.author_id IN (SELECT author_id FROM (SELECT m.author_id, ${FIRST_AND_LAST('m')} FROM messages m ${and} m.temperature IS NOT NULL)
+        WHERE ${USER_FLOW[userFlow]})`, ...base.params);
     }
     if (advocates) {
       add(`m.temperature IS NOT NULL AND m.id IN (SELECT message_id FROM message_entities WHERE entity_id = ?) AND m.author_id IN (
-        SELECT m.author_id FROM messages m JOIN message_entities me ON me.message_id = m.id AND me.entity_id = ?
-        ${and} m.temperature IS NOT NULL GROUP BY 1 HAVING count(*) >= 2 AND ${advocates.group === 'evangelists' ? 'min(m.temperature) >= 1' : 'max(m.temperature) <= -1'})`,
+        SELECT author_id FROM (SELECT m.author_id, count(*) AS n, min(m.temperature) AS lo, max(m.temperature) AS hi
+          FROM messages m JOIN message_entities me ON me.message_id = m.id AND me.entity_id = ? ${and} m.temperature IS NOT NULL GROUP BY 1)
+        WHERE ${ADVOCATE[advocates.group]})`,
       advocates.entity, advocates.entity, ...base.params);
     }
   }
@@ -70,9 +68,20 @@ const DEMOGRAPHIC_COLUMN = { ageBand: 'age_band', sex: 'sex', region: 'region' }
 const CASE_STATE = {
   requested: null, attended: 'c.first_response_at IS NOT NULL', resolved: 'c.resolved_at IS NOT NULL', waiting: 'c.first_response_at IS NULL',
 } as const;
-const USER_FLOW: Record<UserFlow, string> = {
+
+/**
+ * The author groups of DESIGN.md in SQL, shared by the KPIs that count them and the grid filters
+ * that open their messages. Users: over an author's labeled messages by time, the first and last
+ * temperature. Advocates: over an author's labeled messages about an entity, their count (n) and
+ * lowest (lo) and highest (hi) temperature.
+ */
+export const FIRST_AND_LAST = (m: string): string =>
+  `first_value(${m}.temperature) OVER (PARTITION BY ${m}.author_id ORDER BY ${m}.posted_at, ${m}.id) AS first,
+   first_value(${m}.temperature) OVER (PARTITION BY ${m}.author_id ORDER BY ${m}.posted_at DESC, ${m}.id DESC) AS last`;
+export const USER_FLOW: Record<UserFlow, string> = {
   happy: 'last > 0', unhappy: 'last < 0', unhappyToHappy: 'first < 0 AND last > 0', happyToUnhappy: 'first > 0 AND last < 0',
 };
+export const ADVOCATE = { evangelists: 'n >= 2 AND lo >= 1', detractors: 'n >= 2 AND hi <= -1' } as const;
 
 /**
  * Each sort walks an index in one direction: the column, then posted_at and id. Author and

@@ -10,22 +10,31 @@ function readRaw(db: Db): Map<string, string> {
   return new Map(db.select().from(settings).all().map((row) => [row.key, row.value]));
 }
 
+// Every grid page, count and label needs the time zone or annotator: read once per connection,
+// forgotten on each save (settings are written only through saveSettings).
+const cached = new WeakMap<Db, Settings>();
+
 /** Reads the settings, first writing the given defaults for any that a new workspace lacks. */
 export function loadSettings(db: Db, defaults: Settings): Settings {
+  const known = cached.get(db);
+  if (known) return known;
   const raw = readRaw(db);
   const missing = KEYS.filter((key) => !raw.has(key));
   if (missing.length > 0) {
     saveSettings(db, Object.fromEntries(missing.map((key) => [key, defaults[key]])) as Partial<Settings>);
     return loadSettings(db, defaults);
   }
-  return {
+  const loaded: Settings = {
     timeZone: raw.get('timeZone') as string,
     annotator: raw.get('annotator') as string,
     language: JSON.parse(raw.get('language') as string) as Settings['language'],
   };
+  cached.set(db, loaded);
+  return loaded;
 }
 
 export function saveSettings(db: Db, patch: Partial<Settings>): void {
+  cached.delete(db);
   db.transaction((tx) => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;

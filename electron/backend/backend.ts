@@ -4,11 +4,10 @@ import { type ZodError } from 'zod';
 import { openStore, StoreRefused, type OpenOptions, type Store } from '../../db/open';
 import { ImportError } from './import/readers';
 import { PasswordRequired } from './import/readers/types';
-import { loadSettings } from '../../db/queries/settings';
 import { contract, type CallName } from '../../shared/api/contract';
 import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope';
 import { NotFound, type BackendOptions, type HandlerContext } from './context';
-import { systemSettings } from './defaults';
+import { workspaceSettings } from './defaults';
 import { handlers } from './handlers';
 import { createReadPool } from './read-pool';
 import { createJobs } from './jobs';
@@ -61,7 +60,7 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
 function openWorkspace(path: string, options: OpenOptions): Store {
   mkdirSync(dirname(path), { recursive: true });
   const store = openStore(path, options);
-  loadSettings(store.db, systemSettings()); // a new workspace records the system's defaults
+  workspaceSettings(store); // a new workspace records the system's defaults
   return store;
 }
 

@@ -1,5 +1,7 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import type { Store } from '../../db/open';
+import { loadSettings } from '../../db/queries/settings';
 import type { Settings } from '../../shared/api/contract';
 
 /** What a new workspace starts with: the machine's time zone and user name. */
@@ -12,6 +14,9 @@ export function systemSettings(): Settings {
   }
   return { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', annotator, language: null };
 }
+
+/** The workspace's settings; one a new workspace lacks starts as the system's. */
+export const workspaceSettings = (store: Store): Settings => loadSettings(store.db, systemSettings());
 
 /** The OS user-data folder Electron uses for "Pulso", so the CLI and the app agree. */
 export function userDataFolder(): string {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { previewRules } from '../../db/queries/entities';
 import { countMessages } from '../../db/queries/messages';
 import { kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates, type Range } from '../../db/queries/kpis';
 import type { MessageFilter } from '../../shared/api/messages';
@@ -6,15 +7,17 @@ import type { MessageFilter } from '../../shared/api/messages';
 type Period = MessageFilter & { from: string; to: string };
 
 /**
- * The long reads that run in the read workers, each on its own read-only connection, so the main
- * thread keeps answering (labels, pages) and two cores share a dashboard's work. Each is a plain
- * query function; arguments and results cross threads as structured clones.
+ * The long reads that run in the read workers (counts, KPIs, the rules preview over every
+ * message), each on its own connection, so the main thread keeps answering (labels, pages) and
+ * two cores share a dashboard's work. Each is a plain query function; arguments and results
+ * cross threads as structured clones.
  */
 export const READS = {
   count: (sqlite: Database.Database, filter: MessageFilter, timeZone: string) => countMessages(sqlite, filter, timeZone),
   kpiSummary: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiSummaryAggregates(sqlite, filter, timeZone, range),
   kpiTopics: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiTopicAggregates(sqlite, filter, timeZone, range),
   kpiPeriod: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiPeriodAggregates(sqlite, filter, timeZone, range),
+  rulesPreview: (sqlite: Database.Database, rules: string[]) => previewRules(sqlite, rules),
 };
 export type ReadName = keyof typeof READS;
 type Rest<F> = F extends (sqlite: Database.Database, ...args: infer A) => unknown ? A : never;

@@ -1,6 +1,5 @@
 import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, InfluencerKpis, KpiReport, KpiScope, KpiSummary, Ratio, VolumeKpis } from '../api/kpis';
 import { addDays, autoGranularity, bucketStart, type Granularity } from './period';
-import { epochDayToDate } from './time';
 import type { EntityRole } from './vocabulary';
 import { emptyCounts, growth, influenceParts, INFLUENCE_FORMULA, meanTemperature, netTemperature, percentile, ratio, shares, TEMPERATURE_KEYS, type TemperatureCounts, type TemperatureKey } from './kpis';
 
@@ -106,7 +105,8 @@ export function summarize(aggregates: SummaryAggregates, context: Pick<ReportCon
 
 /** Volume over time in buckets of the granularity, in total, by temperature, source and entity. */
 function volume(aggregates: KpiAggregates, from: string, to: string, granularity: Granularity): VolumeKpis {
-  const bucketOf = (day: number): string => bucketStart(epochDayToDate(day), granularity);
+  // SQL gives local days as numbers since 1970-01-01.
+  const bucketOf = (day: number): string => bucketStart(addDays('1970-01-01', day), granularity);
   const starts: string[] = [];
   for (let day = bucketStart(from, granularity); day <= to; day = bucketStart(addDays(day, granularity === 'day' ? 1 : granularity === 'week' ? 7 : 31), granularity)) starts.push(day);
   const daily = group(aggregates.daily, (row) => bucketOf(row.day));

@@ -93,6 +93,3 @@ export function offsetSegments(start: number, end: number, timeZone: string): Of
   }
   return segments;
 }
-
-/** The local calendar day number (days since 1970-01-01 in the zone's wall time) ↔ YYYY-MM-DD. */
-export const epochDayToDate = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);

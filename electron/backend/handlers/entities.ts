@@ -1,4 +1,4 @@
-import { listEntities, listTopics, previewRules, saveEntity, saveTopic } from '../../../db/queries/entities';
+import { listEntities, listTopics, saveEntity, saveTopic } from '../../../db/queries/entities';
 import type { Handlers } from '../context';
 import { changeRulesAndRematch } from '../rematch';
 
@@ -8,7 +8,7 @@ export const entityHandlers = {
     const change = () => saveEntity(store.sqlite, entity);
     return { jobId: jobs.start('rematch', (context) => changeRulesAndRematch(store.sqlite, change, context)) };
   },
-  'rules.preview': ({ rules }, { store }) => previewRules(store.sqlite, rules),
+  'rules.preview': ({ rules }, { reads }) => reads.read('rulesPreview', rules),
   'topics.list': ({ mentions }, { store }) => listTopics(store.sqlite, mentions ?? true),
   'topics.save': (topic, { store, jobs }) => {
     const change = () => saveTopic(store.sqlite, topic);

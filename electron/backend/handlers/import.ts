@@ -1,7 +1,6 @@
 import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
-import { loadSettings } from '../../../db/queries/settings';
 import { NotFound, type Handlers } from '../context';
-import { systemSettings } from '../defaults';
+import { workspaceSettings } from '../defaults';
 import { inspectFile } from '../import/inspect';
 import { allPresets, findPreset } from '../import/presets';
 import type { ImportProgress } from '../import/run';
@@ -9,11 +8,11 @@ import { runInWorker } from '../workers';
 
 export const importHandlers = {
   'import.inspect': ({ path, part, password, mapping, preset }, { store }) => {
-    const { timeZone } = loadSettings(store.db, systemSettings());
+    const { timeZone } = workspaceSettings(store);
     return inspectFile(path, { part, password }, mapping ?? (preset ? findPreset(store.sqlite, preset).mapping : undefined), timeZone);
   },
   'import.start': (request, { store, jobs, options }) => {
-    const { timeZone, annotator } = loadSettings(store.db, systemSettings());
+    const { timeZone, annotator } = workspaceSettings(store);
     const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request, settings: { timeZone, annotator } };
     return {
       jobId: jobs.start('import', ({ signal, progress }) =>

@@ -1,15 +1,14 @@
-import { loadSettings } from '../../../db/queries/settings';
 import { buildKpiReport, summarize } from '../../../shared/domain/kpi-report';
 import { previousPeriod, yearBefore } from '../../../shared/domain/period';
 import { dayStart } from '../../../shared/domain/time';
 import type { Handlers } from '../context';
-import { systemSettings } from '../defaults';
+import { workspaceSettings } from '../defaults';
 
 const DEFAULT_SLA_MINUTES = 60;
 
 export const kpiHandlers = {
   'kpis.get': async (request, { store, reads }) => {
-    const { timeZone } = loadSettings(store.db, systemSettings());
+    const { timeZone } = workspaceSettings(store);
     const { from, to, slaMinutes, granularity, ...scope } = request;
     const range = (period: { from: string; to: string }) => ({ start: dayStart(period.from, timeZone), end: dayStart(period.to, timeZone, 1) });
     const current = range(request);

@@ -1,10 +1,9 @@
 import { applyLabels, labelAnnotators, labelHistory, redoLabels, undoLabels } from '../../../db/queries/labels';
-import { loadSettings } from '../../../db/queries/settings';
 import type { Temperature } from '../../../shared/domain/temperature';
 import type { Handlers, HandlerContext } from '../context';
-import { systemSettings } from '../defaults';
+import { workspaceSettings } from '../defaults';
 
-const annotator = ({ store }: HandlerContext): string => loadSettings(store.db, systemSettings()).annotator;
+const annotator = ({ store }: HandlerContext): string => workspaceSettings(store).annotator;
 
 export const labelHandlers = {
   'labels.set': ({ ids, temperature, kind }, context) =>

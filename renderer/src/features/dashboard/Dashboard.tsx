@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Chart } from './Chart';
 import { KpiCards } from './KpiCards';
 import { PeriodPicker, type Period } from './PeriodPicker';
-import { ScopePicker } from './ScopePicker';
+import { ScopeSelects } from '../../components/ScopeSelects';
 
 interface Props {
   /** Opens the grid on the messages behind a chart element. */
@@ -49,7 +49,7 @@ export function Dashboard({ onOpenGrid }: Props) {
       <div className="toolbar">
         <h1>{t('dashboard.title')}</h1>
         <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />
-        <ScopePicker scope={scope} onChange={setScope} />
+        <div className="scope-picker"><ScopeSelects scope={scope} onChange={(patch) => setScope({ ...scope, ...patch })} /></div>
         {(stale || (!report && !error)) && <span className="count" role="status">{t('dashboard.loading')}</span>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}

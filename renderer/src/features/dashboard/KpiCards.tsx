@@ -1,4 +1,5 @@
 import type { KpiReport, KpiSummary, Ratio } from '../../../../shared/api/kpis';
+import { percent as percentOf } from '../../../../shared/charts/types';
 import { useI18n } from '../../app/i18n';
 
 interface Card { label: string; value: string; previous?: string; yearBefore?: string; title?: string }
@@ -8,7 +9,7 @@ export function KpiCards({ report }: { report: KpiReport }) {
   const i18n = useI18n();
   const { t, number } = i18n;
   const ratio = (value: Ratio, digits = 2): string => (value === null ? '—' : number(value, digits));
-  const percent = (value: Ratio): string => (value === null ? '—' : `${number(value * 100, 1)} %`);
+  const percent = (value: Ratio): string => percentOf(i18n, value);
   const labeledShare = (summary: KpiSummary): Ratio => (summary.totals.messages === 0 ? null : summary.totals.labeled / summary.totals.messages);
   const own = report.entities.find((e) => e.role === 'own');
   const ownIn = (summary: KpiSummary) => summary.entities.find((e) => e.name === own?.name);

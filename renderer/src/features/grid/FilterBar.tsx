@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { Topic, TrackedEntity } from '../../../../shared/api/contract';
 import type { GridPrefs } from '../../../../shared/api/grid';
 import type { MessageFilter } from '../../../../shared/api/messages';
 import { localDate } from '../../../../shared/domain/time';
 import { BUILTIN_VIEWS, builtinView, type BuiltinView } from '../../../../shared/domain/views';
 import { TEMPERATURES } from '../../../../shared/domain/temperature';
-import { KINDS, SOURCES } from '../../../../shared/domain/vocabulary';
+import { KINDS } from '../../../../shared/domain/vocabulary';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { ScopeSelects } from '../../components/ScopeSelects';
 
 interface Props {
   filter: MessageFilter;
@@ -23,19 +23,13 @@ const SEARCH_DELAY_MS = 250;
 /** The grid's filters; each select narrows to one value, or all. */
 export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
   const { t, settings } = useI18n();
-  const [entities, setEntities] = useState<TrackedEntity[]>([]);
   const [annotators, setAnnotators] = useState<string[]>([]);
   const [naming, setNaming] = useState<string | null>(null);
-  const [topics, setTopics] = useState<Topic[]>([]);
   const [search, setSearch] = useState(filter.search ?? '');
 
   useEffect(() => {
     // Once the grid's first rows are drawn: the main process answers calls in order.
-    const idle = requestIdleCallback(() => {
-      void api.call('entities.list', { mentions: false }).then(setEntities);
-      void api.call('topics.list', { mentions: false }).then(setTopics);
-      void api.call('labels.annotators', {}).then(setAnnotators);
-    }, { timeout: 1500 });
+    const idle = requestIdleCallback(() => void api.call('labels.annotators', {}).then(setAnnotators), { timeout: 1500 });
     return () => cancelIdleCallback(idle);
   }, []);
   useEffect(() => setSearch(filter.search ?? ''), [filter.search]);
@@ -84,10 +78,7 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
       <input type="search" aria-label={t('filter.search')} placeholder={t('filter.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       <label>{t('filter.from')} <input type="date" value={filter.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} /></label>
       <label>{t('filter.to')} <input type="date" value={filter.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} /></label>
-      <select aria-label={t('grid.col.source')} value={one(filter.sources)} onChange={(e) => set('sources', e.target.value ? [e.target.value as (typeof SOURCES)[number]] : undefined)}>
-        <option value="">{t('filter.allSources')}</option>
-        {SOURCES.map((source) => <option key={source} value={source}>{source}</option>)}
-      </select>
+      <ScopeSelects scope={filter} onChange={(patch) => onChange({ ...filter, ...patch })} />
       <select aria-label={t('grid.col.temperature')} value={one(filter.temperatures)} onChange={(e) => set('temperatures', e.target.value === '' ? undefined : [e.target.value === 'unlabeled' ? 'unlabeled' : Number(e.target.value)])}>
         <option value="">{t('filter.allTemperatures')}</option>
         <option value="unlabeled">{t('temperature.unlabeled')}</option>
@@ -97,14 +88,6 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
         <option value="">{t('filter.allKinds')}</option>
         <option value="none">{t('filter.noKind')}</option>
         {KINDS.map((kind) => <option key={kind} value={kind}>{t(`kind.${kind}` as MessageKey)}</option>)}
-      </select>
-      <select aria-label={t('filter.entity')} value={one(filter.entities)} onChange={(e) => set('entities', e.target.value ? [Number(e.target.value)] : undefined)}>
-        <option value="">{t('filter.allEntities')}</option>
-        {entities.map((entity) => <option key={entity.id} value={entity.id}>{entity.name}</option>)}
-      </select>
-      <select aria-label={t('filter.topic')} value={one(filter.topics)} onChange={(e) => set('topics', e.target.value ? [Number(e.target.value)] : undefined)}>
-        <option value="">{t('filter.allTopics')}</option>
-        {topics.map((topic) => <option key={topic.id} value={topic.id}>{topic.name}</option>)}
       </select>
       <select aria-label={t('grid.col.annotator')} value={one(filter.annotators)} onChange={(e) => set('annotators', e.target.value ? [e.target.value] : undefined)}
         onFocus={() => void api.call('labels.annotators', {}).then(setAnnotators)}>

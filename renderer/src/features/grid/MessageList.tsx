@@ -194,7 +194,7 @@ export function MessageList({ scope, onClearScope }: Props) {
       )}
       {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
       </div>
-      <footer className="statusbar" role="status">{status ?? (selection.indexes().length > 1 ? t('grid.selected', { count: selection.indexes().length }) : t('grid.hint', { temperature: prefs.keys.temperature.join(' ').toUpperCase(), kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase() }))}</footer>
+      <footer className="statusbar" role="status">{status ?? (selection.count > 1 ? t('grid.selected', { count: selection.count }) : t('grid.hint', { temperature: prefs.keys.temperature.join(' ').toUpperCase(), kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase() }))}</footer>
       {help && <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />}
     </section>
   );

@@ -48,7 +48,10 @@ export function useSelection() {
     if (rangeActive) for (let i = low; i <= high; i++) all.add(i);
     return all.size === 0 ? [cursor] : [...all].sort((a, b) => a - b);
   };
+  /** How many rows are selected, without listing a range that may span the whole table. */
+  let count = rangeActive ? high - low + 1 : 0;
+  for (const index of picked) if (!rangeActive || index < low || index > high) count++;
   /** One row selected: a label moves the cursor on. */
   const single = anchor === null && picked.size === 0;
-  return { cursor, low, high, isSelected, onCursor, reset, indexes, single };
+  return { cursor, low, high, isSelected, onCursor, reset, indexes, single, count };
 }
