@@ -41,7 +41,13 @@ export const authors = sqliteTable('authors', {
   ageBand: text('age_band'),
   sex: text('sex'),
   region: text('region'),
-}, (t) => [uniqueIndex('authors_source_handle').on(t.sourceId, t.handle), index('authors_handle').on(t.handle)]);
+  /** Likes + shares + replies of all the author's messages, kept by triggers (db/queries/rollups.ts). */
+  engagement: integer('engagement').notNull().default(0),
+}, (t) => [
+  uniqueIndex('authors_source_handle').on(t.sourceId, t.handle), index('authors_handle').on(t.handle),
+  // The most an author's influence can be in any period: the top influencers are found from here down.
+  index('authors_influence_bound').on(sql`log10(1 + coalesce(${t.followers}, 0)) + log10(1 + ${t.engagement})`),
+]);
 
 export const messages = sqliteTable('messages', {
   id: id(),
@@ -207,6 +213,36 @@ export const importPresets = sqliteTable('import_presets', {
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+/**
+ * KPI roll-ups, kept exact by triggers (db/queries/rollups.ts): counts per local day of the
+ * workspace's zone. `temperature` 9 stands for unlabeled, since a key column cannot be NULL.
+ */
+const rollupCount = () => integer('messages').notNull();
+const rollupKey = () => ({ day: integer('day').notNull(), sourceId: integer('source_id').notNull(), temperature: integer('temperature').notNull() });
+
+export const kpiDays = sqliteTable('kpi_days', { ...rollupKey(), messages: rollupCount(), interactions: integer('interactions').notNull() },
+  (t) => [uniqueIndex('kpi_days_key').on(t.day, t.sourceId, t.temperature)]);
+
+export const kpiEntityDays = sqliteTable('kpi_entity_days', { ...rollupKey(), entityId: integer('entity_id').notNull(), messages: rollupCount() },
+  (t) => [uniqueIndex('kpi_entity_days_key').on(t.day, t.entityId, t.sourceId, t.temperature)]);
+
+export const kpiTopicDays = sqliteTable('kpi_topic_days', { ...rollupKey(), topicId: integer('topic_id').notNull(), messages: rollupCount() },
+  (t) => [uniqueIndex('kpi_topic_days_key').on(t.day, t.topicId, t.sourceId, t.temperature)]);
+
+export const kpiPairDays = sqliteTable('kpi_pair_days', { ...rollupKey(), topicId: integer('topic_id').notNull(), entityId: integer('entity_id').notNull(), messages: rollupCount() },
+  (t) => [uniqueIndex('kpi_pair_days_key').on(t.day, t.topicId, t.entityId, t.sourceId, t.temperature)]);
+
+/** Messages by their authors' known age band, sex and region, each dimension apart. */
+export const kpiDemographicDays = sqliteTable('kpi_demographic_days', {
+  ...rollupKey(), dimension: text('dimension', { enum: ['ageBand', 'sex', 'region'] }).notNull(), value: text('value').notNull(), messages: rollupCount(),
+}, (t) => [uniqueIndex('kpi_demographic_days_key').on(t.day, t.sourceId, t.dimension, t.value, t.temperature)]);
+
+/** The workspace zone's UTC offset from each instant on, for the roll-ups' local days. */
+export const zoneOffsets = sqliteTable('zone_offsets', {
+  startsAt: integer('starts_at').primaryKey(),
+  offsetMs: integer('offset_ms').notNull(),
 });
 
 /** Tables whose row counts `pulso info` reports, by their public names. */

@@ -4,6 +4,7 @@ import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
 import { compileMatcher, tokenize } from '../../shared/domain/matching';
 import { loadRules } from './entities';
+import { suspendRollups } from './rollups';
 
 export type MatchOrigin = 'rule' | 'import';
 
@@ -53,7 +54,7 @@ export function contentHash(source: string, externalId: string | null, handle: s
  * Bulk writer for messages, their authors and labels, on prepared statements: the hot path
  * of imports and the demo, and the only code that adds messages. The caller owns the
  * transaction and calls finish() before committing, which adds the new rows to the full-text
- * index in one statement.
+ * index and the KPI roll-ups in one statement each.
  */
 export function createIngest(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number } = {}) {
   // A load as large as the store is faster with its secondary indexes built once at the end than
@@ -64,6 +65,8 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
   const entityMatcher = compileMatcher(rules.entities);
   const topicMatcher = compileMatcher(rules.topics);
   const lastIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) FROM messages").pluck().get() as number);
+  // The new rows join the KPI roll-ups in one statement per table at the end, not a trigger per row.
+  const addToRollups = suspendRollups(sqlite, { lastIdBefore });
   const sourceIds = new Map<string, number>();
   const authorIds = new Map<number, Map<string, number>>();
   const selectSource = sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE code = ?');
@@ -130,6 +133,7 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
     finish(): void {
       sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?').run(lastIdBefore);
       for (const { sql } of deferred) sqlite.prepare(sql).run();
+      addToRollups();
     },
     /** Matches a message to entities and topics by the workspace's aliases and keywords. */
     matchRules(messageId: number, text: string): void {

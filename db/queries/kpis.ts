@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { USER_FLOWS, type MessageFilter } from '../../shared/api/messages';
-import type { CaseRow, CountRow, PeriodAggregates, TopicAggregates, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
+import type { AuthorAggregates, CaseRow, CountRow, PeriodAggregates, TopicAggregates, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
+import { influenceParts, topByInfluence } from '../../shared/domain/kpis';
 import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
 import { ADVOCATE, filterSql, FIRST_AND_LAST, USER_FLOW } from './messages';
+import { rollupZone, UNLABELED_KEY, ZONE_TABLE_RANGE } from './rollups';
 
 type Period = MessageFilter & { from: string; to: string };
 export interface Range { start: number; end: number }
@@ -38,11 +40,40 @@ function trackedLists(sqlite: Database.Database, filter: Period): Pick<KpiAggreg
   };
 }
 
+/** Days since 1970-01-01 of a local date: the roll-ups' day numbers. */
+const dayNumber = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/**
+ * A runner of queries over the roll-ups (db/queries/rollups.ts) for the period, `$WHERE` standing
+ * for its days and sources; null when they cannot answer: a filter on anything but sources, a
+ * period outside their zone table, or roll-ups counted in another zone (or not at all).
+ */
+function rollupQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range) {
+  const { from, to, sources, ...rest } = filter;
+  const narrowed = Object.values(rest).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0));
+  if (narrowed || range.start < ZONE_TABLE_RANGE.start || range.end > ZONE_TABLE_RANGE.end || rollupZone(sqlite) !== timeZone) return null;
+  const where = `r.day BETWEEN ${dayNumber(from)} AND ${dayNumber(to)}${sources?.length ? ' AND r.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))' : ''}`;
+  const params = sources?.length ? [JSON.stringify(sources)] : [];
+  return <T>(sql: string): T[] => sqlite.prepare(sql.replace('$WHERE', where)).all(...params) as T[];
+}
+
+const ROLLUP_TEMPERATURE = `nullif(r.temperature, ${UNLABELED_KEY}) AS temperature`;
+
 /** What the comparison periods need: volume by day, temperature and source, and per entity. */
-export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): SummaryAggregates {
+export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): SummaryAggregates {
+  const entities = trackedLists(sqlite, filter).entities;
+  const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
+  if (rollups) {
+    return {
+      entities,
+      daily: rollups<DailyRow>(`SELECT r.day, ${ROLLUP_TEMPERATURE}, s.code AS source, sum(r.messages) AS n, sum(r.interactions) AS interactions
+        FROM kpi_days r JOIN sources s ON s.id = r.source_id WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
+      entityDaily: rollups<DailyEntityRow>(`SELECT r.day, r.entity_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_entity_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
+    };
+  }
   const all = periodQuery(sqlite, filter, timeZone, range);
   return {
-    entities: trackedLists(sqlite, filter).entities,
+    entities,
     daily: all<DailyRow>(
       `SELECT p.day, p.temperature, s.code AS source, count(*) AS n,
               coalesce(sum(coalesce(p.likes, 0) + coalesce(p.shares, 0) + coalesce(p.replies, 0)), 0) AS interactions
@@ -53,10 +84,20 @@ export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, 
 }
 
 /** Topic counts, and topic × entity pairs for Share of Conversation. */
-export function kpiTopicAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): TopicAggregates {
+export function kpiTopicAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): TopicAggregates {
+  const topics = trackedLists(sqlite, filter).topics;
+  const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
+  if (rollups) {
+    return {
+      topics,
+      topicCounts: rollups<CountRow>(`SELECT r.topic_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_topic_days r WHERE $WHERE GROUP BY 1, 2 HAVING n != 0`),
+      topicEntityCounts: rollups<PairCountRow>(`SELECT r.topic_id AS topicId, r.entity_id AS entityId, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n
+        FROM kpi_pair_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
+    };
+  }
   const all = periodQuery(sqlite, filter, timeZone, range);
   return {
-    topics: trackedLists(sqlite, filter).topics,
+    topics,
     topicCounts: all<CountRow>('SELECT mt.topic_id AS id, p.temperature, count(*) AS n FROM p JOIN message_topics mt ON mt.message_id = p.id GROUP BY 1, 2'),
     topicEntityCounts: all<PairCountRow>(
       `SELECT mt.topic_id AS topicId, me.entity_id AS entityId, p.temperature, count(*) AS n
@@ -66,25 +107,21 @@ export function kpiTopicAggregates(sqlite: Database.Database, filter: Period, ti
 }
 
 /**
- * The rest of what the KPIs need for the period: advocates, users, care, community, demographics
- * and influence. Cases count by the time they were opened, snapshots by their date.
+ * Advocates, care, community and demographics for the period. Cases count by the time
+ * they were opened, snapshots by their date.
  */
-export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): PeriodAggregates {
+export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): PeriodAggregates {
   const all = periodQuery(sqlite, filter, timeZone, range);
+  const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
   return {
+    // Only authors with two labeled messages can be advocates of anything: their matches alone are read.
     entityAdvocates: all(
-      `SELECT id, sum(${ADVOCATE.evangelists}) AS evangelists, sum(${ADVOCATE.detractors}) AS detractors FROM (
+      `, several AS MATERIALIZED (SELECT author_id FROM p WHERE temperature IS NOT NULL GROUP BY 1 HAVING count(*) >= 2)
+       SELECT id, sum(${ADVOCATE.evangelists}) AS evangelists, sum(${ADVOCATE.detractors}) AS detractors FROM (
          SELECT me.entity_id AS id, p.author_id, count(*) AS n, min(p.temperature) AS lo, max(p.temperature) AS hi
-         FROM p JOIN message_entities me ON me.message_id = p.id WHERE p.temperature IS NOT NULL GROUP BY 1, 2
+         FROM p JOIN message_entities me ON me.message_id = p.id WHERE p.temperature IS NOT NULL AND p.author_id IN several GROUP BY 1, 2
        ) GROUP BY id`,
     ),
-    users: all<KpiAggregates['users']>(
-      `SELECT count(*) AS authors, ${USER_FLOWS.map((flow) => `coalesce(sum(${USER_FLOW[flow]}), 0) AS ${flow}`).join(', ')}
-       FROM (
-         SELECT p.author_id, ${FIRST_AND_LAST('p')}, row_number() OVER (PARTITION BY p.author_id ORDER BY p.id) AS one
-         FROM p WHERE p.temperature IS NOT NULL
-       ) WHERE one = 1`,
-    )[0] as KpiAggregates['users'],
     cases: sqlite.prepare(
       `SELECT type, opened_at AS openedAt, first_response_at AS firstResponseAt, resolved_at AS resolvedAt
        FROM cases WHERE opened_at >= ? AND opened_at < ? ORDER BY id`,
@@ -93,61 +130,79 @@ export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, t
       `SELECT s.code AS source, c.channel, c.date, c.followers, c.members, c.active_members AS activeMembers
        FROM community_snapshots c JOIN sources s ON s.id = c.source_id WHERE c.date >= ? AND c.date <= ? ORDER BY s.code, c.channel, c.date`,
     ).all(filter.from, filter.to) as SnapshotRow[],
-    ...authorFigures(sqlite, all),
+    demographics: rollups
+      ? rollups<DemographicRow>(`SELECT ${(['ageBand', 'sex', 'region'] as const).map((d) => `CASE WHEN r.dimension = '${d}' THEN r.value END AS ${d}`).join(', ')},
+          ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_demographic_days r WHERE $WHERE GROUP BY r.dimension, r.value, r.temperature HAVING n != 0`)
+      : all<DemographicRow>(`SELECT a.age_band AS ageBand, a.sex, a.region, p.temperature, count(*) AS n FROM p JOIN authors a ON a.id = p.author_id
+          WHERE a.age_band IS NOT NULL OR a.sex IS NOT NULL OR a.region IS NOT NULL GROUP BY 1, 2, 3, 4`),
   };
 }
 
-const TEMPERATURE_COLUMNS = [['-2', 't_2'], ['-1', 't_1'], ['0', 't0'], ['1', 't1'], ['2', 't2'], [null, 'tu']] as const;
-
-/**
- * Demographics and influence both need each author's figures: one GROUP BY over the period's
- * messages, joined to the authors once, kept in a temporary table that both read.
- */
-function authorFigures(sqlite: Database.Database, all: ReturnType<typeof periodQuery>): Pick<KpiAggregates, 'demographics' | 'influence'> {
-  const counts = TEMPERATURE_COLUMNS.map(([value, column]) => `sum(temperature ${value === null ? 'IS NULL' : `= ${value}`}) AS ${column}`).join(', ');
-  sqlite.prepare('DROP TABLE IF EXISTS temp.kpi_authors').run();
-  sqlite.prepare(
-    `CREATE TEMP TABLE kpi_authors AS WITH ${all.cte}, x AS (
-       SELECT author_id, count(*) AS messages, sum(coalesce(likes, 0) + coalesce(shares, 0) + coalesce(replies, 0)) AS engagement,
-              sum(temperature IS NOT NULL) AS labeled, coalesce(sum(temperature <= -1), 0) AS negative, total(temperature) AS temperatureSum, ${counts}
-       FROM p GROUP BY 1
-     )
-     SELECT x.*, a.handle, a.name, a.source_id, a.followers, a.age_band, a.sex, a.region FROM x JOIN authors a ON a.id = x.author_id`,
-  ).run(...all.where.params);
-  try {
-    const groups = sqlite.prepare(
-      `SELECT age_band AS ageBand, sex, region, ${TEMPERATURE_COLUMNS.map(([, column]) => `sum(${column}) AS ${column}`).join(', ')}
-       FROM kpi_authors WHERE age_band IS NOT NULL OR sex IS NOT NULL OR region IS NOT NULL GROUP BY 1, 2, 3`,
-    ).all() as (Omit<DemographicRow, 'temperature' | 'n'> & Record<(typeof TEMPERATURE_COLUMNS)[number][1], number>)[];
-    const demographics = groups.flatMap((group) => TEMPERATURE_COLUMNS.filter(([, column]) => group[column] > 0)
-      .map(([value, column]) => ({ ageBand: group.ageBand, sex: group.sex, region: group.region, temperature: value === null ? null : Number(value), n: group[column] })));
-    return { demographics, influence: influenceRanking(sqlite, all) };
-  } finally {
-    sqlite.prepare('DROP TABLE temp.kpi_authors').run();
-  }
-}
+/** An author's influence can be no more than this (engagement over all time ≥ in any period); same expression as the index authors_influence_bound. */
+const INFLUENCE_BOUND = 'log10(1 + coalesce("followers", 0)) + log10(1 + "engagement")';
+const BOUND_CHUNK = 500;
+/** Float slack between the bound (SQL) and the score (JS) of an author whose engagement is all in the period. */
+const EPSILON = 1e-9;
 
 /**
  * Authors ranked by influence = log10(1 + followers) + log10(1 + engagement received) +
- * log10(1 + replies received within the data) — FORMULAS.influence; the parts are recomputed
- * for display by shared/domain/kpis.influenceParts. Top influencers, and the most influential
- * detractors (≥ 2 labeled messages, all ≤ −1).
+ * log10(1 + replies received within the data) — FORMULAS.influence, scored by
+ * shared/domain/kpis.influenceParts. Top influencers: authors are read in order of the most
+ * their influence could be (followers and all-time engagement, indexed), their period's figures
+ * summed, until the next bound is below the tenth score; those who received replies in the
+ * period are scored first, since replies are not in the bound. The most influential detractors:
+ * among the authors with ≥ 2 labeled messages in the period, all ≤ −1.
  */
-function influenceRanking(sqlite: Database.Database, all: ReturnType<typeof periodQuery>): InfluenceRow[] {
-  const { sql, params } = all.where;
-  // Replies found through the partial index of replies, not by reading every message of the period.
-  return sqlite.prepare(
-    `WITH r AS MATERIALIZED (
-       SELECT parent.author_id, count(*) AS n FROM messages m JOIN messages parent ON parent.source_id = m.source_id AND parent.external_id = m.reply_to_external_id
-       ${sql ? `${sql} AND` : 'WHERE'} m.reply_to_external_id IS NOT NULL GROUP BY 1
-     ), ranked AS MATERIALIZED (
-       SELECT x.author_id AS authorId, x.handle, x.name, s.code AS source, x.followers, x.messages, x.engagement, coalesce(r.n, 0) AS repliesReceived,
-              x.labeled, x.negative, CASE WHEN x.labeled > 0 THEN x.temperatureSum / x.labeled END AS meanTemperature,
-              log10(1 + coalesce(x.followers, 0)) + log10(1 + x.engagement) + log10(1 + coalesce(r.n, 0)) AS score
-       FROM kpi_authors x JOIN sources s ON s.id = x.source_id LEFT JOIN r ON r.author_id = x.author_id
-     )
-     SELECT * FROM (SELECT 'influencer' AS list, * FROM ranked ORDER BY score DESC, authorId LIMIT ${INFLUENCE_TOP})
-     UNION ALL
-     SELECT * FROM (SELECT 'detractor', * FROM ranked WHERE labeled >= 2 AND negative = labeled ORDER BY score DESC, authorId LIMIT ${INFLUENCE_TOP})`,
-  ).all(...params) as InfluenceRow[];
+function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: string): InfluenceRow[] {
+  const { sql, params } = filterSql(filter, timeZone);
+  const and = sql ? `${sql} AND` : 'WHERE';
+  const replies = new Map(sqlite.prepare(
+    `SELECT parent.author_id, count(*) FROM messages m JOIN messages parent ON parent.source_id = m.source_id AND parent.external_id = m.reply_to_external_id
+     ${and} m.reply_to_external_id IS NOT NULL GROUP BY 1`,
+  ).raw().all(...params) as [number, number][]);
+  const figures = sqlite.prepare(
+    `SELECT m.author_id AS authorId, a.handle, a.name, s.code AS source, a.followers, count(*) AS messages,
+            sum(coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, 0)) AS engagement,
+            sum(m.temperature IS NOT NULL) AS labeled, coalesce(sum(m.temperature <= -1), 0) AS negative, total(m.temperature) AS temperatureSum
+     FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = a.source_id
+     ${and} m.author_id IN (SELECT value FROM json_each(?)) GROUP BY m.author_id`,
+  );
+  type Figures = Omit<InfluenceRow, 'list' | 'repliesReceived' | 'meanTemperature' | 'score'> & { temperatureSum: number };
+  const scored = (authorIds: Iterable<number>): Omit<InfluenceRow, 'list'>[] => (figures.all(...params, JSON.stringify([...authorIds])) as Figures[])
+    .map(({ temperatureSum, ...row }) => {
+      const repliesReceived = replies.get(row.authorId) ?? 0;
+      return {
+        ...row, repliesReceived, meanTemperature: row.labeled > 0 ? temperatureSum / row.labeled : null,
+        score: influenceParts(row.followers, row.engagement, repliesReceived).score,
+      };
+    });
+
+  let top = topByInfluence(scored(replies.keys()), INFLUENCE_TOP);
+  const bounds = sqlite.prepare(`SELECT id, ${INFLUENCE_BOUND} AS bound FROM authors ORDER BY ${INFLUENCE_BOUND} DESC LIMIT ? OFFSET ?`).raw();
+  for (let offset = 0; ; offset += BOUND_CHUNK) {
+    const chunk = bounds.all(BOUND_CHUNK, offset) as [number, number][];
+    if (chunk.length === 0) break;
+    top = topByInfluence([...top, ...scored(chunk.map(([id]) => id).filter((id) => !replies.has(id)))], INFLUENCE_TOP);
+    const lowestBound = (chunk[chunk.length - 1] as [number, number])[1];
+    const tenth = top[INFLUENCE_TOP - 1];
+    if (tenth && lowestBound < tenth.score - EPSILON) break;
+  }
+  const detractors = sqlite.prepare(`SELECT m.author_id FROM messages m ${and} m.temperature IS NOT NULL GROUP BY 1 HAVING count(*) >= 2 AND max(m.temperature) <= -1`)
+    .pluck().all(...params) as number[];
+  return [
+    ...top.map((row) => ({ list: 'influencer' as const, ...row })),
+    ...topByInfluence(scored(detractors), INFLUENCE_TOP).map((row) => ({ list: 'detractor' as const, ...row })),
+  ];
+}
+
+/** The per-author KPIs: users (happy, unhappy and their flows) and the influence ranking. */
+export function kpiAuthorAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): AuthorAggregates {
+  const all = periodQuery(sqlite, filter, timeZone, range);
+  return {
+    users: all<AuthorAggregates['users']>(
+      `SELECT count(*) AS authors, ${USER_FLOWS.map((flow) => `coalesce(sum(${USER_FLOW[flow]}), 0) AS ${flow}`).join(', ')}
+       FROM (SELECT p.author_id, ${FIRST_AND_LAST('p')} FROM p WHERE p.temperature IS NOT NULL GROUP BY p.author_id)`,
+    )[0] as AuthorAggregates['users'],
+    influence: influenceRanking(sqlite, filter, timeZone),
+  };
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type ZodError } from 'zod';
 import { openStore, StoreRefused, type OpenOptions, type Store } from '../../db/open';
+import { ensureRollups } from '../../db/queries/rollups';
 import { ImportError } from './import/readers';
 import { PasswordRequired } from './import/readers/types';
 import { contract, type CallName } from '../../shared/api/contract';
@@ -60,7 +61,8 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
 function openWorkspace(path: string, options: OpenOptions): Store {
   mkdirSync(dirname(path), { recursive: true });
   const store = openStore(path, options);
-  workspaceSettings(store); // a new workspace records the system's defaults
+  // A new workspace records the system's defaults; the KPI roll-ups count days in its zone.
+  ensureRollups(store.sqlite, workspaceSettings(store).timeZone);
   return store;
 }
 

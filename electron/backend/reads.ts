@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { previewRules } from '../../db/queries/entities';
 import { countMessages } from '../../db/queries/messages';
-import { kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates, type Range } from '../../db/queries/kpis';
+import { kpiAuthorAggregates, kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates, type Range } from '../../db/queries/kpis';
 import type { MessageFilter } from '../../shared/api/messages';
 
 type Period = MessageFilter & { from: string; to: string };
@@ -17,6 +17,7 @@ export const READS = {
   kpiSummary: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiSummaryAggregates(sqlite, filter, timeZone, range),
   kpiTopics: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiTopicAggregates(sqlite, filter, timeZone, range),
   kpiPeriod: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiPeriodAggregates(sqlite, filter, timeZone, range),
+  kpiAuthors: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiAuthorAggregates(sqlite, filter, timeZone, range),
   rulesPreview: (sqlite: Database.Database, rules: string[]) => previewRules(sqlite, rules),
 };
 export type ReadName = keyof typeof READS;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { startRematch } from '../../db/queries/entities';
 import { createIngest } from '../../db/queries/ingest';
+import { suspendRollups } from '../../db/queries/rollups';
 import { checkCancelled, type JobContext } from './jobs';
 import { inTransaction } from './transaction';
 
@@ -13,6 +14,8 @@ const CHUNK = 5000;
 export async function changeRulesAndRematch(sqlite: Database.Database, change: () => void, context: JobContext): Promise<{ messages: number }> {
   return inTransaction(sqlite, async () => {
     change();
+    // Every match is dropped and made again: the roll-ups count them once at the end instead.
+    const recount = suspendRollups(sqlite, { matches: true });
     const rematch = startRematch(sqlite);
     const ingest = createIngest(sqlite, null);
     let done = 0;
@@ -26,6 +29,8 @@ export async function changeRulesAndRematch(sqlite: Database.Database, change: (
       await new Promise((resolve) => setImmediate(resolve));
       checkCancelled(context.signal);
     }
+    ingest.finish();
+    recount();
     return { messages: done };
   });
 }

@@ -32,21 +32,24 @@ export interface TopicAggregates {
 
 export interface PeriodAggregates {
   entityAdvocates: { id: number; evangelists: number; detractors: number }[];
-  users: { authors: number; happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number };
   cases: CaseRow[];
   snapshots: SnapshotRow[];
   demographics: DemographicRow[];
+}
+
+export interface AuthorAggregates {
+  users: { authors: number; happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number };
   influence: InfluenceRow[];
 }
 
-export type KpiAggregates = SummaryAggregates & TopicAggregates & PeriodAggregates;
+export type KpiAggregates = SummaryAggregates & TopicAggregates & PeriodAggregates & AuthorAggregates;
 
 export const FORMULAS: Record<string, string> = {
   shareOfVoice: 'SoV(b) = mentions(b) / Σ mentions(x) over tracked entities; a message naming two entities counts for each',
   shareOfConversation: 'SoC(b, k) = mentions(b ∧ k) / mentions(k); mentions(k) counts every message of topic k',
   netTemperature: 'net = (share of +1/+2) − (share of −1/−2) among labeled messages; neutral stays in the denominator (Talkwalker: (pos − neg)/(pos + neg))',
   meanTemperature: 'mean of −2..+2 over labeled messages',
-  users: 'happy/unhappy: authors whose latest labeled message is above/below 0; conversion: first below 0 and last above 0, or the reverse',
+  users: 'happy/unhappy: authors whose latest labeled message is above/below 0; conversion: first below 0 and last above 0, or the reverse (two labeled at the same instant: the lower temperature counts as the earlier)',
   advocates: 'evangelists/detractors: authors with ≥ 2 labeled messages about the entity, all ≥ +1 / all ≤ −1',
   care: 'first response and resolution from the case times; percentiles interpolate between ranks (Excel PERCENTILE.INC)',
   influence: `influence = ${INFLUENCE_FORMULA}`,

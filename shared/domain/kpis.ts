@@ -100,3 +100,8 @@ export function influenceParts(followers: number | null, engagement: number, rep
   const conversation = Math.log10(1 + repliesReceived);
   return { reach, engagement: engaged, conversation, score: reach + engaged + conversation };
 }
+
+/** The ranking's order: higher influence first, then the older author (lower id). */
+export function topByInfluence<T extends { authorId: number; score: number }>(rows: readonly T[], n: number): T[] {
+  return [...rows].sort((a, b) => b.score - a.score || a.authorId - b.authorId).slice(0, n);
+}

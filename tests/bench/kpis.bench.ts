@@ -69,6 +69,10 @@ export async function run(): Promise<BenchResult> {
       timings.push(performance.now() - started);
     }
     const ms = Math.min(...timings);
+    // Narrowed to an entity, the KPIs read the messages, not the roll-ups: shown, not targeted.
+    const scopedStarted = performance.now();
+    await client.call('kpis.get', { ...QUARTER, entities: [1] });
+    const scopedMs = performance.now() - scopedStarted;
 
     const read = new Database(path, { readonly: true });
     const entityRows = read.prepare('SELECT message_id, entity_id FROM message_entities').raw().all() as [number, number][];
@@ -97,10 +101,12 @@ export async function run(): Promise<BenchResult> {
         ['entities / topics', `${report?.entities.length} / ${report?.topics.length}`, undefined],
         ['messages in the quarter', report?.totals.messages.toLocaleString('en') ?? '', undefined],
         ['every KPI, one quarter (ms, best of 5)', ms.toFixed(0), '≤ 500'],
+        ['  first of the 5 (cold caches)', (timings[0] ?? 0).toFixed(0), undefined],
+        ['  narrowed to one entity (from the messages)', scopedMs.toFixed(0), undefined],
         ['in-memory reference (ms, rows preloaded)', referenceMs.toFixed(0), undefined],
         ['ratio SQL / reference', (ms / referenceMs).toFixed(2), undefined],
       ],
-      json: { messages: MESSAGES, ms, referenceMs, ratio: ms / referenceMs },
+      json: { messages: MESSAGES, ms, referenceMs, ratio: ms / referenceMs, firstMs: timings[0] ?? null, scopedMs },
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

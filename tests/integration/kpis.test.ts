@@ -36,7 +36,7 @@ function reference(path: string, from: string, to: string, timeZone: string) {
   const mentions = new Map(entities.map((e) => [e.id, rows.filter((r) => r.entities.includes(e.id))]));
   const allMentions = [...mentions.values()].reduce((sum, list) => sum + list.length, 0);
   const byAuthor = new Map<number, Row[]>();
-  for (const r of [...labeled].sort((a, b) => a.postedAt - b.postedAt || a.id - b.id)) byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), r]);
+  for (const r of [...labeled].sort((a, b) => a.postedAt - b.postedAt || (a.temperature as number) - (b.temperature as number))) byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), r]);
   const flows = [...byAuthor.values()].map((list) => [list[0]?.temperature as number, list[list.length - 1]?.temperature as number]);
   const advocates = (entityId: number, test: (t: number) => boolean) => {
     const perAuthor = new Map<number, number[]>();

@@ -15,17 +15,19 @@ export const kpiHandlers = {
     const filter = { ...scope, from, to };
     const before = previousPeriod(from, to);
     const lastYear = yearBefore(from, to);
-    // Five reads shared by the read workers: the period's three parts, and the two comparison
-    // periods, which need only the summary's aggregates.
-    const [summary, topics, rest, beforeSummary, lastYearSummary] = await Promise.all([
+    // Six reads shared by the read workers: the period's four parts, and the two comparison
+    // periods, which need only the summary's aggregates (from the roll-ups, when unscoped). The
+    // two that read the period's messages (per author, per entity) go first, one to each worker.
+    const [authors, rest, summary, topics, beforeSummary, lastYearSummary] = await Promise.all([
+      reads.read('kpiAuthors', filter, timeZone, current),
+      reads.read('kpiPeriod', filter, timeZone, current),
       reads.read('kpiSummary', filter, timeZone, current),
       reads.read('kpiTopics', filter, timeZone, current),
-      reads.read('kpiPeriod', filter, timeZone, current),
       reads.read('kpiSummary', { ...scope, ...before }, timeZone, range(before)),
       reads.read('kpiSummary', { ...scope, ...lastYear }, timeZone, range(lastYear)),
     ]);
     return buildKpiReport(
-      { ...summary, ...topics, ...rest },
+      { ...summary, ...topics, ...rest, ...authors },
       { from, to, timeZone, periodEnd: Math.min(current.end, Date.now()), slaMinutes: slaMinutes ?? DEFAULT_SLA_MINUTES, granularity, scope },
       summarize(beforeSummary, { ...before, timeZone }),
       summarize(lastYearSummary, { ...lastYear, timeZone }),

@@ -1,6 +1,7 @@
 import { DEFAULT_GRID_PREFS, gridPrefsSchema } from '../../../shared/api/grid';
 import { backupStore } from '../../../db/backup';
 import { loadJsonSetting, saveJsonSetting, saveSettings } from '../../../db/queries/settings';
+import { ensureRollups } from '../../../db/queries/rollups';
 import { countRows } from '../../../db/queries/workspace';
 import { messageDetail, messageSpan, pageMessages } from '../../../db/queries/messages';
 import { labelHistory } from '../../../db/queries/labels';
@@ -15,7 +16,10 @@ export const workspaceHandlers = {
   'settings.get': (_input, { store }) => workspaceSettings(store),
   'settings.update': (input, { store }) => {
     saveSettings(store.db, input);
-    return workspaceSettings(store);
+    const saved = workspaceSettings(store);
+    // Another zone moves messages to other local days: the KPI roll-ups are counted again.
+    ensureRollups(store.sqlite, saved.timeZone);
+    return saved;
   },
   'messages.page': (request, { store }) => pageMessages(store.sqlite, request, workspaceSettings(store).timeZone),
   'grid.prefs.get': (_input, { store }) => loadJsonSetting(store.db, GRID_PREFS, gridPrefsSchema, DEFAULT_GRID_PREFS),

@@ -1,0 +1,177 @@
+import type Database from 'better-sqlite3';
+import { offsetSegments } from '../../shared/domain/time';
+
+/**
+ * Daily roll-ups of the messages for the KPIs: counts per local day (in the workspace's time
+ * zone) by source and temperature, per entity, per topic, per topic × entity pair and per
+ * author demographic. Triggers keep them exact on every write (labels, imports, undo, rule
+ * changes), so a quarter's volumes, Share of Voice and Share of Conversation read a few thousand
+ * rows instead of joining a third of a million messages to their matches; each author's
+ * engagement over all time bounds the influence ranking's search. Bulk writers suspend
+ * the triggers and add their rows in one statement per table (suspendRollups).
+ */
+
+/** A key column cannot be NULL (UNIQUE treats NULLs as distinct): unlabeled is stored as 9. */
+export const UNLABELED_KEY = 9;
+const ROLLUP_ZONE = 'rollupZone';
+/** Days are exact for the zone's offsets from 1970 to 2100; periods outside read the messages. */
+export const ZONE_TABLE_RANGE = { start: Date.UTC(1970, 0, 1), end: Date.UTC(2100, 0, 1) };
+
+const DAY = `(m.posted_at + coalesce((SELECT z.offset_ms FROM zone_offsets z WHERE z.starts_at <= m.posted_at ORDER BY z.starts_at DESC LIMIT 1), 0)) / 86400000`;
+const TEMPERATURE = `coalesce(m.temperature, ${UNLABELED_KEY})`;
+const INTERACTIONS = 'coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, 0)';
+const DEMOGRAPHIC = "CASE d.dimension WHEN 'ageBand' THEN a.age_band WHEN 'sex' THEN a.sex ELSE a.region END";
+
+interface Rollup {
+  table: string;
+  /** Joined to `messages m`: which rows of the message count. */
+  joins: string;
+  keys: [column: string, expression: string][];
+  sums: [column: string, expression: string][];
+}
+
+const ROLLUPS = {
+  days: {
+    table: 'kpi_days', joins: '',
+    keys: [['day', DAY], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
+    sums: [['messages', 'count(*)'], ['interactions', `sum(${INTERACTIONS})`]],
+  },
+  demographics: {
+    table: 'kpi_demographic_days',
+    joins: `JOIN authors a ON a.id = m.author_id JOIN (SELECT 'ageBand' AS dimension UNION ALL SELECT 'sex' UNION ALL SELECT 'region') d ON ${DEMOGRAPHIC} IS NOT NULL`,
+    keys: [['day', DAY], ['source_id', 'm.source_id'], ['dimension', 'd.dimension'], ['value', DEMOGRAPHIC], ['temperature', TEMPERATURE]],
+    sums: [['messages', 'count(*)']],
+  },
+  entities: {
+    table: 'kpi_entity_days', joins: 'JOIN message_entities me ON me.message_id = m.id',
+    keys: [['day', DAY], ['entity_id', 'me.entity_id'], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
+    sums: [['messages', 'count(*)']],
+  },
+  topics: {
+    table: 'kpi_topic_days', joins: 'JOIN message_topics mt ON mt.message_id = m.id',
+    keys: [['day', DAY], ['topic_id', 'mt.topic_id'], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
+    sums: [['messages', 'count(*)']],
+  },
+  pairs: {
+    table: 'kpi_pair_days', joins: 'JOIN message_topics mt ON mt.message_id = m.id JOIN message_entities me ON me.message_id = m.id',
+    keys: [['day', DAY], ['topic_id', 'mt.topic_id'], ['entity_id', 'me.entity_id'], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
+    sums: [['messages', 'count(*)']],
+  },
+} satisfies Record<string, Rollup>;
+type RollupName = keyof typeof ROLLUPS | 'engagement';
+const ALL: RollupName[] = [...(Object.keys(ROLLUPS) as RollupName[]), 'engagement'];
+const MATCHES: RollupName[] = ['entities', 'topics', 'pairs'];
+
+/**
+ * Adds (or, with sign −1, takes away) the messages `where` selects to one roll-up. 'engagement' is
+ * each author's engagement over all their messages (authors.engagement), which bounds their
+ * engagement in any period: the influence ranking starts from it.
+ */
+function addTo(name: RollupName, sign: 1 | -1, where: string): string {
+  if (name === 'engagement') {
+    return `UPDATE authors SET engagement = engagement + x.e FROM (SELECT m.author_id, ${sign === 1 ? '' : '-'}sum(${INTERACTIONS}) AS e FROM messages m WHERE ${where} GROUP BY 1) x
+      WHERE authors.id = x.author_id;`;
+  }
+  const { table, joins, keys, sums } = ROLLUPS[name] as Rollup;
+  const values = sums.map(([, expression]) => (sign === 1 ? expression : `-${expression}`));
+  return `INSERT INTO ${table} (${[...keys, ...sums].map(([column]) => column).join(', ')})
+    SELECT ${[...keys.map(([, expression]) => expression), ...values].join(', ')} FROM messages m ${joins} WHERE ${where}
+    GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+    ON CONFLICT (${keys.map(([column]) => column).join(', ')}) DO UPDATE SET ${sums.map(([column]) => `${column} = ${column} + excluded.${column}`).join(', ')};`;
+}
+
+const MESSAGE_COLUMNS = ['temperature', 'posted_at', 'source_id', 'author_id', 'likes', 'shares', 'replies'];
+const changed = (columns: string[]): string => columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+const trigger = (name: string, when: string, body: string[]): string => `CREATE TRIGGER IF NOT EXISTS ${name} ${when} BEGIN ${body.join(' ')} END`;
+
+/**
+ * The triggers. A message's children are deleted by cascade after the message row is gone, so
+ * the message's own BEFORE DELETE takes everything away and the children's find no message.
+ * Updates take the old row away before and add the new one after.
+ */
+const TRIGGERS: Record<string, string> = {
+  rollup_message_insert: trigger('rollup_message_insert', 'AFTER INSERT ON messages', (['days', 'demographics', 'engagement'] as const).map((name) => addTo(name, 1, 'm.id = NEW.id'))),
+  rollup_message_delete: trigger('rollup_message_delete', 'BEFORE DELETE ON messages', ALL.map((name) => addTo(name, -1, 'm.id = OLD.id'))),
+  rollup_message_unlabel: trigger('rollup_message_unlabel', `BEFORE UPDATE OF ${MESSAGE_COLUMNS.join(', ')} ON messages WHEN ${changed(MESSAGE_COLUMNS)}`, ALL.map((name) => addTo(name, -1, 'm.id = OLD.id'))),
+  rollup_message_label: trigger('rollup_message_label', `AFTER UPDATE OF ${MESSAGE_COLUMNS.join(', ')} ON messages WHEN ${changed(MESSAGE_COLUMNS)}`, ALL.map((name) => addTo(name, 1, 'm.id = NEW.id'))),
+  rollup_author_before: trigger('rollup_author_before', `BEFORE UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`, [addTo('demographics', -1, 'm.author_id = OLD.id')]),
+  rollup_author_after: trigger('rollup_author_after', `AFTER UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`, [addTo('demographics', 1, 'm.author_id = NEW.id')]),
+  rollup_entity_insert: trigger('rollup_entity_insert', 'AFTER INSERT ON message_entities', ['entities', 'pairs'].map((name) => addTo(name as RollupName, 1, 'm.id = NEW.message_id AND me.entity_id = NEW.entity_id'))),
+  rollup_entity_delete: trigger('rollup_entity_delete', 'BEFORE DELETE ON message_entities', ['entities', 'pairs'].map((name) => addTo(name as RollupName, -1, 'm.id = OLD.message_id AND me.entity_id = OLD.entity_id'))),
+  rollup_topic_insert: trigger('rollup_topic_insert', 'AFTER INSERT ON message_topics', ['topics', 'pairs'].map((name) => addTo(name as RollupName, 1, 'm.id = NEW.message_id AND mt.topic_id = NEW.topic_id'))),
+  rollup_topic_delete: trigger('rollup_topic_delete', 'BEFORE DELETE ON message_topics', ['topics', 'pairs'].map((name) => addTo(name as RollupName, -1, 'm.id = OLD.message_id AND mt.topic_id = OLD.topic_id'))),
+};
+
+function createTriggers(sqlite: Database.Database): void {
+  for (const sql of Object.values(TRIGGERS)) sqlite.prepare(sql).run();
+}
+
+function dropTriggers(sqlite: Database.Database): void {
+  for (const name of Object.keys(TRIGGERS)) sqlite.prepare(`DROP TRIGGER IF EXISTS ${name}`).run();
+}
+
+/** The zone the roll-ups count days in, or null when there are none (a store opened without the app). */
+export function rollupZone(sqlite: Database.Database): string | null {
+  return (sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ROLLUP_ZONE) as string | undefined) ?? null;
+}
+
+function recount(sqlite: Database.Database, names: RollupName[]): void {
+  for (const name of names) {
+    sqlite.prepare(name === 'engagement' ? 'UPDATE authors SET engagement = 0' : `DELETE FROM ${ROLLUPS[name].table}`).run();
+    sqlite.prepare(addTo(name, 1, 'true')).run();
+  }
+}
+
+/** Counts every message again into empty roll-ups, for the zone's days. */
+function rebuild(sqlite: Database.Database, timeZone: string): void {
+  sqlite.prepare('DELETE FROM zone_offsets').run();
+  const insertOffset = sqlite.prepare('INSERT INTO zone_offsets (starts_at, offset_ms) VALUES (?, ?)');
+  offsetSegments(ZONE_TABLE_RANGE.start, ZONE_TABLE_RANGE.end, timeZone).forEach((segment, i) => insertOffset.run(i === 0 ? Number.MIN_SAFE_INTEGER : segment.from, segment.offset));
+  recount(sqlite, ALL);
+  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ROLLUP_ZONE, timeZone);
+}
+
+/**
+ * Makes the roll-ups count days in the workspace's zone: built the first time (a new store, or
+ * one from before roll-ups), rebuilt when the zone changes; the triggers are made sure of.
+ */
+export function ensureRollups(sqlite: Database.Database, timeZone: string): void {
+  sqlite.transaction(() => {
+    if (rollupZone(sqlite) !== timeZone) rebuild(sqlite, timeZone);
+    createTriggers(sqlite);
+  })();
+}
+
+/**
+ * For bulk writers, inside their transaction: drops the triggers and returns what to call when
+ * the writing is done, which adds the messages after `lastIdBefore` (an import's or the demo's)
+ * or, for `matches: true`, recounts every entity and topic match (a rematch), then restores the
+ * triggers. A rollback restores the triggers and the old counts together.
+ */
+export function suspendRollups(sqlite: Database.Database, change: { lastIdBefore: number } | { matches: true }): () => void {
+  const active = rollupZone(sqlite) !== null;
+  if (active) dropTriggers(sqlite);
+  return () => {
+    if (!active) return;
+    if ('matches' in change) recount(sqlite, MATCHES);
+    else {
+      for (const name of ALL) sqlite.prepare(addTo(name, 1, `m.id > ${Math.trunc(change.lastIdBefore)}`)).run();
+    }
+    createTriggers(sqlite);
+  };
+}
+
+/** Every roll-up's non-zero rows, in key order: what a test compares with a rebuild. */
+export function rollupRows(sqlite: Database.Database): Record<string, unknown[]> {
+  return Object.fromEntries(ALL.map((name) => {
+    if (name === 'engagement') return [name, sqlite.prepare('SELECT id, engagement FROM authors WHERE engagement != 0 ORDER BY id').raw().all()];
+    const { table, keys, sums } = ROLLUPS[name] as Rollup;
+    const order = keys.map(([column]) => column).join(', ');
+    return [name, sqlite.prepare(`SELECT ${order}, ${sums.map(([c]) => c).join(', ')} FROM ${table} WHERE ${sums.map(([c]) => `${c} != 0`).join(' OR ')} ORDER BY ${order}`).raw().all()];
+  }));
+}
+
+/** Recounts from scratch in the zone: for tests to compare with what the triggers kept. */
+export function rebuildRollups(sqlite: Database.Database, timeZone: string): void {
+  sqlite.transaction(() => rebuild(sqlite, timeZone))();
+}
