@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'import-worker': resolve('electron/backend/import/worker.ts'),
+          'prepare-worker': resolve('electron/backend/import/prepare-worker.ts'),
           'read-worker': resolve('electron/backend/read-worker.ts'),
         },
       },

@@ -71,11 +71,11 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
   const authorIds = new Map<number, Map<string, number>>();
   const selectSource = sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE code = ?');
   const insertSource = sqlite.prepare('INSERT INTO sources (code, name) VALUES (?, ?)');
-  // One statement whether the author is new or known: the no-op update makes RETURNING answer both.
-  const upsertAuthor = sqlite.prepare(
-    `INSERT INTO authors (source_id, handle, name, followers, region, age_band, sex) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (source_id, handle) DO UPDATE SET handle = excluded.handle RETURNING id`,
-  ).pluck();
+  // Most authors of a large file are new: a plain insert, and a look-up only when one was known.
+  const insertAuthor = sqlite.prepare(
+    'INSERT INTO authors (source_id, handle, name, followers, region, age_band, sex) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, handle) DO NOTHING',
+  );
+  const selectAuthor = sqlite.prepare('SELECT id FROM authors WHERE source_id = ? AND handle = ?').pluck();
   const insertMessage = sqlite.prepare(
     `INSERT INTO messages (external_id, source_id, author_id, posted_at, text, url, language, likes, shares, replies,
        reply_to_external_id, content_hash, batch_id, temperature, kind, annotator, labeled_at)
@@ -106,23 +106,24 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
     if (!bySource) authorIds.set(source, (bySource = new Map()));
     let found = bySource.get(author.handle);
     if (found === undefined) {
-      found = upsertAuthor.get(source, author.handle, author.name ?? null, author.followers ?? null,
-        author.region ?? null, author.ageBand ?? null, author.sex ?? null) as number;
+      const inserted = insertAuthor.run(source, author.handle, author.name ?? null, author.followers ?? null,
+        author.region ?? null, author.ageBand ?? null, author.sex ?? null);
+      found = inserted.changes === 1 ? Number(inserted.lastInsertRowid) : selectAuthor.get(source, author.handle) as number;
       bySource.set(author.handle, found);
     }
     return found;
   }
 
   return {
-    /** Inserts a message; returns its id, or null when it is already in the store. */
-    addMessage(message: NewMessage): number | null {
+    /** Inserts a message; returns its id, or null when it is already in the store. `hash`: its contentHash, when already known. */
+    addMessage(message: NewMessage, hash?: string): number | null {
       const source = sourceId(message.source);
       const author = authorId(source, message.author);
       const label = message.label ?? null;
       const result = insertMessage.run(
         message.externalId ?? null, source, author, message.postedAt, message.text, message.url ?? null,
         message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
-        message.replyToExternalId ?? null, contentHash(message.source, message.externalId ?? null, message.author.handle, message.postedAt, message.text),
+        message.replyToExternalId ?? null, hash ?? contentHash(message.source, message.externalId ?? null, message.author.handle, message.postedAt, message.text),
         batchId, label?.temperature ?? null, label?.kind ?? null, label?.annotator ?? null, label?.labeledAt ?? null,
       );
       if (result.changes === 0) return null;
@@ -132,8 +133,9 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
     },
     finish(): void {
       sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?').run(lastIdBefore);
-      for (const { sql } of deferred) sqlite.prepare(sql).run();
+      // Roll-ups first: updating authors' engagement is cheaper before their indexes are back.
       addToRollups();
+      for (const { sql } of deferred) sqlite.prepare(sql).run();
     },
     /** Matches a message to entities and topics by the workspace's aliases and keywords. */
     matchRules(messageId: number, text: string): void {

@@ -2,12 +2,16 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { JobCancelled } from './jobs';
 
-export type WorkerName = 'import' | 'read';
+export type WorkerName = 'import' | 'prepare' | 'read';
 
 /** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
 export interface WorkerOptions { workerDir?: string | undefined }
 
-const SOURCES: Record<WorkerName, URL> = { import: new URL('./import/worker.ts', import.meta.url), read: new URL('./read-worker.ts', import.meta.url) };
+const SOURCES: Record<WorkerName, URL> = {
+  import: new URL('./import/worker.ts', import.meta.url),
+  prepare: new URL('./import/prepare-worker.ts', import.meta.url),
+  read: new URL('./read-worker.ts', import.meta.url),
+};
 
 /** A worker thread: the built one beside the app's main bundle, else from its TypeScript source through tsx. */
 export function startWorker(name: WorkerName, data: object, options: WorkerOptions): Worker {

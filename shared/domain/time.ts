@@ -14,26 +14,42 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-const SLOT = 900_000;
-const MAX_CACHED = 200_000;
-const offsetCache = new Map<string, Map<number, number>>();
+const DAY_MS = 86_400_000;
+interface Segment { from: number; offset: number }
+const yearTables = new Map<string, Segment[]>();
 
 /**
  * Offset of the zone from UTC at an instant, in ms (Madrid in winter: +3,600,000). Asking Intl
- * costs microseconds, and imports ask once per date: offsets are kept per quarter hour, for the
- * quarters whose start and end agree (an offset change inside one is computed exactly).
+ * costs microseconds, and imports ask once per date: each year's offsets are found once (a
+ * sample a day, bisected to the millisecond where they change) and looked up after that.
  */
 export function zoneOffset(instant: number, timeZone: string): number {
-  let cache = offsetCache.get(timeZone);
-  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
-  const slot = Math.floor(instant / SLOT);
-  const cached = cache.get(slot);
-  if (cached !== undefined) return cached;
-  const start = intlOffset(slot * SLOT, timeZone);
-  if (start !== intlOffset(slot * SLOT + SLOT - 1, timeZone)) return intlOffset(instant, timeZone);
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(slot, start);
-  return start;
+  const year = new Date(instant).getUTCFullYear();
+  const key = `${timeZone}\u0000${year}`;
+  let segments = yearTables.get(key);
+  if (!segments) yearTables.set(key, (segments = yearSegments(year, timeZone)));
+  for (let i = segments.length - 1; i > 0; i--) if (instant >= (segments[i] as Segment).from) return (segments[i] as Segment).offset;
+  return (segments[0] as Segment).offset;
+}
+
+function yearSegments(year: number, timeZone: string): Segment[] {
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const segments: Segment[] = [{ from: start, offset: intlOffset(start, timeZone) }];
+  for (let at = start; at < end; at += DAY_MS) {
+    const next = Math.min(at + DAY_MS, end);
+    const current = (segments[segments.length - 1] as Segment).offset;
+    if (intlOffset(next, timeZone) === current) continue;
+    let low = at;
+    let high = next;
+    while (high - low > 1) {
+      const middle = low + Math.floor((high - low) / 2);
+      if (intlOffset(middle, timeZone) === current) low = middle;
+      else high = middle;
+    }
+    if (high < end) segments.push({ from: high, offset: intlOffset(high, timeZone) });
+  }
+  return segments;
 }
 
 function intlOffset(instant: number, timeZone: string): number {

@@ -8,6 +8,31 @@ describe('time zones', () => {
     expect(zoneOffset(Date.UTC(2026, 6, 15), 'America/New_York')).toBe(-4 * 3_600_000);
   });
 
+  it('agrees with Intl at any instant, next to each change too, in zones with odd offsets and changes', () => {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const format = (timeZone: string): Intl.DateTimeFormat => formats.get(timeZone)
+      ?? formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })).get(timeZone) as Intl.DateTimeFormat;
+    const intl = (instant: number, timeZone: string): number => {
+      const parts = Object.fromEntries(format(timeZone).formatToParts(instant).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)])) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+      return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+    };
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (const zone of ['Europe/Madrid', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kathmandu', 'Pacific/Apia']) {
+      for (let i = 0; i < 1000; i++) {
+        const instant = Date.UTC(1990, 0, 1) + Math.floor(random() * 50 * 365.25 * 86_400_000);
+        expect(zoneOffset(instant, zone), `${zone} ${new Date(instant).toISOString()}`).toBe(intl(instant, zone));
+      }
+      // Every second of the minute around each change in 2026.
+      for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2027, 0, 1); at += 3_600_000) {
+        if (intl(at, zone) === intl(at + 3_600_000, zone)) continue;
+        let minute = at;
+        while (intl(minute + 60_000, zone) === intl(at, zone)) minute += 60_000;
+        for (let s = minute - 5000; s <= minute + 65_000; s += 1000) expect(zoneOffset(s, zone), `${zone} ${new Date(s).toISOString()}`).toBe(intl(s, zone));
+      }
+    }
+  });
+
   it('turns wall times into UTC, including around the spring and autumn changes', () => {
     expect(wallTimeToUtc({ year: 2026, month: 3, day: 5, hour: 10 }, 'Europe/Madrid')).toBe(Date.UTC(2026, 2, 5, 9));
     // 2026-03-29 02:30 does not exist in Madrid (clocks jump 02:00 → 03:00).

@@ -13,7 +13,7 @@ export const importHandlers = {
   },
   'import.start': (request, { store, jobs, options }) => {
     const { timeZone, annotator } = workspaceSettings(store);
-    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request, settings: { timeZone, annotator } };
+    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir } };
     return {
       jobId: jobs.start('import', ({ signal, progress }) =>
         runInWorker<ImportProgress, unknown>('import', data, options, signal, (p) => progress(p.done, p.total, p.rows))),

@@ -3,14 +3,17 @@ import { createReadStream, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createCaseWriter } from '../../../db/queries/care';
 import { createBatch, createNamedLookup, finishBatch } from '../../../db/queries/imports';
+import { loadRules } from '../../../db/queries/entities';
 import { createIngest } from '../../../db/queries/ingest';
 import type Database from 'better-sqlite3';
-import { mapRow, type CellError } from '../../../shared/domain/import/mapping';
+import type { CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
 import type { EntityRole } from '../../../shared/domain/vocabulary';
 import { inTransaction } from '../transaction';
+import type { WorkerOptions } from '../workers';
 import { planImport } from './plan';
+import { preparedBatches } from './prepared';
 import { findPreset } from './presets';
 import { ImportError, openReader } from './readers';
 import { createRejectsWriter } from './rejects';
@@ -34,13 +37,16 @@ function describe(name: string, row: number, error: CellError): string {
 
 /**
  * Imports one file as one batch, in one transaction: any error (or a kill) leaves the store as it
- * was. Without a rejects file, a row that cannot be read refuses the whole file.
+ * was. Without a rejects file, a row that cannot be read refuses the whole file. This thread
+ * writes; the rows are read and prepared beside it (prepared.ts).
  */
 export async function runImport(
   sqlite: Database.Database,
   request: ImportRequest,
   settings: { timeZone: string; annotator: string },
   onProgress: (progress: ImportProgress) => void,
+  /** Where to start the thread that reads and prepares rows; without, it is done in this one. */
+  workers?: WorkerOptions,
 ): Promise<ImportSummary> {
   const started = Date.now();
   const name = basename(request.path);
@@ -62,35 +68,36 @@ export async function runImport(
       const errors: string[] = [];
       let rows = 0;
 
-      reading: for await (const batch of reader.batches()) {
-        for (const record of batch) {
+      const prepared = preparedBatches({ path: request.path, part: request.part, password: request.password, plan, timeZone: settings.timeZone, rules: loadRules(sqlite) }, workers);
+      reading: for await (const batch of prepared) {
+        for (const record of batch.records) {
           rows++;
-          const result = mapRow(record.values, plan.index, plan.mapping, settings.timeZone);
-          if (result.errors.length > 0) {
+          if ('errors' in record) {
             counts.rowsRejected++;
-            const first = result.errors[0] as CellError;
+            const first = record.errors[0] as CellError;
             if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
-            if (rejects) rejects.write(record.row, first.column, result.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
+            if (rejects) rejects.write(record.row, first.column, record.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
             else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break reading;
             continue;
           }
-          const row = result.row;
+          const row = record.mapped;
           const labeled = row.temperature !== null || row.kind !== null;
           const id = ingest.addMessage({
             ...row,
             label: labeled ? { temperature: row.temperature, kind: row.kind, annotator: row.annotator ?? settings.annotator, labeledAt } : null,
-          });
+          }, record.hash);
           if (id === null) {
             counts.rowsDuplicate++;
             continue;
           }
           counts.rowsNew++;
-          ingest.matchRules(id, row.text);
+          ingest.matchEntities(id, record.entities);
+          ingest.matchTopics(id, record.topics);
           if (row.entity) ingest.matchEntities(id, [entityNamed(row.entity)], 'import');
           if (row.topic) ingest.matchTopics(id, [topicNamed(row.topic)], 'import');
           if (row.case) cases.add(id, { ...row.case, openedAt: row.case.openedAt ?? row.postedAt });
         }
-        onProgress({ ...reader.progress(), rows });
+        onProgress({ ...batch.progress, rows });
       }
 
       if (counts.rowsRejected > 0 && !rejects) {

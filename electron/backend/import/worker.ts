@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from '../../../db/connection';
-import type { WorkerMessage } from '../workers';
+import type { WorkerMessage, WorkerOptions } from '../workers';
 import type { ImportSummary } from '../../../shared/api/import';
 import { runImport, type ImportProgress, type ImportRequest } from './run';
 
@@ -9,6 +9,7 @@ interface ImportWorkerData {
   nativeBinding?: string | undefined;
   request: ImportRequest;
   settings: { timeZone: string; annotator: string };
+  workers: WorkerOptions;
 }
 
 // The import runs on its own connection, so the main thread stays free to answer the UI.
@@ -16,7 +17,7 @@ const data = workerData as ImportWorkerData;
 const post = (message: WorkerMessage<ImportProgress, ImportSummary>): void => parentPort?.postMessage(message);
 const sqlite = openConnection(data.workspacePath, data.nativeBinding);
 try {
-  const summary = await runImport(sqlite, data.request, data.settings, (progress) => post({ type: 'progress', progress }));
+  const summary = await runImport(sqlite, data.request, data.settings, (progress) => post({ type: 'progress', progress }), data.workers);
   post({ type: 'done', result: summary });
 } catch (error) {
   post({ type: 'error', message: (error as Error).message });
