@@ -50,6 +50,9 @@ export async function openCsv(path: string): Promise<Reader> {
       chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
         parser = handle;
         handle.pause();
+        // Papa's pause stops parsing, not the stream: pausing the decoder backs the pipe up to the
+        // file, or the whole file would be read into memory while the consumer is busy elsewhere.
+        text.pause();
         push({ rows: result.data, errors: result.errors });
       },
       complete: () => push(null),
@@ -63,6 +66,7 @@ export async function openCsv(path: string): Promise<Reader> {
         if (item === null || item === undefined) return;
         if (item instanceof Error) throw new ImportError(`${name}: ${item.message}`);
         yield item;
+        text.resume();
         (parser as Papa.Parser | null)?.resume();
       }
     } finally {
