@@ -2,6 +2,10 @@ import type Database from 'better-sqlite3';
 import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind } from '../../shared/domain/vocabulary';
 import type { LabelHistoryRow } from '../../shared/api/contract';
+import { changingMessages } from './rollups';
+
+/** The message columns a label writes. */
+const LABEL_COLUMNS = ['temperature', 'kind', 'annotator', 'labeled_at'];
 
 export interface LabelChange { temperature?: Temperature | null; kind?: Kind | null }
 
@@ -30,14 +34,16 @@ export function applyLabels(sqlite: Database.Database, ids: readonly number[], c
     );
     const update = sqlite.prepare('UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ?');
     const changed: number[] = [];
-    for (const current of currentLabels(sqlite, ids)) {
-      const temperature = change.temperature === undefined ? current.temperature : change.temperature;
-      const kind = change.kind === undefined ? current.kind : change.kind;
-      if (temperature === current.temperature && kind === current.kind) continue;
-      insert.run(current.id, annotator, temperature, kind, current.temperature, current.kind, now, action);
-      update.run(temperature, kind, annotator, now, current.id);
-      changed.push(current.id);
-    }
+    changingMessages(sqlite, ids, LABEL_COLUMNS, () => {
+      for (const current of currentLabels(sqlite, ids)) {
+        const temperature = change.temperature === undefined ? current.temperature : change.temperature;
+        const kind = change.kind === undefined ? current.kind : change.kind;
+        if (temperature === current.temperature && kind === current.kind) continue;
+        insert.run(current.id, annotator, temperature, kind, current.temperature, current.kind, now, action);
+        update.run(temperature, kind, annotator, now, current.id);
+        changed.push(current.id);
+      }
+    });
     if (changed.length === 0) {
       sqlite.prepare('DELETE FROM label_actions WHERE id = ?').run(action);
       return { action: null, changed };
@@ -76,12 +82,15 @@ export function undoLabels(sqlite: Database.Database, annotator: string): { acti
       'UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ? AND temperature IS ? AND kind IS ? AND annotator = ?',
     );
     const changed: number[] = [];
-    for (const label of actionLabels(sqlite, action)) {
-      const before = labelBefore(sqlite, label.messageId, label.id);
-      const result = update.run(label.previousTemperature, label.previousKind, before?.annotator ?? null, before?.labeledAt ?? null,
-        label.messageId, label.temperature, label.kind, label.annotator);
-      if (result.changes > 0) changed.push(label.messageId);
-    }
+    const labels = actionLabels(sqlite, action);
+    changingMessages(sqlite, labels.map((label) => label.messageId), LABEL_COLUMNS, () => {
+      for (const label of labels) {
+        const before = labelBefore(sqlite, label.messageId, label.id);
+        const result = update.run(label.previousTemperature, label.previousKind, before?.annotator ?? null, before?.labeledAt ?? null,
+          label.messageId, label.temperature, label.kind, label.annotator);
+        if (result.changes > 0) changed.push(label.messageId);
+      }
+    });
     sqlite.prepare("UPDATE label_actions SET state = 'undone' WHERE id = ?").run(action);
     return { action, changed };
   })();
@@ -94,10 +103,13 @@ export function redoLabels(sqlite: Database.Database, annotator: string): { acti
     if (action === null) return { action: null, changed: [] };
     const update = sqlite.prepare('UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ? AND temperature IS ? AND kind IS ?');
     const changed: number[] = [];
-    for (const label of actionLabels(sqlite, action)) {
-      const result = update.run(label.temperature, label.kind, label.annotator, label.labeledAt, label.messageId, label.previousTemperature, label.previousKind);
-      if (result.changes > 0) changed.push(label.messageId);
-    }
+    const labels = actionLabels(sqlite, action);
+    changingMessages(sqlite, labels.map((label) => label.messageId), LABEL_COLUMNS, () => {
+      for (const label of labels) {
+        const result = update.run(label.temperature, label.kind, label.annotator, label.labeledAt, label.messageId, label.previousTemperature, label.previousKind);
+        if (result.changes > 0) changed.push(label.messageId);
+      }
+    });
     sqlite.prepare("UPDATE label_actions SET state = 'done' WHERE id = ?").run(action);
     return { action, changed };
   })();

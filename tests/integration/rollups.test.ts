@@ -53,6 +53,15 @@ describe('KPI roll-ups', () => {
     unchangedByRecount('unlabel');
     await client.call('labels.undo', {});
     unchangedByRecount('undo');
+    // 500 messages and more are taken away and added back in one statement per roll-up.
+    const many = db.prepare('SELECT id FROM messages ORDER BY id LIMIT 900').pluck().all() as number[];
+    await client.call('labels.set', { ids: many, temperature: 2 });
+    unchangedByRecount('label many');
+    await client.call('labels.undo', {});
+    unchangedByRecount('undo many');
+    await client.call('labels.redo', {});
+    unchangedByRecount('redo many');
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
 
     const file = join(dirname(path), 'more.csv');
     writeFileSync(file, [
