@@ -15,8 +15,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 const DAY_MS = 86_400_000;
-interface Segment { from: number; offset: number }
-const yearTables = new Map<string, Segment[]>();
+const yearTables = new Map<string, OffsetSegment[]>();
 
 /**
  * Offset of the zone from UTC at an instant, in ms (Madrid in winter: +3,600,000). Asking Intl
@@ -24,21 +23,25 @@ const yearTables = new Map<string, Segment[]>();
  * sample a day, bisected to the millisecond where they change) and looked up after that.
  */
 export function zoneOffset(instant: number, timeZone: string): number {
-  const year = new Date(instant).getUTCFullYear();
+  const segments = yearTable(new Date(instant).getUTCFullYear(), timeZone);
+  for (let i = segments.length - 1; i > 0; i--) if (instant >= (segments[i] as OffsetSegment).from) return (segments[i] as OffsetSegment).offset;
+  return (segments[0] as OffsetSegment).offset;
+}
+
+function yearTable(year: number, timeZone: string): OffsetSegment[] {
   const key = `${timeZone}\u0000${year}`;
   let segments = yearTables.get(key);
   if (!segments) yearTables.set(key, (segments = yearSegments(year, timeZone)));
-  for (let i = segments.length - 1; i > 0; i--) if (instant >= (segments[i] as Segment).from) return (segments[i] as Segment).offset;
-  return (segments[0] as Segment).offset;
+  return segments;
 }
 
-function yearSegments(year: number, timeZone: string): Segment[] {
+function yearSegments(year: number, timeZone: string): OffsetSegment[] {
   const start = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
-  const segments: Segment[] = [{ from: start, offset: intlOffset(start, timeZone) }];
+  const segments: OffsetSegment[] = [{ from: start, offset: intlOffset(start, timeZone) }];
   for (let at = start; at < end; at += DAY_MS) {
     const next = Math.min(at + DAY_MS, end);
-    const current = (segments[segments.length - 1] as Segment).offset;
+    const current = (segments[segments.length - 1] as OffsetSegment).offset;
     if (intlOffset(next, timeZone) === current) continue;
     let low = at;
     let high = next;
@@ -89,23 +92,15 @@ export interface OffsetSegment { from: number; offset: number }
 /**
  * The zone's UTC offsets over [start, end): the offset in force from each instant on, so SQL
  * can turn an instant into its local day with a CASE over these few rows (two a year at most
- * where there is daylight saving). Changes are found day by day, then to the millisecond.
+ * where there is daylight saving). Read from the yearly tables zoneOffset keeps.
  */
 export function offsetSegments(start: number, end: number, timeZone: string): OffsetSegment[] {
   const segments: OffsetSegment[] = [{ from: start, offset: zoneOffset(start, timeZone) }];
-  const DAY = 86_400_000;
-  for (let at = start; at < end; at += DAY) {
-    const next = Math.min(at + DAY, end);
-    const current = (segments[segments.length - 1] as OffsetSegment).offset;
-    if (zoneOffset(next, timeZone) === current) continue;
-    let low = at;
-    let high = next;
-    while (high - low > 1) {
-      const middle = low + Math.floor((high - low) / 2);
-      if (zoneOffset(middle, timeZone) === current) low = middle;
-      else high = middle;
+  for (let year = new Date(start).getUTCFullYear(); year <= new Date(end).getUTCFullYear(); year++) {
+    for (const segment of yearTable(year, timeZone)) {
+      if (segment.from <= start || segment.from >= end) continue;
+      if (segment.offset !== (segments[segments.length - 1] as OffsetSegment).offset) segments.push(segment);
     }
-    segments.push({ from: high, offset: zoneOffset(high, timeZone) });
   }
   return segments;
 }
