@@ -141,6 +141,7 @@ export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, t
 /** An author's influence can be no more than this (engagement over all time ≥ in any period); same expression as the index authors_influence_bound. */
 const INFLUENCE_BOUND = 'log10(1 + coalesce("followers", 0)) + log10(1 + "engagement")';
 const BOUND_CHUNK = 500;
+const SCORE_ALL_UP_TO = 20_000;
 /** Float slack between the bound (SQL) and the score (JS) of an author whose engagement is all in the period. */
 const EPSILON = 1e-9;
 
@@ -150,10 +151,11 @@ const EPSILON = 1e-9;
  * shared/domain/kpis.influenceParts. Top influencers: authors are read in order of the most
  * their influence could be (followers and all-time engagement, indexed), their period's figures
  * summed, until the next bound is below the tenth score; those who received replies in the
- * period are scored first, since replies are not in the bound. The most influential detractors:
+ * period are scored first, since replies are not in the bound (a period with few authors has
+ * them all scored instead). The most influential detractors:
  * among the authors with ≥ 2 labeled messages in the period, all ≤ −1.
  */
-function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: string): InfluenceRow[] {
+function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: string, scoreAllUpTo: number): InfluenceRow[] {
   const { sql, params } = filterSql(filter, timeZone);
   const and = sql ? `${sql} AND` : 'WHERE';
   const replies = new Map(sqlite.prepare(
@@ -177,9 +179,12 @@ function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: s
       };
     });
 
-  let top = topByInfluence(scored(replies.keys()), INFLUENCE_TOP);
+  // A period with few authors (a day, a narrow scope) scores them all: walking the bounds could
+  // pass most of the workspace's authors before finding ten who posted in it.
+  const few = sqlite.prepare(`SELECT DISTINCT m.author_id FROM messages m ${sql} LIMIT ${Math.trunc(scoreAllUpTo) + 1}`).pluck().all(...params) as number[];
+  let top = topByInfluence(scored(few.length <= scoreAllUpTo ? few : replies.keys()), INFLUENCE_TOP);
   const bounds = sqlite.prepare(`SELECT id, ${INFLUENCE_BOUND} AS bound FROM authors ORDER BY ${INFLUENCE_BOUND} DESC LIMIT ? OFFSET ?`).raw();
-  for (let offset = 0; ; offset += BOUND_CHUNK) {
+  for (let offset = 0; few.length > scoreAllUpTo; offset += BOUND_CHUNK) {
     const chunk = bounds.all(BOUND_CHUNK, offset) as [number, number][];
     if (chunk.length === 0) break;
     top = topByInfluence([...top, ...scored(chunk.map(([id]) => id).filter((id) => !replies.has(id)))], INFLUENCE_TOP);
@@ -196,13 +201,14 @@ function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: s
 }
 
 /** The per-author KPIs: users (happy, unhappy and their flows) and the influence ranking. */
-export function kpiAuthorAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range): AuthorAggregates {
+/** `scoreAllUpTo`: periods with at most this many authors have them all scored (tests set 0 to walk the bounds). */
+export function kpiAuthorAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { scoreAllUpTo?: number } = {}): AuthorAggregates {
   const all = periodQuery(sqlite, filter, timeZone, range);
   return {
     users: all<AuthorAggregates['users']>(
       `SELECT count(*) AS authors, ${USER_FLOWS.map((flow) => `coalesce(sum(${USER_FLOW[flow]}), 0) AS ${flow}`).join(', ')}
        FROM (SELECT p.author_id, ${FIRST_AND_LAST('p')} FROM p WHERE p.temperature IS NOT NULL GROUP BY p.author_id)`,
     )[0] as AuthorAggregates['users'],
-    influence: influenceRanking(sqlite, filter, timeZone),
+    influence: influenceRanking(sqlite, filter, timeZone, options.scoreAllUpTo ?? SCORE_ALL_UP_TO),
   };
 }

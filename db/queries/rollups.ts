@@ -8,7 +8,8 @@ import { offsetSegments } from '../../shared/domain/time';
  * changes), so a quarter's volumes, Share of Voice and Share of Conversation read a few thousand
  * rows instead of joining a third of a million messages to their matches; each author's
  * engagement over all time bounds the influence ranking's search. Bulk writers suspend
- * the triggers and add their rows in one statement per table (suspendRollups).
+ * the triggers and add their rows in one statement per table (suspendRollups); changes to many
+ * labels take their messages out and put them back the same way (changingMessages).
  */
 
 /** A key column cannot be NULL (UNIQUE treats NULLs as distinct): unlabeled is stored as 9. */
@@ -132,7 +133,7 @@ export function rollupZone(sqlite: Database.Database): string | null {
 
 /**
  * The local day for many rows at once: the zone's offsets over the rows' span as CASE branches,
- * integer arithmetic instead of a look-up per row (a million rows: 10 s of roll-ups down to 3).
+ * integer arithmetic instead of a look-up in zone_offsets per row.
  */
 function spanDay(sqlite: Database.Database, where: string): string {
   const span = sqlite.prepare(`SELECT min(m.posted_at) AS low, max(m.posted_at) AS high FROM messages m WHERE ${where}`).get() as { low: number | null; high: number | null };
@@ -200,9 +201,7 @@ export function suspendRollups(sqlite: Database.Database, change: { lastIdBefore
   return () => {
     if (!active) return;
     if ('matches' in change) recount(sqlite, MATCHES);
-    else {
-      add(sqlite, ALL, `m.id > ${Math.trunc(change.lastIdBefore)}`);
-    }
+    else add(sqlite, ALL, `m.id > ${Math.trunc(change.lastIdBefore)}`);
     createTriggers(sqlite);
   };
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates } from '../../db/queries/kpis';
+import { kpiAuthorAggregates, kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates } from '../../db/queries/kpis';
 import { rebuildRollups, rollupRows, rollupZone } from '../../db/queries/rollups';
 import { influenceParts } from '../../shared/domain/kpis';
 import type { DemographicRow } from '../../shared/domain/kpi-report';
@@ -161,10 +161,19 @@ describe('KPI roll-ups', () => {
     ).pluck().all(start, end, start, end) as number[];
     seed.close();
     await client.call('labels.set', { ids: angry, temperature: -2 });
+    // Both ways: all the period's authors scored (the app, with this few), and the walk down the bounds.
+    const walked = (list: 'influencer' | 'detractor') => {
+      const db = new Database(path, { readonly: true });
+      const { influence } = kpiAuthorAggregates(db, quarter, MADRID, { start, end }, { scoreAllUpTo: 0 });
+      db.close();
+      return influence.filter((row) => row.list === list).map((row) => row.authorId);
+    };
     const before = bruteForce();
     let report = await client.call('kpis.get', quarter);
     expect(report.influence.top.map((a) => a.authorId)).toEqual(before.top);
     expect(report.influence.detractors.map((a) => a.authorId)).toEqual(before.detractors);
+    expect(walked('influencer')).toEqual(before.top);
+    expect(walked('detractor')).toEqual(before.detractors);
     expect(before.detractors.length).toBe(10);
 
     // 300 replies in the quarter to the fifteenth author's message lift them into the top ten,
@@ -181,6 +190,7 @@ describe('KPI roll-ups', () => {
     expect(after.top).toContain(before.fifteenth.id);
     report = await client.call('kpis.get', quarter);
     expect(report.influence.top.map((a) => a.authorId)).toEqual(after.top);
+    expect(walked('influencer')).toEqual(after.top);
     const lifted = report.influence.top.find((a) => a.authorId === before.fifteenth.id);
     expect(lifted?.repliesReceived).toBe(300);
   });
