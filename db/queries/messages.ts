@@ -19,8 +19,14 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
   if (filter.from) add('m.posted_at >= ?', dayStart(filter.from, timeZone));
   if (filter.to) add('m.posted_at < ?', dayStart(filter.to, timeZone, 1));
   if (filter.sources?.length) add('m.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))', list(filter.sources));
-  if (filter.entities?.length) add('m.id IN (SELECT message_id FROM message_entities WHERE entity_id IN (SELECT value FROM json_each(?)))', list(filter.entities));
-  if (filter.topics?.length) add('m.id IN (SELECT message_id FROM message_topics WHERE topic_id IN (SELECT value FROM json_each(?)))', list(filter.topics));
+  // Within a period of up to a year, each of its messages is looked up in the matches (the
+  // period's index leads); otherwise the matches list the messages (an entity's can be 400,000).
+  const withinAYear = filter.from !== undefined && filter.to !== undefined && Date.parse(filter.to) - Date.parse(filter.from) <= 366 * 86_400_000;
+  const matching = (table: string, column: string): string => (withinAYear
+    ? `EXISTS (SELECT 1 FROM ${table} x WHERE x.message_id = m.id AND x.${column} IN (SELECT value FROM json_each(?)))`
+    : `m.id IN (SELECT message_id FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?)))`);
+  if (filter.entities?.length) add(matching('message_entities', 'entity_id'), list(filter.entities));
+  if (filter.topics?.length) add(matching('message_topics', 'topic_id'), list(filter.topics));
   if (filter.temperatures?.length) {
     const numbers = filter.temperatures.filter((t): t is number => typeof t === 'number');
     const parts = [numbers.length ? 'm.temperature IN (SELECT value FROM json_each(?))' : null, filter.temperatures.includes('unlabeled') ? 'm.temperature IS NULL' : null].filter(Boolean);
