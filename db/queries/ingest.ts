@@ -109,6 +109,8 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
       const inserted = insertAuthor.run(source, author.handle, author.name ?? null, author.followers ?? null,
         author.region ?? null, author.ageBand ?? null, author.sex ?? null);
       found = inserted.changes === 1 ? Number(inserted.lastInsertRowid) : selectAuthor.get(source, author.handle) as number;
+      // Most authors of a large file post once: a bounded cache keeps memory flat, the store has the rest.
+      if (bySource.size >= AUTHOR_CACHE) bySource.clear();
       bySource.set(author.handle, found);
     }
     return found;
@@ -152,6 +154,8 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
   };
 }
 export type Ingest = ReturnType<typeof createIngest>;
+
+const AUTHOR_CACHE = 100_000;
 
 /** Below this many new rows, or less than the store already holds, indexes are kept up as rows go in. */
 const BULK_ROWS = 50_000;
