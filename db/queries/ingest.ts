@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
-import { compileMatcher, tokenize } from '../../shared/domain/matching';
+import { compileRules } from '../../shared/domain/matching';
 import { loadRules } from './entities';
 import { suspendRollups } from './rollups';
 
@@ -61,9 +61,7 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
   // kept up row by row; dropping them is part of the caller's transaction, so a rollback restores them.
   const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
   // The workspace's keyword rules as they are now: every writer matches with the same ones.
-  const rules = loadRules(sqlite);
-  const entityMatcher = compileMatcher(rules.entities);
-  const topicMatcher = compileMatcher(rules.topics);
+  const match = compileRules(loadRules(sqlite));
   const lastIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) FROM messages").pluck().get() as number);
   // The new rows join the KPI roll-ups in one statement per table at the end, not a trigger per row.
   const addToRollups = suspendRollups(sqlite, { lastIdBefore });
@@ -141,9 +139,9 @@ export function createIngest(sqlite: Database.Database, batchId: number | null, 
     },
     /** Matches a message to entities and topics by the workspace's aliases and keywords. */
     matchRules(messageId: number, text: string): void {
-      const tokens = tokenize(text);
-      for (const entityId of entityMatcher(tokens)) insertEntityMatch.run(messageId, entityId, 'rule');
-      for (const topicId of topicMatcher(tokens)) insertTopicMatch.run(messageId, topicId, 'rule');
+      const { entities, topics } = match(text);
+      for (const entityId of entities) insertEntityMatch.run(messageId, entityId, 'rule');
+      for (const topicId of topics) insertTopicMatch.run(messageId, topicId, 'rule');
     },
     matchEntities(messageId: number, entityIds: Iterable<number>, origin: MatchOrigin = 'rule'): void {
       for (const entityId of entityIds) insertEntityMatch.run(messageId, entityId, origin);

@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { USER_FLOWS, type MessageFilter } from '../../shared/api/messages';
 import type { AuthorAggregates, CaseRow, CountRow, PeriodAggregates, TopicAggregates, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
 import { influenceParts, topByInfluence } from '../../shared/domain/kpis';
-import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
+import { offsetSegments } from '../../shared/domain/time';
 import { ADVOCATE, filterSql, FIRST_AND_LAST, USER_FLOW } from './messages';
-import { rollupZone, UNLABELED_KEY, ZONE_TABLE_RANGE } from './rollups';
+import { localDaySql, rollupZone, UNLABELED_KEY, ZONE_TABLE_RANGE } from './rollups';
 
 type Period = MessageFilter & { from: string; to: string };
 export interface Range { start: number; end: number }
@@ -19,25 +19,18 @@ export const INFLUENCE_TOP = 10;
  */
 function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range) {
   const where = filterSql(filter, timeZone);
-  // Integer literals, not parameters: a bound JS number is a REAL, which would make the division fractional.
-  const int = (value: number): string => String(Math.trunc(value));
-  const segments = offsetSegments(range.start, range.end, timeZone);
-  const last = segments[segments.length - 1] as OffsetSegment;
-  const branches = segments.slice(1).map((segment, i) => `WHEN m.posted_at < ${int(segment.from)} THEN ${int((segments[i] as OffsetSegment).offset)}`);
-  const offset = branches.length ? `CASE ${branches.join(' ')} ELSE ${int(last.offset)} END` : int(last.offset);
   const cte = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies,
-    (m.posted_at + ${offset}) / 86400000 AS day FROM messages m ${where.sql})`;
+    ${localDaySql(offsetSegments(range.start, range.end, timeZone))} AS day FROM messages m ${where.sql})`;
   const params = where.params;
   const all = <T>(sql: string): T[] => sqlite.prepare(`WITH ${cte} ${sql}`).all(...params) as T[];
   return Object.assign(all, { cte, where });
 }
 
-function trackedLists(sqlite: Database.Database, filter: Period): Pick<KpiAggregates, 'entities' | 'topics'> {
-  const ids = (values: number[] | undefined, alias: string): string => (values?.length ? `WHERE ${alias}.id IN (${values.map(Number).join(',')})` : '');
-  return {
-    entities: sqlite.prepare(`SELECT e.id, e.name, e.role FROM entities e ${ids(filter.entities, 'e')} ORDER BY e.id`).all() as KpiAggregates['entities'],
-    topics: sqlite.prepare(`SELECT t.id, t.name FROM topics t ${ids(filter.topics, 't')} ORDER BY t.id`).all() as KpiAggregates['topics'],
-  };
+/** The tracked entities or topics the report lists: those of the filter, else all. */
+function tracked<K extends 'entities' | 'topics'>(sqlite: Database.Database, filter: Period, table: K): KpiAggregates[K] {
+  const ids = filter[table];
+  const columns = table === 'entities' ? 'id, name, role' : 'id, name';
+  return sqlite.prepare(`SELECT ${columns} FROM ${table} ${ids?.length ? `WHERE id IN (${ids.map(Number).join(',')})` : ''} ORDER BY id`).all() as KpiAggregates[K];
 }
 
 /** Days since 1970-01-01 of a local date: the roll-ups' day numbers. */
@@ -61,7 +54,7 @@ const ROLLUP_TEMPERATURE = `nullif(r.temperature, ${UNLABELED_KEY}) AS temperatu
 
 /** What the comparison periods need: volume by day, temperature and source, and per entity. */
 export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): SummaryAggregates {
-  const entities = trackedLists(sqlite, filter).entities;
+  const entities = tracked(sqlite, filter, 'entities');
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
   if (rollups) {
     return {
@@ -85,7 +78,7 @@ export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, 
 
 /** Topic counts, and topic × entity pairs for Share of Conversation. */
 export function kpiTopicAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): TopicAggregates {
-  const topics = trackedLists(sqlite, filter).topics;
+  const topics = tracked(sqlite, filter, 'topics');
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
   if (rollups) {
     return {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { offsetSegments } from '../../shared/domain/time';
+import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
 
 /**
  * Daily roll-ups of the messages for the KPIs: counts per local day (in the workspace's time
@@ -132,20 +132,26 @@ export function rollupZone(sqlite: Database.Database): string | null {
 }
 
 /**
- * The local day for many rows at once: the zone's offsets over the rows' span as CASE branches,
- * integer arithmetic instead of a look-up in zone_offsets per row.
+ * SQL for the local day of `m.posted_at` given the zone's offsets over the rows' span, as CASE
+ * branches: integer arithmetic instead of a look-up per row. Integer literals, not parameters:
+ * a bound JS number is a REAL, which would make the division fractional.
  */
-function spanDay(sqlite: Database.Database, where: string): string {
-  const span = sqlite.prepare(`SELECT min(m.posted_at) AS low, max(m.posted_at) AS high FROM messages m WHERE ${where}`).get() as { low: number | null; high: number | null };
-  if (span.low === null || span.high === null) return DAY;
-  const segments = sqlite.prepare(
-    `SELECT * FROM (SELECT starts_at, offset_ms FROM zone_offsets WHERE starts_at <= ? ORDER BY starts_at DESC LIMIT 1)
-     UNION ALL SELECT starts_at, offset_ms FROM zone_offsets WHERE starts_at > ? AND starts_at <= ? ORDER BY 1`,
-  ).raw().all(span.low, span.low, span.high) as [number, number][];
+export function localDaySql(segments: readonly OffsetSegment[]): string {
+  const int = (value: number): string => String(Math.trunc(value));
   const last = segments[segments.length - 1];
   if (!last) return DAY;
-  const branches = segments.slice(1).map(([startsAt], i) => `WHEN m.posted_at < ${startsAt} THEN ${(segments[i] as [number, number])[1]}`);
-  return `(m.posted_at + ${branches.length ? `CASE ${branches.join(' ')} ELSE ${last[1]} END` : last[1]}) / 86400000`;
+  const branches = segments.slice(1).map((segment, i) => `WHEN m.posted_at < ${int(segment.from)} THEN ${int((segments[i] as OffsetSegment).offset)}`);
+  return `(m.posted_at + ${branches.length ? `CASE ${branches.join(' ')} ELSE ${int(last.offset)} END` : int(last.offset)}) / 86400000`;
+}
+
+/** The stored zone's offsets over the span of the rows of `table` (a copy of some messages). */
+function storedSegments(sqlite: Database.Database, table: string): OffsetSegment[] {
+  const span = sqlite.prepare(`SELECT min(posted_at) AS low, max(posted_at) AS high FROM ${table}`).get() as { low: number | null; high: number | null };
+  if (span.low === null || span.high === null) return [];
+  return sqlite.prepare(
+    `SELECT * FROM (SELECT starts_at AS "from", offset_ms AS offset FROM zone_offsets WHERE starts_at <= ? ORDER BY starts_at DESC LIMIT 1)
+     UNION ALL SELECT starts_at, offset_ms FROM zone_offsets WHERE starts_at > ? AND starts_at <= ? ORDER BY 1`,
+  ).all(span.low, span.low, span.high) as OffsetSegment[];
 }
 
 /**
@@ -153,11 +159,11 @@ function spanDay(sqlite: Database.Database, where: string): string {
  * so the six statements read it instead of each reading the messages' rows, text and all.
  */
 function add(sqlite: Database.Database, names: RollupName[], where: string, sign: 1 | -1 = 1): void {
-  const day = spanDay(sqlite, where);
   sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_messages').run();
   sqlite.prepare(`CREATE TEMP TABLE rollup_messages (id INTEGER PRIMARY KEY, posted_at INTEGER, source_id INTEGER, author_id INTEGER, temperature INTEGER, likes INTEGER, shares INTEGER, replies INTEGER)`).run();
   try {
     sqlite.prepare(`INSERT INTO temp.rollup_messages SELECT m.id, m.posted_at, m.source_id, m.author_id, m.temperature, m.likes, m.shares, m.replies FROM messages m WHERE ${where}`).run();
+    const day = localDaySql(storedSegments(sqlite, 'temp.rollup_messages'));
     for (const name of names) sqlite.prepare(addTo(name, sign, 'true', { day, from: 'temp.rollup_messages' })).run();
   } finally {
     sqlite.prepare('DROP TABLE temp.rollup_messages').run();

@@ -64,6 +64,16 @@ export function compileMatcher<T>(rules: readonly Rule<T>[]): Matcher<T> {
   };
 }
 
+/** The workspace's entity and topic rules as one function of a text: what the import and rematching both match with. */
+export function compileRules(rules: { entities: readonly Rule<number>[]; topics: readonly Rule<number>[] }): (text: string) => { entities: Set<number>; topics: Set<number> } {
+  const entities = compileMatcher(rules.entities);
+  const topics = compileMatcher(rules.topics);
+  return (text) => {
+    const tokens = tokenize(text);
+    return { entities: entities(tokens), topics: topics(tokens) };
+  };
+}
+
 /** Rules as people type them: one per line or separated by commas; blanks and repeats dropped. */
 export function parseRuleList(text: string): string[] {
   const seen = new Set<string>();

@@ -18,7 +18,7 @@ export const workspaceHandlers = {
     saveSettings(store.db, input);
     const saved = workspaceSettings(store);
     // Another zone moves messages to other local days: the KPI roll-ups are counted again.
-    ensureRollups(store.sqlite, saved.timeZone);
+    if (input.timeZone !== undefined) ensureRollups(store.sqlite, saved.timeZone);
     return saved;
   },
   'messages.page': (request, { store }) => pageMessages(store.sqlite, request, workspaceSettings(store).timeZone),

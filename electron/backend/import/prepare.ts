@@ -1,7 +1,7 @@
 import { contentHash } from '../../../db/queries/ingest';
 import { mapRow, type CellError, type MappedRow } from '../../../shared/domain/import/mapping';
 import type { Cell } from '../../../shared/domain/import/values';
-import { compileMatcher, tokenize, type Rule } from '../../../shared/domain/matching';
+import { compileRules, type Rule } from '../../../shared/domain/matching';
 import type { Plan } from './plan';
 import { openReader } from './readers';
 
@@ -29,17 +29,16 @@ export interface PreparedBatch { records: PreparedRecord[]; progress: { done: nu
  */
 export async function* prepareBatches(input: PrepareInput): AsyncGenerator<PreparedBatch> {
   const reader = await openReader(input.path, { part: input.part, password: input.password });
-  const entityMatcher = compileMatcher(input.rules.entities);
-  const topicMatcher = compileMatcher(input.rules.topics);
+  const match = compileRules(input.rules);
   for await (const batch of reader.batches()) {
     const records = batch.map((record): PreparedRecord => {
       const { row: mapped, errors } = mapRow(record.values, input.plan.index, input.plan.mapping, input.timeZone);
       if (errors.length > 0) return { row: record.row, errors, values: record.values };
-      const tokens = tokenize(mapped.text);
+      const { entities, topics } = match(mapped.text);
       return {
         row: record.row, mapped,
         hash: contentHash(mapped.source, mapped.externalId ?? null, mapped.author.handle, mapped.postedAt, mapped.text),
-        entities: [...entityMatcher(tokens)], topics: [...topicMatcher(tokens)],
+        entities: [...entities], topics: [...topics],
       };
     });
     yield { records, progress: reader.progress() };
