@@ -10,6 +10,8 @@ export function applyPragmas(sqlite: Database.Database): void {
   // memory-mapped I/O and a larger page cache keep them off the disk path.
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('cache_size = -65536');
+  // A large import's log (hundreds of MB) is cut back when the log starts over after it.
+  sqlite.pragma('journal_size_limit = 67108864');
 }
 
 /**

@@ -46,21 +46,3 @@ export function listPresets(sqlite: Database.Database): PresetRow[] {
 export function savePreset(sqlite: Database.Database, name: string, mapping: string): void {
   sqlite.prepare('INSERT INTO import_presets (name, mapping) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping').run(name, mapping);
 }
-
-/** Entity and topic ids by name, created on first mention (from a file's entity or topic column). */
-export function createNamedLookup(sqlite: Database.Database, kind: 'entities' | 'topics', role: string) {
-  const cache = new Map<string, number>();
-  const find = sqlite.prepare(`SELECT id FROM ${kind} WHERE name = ? COLLATE NOCASE`).pluck();
-  const insert = kind === 'entities'
-    ? sqlite.prepare('INSERT INTO entities (name, role) VALUES (?, ?)')
-    : sqlite.prepare('INSERT INTO topics (name) VALUES (?)');
-  return (name: string): number => {
-    const key = name.toLowerCase();
-    let id = cache.get(key);
-    if (id === undefined) {
-      id = (find.get(name) as number | undefined) ?? Number((kind === 'entities' ? insert.run(name, role) : insert.run(name)).lastInsertRowid);
-      cache.set(key, id);
-    }
-    return id;
-  };
-}

@@ -1,10 +1,9 @@
 import { hash } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
-import { compileRules } from '../../shared/domain/matching';
-import { loadRules } from './entities';
-import { suspendRollups } from './rollups';
+import type { NewCase } from './care';
+import { createKeySet } from './key-set';
+import type { StoreSnapshot } from './ingest-snapshot';
 
 export type MatchOrigin = 'rule' | 'import';
 
@@ -15,13 +14,6 @@ export interface NewAuthor {
   region?: string | null;
   ageBand?: string | null;
   sex?: string | null;
-}
-
-export interface NewLabel {
-  temperature: Temperature | null;
-  kind: Kind | null;
-  annotator: string;
-  labeledAt: number;
 }
 
 export interface NewMessage {
@@ -36,141 +28,182 @@ export interface NewMessage {
   shares?: number | null;
   replies?: number | null;
   replyToExternalId?: string | null;
-  label?: NewLabel | null;
+  /** Its label, when it comes with one: by the load's annotator and at the load's time unless it says. */
+  temperature?: Temperature | null;
+  kind?: Kind | null;
+  annotator?: string | null;
+  labeledAt?: number | null;
+  /** An entity or topic a file's own column names (created when new), beside what the rules find. */
+  entity?: string | null;
+  topic?: string | null;
+  /** A case opened from it; opened when it was posted unless it says. */
+  case?: (Omit<NewCase, 'openedAt'> & { openedAt: number | null }) | null;
 }
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
  * The dedupe key: the source's own id where the file has one, else source + author + time + text,
- * so a re-import or an overlapping export adds nothing twice.
+ * so a re-import or an overlapping export adds nothing twice. The first 16 bytes of its SHA-256 in
+ * base64url (22 characters): taken from the digest's own base64url, whose 22nd character also
+ * holds 4 bits of the 17th byte (a Buffer per key cost six times as much).
  */
 export function contentHash(source: string, externalId: string | null, handle: string, postedAt: number, text: string): string {
   const key = externalId ? `id\u0000${source}\u0000${externalId}` : `${source}\u0000${handle}\u0000${postedAt}\u0000${text}`;
-  // 128 bits are plenty against collisions, and short keys keep the unique index fast. The
-  // one-shot hash() skips a Hash object per row.
-  return hash('sha256', key, 'buffer').subarray(0, 16).toString('base64url');
+  const digest = hash('sha256', key, 'base64url');
+  return digest.slice(0, 21) + BASE64URL[BASE64URL.indexOf(digest[21] as string) & 0x30];
+}
+
+/** Each table's columns as the rows of a RowBatch list them (one flat list of values per table). */
+export const ROW_TABLES = {
+  sources: { table: 'sources', columns: ['id', 'code', 'name'] },
+  entities: { table: 'entities', columns: ['id', 'name', 'role'] },
+  topics: { table: 'topics', columns: ['id', 'name'] },
+  authors: { table: 'authors', columns: ['id', 'source_id', 'handle', 'name', 'followers', 'region', 'age_band', 'sex'] },
+  messages: {
+    table: 'messages',
+    columns: ['id', 'external_id', 'source_id', 'author_id', 'posted_at', 'text', 'url', 'language', 'likes', 'shares', 'replies',
+      'reply_to_external_id', 'content_hash', 'batch_id', 'temperature', 'kind', 'annotator', 'labeled_at'],
+  },
+  labels: { table: 'labels', columns: ['message_id', 'annotator', 'temperature', 'kind', 'labeled_at', 'batch_id'] },
+  entityMatches: { table: 'message_entities', columns: ['message_id', 'entity_id', 'origin'] },
+  topicMatches: { table: 'message_topics', columns: ['message_id', 'topic_id', 'origin'] },
+} as const;
+export type RowTable = keyof typeof ROW_TABLES;
+export type RowValue = string | number | null;
+
+/**
+ * New rows for the store, table by table, ids included: plain lists of values, which cross
+ * between threads for a fraction of what as many objects cost. Cases are few; they go as objects.
+ * Matches come only from a file's own entity and topic columns: the writer adds what the rules
+ * find (ingest-write.ts).
+ */
+export type RowBatch = Record<RowTable, RowValue[]> & {
+  cases: { messageId: number; case: NewCase }[];
+  /** Author, age band, sex, region: what the roll-ups count an author's messages by, sent with the first batch that needs it. */
+  demographics: RowValue[];
+};
+
+export const emptyRows = (): RowBatch => ({
+  sources: [], entities: [], topics: [], authors: [], messages: [], labels: [], demographics: [], entityMatches: [], topicMatches: [], cases: [],
+});
+
+export interface PlannerOptions {
+  batchId: number | null;
+  /** Who labeled, and when, the messages that do not say. */
+  annotator: string;
+  labeledAt: number;
+  /** Role of entities first named by a file's entity column. */
+  entityRole: string;
+}
+
+export interface PlannedBatch {
+  rows: RowBatch;
+  /** Each message's new id, or null when it is already in the store or earlier in the load. */
+  ids: (number | null)[];
 }
 
 /**
- * Bulk writer for messages, their authors and labels, on prepared statements: the hot path
- * of imports and the demo, and the only code that adds messages. The caller owns the
- * transaction and calls finish() before committing, which adds the new rows to the full-text
- * index and the KPI roll-ups in one statement each.
+ * Turns messages into the rows that store them, with the ids they will have: dedupe (earlier in
+ * the load, then the store), sources and authors found or made, labels, cases, the entities and
+ * topics a file names. It runs beside the writer (an import's reading thread), reading the store
+ * through a snapshot taken while the writer holds the write lock, so the ids it gives are the
+ * ones the writer's transaction has free.
  */
-export function createIngest(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number } = {}) {
-  // A load as large as the store is faster with its secondary indexes built once at the end than
-  // kept up row by row; dropping them is part of the caller's transaction, so a rollback restores them.
-  const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
-  // The workspace's keyword rules as they are now: every writer matches with the same ones.
-  const match = compileRules(loadRules(sqlite));
-  const lastIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) FROM messages").pluck().get() as number);
-  // The new rows join the KPI roll-ups in one statement per table at the end, not a trigger per row.
-  const addToRollups = suspendRollups(sqlite, { lastIdBefore });
-  const sourceIds = new Map<string, number>();
-  const authorIds = new Map<number, Map<string, number>>();
-  const selectSource = sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE code = ?');
-  const insertSource = sqlite.prepare('INSERT INTO sources (code, name) VALUES (?, ?)');
-  // Most authors of a large file are new: a plain insert, and a look-up only when one was known.
-  const insertAuthor = sqlite.prepare(
-    'INSERT INTO authors (source_id, handle, name, followers, region, age_band, sex) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, handle) DO NOTHING',
-  );
-  const selectAuthor = sqlite.prepare('SELECT id FROM authors WHERE source_id = ? AND handle = ?').pluck();
-  const insertMessage = sqlite.prepare(
-    `INSERT INTO messages (external_id, source_id, author_id, posted_at, text, url, language, likes, shares, replies,
-       reply_to_external_id, content_hash, batch_id, temperature, kind, annotator, labeled_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
-  const insertLabel = sqlite.prepare(
-    'INSERT INTO labels (message_id, annotator, temperature, kind, labeled_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  // A file's own entity/topic column outranks a keyword rule for the same pair.
-  const insertEntityMatch = sqlite.prepare(
-    "INSERT INTO message_entities (message_id, entity_id, origin) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET origin = 'import' WHERE excluded.origin = 'import'",
-  );
-  const insertTopicMatch = sqlite.prepare(
-    "INSERT INTO message_topics (message_id, topic_id, origin) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET origin = 'import' WHERE excluded.origin = 'import'",
-  );
+export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
+  const next = store.nextIds();
+  const seen = createKeySet();
+  const sources = store.sources();
+  const named = { entities: store.names('entities'), topics: store.names('topics') };
+  const authors = new Map<number, Map<string, number>>();
+  // Stored authors' demographics, sent to the writer (whose roll-ups count by them) with their first message.
+  const storedDemographics = new Map<number, [string | null, string | null, string | null]>();
+  const storeHasMessages = store.hasMessages();
 
-  function sourceId(code: string): number {
-    let found = sourceIds.get(code);
-    if (found === undefined) {
-      found = selectSource.get(code)?.id ?? Number(insertSource.run(code, code).lastInsertRowid);
-      sourceIds.set(code, found);
+  function sourceId(code: string, rows: RowBatch): number {
+    let id = sources.get(code);
+    if (id === undefined) {
+      sources.set(code, (id = next.sources++));
+      rows.sources.push(id, code, code);
     }
-    return found;
+    return id;
   }
 
-  function authorId(source: number, author: NewAuthor): number {
-    let bySource = authorIds.get(source);
-    if (!bySource) authorIds.set(source, (bySource = new Map()));
-    let found = bySource.get(author.handle);
-    if (found === undefined) {
-      const inserted = insertAuthor.run(source, author.handle, author.name ?? null, author.followers ?? null,
-        author.region ?? null, author.ageBand ?? null, author.sex ?? null);
-      found = inserted.changes === 1 ? Number(inserted.lastInsertRowid) : selectAuthor.get(source, author.handle) as number;
-      // Most authors of a large file post once: a bounded cache keeps memory flat, the store has the rest.
-      if (bySource.size >= AUTHOR_CACHE) bySource.clear();
-      bySource.set(author.handle, found);
+  function namedId(kind: 'entities' | 'topics', name: string, rows: RowBatch): number {
+    const key = name.toLowerCase();
+    let id = named[kind].get(key);
+    if (id === undefined) {
+      named[kind].set(key, (id = next[kind]++));
+      if (kind === 'entities') rows.entities.push(id, name, options.entityRole);
+      else rows.topics.push(id, name);
     }
-    return found;
+    return id;
+  }
+
+  function authorId(source: number, author: NewAuthor, rows: RowBatch): number {
+    let bySource = authors.get(source);
+    if (!bySource) authors.set(source, (bySource = new Map()));
+    let id = bySource.get(author.handle);
+    if (id === undefined) {
+      bySource.set(author.handle, (id = next.authors++));
+      const ageBand = author.ageBand ?? null;
+      const sex = author.sex ?? null;
+      const region = author.region ?? null;
+      if (ageBand !== null || sex !== null || region !== null) rows.demographics.push(id, ageBand, sex, region);
+      rows.authors.push(id, source, author.handle, author.name ?? null, author.followers ?? null, region, ageBand, sex);
+    }
+    return id;
+  }
+
+  /** Authors of these messages that the store has: their ids and stored demographics join the maps. */
+  function learnStoredAuthors(messages: readonly NewMessage[]): void {
+    const wanted: [number, string][] = [];
+    for (const message of messages) {
+      const source = sources.get(message.source);
+      if (source !== undefined && !authors.get(source)?.has(message.author.handle)) wanted.push([source, message.author.handle]);
+    }
+    for (const found of store.findAuthors(wanted)) {
+      let bySource = authors.get(found.sourceId);
+      if (!bySource) authors.set(found.sourceId, (bySource = new Map()));
+      bySource.set(found.handle, found.id);
+      if (found.ageBand !== null || found.sex !== null || found.region !== null) storedDemographics.set(found.id, [found.ageBand, found.sex, found.region]);
+    }
   }
 
   return {
-    /** Inserts a message; returns its id, or null when it is already in the store. `hash`: its contentHash, when already known. */
-    addMessage(message: NewMessage, hash?: string): number | null {
-      const source = sourceId(message.source);
-      const author = authorId(source, message.author);
-      const label = message.label ?? null;
-      const result = insertMessage.run(
-        message.externalId ?? null, source, author, message.postedAt, message.text, message.url ?? null,
-        message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
-        message.replyToExternalId ?? null, hash ?? contentHash(message.source, message.externalId ?? null, message.author.handle, message.postedAt, message.text),
-        batchId, label?.temperature ?? null, label?.kind ?? null, label?.annotator ?? null, label?.labeledAt ?? null,
-      );
-      if (result.changes === 0) return null;
-      const id = Number(result.lastInsertRowid);
-      if (label) insertLabel.run(id, label.annotator, label.temperature, label.kind, label.labeledAt, batchId);
-      return id;
-    },
-    finish(): void {
-      sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?').run(lastIdBefore);
-      // Roll-ups first: updating authors' engagement is cheaper before their indexes are back.
-      addToRollups();
-      for (const { sql } of deferred) sqlite.prepare(sql).run();
-    },
-    /** Matches a message to entities and topics by the workspace's aliases and keywords. */
-    matchRules(messageId: number, text: string): void {
-      const { entities, topics } = match(text);
-      for (const entityId of entities) insertEntityMatch.run(messageId, entityId, 'rule');
-      for (const topicId of topics) insertTopicMatch.run(messageId, topicId, 'rule');
-    },
-    matchEntities(messageId: number, entityIds: Iterable<number>, origin: MatchOrigin = 'rule'): void {
-      for (const entityId of entityIds) insertEntityMatch.run(messageId, entityId, origin);
-    },
-    matchTopics(messageId: number, topicIds: Iterable<number>, origin: MatchOrigin = 'rule'): void {
-      for (const topicId of topicIds) insertTopicMatch.run(messageId, topicId, origin);
+    plan(messages: readonly NewMessage[]): PlannedBatch {
+      const rows = emptyRows();
+      const keys = messages.map((m) => contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAt, m.text));
+      const stored = storeHasMessages ? store.existingKeys(keys.filter((key) => !seen.has(key))) : new Set<string>();
+      if (store.hasAuthors()) learnStoredAuthors(messages);
+      const ids = messages.map((message, i): number | null => {
+        const key = keys[i] as string;
+        if (stored.has(key) || !seen.add(key)) return null;
+        const id = next.messages++;
+        const source = sourceId(message.source, rows);
+        const author = authorId(source, message.author, rows);
+        const temperature = message.temperature ?? null;
+        const kind = message.kind ?? null;
+        const labeled = temperature !== null || kind !== null;
+        const annotator = labeled ? message.annotator ?? options.annotator : null;
+        const labeledAt = labeled ? message.labeledAt ?? options.labeledAt : null;
+        rows.messages.push(id, message.externalId ?? null, source, author, message.postedAt, message.text, message.url ?? null,
+          message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
+          message.replyToExternalId ?? null, key, options.batchId, temperature, kind, annotator, labeledAt);
+        if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);
+        // A file's own entity or topic column (the writer adds what the rules find).
+        if (message.entity) rows.entityMatches.push(id, namedId('entities', message.entity, rows), 'import');
+        if (message.topic) rows.topicMatches.push(id, namedId('topics', message.topic, rows), 'import');
+        if (message.case) rows.cases.push({ messageId: id, case: { ...message.case, openedAt: message.case.openedAt ?? message.postedAt } });
+        const known = storedDemographics.get(author);
+        if (known) {
+          rows.demographics.push(author, ...known);
+          storedDemographics.delete(author);
+        }
+        return id;
+      });
+      return { rows, ids };
     },
   };
 }
-export type Ingest = ReturnType<typeof createIngest>;
 
-const AUTHOR_CACHE = 100_000;
-
-/** Below this many new rows, or less than the store already holds, indexes are kept up as rows go in. */
-const BULK_ROWS = 50_000;
-const DEFERRABLE_TABLES = ['messages', 'authors', 'labels', 'message_entities', 'message_topics'];
-
-/**
- * Drops the non-unique indexes of the tables a large load writes and returns their definitions,
- * for finish() to create again. Unique indexes stay: dedupe needs them while rows go in.
- */
-function deferIndexes(sqlite: Database.Database, expectedRows: number): { name: string; sql: string }[] {
-  if (expectedRows < BULK_ROWS) return [];
-  const existing = sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number;
-  if (expectedRows < existing) return [];
-  const indexes = sqlite.prepare(
-    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-     AND tbl_name IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(DEFERRABLE_TABLES)) as { name: string; sql: string }[];
-  for (const { name } of indexes) sqlite.prepare(`DROP INDEX "${name.replace(/"/g, '""')}"`).run();
-  return indexes;
-}

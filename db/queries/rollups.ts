@@ -7,9 +7,10 @@ import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
  * author demographic. Triggers keep them exact on every write (labels, imports, undo, rule
  * changes), so a quarter's volumes, Share of Voice and Share of Conversation read a few thousand
  * rows instead of joining a third of a million messages to their matches; each author's
- * engagement over all time bounds the influence ranking's search. Bulk writers suspend
- * the triggers and add their rows in one statement per table (suspendRollups); changes to many
- * labels take their messages out and put them back the same way (changingMessages).
+ * engagement over all time bounds the influence ranking's search. Bulk writers of new messages
+ * suspend the triggers (suspendForLoad) and add the counts their planner kept (createRollupTally); a rematch recounts the matches
+ * (suspendRollups); changes to many labels take their messages out and put them back set-based
+ * (changingMessages).
  */
 
 /** A key column cannot be NULL (UNIQUE treats NULLs as distinct): unlabeled is stored as 9. */
@@ -126,6 +127,12 @@ function dropTriggers(sqlite: Database.Database): void {
   for (const name of Object.keys(TRIGGERS)) sqlite.prepare(`DROP TRIGGER IF EXISTS ${name}`).run();
 }
 
+/** The zone's offsets the roll-ups count days by, or null when the store keeps no roll-ups. */
+export function rollupOffsets(sqlite: Database.Database): OffsetSegment[] | null {
+  if (rollupZone(sqlite) === null) return null;
+  return sqlite.prepare('SELECT starts_at AS "from", offset_ms AS offset FROM zone_offsets ORDER BY starts_at').all() as OffsetSegment[];
+}
+
 /** The zone the roll-ups count days in, or null when there are none (a store opened without the app). */
 export function rollupZone(sqlite: Database.Database): string | null {
   return (sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ROLLUP_ZONE) as string | undefined) ?? null;
@@ -196,20 +203,164 @@ export function ensureRollups(sqlite: Database.Database, timeZone: string): void
 }
 
 /**
- * For bulk writers, inside their transaction: drops the triggers and returns what to call when
- * the writing is done, which adds the messages after `lastIdBefore` (an import's or the demo's)
- * or, for `matches: true`, recounts every entity and topic match (a rematch), then restores the
+ * For rematching, inside its transaction: drops the triggers and returns what to call when every
+ * match has been made again, which recounts the entity, topic and pair roll-ups and restores the
  * triggers. A rollback restores the triggers and the old counts together.
  */
-export function suspendRollups(sqlite: Database.Database, change: { lastIdBefore: number } | { matches: true }): () => void {
+export function suspendRollups(sqlite: Database.Database): () => void {
   const active = rollupZone(sqlite) !== null;
   if (active) dropTriggers(sqlite);
   return () => {
     if (!active) return;
-    if ('matches' in change) recount(sqlite, MATCHES);
-    else add(sqlite, ALL, `m.id > ${Math.trunc(change.lastIdBefore)}`);
+    recount(sqlite, MATCHES);
     createTriggers(sqlite);
   };
+}
+
+export interface Demographics { ageBand: string | null; sex: string | null; region: string | null }
+
+/** Roll-up rows to add, each a flat list of values in the order of its roll-up's keys and sums; engagement as author, sum. */
+export type RollupCounts = Record<keyof typeof ROLLUPS | 'engagement', (number | string)[]>;
+
+const DIMENSIONS = ['ageBand', 'sex', 'region'] as const;
+
+/** A day's counts for one source and temperature; demographics keyed by "dimension value". */
+interface Bucket {
+  day: number;
+  source: number;
+  temperature: number;
+  messages: number;
+  interactions: number;
+  demographics: Map<string, number>;
+  entities: Map<number, number>;
+  topics: Map<number, number>;
+  pairs: Map<number, Map<number, number>>;
+}
+
+const increment = <K>(counts: Map<K, number>, key: K): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
+
+/**
+ * Counts new messages for the roll-ups as they are planned, by the same keys as ROLLUPS (pure:
+ * an import's reading thread keeps it, the writer adds its counts at the end, a row per key
+ * instead of a GROUP BY over the messages read back). `firstNewAuthor`: the authors the load
+ * makes have consecutive ids from there, so their engagement sums sit in a typed array.
+ */
+export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAuthor: number) {
+  const buckets = new Map<number, Bucket>();
+  const olderAuthors = new Map<number, number>();
+  let newAuthors = new Float64Array(1024);
+
+  /** The same day as DAY: the offset of the last change at or before the instant, integer division. */
+  function dayOf(postedAt: number): number {
+    let low = 0;
+    for (let high = offsets.length - 1; low < high;) {
+      const middle = (low + high + 1) >> 1;
+      if ((offsets[middle] as OffsetSegment).from <= postedAt) low = middle;
+      else high = middle - 1;
+    }
+    const segment = offsets[low];
+    return Math.trunc((postedAt + (segment && segment.from <= postedAt ? segment.offset : 0)) / 86_400_000);
+  }
+
+  function addEngagement(author: number, value: number): void {
+    if (author < firstNewAuthor) {
+      olderAuthors.set(author, (olderAuthors.get(author) ?? 0) + value);
+      return;
+    }
+    const index = author - firstNewAuthor;
+    if (index >= newAuthors.length) {
+      const grown = new Float64Array(Math.max(newAuthors.length * 2, index + 1));
+      grown.set(newAuthors);
+      newAuthors = grown;
+    }
+    newAuthors[index] = (newAuthors[index] as number) + value;
+  }
+
+  return {
+    /** One new message: its columns, its author's demographics as stored, its distinct matches (arguments, not an object: a million calls). */
+    add(postedAt: number, sourceId: number, authorId: number, temperature: number | null, interactions: number,
+      demographics: Demographics | null, entities: readonly number[], topics: readonly number[]): void {
+      const day = dayOf(postedAt);
+      const temperatureKey = temperature ?? UNLABELED_KEY;
+      // Days (from before 1700), temperatures and source ids (below 65,536) are small integers: one number keys the bucket.
+      const key = ((day + 100_000) * 16 + temperatureKey + 2) * 0x10000 + sourceId;
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, (bucket = { day, source: sourceId, temperature: temperatureKey, messages: 0, interactions: 0, demographics: new Map(), entities: new Map(), topics: new Map(), pairs: new Map() }));
+      bucket.messages += 1;
+      bucket.interactions += interactions;
+      if (demographics) {
+        for (const dimension of DIMENSIONS) {
+          const value = demographics[dimension];
+          if (value !== null) increment(bucket.demographics, `${dimension} ${value}`);
+        }
+      }
+      for (const entity of entities) increment(bucket.entities, entity);
+      for (const topic of topics) {
+        increment(bucket.topics, topic);
+        if (entities.length === 0) continue;
+        let pairs = bucket.pairs.get(topic);
+        if (!pairs) bucket.pairs.set(topic, (pairs = new Map()));
+        for (const entity of entities) increment(pairs, entity);
+      }
+      if (interactions !== 0) addEngagement(authorId, interactions);
+    },
+    counts(): RollupCounts {
+      const counts: RollupCounts = { days: [], demographics: [], entities: [], topics: [], pairs: [], engagement: [] };
+      for (const { day, source, temperature, messages, interactions, demographics, entities, topics, pairs } of buckets.values()) {
+        counts.days.push(day, source, temperature, messages, interactions);
+        for (const [dimensionValue, n] of demographics) {
+          const space = dimensionValue.indexOf(' ');
+          counts.demographics.push(day, source, dimensionValue.slice(0, space), dimensionValue.slice(space + 1), temperature, n);
+        }
+        for (const [entity, n] of entities) counts.entities.push(day, entity, source, temperature, n);
+        for (const [topic, n] of topics) counts.topics.push(day, topic, source, temperature, n);
+        for (const [topic, byEntity] of pairs) for (const [entity, n] of byEntity) counts.pairs.push(day, topic, entity, source, temperature, n);
+      }
+      olderAuthors.forEach((sum, author) => counts.engagement.push(author, sum));
+      newAuthors.forEach((sum, index) => {
+        if (sum !== 0) counts.engagement.push(firstNewAuthor + index, sum);
+      });
+      return counts;
+    },
+  };
+}
+
+/** Rows at a time in the statements that add counts. */
+const COUNT_ROWS = 200;
+
+/**
+ * For bulk writers of new messages (imports, the demo), inside their transaction: drops the
+ * triggers, and returns what adds the load's counts (createRollupTally) and restores them.
+ * A rollback restores the triggers and the old counts together.
+ */
+export function suspendForLoad(sqlite: Database.Database): { finish(counts: RollupCounts | null): void } {
+  const active = rollupZone(sqlite) !== null;
+  if (active) dropTriggers(sqlite);
+  return {
+    finish(counts) {
+      if (!active) return;
+      if (counts) {
+        for (const [name, { table, keys, sums }] of Object.entries(ROLLUPS) as [keyof typeof ROLLUPS, Rollup][]) {
+          const columns = [...keys, ...sums].map(([column]) => column);
+          const upsert = (rows: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}
+            ON CONFLICT (${keys.map(([column]) => column).join(', ')}) DO UPDATE SET ${sums.map(([column]) => `${column} = ${column} + excluded.${column}`).join(', ')}`;
+          inChunks(sqlite, counts[name], columns.length, upsert);
+        }
+        inChunks(sqlite, counts.engagement, 2, (rows) =>
+          `UPDATE authors SET engagement = engagement + v.column2 FROM (VALUES ${Array(rows).fill('(?, ?)').join(', ')}) v WHERE authors.id = v.column1`);
+      }
+      createTriggers(sqlite);
+    },
+  };
+}
+
+/** Runs `sql(rows)` over a flat list of values, COUNT_ROWS rows of `width` values at a time. */
+function inChunks(sqlite: Database.Database, values: readonly (number | string)[], width: number, sql: (rows: number) => string): void {
+  const full = sqlite.prepare(sql(COUNT_ROWS));
+  const step = COUNT_ROWS * width;
+  let at = 0;
+  for (; at + step <= values.length; at += step) full.run(values.slice(at, at + step));
+  if (at < values.length) sqlite.prepare(sql((values.length - at) / width)).run(values.slice(at));
 }
 
 /** From this many messages on, one set-based take-away and add-back beats a trigger per message. */

@@ -12,6 +12,7 @@ import { workspaceSettings } from './defaults';
 import { handlers } from './handlers';
 import { createReadPool } from './read-pool';
 import { createJobs } from './jobs';
+import { workersFinished } from './workers';
 
 export interface Backend {
   /** Validates `input` against the contract, runs the handler, never throws. */
@@ -52,6 +53,7 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
     },
     async close() {
       await jobs.drain();
+      await workersFinished();
       await reads.close();
       store.close();
     },

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { startRematch } from '../../db/queries/entities';
-import { createIngest } from '../../db/queries/ingest';
+import { loadRules, startRematch } from '../../db/queries/entities';
+import { createRowWriter } from '../../db/queries/ingest-write';
+import { compileRules } from '../../shared/domain/matching';
 import { suspendRollups } from '../../db/queries/rollups';
 import { checkCancelled, type JobContext } from './jobs';
 import { inTransaction } from './transaction';
@@ -15,22 +16,30 @@ export async function changeRulesAndRematch(sqlite: Database.Database, change: (
   return inTransaction(sqlite, async () => {
     change();
     // Every match is dropped and made again: the roll-ups count them once at the end instead.
-    const recount = suspendRollups(sqlite, { matches: true });
+    const recount = suspendRollups(sqlite);
     const rematch = startRematch(sqlite);
-    const ingest = createIngest(sqlite, null);
+    const match = compileRules(loadRules(sqlite));
+    const write = createRowWriter(sqlite, null);
     let done = 0;
     for (let afterId = 0; ;) {
       const messages = rematch.next(afterId, CHUNK);
       if (messages.length === 0) break;
-      for (const { id, text } of messages) ingest.matchRules(id, text);
+      const entityMatches: (number | string)[] = [];
+      const topicMatches: (number | string)[] = [];
+      for (const { id, text } of messages) {
+        const found = match(text);
+        for (const entity of found.entities) entityMatches.push(id, entity, 'rule');
+        for (const topic of found.topics) topicMatches.push(id, topic, 'rule');
+      }
+      write({ entityMatches, topicMatches });
       afterId = (messages[messages.length - 1] as { id: number }).id;
       done += messages.length;
       context.progress(done, rematch.total);
       await new Promise((resolve) => setImmediate(resolve));
       checkCancelled(context.signal);
     }
-    ingest.finish();
     recount();
     return { messages: done };
   });
 }
+

@@ -15,12 +15,23 @@ const SOURCES: Record<WorkerName, URL> = {
 
 /**
  * The import's two threads allocate fast and keep little (batches of rows); left to itself V8
- * grows their heaps by hundreds of MB before collecting (a million-row import: 1.2 GB of RSS, or
- * 630 MB with the reading thread alone capped). Capped, the same import peaks near 360 MB at the
- * same speed; 384 MB still holds an XLSX's shared strings for a full sheet of short texts.
+ * grows their heaps by hundreds of MB before collecting (a million-row import: 1.2 GB of RSS).
+ * Capped, a million rows peak near 550 MB. The young generation is not kept small: a batch that
+ * outlives a small one is promoted and collected again, at twice the writer's time. 384 MB holds
+ * the reading thread's authors (a million: ~100 MB) and an XLSX's shared strings for a full sheet
+ * of short texts; the writer keeps only its roll-up counts.
  */
-const IMPORT_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 16 };
-const LIMITS: Partial<Record<WorkerName, ResourceLimits>> = { prepare: IMPORT_HEAP, import: IMPORT_HEAP };
+const IMPORT_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
+const WRITER_HEAP: ResourceLimits = { ...IMPORT_HEAP, maxOldGenerationSizeMb: 256 };
+const LIMITS: Partial<Record<WorkerName, ResourceLimits>> = { prepare: IMPORT_HEAP, import: WRITER_HEAP };
+
+/** Workers whose job has its result but that still finish work of their own (an import's checkpoint). */
+const finishing = new Set<Promise<void>>();
+
+/** Resolves when every job's worker has exited: what closing a backend waits for. */
+export async function workersFinished(): Promise<void> {
+  await Promise.all([...finishing]);
+}
 
 /** A worker thread: the built one beside the app's main bundle, else from its TypeScript source through tsx. */
 export function startWorker(name: WorkerName, data: object, options: WorkerOptions): Worker {
@@ -38,6 +49,9 @@ export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'd
  */
 export function runInWorker<P, R>(name: WorkerName, data: object, options: WorkerOptions, signal: AbortSignal, onProgress: (progress: P) => void): Promise<R> {
   const worker = startWorker(name, data, options);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  finishing.add(exited);
+  void exited.then(() => finishing.delete(exited));
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, tempFolder } from '../helpers/files';
@@ -37,11 +37,27 @@ describe('a large import (indexes built once at the end)', () => {
     expect(schema(opened.path)).toEqual(before);
     const db = new Database(opened.path, { readonly: true });
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    // The import's connection does not check references: its writer makes them all.
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(db.prepare("SELECT count(*) FROM messages INDEXED BY messages_posted WHERE posted_at > 0").pluck().get()).toBe(60_200);
     expect(db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'atencion'").pluck().get()).toBeGreaterThanOrEqual(60_000);
     db.close();
     const again = await opened.client.runJob('import.start', { path });
     expect(again).toMatchObject({ state: 'finished', result: { new: 0, duplicate: 60_000 } });
+  });
+
+  it('adds nothing twice without its unique indexes: rows already stored, or repeated in the file', async () => {
+    const opened = openBackend();
+    const path = bigCsv(60_000, '59999,2026-01-01T00:00:00Z,someone,"same id as an earlier row, other text",positive');
+    const firstRows = join(tempFolder(), 'first.csv');
+    writeFileSync(firstRows, readFileSync(path, 'utf8').split('\n').slice(0, 1001).join('\n'));
+    expect(await opened.client.runJob('import.start', { path: firstRows })).toMatchObject({ result: { new: 1000 } });
+    const done = await opened.client.runJob('import.start', { path });
+    expect(done).toMatchObject({ state: 'finished', result: { new: 59_000, duplicate: 1001, rejected: 0 } });
+    const db = new Database(opened.path, { readonly: true });
+    expect(db.prepare('SELECT count(*), count(DISTINCT external_id), count(DISTINCT content_hash) FROM messages').raw().get()).toEqual([60_000, 60_000, 60_000]);
+    expect(db.prepare("SELECT text FROM messages WHERE external_id = '59999'").pluck().get()).toContain('Mensaje número 59999');
+    db.close();
   });
 
   it('a large import refused at its last row leaves the store, indexes included, exactly as it was', async () => {

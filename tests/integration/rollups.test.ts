@@ -63,12 +63,20 @@ describe('KPI roll-ups', () => {
     unchangedByRecount('redo many');
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
 
+    // An import is counted in memory as it is written: a known author keeps the demographics stored
+    // (not the file's), a file's entity that a rule also finds counts once, days turn at local midnight
+    // around both DST changes.
+    const known = db.prepare("SELECT handle, s.code AS source FROM authors a JOIN sources s ON s.id = a.source_id WHERE region IS NOT NULL AND EXISTS (SELECT 1 FROM messages WHERE author_id = a.id) LIMIT 1").get() as { handle: string; source: string };
     const file = join(dirname(path), 'more.csv');
     writeFileSync(file, [
-      'Fecha;Usuario;Red social;Texto;Sentimiento;Me gusta',
-      '2026-05-04T10:00:00Z;@nueva;twitter;Fatal la cobertura de Movistar;muy enfadado;12',
-      '2026-05-05T11:00:00Z;@nueva;twitter;Sigue sin cobertura;enfadado;3',
-      '2026-05-06T12:00:00Z;@otra;facebook;Gracias por la tienda;contento;',
+      'Fecha;Usuario;Red social;Texto;Sentimiento;Me gusta;Región;Edad;Marca;Tema',
+      '2026-05-04T10:00:00Z;@nueva;twitter;Fatal la cobertura de Movistar;muy enfadado;12;Murcia;25-34;;',
+      '2026-05-05T11:00:00Z;@nueva;twitter;Sigue sin cobertura;enfadado;3;Cádiz;;;Cobertura',
+      '2026-05-06T12:00:00Z;@otra;facebook;Gracias por la tienda;contento;;;;;',
+      `2026-03-28T23:30:00Z;${known.handle};${known.source};Lumen Móvil me cobra de más en la factura;enfadado;4;Otra región;65+;Lumen Móvil;Facturación`,
+      '2026-03-28T22:59:00Z;@tarde;twitter;Lumen Móvil sin señal;;1;Murcia;;Lumen Móvil;',
+      '2026-10-24T22:30:00Z;@tarde;twitter;La factura de Lumen llega tarde;neutral;;;;;',
+      '2026-10-24T21:59:00Z;@tarde;twitter;Lumen Móvil otra vez;neutral;2;;;;',
     ].join('\n'));
     await finished(client.runJob('import.start', { path: file }));
     unchangedByRecount('import');

@@ -45,6 +45,7 @@ describe('counts with either separator', () => {
       .toEqual([1234, 1234, 1234, 1234567, 1234567, 1235, 1234, 12, 2500, 1200000, null]);
     expect(value(parseCount('muchos'))).toMatch(/not a number/);
     expect(value(parseCount(42))).toBe(42);
+    expect(['0', '007', '123456789012345', '1234567890123456'].map((t) => value(parseCount(t)))).toEqual([0, 7, 123456789012345, 1234567890123456]);
   });
 });
 
@@ -65,6 +66,21 @@ describe('dates', () => {
     expect(value(parseDate('05/03/2026', null, 'UTC'))).toMatch(/choose the date order/);
     expect(value(parseDate('31/02/2026', 'dmy', 'UTC'))).toMatch(/not a real date/);
     expect(value(parseDate('mañana', 'dmy', 'UTC'))).toMatch(/cannot read date/);
+  });
+
+  it('reads UTC timestamps as Date.parse does, and refuses impossible ones', () => {
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const two = (n: number): string => String(n).padStart(2, '0');
+    for (let i = 0; i < 5000; i++) {
+      const text = `${1990 + next(60)}-${two(1 + next(13))}-${two(1 + next(31))}T${two(next(25))}:${two(next(61))}:${two(next(61))}${next(2) ? `.${String(next(1000)).padStart(3, '0')}` : ''}Z`;
+      const parsed = Date.parse(text);
+      const real = Number.isFinite(parsed) && new Date(parsed).toISOString().slice(0, 19) === text.slice(0, 19);
+      expect(value(parseDate(text, null, madrid)), text).toEqual(real ? parsed : expect.stringMatching(/not a real date|cannot read/));
+    }
+    expect(value(parseDate('2026-03-05T1a:00:00Z', null, madrid))).toMatch(/cannot read date/);
+    expect(value(parseDate('2024-02-29T00:00:00Z', null, madrid))).toBe(Date.UTC(2024, 1, 29));
+    expect(value(parseDate('2100-02-29T00:00:00Z', null, madrid))).toMatch(/not a real date/);
   });
 
   it('reads Twitter timestamps and Excel serials', () => {

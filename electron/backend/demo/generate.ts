@@ -94,14 +94,14 @@ export function* generateDemoMessages(count: number, seed = 2026): Generator<Dem
       likes: random.int(0, 40),
       shares: random.int(0, 10),
       replies: random.int(0, 6),
-      label: labeled
+      ...(labeled
         ? {
             temperature,
             kind: random.pick(vocabulary.kindsByTemperature[`${temperature}`]) as Kind,
             annotator: random.pick(vocabulary.annotators),
             labeledAt: postedAt + random.int(60, 3 * 86400) * 1000,
           }
-        : null,
+        : {}),
     };
   }
 }

@@ -1,7 +1,8 @@
 import { addEntity, addTopic } from '../../../db/queries/entities';
-import { createCaseWriter } from '../../../db/queries/care';
 import { createDemoWriter } from '../../../db/queries/demo';
-import { createIngest } from '../../../db/queries/ingest';
+import { createPlanner, type NewMessage } from '../../../db/queries/ingest';
+import { openSnapshot } from '../../../db/queries/ingest-snapshot';
+import { startLoad } from '../../../db/queries/ingest-write';
 import type { Store } from '../../../db/open';
 import { checkCancelled, type JobContext } from '../jobs';
 import { createRandom, demoVocabulary as vocabulary, generateDemoMessages } from './generate';
@@ -21,38 +22,51 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
   return inTransaction(sqlite, async () => {
     for (const entity of vocabulary.entities) addEntity(sqlite, { name: entity.name, role: entity.role as 'own' | 'person' | 'competitor', aliases: entity.aliases });
     for (const topic of vocabulary.topics) addTopic(sqlite, topic);
-    const ingest = createIngest(sqlite, null, { expectedRows: count });
+    // The demo's own connection is the snapshot: the workspace is empty, so it never looks anything up.
+    const planner = createPlanner(openSnapshot(sqlite), { batchId: null, annotator: '', labeledAt: 0, entityRole: 'competitor' });
+    const load = startLoad(sqlite, null, { expectedRows: count });
     const seedRows = createDemoWriter(sqlite);
-    const cases = createCaseWriter(sqlite, null);
     const random = createRandom(seed + 1);
     const leadCandidates: number[] = [];
 
     let done = 0;
-    for (const message of generateDemoMessages(count, seed)) {
-      const id = ingest.addMessage(message);
-      if (id !== null) {
-        ingest.matchRules(id, message.text);
-        const kind = message.label?.kind;
+    let chunk: (NewMessage & { about: string })[] = [];
+    const writeChunk = (): void => {
+      const { rows, ids } = planner.plan(chunk);
+      chunk.forEach((message, i) => {
+        const id = ids[i];
+        if (id === null || id === undefined) return;
+        const kind = message.kind;
         if (message.about === 'Lumen Móvil' && (kind === 'case' || kind === 'complaint') && random.next() < 0.6) {
           const openedAt = message.postedAt + random.int(1, 30) * MINUTE;
           const firstResponseAt = random.next() < 0.85 ? openedAt + Math.floor(Math.exp(random.next() * 7)) * MINUTE : null;
           const resolvedAt = firstResponseAt && random.next() < 0.7 ? firstResponseAt + random.int(10, 72 * 60) * MINUTE : null;
-          cases.add(id, {
-            type: random.pick(vocabulary.caseTypes), department: random.pick(vocabulary.departments),
-            assignee: random.pick(vocabulary.annotators),
-            status: resolvedAt ? 'resolved' : firstResponseAt ? 'attended' : 'new',
-            openedAt, firstResponseAt, resolvedAt, closedAt: null,
+          rows.cases.push({
+            messageId: id,
+            case: {
+              type: random.pick(vocabulary.caseTypes), department: random.pick(vocabulary.departments),
+              assignee: random.pick(vocabulary.annotators),
+              status: resolvedAt ? 'resolved' : firstResponseAt ? 'attended' : 'new',
+              openedAt, firstResponseAt, resolvedAt, closedAt: null,
+            },
           });
         }
         if (message.source === 'linkedin' && leadCandidates.length < 12) leadCandidates.push(id);
-      }
+      });
+      load.write(rows);
+      chunk = [];
+    };
+    for (const message of generateDemoMessages(count, seed)) {
+      chunk.push(message);
       if (++done % CHUNK === 0) {
+        writeChunk();
         context.progress(done, count);
         await new Promise((resolve) => setImmediate(resolve));
         checkCancelled(context.signal);
       }
     }
-    ingest.finish();
+    writeChunk();
+    load.finish();
     for (const source of ['twitter', 'facebook', 'instagram']) {
       let followers = random.int(5000, 40000);
       for (let month = 1; month <= 9; month++) {

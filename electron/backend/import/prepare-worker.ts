@@ -13,6 +13,8 @@ parentPort?.on('message', () => {
     try {
       const next = await batches.next();
       post(next.done ? { type: 'end' } : { type: 'batch', batch: next.value });
+      // Nothing follows the end: the thread finishes on its own.
+      if (next.done) parentPort?.close();
     } catch (error) {
       post({ type: 'error', message: (error as Error).message });
     }

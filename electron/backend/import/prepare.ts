@@ -1,46 +1,67 @@
-import { contentHash } from '../../../db/queries/ingest';
-import { mapRow, type CellError, type MappedRow } from '../../../shared/domain/import/mapping';
+import Database from 'better-sqlite3';
+import { createPlanner, type NewMessage, type RowBatch } from '../../../db/queries/ingest';
+import { openSnapshot } from '../../../db/queries/ingest-snapshot';
+import { compileRowMapper, type CellError } from '../../../shared/domain/import/mapping';
 import type { Cell } from '../../../shared/domain/import/values';
-import { compileRules, type Rule } from '../../../shared/domain/matching';
 import type { Plan } from './plan';
 import { openReader } from './readers';
 
-/** What the writer needs to know of a file to prepare its rows (plain data: it crosses threads). */
+/** What the reading thread needs to know of a file and of the writer's transaction (plain data: it crosses threads). */
 export interface PrepareInput {
   path: string;
   part?: string | undefined;
   password?: string | undefined;
   plan: Plan;
   timeZone: string;
-  rules: { entities: Rule<number>[]; topics: Rule<number>[] };
+  workspacePath: string;
+  nativeBinding?: string | undefined;
+  batchId: number;
+  /** When the file's labels count as made, and by whom when the file does not say. */
+  labeledAt: number;
+  annotator: string;
+  entityRole: string;
 }
 
-/** A row ready to write (its dedupe key and rule matches computed), or its errors and cells for the rejects file. */
-export type PreparedRecord =
-  | { row: number; mapped: MappedRow; hash: string; entities: number[]; topics: number[] }
-  | { row: number; errors: CellError[]; values: Cell[] };
+/** A row that cannot be read: its errors, and its cells for the rejects file. */
+export interface RejectedRecord { row: number; errors: CellError[]; values: Cell[] }
 
-export interface PreparedBatch { records: PreparedRecord[]; progress: { done: number; total: number } }
+export interface PreparedBatch {
+  rows: RowBatch;
+  rejected: RejectedRecord[];
+  /** Records read, and how many were new or already stored. */
+  read: number;
+  added: number;
+  duplicate: number;
+  progress: { done: number; total: number };
+}
 
 /**
- * Reads the file and does all of a row's work that needs no store: mapping and checking its
- * cells, its dedupe key, its entity and topic matches. Runs in a thread of its own beside the
- * writer (prepare-worker.ts), so reading and writing overlap.
+ * Reads the file and does its rows' work that needs no writing: mapping and checking cells,
+ * then the planner's dedupe, ids and rows (db/queries/ingest.ts). Runs in a
+ * thread of its own beside the writer (prepare-worker.ts), reading the store through a
+ * connection of its own, opened while the writer holds the write lock.
  */
 export async function* prepareBatches(input: PrepareInput): AsyncGenerator<PreparedBatch> {
   const reader = await openReader(input.path, { part: input.part, password: input.password });
-  const match = compileRules(input.rules);
-  for await (const batch of reader.batches()) {
-    const records = batch.map((record): PreparedRecord => {
-      const { row: mapped, errors } = mapRow(record.values, input.plan.index, input.plan.mapping, input.timeZone);
-      if (errors.length > 0) return { row: record.row, errors, values: record.values };
-      const { entities, topics } = match(mapped.text);
-      return {
-        row: record.row, mapped,
-        hash: contentHash(mapped.source, mapped.externalId ?? null, mapped.author.handle, mapped.postedAt, mapped.text),
-        entities: [...entities], topics: [...topics],
-      };
-    });
-    yield { records, progress: reader.progress() };
+  const sqlite = new Database(input.workspacePath, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
+  try {
+    // One read transaction for the whole file: every batch sees the store as the writer found it.
+    sqlite.exec('BEGIN');
+    const planner = createPlanner(openSnapshot(sqlite), { batchId: input.batchId, annotator: input.annotator, labeledAt: input.labeledAt, entityRole: input.entityRole });
+    const mapRow = compileRowMapper(input.plan.index, input.plan.mapping, input.timeZone);
+    for await (const records of reader.batches()) {
+      const rejected: RejectedRecord[] = [];
+      const messages: NewMessage[] = [];
+      for (const record of records) {
+        const { row, errors } = mapRow(record.values);
+        if (errors.length > 0) rejected.push({ row: record.row, errors, values: record.values });
+        else messages.push(row);
+      }
+      const { rows, ids } = planner.plan(messages);
+      const added = ids.filter((id) => id !== null).length;
+      yield { rows, rejected, read: records.length, added, duplicate: ids.length - added, progress: reader.progress() };
+    }
+  } finally {
+    sqlite.close();
   }
 }

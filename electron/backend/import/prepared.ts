@@ -1,19 +1,14 @@
 import { startWorker, type WorkerOptions } from '../workers';
 import type { PrepareMessage } from './prepare-worker';
 import type { PrepareInput, PreparedBatch } from './prepare';
-import { prepareBatches } from './prepare';
 import { ImportError } from './readers';
 
 /**
- * The file's rows prepared for writing: in a thread of their own when workers are available (the
- * app, the CLI), so the writer's SQLite work and the reading, mapping, hashing and matching run on
- * two cores at once; in this thread otherwise. Stopping early (a refusal, a cancel) ends the thread.
+ * The file's rows read and planned in a thread of their own (prepare.ts), so the writer's SQLite
+ * work and the reading, mapping, hashing and matching run on two cores at once. Stopping early
+ * (a refusal, a cancel) ends the thread.
  */
-export async function* preparedBatches(input: PrepareInput, workers: WorkerOptions | undefined): AsyncGenerator<PreparedBatch> {
-  if (!workers) {
-    yield* prepareBatches(input);
-    return;
-  }
+export async function* preparedBatches(input: PrepareInput, workers: WorkerOptions): AsyncGenerator<PreparedBatch> {
   const worker = startWorker('prepare', input, workers);
   const waiting: ((message: PrepareMessage) => void)[] = [];
   const arrived: PrepareMessage[] = [];

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createCaseWriter } from '../../../db/queries/care';
-import { createBatch, createNamedLookup, finishBatch } from '../../../db/queries/imports';
-import { loadRules } from '../../../db/queries/entities';
-import { createIngest } from '../../../db/queries/ingest';
+import { createBatch, finishBatch } from '../../../db/queries/imports';
+import { startLoad } from '../../../db/queries/ingest-write';
 import type Database from 'better-sqlite3';
 import type { CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
-import type { EntityRole } from '../../../shared/domain/vocabulary';
 import { inTransaction } from '../transaction';
 import type { WorkerOptions } from '../workers';
 import { planImport } from './plan';
@@ -38,15 +35,15 @@ function describe(name: string, row: number, error: CellError): string {
 /**
  * Imports one file as one batch, in one transaction: any error (or a kill) leaves the store as it
  * was. Without a rejects file, a row that cannot be read refuses the whole file. This thread
- * writes; the rows are read and prepared beside it (prepared.ts).
+ * only writes; the rows are read and planned beside it (prepare.ts).
  */
 export async function runImport(
   sqlite: Database.Database,
   request: ImportRequest,
   settings: { timeZone: string; annotator: string },
   onProgress: (progress: ImportProgress) => void,
-  /** Where to start the thread that reads and prepares rows; without, it is done in this one. */
-  workers?: WorkerOptions,
+  /** Where to start the thread that reads and plans the rows, and the addon it opens the store with. */
+  options: { workers: WorkerOptions; nativeBinding?: string | undefined },
 ): Promise<ImportSummary> {
   const started = Date.now();
   const name = basename(request.path);
@@ -59,52 +56,37 @@ export async function runImport(
   try {
     const summary = await inTransaction(sqlite, async () => {
       const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, sha256: fileHash, preset: request.preset ?? null, importedBy: settings.annotator });
-      const ingest = createIngest(sqlite, batch, { expectedRows: reader.estimatedRows });
-      const cases = createCaseWriter(sqlite, batch);
-      const entityNamed = createNamedLookup(sqlite, 'entities', (plan.mapping.entityRole ?? 'competitor') satisfies EntityRole);
-      const topicNamed = createNamedLookup(sqlite, 'topics', '');
-      const labeledAt = Date.now();
+      const load = startLoad(sqlite, batch, { expectedRows: reader.estimatedRows });
       const counts = { rowsNew: 0, rowsDuplicate: 0, rowsRejected: 0 };
       const errors: string[] = [];
       let rows = 0;
 
-      const prepared = preparedBatches({ path: request.path, part: request.part, password: request.password, plan, timeZone: settings.timeZone, rules: loadRules(sqlite) }, workers);
-      reading: for await (const batch of prepared) {
-        for (const record of batch.records) {
-          rows++;
-          if ('errors' in record) {
-            counts.rowsRejected++;
-            const first = record.errors[0] as CellError;
-            if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
-            if (rejects) rejects.write(record.row, first.column, record.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
-            else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break reading;
-            continue;
-          }
-          const row = record.mapped;
-          const labeled = row.temperature !== null || row.kind !== null;
-          const id = ingest.addMessage({
-            ...row,
-            label: labeled ? { temperature: row.temperature, kind: row.kind, annotator: row.annotator ?? settings.annotator, labeledAt } : null,
-          }, record.hash);
-          if (id === null) {
-            counts.rowsDuplicate++;
-            continue;
-          }
-          counts.rowsNew++;
-          ingest.matchEntities(id, record.entities);
-          ingest.matchTopics(id, record.topics);
-          if (row.entity) ingest.matchEntities(id, [entityNamed(row.entity)], 'import');
-          if (row.topic) ingest.matchTopics(id, [topicNamed(row.topic)], 'import');
-          if (row.case) cases.add(id, { ...row.case, openedAt: row.case.openedAt ?? row.postedAt });
+      const batches = preparedBatches({
+        path: request.path, part: request.part, password: request.password, plan, timeZone: settings.timeZone,
+        workspacePath: sqlite.name, nativeBinding: options.nativeBinding, batchId: batch, labeledAt: Date.now(), annotator: settings.annotator,
+        entityRole: plan.mapping.entityRole ?? 'competitor',
+      }, options.workers);
+      reading: for await (const prepared of batches) {
+        rows += prepared.read;
+        for (const record of prepared.rejected) {
+          counts.rowsRejected++;
+          const first = record.errors[0] as CellError;
+          if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
+          if (rejects) rejects.write(record.row, first.column, record.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
+          else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break reading;
         }
-        onProgress({ ...batch.progress, rows });
+        // A file that will be refused is read to its end for its errors, but nothing of it is written.
+        if (counts.rowsRejected === 0 || rejects) load.write(prepared.rows);
+        counts.rowsNew += prepared.added;
+        counts.rowsDuplicate += prepared.duplicate;
+        onProgress({ ...prepared.progress, rows });
       }
 
       if (counts.rowsRejected > 0 && !rejects) {
         const more = counts.rowsRejected > errors.length ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)` : '';
         throw new ImportError(`${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`);
       }
-      ingest.finish();
+      load.finish();
       finishBatch(sqlite, batch, counts);
       return { batch, new: counts.rowsNew, duplicate: counts.rowsDuplicate, rejected: counts.rowsRejected, rows, file: name, rejectsPath: request.rejectsPath ?? null, seconds: (Date.now() - started) / 1000 };
     });

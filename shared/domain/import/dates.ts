@@ -24,7 +24,12 @@ function offsetMs(zone: string): number {
 function valid(wall: WallTime): boolean {
   const { year, month, day, hour = 0, minute = 0, second = 0 } = wall;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function fromWall(wall: WallTime, text: string, timeZone: string, offset?: number): Parsed<number> {
@@ -32,6 +37,35 @@ function fromWall(wall: WallTime, text: string, timeZone: string, offset?: numbe
   if (offset === undefined) return { ok: true, value: wallTimeToUtc(wall, timeZone) };
   const { year, month, day, hour = 0, minute = 0, second = 0, ms = 0 } = wall;
   return { ok: true, value: Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset };
+}
+
+const digitsAt = (text: string, start: number, length: number): number => {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+
+/**
+ * The instant of "YYYY-MM-DDTHH:MM:SSZ" or "…:SS.sssZ", the UTC form most exports write, read
+ * without a regular expression; null for any other form (parseDate reads those).
+ */
+function utcInstant(text: string): number | null {
+  if ((text.length !== 20 && text.length !== 24) || text.charCodeAt(text.length - 1) !== 0x5a) return null;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return null;
+  if (text.length === 24 && text[19] !== '.') return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const ms = text.length === 24 ? digitsAt(text, 20, 3) : 0;
+  if (year < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0 || !valid({ year, month, day, hour, minute, second })) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
 /** Excel's day count (1900 system) as a wall time: Excel stores no zone. */
@@ -60,6 +94,8 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
   }
   const text = cellText(cell);
   if (text === '') return { ok: true, value: null };
+  const instant = utcInstant(text);
+  if (instant !== null) return { ok: true, value: instant };
   const serial = typeof cell === 'number' ? cell : /^\d{5}(\.\d+)?$/.test(text) ? Number(text) : NaN;
   if (serial >= 1 && serial < 2_958_466) return fromWall(excelSerialToWall(serial), text, timeZone);
 

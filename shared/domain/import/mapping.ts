@@ -4,7 +4,7 @@ import type { Temperature } from '../temperature';
 import type { Kind } from '../vocabulary';
 import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, type Field } from './fields';
 import { detectDateOrder, parseDate } from './dates';
-import { cellText, detectTemperatureScale, parseCount, parseKind, parseSource, parseTemperature, type Cell } from './values';
+import { cellText, detectTemperatureScale, parseCount, parseKind, parseSource, parseTemperature, type Cell, type Parsed } from './values';
 
 /** Which column (by header) feeds each field, and how to read values the file cannot tell. */
 export const mappingSchema = z.object({
@@ -71,63 +71,87 @@ export function columnLetter(index: number): string {
 
 /** Turns one record into a message, or says which cells cannot be read. Pure. */
 export function mapRow(values: readonly Cell[], index: Partial<Record<Field, number>>, mapping: Mapping, timeZone: string): RowResult {
-  const errors: CellError[] = [];
-  const cell = (field: Field): Cell => {
-    const at = index[field];
-    return at === undefined ? null : (values[at] ?? null);
-  };
-  const text = (field: Field): string | null => {
-    const value = cellText(cell(field));
+  return compileRowMapper(index, mapping, timeZone)(values);
+}
+
+/**
+ * mapRow for many records of one file: the column positions and readers are worked out once,
+ * and a record costs only its cells (an import maps a million).
+ */
+export function compileRowMapper(index: Partial<Record<Field, number>>, mapping: Mapping, timeZone: string): (values: readonly Cell[]) => RowResult {
+  let values: readonly Cell[] = [];
+  let errors: CellError[] = [];
+  const column = (field: Field): string => mapping.columns[field] as string;
+  const at = (field: Field): number => index[field] ?? -1;
+  const cell = (position: number): Cell => (position < 0 ? null : (values[position] ?? null));
+  const text = (field: Field, position: number): string | null => {
+    const value = cellText(cell(position));
     if (value.length > MAX_CELL_CHARS) {
-      errors.push({ field, column: mapping.columns[field] as string, message: `cell has ${value.length.toLocaleString('en')} characters; the limit is ${MAX_CELL_CHARS.toLocaleString('en')}` });
+      errors.push({ field, column: column(field), message: `cell has ${value.length.toLocaleString('en')} characters; the limit is ${MAX_CELL_CHARS.toLocaleString('en')}` });
       return null;
     }
     return value === '' ? null : value;
   };
-  const read = <T>(field: Field, parsed: { ok: true; value: T } | { ok: false; error: string }): T | null => {
+  const read = <T>(field: Field, parsed: Parsed<T>): T | null => {
     if (parsed.ok) return parsed.value;
-    errors.push({ field, column: mapping.columns[field] as string, message: parsed.error });
+    errors.push({ field, column: column(field), message: parsed.error });
     return null;
   };
-  const date = (field: Field): number | null => read(field, parseDate(cell(field), mapping.dateOrder ?? null, timeZone));
+  const order = mapping.dateOrder ?? null;
+  const scale = mapping.temperatureScale ?? null;
+  const date = (field: Field, position: number): number | null => read(field, parseDate(cell(position), order, timeZone));
+  const count = (field: Field, position: number): number | null => (position < 0 ? null : read(field, parseCount(cell(position))));
+  const positions = Object.fromEntries(FIELD_NAMES.map((field) => [field, at(field)])) as Record<Field, number>;
+  const [openedAt, firstResponseAt, resolvedAt] = DATE_FIELDS.slice(1).map((field) => positions[field]) as [number, number, number];
+  const hasCase = positions.caseType >= 0 || positions.caseStatus >= 0 || openedAt >= 0;
+  const fixedSource = mapping.source ?? 'other';
 
-  const body = text('text');
-  if (body === null && !errors.some((e) => e.field === 'text')) errors.push({ field: 'text', column: mapping.columns.text as string, message: 'text is empty' });
-  const postedAt = date('postedAt');
-  if (postedAt === null && !errors.some((e) => e.field === 'postedAt')) errors.push({ field: 'postedAt', column: mapping.columns.postedAt as string, message: 'date is empty' });
-
-  const caseType = text('caseType');
-  const caseStatus = text('caseStatus');
-  const caseDates = DATE_FIELDS.slice(1).map(date) as [number | null, number | null, number | null];
-  const row: MappedRow = {
-    externalId: text('externalId'),
-    source: index.source !== undefined ? parseSource(cell('source')) : (mapping.source ?? 'other'),
-    author: {
-      handle: text('authorHandle') ?? '(unknown)',
-      name: text('authorName'),
-      followers: read('followers', parseCount(cell('followers'))),
-      region: text('region'),
-      ageBand: text('ageBand'),
-      sex: text('sex'),
-    },
-    postedAt: postedAt ?? 0,
-    text: body ?? '',
-    url: text('url'),
-    language: text('language'),
-    likes: read('likes', parseCount(cell('likes'))),
-    shares: read('shares', parseCount(cell('shares'))),
-    replies: read('replies', parseCount(cell('replies'))),
-    replyToExternalId: text('replyTo'),
-    temperature: read('temperature', parseTemperature(cell('temperature'), mapping.temperatureScale ?? null)),
-    kind: read('kind', parseKind(cell('kind'))),
-    annotator: text('annotator'),
-    case: caseType || caseStatus || caseDates[0]
-      ? { type: caseType ?? 'general', status: caseStatus, department: text('department'), openedAt: caseDates[0], firstResponseAt: caseDates[1], resolvedAt: caseDates[2] }
-      : null,
-    entity: text('entity'),
-    topic: text('topic'),
+  return (record) => {
+    values = record;
+    errors = [];
+    const body = text('text', positions.text);
+    if (body === null && !errors.some((e) => e.field === 'text')) errors.push({ field: 'text', column: column('text'), message: 'text is empty' });
+    const postedAt = date('postedAt', positions.postedAt);
+    if (postedAt === null && !errors.some((e) => e.field === 'postedAt')) errors.push({ field: 'postedAt', column: column('postedAt'), message: 'date is empty' });
+    let caseRow: MappedRow['case'] = null;
+    if (hasCase) {
+      const caseType = text('caseType', positions.caseType);
+      const caseStatus = text('caseStatus', positions.caseStatus);
+      const opened = openedAt < 0 ? null : date('caseOpenedAt', openedAt);
+      const responded = firstResponseAt < 0 ? null : date('caseFirstResponseAt', firstResponseAt);
+      const resolved = resolvedAt < 0 ? null : date('caseResolvedAt', resolvedAt);
+      if (caseType || caseStatus || opened) {
+        caseRow = { type: caseType ?? 'general', status: caseStatus, department: text('department', positions.department), openedAt: opened, firstResponseAt: responded, resolvedAt: resolved };
+      }
+    }
+    const row: MappedRow = {
+      externalId: text('externalId', positions.externalId),
+      source: positions.source >= 0 ? parseSource(cell(positions.source)) : fixedSource,
+      author: {
+        handle: text('authorHandle', positions.authorHandle) ?? '(unknown)',
+        name: text('authorName', positions.authorName),
+        followers: count('followers', positions.followers),
+        region: text('region', positions.region),
+        ageBand: text('ageBand', positions.ageBand),
+        sex: text('sex', positions.sex),
+      },
+      postedAt: postedAt ?? 0,
+      text: body ?? '',
+      url: text('url', positions.url),
+      language: text('language', positions.language),
+      likes: count('likes', positions.likes),
+      shares: count('shares', positions.shares),
+      replies: count('replies', positions.replies),
+      replyToExternalId: text('replyTo', positions.replyTo),
+      temperature: positions.temperature < 0 ? null : read('temperature', parseTemperature(cell(positions.temperature), scale)),
+      kind: positions.kind < 0 ? null : read('kind', parseKind(cell(positions.kind))),
+      annotator: text('annotator', positions.annotator),
+      case: caseRow,
+      entity: text('entity', positions.entity),
+      topic: text('topic', positions.topic),
+    };
+    return { row, errors };
   };
-  return { row, errors };
 }
 
 export interface DetectedMapping {

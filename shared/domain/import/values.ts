@@ -95,11 +95,21 @@ export function parseSource(cell: Cell): Source {
   return SOURCE_WORDS[text] ?? 'other';
 }
 
+/** Only ASCII digits: most counts of an export, read without a regular expression. */
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 /**
  * A count as people write it: "1.234", "1,234", "1 234", "1.234,0", "2,5K". Counts are whole,
  * so a lone separator before three digits is a thousands separator.
  */
 export function parseCount(cell: Cell): Parsed<number | null> {
+  if (typeof cell === 'string' && cell.length > 0 && cell.length < 16 && isDigits(cell)) return ok(Number(cell));
   if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? ok(Math.round(cell)) : fail(`"${cell}" is not a count`);
   const text = cellText(cell).replace(/[\s\u00a0\u202f']/g, '');
   if (text === '' || text === '-') return ok(null);

@@ -1,0 +1,173 @@
+import { availableParallelism } from 'node:os';
+import type Database from 'better-sqlite3';
+import { createCaseWriter } from './care';
+import { compileRules } from '../../shared/domain/matching';
+import { loadRules } from './entities';
+import { ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
+import { createRollupTally, rollupOffsets, suspendForLoad, type Demographics } from './rollups';
+
+/** Rows per INSERT: a hundred rows a statement costs half of a statement a row; more gains nothing. */
+const ROWS_PER_STATEMENT = 100;
+/** Tables in the order their rows reference each other. */
+const ORDER: RowTable[] = ['sources', 'entities', 'topics', 'authors', 'messages', 'labels', 'entityMatches', 'topicMatches'];
+
+
+/**
+ * Writes planned rows (ingest.ts) as they are, ids included, in multi-row INSERTs. Matches a
+ * rule found again beside one a file gave stay as they are (rematching keeps the file's).
+ */
+export function createRowWriter(sqlite: Database.Database, batchId: number | null) {
+  const statements = new Map<string, Database.Statement>();
+  const cases = createCaseWriter(sqlite, batchId);
+  function insert(name: RowTable, rows: number): Database.Statement {
+    const key = `${name} ${rows}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      const { table, columns } = ROW_TABLES[name];
+      const values = Array(rows).fill(`(${columns.map(() => '?').join(', ')})`).join(', ');
+      const conflict = name === 'entityMatches' || name === 'topicMatches' ? ' ON CONFLICT DO NOTHING' : '';
+      statements.set(key, (statement = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${conflict}`)));
+    }
+    return statement;
+  }
+  function write(name: RowTable, values: readonly RowValue[]): void {
+    const width = ROW_TABLES[name].columns.length;
+    const step = ROWS_PER_STATEMENT * width;
+    let at = 0;
+    for (; at + step <= values.length; at += step) insert(name, ROWS_PER_STATEMENT).run(values.slice(at, at + step));
+    if (at < values.length) insert(name, (values.length - at) / width).run(values.slice(at));
+  }
+  return (rows: Partial<RowBatch>): void => {
+    for (const name of ORDER) {
+      const values = rows[name];
+      if (values && values.length > 0) write(name, values);
+    }
+    for (const { messageId, case: row } of rows.cases ?? []) cases.add(messageId, row);
+  };
+}
+
+/**
+ * A load of new messages inside the caller's transaction (imports, the demo): the planned rows
+ * (ingest.ts) with what the workspace's rules find in each text, each batch's texts into the
+ * full-text index, the messages counted for the KPI roll-ups; at finish() the counts and the
+ * indexes. A load as large as the store drops the indexes of the tables it writes and builds
+ * them once at the end (rows arrive in no useful order, so keeping each up is a random insert
+ * per row); the dropping is part of the transaction, so a rollback restores them. Matching and
+ * counting are here, not in the planner, to share an import's work evenly between its threads.
+ */
+export function startLoad(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number } = {}) {
+  const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
+  const rollups = suspendForLoad(sqlite);
+  const writeRows = createRowWriter(sqlite, batchId);
+  const match = compileRules(loadRules(sqlite));
+  const offsets = rollupOffsets(sqlite);
+  const tally = offsets ? createRollupTally(offsets, nextAuthorId(sqlite)) : null;
+  const demographics = new Map<number, Demographics>();
+  // Over a large load the full-text segments are not merged as they are written (a quarter
+  // faster at a million rows); later writes merge them as usual. FTS5 takes its settings as literals.
+  const automerge = (level: number) => sqlite.prepare(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', ${Math.trunc(level)})`).run();
+  if (deferred.length > 0) automerge(0);
+  const indexTexts = sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?');
+
+  /** Adds the rule matches of each message beside the file's own, and counts it. */
+  function matchAndCount(rows: RowBatch): void {
+    const d = rows.demographics;
+    for (let at = 0; at < d.length; at += 4) demographics.set(d[at] as number, { ageBand: d[at + 1] as string | null, sex: d[at + 2] as string | null, region: d[at + 3] as string | null });
+    const namedEntities = named(rows.entityMatches);
+    const namedTopics = named(rows.topicMatches);
+    const m = rows.messages;
+    for (let at = 0; at < m.length; at += MESSAGE.width) {
+      const id = m[at + MESSAGE.id] as number;
+      const author = m[at + MESSAGE.author_id] as number;
+      const found = match(m[at + MESSAGE.text] as string);
+      const entities = addRuleMatches(rows.entityMatches, id, found.entities, namedEntities?.get(id));
+      const topics = addRuleMatches(rows.topicMatches, id, found.topics, namedTopics?.get(id));
+      const interactions = ((m[at + MESSAGE.likes] as number | null) ?? 0) + ((m[at + MESSAGE.shares] as number | null) ?? 0) + ((m[at + MESSAGE.replies] as number | null) ?? 0);
+      tally?.add(m[at + MESSAGE.posted_at] as number, m[at + MESSAGE.source_id] as number, author, m[at + MESSAGE.temperature] as number | null,
+        interactions, demographics.get(author) ?? null, entities, topics);
+    }
+  }
+
+  return {
+    write(rows: RowBatch): void {
+      matchAndCount(rows);
+      writeRows(rows);
+      if (rows.messages.length > 0) indexTexts.run(rows.messages[MESSAGE.id], rows.messages[rows.messages.length - MESSAGE.width + MESSAGE.id]);
+    },
+    /** Adds the load's roll-up counts and builds what was deferred; the caller commits. */
+    finish(): void {
+      rollups.finish(tally?.counts() ?? null);
+      if (deferred.length === 0) return;
+      automerge(FTS_AUTOMERGE);
+      buildIndexes(sqlite, deferred);
+    },
+  };
+}
+
+
+
+/** Where each column of a messages row is (ROW_TABLES), and how many there are. */
+const MESSAGE = {
+  ...(Object.fromEntries(ROW_TABLES.messages.columns.map((column, i) => [column, i])) as Record<(typeof ROW_TABLES.messages.columns)[number], number>),
+  width: ROW_TABLES.messages.columns.length,
+};
+
+/** The entity or topic a file's own column gave each message, from its match rows (few files have one). */
+function named(matches: readonly RowValue[]): Map<number, number> | null {
+  if (matches.length === 0) return null;
+  const byMessage = new Map<number, number>();
+  for (let at = 0; at < matches.length; at += 3) byMessage.set(matches[at] as number, matches[at + 1] as number);
+  return byMessage;
+}
+
+/** Match rows for what the rules found, but the one a file's column named (its row outranks a rule's); returns every id matched. */
+function addRuleMatches(rows: RowValue[], messageId: number, found: number[], named: number | undefined): number[] {
+  for (const target of found) if (target !== named) rows.push(messageId, target, 'rule');
+  if (named === undefined || found.includes(named)) return found;
+  found.push(named);
+  return found;
+}
+
+function nextAuthorId(sqlite: Database.Database): number {
+  return sqlite.prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'authors'), 0), coalesce((SELECT max(id) FROM authors), 0)) + 1").pluck().get() as number;
+}
+
+/** FTS5's default. */
+const FTS_AUTOMERGE = 4;
+
+/**
+ * Creates indexes over a large load. SQLite sorts each index's keys; with a small sort memory it
+ * sorts runs in helper threads and merges them, instead of one big sort in this thread: a
+ * million-row load's indexes a fifth faster on two cores.
+ */
+function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[]): void {
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  const threads = sqlite.pragma('threads', { simple: true }) as number;
+  sqlite.pragma('cache_size = -8192');
+  sqlite.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+  try {
+    for (const { sql } of indexes) sqlite.prepare(sql).run();
+  } finally {
+    sqlite.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+    sqlite.pragma(`threads = ${Math.trunc(threads)}`);
+  }
+}
+
+/** Below this many new rows, or less than the store already holds, indexes are kept up as rows go in. */
+const BULK_ROWS = 50_000;
+const DEFERRABLE_TABLES = ['messages', 'authors', 'labels', 'message_entities', 'message_topics'];
+
+/**
+ * Drops the indexes of the tables a large load writes, unique ones too (the planner dedupes and
+ * finds authors; building them at the end checks it did), and returns their definitions.
+ */
+function deferIndexes(sqlite: Database.Database, expectedRows: number): { name: string; sql: string }[] {
+  if (expectedRows < BULK_ROWS) return [];
+  const existing = sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number;
+  if (expectedRows < existing) return [];
+  const indexes = sqlite.prepare(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(DEFERRABLE_TABLES)) as { name: string; sql: string }[];
+  for (const { name } of indexes) sqlite.prepare(`DROP INDEX "${name.replace(/"/g, '""')}"`).run();
+  return indexes;
+}

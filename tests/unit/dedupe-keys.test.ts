@@ -1,0 +1,34 @@
+import { hash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../db/queries/ingest';
+import { createKeySet } from '../../db/queries/key-set';
+
+/** The key as stores written before have it: the digest's first 16 bytes through a Buffer. */
+const storedKey = (key: string): string => hash('sha256', key, 'buffer').subarray(0, 16).toString('base64url');
+
+describe('dedupe keys', () => {
+  it('are the keys stores already hold, for ids and for contents', () => {
+    for (let i = 0; i < 5000; i++) {
+      expect(contentHash('twitter', `id-${i}`, '@a', 0, 'x')).toBe(storedKey(`id\u0000twitter\u0000id-${i}`));
+      expect(contentHash('facebook', null, `@user${i}`, 1_767_225_600_000 + i, `Texto ${i} con acentos: atención`))
+        .toBe(storedKey(`facebook\u0000@user${i}\u0000${1_767_225_600_000 + i}\u0000Texto ${i} con acentos: atención`));
+    }
+  });
+
+  it('are kept in a set that knows each of 300,000 keys, and only those, as it grows', () => {
+    const set = createKeySet();
+    const keys = Array.from({ length: 300_000 }, (_, i) => contentHash('twitter', `k${i}`, '', 0, ''));
+    const absent = Array.from({ length: 50_000 }, (_, i) => contentHash('twitter', `absent${i}`, '', 0, ''));
+    expect(keys.every((key) => set.add(key))).toBe(true);
+    expect(set.size).toBe(300_000);
+    expect(keys.some((key) => set.add(key))).toBe(false);
+    expect(keys.every((key) => set.has(key))).toBe(true);
+    expect(absent.some((key) => set.has(key))).toBe(false);
+    // Keys that differ only in their last character's bits, or in their first, are told apart.
+    const a = 'AAAAAAAAAAAAAAAAAAAAAA';
+    expect(set.add(a)).toBe(true);
+    expect(set.has('AAAAAAAAAAAAAAAAAAAAAQ')).toBe(false);
+    expect(set.has('BAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
+    expect(() => set.add('short')).toThrow(/not a dedupe key/);
+  });
+});
