@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openReader, records } from '../../electron/backend/import/readers';
-import { isDateFormat } from '../../electron/backend/import/readers/xlsx-sheet';
+import { isDateFormat, worksheetRows } from '../../electron/backend/import/readers/xlsx-sheet';
 import type { Cell } from '../../shared/domain/import/values';
 import { tempFolder } from '../helpers/files';
 
@@ -79,6 +79,26 @@ describe('the XLSX reader agrees with exceljs', () => {
     const inlineOracle = await excelRows(inline, 'Inline');
     expect(inlineOurs.size).toBe(50);
     for (const [number, values] of inlineOurs) expect(values, `row ${number}`).toEqual(inlineOracle.get(number));
+  });
+
+  it('reads a sheet the same however its stream is cut, each byte a chunk or all in one', async () => {
+    const row = (n: number): string => `<row r="${n}" spans="1:4"><c r="A${n}" t="str"><v>b${n} &amp; ñ</v></c><c r="B${n}" s="1"><v>46137.5</v></c>`
+      + `<c r="C${n}" t="inlineStr"><is><t>Atención — ✓ ${n}</t></is></c><c r="D${n}"/><x:c r="E${n}"/><c r="F${n}" t="b"><v>1</v></c></row>`;
+    const xml = `<?xml version="1.0"?><worksheet><sheetData>${Array.from({ length: 40 }, (_, i) => row(i + 1)).join('')}<row r="41"/></sheetData></worksheet>`;
+    const context = { strings: [], dates: [false, true], date1904: false };
+    const read = async (chunks: Buffer[]) => {
+      const rows = [];
+      for await (const parsed of worksheetRows((async function* () { yield* chunks; })(), context)) rows.push(...parsed);
+      return rows;
+    };
+    const whole = await read([Buffer.from(xml)]);
+    expect(whole).toHaveLength(41);
+    expect(whole[0]).toEqual({ number: 1, values: ['b1 & ñ', new Date(Date.UTC(2026, 3, 25, 12)), 'Atención — ✓ 1', null, null, true] });
+    const bytes = Buffer.from(xml);
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+      expect(await read(chunks), `chunks of ${size} bytes`).toEqual(whole);
+    }
   });
 
   it('knows date formats from number formats', () => {

@@ -1,7 +1,6 @@
-import type JSZip from 'jszip';
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Cell } from '../../../../shared/domain/import/values';
+import type { ZipArchive } from './zip';
 
 /**
  * A small reader of the Office Open XML parts an import needs (shared strings, cell styles,
@@ -25,8 +24,8 @@ function textOf(fragment: string): string {
   return decodeXml(text);
 }
 
-export async function sharedStrings(zip: JSZip): Promise<string[]> {
-  const xml = await zip.file('xl/sharedStrings.xml')?.async('string');
+export function sharedStrings(zip: ZipArchive): string[] {
+  const xml = zip.read('xl/sharedStrings.xml')?.toString('utf8');
   if (!xml) return [];
   return [...xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((m) => textOf((m[1] as string).replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '')));
 }
@@ -40,8 +39,8 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** For each cell style index (the s attribute), whether its number format is a date. */
-export async function dateStyles(zip: JSZip): Promise<boolean[]> {
-  const xml = await zip.file('xl/styles.xml')?.async('string');
+export function dateStyles(zip: ZipArchive): boolean[] {
+  const xml = zip.read('xl/styles.xml')?.toString('utf8');
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*\bnumFmtId="(\d+)"[^>]*\bformatCode="([^"]*)"/g)) custom.set(Number(m[1]), decodeXml(m[2] as string));
@@ -54,10 +53,10 @@ export async function dateStyles(zip: JSZip): Promise<boolean[]> {
 }
 
 /** The zip path of each sheet by name, through the workbook's relationships. */
-export async function sheetPaths(zip: JSZip): Promise<{ names: string[]; paths: Map<string, string>; date1904: boolean } | null> {
-  const workbook = await zip.file('xl/workbook.xml')?.async('string').catch(() => undefined);
+export function sheetPaths(zip: ZipArchive): { names: string[]; paths: Map<string, string>; date1904: boolean } | null {
+  const workbook = zip.read('xl/workbook.xml')?.toString('utf8');
   if (!workbook) return null;
-  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const rels = zip.read('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
   const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/\bId="([^"]*)"/.exec(m[0])?.[1], /\bTarget="([^"]*)"/.exec(m[0])?.[1]]));
   const names: string[] = [];
   const paths = new Map<string, string>();
@@ -83,16 +82,24 @@ function columnIndex(reference: string): number {
 
 export interface SheetContext { strings: string[]; dates: boolean[]; date1904: boolean }
 
-const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/;
 const DAY = 86_400_000;
 
-function cellValue(attributes: string, body: string | undefined, context: SheetContext): Cell {
-  const type = /\bt="(\w+)"/.exec(attributes)?.[1] ?? 'n';
+/** An attribute's value in a tag's attribute text (' r="B7" s="3"'), or undefined. */
+function attribute(attributes: string, name: string): string | undefined {
+  const at = attributes.indexOf(` ${name}="`);
+  if (at < 0) return undefined;
+  const start = at + name.length + 3;
+  return attributes.slice(start, attributes.indexOf('"', start));
+}
+
+function cellValue(attributes: string, body: string, v: { open: string; close: string }, context: SheetContext): Cell {
+  const type = attribute(attributes, 't') ?? 'n';
   if (type === 'inlineStr') return body ? textOf(body) : null;
-  const raw = body === undefined ? undefined : VALUE.exec(body)?.[1];
-  if (raw === undefined) return null;
+  const open = body.indexOf(v.open);
+  if (open < 0) return null;
+  const valueStart = body.indexOf('>', open) + 1;
+  if (body.charCodeAt(valueStart - 2) === 0x2f) return null; // <v/>
+  const raw = body.slice(valueStart, body.indexOf(v.close, valueStart));
   switch (type) {
     case 's': return context.strings[Number(raw)] ?? null;
     case 'str': return decodeXml(raw);
@@ -100,46 +107,79 @@ function cellValue(attributes: string, body: string | undefined, context: SheetC
     case 'e': return null;
     default: {
       const number = Number(raw);
-      if (!Number.isFinite(number)) return decodeXml(raw);
-      const style = Number(/\bs="(\d+)"/.exec(attributes)?.[1] ?? 0);
-      if (!context.dates[style]) return number;
+      if (!Number.isFinite(number) || raw === '') return raw === '' ? null : decodeXml(raw);
+      if (!context.dates[Number(attribute(attributes, 's') ?? 0)]) return number;
       // Serial days since 1899-12-30 (or 1904-01-01), as the wall time Excel shows, read as UTC.
       return new Date(Math.round((number + (context.date1904 ? 1462 : 0) - 25569) * DAY));
     }
   }
 }
 
-/** The rows of a worksheet part as they stream out of the zip: each with its 1-based number and cells by column. */
-export async function* worksheetRows(file: JSZip.JSZipObject, context: SheetContext): AsyncGenerator<{ number: number; values: Cell[] }> {
-  const rowPattern = new RegExp(ROW.source, 'g');
+/** The tags of a sheet, with the namespace prefix its writer gave them ("x:" in some, none in most). */
+function tagsFor(prefix: string) {
+  return {
+    row: `<${prefix}row`, rowEnd: `</${prefix}row>`, cell: `<${prefix}c`, cellEnd: `</${prefix}c>`,
+    v: { open: `<${prefix}v`, close: `</${prefix}v>` },
+  };
+}
+
+const isTagEnd = (code: number): boolean => code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/** The cells of a row's content, by column: a scan for tags (regular expressions per cell were most of the reading). */
+function rowCells(xml: string, from: number, to: number, tags: ReturnType<typeof tagsFor>, context: SheetContext): Cell[] {
+  const values: Cell[] = [];
+  let next = 0;
+  for (let at = xml.indexOf(tags.cell, from); at >= 0 && at < to; at = xml.indexOf(tags.cell, at + 1)) {
+    if (!isTagEnd(xml.charCodeAt(at + tags.cell.length))) continue; // <col…>, say
+    const tagEnd = xml.indexOf('>', at);
+    const empty = xml.charCodeAt(tagEnd - 1) === 0x2f;
+    const attributes = xml.slice(at + tags.cell.length, empty ? tagEnd - 1 : tagEnd);
+    const bodyEnd = empty ? tagEnd : xml.indexOf(tags.cellEnd, tagEnd);
+    const reference = attribute(attributes, 'r');
+    const column = reference ? columnIndex(reference) : next;
+    while (values.length < column) values.push(null);
+    values[column] = empty ? null : cellValue(attributes, xml.slice(tagEnd + 1, bodyEnd), tags.v, context);
+    next = column + 1;
+    at = bodyEnd;
+  }
+  return values;
+}
+
+export interface SheetRow { number: number; values: Cell[] }
+
+/** The rows of a worksheet part as they stream out of the zip, those of each chunk together: each with its 1-based number and cells by column. */
+export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<SheetRow[]> {
   const decoder = new StringDecoder('utf8'); // a character may straddle two chunks
+  let tags: ReturnType<typeof tagsFor> | null = null;
   let pending = '';
   let lastNumber = 0;
-  const parse = (row: RegExpExecArray): { number: number; values: Cell[] } => {
-    const number = Number(/\br="(\d+)"/.exec(row[1] as string)?.[1] ?? lastNumber + 1);
-    lastNumber = number;
-    const values: Cell[] = [];
-    let next = 0;
-    for (const cell of (row[2] ?? '').matchAll(CELL)) {
-      const attributes = cell[1] as string;
-      const reference = /\br="([A-Z]+)\d*"/.exec(attributes)?.[1];
-      const at = reference ? columnIndex(reference) : next;
-      while (values.length < at) values.push(null);
-      values[at] = cellValue(attributes, cell[2], context);
-      next = at + 1;
-    }
-    return { number, values };
-  };
-  // JSZip's stream is an old-style one: wrapped, it can be iterated (and backs off while rows are handled).
-  for await (const chunk of new Readable({ read() {} }).wrap(file.nodeStream()) as AsyncIterable<Buffer>) {
+  for await (const chunk of sheet) {
     pending += decoder.write(chunk);
-    // Only whole rows match; what follows the last one waits for the next chunk.
-    rowPattern.lastIndex = 0;
+    if (!tags) {
+      const data = /<(\w+:)?sheetData\b/.exec(pending);
+      if (!data) continue;
+      tags = tagsFor(data[1] ?? '');
+    }
+    // Only whole rows are read; what follows the last one waits for the next chunk.
+    const rows: SheetRow[] = [];
     let consumed = 0;
-    for (let row = rowPattern.exec(pending); row; row = rowPattern.exec(pending)) {
-      consumed = rowPattern.lastIndex;
-      yield parse(row);
+    for (let at = pending.indexOf(tags.row, consumed); at >= 0; at = pending.indexOf(tags.row, consumed)) {
+      if (at + tags.row.length >= pending.length) break;
+      if (!isTagEnd(pending.charCodeAt(at + tags.row.length))) {
+        consumed = at + tags.row.length;
+        continue;
+      }
+      const tagEnd = pending.indexOf('>', at);
+      if (tagEnd < 0) break;
+      const empty = pending.charCodeAt(tagEnd - 1) === 0x2f;
+      const end = empty ? tagEnd + 1 : pending.indexOf(tags.rowEnd, tagEnd);
+      if (end < 0) break;
+      const number = Number(attribute(pending.slice(at, tagEnd), 'r') ?? lastNumber + 1);
+      lastNumber = number;
+      rows.push({ number, values: empty ? [] : rowCells(pending, tagEnd + 1, end, tags, context) });
+      consumed = empty ? end : end + tags.rowEnd.length;
     }
     pending = pending.slice(consumed);
+    if (rows.length > 0) yield rows;
   }
 }

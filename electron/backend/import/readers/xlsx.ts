@@ -1,18 +1,22 @@
-import JSZip from 'jszip';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { batched, ImportError, XLSX_BYTES_PER_ROW, type Reader, type SourceRecord, type ReaderOptions } from './types';
-import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext } from './xlsx-sheet';
+import { ImportError, XLSX_BYTES_PER_ROW, type Reader, type SourceRecord, type ReaderOptions } from './types';
+import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
+import { openZip as openArchive, type ZipArchive } from './zip';
 
 const HEADER_SCAN_ROWS = 20;
 
-/** The workbook's zip, opened once for its sheet list and sizes; refuses what is not a workbook. */
-async function openZip(path: string): Promise<JSZip> {
+const notAWorkbook = (path: string, error: unknown): ImportError =>
+  new ImportError(`${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`);
+
+/** The workbook's zip, its directory read once; refuses what is not a workbook. */
+function openZip(path: string): ZipArchive {
   try {
-    return await JSZip.loadAsync(readFileSync(path));
+    return openArchive(path);
   } catch (error) {
-    throw new ImportError(`${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`);
+    throw notAWorkbook(path, error);
   }
 }
 
@@ -26,28 +30,34 @@ export function findHeaderRow(rows: Cell[][]): number {
 
 export async function openXlsx(path: string, options: ReaderOptions): Promise<Reader> {
   const name = basename(path);
-  const zip = await openZip(path);
-  const workbook = await sheetPaths(zip);
+  const zip = openZip(path);
+  let workbook: ReturnType<typeof sheetPaths>;
+  try {
+    workbook = sheetPaths(zip);
+  } catch (error) {
+    throw notAWorkbook(path, error);
+  }
   if (!workbook) throw new ImportError(`${name} is not a valid Excel workbook: it has no xl/workbook.xml`);
   const parts = workbook.names;
   if (parts.length === 0) throw new ImportError(`${name} has no sheets`);
   const part = options.part ?? (parts[0] as string);
   if (!parts.includes(part)) throw new ImportError(`${name} has no sheet "${part}" (sheets: ${parts.join(', ')})`);
-  const sheet = zip.file(workbook.paths.get(part) ?? '');
-  if (!sheet) throw new ImportError(`${name}: sheet "${part}" is missing from the workbook; it may be truncated`);
+  const sheetPath = workbook.paths.get(part) ?? '';
+  if (!zip.names.includes(sheetPath)) throw new ImportError(`${name}: sheet "${part}" is missing from the workbook; it may be truncated`);
+  const sheet = (): Readable => zip.stream(sheetPath) as Readable;
   let context: SheetContext;
   try {
-    context = { strings: await sharedStrings(zip), dates: await dateStyles(zip), date1904: workbook.date1904 };
+    context = { strings: sharedStrings(zip), dates: dateStyles(zip), date1904: workbook.date1904 };
   } catch (error) {
-    throw new ImportError(`${name} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`);
+    throw notAWorkbook(path, error);
   }
   let rowsRead = 0;
 
-  async function* sheetRows(): AsyncGenerator<{ number: number; values: Cell[] }> {
+  async function* sheetRows(): AsyncGenerator<SheetRow[]> {
     try {
-      for await (const row of worksheetRows(sheet as JSZip.JSZipObject, context)) {
-        rowsRead = row.number;
-        yield row;
+      for await (const rows of worksheetRows(sheet(), context)) {
+        rowsRead = (rows[rows.length - 1] as SheetRow).number;
+        yield rows;
       }
     } catch (error) {
       if (error instanceof ImportError) throw error;
@@ -55,14 +65,14 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     }
   }
 
-  const head: { number: number; values: Cell[] }[] = [];
-  for await (const row of sheetRows()) {
-    head.push(row);
+  const head: SheetRow[] = [];
+  for await (const rows of sheetRows()) {
+    head.push(...rows.slice(0, HEADER_SCAN_ROWS - head.length));
     if (head.length >= HEADER_SCAN_ROWS) break;
   }
   if (head.length === 0) throw new ImportError(`${name}: sheet "${part}" is empty`);
   const headerAt = findHeaderRow(head.map((row) => row.values));
-  const headerRow = head[headerAt] as { number: number; values: Cell[] };
+  const headerRow = head[headerAt] as SheetRow;
   const headers = headerRow.values.map((cell) => (cell === null ? '' : String(cell).trim()));
   const total = await dimensionRows(sheet);
 
@@ -70,36 +80,36 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     // Some writers leave out the sheet's <dimension>: then the zipped size tells roughly.
     format: 'xlsx', headers, parts, part, encoding: null, delimiter: null, estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
     progress: () => ({ done: rowsRead, total: Math.max(total, rowsRead) }),
-    batches: () => batched(rows()),
+    batches,
   };
 
-  async function* rows(): AsyncGenerator<SourceRecord> {
-    for await (const row of sheetRows()) {
-      if (row.number <= headerRow.number) continue;
-      if (row.values.every((cell) => cell === null || cell === '')) continue;
-      yield { row: row.number, values: row.values };
+  /** The records below the header, blank rows left out, a chunk of the sheet at a time. */
+  async function* batches(): AsyncGenerator<SourceRecord[]> {
+    for await (const rows of sheetRows()) {
+      const records: SourceRecord[] = [];
+      for (const row of rows) {
+        if (row.number <= headerRow.number || row.values.every((cell) => cell === null || cell === '')) continue;
+        records.push({ row: row.number, values: row.values });
+      }
+      if (records.length > 0) yield records;
     }
   }
 }
 
 /** Rows in a sheet as its <dimension> says (for progress only; 0 when absent). */
-async function dimensionRows(file: JSZip.JSZipObject): Promise<number> {
+async function dimensionRows(open: () => Readable): Promise<number> {
+  const stream = open();
   try {
-    const head = await new Promise<string>((resolve) => {
-      let text = '';
-      const stream = file.nodeStream();
-      stream.on('data', (chunk: Buffer) => {
-        text += chunk.toString('utf8');
-        if (text.length > 2000) {
-          stream.pause();
-          resolve(text);
-        }
-      });
-      stream.on('end', () => resolve(text));
-    });
+    let head = '';
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      head += chunk.toString('utf8');
+      if (head.length > 2000) break;
+    }
     const match = /<(?:\w+:)?dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head);
     return match ? Number(match[1]) : 0;
   } catch {
     return 0;
+  } finally {
+    stream.destroy();
   }
 }
