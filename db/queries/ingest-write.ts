@@ -1,13 +1,15 @@
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { createCaseWriter } from './care';
-import { compileRules } from '../../shared/domain/matching';
-import { loadRules } from './entities';
 import { ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
 import { createRollupTally, rollupOffsets, suspendForLoad, type Demographics } from './rollups';
 
-/** Rows per INSERT: a hundred rows a statement costs half of a statement a row; more gains nothing. */
-const ROWS_PER_STATEMENT = 100;
+/**
+ * Rows per INSERT: a hundred rows a statement cost half of a statement a row; more gains nothing.
+ * A batch's last rows go in statements of the smaller sizes, so a table has a few statements to
+ * prepare, not one for every count of rows a batch can end with.
+ */
+const STATEMENT_ROWS = [100, 30, 10, 3, 1];
 /** Tables in the order their rows reference each other. */
 const ORDER: RowTable[] = ['sources', 'entities', 'topics', 'authors', 'messages', 'labels', 'entityMatches', 'topicMatches'];
 
@@ -32,10 +34,11 @@ export function createRowWriter(sqlite: Database.Database, batchId: number | nul
   }
   function write(name: RowTable, values: readonly RowValue[]): void {
     const width = ROW_TABLES[name].columns.length;
-    const step = ROWS_PER_STATEMENT * width;
     let at = 0;
-    for (; at + step <= values.length; at += step) insert(name, ROWS_PER_STATEMENT).run(values.slice(at, at + step));
-    if (at < values.length) insert(name, (values.length - at) / width).run(values.slice(at));
+    for (const rows of STATEMENT_ROWS) {
+      const step = rows * width;
+      for (; at + step <= values.length; at += step) insert(name, rows).run(values.slice(at, at + step));
+    }
   }
   return (rows: Partial<RowBatch>): void => {
     for (const name of ORDER) {
@@ -48,18 +51,17 @@ export function createRowWriter(sqlite: Database.Database, batchId: number | nul
 
 /**
  * A load of new messages inside the caller's transaction (imports, the demo): the planned rows
- * (ingest.ts) with what the workspace's rules find in each text, each batch's texts into the
- * full-text index, the messages counted for the KPI roll-ups; at finish() the counts and the
- * indexes. A load as large as the store drops the indexes of the tables it writes and builds
- * them once at the end (rows arrive in no useful order, so keeping each up is a random insert
- * per row); the dropping is part of the transaction, so a rollback restores them. Matching and
- * counting are here, not in the planner, to share an import's work evenly between its threads.
+ * (ingest.ts), each batch's texts into the full-text index, the messages counted for the KPI
+ * roll-ups (here, not in the planner, to share an import's work evenly between its threads); at
+ * finish() the counts and the indexes. A load as large as the store drops the indexes of the
+ * tables it writes and builds them once at the end (rows arrive in no useful order, so keeping
+ * each up is a random insert per row); the dropping is part of the transaction, so a rollback
+ * restores them.
  */
 export function startLoad(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number } = {}) {
   const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
   const rollups = suspendForLoad(sqlite);
   const writeRows = createRowWriter(sqlite, batchId);
-  const match = compileRules(loadRules(sqlite));
   const offsets = rollupOffsets(sqlite);
   const tally = offsets ? createRollupTally(offsets, nextAuthorId(sqlite)) : null;
   const demographics = new Map<number, Demographics>();
@@ -69,28 +71,26 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
   if (deferred.length > 0) automerge(0);
   const indexTexts = sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?');
 
-  /** Adds the rule matches of each message beside the file's own, and counts it. */
-  function matchAndCount(rows: RowBatch): void {
+  /** Counts each message for the roll-ups, with its matches (the match rows are in message order). */
+  function count(rows: RowBatch): void {
+    if (!tally) return;
     const d = rows.demographics;
     for (let at = 0; at < d.length; at += 4) demographics.set(d[at] as number, { ageBand: d[at + 1] as string | null, sex: d[at + 2] as string | null, region: d[at + 3] as string | null });
-    const namedEntities = named(rows.entityMatches);
-    const namedTopics = named(rows.topicMatches);
+    const entities = matchesInOrder(rows.entityMatches);
+    const topics = matchesInOrder(rows.topicMatches);
     const m = rows.messages;
     for (let at = 0; at < m.length; at += MESSAGE.width) {
       const id = m[at + MESSAGE.id] as number;
       const author = m[at + MESSAGE.author_id] as number;
-      const found = match(m[at + MESSAGE.text] as string);
-      const entities = addRuleMatches(rows.entityMatches, id, found.entities, namedEntities?.get(id));
-      const topics = addRuleMatches(rows.topicMatches, id, found.topics, namedTopics?.get(id));
       const interactions = ((m[at + MESSAGE.likes] as number | null) ?? 0) + ((m[at + MESSAGE.shares] as number | null) ?? 0) + ((m[at + MESSAGE.replies] as number | null) ?? 0);
-      tally?.add(m[at + MESSAGE.posted_at] as number, m[at + MESSAGE.source_id] as number, author, m[at + MESSAGE.temperature] as number | null,
-        interactions, demographics.get(author) ?? null, entities, topics);
+      tally.add(m[at + MESSAGE.posted_at] as number, m[at + MESSAGE.source_id] as number, author, m[at + MESSAGE.temperature] as number | null,
+        interactions, demographics.get(author) ?? null, entities(id), topics(id));
     }
   }
 
   return {
     write(rows: RowBatch): void {
-      matchAndCount(rows);
+      count(rows);
       writeRows(rows);
       if (rows.messages.length > 0) indexTexts.run(rows.messages[MESSAGE.id], rows.messages[rows.messages.length - MESSAGE.width + MESSAGE.id]);
     },
@@ -112,20 +112,18 @@ const MESSAGE = {
   width: ROW_TABLES.messages.columns.length,
 };
 
-/** The entity or topic a file's own column gave each message, from its match rows (few files have one). */
-function named(matches: readonly RowValue[]): Map<number, number> | null {
-  if (matches.length === 0) return null;
-  const byMessage = new Map<number, number>();
-  for (let at = 0; at < matches.length; at += 3) byMessage.set(matches[at] as number, matches[at + 1] as number);
-  return byMessage;
-}
+const NONE: readonly number[] = [];
 
-/** Match rows for what the rules found, but the one a file's column named (its row outranks a rule's); returns every id matched. */
-function addRuleMatches(rows: RowValue[], messageId: number, found: number[], named: number | undefined): number[] {
-  for (const target of found) if (target !== named) rows.push(messageId, target, 'rule');
-  if (named === undefined || found.includes(named)) return found;
-  found.push(named);
-  return found;
+/** Reads match rows (message, target, origin) in message order: each call gives one message's targets, the next asks for a later message. */
+function matchesInOrder(rows: readonly RowValue[]): (messageId: number) => readonly number[] {
+  let at = 0;
+  return (messageId) => {
+    while (at < rows.length && (rows[at] as number) < messageId) at += 3;
+    if (at >= rows.length || rows[at] !== messageId) return NONE;
+    const targets: number[] = [];
+    for (; at < rows.length && rows[at] === messageId; at += 3) targets.push(rows[at + 1] as number);
+    return targets;
+  };
 }
 
 function nextAuthorId(sqlite: Database.Database): number {

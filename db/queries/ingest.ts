@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
+import { compileRules, type Rule } from '../../shared/domain/matching';
 import type { NewCase } from './care';
 import { createKeySet } from './key-set';
 import type { StoreSnapshot } from './ingest-snapshot';
@@ -74,9 +75,8 @@ export type RowValue = string | number | null;
 
 /**
  * New rows for the store, table by table, ids included: plain lists of values, which cross
- * between threads for a fraction of what as many objects cost. Cases are few; they go as objects.
- * Matches come only from a file's own entity and topic columns: the writer adds what the rules
- * find (ingest-write.ts).
+ * between threads for a fraction of what as many objects cost, each table's in message order.
+ * Cases are few; they go as objects.
  */
 export type RowBatch = Record<RowTable, RowValue[]> & {
   cases: { messageId: number; case: NewCase }[];
@@ -93,6 +93,8 @@ export interface PlannerOptions {
   /** Who labeled, and when, the messages that do not say. */
   annotator: string;
   labeledAt: number;
+  /** The workspace's aliases and keywords, which each text is matched with. */
+  rules: { entities: Rule<number>[]; topics: Rule<number>[] };
   /** Role of entities first named by a file's entity column. */
   entityRole: string;
 }
@@ -106,13 +108,14 @@ export interface PlannedBatch {
 /**
  * Turns messages into the rows that store them, with the ids they will have: dedupe (earlier in
  * the load, then the store), sources and authors found or made, labels, cases, the entities and
- * topics a file names. It runs beside the writer (an import's reading thread), reading the store
+ * topics each matches (by the rules, or named by a file's column). It runs beside the writer (an import's reading thread), reading the store
  * through a snapshot taken while the writer holds the write lock, so the ids it gives are the
  * ones the writer's transaction has free.
  */
 export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   const next = store.nextIds();
   const seen = createKeySet();
+  const match = compileRules(options.rules);
   const sources = store.sources();
   const named = { entities: store.names('entities'), topics: store.names('topics') };
   const authors = new Map<number, Map<string, number>>();
@@ -191,9 +194,9 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
           message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
           message.replyToExternalId ?? null, key, options.batchId, temperature, kind, annotator, labeledAt);
         if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);
-        // A file's own entity or topic column (the writer adds what the rules find).
-        if (message.entity) rows.entityMatches.push(id, namedId('entities', message.entity, rows), 'import');
-        if (message.topic) rows.topicMatches.push(id, namedId('topics', message.topic, rows), 'import');
+        const found = match(message.text);
+        addMatches(rows.entityMatches, id, found.entities, message.entity ? namedId('entities', message.entity, rows) : null);
+        addMatches(rows.topicMatches, id, found.topics, message.topic ? namedId('topics', message.topic, rows) : null);
         if (message.case) rows.cases.push({ messageId: id, case: { ...message.case, openedAt: message.case.openedAt ?? message.postedAt } });
         const known = storedDemographics.get(author);
         if (known) {
@@ -207,3 +210,9 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   };
 }
 
+
+/** A message's match rows: what the rules found, and the one a file's own column names, which outranks a rule finding the same. */
+function addMatches(rows: RowValue[], messageId: number, found: readonly number[], named: number | null): void {
+  for (const target of found) if (target !== named) rows.push(messageId, target, 'rule');
+  if (named !== null) rows.push(messageId, named, 'import');
+}

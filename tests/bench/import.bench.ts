@@ -37,8 +37,12 @@ function prepareWorkspace(path: string): void {
   store.close();
 }
 
-/** Imports through the real back end (worker thread and all), sampling the process's RSS. */
-async function timedImport(workspace: string, path: string): Promise<{ seconds: number; peakRssMB: number; startRssMB: number; summary: ImportSummary }> {
+/**
+ * Imports through the real back end (worker threads and all), sampling the process's RSS: the
+ * time until the import says it is done (committed and synced), and apart the time its worker
+ * then takes to copy the write-ahead log into the database (closing the back end waits for it).
+ */
+async function timedImport(workspace: string, path: string): Promise<{ seconds: number; checkpointSeconds: number; peakRssMB: number; startRssMB: number; summary: ImportSummary }> {
   // The worker as the app ships it (out/main/import-worker.js), when built; else from source.
   const built = resolve('out/main');
   const backend = createBackend(workspace, existsSync(join(built, 'import-worker.js')) ? { workerDir: built } : {});
@@ -50,10 +54,11 @@ async function timedImport(workspace: string, path: string): Promise<{ seconds: 
   const started = performance.now();
   const last = await client.runJob('import.start', { path });
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
   await backend.close();
+  const checkpointSeconds = (performance.now() - started) / 1000 - seconds;
+  clearInterval(sampler);
   if (last.state !== 'finished') throw new Error(`import ${last.state}: ${last.message}`);
-  return { seconds, peakRssMB: Math.round(peak / 1e6), startRssMB: Math.round(start / 1e6), summary: last.result as ImportSummary };
+  return { seconds, checkpointSeconds, peakRssMB: Math.round(peak / 1e6), startRssMB: Math.round(start / 1e6), summary: last.result as ImportSummary };
 }
 
 /** The same end state without any of Pulso's checks: sqlite3's .import plus an FTS5 index. */
@@ -110,7 +115,8 @@ export async function run(): Promise<BenchResult> {
       rows: [
         ['CSV rows', ROWS.toLocaleString('en'), undefined],
         ['CSV size (MB)', sizeMB.toFixed(0), undefined],
-        ['Pulso import (s)', csvRun.seconds.toFixed(2), undefined],
+        ['Pulso import, to done (s)', csvRun.seconds.toFixed(2), undefined],
+        ['  then the log checkpoint, off the UI (s)', csvRun.checkpointSeconds.toFixed(2), undefined],
         ['rows/s', rowsPerSecond.toLocaleString('en'), '≥ 150,000'],
         ['sqlite3 .import + FTS5 (s)', baselineSeconds.toFixed(2), undefined],
         ['ratio Pulso / sqlite3', ratio.toFixed(2), '≤ 2.0'],
@@ -120,7 +126,7 @@ export async function run(): Promise<BenchResult> {
         ['XLSX rows/s', xlsxRowsPerSecond.toLocaleString('en'), '≥ 30,000'],
       ],
       json: {
-        rows: ROWS, seconds: csvRun.seconds, rowsPerSecond, peakRssMB: csvRun.peakRssMB, startRssMB: csvRun.startRssMB, baselineSeconds, ratio,
+        rows: ROWS, seconds: csvRun.seconds, checkpointSeconds: csvRun.checkpointSeconds, rowsPerSecond, peakRssMB: csvRun.peakRssMB, startRssMB: csvRun.startRssMB, baselineSeconds, ratio,
         xlsxRows: XLSX_ROWS, xlsxSeconds: xlsxRun.seconds, xlsxRowsPerSecond, csvMB: Math.round(sizeMB),
       },
     };

@@ -1,4 +1,4 @@
-import { addEntity, addTopic } from '../../../db/queries/entities';
+import { addEntity, addTopic, loadRules } from '../../../db/queries/entities';
 import { createDemoWriter } from '../../../db/queries/demo';
 import { createPlanner, type NewMessage } from '../../../db/queries/ingest';
 import { openSnapshot } from '../../../db/queries/ingest-snapshot';
@@ -23,7 +23,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
     for (const entity of vocabulary.entities) addEntity(sqlite, { name: entity.name, role: entity.role as 'own' | 'person' | 'competitor', aliases: entity.aliases });
     for (const topic of vocabulary.topics) addTopic(sqlite, topic);
     // The demo's own connection is the snapshot: the workspace is empty, so it never looks anything up.
-    const planner = createPlanner(openSnapshot(sqlite), { batchId: null, annotator: '', labeledAt: 0, entityRole: 'competitor' });
+    const planner = createPlanner(openSnapshot(sqlite), { batchId: null, annotator: '', labeledAt: 0, rules: loadRules(sqlite), entityRole: 'competitor' });
     const load = startLoad(sqlite, null, { expectedRows: count });
     const seedRows = createDemoWriter(sqlite);
     const random = createRandom(seed + 1);

@@ -1,16 +1,23 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { prepareBatches, type PrepareInput, type PreparedBatch } from './prepare';
 
 export type PrepareMessage = { type: 'batch'; batch: PreparedBatch } | { type: 'end' } | { type: 'error'; message: string };
+export type PrepareRequest = { type: 'start'; input: PrepareInput } | { type: 'next' };
 
-// Prepares the next batch each time the writer asks: the writer keeps two asks out, so one batch
-// is always being prepared while it writes the other.
-const batches = prepareBatches(workerData as PrepareInput);
+// Started before the writer knows what to ask (its code loads meanwhile); then prepares the next
+// batch each time the writer asks: the writer keeps two asks out, so one batch is always being
+// prepared while it writes the other.
+let batches: AsyncGenerator<PreparedBatch> | null = null;
 const post = (message: PrepareMessage): void => parentPort?.postMessage(message);
 let queue = Promise.resolve();
-parentPort?.on('message', () => {
+parentPort?.on('message', (request: PrepareRequest) => {
+  if (request.type === 'start') {
+    batches = prepareBatches(request.input);
+    return;
+  }
   queue = queue.then(async () => {
     try {
+      if (!batches) throw new Error('the reading thread was asked for rows before it was started');
       const next = await batches.next();
       post(next.done ? { type: 'end' } : { type: 'batch', batch: next.value });
       // Nothing follows the end: the thread finishes on its own.

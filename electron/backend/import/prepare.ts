@@ -3,6 +3,7 @@ import { createPlanner, type NewMessage, type RowBatch } from '../../../db/queri
 import { openSnapshot } from '../../../db/queries/ingest-snapshot';
 import { compileRowMapper, type CellError } from '../../../shared/domain/import/mapping';
 import type { Cell } from '../../../shared/domain/import/values';
+import type { Rule } from '../../../shared/domain/matching';
 import type { Plan } from './plan';
 import { openReader } from './readers';
 
@@ -13,6 +14,7 @@ export interface PrepareInput {
   password?: string | undefined;
   plan: Plan;
   timeZone: string;
+  rules: { entities: Rule<number>[]; topics: Rule<number>[] };
   workspacePath: string;
   nativeBinding?: string | undefined;
   batchId: number;
@@ -37,7 +39,7 @@ export interface PreparedBatch {
 
 /**
  * Reads the file and does its rows' work that needs no writing: mapping and checking cells,
- * then the planner's dedupe, ids and rows (db/queries/ingest.ts). Runs in a
+ * then the planner's dedupe, ids, matches and rows (db/queries/ingest.ts). Runs in a
  * thread of its own beside the writer (prepare-worker.ts), reading the store through a
  * connection of its own, opened while the writer holds the write lock.
  */
@@ -47,7 +49,7 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
   try {
     // One read transaction for the whole file: every batch sees the store as the writer found it.
     sqlite.exec('BEGIN');
-    const planner = createPlanner(openSnapshot(sqlite), { batchId: input.batchId, annotator: input.annotator, labeledAt: input.labeledAt, entityRole: input.entityRole });
+    const planner = createPlanner(openSnapshot(sqlite), { batchId: input.batchId, annotator: input.annotator, labeledAt: input.labeledAt, rules: input.rules, entityRole: input.entityRole });
     const mapRow = compileRowMapper(input.plan.index, input.plan.mapping, input.timeZone);
     for await (const records of reader.batches()) {
       const rejected: RejectedRecord[] = [];

@@ -1,15 +1,15 @@
 import { startWorker, type WorkerOptions } from '../workers';
-import type { PrepareMessage } from './prepare-worker';
+import type { PrepareMessage, PrepareRequest } from './prepare-worker';
 import type { PrepareInput, PreparedBatch } from './prepare';
 import { ImportError } from './readers';
 
 /**
- * The file's rows read and planned in a thread of their own (prepare.ts), so the writer's SQLite
- * work and the reading, mapping, hashing and matching run on two cores at once. Stopping early
- * (a refusal, a cancel) ends the thread.
+ * The thread that reads and plans a file's rows (prepare.ts), so the writer's SQLite work and the
+ * reading, mapping, hashing and matching run on two cores at once. Started first, it loads while
+ * the writer plans the import; stop() ends it (a refusal, a cancel, the end).
  */
-export async function* preparedBatches(input: PrepareInput, workers: WorkerOptions): AsyncGenerator<PreparedBatch> {
-  const worker = startWorker('prepare', input, workers);
+export function startReading(workers: WorkerOptions) {
+  const worker = startWorker('prepare', {}, workers);
   const waiting: ((message: PrepareMessage) => void)[] = [];
   const arrived: PrepareMessage[] = [];
   const deliver = (message: PrepareMessage): void => {
@@ -25,18 +25,30 @@ export async function* preparedBatches(input: PrepareInput, workers: WorkerOptio
     if (message) resolve(message);
     else waiting.push(resolve);
   });
-  try {
-    worker.postMessage('next');
-    worker.postMessage('next');
-    for (;;) {
-      const message = await next();
-      if (message.type === 'end') return;
-      if (message.type === 'error') throw new ImportError(message.message);
-      worker.postMessage('next');
-      yield message.batch;
-    }
-  } finally {
+  const ask = (request: PrepareRequest): void => worker.postMessage(request);
+  const stop = async (): Promise<void> => {
     worker.removeAllListeners();
     await worker.terminate();
-  }
+  };
+
+  return {
+    /** The file's batches, planned as `input` says. */
+    async *batches(input: PrepareInput): AsyncGenerator<PreparedBatch> {
+      try {
+        ask({ type: 'start', input });
+        ask({ type: 'next' });
+        ask({ type: 'next' });
+        for (;;) {
+          const message = await next();
+          if (message.type === 'end') return;
+          if (message.type === 'error') throw new ImportError(message.message);
+          ask({ type: 'next' });
+          yield message.batch;
+        }
+      } finally {
+        await stop();
+      }
+    },
+    stop,
+  };
 }

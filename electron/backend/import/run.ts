@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { loadRules } from '../../../db/queries/entities';
 import { createBatch, finishBatch } from '../../../db/queries/imports';
 import { startLoad } from '../../../db/queries/ingest-write';
 import type Database from 'better-sqlite3';
@@ -10,7 +11,7 @@ import type { importRequestSchema, ImportSummary } from '../../../shared/api/imp
 import { inTransaction } from '../transaction';
 import type { WorkerOptions } from '../workers';
 import { planImport } from './plan';
-import { preparedBatches } from './prepared';
+import { startReading } from './prepared';
 import { findPreset } from './presets';
 import { ImportError, openReader } from './readers';
 import { createRejectsWriter } from './rejects';
@@ -47,13 +48,15 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const started = Date.now();
   const name = basename(request.path);
-  const reader = await openReader(request.path, { part: request.part, password: request.password });
-  const preset = request.preset ? findPreset(sqlite, request.preset) : undefined;
-  const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset?.mapping, dateOrder: request.dateOrder });
-  const fileHash = await sha256(request.path);
-  const rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, reader.headers) : null;
-
+  // Started first, so its code loads while this thread reads the file's head and plans.
+  const reading = startReading(options.workers);
+  let rejects: ReturnType<typeof createRejectsWriter> | null = null;
   try {
+    const reader = await openReader(request.path, { part: request.part, password: request.password });
+    const preset = request.preset ? findPreset(sqlite, request.preset) : undefined;
+    const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset?.mapping, dateOrder: request.dateOrder });
+    const fileHash = await sha256(request.path);
+    rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, reader.headers) : null;
     const summary = await inTransaction(sqlite, async () => {
       const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, sha256: fileHash, preset: request.preset ?? null, importedBy: settings.annotator });
       const load = startLoad(sqlite, batch, { expectedRows: reader.estimatedRows });
@@ -61,11 +64,11 @@ export async function runImport(
       const errors: string[] = [];
       let rows = 0;
 
-      const batches = preparedBatches({
-        path: request.path, part: request.part, password: request.password, plan, timeZone: settings.timeZone,
+      const batches = reading.batches({
+        path: request.path, part: request.part, password: request.password, plan, timeZone: settings.timeZone, rules: loadRules(sqlite),
         workspacePath: sqlite.name, nativeBinding: options.nativeBinding, batchId: batch, labeledAt: Date.now(), annotator: settings.annotator,
         entityRole: plan.mapping.entityRole ?? 'competitor',
-      }, options.workers);
+      });
       reading: for await (const prepared of batches) {
         rows += prepared.read;
         for (const record of prepared.rejected) {
@@ -93,8 +96,12 @@ export async function runImport(
     await rejects?.close();
     return summary;
   } catch (error) {
-    await rejects?.close().catch(() => undefined);
-    if (request.rejectsPath) rmSync(request.rejectsPath, { force: true });
+    if (rejects && request.rejectsPath) {
+      await rejects.close().catch(() => undefined);
+      rmSync(request.rejectsPath, { force: true });
+    }
     throw error;
+  } finally {
+    await reading.stop();
   }
 }

@@ -69,46 +69,64 @@ export function sheetPaths(zip: ZipArchive): { names: string[]; paths: Map<strin
   return { names, paths, date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook) };
 }
 
-/** Column letters of a cell reference as a 0-based index ("B7" → 1). */
-function columnIndex(reference: string): number {
-  let index = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    index = index * 26 + (code - 64);
-  }
-  return index - 1;
-}
-
 export interface SheetContext { strings: string[]; dates: boolean[]; date1904: boolean }
 
 const DAY = 86_400_000;
 
-/** An attribute's value in a tag's attribute text (' r="B7" s="3"'), or undefined. */
-function attribute(attributes: string, name: string): string | undefined {
-  const at = attributes.indexOf(` ${name}="`);
-  if (at < 0) return undefined;
-  const start = at + name.length + 3;
-  return attributes.slice(start, attributes.indexOf('"', start));
+/** Where the value of the attribute `name` (' t="', say) starts in a tag's text, or -1. */
+function attributeAt(tag: string, name: string): number {
+  const at = tag.indexOf(name);
+  return at < 0 ? -1 : at + name.length;
 }
 
-function cellValue(attributes: string, body: string, v: { open: string; close: string }, context: SheetContext): Cell {
-  const type = attribute(attributes, 't') ?? 'n';
-  if (type === 'inlineStr') return body ? textOf(body) : null;
-  const open = body.indexOf(v.open);
-  if (open < 0) return null;
-  const valueStart = body.indexOf('>', open) + 1;
-  if (body.charCodeAt(valueStart - 2) === 0x2f) return null; // <v/>
-  const raw = body.slice(valueStart, body.indexOf(v.close, valueStart));
+/** The column letters at `at` ("B7" → 1), 0-based. */
+function columnAt(xml: string, at: number): number {
+  let index = 0;
+  for (let code = xml.charCodeAt(at); code >= 65 && code <= 90; code = xml.charCodeAt(++at)) index = index * 26 + (code - 64);
+  return index - 1;
+}
+
+/** The digits at `at` as a number ("3" of s="3"). */
+function numberAt(xml: string, at: number): number {
+  let value = 0;
+  for (let code = xml.charCodeAt(at); code >= 48 && code <= 57; code = xml.charCodeAt(++at)) value = value * 10 + (code - 48);
+  return value;
+}
+
+type CellType = 'n' | 's' | 'str' | 'b' | 'e' | 'inlineStr';
+
+/** A cell's t attribute, read in place; any other type reads as a number would. */
+function typeAt(xml: string, at: number): CellType {
+  if (at < 0) return 'n';
+  const quoteAt = xml.indexOf('"', at);
+  switch (quoteAt - at) {
+    case 1: return xml[at] === 's' ? 's' : xml[at] === 'b' ? 'b' : xml[at] === 'e' ? 'e' : 'n';
+    case 3: return xml.startsWith('str', at) ? 'str' : 'n';
+    case 9: return xml.startsWith('inlineStr', at) ? 'inlineStr' : 'n';
+    default: return 'n';
+  }
+}
+
+/** The cell with this tag whose content is [bodyStart, bodyEnd) of the chunk, read in place. */
+function cellValue(tag: string, xml: string, bodyStart: number, bodyEnd: number, v: { open: string; close: string }, context: SheetContext): Cell {
+  const type = typeAt(tag, attributeAt(tag, ' t="'));
+  if (type === 'inlineStr') return bodyStart < bodyEnd ? textOf(xml.slice(bodyStart, bodyEnd)) : null;
+  const open = xml.indexOf(v.open, bodyStart);
+  if (open < 0 || open >= bodyEnd) return null;
+  const valueStart = xml.indexOf('>', open) + 1;
+  if (xml.charCodeAt(valueStart - 2) === 0x2f) return null; // <v/>
+  const raw = xml.slice(valueStart, xml.indexOf(v.close, valueStart));
   switch (type) {
     case 's': return context.strings[Number(raw)] ?? null;
     case 'str': return decodeXml(raw);
     case 'b': return raw === '1';
     case 'e': return null;
     default: {
+      if (raw === '') return null;
       const number = Number(raw);
-      if (!Number.isFinite(number) || raw === '') return raw === '' ? null : decodeXml(raw);
-      if (!context.dates[Number(attribute(attributes, 's') ?? 0)]) return number;
+      if (!Number.isFinite(number)) return decodeXml(raw);
+      const styleAt = attributeAt(tag, ' s="');
+      if (!context.dates[styleAt < 0 ? 0 : numberAt(tag, styleAt)]) return number;
       // Serial days since 1899-12-30 (or 1904-01-01), as the wall time Excel shows, read as UTC.
       return new Date(Math.round((number + (context.date1904 ? 1462 : 0) - 25569) * DAY));
     }
@@ -125,7 +143,10 @@ function tagsFor(prefix: string) {
 
 const isTagEnd = (code: number): boolean => code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
 
-/** The cells of a row's content, by column: a scan for tags (regular expressions per cell were most of the reading). */
+/**
+ * The cells of a row's content, by column: a scan for tags, each cell's value read where it
+ * stands in the chunk (regular expressions, then a string per attribute, were most of the reading).
+ */
 function rowCells(xml: string, from: number, to: number, tags: ReturnType<typeof tagsFor>, context: SheetContext): Cell[] {
   const values: Cell[] = [];
   let next = 0;
@@ -133,12 +154,12 @@ function rowCells(xml: string, from: number, to: number, tags: ReturnType<typeof
     if (!isTagEnd(xml.charCodeAt(at + tags.cell.length))) continue; // <col…>, say
     const tagEnd = xml.indexOf('>', at);
     const empty = xml.charCodeAt(tagEnd - 1) === 0x2f;
-    const attributes = xml.slice(at + tags.cell.length, empty ? tagEnd - 1 : tagEnd);
     const bodyEnd = empty ? tagEnd : xml.indexOf(tags.cellEnd, tagEnd);
-    const reference = attribute(attributes, 'r');
-    const column = reference ? columnIndex(reference) : next;
+    const tag = xml.slice(at, tagEnd);
+    const referenceAt = attributeAt(tag, ' r="');
+    const column = referenceAt < 0 ? next : columnAt(tag, referenceAt);
     while (values.length < column) values.push(null);
-    values[column] = empty ? null : cellValue(attributes, xml.slice(tagEnd + 1, bodyEnd), tags.v, context);
+    values[column] = empty ? null : cellValue(tag, xml, tagEnd + 1, bodyEnd, tags.v, context);
     next = column + 1;
     at = bodyEnd;
   }
@@ -174,7 +195,9 @@ export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: Shee
       const empty = pending.charCodeAt(tagEnd - 1) === 0x2f;
       const end = empty ? tagEnd + 1 : pending.indexOf(tags.rowEnd, tagEnd);
       if (end < 0) break;
-      const number = Number(attribute(pending.slice(at, tagEnd), 'r') ?? lastNumber + 1);
+      const rowTag = pending.slice(at, tagEnd);
+      const numberFrom = attributeAt(rowTag, ' r="');
+      const number = numberFrom < 0 ? lastNumber + 1 : numberAt(rowTag, numberFrom);
       lastNumber = number;
       rows.push({ number, values: empty ? [] : rowCells(pending, tagEnd + 1, end, tags, context) });
       consumed = empty ? end : end + tags.rowEnd.length;

@@ -145,7 +145,7 @@ export function openZip(path: string): ZipArchive {
       const file = createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
       if (entry.method === 0) return file;
       // Large chunks: a sheet's rows are read a chunk at a time.
-      const inflate = createInflateRaw({ chunkSize: 1 << 18 });
+      const inflate = createInflateRaw({ chunkSize: 1 << 20 });
       file.on('error', (error) => inflate.destroy(error));
       return file.pipe(inflate);
     },
