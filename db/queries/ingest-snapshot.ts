@@ -3,6 +3,11 @@ import type Database from 'better-sqlite3';
 /** An author the store has, with the demographics the roll-ups count for them. */
 export interface StoredAuthor { id: number; sourceId: number; handle: string; ageBand: string | null; sex: string | null; region: string | null }
 
+/** The id the table's next row gets: above every row it has or had (AUTOINCREMENT never reuses one). */
+export function nextId(sqlite: Database.Database, table: 'messages' | 'authors' | 'sources' | 'entities' | 'topics'): number {
+  return sqlite.prepare(`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0), coalesce((SELECT max(id) FROM ${table}), 0)) + 1`).pluck().get() as number;
+}
+
 /**
  * What the planner (ingest.ts) reads of the store. An import's reading thread opens it on a
  * connection of its own while the writer holds the write lock, so it sees the store exactly as
@@ -10,8 +15,6 @@ export interface StoredAuthor { id: number; sourceId: number; handle: string; ag
  */
 export function openSnapshot(sqlite: Database.Database) {
   const one = (sql: string): number => sqlite.prepare(sql).pluck().get() as number;
-  const nextId = (table: string): number =>
-    one(`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0), coalesce((SELECT max(id) FROM ${table}), 0)) + 1`);
   const hasMessages = one('SELECT EXISTS (SELECT 1 FROM messages)') === 1;
   const hasAuthors = one('SELECT EXISTS (SELECT 1 FROM authors)') === 1;
   // CROSS JOIN: the keys asked for are the outer loop, each found through the unique index.
@@ -21,7 +24,9 @@ export function openSnapshot(sqlite: Database.Database) {
      FROM json_each(?) j CROSS JOIN authors a ON a.source_id = j.value ->> 0 AND a.handle = j.value ->> 1`,
   );
   return {
-    nextIds: () => ({ messages: nextId('messages'), authors: nextId('authors'), sources: nextId('sources'), entities: nextId('entities'), topics: nextId('topics') }),
+    nextIds: () => ({
+      messages: nextId(sqlite, 'messages'), authors: nextId(sqlite, 'authors'), sources: nextId(sqlite, 'sources'), entities: nextId(sqlite, 'entities'), topics: nextId(sqlite, 'topics'),
+    }),
     hasMessages: () => hasMessages,
     hasAuthors: () => hasAuthors,
     sources: () => new Map((sqlite.prepare('SELECT code, id FROM sources').raw().all() as [string, number][])),

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { createCaseWriter } from './care';
 import { ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
+import { nextId } from './ingest-snapshot';
 import { createRollupTally, rollupOffsets, suspendForLoad, type Demographics } from './rollups';
 
 /**
@@ -12,7 +13,6 @@ import { createRollupTally, rollupOffsets, suspendForLoad, type Demographics } f
 const STATEMENT_ROWS = [100, 30, 10, 3, 1];
 /** Tables in the order their rows reference each other. */
 const ORDER: RowTable[] = ['sources', 'entities', 'topics', 'authors', 'messages', 'labels', 'entityMatches', 'topicMatches'];
-
 
 /**
  * Writes planned rows (ingest.ts) as they are, ids included, in multi-row INSERTs. Matches a
@@ -63,7 +63,7 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
   const rollups = suspendForLoad(sqlite);
   const writeRows = createRowWriter(sqlite, batchId);
   const offsets = rollupOffsets(sqlite);
-  const tally = offsets ? createRollupTally(offsets, nextAuthorId(sqlite)) : null;
+  const tally = offsets ? createRollupTally(offsets, nextId(sqlite, 'authors')) : null;
   const demographics = new Map<number, Demographics>();
   // Over a large load the full-text segments are not merged as they are written (a quarter
   // faster at a million rows); later writes merge them as usual. FTS5 takes its settings as literals.
@@ -104,8 +104,6 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
   };
 }
 
-
-
 /** Where each column of a messages row is (ROW_TABLES), and how many there are. */
 const MESSAGE = {
   ...(Object.fromEntries(ROW_TABLES.messages.columns.map((column, i) => [column, i])) as Record<(typeof ROW_TABLES.messages.columns)[number], number>),
@@ -124,10 +122,6 @@ function matchesInOrder(rows: readonly RowValue[]): (messageId: number) => reado
     for (; at < rows.length && rows[at] === messageId; at += 3) targets.push(rows[at + 1] as number);
     return targets;
   };
-}
-
-function nextAuthorId(sqlite: Database.Database): number {
-  return sqlite.prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'authors'), 0), coalesce((SELECT max(id) FROM authors), 0)) + 1").pluck().get() as number;
 }
 
 /** FTS5's default. */
