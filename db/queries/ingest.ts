@@ -3,7 +3,7 @@ import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
 import { compileRules, type Rule } from '../../shared/domain/matching';
 import type { NewCase } from './care';
-import { createKeySet } from './key-set';
+import { createKeyTable } from './key-table';
 import type { StoreSnapshot } from './ingest-snapshot';
 
 export type MatchOrigin = 'rule' | 'import';
@@ -50,10 +50,16 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
  * holds 4 bits of the 17th byte (a Buffer per key cost six times as much).
  */
 export function contentHash(source: string, externalId: string | null, handle: string, postedAt: number, text: string): string {
-  const key = externalId ? `id\u0000${source}\u0000${externalId}` : `${source}\u0000${handle}\u0000${postedAt}\u0000${text}`;
-  const digest = hash('sha256', key, 'base64url');
+  return shortKey(externalId ? `id\u0000${source}\u0000${externalId}` : `${source}\u0000${handle}\u0000${postedAt}\u0000${text}`);
+}
+
+function shortKey(text: string): string {
+  const digest = hash('sha256', text, 'base64url');
   return digest.slice(0, 21) + BASE64URL[BASE64URL.indexOf(digest[21] as string) & 0x30];
 }
+
+/** An author's key in a load: their network and handle, hashed (a million authors take 40 MB, not a Map of strings). */
+const authorKey = (source: string, handle: string): string => shortKey(`${source}\u0000${handle}`);
 
 /** Each table's columns as the rows of a RowBatch list them (one flat list of values per table). */
 export const ROW_TABLES = {
@@ -114,11 +120,11 @@ export interface PlannedBatch {
  */
 export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   const next = store.nextIds();
-  const seen = createKeySet();
+  const seen = createKeyTable();
   const match = compileRules(options.rules);
   const sources = store.sources();
   const named = { entities: store.names('entities'), topics: store.names('topics') };
-  const authors = new Map<number, Map<string, number>>();
+  const authors = createKeyTable();
   // Stored authors' demographics, sent to the writer (whose roll-ups count by them) with their first message.
   const storedDemographics = new Map<number, [string | null, string | null, string | null]>();
   const storeHasMessages = store.hasMessages();
@@ -143,12 +149,10 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
     return id;
   }
 
-  function authorId(source: number, author: NewAuthor, rows: RowBatch): number {
-    let bySource = authors.get(source);
-    if (!bySource) authors.set(source, (bySource = new Map()));
-    let id = bySource.get(author.handle);
-    if (id === undefined) {
-      bySource.set(author.handle, (id = next.authors++));
+  function authorId(key: string, source: number, author: NewAuthor, rows: RowBatch): number {
+    let id = authors.get(key);
+    if (id === -1) {
+      authors.set(key, (id = next.authors++));
       const ageBand = author.ageBand ?? null;
       const sex = author.sex ?? null;
       const region = author.region ?? null;
@@ -158,17 +162,19 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
     return id;
   }
 
-  /** Authors of these messages that the store has: their ids and stored demographics join the maps. */
-  function learnStoredAuthors(messages: readonly NewMessage[]): void {
+  /** Authors of these messages that the store has: their ids and stored demographics join the tables. */
+  function learnStoredAuthors(messages: readonly NewMessage[], keys: readonly string[]): void {
     const wanted: [number, string][] = [];
-    for (const message of messages) {
+    const keyOf = new Map<string, string>();
+    messages.forEach((message, i) => {
       const source = sources.get(message.source);
-      if (source !== undefined && !authors.get(source)?.has(message.author.handle)) wanted.push([source, message.author.handle]);
-    }
+      const key = keys[i] as string;
+      if (source === undefined || authors.has(key)) return;
+      wanted.push([source, message.author.handle]);
+      keyOf.set(`${source}\u0000${message.author.handle}`, key);
+    });
     for (const found of store.findAuthors(wanted)) {
-      let bySource = authors.get(found.sourceId);
-      if (!bySource) authors.set(found.sourceId, (bySource = new Map()));
-      bySource.set(found.handle, found.id);
+      authors.set(keyOf.get(`${found.sourceId}\u0000${found.handle}`) as string, found.id);
       if (found.ageBand !== null || found.sex !== null || found.region !== null) storedDemographics.set(found.id, [found.ageBand, found.sex, found.region]);
     }
   }
@@ -178,13 +184,14 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
       const rows = emptyRows();
       const keys = messages.map((m) => contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAt, m.text));
       const stored = storeHasMessages ? store.existingKeys(keys.filter((key) => !seen.has(key))) : new Set<string>();
-      if (store.hasAuthors()) learnStoredAuthors(messages);
+      const authorKeys = messages.map((m) => authorKey(m.source, m.author.handle));
+      if (store.hasAuthors()) learnStoredAuthors(messages, authorKeys);
       const ids = messages.map((message, i): number | null => {
         const key = keys[i] as string;
         if (stored.has(key) || !seen.add(key)) return null;
         const id = next.messages++;
         const source = sourceId(message.source, rows);
-        const author = authorId(source, message.author, rows);
+        const author = authorId(authorKeys[i] as string, source, message.author, rows);
         const temperature = message.temperature ?? null;
         const kind = message.kind ?? null;
         const labeled = temperature !== null || kind !== null;

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../db/queries/ingest';
-import { createKeySet } from '../../db/queries/key-set';
+import { createKeyTable } from '../../db/queries/key-table';
 
 /** The key as stores written before have it: the digest's first 16 bytes through a Buffer. */
 const storedKey = (key: string): string => hash('sha256', key, 'buffer').subarray(0, 16).toString('base64url');
@@ -15,8 +15,8 @@ describe('dedupe keys', () => {
     }
   });
 
-  it('are kept in a set that knows each of 300,000 keys, and only those, as it grows', () => {
-    const set = createKeySet();
+  it('are kept in a table that knows each of 300,000 keys, and only those, as it grows', () => {
+    const set = createKeyTable();
     const keys = Array.from({ length: 300_000 }, (_, i) => contentHash('twitter', `k${i}`, '', 0, ''));
     const absent = Array.from({ length: 50_000 }, (_, i) => contentHash('twitter', `absent${i}`, '', 0, ''));
     expect(keys.every((key) => set.add(key))).toBe(true);
@@ -30,5 +30,12 @@ describe('dedupe keys', () => {
     expect(set.has('AAAAAAAAAAAAAAAAAAAAAQ')).toBe(false);
     expect(set.has('BAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
     expect(() => set.add('short')).toThrow(/not a dedupe key/);
+    // As a table: values kept through growth.
+    const table = createKeyTable();
+    keys.forEach((key, i) => table.set(key, i * 7));
+    expect(keys.every((key, i) => table.get(key) === i * 7)).toBe(true);
+    expect(table.get(absent[0] as string)).toBe(-1);
+    table.set(keys[5] as string, 42);
+    expect([table.get(keys[5] as string), table.size]).toEqual([42, 300_000]);
   });
 });

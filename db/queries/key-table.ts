@@ -3,13 +3,15 @@ const SEXTET = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE64URL.length; i++) SEXTET[BASE64URL.charCodeAt(i)] = i;
 
 /**
- * A set of dedupe keys (contentHash: 16 bytes in 22 base64url characters), kept as four 32-bit
- * words each in one open-addressed table: a million keys in 32 MB with nothing for the garbage
- * collector to walk, where a Set of strings takes twice that and slows every collection.
+ * Keys of 16 bytes in 22 base64url characters (dedupe keys, author keys: SHA-256 prefixes) to
+ * numbers, kept as four 32-bit words and a value each in one open-addressed table: a million keys
+ * in 40 MB with nothing for the garbage collector to walk, where a Map of strings takes three
+ * times that and slows every collection.
  */
-export function createKeySet() {
+export function createKeyTable() {
   let capacity = 1 << 16;
   let words = new Uint32Array(capacity * 4);
+  let values = new Int32Array(capacity);
   let used = new Uint8Array(capacity);
   let size = 0;
   const key = new Uint32Array(4);
@@ -48,36 +50,50 @@ export function createKeySet() {
   }
 
   function grow(): void {
-    const oldWords = words;
-    const oldUsed = used;
+    const [oldWords, oldValues, oldUsed] = [words, values, used];
     capacity *= 2;
     words = new Uint32Array(capacity * 4);
+    values = new Int32Array(capacity);
     used = new Uint8Array(capacity);
     for (let slot = 0; slot < oldUsed.length; slot++) {
       if (oldUsed[slot] !== 1) continue;
       key.set(oldWords.subarray(slot * 4, slot * 4 + 4));
       const free = slotOf(words, used, capacity - 1);
       words.set(key, free * 4);
+      values[free] = oldValues[slot] as number;
       used[free] = 1;
     }
+  }
+
+  /** The key's value, or -1 when it is not in the table. */
+  function get(text: string): number {
+    decode(text);
+    const slot = slotOf(words, used, capacity - 1);
+    return used[slot] === 1 ? (values[slot] as number) : -1;
+  }
+
+  /** Sets the key's value (a 32-bit integer, not -1). */
+  function set(text: string, value: number): void {
+    decode(text);
+    const slot = slotOf(words, used, capacity - 1);
+    values[slot] = value;
+    if (used[slot] === 1) return;
+    words.set(key, slot * 4);
+    used[slot] = 1;
+    if (++size * 2 > capacity) grow();
   }
 
   return {
     get size() {
       return size;
     },
-    has(text: string): boolean {
-      decode(text);
-      return used[slotOf(words, used, capacity - 1)] === 1;
-    },
+    get,
+    set,
+    has: (text: string): boolean => get(text) !== -1,
     /** Adds the key; false when it was there already. */
     add(text: string): boolean {
-      decode(text);
-      const slot = slotOf(words, used, capacity - 1);
-      if (used[slot] === 1) return false;
-      words.set(key, slot * 4);
-      used[slot] = 1;
-      if (++size * 2 > capacity) grow();
+      if (get(text) !== -1) return false;
+      set(text, 0);
       return true;
     },
   };
