@@ -150,9 +150,9 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   }
 
   function authorId(key: string, source: number, author: NewAuthor, rows: RowBatch): number {
-    let id = authors.get(key);
+    let id = authors.getOrAdd(key, next.authors);
     if (id === -1) {
-      authors.set(key, (id = next.authors++));
+      id = next.authors++;
       const ageBand = author.ageBand ?? null;
       const sex = author.sex ?? null;
       const region = author.region ?? null;

@@ -2,11 +2,24 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 const SEXTET = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE64URL.length; i++) SEXTET[BASE64URL.charCodeAt(i)] = i;
 
+/** The 6 bits a base64url character stands for, or -1. */
+function sextet(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code < 128 ? (SEXTET[code] as number) : -1;
+}
+
+/** Four characters from `at`: three bytes, or -1 when one is not base64url. */
+function group(text: string, at: number): number {
+  const a = sextet(text, at), b = sextet(text, at + 1), c = sextet(text, at + 2), d = sextet(text, at + 3);
+  return (a | b | c | d) < 0 ? -1 : (a << 18) | (b << 12) | (c << 6) | d;
+}
+
 /**
  * Keys of 16 bytes in 22 base64url characters (dedupe keys, author keys: SHA-256 prefixes) to
  * numbers, kept as four 32-bit words and a value each in one open-addressed table: a million keys
  * in 40 MB with nothing for the garbage collector to walk, where a Map of strings takes three
- * times that and slows every collection.
+ * times that and slows every collection. Each call decodes and probes once (a load asks a
+ * million times).
  */
 export function createKeyTable() {
   let capacity = 1 << 16;
@@ -14,39 +27,39 @@ export function createKeyTable() {
   let values = new Int32Array(capacity);
   let used = new Uint8Array(capacity);
   let size = 0;
-  const key = new Uint32Array(4);
+  let k0 = 0, k1 = 0, k2 = 0, k3 = 0;
 
-  const bytes = new Uint8Array(16);
-
-  /** The key's 16 bytes into `key` as four words (four characters make three bytes; the last two, one). */
+  /** The key's 16 bytes as four big-endian words: five groups of three bytes, then one from the last two characters. */
   function decode(text: string): void {
-    if (text.length !== 22) throw new Error(`not a dedupe key: "${text}"`);
-    let byte = 0;
-    for (let i = 0; i < 22; i += 4) {
-      let group = 0;
-      const chars = Math.min(4, 22 - i);
-      for (let k = 0; k < chars; k++) {
-        const sextet = SEXTET[text.charCodeAt(i + k)] ?? -1;
-        if (sextet < 0) throw new Error(`not a dedupe key: "${text}"`);
-        group = (group << 6) | sextet;
-      }
-      if (chars === 4) {
-        bytes[byte++] = group >>> 16;
-        bytes[byte++] = (group >>> 8) & 0xff;
-        bytes[byte++] = group & 0xff;
-      } else bytes[byte++] = group >>> 4;
-    }
-    for (let w = 0; w < 4; w++) key[w] = ((bytes[w * 4] as number) << 24 | (bytes[w * 4 + 1] as number) << 16 | (bytes[w * 4 + 2] as number) << 8 | (bytes[w * 4 + 3] as number)) >>> 0;
+    const g0 = group(text, 0), g1 = group(text, 4), g2 = group(text, 8), g3 = group(text, 12), g4 = group(text, 16);
+    const y = sextet(text, 20), z = sextet(text, 21);
+    if (text.length !== 22 || (g0 | g1 | g2 | g3 | g4 | y | z) < 0) throw new Error(`not a dedupe key: "${text}"`);
+    k0 = ((g0 << 8) | (g1 >>> 16)) >>> 0;
+    k1 = (((g1 & 0xffff) << 16) | (g2 >>> 8)) >>> 0;
+    k2 = (((g2 & 0xff) << 24) | g3) >>> 0;
+    k3 = ((g4 << 8) | (y << 2) | (z >>> 4)) >>> 0;
   }
 
-  function slotOf(table: Uint32Array, taken: Uint8Array, mask: number): number {
-    let slot = ((key[0] as number) ^ Math.imul(key[1] as number, 0x9e3779b1)) & mask;
-    while (taken[slot] === 1) {
+  /** The slot holding the decoded key, or the free one where it would go. */
+  function slotOf(): number {
+    const mask = capacity - 1;
+    let slot = (k0 ^ Math.imul(k1, 0x9e3779b1)) & mask;
+    while (used[slot] === 1) {
       const at = slot * 4;
-      if (table[at] === key[0] && table[at + 1] === key[1] && table[at + 2] === key[2] && table[at + 3] === key[3]) return slot;
+      if (words[at] === k0 && words[at + 1] === k1 && words[at + 2] === k2 && words[at + 3] === k3) return slot;
       slot = (slot + 1) & mask;
     }
     return slot;
+  }
+
+  function place(slot: number, value: number): void {
+    const at = slot * 4;
+    words[at] = k0;
+    words[at + 1] = k1;
+    words[at + 2] = k2;
+    words[at + 3] = k3;
+    values[slot] = value;
+    used[slot] = 1;
   }
 
   function grow(): void {
@@ -57,30 +70,35 @@ export function createKeyTable() {
     used = new Uint8Array(capacity);
     for (let slot = 0; slot < oldUsed.length; slot++) {
       if (oldUsed[slot] !== 1) continue;
-      key.set(oldWords.subarray(slot * 4, slot * 4 + 4));
-      const free = slotOf(words, used, capacity - 1);
-      words.set(key, free * 4);
-      values[free] = oldValues[slot] as number;
-      used[free] = 1;
+      const at = slot * 4;
+      k0 = oldWords[at] as number;
+      k1 = oldWords[at + 1] as number;
+      k2 = oldWords[at + 2] as number;
+      k3 = oldWords[at + 3] as number;
+      place(slotOf(), oldValues[slot] as number);
     }
+  }
+
+  /** Stores a new key's value (a 32-bit integer, not -1) in its free slot. */
+  function insert(slot: number, value: number): void {
+    place(slot, value);
+    if (++size * 2 > capacity) grow();
   }
 
   /** The key's value, or -1 when it is not in the table. */
   function get(text: string): number {
     decode(text);
-    const slot = slotOf(words, used, capacity - 1);
+    const slot = slotOf();
     return used[slot] === 1 ? (values[slot] as number) : -1;
   }
 
-  /** Sets the key's value (a 32-bit integer, not -1). */
-  function set(text: string, value: number): void {
+  /** The key's value; when it is not in the table, -1, and `value` is stored for it. */
+  function getOrAdd(text: string, value: number): number {
     decode(text);
-    const slot = slotOf(words, used, capacity - 1);
-    values[slot] = value;
-    if (used[slot] === 1) return;
-    words.set(key, slot * 4);
-    used[slot] = 1;
-    if (++size * 2 > capacity) grow();
+    const slot = slotOf();
+    if (used[slot] === 1) return values[slot] as number;
+    insert(slot, value);
+    return -1;
   }
 
   return {
@@ -88,13 +106,16 @@ export function createKeyTable() {
       return size;
     },
     get,
-    set,
+    getOrAdd,
+    /** Sets the key's value (a 32-bit integer, not -1). */
+    set(text: string, value: number): void {
+      decode(text);
+      const slot = slotOf();
+      if (used[slot] === 1) values[slot] = value;
+      else insert(slot, value);
+    },
     has: (text: string): boolean => get(text) !== -1,
     /** Adds the key; false when it was there already. */
-    add(text: string): boolean {
-      if (get(text) !== -1) return false;
-      set(text, 0);
-      return true;
-    },
+    add: (text: string): boolean => getOrAdd(text, 0) === -1,
   };
 }

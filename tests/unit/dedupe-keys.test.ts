@@ -29,7 +29,7 @@ describe('dedupe keys', () => {
     expect(set.add(a)).toBe(true);
     expect(set.has('AAAAAAAAAAAAAAAAAAAAAQ')).toBe(false);
     expect(set.has('BAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
-    expect(() => set.add('short')).toThrow(/not a dedupe key/);
+    for (const bad of ['short', `${a}A`, 'AAAAAAAAAAAAAAAAAAAAA*', 'éAAAAAAAAAAAAAAAAAAAAA']) expect(() => set.add(bad)).toThrow(/not a dedupe key/);
     // As a table: values kept through growth.
     const table = createKeyTable();
     keys.forEach((key, i) => table.set(key, i * 7));
@@ -37,5 +37,10 @@ describe('dedupe keys', () => {
     expect(table.get(absent[0] as string)).toBe(-1);
     table.set(keys[5] as string, 42);
     expect([table.get(keys[5] as string), table.size]).toEqual([42, 300_000]);
+    // Found or added in one call: a new key gets the value given, a known one keeps its own.
+    const ids = createKeyTable();
+    expect(keys.every((key, i) => ids.getOrAdd(key, i) === -1)).toBe(true);
+    expect(keys.every((key, i) => ids.getOrAdd(key, 0) === i)).toBe(true);
+    expect([ids.getOrAdd(absent[1] as string, 9), ids.get(absent[1] as string), ids.size]).toEqual([-1, 9, 300_001]);
   });
 });

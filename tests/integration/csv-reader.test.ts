@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openReader, records } from '../../electron/backend/import/readers';
+import { tempFolder, writeEncoded } from '../helpers/files';
+
+const UNICODE_WORDS = ['ñandú', 'acción', '€uro', 'café ☕', 'emoji 😀', 'Ünïcödé'];
+const WINDOWS_1252_WORDS = ['ñandú', 'acción', '€uro', 'café', '“comillas”', 'Ünïcödé'];
+
+/** Rows of accented words (in UTF-8 2-, 3- and 4-byte characters), enough of them (2.5 MB) to cross the reader's 1 MiB chunks inside a character. */
+function accentedRows(count: number, words: readonly string[]): string[][] {
+  return Array.from({ length: count }, (_, i) => [String(i), `${words[i % words.length]} ${'ó'.repeat(i % 7)} ${i}`]);
+}
+
+describe('CSV reader', () => {
+  it.each(['utf8', 'utf16le', 'win1252'] as const)('reads every character of a %s file across its chunks', async (encoding) => {
+    const rows = accentedRows(120_000, encoding === 'win1252' ? WINDOWS_1252_WORDS : UNICODE_WORDS);
+    const path = writeEncoded(join(tempFolder(), `${encoding}.csv`), `id;texto\n${rows.map((row) => row.join(';')).join('\n')}\n`, encoding, encoding === 'utf16le');
+    const reader = await openReader(path, {});
+    expect([reader.encoding, reader.headers]).toEqual([encoding === 'win1252' ? 'windows1252' : encoding, ['id', 'texto']]);
+    const read: string[][] = [];
+    for await (const record of records(reader)) read.push(record.values as string[]);
+    expect(read).toEqual(rows);
+  });
+});
