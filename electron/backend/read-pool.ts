@@ -11,7 +11,11 @@ const SIZE = 2;
 
 interface Slot { worker: Worker | null; busy: number }
 
-/** Read workers (started on first use), each request to the least busy one. */
+/**
+ * Read workers, each request to the least busy one. All start on the first read: the grid asks
+ * for a page and its counts at once, and a worker started only when the second question comes
+ * makes that one wait for its start (seconds on a busy machine).
+ */
 export function createReadPool(workspacePath: string, options: WorkerOptions & { nativeBinding?: string | undefined }): ReadPool {
   const slots: Slot[] = Array.from({ length: SIZE }, () => ({ worker: null, busy: 0 }));
   const waiting = new Map<number, { slot: Slot; resolve(result: unknown): void; reject(error: Error): void }>();
@@ -39,13 +43,14 @@ export function createReadPool(workspacePath: string, options: WorkerOptions & {
     });
     worker.on('error', fail);
     worker.on('exit', () => fail(new Error('A read worker stopped')));
+    worker.unref(); // until it is asked something
     return worker;
   };
 
   return {
     read(name, ...args) {
+      for (const idle of slots) idle.worker ??= start(idle);
       const slot = slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
-      slot.worker ??= start(slot);
       const id = ++next;
       const request: ReadRequest = { id, name, args };
       return new Promise((resolve, reject) => {
