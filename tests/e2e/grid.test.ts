@@ -32,6 +32,35 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
     }
   });
 
+  it('counts the filter last chosen when filters change while a count is on its way', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'en' });
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await expect.poll(() => countText(page)).toMatch(/^1,500 messages/);
+      const angry = await client.call('messages.count', { filter: { temperatures: [-2] } });
+      // Two choices a moment apart: the second while the first one's count is still being read.
+      await page.getByRole('combobox', { name: 'Temperature' }).evaluate(async (element) => {
+        const select = element as HTMLSelectElement;
+        const choose = (value: string): void => {
+          select.value = value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        };
+        choose('unlabeled');
+        await new Promise((resolve) => setTimeout(resolve, 0)); // the grid asks for its count
+        choose('-2');
+      });
+      await expect.poll(() => countText(page)).toBe(`${angry.total.toLocaleString('en')} of 1,500 · ${angry.unlabeled.toLocaleString('en')} unlabeled`);
+      // Settled: nothing later replaces it with the first choice's count.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await countText(page)).toBe(`${angry.total.toLocaleString('en')} of 1,500 · ${angry.unlabeled.toLocaleString('en')} unlabeled`);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('bulk-labels a selection, copies it as TSV and pastes a column of labels', async () => {
     const { backend, client } = await demoBackend(400);
     await client.call('settings.update', { language: 'en', annotator: 'ana' });

@@ -19,21 +19,22 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
   /** Rows known before the counts come: the first page, so the list shows at once. */
   const [provisional, setProvisional] = useState<number | null>(null);
   const [, setVersion] = useState(0);
-  const counting = useRef<{ busy: boolean; again: boolean }>({ busy: false, again: false });
+  const counting = useRef<{ busy: boolean; again: (() => void) | null }>({ busy: false, again: null });
 
   // Counts come from a worker and can take a second on a million rows: one request at a time,
-  // and a request made meanwhile is folded into one more when it answers.
+  // and the last one asked meanwhile (for the filter now shown, which may not be the one this
+  // closure holds) made when it answers.
   const count = useCallback(() => {
     if (counting.current.busy) {
-      counting.current.again = true;
+      counting.current.again = count;
       return;
     }
-    counting.current = { busy: true, again: false };
+    counting.current = { busy: true, again: null };
     const asked = generation.current;
     const done = (): void => {
       const again = counting.current.again;
-      counting.current = { busy: false, again: false };
-      if (again) count();
+      counting.current = { busy: false, again: null };
+      again?.();
     };
     api.call('messages.count', { filter }).then((result) => {
       if (asked === generation.current) setCounts(result);
