@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RulePreview } from '../../shared/api/contract';
-import { compileMatcher, tokenize, type Rule } from '../../shared/domain/matching';
+import { compileRules, type Rule } from '../../shared/domain/matching';
 import { toFtsQuery } from '../../shared/domain/search';
 import type { EntityRole } from '../../shared/domain/vocabulary';
 
@@ -102,7 +102,8 @@ export function previewRules(sqlite: Database.Database, rules: readonly string[]
   const byRule = rules.map((rule) => ({ rule, matches: 0 }));
   if (phrases.length === 0) return { matches: 0, byRule, sample: [] };
   const candidates = sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(phrases.join(' OR ')) as number[];
-  const matchers = rules.map((rule, index) => compileMatcher([{ target: index, pattern: rule }]));
+  // Each rule its own target: the ids found are the rules a text matches.
+  const match = compileRules({ entities: rules.map((pattern, index) => ({ target: index, pattern })), topics: [] });
   const texts = sqlite.prepare('SELECT m.id, m.posted_at AS postedAt, m.text FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))');
   let matches = 0;
   let sample: { id: number; postedAt: number; text: string }[] = [];
@@ -110,14 +111,9 @@ export function previewRules(sqlite: Database.Database, rules: readonly string[]
   for (let start = 0; start < candidates.length; start += PREVIEW_CHUNK) {
     const chunk = texts.all(JSON.stringify(candidates.slice(start, start + PREVIEW_CHUNK))) as { id: number; postedAt: number; text: string }[];
     for (const message of chunk) {
-      const tokens = tokenize(message.text);
-      let any = false;
-      matchers.forEach((matcher, index) => {
-        if (matcher(tokens).size === 0) return;
-        any = true;
-        (byRule[index] as { matches: number }).matches++;
-      });
-      if (!any) continue;
+      const matched = match(message.text).entities;
+      if (matched.length === 0) continue;
+      for (const index of matched) (byRule[index] as { matches: number }).matches++;
       matches++;
       sample.push(message);
       if (sample.length > PREVIEW_SAMPLE * 50) sample = sample.sort(newestFirst).slice(0, PREVIEW_SAMPLE);

@@ -3,7 +3,7 @@ import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
 import { compileRules, type Rule } from '../../shared/domain/matching';
 import type { NewCase } from './care';
-import { createKeyTable } from './key-table';
+import { BASE64URL, createKeyTable } from './key-table';
 import type { StoreSnapshot } from './ingest-snapshot';
 
 export type MatchOrigin = 'rule' | 'import';
@@ -40,8 +40,6 @@ export interface NewMessage {
   /** A case opened from it; opened when it was posted unless it says. */
   case?: (Omit<NewCase, 'openedAt'> & { openedAt: number | null }) | null;
 }
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
  * The dedupe key: the source's own id where the file has one, else source + author + time + text,
@@ -219,7 +217,7 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
 
 
 /** A message's match rows: what the rules found, and the one a file's own column names, which outranks a rule finding the same. */
-function addMatches(rows: RowValue[], messageId: number, found: readonly number[], named: number | null): void {
+export function addMatches(rows: RowValue[], messageId: number, found: readonly number[], named: number | null): void {
   for (const target of found) if (target !== named) rows.push(messageId, target, 'rule');
   if (named !== null) rows.push(messageId, named, 'import');
 }

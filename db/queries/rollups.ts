@@ -8,9 +8,9 @@ import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
  * changes), so a quarter's volumes, Share of Voice and Share of Conversation read a few thousand
  * rows instead of joining a third of a million messages to their matches; each author's
  * engagement over all time bounds the influence ranking's search. Bulk writers of new messages
- * suspend the triggers (suspendForLoad) and add the counts their planner kept (createRollupTally); a rematch recounts the matches
- * (suspendRollups); changes to many labels take their messages out and put them back set-based
- * (changingMessages).
+ * suspend the triggers (suspendForLoad) and add the counts they kept as they wrote
+ * (createRollupTally); a rematch recounts the matches (suspendRollups); changes to many labels
+ * take their messages out and put them back set-based (changingMessages).
  */
 
 /** A key column cannot be NULL (UNIQUE treats NULLs as distinct): unlabeled is stored as 9. */
@@ -240,9 +240,9 @@ interface Bucket {
 const increment = <K>(counts: Map<K, number>, key: K): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
 
 /**
- * Counts new messages for the roll-ups as they are planned, by the same keys as ROLLUPS (pure:
- * an import's reading thread keeps it, the writer adds its counts at the end, a row per key
- * instead of a GROUP BY over the messages read back). `firstNewAuthor`: the authors the load
+ * Counts new messages for the roll-ups as they are written, by the same keys as ROLLUPS (pure:
+ * the load's writer keeps it and adds its counts at the end, a row per key instead of a GROUP BY
+ * over the messages read back). `firstNewAuthor`: the authors the load
  * makes have consecutive ids from there, so their engagement sums sit in a typed array.
  */
 export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAuthor: number) {

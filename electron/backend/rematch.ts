@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { loadRules, startRematch } from '../../db/queries/entities';
+import { addMatches, type RowValue } from '../../db/queries/ingest';
 import { createRowWriter } from '../../db/queries/ingest-write';
 import { compileRules } from '../../shared/domain/matching';
 import { suspendRollups } from '../../db/queries/rollups';
@@ -24,12 +25,12 @@ export async function changeRulesAndRematch(sqlite: Database.Database, change: (
     for (let afterId = 0; ;) {
       const messages = rematch.next(afterId, CHUNK);
       if (messages.length === 0) break;
-      const entityMatches: (number | string)[] = [];
-      const topicMatches: (number | string)[] = [];
+      const entityMatches: RowValue[] = [];
+      const topicMatches: RowValue[] = [];
       for (const { id, text } of messages) {
         const found = match(text);
-        for (const entity of found.entities) entityMatches.push(id, entity, 'rule');
-        for (const topic of found.topics) topicMatches.push(id, topic, 'rule');
+        addMatches(entityMatches, id, found.entities, null);
+        addMatches(topicMatches, id, found.topics, null);
       }
       write({ entityMatches, topicMatches });
       afterId = (messages[messages.length - 1] as { id: number }).id;
@@ -42,4 +43,3 @@ export async function changeRulesAndRematch(sqlite: Database.Database, change: (
     return { messages: done };
   });
 }
-

@@ -16,11 +16,11 @@ const SOURCES: Record<WorkerName, URL> = {
 /**
  * The import's two threads allocate fast and keep little (batches of rows); left to itself V8
  * grows their heaps by hundreds of MB before collecting (a million-row import: 1.2 GB of RSS).
- * Capped, a million rows peak near 550 MB. The young generation is not kept small: a batch that
+ * Capped, a million rows peak near 500 MB. The young generation is not kept small: a batch that
  * outlives a 16 MB one is promoted and collected again, at twice the writer's time (32 or 48 MB
- * measured the same). 384 MB holds
- * the reading thread's authors (a million: ~100 MB) and an XLSX's shared strings for a full sheet
- * of short texts; the writer keeps only its roll-up counts.
+ * measured the same). 384 MB holds the reading thread's key tables (a million authors and
+ * messages: ~90 MB) and an XLSX's shared strings for a full sheet of short texts; the writer
+ * keeps only its roll-up counts.
  */
 const IMPORT_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 32 };
 const WRITER_HEAP: ResourceLimits = { ...IMPORT_HEAP, maxOldGenerationSizeMb: 256 };

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { ImportInspection, PreviewRow } from '../../../shared/api/import';
 import type { Field } from '../../../shared/domain/import/fields';
-import { completeMapping, detectMapping, mapRow, type Mapping, type MappedRow } from '../../../shared/domain/import/mapping';
+import { compileRowMapper, completeMapping, detectMapping, type Mapping, type MappedRow } from '../../../shared/domain/import/mapping';
 import { sampleRecords } from './plan';
 import { openReader } from './readers';
 import type { ReaderOptions } from './readers/types';
@@ -21,8 +21,9 @@ export async function inspectFile(path: string, file: ReaderOptions, given: Mapp
     const at = reader.headers.indexOf(header);
     if (at >= 0) index[field] = at;
   }
+  const mapRow = compileRowMapper(index, mapping, timeZone);
   const preview: PreviewRow[] = sample.slice(0, PREVIEW_ROWS).map((record) => {
-    const result = mapRow(record.values, index, mapping, timeZone);
+    const result = mapRow(record.values);
     return {
       row: record.row,
       values: storedValues(result.row, Object.keys(index) as Field[]),

@@ -69,14 +69,10 @@ export function columnLetter(index: number): string {
   return name;
 }
 
-/** Turns one record into a message, or says which cells cannot be read. Pure. */
-export function mapRow(values: readonly Cell[], index: Partial<Record<Field, number>>, mapping: Mapping, timeZone: string): RowResult {
-  return compileRowMapper(index, mapping, timeZone)(values);
-}
-
 /**
- * mapRow for many records of one file: the column positions and readers are worked out once,
- * and a record costs only its cells (an import maps a million).
+ * What turns a record of one file into a message, or says which cells cannot be read. Pure. The
+ * column positions and readers are worked out once, and a record costs only its cells (an
+ * import maps a million).
  */
 export function compileRowMapper(index: Partial<Record<Field, number>>, mapping: Mapping, timeZone: string): (values: readonly Cell[]) => RowResult {
   let values: readonly Cell[] = [];
