@@ -23,10 +23,18 @@ const yearTables = new Map<string, OffsetSegment[]>();
  * sample a day, bisected to the millisecond where they change) and looked up after that.
  */
 export function zoneOffset(instant: number, timeZone: string): number {
-  const segments = yearTable(new Date(instant).getUTCFullYear(), timeZone);
+  let year = lastYear;
+  if (year === null || year.timeZone !== timeZone || instant < year.start || instant >= year.end) {
+    const utcYear = new Date(instant).getUTCFullYear();
+    year = lastYear = { timeZone, start: Date.UTC(utcYear, 0, 1), end: Date.UTC(utcYear + 1, 0, 1), segments: yearTable(utcYear, timeZone) };
+  }
+  const segments = year.segments;
   for (let i = segments.length - 1; i > 0; i--) if (instant >= (segments[i] as OffsetSegment).from) return (segments[i] as OffsetSegment).offset;
   return (segments[0] as OffsetSegment).offset;
 }
+
+/** The year zoneOffset last looked in: a file's dates mostly fall in the same year, which then needs no key made and looked up. */
+let lastYear: { timeZone: string; start: number; end: number; segments: OffsetSegment[] } | null = null;
 
 function yearTable(year: number, timeZone: string): OffsetSegment[] {
   const key = `${timeZone}\u0000${year}`;
@@ -67,12 +75,18 @@ function intlOffset(instant: number, timeZone: string): number {
  * the gap; a repeated one takes its first occurrence, as most calendars do.
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): number {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0);
+  return wallClockToUtc(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0), timeZone);
+}
+
+/** The same, for a wall time given as the instant that has its fields in UTC. */
+export function wallClockToUtc(asUtc: number, timeZone: string): number {
   // The offsets a day before and after cover both sides of any change near this time.
-  const before = asUtc - zoneOffset(asUtc - 86_400_000, timeZone);
-  const after = asUtc - zoneOffset(asUtc + 86_400_000, timeZone);
-  const valid = [before, after].filter((utc) => utc + zoneOffset(utc, timeZone) === asUtc);
-  return valid.length > 0 ? Math.min(...valid) : before;
+  const before = asUtc - zoneOffset(asUtc - DAY_MS, timeZone);
+  const after = asUtc - zoneOffset(asUtc + DAY_MS, timeZone);
+  const beforeValid = before + zoneOffset(before, timeZone) === asUtc;
+  const afterValid = after + zoneOffset(after, timeZone) === asUtc;
+  if (beforeValid && afterValid) return Math.min(before, after);
+  return afterValid ? after : before;
 }
 
 /** The wall-clock date (YYYY-MM-DD) of an instant in a zone. */

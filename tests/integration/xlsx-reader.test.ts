@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openReader, records } from '../../electron/backend/import/readers';
-import { isDateFormat, worksheetRows } from '../../electron/backend/import/readers/xlsx-sheet';
+import { isDateFormat, parseSharedStrings, worksheetRows } from '../../electron/backend/import/readers/xlsx-sheet';
 import type { Cell } from '../../shared/domain/import/values';
 import { tempFolder } from '../helpers/files';
 
@@ -85,7 +85,7 @@ describe('the XLSX reader agrees with exceljs', () => {
     const row = (n: number): string => `<row r="${n}" spans="1:4"><c r="A${n}" t="str"><v>b${n} &amp; ñ</v></c><c r="B${n}" s="1"><v>46137.5</v></c>`
       + `<c r="C${n}" t="inlineStr"><is><t>Atención — ✓ ${n}</t></is></c><c r="D${n}"/><x:c r="E${n}"/><c r="F${n}" t="b"><v>1</v></c></row>`;
     const xml = `<?xml version="1.0"?><worksheet><sheetData>${Array.from({ length: 40 }, (_, i) => row(i + 1)).join('')}<row r="41"/></sheetData></worksheet>`;
-    const context = { strings: [], dates: [false, true], date1904: false };
+    const context = { strings: { at: () => null }, dates: [false, true], date1904: false };
     const read = async (chunks: Buffer[]) => {
       const rows = [];
       for await (const parsed of worksheetRows((async function* () { yield* chunks; })(), context)) rows.push(...parsed);
@@ -98,6 +98,21 @@ describe('the XLSX reader agrees with exceljs', () => {
     for (const size of [1, 2, 3, 5, 7, 64]) {
       const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
       expect(await read(chunks), `chunks of ${size} bytes`).toEqual(whole);
+    }
+  });
+
+  it('reads shared strings of every form, in any order of asking, from the part\'s bytes', () => {
+    const items = ['<t>Atención — ✓</t>', '<t xml:space="preserve"> con espacios </t>', '<t>a &amp; b &lt;c&gt; &#241;&#x2713;</t>',
+      '<r><rPr><b/></rPr><t>rico </t></r><r><t>texto</t></r>', '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>', '<t/>', null, '\n  <t>sangría</t>\n'];
+    const expected = ['Atención — ✓', ' con espacios ', 'a & b <c> ñ✓', 'rico texto', '東京', '', '', 'sangría'];
+    for (const prefix of ['', 'x:']) {
+      const tag = (content: string | null) => (content === null ? `<${prefix}si/>` : `<${prefix}si>${content.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`)}</${prefix}si>`);
+      const xml = `<?xml version="1.0"?><${prefix}sst count="8" uniqueCount="8">${items.map(tag).join('')}</${prefix}sst>`;
+      const strings = parseSharedStrings(Buffer.from(xml));
+      // Asked past what was found first, then back: each item where the part has it.
+      expect(strings.at(7), prefix).toBe('sangría');
+      expect(expected.map((_, i) => strings.at(i)), prefix).toEqual(expected);
+      expect([strings.at(8), strings.at(-1), strings.at(1.5)], prefix).toEqual([null, null, null]);
     }
   });
 

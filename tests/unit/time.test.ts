@@ -23,6 +23,11 @@ describe('time zones', () => {
         const instant = Date.UTC(1990, 0, 1) + Math.floor(random() * 50 * 365.25 * 86_400_000);
         expect(zoneOffset(instant, zone), `${zone} ${new Date(instant).toISOString()}`).toBe(intl(instant, zone));
       }
+      // The same year asked of two zones in turn: each answers for its own zone.
+      for (let day = 0; day < 365; day += 7) {
+        const instant = Date.UTC(2026, 0, 1 + day, 12);
+        for (const other of [zone, 'Asia/Tokyo', zone]) expect(zoneOffset(instant, other), `${other} ${new Date(instant).toISOString()}`).toBe(intl(instant, other));
+      }
       // Every second of the minute around each change in 2026.
       for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2027, 0, 1); at += 3_600_000) {
         if (intl(at, zone) === intl(at + 3_600_000, zone)) continue;

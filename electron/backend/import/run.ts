@@ -5,12 +5,12 @@ import { loadRules } from '../../../db/queries/entities';
 import { createBatch, finishBatch } from '../../../db/queries/imports';
 import { startLoad } from '../../../db/queries/ingest-write';
 import type Database from 'better-sqlite3';
-import type { CellError } from '../../../shared/domain/import/mapping';
+import type { CellError, Mapping } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
 import { inTransaction } from '../transaction';
 import type { WorkerOptions } from '../workers';
-import { planImport } from './plan';
+import { planImport, type Plan } from './plan';
 import { startReading } from './prepared';
 import { findPreset } from './presets';
 import { ImportError, openReader } from './readers';
@@ -27,6 +27,16 @@ async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * What the writer needs of the file: its headers, rough size and plan. The reader itself (an
+ * XLSX's shared strings with it) is let go: the reading thread opens the file again.
+ */
+async function planFile(request: ImportRequest, preset: Mapping | undefined): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
+  const reader = await openReader(request.path, { part: request.part, password: request.password });
+  const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset, dateOrder: request.dateOrder });
+  return { headers: reader.headers, estimatedRows: reader.estimatedRows, plan };
 }
 
 function describe(name: string, row: number, error: CellError): string {
@@ -52,22 +62,20 @@ export async function runImport(
   const reading = startReading(options.workers);
   let rejects: ReturnType<typeof createRejectsWriter> | null = null;
   try {
-    const reader = await openReader(request.path, { part: request.part, password: request.password });
-    const preset = request.preset ? findPreset(sqlite, request.preset) : undefined;
-    const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset?.mapping, dateOrder: request.dateOrder });
+    const file = await planFile(request, request.preset ? findPreset(sqlite, request.preset)?.mapping : undefined);
     const fileHash = await sha256(request.path);
-    rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, reader.headers) : null;
+    rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, file.headers) : null;
     const summary = await inTransaction(sqlite, async () => {
       const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, sha256: fileHash, preset: request.preset ?? null, importedBy: settings.annotator });
-      const load = startLoad(sqlite, batch, { expectedRows: reader.estimatedRows });
+      const load = startLoad(sqlite, batch, { expectedRows: file.estimatedRows });
       const counts = { rowsNew: 0, rowsDuplicate: 0, rowsRejected: 0 };
       const errors: string[] = [];
       let rows = 0;
 
       const batches = reading.batches({
-        path: request.path, part: request.part, password: request.password, plan, timeZone: settings.timeZone, rules: loadRules(sqlite),
+        path: request.path, part: request.part, password: request.password, plan: file.plan, timeZone: settings.timeZone, rules: loadRules(sqlite),
         workspacePath: sqlite.name, nativeBinding: options.nativeBinding, batchId: batch, labeledAt: Date.now(), annotator: settings.annotator,
-        entityRole: plan.mapping.entityRole ?? 'competitor',
+        entityRole: file.plan.mapping.entityRole ?? 'competitor',
       });
       reading: for await (const prepared of batches) {
         rows += prepared.read;

@@ -1,4 +1,4 @@
-import { wallTimeToUtc, type WallTime } from '../time';
+import { wallClockToUtc, wallTimeToUtc, type WallTime } from '../time';
 import { cellText, type Cell, type Parsed } from './values';
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -86,11 +86,10 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
   if (cell === null) return { ok: true, value: null };
   // Readers give date cells as Date objects holding the sheet's wall time in UTC fields.
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return { ok: false, error: 'invalid date cell' };
-    return fromWall({
-      year: cell.getUTCFullYear(), month: cell.getUTCMonth() + 1, day: cell.getUTCDate(),
-      hour: cell.getUTCHours(), minute: cell.getUTCMinutes(), second: cell.getUTCSeconds(),
-    }, cell.toISOString(), timeZone);
+    const wall = cell.getTime();
+    if (Number.isNaN(wall)) return { ok: false, error: 'invalid date cell' };
+    // To the second, as a serial number's date.
+    return { ok: true, value: wallClockToUtc(wall - (((wall % 1000) + 1000) % 1000), timeZone) };
   }
   const text = cellText(cell);
   if (text === '') return { ok: true, value: null };

@@ -10,6 +10,9 @@ import type { ZipArchive } from './zip';
 
 const ENTITIES: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
 
+/** Whether the character after a tag's name ends the name (<c …>, not <col>). */
+const isTagEnd = (code: number): boolean => code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
+
 export function decodeXml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|quot|apos|lt|gt|amp);/g, (_m, entity: string) =>
@@ -24,10 +27,89 @@ function textOf(fragment: string): string {
   return decodeXml(text);
 }
 
-export function sharedStrings(zip: ZipArchive): string[] {
-  const xml = zip.read('xl/sharedStrings.xml')?.toString('utf8');
-  if (!xml) return [];
-  return [...xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((m) => textOf((m[1] as string).replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '')));
+/** A workbook's shared strings by index; null past the last. */
+export interface SharedStrings { at(index: number): string | null }
+
+const CACHE_SLOTS = 4096;
+const PHONETIC_RUN = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
+
+/** An item's text (the content of its <si>): most are one plain run, <t>…</t>; else their runs joined. */
+function itemText(item: string, t: string): string {
+  const close = item.lastIndexOf('<');
+  if (item.startsWith(t) && close > 0 && item.indexOf('<', 1) === close) {
+    const tagEnd = item.indexOf('>');
+    if (isTagEnd(item.charCodeAt(t.length)) && item.charCodeAt(tagEnd - 1) !== 0x2f) return decodeXml(item.slice(tagEnd + 1, close));
+  }
+  return textOf(item.includes('rPh') ? item.replace(PHONETIC_RUN, '') : item);
+}
+
+/**
+ * The shared strings of a workbook's sharedStrings.xml, kept as its bytes: each item is found
+ * when first asked for (planning asks for a sheet's first rows only) and decoded at each ask. A
+ * big sheet's million strings stay one buffer outside the JS heap, where an array of them (and the
+ * part as one string before that) would pass the reading thread's heap cap.
+ */
+export function parseSharedStrings(xml: Buffer): SharedStrings {
+  const prefix = /<(\w+:)?sst\b/.exec(xml.toString('utf8', 0, Math.min(xml.length, 4096)))?.[1] ?? '';
+  const open = Buffer.from(`<${prefix}si`);
+  const close = Buffer.from(`</${prefix}si>`);
+  const t = `<${prefix}t`;
+  /** Where each item found so far starts and ends in the bytes: its content, between its tags. */
+  let bounds = new Uint32Array(2048);
+  let found = 0;
+  let scanned = 0;
+  // The last item decoded in each of a few thousand slots: a column of a few repeated values (a network, a kind) decodes each once.
+  const cachedIndex = new Int32Array(CACHE_SLOTS).fill(-1);
+  const cachedText: string[] = new Array<string>(CACHE_SLOTS);
+
+  function scanTo(index: number): boolean {
+    while (found <= index) {
+      const at = xml.indexOf(open, scanned);
+      const tagEnd = at < 0 ? -1 : xml.indexOf(0x3e, at + open.length);
+      if (tagEnd < 0) {
+        scanned = xml.length;
+        return false;
+      }
+      if (!isTagEnd(xml[at + open.length] as number)) {
+        scanned = at + open.length;
+        continue;
+      }
+      const empty = xml[tagEnd - 1] === 0x2f; // <si/>
+      const end = empty ? tagEnd + 1 : xml.indexOf(close, tagEnd);
+      if (end < 0) {
+        scanned = xml.length;
+        return false;
+      }
+      if (2 * found + 2 > bounds.length) {
+        const grown = new Uint32Array(bounds.length * 2);
+        grown.set(bounds);
+        bounds = grown;
+      }
+      bounds[2 * found] = tagEnd + 1;
+      bounds[2 * found + 1] = empty ? tagEnd + 1 : end;
+      found++;
+      scanned = empty ? end : end + close.length;
+    }
+    return true;
+  }
+
+  return {
+    at(index) {
+      if (!Number.isInteger(index) || index < 0) return null;
+      const slot = index & (CACHE_SLOTS - 1);
+      if (cachedIndex[slot] === index) return cachedText[slot] as string;
+      if (index >= found && !scanTo(index)) return null;
+      const text = itemText(xml.toString('utf8', bounds[2 * index], bounds[2 * index + 1]), t);
+      cachedIndex[slot] = index;
+      cachedText[slot] = text;
+      return text;
+    },
+  };
+}
+
+export function sharedStrings(zip: ZipArchive): SharedStrings {
+  const xml = zip.read('xl/sharedStrings.xml');
+  return xml ? parseSharedStrings(xml) : { at: () => null };
 }
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -69,7 +151,7 @@ export function sheetPaths(zip: ZipArchive): { names: string[]; paths: Map<strin
   return { names, paths, date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook) };
 }
 
-export interface SheetContext { strings: string[]; dates: boolean[]; date1904: boolean }
+export interface SheetContext { strings: SharedStrings; dates: boolean[]; date1904: boolean }
 
 const DAY = 86_400_000;
 
@@ -117,7 +199,7 @@ function cellValue(tag: string, xml: string, bodyStart: number, bodyEnd: number,
   if (xml.charCodeAt(valueStart - 2) === 0x2f) return null; // <v/>
   const raw = xml.slice(valueStart, xml.indexOf(v.close, valueStart));
   switch (type) {
-    case 's': return context.strings[Number(raw)] ?? null;
+    case 's': return context.strings.at(Number(raw));
     case 'str': return decodeXml(raw);
     case 'b': return raw === '1';
     case 'e': return null;
@@ -140,8 +222,6 @@ function tagsFor(prefix: string) {
     v: { open: `<${prefix}v`, close: `</${prefix}v>` },
   };
 }
-
-const isTagEnd = (code: number): boolean => code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
 
 /**
  * The cells of a row's content, by column: a scan for tags, each cell's value read where it
