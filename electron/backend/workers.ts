@@ -42,6 +42,9 @@ export function startWorker(name: WorkerName, data: object, options: WorkerOptio
     : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: SOURCES[name].href }, resourceLimits });
 }
 
+/** Whether a worker stopped at its heap cap (LIMITS): said so in words, not V8's. */
+export const outOfMemory = (error: Error): boolean => (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+
 export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string };
 
 /**
@@ -71,7 +74,7 @@ export function runInWorker<P, R>(name: WorkerName, data: object, options: Worke
       else if (message.type === 'done') settle(() => resolve(message.result));
       else settle(() => reject(new Error(message.message)));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('error', (error) => settle(() => reject(outOfMemory(error) ? new Error(`The ${name} needed more memory than it may use; the workspace is unchanged`) : error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`The ${name} worker stopped unexpectedly (exit code ${code})`))));
   });
 }
