@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Batch } from '../../shared/api/import';
 
-export function createBatch(sqlite: Database.Database, batch: { fileName: string; fileSize: number; sha256: string; preset: string | null; importedBy: string }): number {
-  return Number(sqlite.prepare('INSERT INTO import_batches (file_name, file_size, sha256, preset, imported_by) VALUES (?, ?, ?, ?, ?)')
-    .run(batch.fileName, batch.fileSize, batch.sha256, batch.preset, batch.importedBy).lastInsertRowid);
+/** A batch begun in the caller's transaction; its file's checksum and counts come at the end (finishBatch), as the file has been read. */
+export function createBatch(sqlite: Database.Database, batch: { fileName: string; fileSize: number; preset: string | null; importedBy: string }): number {
+  return Number(sqlite.prepare("INSERT INTO import_batches (file_name, file_size, sha256, preset, imported_by) VALUES (?, ?, '', ?, ?)")
+    .run(batch.fileName, batch.fileSize, batch.preset, batch.importedBy).lastInsertRowid);
 }
 
-export function finishBatch(sqlite: Database.Database, id: number, counts: { rowsNew: number; rowsDuplicate: number; rowsRejected: number }): void {
-  sqlite.prepare('UPDATE import_batches SET rows_new = ?, rows_duplicate = ?, rows_rejected = ? WHERE id = ?')
-    .run(counts.rowsNew, counts.rowsDuplicate, counts.rowsRejected, id);
+export function finishBatch(sqlite: Database.Database, id: number, batch: { sha256: string; rowsNew: number; rowsDuplicate: number; rowsRejected: number }): void {
+  sqlite.prepare('UPDATE import_batches SET sha256 = ?, rows_new = ?, rows_duplicate = ?, rows_rejected = ? WHERE id = ?')
+    .run(batch.sha256, batch.rowsNew, batch.rowsDuplicate, batch.rowsRejected, id);
 }
 
 export function listBatches(sqlite: Database.Database): Batch[] {
