@@ -23,12 +23,12 @@ const yearTables = new Map<string, OffsetSegment[]>();
  * sample a day, bisected to the millisecond where they change) and looked up after that.
  */
 export function zoneOffset(instant: number, timeZone: string): number {
-  let year = lastYear;
-  if (year === null || year.timeZone !== timeZone || instant < year.start || instant >= year.end) {
-    const utcYear = new Date(instant).getUTCFullYear();
-    year = lastYear = { timeZone, start: Date.UTC(utcYear, 0, 1), end: Date.UTC(utcYear + 1, 0, 1), segments: yearTable(utcYear, timeZone) };
+  let cached = lastYear;
+  if (cached === null || cached.timeZone !== timeZone || instant < cached.start || instant >= cached.end) {
+    const year = new Date(instant).getUTCFullYear();
+    cached = lastYear = { timeZone, start: Date.UTC(year, 0, 1), end: Date.UTC(year + 1, 0, 1), segments: yearTable(year, timeZone) };
   }
-  const segments = year.segments;
+  const segments = cached.segments;
   for (let i = segments.length - 1; i > 0; i--) if (instant >= (segments[i] as OffsetSegment).from) return (segments[i] as OffsetSegment).offset;
   return (segments[0] as OffsetSegment).offset;
 }

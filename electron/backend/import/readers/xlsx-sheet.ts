@@ -45,9 +45,10 @@ function itemText(item: string, t: string): string {
 
 /**
  * The shared strings of a workbook's sharedStrings.xml, kept as its bytes: each item is found
- * when first asked for (planning asks for a sheet's first rows only) and decoded at each ask. A
- * big sheet's million strings stay one buffer outside the JS heap, where an array of them (and the
- * part as one string before that) would pass the reading thread's heap cap.
+ * when first asked for (planning asks for a sheet's first rows only) and decoded when asked, the
+ * last few thousand kept. A big sheet's million strings stay one buffer outside the JS heap,
+ * where an array of them (and the part as one string before that) passed the reading thread's
+ * heap cap.
  */
 export function parseSharedStrings(xml: Buffer): SharedStrings {
   const prefix = /<(\w+:)?sst\b/.exec(xml.toString('utf8', 0, Math.min(xml.length, 4096)))?.[1] ?? '';
