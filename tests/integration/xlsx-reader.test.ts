@@ -116,6 +116,24 @@ describe('the XLSX reader agrees with exceljs', () => {
     }
   });
 
+  it('keeps a big workbook\'s shared strings out of the JS heap: a million of them cost no more heap than a few', () => {
+    const chunks: Buffer[] = [Buffer.from('<?xml version="1.0"?><sst count="1000000" uniqueCount="1000000">')];
+    for (let from = 0; from < 1_000_000; from += 10_000) {
+      let part = '';
+      for (let i = from; i < from + 10_000; i++) part += `<si><t>Mensaje número ${i}, con texto de ejemplo</t></si>`;
+      chunks.push(Buffer.from(part));
+    }
+    chunks.push(Buffer.from('</sst>'));
+    const xml = Buffer.concat(chunks);
+    expect(xml.length).toBeGreaterThan(50_000_000);
+    const before = process.memoryUsage().heapUsed;
+    const strings = parseSharedStrings(xml);
+    expect(strings.at(999_999)).toBe('Mensaje número 999999, con texto de ejemplo');
+    expect(strings.at(0)).toBe('Mensaje número 0, con texto de ejemplo');
+    // The part as one string, or an array of its strings, would be 50 MB or more.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(16_000_000);
+  });
+
   it('knows date formats from number formats', () => {
     expect(['dd/mm/yyyy', 'yyyy-mm-dd hh:mm:ss', '[$-409]mmmm d, yyyy;@', 'h:mm AM/PM', 'mmm-yy'].map(isDateFormat)).toEqual([true, true, true, true, true]);
     expect(['0.00', '#,##0', '0%', '"días" 0', '[Red]0.00', '@'].map(isDateFormat)).toEqual([false, false, false, false, false, false]);
