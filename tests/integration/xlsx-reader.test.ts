@@ -113,6 +113,12 @@ describe('the XLSX reader agrees with exceljs', () => {
       expect(strings.at(7), prefix).toBe('sangría');
       expect(expected.map((_, i) => strings.at(i)), prefix).toEqual(expected);
       expect([strings.at(8), strings.at(-1), strings.at(1.5)], prefix).toEqual([null, null, null]);
+      // Only the part's start at first, however it is cut: the rest is read when an item lies past it.
+      const bytes = Buffer.from(xml);
+      for (let cut = 0; cut < bytes.length; cut++) {
+        const started = parseSharedStrings(bytes.subarray(0, cut), () => bytes);
+        expect(expected.map((_, i) => started.at(i)), `${prefix} cut at ${cut}`).toEqual(expected);
+      }
     }
   });
 

@@ -44,14 +44,24 @@ function itemText(item: string, t: string): string {
 }
 
 /**
- * The shared strings of a workbook's sharedStrings.xml, kept as its bytes: each item is found
+ * The shared strings of a workbook's sharedStrings.xml, kept as its bytes (`start`, and `rest`
+ * giving the whole part when an item lies past them): each item is found
  * when first asked for (planning asks for a sheet's first rows only) and decoded when asked, the
  * last few thousand kept. A big sheet's million strings stay one buffer outside the JS heap,
  * where an array of them (and the part as one string before that) passed the reading thread's
  * heap cap.
  */
-export function parseSharedStrings(xml: Buffer): SharedStrings {
-  const prefix = /<(\w+:)?sst\b/.exec(xml.toString('utf8', 0, Math.min(xml.length, 4096)))?.[1] ?? '';
+export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedStrings {
+  let xml = start;
+  /** Reads on into the rest of the part, when there is more of it. */
+  function more(): boolean {
+    if (!rest) return false;
+    xml = rest();
+    rest = undefined;
+    return true;
+  }
+  const root = (): RegExpExecArray | null => /<(\w+:)?sst\b/.exec(xml.toString('utf8', 0, Math.min(xml.length, 4096)));
+  const prefix = (root() ?? (more() ? root() : null))?.[1] ?? '';
   const open = Buffer.from(`<${prefix}si`);
   const close = Buffer.from(`</${prefix}si>`);
   const t = `<${prefix}t`;
@@ -68,6 +78,7 @@ export function parseSharedStrings(xml: Buffer): SharedStrings {
       const at = xml.indexOf(open, scanned);
       const tagEnd = at < 0 ? -1 : xml.indexOf(0x3e, at + open.length);
       if (tagEnd < 0) {
+        if (more()) continue;
         scanned = xml.length;
         return false;
       }
@@ -78,6 +89,7 @@ export function parseSharedStrings(xml: Buffer): SharedStrings {
       const empty = xml[tagEnd - 1] === 0x2f; // <si/>
       const end = empty ? tagEnd + 1 : xml.indexOf(close, tagEnd);
       if (end < 0) {
+        if (more()) continue;
         scanned = xml.length;
         return false;
       }
@@ -108,9 +120,14 @@ export function parseSharedStrings(xml: Buffer): SharedStrings {
   };
 }
 
+/** Compressed bytes of the strings inflated first: planning reads a sheet's first rows, whose strings come first. */
+const STRINGS_START = 1 << 20;
+
 export function sharedStrings(zip: ZipArchive): SharedStrings {
-  const xml = zip.read('xl/sharedStrings.xml');
-  return xml ? parseSharedStrings(xml) : { at: () => null };
+  const part = 'xl/sharedStrings.xml';
+  const start = zip.readStart(part, STRINGS_START);
+  if (!start) return { at: () => null };
+  return parseSharedStrings(start.data, start.complete ? undefined : () => zip.read(part) as Buffer);
 }
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);

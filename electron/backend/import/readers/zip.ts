@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { constants, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
  * The parts of a zip archive (an XLSX workbook), read with Node's own inflate: JSZip inflates in
@@ -11,6 +11,8 @@ export interface ZipArchive {
   names: string[];
   /** An entry's whole content, or undefined when there is none by that name. */
   read(name: string): Buffer | undefined;
+  /** An entry's content as far as its first `compressedBytes` bytes hold it (complete when that is all of it). */
+  readStart(name: string, compressedBytes: number): { data: Buffer; complete: boolean } | undefined;
   /** An entry's content as it inflates. */
   stream(name: string): Readable | undefined;
 }
@@ -124,14 +126,20 @@ export function openZip(path: string): ZipArchive {
   return {
     names: [...entries.keys()],
     read(name) {
+      return this.readStart(name, Infinity)?.data;
+    },
+    readStart(name, compressedBytes) {
       const entry = entries.get(name);
       if (!entry) return undefined;
       checkMethod(name, entry);
       const { start } = dataRange(entry);
+      const complete = compressedBytes >= entry.compressedSize;
       const fd = openSync(path, 'r');
       try {
-        const data = readAt(fd, start, entry.compressedSize);
-        return entry.method === 0 ? data : inflateRawSync(data);
+        const data = readAt(fd, start, complete ? entry.compressedSize : compressedBytes);
+        if (entry.method === 0) return { data, complete };
+        // A deflate stream's start inflates on its own when not asked to end.
+        return { data: complete ? inflateRawSync(data) : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }), complete };
       } finally {
         closeSync(fd);
       }
