@@ -123,27 +123,27 @@ export function openZip(path: string): ZipArchive {
     if (entry.method !== 0 && entry.method !== 8) throw new NotAZip(`${name} is compressed with method ${entry.method}, which Pulso does not read`);
   }
 
+  function readStart(name: string, compressedBytes: number): { data: Buffer; complete: boolean } | undefined {
+    const entry = entries.get(name);
+    if (!entry) return undefined;
+    checkMethod(name, entry);
+    const { start } = dataRange(entry);
+    const complete = compressedBytes >= entry.compressedSize;
+    const fd = openSync(path, 'r');
+    try {
+      const data = readAt(fd, start, complete ? entry.compressedSize : compressedBytes);
+      if (entry.method === 0) return { data, complete };
+      // A deflate stream's start inflates on its own when not asked to end.
+      return { data: complete ? inflateRawSync(data) : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }), complete };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   return {
     names: [...entries.keys()],
-    read(name) {
-      return this.readStart(name, Infinity)?.data;
-    },
-    readStart(name, compressedBytes) {
-      const entry = entries.get(name);
-      if (!entry) return undefined;
-      checkMethod(name, entry);
-      const { start } = dataRange(entry);
-      const complete = compressedBytes >= entry.compressedSize;
-      const fd = openSync(path, 'r');
-      try {
-        const data = readAt(fd, start, complete ? entry.compressedSize : compressedBytes);
-        if (entry.method === 0) return { data, complete };
-        // A deflate stream's start inflates on its own when not asked to end.
-        return { data: complete ? inflateRawSync(data) : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }), complete };
-      } finally {
-        closeSync(fd);
-      }
-    },
+    read: (name) => readStart(name, Infinity)?.data,
+    readStart,
     stream(name) {
       const entry = entries.get(name);
       if (!entry) return undefined;
