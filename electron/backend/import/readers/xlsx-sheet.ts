@@ -45,11 +45,10 @@ function itemText(item: string, t: string): string {
 
 /**
  * The shared strings of a workbook's sharedStrings.xml, kept as its bytes (`start`, and `rest`
- * giving the whole part when an item lies past them): each item is found
- * when first asked for (planning asks for a sheet's first rows only) and decoded when asked, the
- * last few thousand kept. A big sheet's million strings stay one buffer outside the JS heap,
- * where an array of them (and the part as one string before that) passed the reading thread's
- * heap cap.
+ * giving the whole part when an item lies past them): each item is found when first asked for
+ * (planning asks for a sheet's first rows only) and decoded when asked, the last few thousand
+ * kept. A big sheet's million strings stay one buffer outside the JS heap, where an array of them
+ * (and the part as one string before that) passed the reading thread's heap cap.
  */
 export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedStrings {
   let xml = start;
