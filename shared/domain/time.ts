@@ -16,6 +16,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const DAY_MS = 86_400_000;
 const yearTables = new Map<string, OffsetSegment[]>();
+/** The year zoneOffset last looked in: a file's dates mostly fall in the same year, which then needs no key made and looked up. */
+let lastYear: { timeZone: string; start: number; end: number; segments: OffsetSegment[] } | null = null;
 
 /**
  * Offset of the zone from UTC at an instant, in ms (Madrid in winter: +3,600,000). Asking Intl
@@ -32,9 +34,6 @@ export function zoneOffset(instant: number, timeZone: string): number {
   for (let i = segments.length - 1; i > 0; i--) if (instant >= (segments[i] as OffsetSegment).from) return (segments[i] as OffsetSegment).offset;
   return (segments[0] as OffsetSegment).offset;
 }
-
-/** The year zoneOffset last looked in: a file's dates mostly fall in the same year, which then needs no key made and looked up. */
-let lastYear: { timeZone: string; start: number; end: number; segments: OffsetSegment[] } | null = null;
 
 function yearTable(year: number, timeZone: string): OffsetSegment[] {
   const key = `${timeZone}\u0000${year}`;
@@ -63,11 +62,14 @@ function yearSegments(year: number, timeZone: string): OffsetSegment[] {
   return segments;
 }
 
+/** The instant cut to its whole second (earlier ones too: before 1970 as after). */
+export const toSecond = (instant: number): number => instant - (((instant % 1000) + 1000) % 1000);
+
 function intlOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const asUtc = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
+  return asUtc - toSecond(instant);
 }
 
 /**

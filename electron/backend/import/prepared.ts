@@ -1,10 +1,9 @@
-import { basename } from 'node:path';
 import { outOfMemory, startWorker, type WorkerOptions } from '../workers';
 import type { PrepareMessage, PrepareRequest } from './prepare-worker';
 import type { PrepareInput, PreparedBatch } from './prepare';
 import { ImportError } from './readers';
 
-const OUT_OF_MEMORY = 'reading it needed more memory than an import may use; nothing was imported. Split the file, or save it as CSV';
+const OUT_OF_MEMORY = 'Reading the file needed more memory than an import may use; nothing was imported. Split the file, or save it as CSV';
 
 /**
  * The thread that reads and plans a file's rows (prepare.ts), so the writer's SQLite work and the
@@ -21,7 +20,7 @@ export function startReading(workers: WorkerOptions) {
     else arrived.push(message);
   };
   worker.on('message', deliver);
-  worker.on('error', (error) => deliver(outOfMemory(error) ? { type: 'error', message: OUT_OF_MEMORY } : { type: 'error', message: error.message }));
+  worker.on('error', (error) => deliver({ type: 'error', message: outOfMemory(error) ? OUT_OF_MEMORY : error.message }));
   worker.on('exit', (code) => deliver({ type: 'error', message: `The import's reading thread stopped unexpectedly (exit code ${code})` }));
   const next = (): Promise<PrepareMessage> => new Promise((resolve) => {
     const message = arrived.shift();
@@ -44,7 +43,7 @@ export function startReading(workers: WorkerOptions) {
         for (;;) {
           const message = await next();
           if (message.type === 'end') return;
-          if (message.type === 'error') throw new ImportError(message.message === OUT_OF_MEMORY ? `${basename(input.path)}: ${OUT_OF_MEMORY}` : message.message);
+          if (message.type === 'error') throw new ImportError(message.message);
           ask({ type: 'next' });
           yield message.batch;
         }

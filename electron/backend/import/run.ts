@@ -33,9 +33,9 @@ async function sha256(path: string): Promise<string> {
  * What the writer needs of the file: its headers, rough size and plan. The reader itself (an
  * XLSX's shared strings with it) is let go: the reading thread opens the file again.
  */
-async function planFile(request: ImportRequest, preset: Mapping | undefined): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
+async function planFile(request: ImportRequest, presetMapping: Mapping | undefined): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
   const reader = await openReader(request.path, { part: request.part, password: request.password });
-  const plan = await planImport(request.path, reader, { mapping: request.mapping ?? preset, dateOrder: request.dateOrder });
+  const plan = await planImport(request.path, reader, { mapping: request.mapping ?? presetMapping, dateOrder: request.dateOrder });
   return { headers: reader.headers, estimatedRows: reader.estimatedRows, plan };
 }
 

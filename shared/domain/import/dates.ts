@@ -1,4 +1,4 @@
-import { wallClockToUtc, wallTimeToUtc, type WallTime } from '../time';
+import { toSecond, wallClockToUtc, wallTimeToUtc, type WallTime } from '../time';
 import { cellText, type Cell, type Parsed } from './values';
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -89,7 +89,7 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
     const wall = cell.getTime();
     if (Number.isNaN(wall)) return { ok: false, error: 'invalid date cell' };
     // To the second, as a serial number's date.
-    return { ok: true, value: wallClockToUtc(wall - (((wall % 1000) + 1000) % 1000), timeZone) };
+    return { ok: true, value: wallClockToUtc(toSecond(wall), timeZone) };
   }
   const text = cellText(cell);
   if (text === '') return { ok: true, value: null };
