@@ -306,7 +306,10 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
     },
     counts(): RollupCounts {
       const counts: RollupCounts = { days: [], demographics: [], entities: [], topics: [], pairs: [], engagement: [] };
-      for (const { day, source, temperature, messages, interactions, demographics, entities, topics, pairs } of buckets.values()) {
+      // In key order, day first: each roll-up's rows then go into its key index a day at a time, not
+      // all over it (100,000 messages' entity, topic and pair rows: 0.1 s instead of 0.15).
+      const ordered = [...buckets.keys()].sort((a, b) => a - b).map((key) => buckets.get(key) as Bucket);
+      for (const { day, source, temperature, messages, interactions, demographics, entities, topics, pairs } of ordered) {
         counts.days.push(day, source, temperature, messages, interactions);
         for (const [dimensionValue, n] of demographics) {
           const space = dimensionValue.indexOf(' ');
