@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { createCaseWriter } from './care';
 import { ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
 import { nextId } from './ingest-snapshot';
-import { createRollupTally, rollupOffsets, suspendForLoad, type Demographics } from './rollups';
+import { createRollupTally } from './rollup-tally';
+import { rollupOffsets, suspendForLoad, type Demographics } from './rollups';
 
 /**
  * Rows per INSERT: a hundred rows a statement cost half of a statement a row; more gains nothing.
