@@ -4,8 +4,12 @@ import { JobCancelled } from './jobs';
 
 export type WorkerName = 'import' | 'prepare' | 'read';
 
-/** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
-export interface WorkerOptions { workerDir?: string | undefined }
+export interface WorkerOptions {
+  /** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
+  workerDir?: string | undefined;
+  /** Heap caps in place of LIMITS' (a test makes a thread reach its cap). */
+  heapLimits?: Partial<Record<WorkerName, ResourceLimits>> | undefined;
+}
 
 const SOURCES: Record<WorkerName, URL> = {
   import: new URL('./import/worker.ts', import.meta.url),
@@ -38,7 +42,7 @@ export async function workersFinished(): Promise<void> {
 
 /** A worker thread: the built one beside the app's main bundle, else from its TypeScript source through tsx. */
 export function startWorker(name: WorkerName, data: object, options: WorkerOptions): Worker {
-  const resourceLimits = LIMITS[name];
+  const resourceLimits = options.heapLimits?.[name] ?? LIMITS[name];
   return options.workerDir
     ? new Worker(join(options.workerDir, `${name}-worker.js`), { workerData: data, resourceLimits })
     : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: SOURCES[name].href }, resourceLimits });
@@ -51,9 +55,10 @@ export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'd
 
 /**
  * Runs a job in a worker thread; resolves with its result. An abort terminates the thread: the
- * worker's open transaction dies with it and the store keeps what it had.
+ * worker's open transaction dies with it and the store keeps what it had. `subject` names the
+ * job in errors ("The import of x.csv …").
  */
-export function runInWorker<P, R>(name: WorkerName, data: object, options: WorkerOptions, signal: AbortSignal, onProgress: (progress: P) => void): Promise<R> {
+export function runInWorker<P, R>(name: WorkerName, data: object, options: WorkerOptions, signal: AbortSignal, onProgress: (progress: P) => void, subject = `The ${name}`): Promise<R> {
   const worker = startWorker(name, data, options);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   finishing.add(exited);
@@ -76,7 +81,7 @@ export function runInWorker<P, R>(name: WorkerName, data: object, options: Worke
       else if (message.type === 'done') settle(() => resolve(message.result));
       else settle(() => reject(new Error(message.message)));
     });
-    worker.on('error', (error) => settle(() => reject(outOfMemory(error) ? new Error(`The ${name} needed more memory than it may use; the workspace is unchanged`) : error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`The ${name} worker stopped unexpectedly (exit code ${code})`))));
+    worker.on('error', (error) => settle(() => reject(outOfMemory(error) ? new Error(`${subject} needed more memory than it may use; the workspace is unchanged`) : error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`${subject} stopped unexpectedly (exit code ${code})`))));
   });
 }

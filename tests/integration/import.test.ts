@@ -256,13 +256,41 @@ describe('bad input: a clear message, and the store exactly as it was', () => {
 });
 
 describe('cancel and crash', () => {
+  /** A 300,000-row CSV; `spread` gives each message a day of its own (so the roll-up counts grow with the file). */
+  function bigCsv(name: string, spread = false): string {
+    const lines = ['id,date,user,text'];
+    for (let i = 0; i < 300_000; i++) {
+      const date = spread ? new Date(Date.UTC(1800, 0, 1 + i)).toISOString() : `2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`;
+      lines.push(`${i},${date},@u${i % 5000},mensaje de prueba número ${i} sobre la fibra`);
+    }
+    return writeEncoded(join(tempFolder(), name), lines.join('\n'), 'utf8');
+  }
+
+  // The threads' real caps hold a million rows; 28 MB is reached some batches in: by the reading
+  // thread's key tables, by the writer's roll-up counts when every message has a day of its own.
+  it.each([
+    { thread: 'prepare' as const, spread: false, expected: /^Reading big\.csv needed more memory than an import may use; nothing was imported\. Split it into smaller files$/ },
+    { thread: 'import' as const, spread: true, expected: /^The import of big\.csv needed more memory than it may use; the workspace is unchanged$/ },
+  ])('an import thread ($thread) at its heap cap says so, and the store is as it was', async ({ thread, spread, expected }) => {
+    const opened = openBackend(undefined, { heapLimits: { [thread]: { maxOldGenerationSizeMb: 28, maxYoungGenerationSizeMb: 16 } } });
+    await imported(opened, { path: writeEncoded(join(tempFolder(), 'seed.csv'), SPANISH_CSV, 'utf8') });
+    const before = { fingerprint: fingerprint(opened.path), info: await opened.client.call('workspace.info', {}) };
+    let rows = 0;
+    const last = await opened.client.runJob('import.start', { path: bigCsv('big.csv', spread) }, (event) => {
+      if (event.state === 'progress') rows = event.rows ?? rows;
+    });
+    expect(last.state).toBe('failed');
+    expect(last.message).toMatch(expected);
+    expect(rows).toBeGreaterThan(0); // it stopped mid-file, batches written
+    expect(await opened.client.call('workspace.info', {})).toEqual(before.info);
+    expect(fingerprint(opened.path)).toBe(before.fingerprint);
+  });
+
   it('killing the import worker mid-file leaves no partial batch, and the store works on', async () => {
     const opened = await madrid();
     await imported(opened, { path: writeEncoded(join(tempFolder(), 'seed.csv'), SPANISH_CSV, 'utf8') });
     const before = { fingerprint: fingerprint(opened.path), info: await opened.client.call('workspace.info', {}) };
-    const lines = ['id,date,user,text'];
-    for (let i = 0; i < 300_000; i++) lines.push(`${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},mensaje de prueba número ${i} sobre la fibra`);
-    const big = writeEncoded(join(tempFolder(), 'big.csv'), lines.join('\n'), 'utf8');
+    const big = bigCsv('big.csv');
     let progressSeen = 0;
     const last = await opened.client.runJob('import.start', { path: big }, (event) => {
       if (event.state === 'progress' && ++progressSeen === 1) {

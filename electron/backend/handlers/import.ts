@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
 import { NotFound, type Handlers } from '../context';
 import { workspaceSettings } from '../defaults';
@@ -13,10 +14,10 @@ export const importHandlers = {
   },
   'import.start': (request, { store, jobs, options }) => {
     const { timeZone, annotator } = workspaceSettings(store);
-    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir } };
+    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir, heapLimits: options.heapLimits } };
     return {
       jobId: jobs.start('import', ({ signal, progress }) =>
-        runInWorker<ImportProgress, unknown>('import', data, options, signal, (p) => progress(p.done, p.total, p.rows))),
+        runInWorker<ImportProgress, unknown>('import', data, options, signal, (p) => progress(p.done, p.total, p.rows), `The import of ${basename(request.path)}`)),
     };
   },
   'import.batches': (_input, { store }) => listBatches(store.sqlite),

@@ -1,9 +1,15 @@
+import { basename } from 'node:path';
 import { outOfMemory, startWorker, type WorkerOptions } from '../workers';
 import type { PrepareMessage, PrepareRequest } from './prepare-worker';
 import type { PrepareInput, PreparedBatch } from './prepare';
-import { ImportError } from './readers';
+import { formatOf, ImportError } from './readers';
 
-const OUT_OF_MEMORY = 'Reading the file needed more memory than an import may use; nothing was imported. Split the file, or save it as CSV';
+/** What a reading thread that reached its heap cap says: an Excel or Access file is read more compactly as CSV. */
+function outOfMemoryMessage(path: string | null): string {
+  const name = path ? basename(path) : 'the file';
+  const asCsv = path !== null && formatOf(path) !== 'csv' ? ', or save it as CSV' : '';
+  return `Reading ${name} needed more memory than an import may use; nothing was imported. Split it into smaller files${asCsv}`;
+}
 
 /**
  * The thread that reads and plans a file's rows (prepare.ts), so the writer's SQLite work and the
@@ -20,7 +26,8 @@ export function startReading(workers: WorkerOptions) {
     else arrived.push(message);
   };
   worker.on('message', deliver);
-  worker.on('error', (error) => deliver({ type: 'error', message: outOfMemory(error) ? OUT_OF_MEMORY : error.message }));
+  let path: string | null = null;
+  worker.on('error', (error) => deliver({ type: 'error', message: outOfMemory(error) ? outOfMemoryMessage(path) : error.message }));
   worker.on('exit', (code) => deliver({ type: 'error', message: `The import's reading thread stopped unexpectedly (exit code ${code})` }));
   const next = (): Promise<PrepareMessage> => new Promise((resolve) => {
     const message = arrived.shift();
@@ -36,6 +43,7 @@ export function startReading(workers: WorkerOptions) {
   return {
     /** The file's batches, planned as `input` says. */
     async *batches(input: PrepareInput): AsyncGenerator<PreparedBatch> {
+      path = input.path;
       try {
         ask({ type: 'start', input });
         ask({ type: 'next' });
