@@ -37,6 +37,8 @@ describe('dedupe keys', () => {
     expect(table.get(absent[0] as string)).toBe(-1);
     table.set(keys[5] as string, 42);
     expect([table.get(keys[5] as string), table.size]).toEqual([42, 300_000]);
+    // -1 marks a free slot: storing it would lose the key.
+    expect(() => table.set(absent[2] as string, -1)).toThrow(/cannot hold -1/);
     // Found or added in one call: a new key gets the value given, a known one keeps its own.
     const ids = createKeyTable();
     expect(keys.every((key, i) => ids.getOrAdd(key, i) === -1)).toBe(true);
