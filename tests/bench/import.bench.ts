@@ -31,7 +31,7 @@ const TOPICS = [
 ];
 
 /** A workspace with 5 tracked entities and 5 topics, ready for matching. */
-function prepareWorkspace(path: string): void {
+export function prepareWorkspace(path: string): void {
   const store = openStore(path);
   for (const entity of ENTITIES) addEntity(store.sqlite, { ...entity, aliases: [...entity.aliases] });
   for (const topic of TOPICS) addTopic(store.sqlite, topic);
@@ -43,7 +43,7 @@ function prepareWorkspace(path: string): void {
  * time until the import says it is done (committed and synced), and apart the time its worker
  * then takes to copy the write-ahead log into the database (closing the back end waits for it).
  */
-async function timedImport(workspace: string, path: string): Promise<{ seconds: number; checkpointSeconds: number; peakRssMB: number; startRssMB: number; summary: ImportSummary }> {
+export async function timedImport(workspace: string, path: string): Promise<{ seconds: number; checkpointSeconds: number; peakRssMB: number; startRssMB: number; summary: ImportSummary }> {
   // The worker as the app ships it (out/main/import-worker.js), when built; else from source.
   const built = resolve('out/main');
   const backend = createBackend(workspace, existsSync(join(built, 'import-worker.js')) ? { workerDir: built } : {});
@@ -60,6 +60,12 @@ async function timedImport(workspace: string, path: string): Promise<{ seconds: 
   clearInterval(sampler);
   if (last.state !== 'finished') throw new Error(`import ${last.state}: ${last.message}`);
   return { seconds, checkpointSeconds, peakRssMB: Math.round(peak / 1e6), startRssMB: Math.round(start / 1e6), summary: last.result as ImportSummary };
+}
+
+/** Writes the benchmark CSV in a process of its own, so this one's RSS does not carry the generator's memory. */
+export function writeCsv(path: string, rows: number): void {
+  const generated = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), path, String(rows)], { stdio: 'inherit' });
+  if (generated.status !== 0) throw new Error('could not write the benchmark CSV');
 }
 
 /** The same end state without any of Pulso's checks: sqlite3's .import plus an FTS5 index. */
@@ -94,8 +100,7 @@ export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
   try {
     const csv = join(folder, 'messages.csv');
-    const generated = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), csv, String(ROWS)], { stdio: 'inherit' });
-    if (generated.status !== 0) throw new Error('could not write the benchmark CSV');
+    writeCsv(csv, ROWS);
     const sizeMB = statSync(csv).size / 1e6;
     const baselineSeconds = baseline(folder, csv);
 

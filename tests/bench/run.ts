@@ -10,6 +10,7 @@ export interface BenchResult {
 
 const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
   import: () => import('./import.bench'),
+  gigabyte: () => import('./gigabyte.bench'),
   kpis: () => import('./kpis.bench'),
   grid: () => import('./grid.bench'),
 };

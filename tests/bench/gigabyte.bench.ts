@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareWorkspace, timedImport, writeCsv } from './import.bench';
+import type { BenchResult } from './run';
+
+/** About 1 GB of the import benchmark's messages. */
+const ROWS = Number(process.env.BENCH_GIGABYTE_ROWS ?? 4_400_000);
+
+/** The issue's streaming promise: a 1 GB CSV must not need 1 GB of memory. Imports one through the real back end. */
+export async function run(): Promise<BenchResult> {
+  const folder = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
+  try {
+    const csv = join(folder, 'messages.csv');
+    writeCsv(csv, ROWS);
+    const sizeMB = statSync(csv).size / 1e6;
+    const workspace = join(folder, 'bench.pulso');
+    prepareWorkspace(workspace);
+    const imported = await timedImport(workspace, csv);
+    if (imported.summary.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(imported.summary)}`);
+    return {
+      rows: [
+        ['CSV rows', ROWS.toLocaleString('en'), undefined],
+        ['CSV size (MB)', sizeMB.toFixed(0), undefined],
+        ['import, to done (s)', imported.seconds.toFixed(1), undefined],
+        ['rows/s', Math.round(ROWS / imported.seconds).toLocaleString('en'), undefined],
+        ['peak RSS (MB)', String(imported.peakRssMB), `< ${Math.round(sizeMB)} (the file's size)`],
+        ['  RSS when the import started (MB)', String(imported.startRssMB), undefined],
+      ],
+      json: { rows: ROWS, csvMB: Math.round(sizeMB), seconds: imported.seconds, peakRssMB: imported.peakRssMB, startRssMB: imported.startRssMB },
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
