@@ -70,8 +70,13 @@ export async function run(): Promise<BenchResult> {
         const next = `[aria-rowindex="${i + 3}"][aria-current="true"]`;
         const started = performance.now();
         grid.dispatchEvent(new KeyboardEvent('keydown', { key: String((i % 5) + 1), bubbles: true }));
-        await new Promise<void>((resolve) => {
-          const check = (): void => (document.querySelector(next) ? resolve() : void requestAnimationFrame(check));
+        // A keystroke that never lands fails the bench, not hangs it (a run once waited 12 minutes).
+        await new Promise<void>((resolve, reject) => {
+          const check = (): void => {
+            if (document.querySelector(next)) resolve();
+            else if (performance.now() - started > 10_000) reject(new Error(`keystroke ${i + 1}: the cursor never reached row ${i + 3}`));
+            else requestAnimationFrame(check);
+          };
           check();
         });
         times.push(performance.now() - started);
