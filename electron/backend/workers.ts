@@ -24,9 +24,9 @@ const SOURCES: Record<WorkerName, URL> = {
  * outlives a 16 MB one is promoted and collected again, at twice the writer's time (32 or 48 MB
  * measured the same). The reading thread, which makes most of the garbage (cells, mapped
  * messages, keys), gains from 64 MB: a million rows about 0.85 s sooner in runs alternating with
- * 32 MB, for ~70 MB more at the peak (128 MB or more passed 600 MB). 384 MB holds the reading
- * thread's key tables (a million authors and messages: ~90 MB); an XLSX's shared strings are
- * kept outside the heap. The writer keeps only its roll-up counts.
+ * 32 MB, for ~70 MB more at the peak (128 MB or more passed 600 MB). The caps do not cover
+ * typed arrays and buffers, which live outside the heap: the reading thread's key tables (a
+ * million authors and messages: ~60 MB), an XLSX's shared strings, most of the writer's roll-up counts.
  */
 const READER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 };
 const WRITER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };

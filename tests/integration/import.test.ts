@@ -266,8 +266,8 @@ describe('cancel and crash', () => {
     return writeEncoded(join(tempFolder(), name), lines.join('\n'), 'utf8');
   }
 
-  // The threads' real caps hold a million rows; 28 MB is reached some batches in: by the reading
-  // thread's key tables, by the writer's roll-up counts when every message has a day of its own.
+  // The threads' real caps hold a million rows; 28 MB is reached some batches in (the writer's, when
+  // every message has a day of its own, by its lists of days).
   it.each([
     { thread: 'prepare' as const, spread: false, expected: /^Reading big\.csv needed more memory than an import may use; nothing was imported\. Split it into smaller files$/ },
     { thread: 'import' as const, spread: true, expected: /^The import of big\.csv needed more memory than it may use; the workspace is unchanged$/ },
