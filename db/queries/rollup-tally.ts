@@ -75,10 +75,6 @@ export function createNumberTable() {
       if (size > before) values[slot] = before;
       return values[slot] as number;
     },
-    get(key: number): number {
-      const slot = probe(key);
-      return keys[slot] === EMPTY ? 0 : (values[slot] as number);
-    },
     /** Every key and its number, in no order. */
     entries(): { keys: Float64Array; values: Float64Array } {
       const out = { keys: new Float64Array(size), values: new Float64Array(size) };
@@ -115,7 +111,6 @@ function checked(id: number): number {
  */
 export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAuthor: number) {
   const buckets = createNumberTable();
-  const bucketKeys: number[] = [];
   const bucketDays: number[] = [];
   const bucketSources: number[] = [];
   const bucketTemperatures: number[] = [];
@@ -145,13 +140,14 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
     return Math.trunc((postedAt + (segment && segment.from <= postedAt ? segment.offset : 0)) / 86_400_000);
   }
 
+  // Days (from before 1700), temperatures and source ids (below 65,536) are small integers: one number keys the bucket, day first.
+  const bucketKey = (day: number, source: number, temperature: number): number => ((day + 100_000) * 16 + temperature + 2) * 0x10000 + source;
+  const keyOf = (bucket: number): number => bucketKey(bucketDays[bucket] as number, bucketSources[bucket] as number, bucketTemperatures[bucket] as number);
+
   function bucketOf(day: number, source: number, temperature: number): number {
-    // Days (from before 1700), temperatures and source ids (below 65,536) are small integers: one number keys the bucket, day first.
-    const key = ((day + 100_000) * 16 + temperature + 2) * 0x10000 + source;
-    const bucket = buckets.intern(key);
-    if (bucket === bucketKeys.length) {
+    const bucket = buckets.intern(bucketKey(day, source, temperature));
+    if (bucket === bucketDays.length) {
       checked(bucket);
-      bucketKeys.push(key);
       bucketDays.push(day);
       bucketSources.push(source);
       bucketTemperatures.push(temperature);
@@ -233,7 +229,8 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
     counts(): RollupCounts {
       const counts: RollupCounts = { days: [], demographics: [], entities: [], topics: [], pairs: [], engagement: [] };
       // Buckets in key order: byRank[place] is the bucket there, rank[bucket] its place.
-      const byRank = Int32Array.from(bucketKeys.keys()).sort((a, b) => (bucketKeys[a] as number) - (bucketKeys[b] as number));
+      const keys = Float64Array.from(bucketDays, (_, bucket) => keyOf(bucket));
+      const byRank = Int32Array.from(bucketDays.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number));
       const rank = new Int32Array(byRank.length);
       byRank.forEach((bucket, place) => (rank[bucket] = place));
       for (const bucket of byRank) {

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareWorkspace, timedImport, writeCsv } from './import.bench';
+import { importAll, writeCsv } from './import.bench';
 import type { BenchResult } from './run';
 
 /** About 1 GB of the import benchmark's messages. */
@@ -12,12 +12,8 @@ export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
   try {
     const csv = join(folder, 'messages.csv');
-    writeCsv(csv, ROWS);
-    const sizeMB = statSync(csv).size / 1e6;
-    const workspace = join(folder, 'bench.pulso');
-    prepareWorkspace(workspace);
-    const imported = await timedImport(workspace, csv);
-    if (imported.summary.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(imported.summary)}`);
+    const sizeMB = writeCsv(csv, ROWS);
+    const imported = await importAll(folder, 'bench.pulso', csv, ROWS);
     return {
       rows: [
         ['CSV rows', ROWS.toLocaleString('en'), undefined],

@@ -31,7 +31,7 @@ const TOPICS = [
 ];
 
 /** A workspace with 5 tracked entities and 5 topics, ready for matching. */
-export function prepareWorkspace(path: string): void {
+function prepareWorkspace(path: string): void {
   const store = openStore(path);
   for (const entity of ENTITIES) addEntity(store.sqlite, { ...entity, aliases: [...entity.aliases] });
   for (const topic of TOPICS) addTopic(store.sqlite, topic);
@@ -43,7 +43,7 @@ export function prepareWorkspace(path: string): void {
  * time until the import says it is done (committed and synced), and apart the time its worker
  * then takes to copy the write-ahead log into the database (closing the back end waits for it).
  */
-export async function timedImport(workspace: string, path: string): Promise<{ seconds: number; checkpointSeconds: number; peakRssMB: number; startRssMB: number; summary: ImportSummary }> {
+async function timedImport(workspace: string, path: string): Promise<{ seconds: number; checkpointSeconds: number; peakRssMB: number; startRssMB: number; summary: ImportSummary }> {
   // The worker as the app ships it (out/main/import-worker.js), when built; else from source.
   const built = resolve('out/main');
   const backend = createBackend(workspace, existsSync(join(built, 'import-worker.js')) ? { workerDir: built } : {});
@@ -62,10 +62,20 @@ export async function timedImport(workspace: string, path: string): Promise<{ se
   return { seconds, checkpointSeconds, peakRssMB: Math.round(peak / 1e6), startRssMB: Math.round(start / 1e6), summary: last.result as ImportSummary };
 }
 
-/** Writes the benchmark CSV in a process of its own, so this one's RSS does not carry the generator's memory. */
-export function writeCsv(path: string, rows: number): void {
+/** Writes the benchmark CSV in a process of its own, so this one's RSS does not carry the generator's memory; its size in MB. */
+export function writeCsv(path: string, rows: number): number {
   const generated = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), path, String(rows)], { stdio: 'inherit' });
   if (generated.status !== 0) throw new Error('could not write the benchmark CSV');
+  return statSync(path).size / 1e6;
+}
+
+/** Imports `file` into a new workspace `name` in `folder` (timedImport), checking every one of its `rows` came in new. */
+export async function importAll(folder: string, name: string, file: string, rows: number): ReturnType<typeof timedImport> {
+  const workspace = join(folder, name);
+  prepareWorkspace(workspace);
+  const imported = await timedImport(workspace, file);
+  if (imported.summary.new !== rows) throw new Error(`expected ${rows} new rows from ${file}, got ${JSON.stringify(imported.summary)}`);
+  return imported;
 }
 
 /** The same end state without any of Pulso's checks: sqlite3's .import plus an FTS5 index. */
@@ -100,21 +110,13 @@ export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
   try {
     const csv = join(folder, 'messages.csv');
-    writeCsv(csv, ROWS);
-    const sizeMB = statSync(csv).size / 1e6;
+    const sizeMB = writeCsv(csv, ROWS);
     const baselineSeconds = baseline(folder, csv);
-
-    const workspace = join(folder, 'bench.pulso');
-    prepareWorkspace(workspace);
-    const csvRun = await timedImport(workspace, csv);
-    if (csvRun.summary.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(csvRun.summary)}`);
+    const csvRun = await importAll(folder, 'bench.pulso', csv, ROWS);
 
     const xlsx = join(folder, 'messages.xlsx');
     await writeXlsx(xlsx, XLSX_ROWS);
-    const xlsxWorkspace = join(folder, 'xlsx.pulso');
-    prepareWorkspace(xlsxWorkspace);
-    const xlsxRun = await timedImport(xlsxWorkspace, xlsx);
-    if (xlsxRun.summary.new !== XLSX_ROWS) throw new Error(`expected ${XLSX_ROWS} new XLSX rows, got ${JSON.stringify(xlsxRun.summary)}`);
+    const xlsxRun = await importAll(folder, 'xlsx.pulso', xlsx, XLSX_ROWS);
 
     const rowsPerSecond = Math.round(ROWS / csvRun.seconds);
     const ratio = csvRun.seconds / baselineSeconds;

@@ -16,7 +16,7 @@ describe('the roll-up tally', () => {
     expect(table.size).toBe(expected.size);
     const { keys, values } = table.entries();
     expect(new Map([...keys].map((key, i) => [key, values[i]]))).toEqual(expected);
-    expect(table.get(2 ** 52 + 1)).toBe(0);
+    expect(keys.includes(2 ** 52 + 1)).toBe(false);
     const names = createNumberTable();
     expect([7, 2 ** 40, 7, 0, 2 ** 40].map((key) => names.intern(key))).toEqual([0, 1, 0, 2, 1]);
   });
