@@ -44,7 +44,8 @@ export const authors = sqliteTable('authors', {
   /** Likes + shares + replies of all the author's messages, kept by triggers (db/queries/rollups.ts). */
   engagement: integer('engagement').notNull().default(0),
 }, (t) => [
-  uniqueIndex('authors_source_handle').on(t.sourceId, t.handle), index('authors_handle').on(t.handle),
+  // One index for both: a network's handle looked up, and the grid's sort by handle (then network).
+  uniqueIndex('authors_handle_source').on(t.handle, t.sourceId),
   // The most an author's influence can be in any period: the top influencers are found from here down.
   index('authors_influence_bound').on(sql`log10(1 + coalesce(${t.followers}, 0)) + log10(1 + ${t.engagement})`),
 ]);
@@ -113,7 +114,8 @@ export const labels = sqliteTable('labels', {
   actionId: integer('action_id').references(() => labelActions.id),
 }, (t) => [
   index('labels_message').on(t.messageId, t.labeledAt),
-  index('labels_action').on(t.actionId),
+  // Only the grid's labels have an action (undo); an import's hundreds of thousands have none.
+  index('labels_action').on(t.actionId).where(sql`${t.actionId} IS NOT NULL`),
   check('labels_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
 ]);
 

@@ -100,7 +100,7 @@ const ORDER: Record<MessageSort['column'], { from: string; join?: string; key: s
   kind: { from: 'messages m', key: ['m.kind', 'm.posted_at', 'm.id'] },
   annotator: { from: 'messages m', key: ['m.annotator', 'm.posted_at', 'm.id'] },
   labeledAt: { from: 'messages m', key: ['m.labeled_at', 'm.id'] },
-  author: { from: 'authors a CROSS JOIN messages m', join: 'm.author_id = a.id', key: ['a.handle', 'a.id', 'm.posted_at', 'm.id'] },
+  author: { from: 'authors a CROSS JOIN messages m', join: 'm.author_id = a.id', key: ['a.handle', 'a.source_id', 'a.id', 'm.posted_at', 'm.id'] },
   source: { from: 'sources s CROSS JOIN messages m', join: 'm.source_id = s.id', key: ['s.code', 'm.posted_at', 'm.id'] },
 };
 

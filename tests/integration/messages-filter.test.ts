@@ -51,16 +51,16 @@ describe('message filters in SQL agree with a plain computation over the same wo
     const { client, path } = await demoBackend(700);
     await client.call('labels.set', { ids: [3, 5, 8], kind: 'spam' });
     const db = new Database(path, { readonly: true });
-    type Row = { id: number; posted_at: number; source: string; handle: string; author_id: number; temperature: number | null; kind: string | null; annotator: string | null; labeled_at: number | null };
+    type Row = { id: number; posted_at: number; source: string; source_id: number; handle: string; author_id: number; temperature: number | null; kind: string | null; annotator: string | null; labeled_at: number | null };
     const rows = db.prepare(
-      `SELECT m.id, m.posted_at, s.code AS source, a.handle, m.author_id, m.temperature, m.kind, m.annotator, m.labeled_at
+      `SELECT m.id, m.posted_at, s.code AS source, m.source_id, a.handle, m.author_id, m.temperature, m.kind, m.annotator, m.labeled_at
        FROM messages m JOIN sources s ON s.id = m.source_id JOIN authors a ON a.id = m.author_id`,
     ).all() as Row[];
     db.close();
     const keys: Record<MessageSort['column'], (r: Row) => (string | number | null)[]> = {
       postedAt: (r) => [r.posted_at, r.id], temperature: (r) => [r.temperature, r.posted_at, r.id], kind: (r) => [r.kind, r.posted_at, r.id],
       annotator: (r) => [r.annotator, r.posted_at, r.id], labeledAt: (r) => [r.labeled_at, r.id],
-      author: (r) => [r.handle, r.author_id, r.posted_at, r.id], source: (r) => [r.source, r.posted_at, r.id],
+      author: (r) => [r.handle, r.source_id, r.author_id, r.posted_at, r.id], source: (r) => [r.source, r.posted_at, r.id],
     };
     const compare = (a: (string | number | null)[], b: (string | number | null)[]): number => {
       for (let i = 0; i < a.length; i++) {
