@@ -256,8 +256,9 @@ function inChunks(sqlite: Database.Database, values: readonly (number | string)[
   const full = sqlite.prepare(sql(COUNT_ROWS));
   const step = COUNT_ROWS * width;
   let at = 0;
-  for (; at + step <= values.length; at += step) full.run(values.slice(at, at + step));
-  if (at < values.length) sqlite.prepare(sql((values.length - at) / width)).run(values.slice(at));
+  // Spread, as the import's rows are (ingest-write.ts): arguments bind faster than an array's elements.
+  for (; at + step <= values.length; at += step) full.run(...values.slice(at, at + step));
+  if (at < values.length) sqlite.prepare(sql((values.length - at) / width)).run(...values.slice(at));
 }
 
 /** From this many messages on, one set-based take-away and add-back beats a trigger per message. */
