@@ -56,8 +56,8 @@ function shortKey(text: string): string {
   return digest.slice(0, 21) + BASE64URL[BASE64URL.indexOf(digest[21] as string) & 0x30];
 }
 
-/** An author's key in a load: their network and handle, hashed (a million authors take 40 MB, not a Map of strings). */
-const authorKey = (source: string, handle: string): string => shortKey(`${source}\u0000${handle}`);
+/** An author's key in a load: their network and handle (kept hashed: a million authors take 40 MB, not a Map of strings). */
+const authorKey = (source: string, handle: string): string => `${source}\u0000${handle}`;
 
 /** Each table's columns as the rows of a RowBatch list them (one flat list of values per table). */
 export const ROW_TABLES = {
@@ -122,7 +122,7 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   const match = compileRules(options.rules);
   const sources = store.sources();
   const named = { entities: store.names('entities'), topics: store.names('topics') };
-  const authors = createKeyTable();
+  const authors = createKeyTable('text');
   // Stored authors' demographics, sent to the writer (whose roll-ups count by them) with their first message.
   const storedDemographics = new Map<number, [string | null, string | null, string | null]>();
   const storeHasMessages = store.hasMessages();

@@ -45,4 +45,21 @@ describe('dedupe keys', () => {
     expect(keys.every((key, i) => ids.getOrAdd(key, 0) === i)).toBe(true);
     expect([ids.getOrAdd(absent[1] as string, 9), ids.get(absent[1] as string), ids.size]).toEqual([-1, 9, 300_001]);
   });
+
+  it('of any text (authors: network and handle) are told apart by their hash, however alike', () => {
+    const texts = [
+      ...Array.from({ length: 200_000 }, (_, i) => `twitter\u0000@user${i}`),
+      ...Array.from({ length: 50_000 }, (_, i) => `instagram\u0000@usér_${i}_😀`),
+      // Same code units padded, reordered, or one apart; empty; long.
+      '', '\u0000', 'x', 'x\u0000', 'ab', 'ba', 'abcdefgh', 'abcdefgi', 'bacdefgh', 'a'.repeat(1000), `${'a'.repeat(999)}b`,
+    ];
+    const table = createKeyTable('text');
+    texts.forEach((text, i) => table.set(text, i));
+    expect(table.size).toBe(texts.length);
+    expect(texts.every((text, i) => table.get(text) === i)).toBe(true);
+    expect(['twitter\u0000@user200000', 'twitter\u0000@User1', 'twitter@user1', 'y', 'a'.repeat(1001)].some((text) => table.has(text))).toBe(false);
+    // Digests are texts too: hashed, not decoded.
+    expect(table.add('AAAAAAAAAAAAAAAAAAAAAA')).toBe(true);
+    expect(table.has('AAAAAAAAAAAAAAAAAAAAAQ')).toBe(false);
+  });
 });
