@@ -27,19 +27,21 @@ function textOf(fragment: string): string {
   return decodeXml(text);
 }
 
+/** Whether `bytes` holds `part` at `at` (a few bytes compared here cost less than a call to search them). */
+function bytesAt(bytes: Buffer, part: Buffer, at: number): boolean {
+  if (at < 0 || at + part.length > bytes.length) return false;
+  for (let i = 0; i < part.length; i++) if (bytes[at + i] !== part[i]) return false;
+  return true;
+}
+
 /** A workbook's shared strings by index; null past the last. */
 export interface SharedStrings { at(index: number): string | null }
 
 const CACHE_SLOTS = 4096;
 const PHONETIC_RUN = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 
-/** An item's text (the content of its <si>): most are one plain run, <t>…</t>; else their runs joined. */
-function itemText(item: string, t: string): string {
-  const close = item.lastIndexOf('<');
-  if (item.startsWith(t) && close > 0 && item.indexOf('<', 1) === close) {
-    const tagEnd = item.indexOf('>');
-    if (isTagEnd(item.charCodeAt(t.length)) && item.charCodeAt(tagEnd - 1) !== 0x2f) return decodeXml(item.slice(tagEnd + 1, close));
-  }
+/** An item's text (the content of its <si>) when it is not one plain run (plainRun): its runs joined, without phonetic ones. */
+function itemText(item: string): string {
   return textOf(item.includes('rPh') ? item.replace(PHONETIC_RUN, '') : item);
 }
 
@@ -63,7 +65,17 @@ export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedSt
   const prefix = (root() ?? (more() ? root() : null))?.[1] ?? '';
   const open = Buffer.from(`<${prefix}si`);
   const close = Buffer.from(`</${prefix}si>`);
-  const t = `<${prefix}t`;
+  const runOpen = Buffer.from(`<${prefix}t`);
+  const runClose = Buffer.from(`</${prefix}t>`);
+
+  /** The text of an item that is one plain run, <t>…</t>, read from its bytes; null for any other. */
+  function plainRun(bytes: Buffer, from: number, to: number): string | null {
+    const textEnd = to - runClose.length;
+    if (!bytesAt(bytes, runOpen, from) || !isTagEnd(bytes[from + runOpen.length] as number) || !bytesAt(bytes, runClose, textEnd)) return null;
+    const tagEnd = bytes[from + runOpen.length] === 0x3e ? from + runOpen.length : bytes.indexOf(0x3e, from + runOpen.length);
+    if (tagEnd < 0 || tagEnd >= textEnd || bytes[tagEnd - 1] === 0x2f || bytes.indexOf(0x3c, tagEnd) !== textEnd) return null;
+    return decodeXml(bytes.toString('utf8', tagEnd + 1, textEnd));
+  }
   /** Where each item found so far starts and ends in the bytes: its content, between its tags. */
   let bounds = new Uint32Array(2048);
   let found = 0;
@@ -74,8 +86,9 @@ export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedSt
 
   function scanTo(index: number): boolean {
     while (found <= index) {
-      const at = xml.indexOf(open, scanned);
-      const tagEnd = at < 0 ? -1 : xml.indexOf(0x3e, at + open.length);
+      // Items follow one another: the next one most often starts where the last ended, <si>.
+      const at = bytesAt(xml, open, scanned) ? scanned : xml.indexOf(open, scanned);
+      const tagEnd = at < 0 ? -1 : xml[at + open.length] === 0x3e ? at + open.length : xml.indexOf(0x3e, at + open.length);
       if (tagEnd < 0) {
         if (more()) continue;
         scanned = xml.length;
@@ -111,7 +124,7 @@ export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedSt
       const slot = index & (CACHE_SLOTS - 1);
       if (cachedIndex[slot] === index) return cachedText[slot] as string;
       if (index >= found && !scanTo(index)) return null;
-      const text = itemText(xml.toString('utf8', bounds[2 * index], bounds[2 * index + 1]), t);
+      const text = plainRun(xml, bounds[2 * index] as number, bounds[2 * index + 1] as number) ?? itemText(xml.toString('utf8', bounds[2 * index], bounds[2 * index + 1]));
       cachedIndex[slot] = index;
       cachedText[slot] = text;
       return text;
