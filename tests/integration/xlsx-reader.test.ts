@@ -83,7 +83,9 @@ describe('the XLSX reader agrees with exceljs', () => {
 
   it('reads a sheet the same however its stream is cut, each byte a chunk or all in one', async () => {
     const row = (n: number): string => `<row r="${n}" spans="1:4"><c r="A${n}" t="str"><v>b${n} &amp; ñ</v></c><c r="B${n}" s="1"><v>46137.5</v></c>`
-      + `<c r="C${n}" t="inlineStr"><is><t>Atención — ✓ ${n}</t></is></c><c r="D${n}"/><x:c r="E${n}"/><c r="F${n}" t="b"><v>1</v></c></row>`;
+      + `<c r="C${n}" t="inlineStr"><is><t>Atención — ✓ ${n}</t></is></c><c r="D${n}"/><x:c r="E${n}"/><c r="F${n}" t="b"><v>1</v></c>`
+      // Attributes in any order, others among them (whose values are skipped whole), and a cell that does not say its column.
+      + `<c s="1" cm="a r=&quot;Z1&quot;" r="G${n}"><v>46137.5</v></c><c t="str" ph="1"><v>sin r</v></c></row>`;
     const xml = `<?xml version="1.0"?><worksheet><sheetData>${Array.from({ length: 40 }, (_, i) => row(i + 1)).join('')}<row r="41"/></sheetData></worksheet>`;
     const context = { strings: { at: () => null }, dates: [false, true], date1904: false };
     const read = async (chunks: Buffer[]) => {
@@ -93,7 +95,7 @@ describe('the XLSX reader agrees with exceljs', () => {
     };
     const whole = await read([Buffer.from(xml)]);
     expect(whole).toHaveLength(41);
-    expect(whole[0]).toEqual({ number: 1, values: ['b1 & ñ', new Date(Date.UTC(2026, 3, 25, 12)), 'Atención — ✓ 1', null, null, true] });
+    expect(whole[0]).toEqual({ number: 1, values: ['b1 & ñ', new Date(Date.UTC(2026, 3, 25, 12)), 'Atención — ✓ 1', null, null, true, new Date(Date.UTC(2026, 3, 25, 12)), 'sin r'] });
     const bytes = Buffer.from(xml);
     for (const size of [1, 2, 3, 5, 7, 64]) {
       const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));

@@ -10,8 +10,10 @@ import type { ZipArchive } from './zip';
 
 const ENTITIES: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
 
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
 /** Whether the character after a tag's name ends the name (<c …>, not <col>). */
-const isTagEnd = (code: number): boolean => code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
+const isTagEnd = (code: number): boolean => isSpace(code) || code === 0x3e || code === 0x2f;
 
 export function decodeXml(text: string): string {
   if (!text.includes('&')) return text;
@@ -209,7 +211,6 @@ type CellType = 'n' | 's' | 'str' | 'b' | 'e' | 'inlineStr';
 
 /** A cell's t attribute, read in place; any other type reads as a number would. */
 function typeAt(xml: string, at: number): CellType {
-  if (at < 0) return 'n';
   const quoteAt = xml.indexOf('"', at);
   switch (quoteAt - at) {
     case 1: return xml[at] === 's' ? 's' : xml[at] === 'b' ? 'b' : xml[at] === 'e' ? 'e' : 'n';
@@ -219,9 +220,37 @@ function typeAt(xml: string, at: number): CellType {
   }
 }
 
-/** The cell with this tag whose content is [bodyStart, bodyEnd) of the chunk, read in place. */
-function cellValue(tag: string, xml: string, bodyStart: number, bodyEnd: number, v: { open: string; close: string }, context: SheetContext): Cell {
-  const type = typeAt(tag, attributeAt(tag, ' t="'));
+/** What a cell's tag says: its column (-1 when it does not say), type and style; set by readCellTag. */
+const cellTag: { column: number; type: CellType; style: number } = { column: -1, type: 'n', style: 0 };
+
+/**
+ * Reads a cell tag's r, t and s attributes in one pass, from `at` (just after "<c") to its ">",
+ * into cellTag; other attributes' values are skipped whole. Returns where the ">" is, or -1.
+ */
+function readCellTag(xml: string, at: number): number {
+  cellTag.column = -1;
+  cellTag.type = 'n';
+  cellTag.style = 0;
+  for (let i = at; i < xml.length; i++) {
+    const code = xml.charCodeAt(i);
+    if (code === 0x3e) return i;
+    if (code !== 0x3d || xml.charCodeAt(i + 1) !== 0x22) continue;
+    const valueAt = i + 2;
+    // A one-letter name: whitespace, the letter, =".
+    if (isSpace(xml.charCodeAt(i - 2))) {
+      const name = xml.charCodeAt(i - 1);
+      if (name === 0x72) cellTag.column = columnAt(xml, valueAt);
+      else if (name === 0x74) cellTag.type = typeAt(xml, valueAt);
+      else if (name === 0x73) cellTag.style = numberAt(xml, valueAt);
+    }
+    i = xml.indexOf('"', valueAt);
+    if (i < 0) return -1;
+  }
+  return -1;
+}
+
+/** The value of a cell of this type and style whose content is [bodyStart, bodyEnd) of the chunk, read in place. */
+function cellValue(type: CellType, style: number, xml: string, bodyStart: number, bodyEnd: number, v: { open: string; close: string }, context: SheetContext): Cell {
   if (type === 'inlineStr') return bodyStart < bodyEnd ? textOf(xml.slice(bodyStart, bodyEnd)) : null;
   const open = xml.indexOf(v.open, bodyStart);
   if (open < 0 || open >= bodyEnd) return null;
@@ -237,8 +266,7 @@ function cellValue(tag: string, xml: string, bodyStart: number, bodyEnd: number,
       if (raw === '') return null;
       const number = Number(raw);
       if (!Number.isFinite(number)) return decodeXml(raw);
-      const styleAt = attributeAt(tag, ' s="');
-      if (!context.dates[styleAt < 0 ? 0 : numberAt(tag, styleAt)]) return number;
+      if (!context.dates[style]) return number;
       // Serial days since 1899-12-30 (or 1904-01-01), as the wall time Excel shows, read as UTC.
       return new Date(Math.round((number + (context.date1904 ? 1462 : 0) - 25569) * DAY));
     }
@@ -254,22 +282,23 @@ function tagsFor(prefix: string) {
 }
 
 /**
- * The cells of a row's content, by column: a scan for tags, each cell's value read where it
- * stands in the chunk (regular expressions, then a string per attribute, were most of the reading).
+ * The cells of a row's content, by column: a scan for tags, each cell's attributes and value read
+ * where they stand in the chunk (regular expressions, then a string per attribute, then a string
+ * per tag searched once per attribute, were most of the reading).
  */
 function rowCells(xml: string, from: number, to: number, tags: ReturnType<typeof tagsFor>, context: SheetContext): Cell[] {
   const values: Cell[] = [];
   let next = 0;
   for (let at = xml.indexOf(tags.cell, from); at >= 0 && at < to; at = xml.indexOf(tags.cell, at + 1)) {
     if (!isTagEnd(xml.charCodeAt(at + tags.cell.length))) continue; // <col…>, say
-    const tagEnd = xml.indexOf('>', at);
+    const tagEnd = readCellTag(xml, at + tags.cell.length);
+    if (tagEnd < 0) break;
+    const { type, style } = cellTag;
+    const column = cellTag.column < 0 ? next : cellTag.column;
     const empty = xml.charCodeAt(tagEnd - 1) === 0x2f;
     const bodyEnd = empty ? tagEnd : xml.indexOf(tags.cellEnd, tagEnd);
-    const tag = xml.slice(at, tagEnd);
-    const referenceAt = attributeAt(tag, ' r="');
-    const column = referenceAt < 0 ? next : columnAt(tag, referenceAt);
     while (values.length < column) values.push(null);
-    values[column] = empty ? null : cellValue(tag, xml, tagEnd + 1, bodyEnd, tags.v, context);
+    values[column] = empty ? null : cellValue(type, style, xml, tagEnd + 1, bodyEnd, tags.v, context);
     next = column + 1;
     at = bodyEnd;
   }
