@@ -29,7 +29,7 @@ const word = (text: string, i: number): number => text.charCodeAt(i) | (i + 1 < 
 
 /**
  * MurmurHash3 (x86, 128 bits) of a text's UTF-16 code units, two to a 32-bit word: for keys of
- * one load, never stored, where a SHA-256 per key (through a base64 string) cost ten times as much.
+ * one load, never stored, where a SHA-256 per key (through a base64 string) cost several times as much.
  * Sets the four words `out` holds.
  */
 export function hashText(text: string, out: Uint32Array): void {

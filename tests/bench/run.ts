@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -23,6 +24,14 @@ export async function main(names: string[]): Promise<number> {
   if (unknown.length > 0) {
     console.error(`unknown benchmark: ${unknown.join(', ')} (benchmarks: ${Object.keys(BENCHES).join(', ')})`);
     return 2;
+  }
+  // Each of several in a process of its own: a bench's peak RSS is then its own, not what the one before left behind.
+  if (chosen.length > 1) {
+    for (const name of chosen) {
+      const run = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1, 2), name], { stdio: 'inherit' });
+      if (run.status !== 0) return run.status ?? 1;
+    }
+    return 0;
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
   for (const name of chosen) {
