@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
@@ -16,6 +17,31 @@ function readHead(path: string, bytes: number): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The file's text as it streams. UTF-8 (most files) through TextDecoder, more than twice as fast as
+ * iconv-lite's UTF-8 stream (Node's StringDecoder): 230 MB in 0.46-0.50 s, not 1.04-1.23 s (with
+ * the parsing, 2.0-2.1 s, not 2.1-2.5). Both put U+FFFD for a malformed sequence. Other encodings
+ * through iconv-lite.
+ */
+function decodeStream(encoding: string): NodeJS.ReadWriteStream {
+  if (encoding !== 'utf8') return iconv.decodeStream(encoding);
+  const decoder = new TextDecoder('utf-8');
+  // Strings out, as iconv-lite's stream gives them: pushed with the readable side's own encoding, they stay strings.
+  return new Transform({
+    encoding: 'utf8',
+    transform(chunk: Buffer, _encoding, done) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text.length > 0) this.push(text, 'utf8');
+      done();
+    },
+    flush(done) {
+      const text = decoder.decode();
+      if (text.length > 0) this.push(text, 'utf8');
+      done();
+    },
+  });
 }
 
 type Chunk = { rows: string[][]; errors: Papa.ParseError[] };
@@ -36,7 +62,7 @@ export async function openCsv(path: string): Promise<Reader> {
   async function* chunks(): AsyncGenerator<Chunk> {
     const file = createReadStream(path, { start: bomLength, highWaterMark: CHUNK_BYTES });
     file.on('data', (data) => (bytesRead = bomLength + (file.bytesRead ?? data.length)));
-    const text = file.pipe(iconv.decodeStream(encoding));
+    const text = file.pipe(decodeStream(encoding));
     const queue: (Chunk | Error | null)[] = [];
     let wake: (() => void) | null = null;
     let parser: Papa.Parser | null = null;
