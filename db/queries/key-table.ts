@@ -32,7 +32,7 @@ const word = (text: string, i: number): number => text.charCodeAt(i) | (i + 1 < 
  * one load, never stored, where a SHA-256 per key (through a base64 string) cost several times as much.
  * Sets the four words `out` holds.
  */
-export function hashText(text: string, out: Uint32Array): void {
+function hashText(text: string, out: Uint32Array): void {
   const C1 = 0x239b961b, C2 = 0xab0e9789, C3 = 0x38b34ae5, C4 = 0xa1e38b93;
   let h1 = 0, h2 = 0, h3 = 0, h4 = 0;
   const blocks = text.length - (text.length % 8);
@@ -61,6 +61,17 @@ export function hashText(text: string, out: Uint32Array): void {
   out[0] = h1; out[1] = h2 + h1; out[2] = h3 + h1; out[3] = h4 + h1;
 }
 
+/** A digest's 16 bytes as four big-endian words: five groups of three bytes, then one from the last two characters. */
+function decodeDigest(text: string, out: Uint32Array): void {
+  const g0 = group(text, 0), g1 = group(text, 4), g2 = group(text, 8), g3 = group(text, 12), g4 = group(text, 16);
+  const y = sextet(text, 20), z = sextet(text, 21);
+  if (text.length !== 22 || (g0 | g1 | g2 | g3 | g4 | y | z) < 0) throw new Error(`not a dedupe key: "${text}"`);
+  out[0] = (g0 << 8) | (g1 >>> 16);
+  out[1] = ((g1 & 0xffff) << 16) | (g2 >>> 8);
+  out[2] = ((g2 & 0xff) << 24) | g3;
+  out[3] = (g4 << 8) | (y << 2) | (z >>> 4);
+}
+
 /**
  * Keys to numbers, each key kept as 16 bytes (four 32-bit words) beside its value in one
  * open-addressed table: a million keys in 40 MB with nothing for the garbage collector to walk,
@@ -76,32 +87,15 @@ export function createKeyTable(keys: 'digest' | 'text' = 'digest') {
   let words = new Uint32Array(capacity * 4);
   let values = new Int32Array(capacity).fill(FREE);
   let size = 0;
-  let k0 = 0, k1 = 0, k2 = 0, k3 = 0;
 
-  const hashed = new Uint32Array(4);
-
-  /** The key's 16 bytes as four words: a digest's as big-endian words (five groups of three bytes, then one from the last two characters). */
-  function decode(text: string): void {
-    if (keys === 'text') {
-      hashText(text, hashed);
-      k0 = hashed[0] as number;
-      k1 = hashed[1] as number;
-      k2 = hashed[2] as number;
-      k3 = hashed[3] as number;
-      return;
-    }
-    const g0 = group(text, 0), g1 = group(text, 4), g2 = group(text, 8), g3 = group(text, 12), g4 = group(text, 16);
-    const y = sextet(text, 20), z = sextet(text, 21);
-    if (text.length !== 22 || (g0 | g1 | g2 | g3 | g4 | y | z) < 0) throw new Error(`not a dedupe key: "${text}"`);
-    k0 = ((g0 << 8) | (g1 >>> 16)) >>> 0;
-    k1 = (((g1 & 0xffff) << 16) | (g2 >>> 8)) >>> 0;
-    k2 = (((g2 & 0xff) << 24) | g3) >>> 0;
-    k3 = ((g4 << 8) | (y << 2) | (z >>> 4)) >>> 0;
-  }
+  /** The key being looked up, as four words. */
+  const key = new Uint32Array(4);
+  const decode = keys === 'text' ? hashText : decodeDigest;
 
   /** The slot holding the decoded key, or the free one where it would go. */
   function slotOf(): number {
     const mask = capacity - 1;
+    const k0 = key[0] as number, k1 = key[1] as number, k2 = key[2] as number, k3 = key[3] as number;
     let slot = (k0 ^ Math.imul(k1, 0x9e3779b1)) & mask;
     while (values[slot] !== FREE) {
       const at = slot * 4;
@@ -113,11 +107,7 @@ export function createKeyTable(keys: 'digest' | 'text' = 'digest') {
 
   function place(slot: number, value: number): void {
     if (value === FREE) throw new Error('a key table cannot hold -1');
-    const at = slot * 4;
-    words[at] = k0;
-    words[at + 1] = k1;
-    words[at + 2] = k2;
-    words[at + 3] = k3;
+    words.set(key, slot * 4);
     values[slot] = value;
   }
 
@@ -128,11 +118,7 @@ export function createKeyTable(keys: 'digest' | 'text' = 'digest') {
     values = new Int32Array(capacity).fill(FREE);
     for (let slot = 0; slot < oldValues.length; slot++) {
       if (oldValues[slot] === FREE) continue;
-      const at = slot * 4;
-      k0 = oldWords[at] as number;
-      k1 = oldWords[at + 1] as number;
-      k2 = oldWords[at + 2] as number;
-      k3 = oldWords[at + 3] as number;
+      for (let i = 0; i < 4; i++) key[i] = oldWords[slot * 4 + i] as number;
       place(slotOf(), oldValues[slot] as number);
     }
   }
@@ -145,14 +131,14 @@ export function createKeyTable(keys: 'digest' | 'text' = 'digest') {
 
   /** The key's value, or -1 when it is not in the table. */
   function get(text: string): number {
-    decode(text);
+    decode(text, key);
     const slot = slotOf();
     return values[slot] as number;
   }
 
   /** The key's value; when it is not in the table, -1, and `value` is stored for it. */
   function getOrAdd(text: string, value: number): number {
-    decode(text);
+    decode(text, key);
     const slot = slotOf();
     if (values[slot] !== FREE) return values[slot] as number;
     insert(slot, value);
@@ -167,7 +153,7 @@ export function createKeyTable(keys: 'digest' | 'text' = 'digest') {
     getOrAdd,
     /** Sets the key's value (a 32-bit integer, not -1). */
     set(text: string, value: number): void {
-      decode(text);
+      decode(text, key);
       const slot = slotOf();
       if (values[slot] !== FREE) values[slot] = value;
       else insert(slot, value);
