@@ -6,9 +6,14 @@ import { tempFolder, writeEncoded } from '../helpers/files';
 const UNICODE_WORDS = ['ñandú', 'acción', '€uro', 'café ☕', 'emoji 😀', 'Ünïcödé'];
 const WINDOWS_1252_WORDS = ['ñandú', 'acción', '€uro', 'café', '“comillas”', 'Ünïcödé'];
 
-/** Rows of accented words (in UTF-8 2-, 3- and 4-byte characters), enough of them (2.5 MB) to cross the reader's 1 MiB chunks inside a character. */
+/**
+ * Rows of accented words (in UTF-8 2-, 3- and 4-byte characters), enough of them (4 MB) to
+ * cross the reader's 1 MiB chunks inside a character; every other cell long enough to be
+ * narrowed to one byte a character (csv.ts), with or without a character beyond U+00FF.
+ */
 function accentedRows(count: number, words: readonly string[]): string[][] {
-  return Array.from({ length: count }, (_, i) => [String(i), `${words[i % words.length]} ${'ó'.repeat(i % 7)} ${i}`]);
+  const long = ' y una frase bastante más larga, con acentos';
+  return Array.from({ length: count }, (_, i) => [String(i), `${words[i % words.length]} ${'ó'.repeat(i % 7)} ${i}${i % 2 === 0 ? long : ''}`]);
 }
 
 describe('CSV reader', () => {
