@@ -5,8 +5,8 @@ export type PrepareMessage = { type: 'batch'; batch: PreparedBatch } | { type: '
 export type PrepareRequest = { type: 'start'; input: PrepareInput } | { type: 'next' };
 
 // Started before the writer knows what to ask (its code loads meanwhile); then prepares the next
-// batch each time the writer asks: the writer keeps two asks out, so one batch is always being
-// prepared while it writes the other.
+// batch each time the writer asks: the writer keeps a few asks out (prepared.ts), so batches are
+// being prepared while it writes.
 let batches: AsyncGenerator<PreparedBatch> | null = null;
 const post = (message: PrepareMessage): void => parentPort?.postMessage(message);
 let queue = Promise.resolve();

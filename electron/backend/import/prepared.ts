@@ -12,6 +12,13 @@ function outOfMemoryMessage(path: string | null): string {
 }
 
 /**
+ * Batches asked for ahead of the one being written. The two threads' shares of a large import's
+ * work are about even, so each waits for the other at times; with two asks out, a million-row
+ * import's loop took 11.3-12.0 s, with four 10.7-11.2 s.
+ */
+const AHEAD = 4;
+
+/**
  * The thread that reads and plans a file's rows (prepare.ts), so the writer's SQLite work and the
  * reading, mapping, hashing and matching run on two cores at once. Started first, it loads while
  * the writer plans the import; stop() ends it (a refusal, a cancel, the end).
@@ -46,8 +53,7 @@ export function startReading(workers: WorkerOptions) {
       path = input.path;
       try {
         ask({ type: 'start', input });
-        ask({ type: 'next' });
-        ask({ type: 'next' });
+        for (let i = 0; i < AHEAD; i++) ask({ type: 'next' });
         for (;;) {
           const message = await next();
           if (message.type === 'end') return;
