@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_ROLES, KINDS, LANGUAGES, type EntityRole } from '../domain/vocabulary';
-import { mappingSchema } from '../domain/import/mapping';
+import { mappingSchema } from '../domain/import/mapping-schema';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Field } from '../domain/import/fields';
-import { mappingSchema, type Mapping, type OpenQuestions } from '../domain/import/mapping';
+import type { Mapping, OpenQuestions } from '../domain/import/mapping';
+import { mappingSchema } from '../domain/import/mapping-schema';
 
 export const importFileSchema = z.object({
   path: z.string().min(1),

@@ -66,6 +66,7 @@ describe('pulso import', () => {
     expect(batches.map((b) => [b.id, b.fileName])).toEqual([[2, 'sample.csv'], [1, 'sample.csv']]);
     expect(pulso('undo-import', '1', '--workspace', workspace)).toMatchObject({ code: 0, stdout: 'batch 1 undone: 93 messages removed\n' });
     expect(pulso('undo-import', '7', '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/No import batch 7/) });
+    expect(pulso('import', file, '--workspace', workspace, '--preset', 'no-such-preset')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no preset named "no-such-preset" \(presets: airline-tweets, customer-support-tweets/) });
   });
 
   it('refuses, exit 1, naming the columns it could not place or the row and column of a bad cell', () => {

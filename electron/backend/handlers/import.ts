@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type Database from 'better-sqlite3';
 import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
 import { NotFound, type Handlers } from '../context';
 import { workspaceSettings } from '../defaults';
@@ -6,15 +7,23 @@ import { inspectFile } from '../import/inspect';
 import { allPresets, findPreset } from '../import/presets';
 import type { ImportProgress } from '../import/run';
 import { runInWorker } from '../workers';
+import type { Mapping } from '../../../shared/domain/import/mapping';
+
+/** A named preset's mapping; none without a name; an unknown name refused. */
+function presetMapping(sqlite: Database.Database, preset: string | undefined): Mapping | undefined {
+  return preset === undefined ? undefined : findPreset(sqlite, preset).mapping;
+}
 
 export const importHandlers = {
   'import.inspect': ({ path, part, password, mapping, preset }, { store }) => {
     const { timeZone } = workspaceSettings(store);
-    return inspectFile(path, { part, password }, mapping ?? (preset ? findPreset(store.sqlite, preset).mapping : undefined), timeZone);
+    return inspectFile(path, { part, password }, mapping ?? presetMapping(store.sqlite, preset), timeZone);
   },
   'import.start': (request, { store, jobs, options }) => {
     const { timeZone, annotator } = workspaceSettings(store);
-    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir, heapLimits: options.heapLimits } };
+    // The preset is looked up (and its stored mapping checked) here: the import's threads take a mapping.
+    const mapping = request.mapping ?? presetMapping(store.sqlite, request.preset);
+    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request: { ...request, mapping }, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir, heapLimits: options.heapLimits } };
     return {
       jobId: jobs.start('import', ({ signal, progress }) =>
         runInWorker<ImportProgress, unknown>('import', data, options, signal, (p) => progress(p.done, p.total, p.rows), `The import of ${basename(request.path)}`)),

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import builtin from '../../../resources/presets/builtin.json';
 import { listPresets } from '../../../db/queries/imports';
 import type { Preset } from '../../../shared/api/import';
-import { mappingSchema } from '../../../shared/domain/import/mapping';
+import { mappingSchema } from '../../../shared/domain/import/mapping-schema';
 import { ImportError } from './readers';
 
 

@@ -5,14 +5,13 @@ import { loadRules } from '../../../db/queries/entities';
 import { createBatch, finishBatch } from '../../../db/queries/imports';
 import { startLoad } from '../../../db/queries/ingest-write';
 import type Database from 'better-sqlite3';
-import type { CellError, Mapping } from '../../../shared/domain/import/mapping';
+import type { CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
 import { inTransaction } from '../transaction';
 import type { WorkerOptions } from '../workers';
 import { planImport, type Plan } from './plan';
 import { startReading } from './prepared';
-import { findPreset } from './presets';
 import { ImportError, openReader } from './readers';
 import { createRejectsWriter } from './rejects';
 
@@ -33,9 +32,9 @@ async function sha256(path: string): Promise<string> {
  * What the writer needs of the file: its headers, rough size and plan. The reader itself (an
  * XLSX's shared strings with it) is let go: the reading thread opens the file again.
  */
-async function planFile(request: ImportRequest, presetMapping: Mapping | undefined): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
+async function planFile(request: ImportRequest): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
   const reader = await openReader(request.path, { part: request.part, password: request.password });
-  const plan = await planImport(request.path, reader, { mapping: request.mapping ?? presetMapping, dateOrder: request.dateOrder });
+  const plan = await planImport(request.path, reader, { mapping: request.mapping, dateOrder: request.dateOrder });
   return { headers: reader.headers, estimatedRows: reader.estimatedRows, plan };
 }
 
@@ -65,7 +64,7 @@ export async function runImport(
   const hashing = sha256(request.path);
   hashing.catch(() => undefined); // awaited below, unless the file is refused first
   try {
-    const file = await planFile(request, request.preset ? findPreset(sqlite, request.preset)?.mapping : undefined);
+    const file = await planFile(request);
     rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, file.headers) : null;
     const summary = await inTransaction(sqlite, async () => {
       const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, preset: request.preset ?? null, importedBy: settings.annotator });

@@ -1,22 +1,11 @@
-import { z } from 'zod';
-import { ENTITY_ROLES, SOURCES, type Source } from '../vocabulary';
 import type { Temperature } from '../temperature';
-import type { Kind } from '../vocabulary';
+import type { Kind, Source } from '../vocabulary';
 import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, type Field } from './fields';
 import { detectDateOrder, parseDate } from './dates';
+import type { Mapping } from './mapping-schema';
 import { cellText, detectTemperatureScale, parseCount, parseKind, parseSource, parseTemperature, type Cell, type Parsed } from './values';
 
-/** Which column (by header) feeds each field, and how to read values the file cannot tell. */
-export const mappingSchema = z.object({
-  columns: z.partialRecord(z.enum(FIELD_NAMES as [Field, ...Field[]]), z.string().min(1)),
-  dateOrder: z.enum(['dmy', 'mdy']).optional(),
-  temperatureScale: z.enum(['signed', 'five']).optional(),
-  /** The network when the file has no source column (a Twitter export, say). */
-  source: z.enum(SOURCES).optional(),
-  /** Role of entities first named by an entity column. */
-  entityRole: z.enum(ENTITY_ROLES).optional(),
-}).strict();
-export type Mapping = z.infer<typeof mappingSchema>;
+export type { Mapping } from './mapping-schema';
 
 /** The longest text Pulso keeps in a cell: Excel's own cell limit. */
 export const MAX_CELL_CHARS = 32_767;
