@@ -131,28 +131,23 @@ const SORT_THREADS = 8;
 /** FTS5's default. */
 const FTS_AUTOMERGE = 4;
 
-/** Below this many messages the deferred indexes sort in memory, in this thread. */
-const SORT_IN_MEMORY_BELOW = 200_000;
+/** The connection's cache while the indexes are built, in KiB: what each sort keeps in memory before its helpers take over. */
+const SORT_CACHE_KIB = 512;
 
 /**
  * Creates indexes over a large load. SQLite sorts each index's keys; with a small sort memory
- * (2 MB) it sorts many short runs in helper threads and merges them in helper threads too,
- * instead of one big sort in this thread. More helpers than cores still gain (their runs are
- * written to temporary files): a million-row load's indexes about a fifth faster than with 8 MB
- * and two threads, in runs alternating on the same load on two cores; 4 MB or more, or
- * sorting in memory, is slower. Not so for a smaller load: at 100,000 messages one sort in
- * memory (the connection's cache, no helpers) takes 0.6 s where the helpers take 0.75 s; at
- * 200,000 both take the same.
+ * it sorts many short runs in helper threads and merges them in helper threads too, instead of
+ * one big sort in this thread. More helpers than cores still gain (their runs are written to
+ * temporary files). On two cores, a million-row workspace's indexes rebuilt with the settings
+ * taking turns: 3.4-3.7 s with 512 KiB, 3.6 s with 1 MiB, 4.0-4.3 s with 2 MiB, 9.3 s in memory;
+ * whole imports taking turns, 15.4-15.5 s with 512 KiB and 15.9-16.5 s with 2 MiB. At 100,000
+ * rows 0.45-0.49 s, not 0.55-0.69 s in memory (the XLSX bench 3.0-3.25 s, not 3.15-3.3 s); at
+ * 60,000 the same.
  */
 function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[]): void {
-  const messages = sqlite.prepare('SELECT coalesce(max(id), 0) FROM messages').pluck().get() as number;
-  if (messages < SORT_IN_MEMORY_BELOW) {
-    for (const { sql } of indexes) sqlite.prepare(sql).run();
-    return;
-  }
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   const threads = sqlite.pragma('threads', { simple: true }) as number;
-  sqlite.pragma('cache_size = -2048');
+  sqlite.pragma(`cache_size = -${SORT_CACHE_KIB}`);
   sqlite.pragma(`threads = ${SORT_THREADS}`);
   try {
     for (const { sql } of indexes) sqlite.prepare(sql).run();
