@@ -9,20 +9,20 @@ import type { ImportProgress } from '../import/run';
 import { runInWorker } from '../workers';
 import type { Mapping } from '../../../shared/domain/import/mapping';
 
-/** A named preset's mapping; none without a name; an unknown name refused. */
-function presetMapping(sqlite: Database.Database, preset: string | undefined): Mapping | undefined {
-  return preset === undefined ? undefined : findPreset(sqlite, preset).mapping;
+/** The mapping a request gives, else its named preset's (an unknown name refused), else none. */
+function requestMapping(sqlite: Database.Database, request: { mapping?: Mapping | undefined; preset?: string | undefined }): Mapping | undefined {
+  return request.mapping ?? (request.preset === undefined ? undefined : findPreset(sqlite, request.preset).mapping);
 }
 
 export const importHandlers = {
-  'import.inspect': ({ path, part, password, mapping, preset }, { store }) => {
+  'import.inspect': (request, { store }) => {
     const { timeZone } = workspaceSettings(store);
-    return inspectFile(path, { part, password }, mapping ?? presetMapping(store.sqlite, preset), timeZone);
+    return inspectFile(request.path, { part: request.part, password: request.password }, requestMapping(store.sqlite, request), timeZone);
   },
   'import.start': (request, { store, jobs, options }) => {
     const { timeZone, annotator } = workspaceSettings(store);
     // The preset is looked up (and its stored mapping checked) here: the import's threads take a mapping.
-    const mapping = request.mapping ?? presetMapping(store.sqlite, request.preset);
+    const mapping = requestMapping(store.sqlite, request);
     const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request: { ...request, mapping }, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir, heapLimits: options.heapLimits } };
     return {
       jobId: jobs.start('import', ({ signal, progress }) =>

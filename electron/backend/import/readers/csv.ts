@@ -27,22 +27,18 @@ function readHead(path: string, bytes: number): Buffer {
  * writer) is slower on them; the matching alone of a million texts took 3.5-4.5 s, not 1.6 s.
  * Both put U+FFFD for a malformed sequence. Other encodings through iconv-lite.
  */
-function decodeStream(encoding: string, onWide: () => void): NodeJS.ReadWriteStream {
+function decodeStream(encoding: string, seen: { wide: boolean }): NodeJS.ReadWriteStream {
   if (encoding !== 'utf8') {
-    onWide(); // iconv-lite's strings, and UTF-16's, are all two bytes a character
+    seen.wide = true; // iconv-lite's strings, and UTF-16's, are all two bytes a character
     return iconv.decodeStream(encoding);
   }
-  let wide = false;
   const decoder = new StringDecoder('utf8');
   // Strings out, as iconv-lite's stream gives them: pushed with the readable side's own encoding, they stay strings.
   return new Transform({
     encoding: 'utf8',
     transform(chunk: Buffer, _encoding, done) {
       const text = decoder.write(chunk);
-      if (!wide && WIDE.test(text)) {
-        wide = true;
-        onWide();
-      }
+      if (!seen.wide && WIDE.test(text)) seen.wide = true;
       if (text.length > 0) this.push(text, 'utf8');
       done();
     },
@@ -92,8 +88,8 @@ export async function openCsv(path: string): Promise<Reader> {
   async function* chunks(): AsyncGenerator<Chunk> {
     const file = createReadStream(path, { start: bomLength, highWaterMark: CHUNK_BYTES });
     file.on('data', (data) => (bytesRead = bomLength + (file.bytesRead ?? data.length)));
-    let wide = false;
-    const text = file.pipe(decodeStream(encoding, () => (wide = true)));
+    const seen = { wide: false };
+    const text = file.pipe(decodeStream(encoding, seen));
     const queue: (Chunk | Error | null)[] = [];
     let wake: (() => void) | null = null;
     let parser: Papa.Parser | null = null;
@@ -110,7 +106,7 @@ export async function openCsv(path: string): Promise<Reader> {
         // Papa's pause stops parsing, not the stream: pausing the decoder backs the pipe up to the
         // file, or the whole file would be read into memory while the consumer is busy elsewhere.
         text.pause();
-        push({ rows: result.data, errors: result.errors, wide });
+        push({ rows: result.data, errors: result.errors, wide: seen.wide });
       },
       complete: () => push(null),
       error: (error: Error) => push(error),
