@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { assertInTransaction, BULK_CONFLICT } from './bulk';
 import { createCaseWriter } from './care';
 import { ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
 import { nextId } from './ingest-snapshot';
@@ -15,10 +16,12 @@ const STATEMENT_ROWS = [100, 30, 10, 3, 1];
 const ORDER: RowTable[] = ['sources', 'entities', 'topics', 'authors', 'messages', 'labels', 'entityMatches', 'topicMatches'];
 
 /**
- * Writes planned rows (ingest.ts) as they are, ids included, in multi-row INSERTs. Matches a
- * rule found again beside one a file gave stay as they are (rematching keeps the file's).
+ * Writes planned rows (ingest.ts) as they are, ids included, in multi-row INSERTs, inside the
+ * caller's transaction. Matches a rule found again beside one a file gave stay as they are
+ * (rematching keeps the file's).
  */
 export function createRowWriter(sqlite: Database.Database, batchId: number | null) {
+  assertInTransaction(sqlite, 'The row writer');
   const statements = new Map<string, Database.Statement>();
   const cases = createCaseWriter(sqlite, batchId);
   function insert(name: RowTable, rows: number): Database.Statement {
@@ -28,7 +31,7 @@ export function createRowWriter(sqlite: Database.Database, batchId: number | nul
       const { table, columns } = ROW_TABLES[name];
       const values = Array(rows).fill(`(${columns.map(() => '?').join(', ')})`).join(', ');
       const conflict = name === 'entityMatches' || name === 'topicMatches' ? ' ON CONFLICT DO NOTHING' : '';
-      statements.set(key, (statement = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${conflict}`)));
+      statements.set(key, (statement = sqlite.prepare(`INSERT ${BULK_CONFLICT} INTO ${table} (${columns.join(', ')}) VALUES ${values}${conflict}`)));
     }
     return statement;
   }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { assertInTransaction, BULK_CONFLICT } from './bulk';
 import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
 
 /**
@@ -208,6 +209,7 @@ export function ensureRollups(sqlite: Database.Database, timeZone: string): void
  * triggers. A rollback restores the triggers and the old counts together.
  */
 export function suspendRollups(sqlite: Database.Database): () => void {
+  assertInTransaction(sqlite, 'A load');
   const active = rollupZone(sqlite) !== null;
   if (active) dropTriggers(sqlite);
   return () => {
@@ -231,6 +233,7 @@ const COUNT_ROWS = 200;
  * A rollback restores the triggers and the old counts together.
  */
 export function suspendForLoad(sqlite: Database.Database): { finish(counts: RollupCounts | null): void } {
+  assertInTransaction(sqlite, 'A load');
   const active = rollupZone(sqlite) !== null;
   if (active) dropTriggers(sqlite);
   return {
@@ -239,12 +242,12 @@ export function suspendForLoad(sqlite: Database.Database): { finish(counts: Roll
       if (counts) {
         for (const [name, { table, keys, sums }] of Object.entries(ROLLUPS) as [keyof typeof ROLLUPS, Rollup][]) {
           const columns = [...keys, ...sums].map(([column]) => column);
-          const upsert = (rows: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}
+          const upsert = (rows: number) => `INSERT ${BULK_CONFLICT} INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}
             ON CONFLICT (${keys.map(([column]) => column).join(', ')}) DO UPDATE SET ${sums.map(([column]) => `${column} = ${column} + excluded.${column}`).join(', ')}`;
           inChunks(sqlite, counts[name], columns.length, upsert);
         }
         inChunks(sqlite, counts.engagement, 2, (rows) =>
-          `UPDATE authors SET engagement = engagement + v.column2 FROM (VALUES ${Array(rows).fill('(?, ?)').join(', ')}) v WHERE authors.id = v.column1`);
+          `UPDATE ${BULK_CONFLICT} authors SET engagement = engagement + v.column2 FROM (VALUES ${Array(rows).fill('(?, ?)').join(', ')}) v WHERE authors.id = v.column1`);
       }
       createTriggers(sqlite);
     },

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../db/open';
+import { createPlanner, type NewMessage } from '../../db/queries/ingest';
+import { openSnapshot } from '../../db/queries/ingest-snapshot';
+import { createRowWriter, startLoad } from '../../db/queries/ingest-write';
+import { inTransaction } from '../../electron/backend/transaction';
+import { fingerprint } from '../helpers/files';
+import { tempWorkspacePath } from '../helpers/workspace';
+
+const messages = (count: number): NewMessage[] => Array.from({ length: count }, (_, i) => ({
+  externalId: `m${i}`, source: 'twitter', author: { handle: `@user${i % 7}` }, postedAt: Date.UTC(2026, 0, 1) + i * 60_000,
+  text: `Mensaje ${i} sobre la fibra`, temperature: ((i % 5) - 2) as -2 | -1 | 0 | 1 | 2,
+}));
+
+// The bulk writers resolve a failed constraint with OR FAIL (db/queries/bulk.ts): the statement's
+// rows before the bad one stay in, and only the caller's rollback takes them out.
+describe('bulk writes', () => {
+  it('a statement failing partway through a load leaves the store as it was', async () => {
+    const path = tempWorkspacePath();
+    const store = openStore(path);
+    store.sqlite.exec('BEGIN');
+    createRowWriter(store.sqlite, null)(createPlanner(openSnapshot(store.sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules: { entities: [], topics: [] }, entityRole: 'competitor' }).plan(messages(10)).rows);
+    store.sqlite.exec('COMMIT');
+    store.close();
+    const before = fingerprint(path);
+
+    const reopened = openStore(path);
+    const load = inTransaction(reopened.sqlite, async () => {
+      const planned = createPlanner(openSnapshot(reopened.sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules: { entities: [], topics: [] }, entityRole: 'competitor' })
+        .plan(messages(250).map((m) => ({ ...m, externalId: `new-${m.externalId}` })));
+      // The 121st message breaks the temperature's CHECK: in the second statement of 100 rows, after 20 good ones.
+      const at = 120 * 18 + 14;
+      expect(planned.rows.messages[at]).toBe((120 % 5) - 2);
+      planned.rows.messages[at] = 7;
+      const writer = startLoad(reopened.sqlite, null);
+      let failure: unknown;
+      try {
+        writer.write(planned.rows);
+      } catch (error) {
+        failure = error;
+      }
+      // FAIL, not ABORT: the failed statement's 20 good rows are still in (no statement journal was kept to undo them).
+      expect(reopened.sqlite.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(10 + 100 + 20);
+      throw failure;
+    });
+    await expect(load).rejects.toThrow(/CHECK constraint failed/);
+    expect(reopened.sqlite.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(10);
+    reopened.close();
+    expect(fingerprint(path)).toBe(before);
+  });
+
+  it('refuses to write outside a transaction', () => {
+    const store = openStore(tempWorkspacePath());
+    try {
+      expect(() => createRowWriter(store.sqlite, null)).toThrow(/inside a transaction/);
+      expect(() => startLoad(store.sqlite, null)).toThrow(/inside a transaction/);
+    } finally {
+      store.close();
+    }
+  });
+});
