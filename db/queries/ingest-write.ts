@@ -162,14 +162,14 @@ function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[]): vo
 
 /** Below this many new rows, or less than the store already holds, indexes are kept up as rows go in. */
 const BULK_ROWS = 50_000;
-const DEFERRABLE_TABLES = ['messages', 'authors', 'labels', 'message_entities', 'message_topics'];
+export const DEFERRABLE_TABLES = ['messages', 'authors', 'labels', 'message_entities', 'message_topics'];
 /**
  * Indexes a load only adds to at their ends: keyed by the load's one batch or labeling time, by
  * the growing message id, or by one of a few entities or topics, each followed by the growing
  * rowid. Kept up as rows go in, which the writer does in the time it waits for the reading
  * thread, where building them at the end took a second of a million-row import.
  */
-const APPENDED_INDEXES = ['messages_batch', 'messages_labeled', 'labels_message', 'labels_action', 'message_entities_entity', 'message_topics_topic'];
+export const APPENDED_INDEXES = ['messages_batch', 'messages_labeled', 'labels_message', 'labels_action', 'message_entities_entity', 'message_topics_topic'];
 
 /**
  * Drops the indexes of the tables a large load writes, unique ones too (the planner dedupes and

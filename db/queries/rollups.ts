@@ -209,7 +209,7 @@ export function ensureRollups(sqlite: Database.Database, timeZone: string): void
  * triggers. A rollback restores the triggers and the old counts together.
  */
 export function suspendRollups(sqlite: Database.Database): () => void {
-  assertInTransaction(sqlite, 'A load');
+  assertInTransaction(sqlite, 'Rematching');
   const active = rollupZone(sqlite) !== null;
   if (active) dropTriggers(sqlite);
   return () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open';
 import { createPlanner, type NewMessage } from '../../db/queries/ingest';
 import { openSnapshot } from '../../db/queries/ingest-snapshot';
-import { createRowWriter, startLoad } from '../../db/queries/ingest-write';
+import { APPENDED_INDEXES, createRowWriter, DEFERRABLE_TABLES, startLoad } from '../../db/queries/ingest-write';
 import { inTransaction } from '../../electron/backend/transaction';
 import { fingerprint } from '../helpers/files';
 import { tempWorkspacePath } from '../helpers/workspace';
@@ -54,6 +54,17 @@ describe('bulk writes', () => {
     try {
       expect(() => createRowWriter(store.sqlite, null)).toThrow(/inside a transaction/);
       expect(() => startLoad(store.sqlite, null)).toThrow(/inside a transaction/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('keeps live, during a large load, indexes the schema has on the tables it writes', () => {
+    // Named in ingest-write.ts: a migration renaming one would silently have it dropped and rebuilt by every large load.
+    const store = openStore(tempWorkspacePath());
+    try {
+      const indexes = store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(DEFERRABLE_TABLES));
+      expect(indexes).toEqual(expect.arrayContaining([...APPENDED_INDEXES]));
     } finally {
       store.close();
     }
