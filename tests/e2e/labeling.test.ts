@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
@@ -54,6 +55,32 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
     } finally {
       await app.close();
       await reopened.close();
+    }
+  });
+
+  it('says when a label cannot be stored, and keeps the cursor on its row', async () => {
+    const { backend, client, path } = await demoBackend(100);
+    await client.call('settings.update', { language: 'en' });
+    const first = (await client.call('messages.page', { offset: 0, limit: 1 })).rows[0];
+    const app = await openApp(backend);
+    // Another program holds the store's write lock for longer than the app waits for it.
+    const other = new Database(path);
+    try {
+      const grid = app.page.getByRole('grid', { name: 'Messages' });
+      await expect.poll(() => grid.locator('[aria-rowindex="2"] .col-text').textContent()).toBe(first?.text);
+      await grid.focus();
+      other.exec('BEGIN IMMEDIATE');
+      await app.page.keyboard.press(first?.temperature === -2 ? '2' : '1');
+      await expect.poll(() => app.page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Not saved: .*locked/);
+      expect(await grid.locator('[aria-rowindex="2"]').getAttribute('aria-selected')).toBe('true');
+      other.exec('ROLLBACK');
+      expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]?.temperature).toBe(first?.temperature);
+      expect(app.errors).toEqual([]);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await app.close();
+      await backend.close();
     }
   });
 });

@@ -91,6 +91,8 @@ export function MessageList({ scope, onClearScope }: Props) {
     if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
     setStatus(t('grid.filledDown', { count: rest.length }));
   };
+  /** A label that could not be stored says so where the user looks; the cursor stays on its row. */
+  const notSaved = (error: Error): void => setStatus(t('grid.notSaved', { reason: error.message }));
   const onKey = (event: React.KeyboardEvent): boolean => {
     if (event.key === 'Enter') {
       const message = row(cursor);
@@ -103,7 +105,7 @@ export function MessageList({ scope, onClearScope }: Props) {
     }
     const command = commandForKey(event, maps);
     if (!command) return false;
-    void run(command);
+    run(command).catch(notSaved);
     return true;
   };
 
@@ -132,11 +134,14 @@ export function MessageList({ scope, onClearScope }: Props) {
       const key = JSON.stringify(value ?? null);
       byValue.set(key, [...(byValue.get(key) ?? []), message.id]);
     }
-    for (const [key, ids] of byValue) {
-      const value = JSON.parse(key) as string | number | null;
-      await api.call('labels.set', { ids, ...(pasted.field === 'temperature' ? { temperature: value as number | null } : { kind: value as 'case' | null }) });
+    try {
+      for (const [key, ids] of byValue) {
+        const value = JSON.parse(key) as string | number | null;
+        await api.call('labels.set', { ids, ...(pasted.field === 'temperature' ? { temperature: value as number | null } : { kind: value as 'case' | null }) });
+      }
+    } finally {
+      refresh(); // what was stored before a failure shows
     }
-    refresh();
     setStatus(t('grid.pasted', { count }));
   };
 
@@ -161,7 +166,7 @@ export function MessageList({ scope, onClearScope }: Props) {
       <GridOptions prefs={prefs} save={savePrefs} />
       <div className="grid-main">
       {total === null ? <div className="loading">{t('app.loading')}</div> : total === 0 ? <p className="empty-state">{t('grid.empty')}</p> : (
-        <div className={`grid-body${prefs.wrap ? ' wrap' : ''}`} onCopy={onCopy} onPaste={(event) => void onPaste(event)}>
+        <div className={`grid-body${prefs.wrap ? ' wrap' : ''}`} onCopy={onCopy} onPaste={(event) => void onPaste(event).catch(notSaved)}>
           <VirtualList
             count={total}
             rowHeight={prefs.wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT}
