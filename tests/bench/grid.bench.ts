@@ -74,7 +74,7 @@ export async function run(): Promise<BenchResult> {
         await new Promise<void>((resolve, reject) => {
           const check = (): void => {
             if (document.querySelector(next)) resolve();
-            else if (performance.now() - started > 10_000) reject(new Error(`keystroke ${i + 1}: the cursor never reached row ${i + 3}`));
+            else if (performance.now() - started > 10_000) reject(new Error(`keystroke ${i + 1}: the cursor never reached row ${i + 3}; the status bar says "${document.querySelector('[role="status"]')?.textContent ?? ''}"`));
             else requestAnimationFrame(check);
           };
           check();
