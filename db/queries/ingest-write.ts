@@ -63,6 +63,8 @@ export function createRowWriter(sqlite: Database.Database, batchId: number | nul
  * restores them.
  */
 export function startLoad(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number } = {}) {
+  // Before anything is dropped or written: outside a transaction, nothing would undo it.
+  assertInTransaction(sqlite, 'A load');
   const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
   const rollups = suspendForLoad(sqlite);
   const writeRows = createRowWriter(sqlite, batchId);

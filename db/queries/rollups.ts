@@ -233,7 +233,6 @@ const COUNT_ROWS = 200;
  * A rollback restores the triggers and the old counts together.
  */
 export function suspendForLoad(sqlite: Database.Database): { finish(counts: RollupCounts | null): void } {
-  assertInTransaction(sqlite, 'A load');
   const active = rollupZone(sqlite) !== null;
   if (active) dropTriggers(sqlite);
   return {

@@ -1,6 +1,7 @@
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open';
-import { createPlanner, type NewMessage } from '../../db/queries/ingest';
+import { createPlanner, ROW_TABLES, type NewMessage, type RowBatch } from '../../db/queries/ingest';
 import { openSnapshot } from '../../db/queries/ingest-snapshot';
 import { APPENDED_INDEXES, createRowWriter, DEFERRABLE_TABLES, startLoad } from '../../db/queries/ingest-write';
 import { inTransaction } from '../../electron/backend/transaction';
@@ -12,30 +13,34 @@ const messages = (count: number): NewMessage[] => Array.from({ length: count }, 
   text: `Mensaje ${i} sobre la fibra`, temperature: ((i % 5) - 2) as -2 | -1 | 0 | 1 | 2,
 }));
 
+/** The rows that store `list` in the store as it is now (no rules: matching is not what is tested). */
+const planRows = (sqlite: Database.Database, list: NewMessage[]): RowBatch =>
+  createPlanner(openSnapshot(sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules: { entities: [], topics: [] }, entityRole: 'competitor' }).plan(list).rows;
+
+const indexNames = (sqlite: Database.Database): unknown[] => sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all();
+
 // The bulk writers resolve a failed constraint with OR FAIL (db/queries/bulk.ts): the statement's
 // rows before the bad one stay in, and only the caller's rollback takes them out.
 describe('bulk writes', () => {
   it('a statement failing partway through a load leaves the store as it was', async () => {
     const path = tempWorkspacePath();
     const store = openStore(path);
-    store.sqlite.exec('BEGIN');
-    createRowWriter(store.sqlite, null)(createPlanner(openSnapshot(store.sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules: { entities: [], topics: [] }, entityRole: 'competitor' }).plan(messages(10)).rows);
-    store.sqlite.exec('COMMIT');
+    await inTransaction(store.sqlite, async () => createRowWriter(store.sqlite, null)(planRows(store.sqlite, messages(10))));
     store.close();
     const before = fingerprint(path);
 
     const reopened = openStore(path);
     const load = inTransaction(reopened.sqlite, async () => {
-      const planned = createPlanner(openSnapshot(reopened.sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules: { entities: [], topics: [] }, entityRole: 'competitor' })
-        .plan(messages(250).map((m) => ({ ...m, externalId: `new-${m.externalId}` })));
+      const rows = planRows(reopened.sqlite, messages(250).map((m) => ({ ...m, externalId: `new-${m.externalId}` })));
       // The 121st message breaks the temperature's CHECK: in the second statement of 100 rows, after 20 good ones.
-      const at = 120 * 18 + 14;
-      expect(planned.rows.messages[at]).toBe((120 % 5) - 2);
-      planned.rows.messages[at] = 7;
+      const { columns } = ROW_TABLES.messages;
+      const at = 120 * columns.length + columns.indexOf('temperature');
+      expect(rows.messages[at]).toBe((120 % 5) - 2);
+      rows.messages[at] = 7;
       const writer = startLoad(reopened.sqlite, null);
       let failure: unknown;
       try {
-        writer.write(planned.rows);
+        writer.write(rows);
       } catch (error) {
         failure = error;
       }
@@ -52,8 +57,11 @@ describe('bulk writes', () => {
   it('refuses to write outside a transaction', () => {
     const store = openStore(tempWorkspacePath());
     try {
+      const indexes = indexNames(store.sqlite);
       expect(() => createRowWriter(store.sqlite, null)).toThrow(/inside a transaction/);
-      expect(() => startLoad(store.sqlite, null)).toThrow(/inside a transaction/);
+      // A load large enough to defer its indexes refuses before it drops any.
+      expect(() => startLoad(store.sqlite, null, { expectedRows: 100_000 })).toThrow(/inside a transaction/);
+      expect(indexNames(store.sqlite)).toEqual(indexes);
     } finally {
       store.close();
     }
