@@ -26,10 +26,22 @@ export interface Backend {
 
 export function createBackend(workspacePath: string, options: BackendOptions = {}): Backend {
   const listeners = new Set<(event: ApiEvent) => void>();
-  const emit = (event: ApiEvent): void => listeners.forEach((listener) => listener(event));
+  const emit = (event: ApiEvent): void => {
+    // A job on this thread (the demo, a rematch) writes after its call has returned.
+    if (event.type === 'job' && event.job.state !== 'started') afterWrites();
+    listeners.forEach((listener) => listener(event));
+  };
   const jobs = createJobs(emit);
   let store = openWorkspace(workspacePath, options);
   let reads = createReadPool(store.path, options);
+  let changesSeen = totalChanges(store.sqlite);
+  /** After this connection wrote, a read worker copies the log into the database (ReadPool.checkpointSoon). */
+  function afterWrites(): void {
+    const changes = totalChanges(store.sqlite);
+    if (changes === changesSeen) return;
+    changesSeen = changes;
+    reads.checkpointSoon();
+  }
 
   return {
     get workspacePath() {
@@ -37,7 +49,9 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
     },
     async invoke(name, input) {
       const context: HandlerContext = { store, jobs, options, reads };
-      return dispatch(name, input, context);
+      const result = await dispatch(name, input, context);
+      afterWrites();
+      return result;
     },
     onEvent(listener) {
       listeners.add(listener);
@@ -49,6 +63,7 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
       void reads.close();
       store = next;
       reads = createReadPool(store.path, options);
+      changesSeen = totalChanges(store.sqlite);
       emit({ type: 'workspace-changed', path });
     },
     async close() {
@@ -65,8 +80,13 @@ function openWorkspace(path: string, options: OpenOptions): Store {
   const store = openStore(path, options);
   // A new workspace records the system's defaults; the KPI roll-ups count days in its zone.
   ensureRollups(store.sqlite, workspaceSettings(store).timeZone);
+  // Never on this thread: see ReadPool.checkpointSoon.
+  store.sqlite.pragma('wal_autocheckpoint = 0');
   return store;
 }
+
+/** Rows this connection has written since it opened: a call that changed it wrote. */
+const totalChanges = (sqlite: Store['sqlite']): number => sqlite.prepare('SELECT total_changes()').pluck().get() as number;
 
 function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(contract, name);

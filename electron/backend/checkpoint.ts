@@ -11,9 +11,14 @@ const GIVE_UP_MS = 30_000;
  */
 export function checkpoint(sqlite: Database.Database): void {
   const until = Date.now() + GIVE_UP_MS;
-  for (;;) {
-    const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    if (!result || result.log === result.checkpointed || Date.now() > until) break;
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAIT_MS);
-  }
+  while (!copyLog(sqlite) && Date.now() <= until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAIT_MS);
+}
+
+/**
+ * One pass of copying the log into the database, without waiting for anyone: what a read worker
+ * runs after the app's small writes (read-pool.ts). Whether all of the log was copied.
+ */
+export function copyLog(sqlite: Database.Database): boolean {
+  const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return !result || result.log === result.checkpointed;
 }

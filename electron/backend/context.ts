@@ -9,6 +9,8 @@ export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg';
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {
   chooseFile?: (purpose: FilePurpose, suggestedName?: string) => Promise<string | null>;
+  /** How long after the app's writes the log is copied into the database (ReadPool.checkpointSoon). */
+  checkpointAfterMs?: number | undefined;
 }
 
 /** What every handler gets besides its validated input. */

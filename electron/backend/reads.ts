@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { copyLog } from './checkpoint';
 import { previewRules } from '../../db/queries/entities';
 import { countMessages } from '../../db/queries/messages';
 import { kpiAuthorAggregates, kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates, type Range } from '../../db/queries/kpis';
@@ -8,7 +9,7 @@ type Period = MessageFilter & { from: string; to: string };
 
 /**
  * The long reads that run in the read workers (counts, KPIs, the rules preview over every
- * message), each on its own connection, so the main thread keeps answering (labels, pages) and
+ * message), and the log's checkpoints, each on its own connection, so the main thread keeps answering (labels, pages) and
  * two cores share a dashboard's work. Each is a plain query function; arguments and results
  * cross threads as structured clones.
  */
@@ -19,6 +20,8 @@ export const READS = {
   kpiPeriod: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiPeriodAggregates(sqlite, filter, timeZone, range),
   kpiAuthors: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) => kpiAuthorAggregates(sqlite, filter, timeZone, range),
   rulesPreview: (sqlite: Database.Database, rules: string[]) => previewRules(sqlite, rules),
+  /** Not a read, but work that must not happen on the main thread either: see ReadPool.checkpointSoon. */
+  checkpoint: (sqlite: Database.Database) => copyLog(sqlite),
 };
 export type ReadName = keyof typeof READS;
 type Rest<F> = F extends (sqlite: Database.Database, ...args: infer A) => unknown ? A : never;
