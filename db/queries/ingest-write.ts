@@ -149,7 +149,7 @@ const SORT_CACHE_KIB = 512;
  * rows 0.45-0.49 s, not 0.55-0.69 s in memory (the XLSX bench 3.0-3.25 s, not 3.15-3.3 s); at
  * 60,000 the same.
  */
-function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[]): void {
+export function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[]): void {
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   const threads = sqlite.pragma('threads', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${SORT_CACHE_KIB}`);
@@ -178,7 +178,7 @@ export const APPENDED_INDEXES = ['messages_batch', 'messages_labeled', 'labels_m
  * finds authors; building them at the end checks it did), but for those it appends to, and
  * returns their definitions.
  */
-function deferIndexes(sqlite: Database.Database, expectedRows: number): { name: string; sql: string }[] {
+export function deferIndexes(sqlite: Database.Database, expectedRows: number): { name: string; sql: string }[] {
   if (expectedRows < BULK_ROWS) return [];
   const existing = sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number;
   if (expectedRows < existing) return [];
