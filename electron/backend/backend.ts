@@ -37,6 +37,7 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
   let changesSeen = totalChanges(store.sqlite);
   /** After this connection wrote, a read worker copies the log into the database (ReadPool.checkpointSoon). */
   function afterWrites(): void {
+    if (!store.sqlite.open) return; // a call after close() gets its error, not a throw
     const changes = totalChanges(store.sqlite);
     if (changes === changesSeen) return;
     changesSeen = changes;

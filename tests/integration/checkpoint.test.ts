@@ -37,5 +37,9 @@ describe("the log is copied into the database off the app's thread", () => {
     await client.call('labels.set', { ids: [ids[0] as number], temperature: 2 });
     expect(written(path)).toBe(reopened);
     expect(await until(() => written(path) !== reopened, 10_000)).toBe(true);
+
+    // A call after closing still answers with an error rather than throwing.
+    await backend.close();
+    expect(await backend.invoke('labels.set', { ids: [ids[0] as number], temperature: 1 })).toMatchObject({ ok: false });
   });
 });
