@@ -9,6 +9,9 @@ const FILLER = {
   en: ['today', 'again', 'since', 'last', 'week', 'and', 'nobody', 'tells', 'me', 'anything', 'thanks', 'please', 'when', 'will', 'you', 'fix', 'it', 'at', 'home', 'work', 'phone', 'store', 'called', 'waited', 'minutes', 'service', 'customer', 'deal', 'price', 'really'],
 } as const;
 
+/** What a quarter of messages end with, as people write them: characters outside the BMP, so the texts are not all one byte a character. */
+const EMOJI = { '-2': ['😡', '🤬'], '-1': ['😠', '👎'], '0': ['🤔', '📱'], '1': ['🙂', '👍'], '2': ['😍', '🎉'] } as const;
+
 const HEADER = 'id,fecha,usuario,nombre,red,texto,temperatura,tipo,me_gusta,compartidos,respuestas,seguidores\n';
 const SOURCES = Object.keys(vocabulary.sources);
 
@@ -16,7 +19,7 @@ function quote(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One realistic message row a line (for benchmarks): ~200 bytes, a third labeled. */
+/** One realistic message row a line (for benchmarks): ~200 bytes, a third labeled, a quarter with an emoji. */
 export function* benchRows(count: number, seed = 7): Generator<string[]> {
   const random = createRandom(seed);
   const authors = Math.max(1, Math.floor(count / 4));
@@ -36,6 +39,7 @@ export function* benchRows(count: number, seed = 7): Generator<string[]> {
       text += ` ${random.pick(FILLER[language])}`;
       length++;
     }
+    if (random.next() < 0.25) text += ` ${random.pick(EMOJI[temperature])}`;
     const author = Math.floor(random.next() ** 2 * authors);
     const labeled = random.next() < 1 / 3;
     const posted = new Date(start + Math.floor(random.next() * 273 * 86400) * 1000).toISOString();
