@@ -115,8 +115,8 @@ const IMPORTED_TABLES = ['sources', 'authors', 'messages', 'labels', 'message_en
  * Pulso's end state written by SQLite alone: the imported workspace's rows copied table to table
  * into a new one (nothing read, mapped, hashed or matched), in one transaction, with the
  * import's own index handling (those it appends to kept up, the rest built at the end) and the
- * full-text index. No import code can write this schema's end state faster with this SQLite on
- * this machine; against the baseline, it tells how much of the ratio the schema itself takes.
+ * full-text index: with the import's settings, about the best any import could do with this
+ * schema on this machine. Against the baseline, it tells how much of the ratio the schema itself takes.
  * The roll-ups (under a second of a million-row import) are left out.
  */
 function endStateFloor(folder: string, imported: string): number {
