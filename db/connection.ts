@@ -25,3 +25,20 @@ export function openConnection(path: string, nativeBinding?: string, cacheMB = 6
   sqlite.pragma(`cache_size = -${cacheMB * 1024}`);
   return sqlite;
 }
+
+/**
+ * A connection for one bulk load (an import's writer): opened as openConnection does, then
+ * without the checks the load makes itself and with the log left for its own checkpoint.
+ */
+export function openLoadConnection(path: string, nativeBinding?: string): Database.Database {
+  const sqlite = openConnection(path, nativeBinding);
+  // The load's writer makes every reference it writes (the batch, sources, authors, messages,
+  // matches) in the same transaction: checking each again costs a sixth of an import's time.
+  // The app's own connection keeps the checks and the cascades.
+  sqlite.pragma('foreign_keys = OFF');
+  // The load is on disk when it says it is done (the log is synced at commit); copying the log
+  // into the database (a checkpoint, seconds for a large file) happens after, off the UI.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('wal_autocheckpoint = 0');
+  return sqlite;
+}

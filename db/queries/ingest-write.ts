@@ -71,11 +71,7 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
   const offsets = rollupOffsets(sqlite);
   const tally = offsets ? createRollupTally(offsets, nextId(sqlite, 'authors')) : null;
   const demographics = new Map<number, Demographics>();
-  // Over a large load the full-text segments are not merged as they are written (a quarter
-  // faster at a million rows); later writes merge them as usual. FTS5 takes its settings as literals.
-  const automerge = (level: number) => sqlite.prepare(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', ${Math.trunc(level)})`).run();
-  if (deferred.length > 0) automerge(0);
-  const indexTexts = sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?');
+  const fullText = startFullTextLoad(sqlite, deferred.length > 0);
 
   /** Counts each message for the roll-ups, with its matches (the match rows are in message order). */
   function count(rows: RowBatch): void {
@@ -98,14 +94,32 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
     write(rows: RowBatch): void {
       count(rows);
       writeRows(rows);
-      if (rows.messages.length > 0) indexTexts.run(rows.messages[MESSAGE.id], rows.messages[rows.messages.length - MESSAGE.width + MESSAGE.id]);
+      if (rows.messages.length > 0) fullText.add(rows.messages[MESSAGE.id] as number, rows.messages[rows.messages.length - MESSAGE.width + MESSAGE.id] as number);
     },
     /** Adds the load's roll-up counts and builds what was deferred; the caller commits. */
     finish(): void {
       rollups.finish(tally?.counts() ?? null);
-      if (deferred.length === 0) return;
-      automerge(FTS_AUTOMERGE);
+      fullText.finish();
       buildIndexes(sqlite, deferred);
+    },
+  };
+}
+
+/**
+ * The load's messages into the full-text index, a range of new ids at a time. Over a large load
+ * the index's segments are not merged as they are written (a quarter faster at a million rows);
+ * finish() has later writes merge them as usual. FTS5 takes its settings as literals.
+ */
+export function startFullTextLoad(sqlite: Database.Database, large: boolean) {
+  const automerge = (level: number) => sqlite.prepare(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', ${Math.trunc(level)})`).run();
+  if (large) automerge(0);
+  const indexTexts = sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?');
+  return {
+    add(firstId: number, lastId: number): void {
+      indexTexts.run(firstId, lastId);
+    },
+    finish(): void {
+      if (large) automerge(FTS_AUTOMERGE);
     },
   };
 }
@@ -150,6 +164,7 @@ const SORT_CACHE_KIB = 512;
  * 60,000 the same.
  */
 export function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[]): void {
+  if (indexes.length === 0) return;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   const threads = sqlite.pragma('threads', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${SORT_CACHE_KIB}`);

@@ -34,11 +34,13 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
   const jobs = createJobs(emit);
   let store = openWorkspace(workspacePath, options);
   let reads = createReadPool(store.path, options);
-  let changesSeen = totalChanges(store.sqlite);
+  // Asked after every call: prepared once per connection.
+  let totalChanges = changesOf(store);
+  let changesSeen = totalChanges();
   /** After this connection wrote, a read worker copies the log into the database (ReadPool.checkpointSoon). */
   function afterWrites(): void {
     if (!store.sqlite.open) return; // a call after close() gets its error, not a throw
-    const changes = totalChanges(store.sqlite);
+    const changes = totalChanges();
     if (changes === changesSeen) return;
     changesSeen = changes;
     reads.checkpointSoon();
@@ -64,7 +66,8 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
       void reads.close();
       store = next;
       reads = createReadPool(store.path, options);
-      changesSeen = totalChanges(store.sqlite);
+      totalChanges = changesOf(store);
+      changesSeen = totalChanges();
       emit({ type: 'workspace-changed', path });
     },
     async close() {
@@ -86,8 +89,11 @@ function openWorkspace(path: string, options: OpenOptions): Store {
   return store;
 }
 
-/** Rows this connection has written since it opened: a call that changed it wrote. */
-const totalChanges = (sqlite: Store['sqlite']): number => sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+/** Rows the store's connection has written since it opened: a call that changed it wrote. */
+function changesOf(store: Store): () => number {
+  const statement = store.sqlite.prepare('SELECT total_changes()').pluck();
+  return () => statement.get() as number;
+}
 
 function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -9,8 +9,8 @@ type Period = MessageFilter & { from: string; to: string };
 
 /**
  * The long reads that run in the read workers (counts, KPIs, the rules preview over every
- * message), and the log's checkpoints, each on its own connection, so the main thread keeps answering (labels, pages) and
- * two cores share a dashboard's work. Each is a plain query function; arguments and results
+ * message), and the log's checkpoints, each on its own connection, so the main thread keeps
+ * answering (labels, pages) and two cores share a dashboard's work. Each is a plain query function; arguments and results
  * cross threads as structured clones.
  */
 export const READS = {

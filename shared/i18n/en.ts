@@ -251,7 +251,7 @@ export const en = {
   'grid.moveDown': 'Move {column} right',
   'grid.resetLayout': 'Reset layout',
   'grid.resize': 'Resize {column}',
-  'grid.notSaved': 'Not saved: {reason}. The row keeps its earlier label; try again.',
+  'grid.notSaved': 'Not saved: {reason}. What was not saved keeps its earlier label; try again.',
   'grid.filledDown': 'Filled {count} rows with the first row\'s label',
   'filter.allAnnotators': 'All annotators',
   'views.label': 'Views',

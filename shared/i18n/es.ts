@@ -252,7 +252,7 @@ export const es: Record<MessageKey, string> = {
   'grid.moveDown': 'Mover {column} a la derecha',
   'grid.resetLayout': 'Restablecer diseño',
   'grid.resize': 'Cambiar el ancho de {column}',
-  'grid.notSaved': 'No se guardó: {reason}. La fila conserva su etiqueta anterior; inténtelo de nuevo.',
+  'grid.notSaved': 'No se guardó: {reason}. Lo que no se guardó conserva su etiqueta anterior; inténtelo de nuevo.',
   'grid.filledDown': 'Rellenadas {count} filas con la etiqueta de la primera',
   'filter.allAnnotators': 'Todos los etiquetadores',
   'views.label': 'Vistas',

@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openConnection } from '../../db/connection';
+import { openLoadConnection } from '../../db/connection';
 import { openStore } from '../../db/open';
-import { buildIndexes, deferIndexes } from '../../db/queries/ingest-write';
+import { buildIndexes, deferIndexes, startFullTextLoad } from '../../db/queries/ingest-write';
 import { addEntity, addTopic } from '../../db/queries/entities';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
@@ -122,11 +122,7 @@ const IMPORTED_TABLES = ['sources', 'authors', 'messages', 'labels', 'message_en
 function endStateFloor(folder: string, imported: string): number {
   const floor = join(folder, 'floor.pulso');
   prepareWorkspace(floor);
-  const sqlite = openConnection(floor);
-  // As the import's connection (electron/backend/import/worker.ts).
-  sqlite.pragma('foreign_keys = OFF');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('wal_autocheckpoint = 0');
+  const sqlite = openLoadConnection(floor);
   sqlite.prepare('ATTACH ? AS src').run(imported);
   try {
     const started = performance.now();
@@ -134,9 +130,10 @@ function endStateFloor(folder: string, imported: string): number {
     // As the import decides: a large load drops its indexes and builds them at the end, a small one keeps them.
     const deferred = deferIndexes(sqlite, ROWS);
     for (const table of IMPORTED_TABLES) sqlite.exec(`INSERT INTO main.${table} SELECT * FROM src.${table}`);
-    sqlite.exec(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 0);
-      INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages;
-      INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 4);`);
+    const fullText = startFullTextLoad(sqlite, deferred.length > 0);
+    const ids = sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM messages').get() as { first: number; last: number };
+    fullText.add(ids.first, ids.last);
+    fullText.finish();
     buildIndexes(sqlite, deferred);
     sqlite.exec('COMMIT');
     return (performance.now() - started) / 1000;
