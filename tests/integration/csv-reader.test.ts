@@ -27,3 +27,22 @@ describe('CSV reader', () => {
     expect(read).toEqual(rows);
   });
 });
+
+describe("Excel's sep= line", () => {
+  it.each([
+    ['utf8', true, ','],
+    ['utf16le', true, ';'],
+    ['win1252', false, '|'],
+  ] as const)('in a %s file (BOM: %s) gives the delimiter %s and is not a row', async (encoding, bom, delimiter) => {
+    // Cells full of the other delimiters, so guessing from the lines would not find the hinted one.
+    const rows = [['1', 'hola; qué tal, bien | o no'], ['2', 'otra; más, aún | sí']];
+    const text = `sep=${delimiter}\r\nid${delimiter}texto\r\n${rows.map((row) => `${row[0]}${delimiter}"${row[1]}"`).join('\r\n')}\r\n`;
+    const path = writeEncoded(join(tempFolder(), `${encoding}.csv`), text, encoding, bom);
+    const reader = await openReader(path, {});
+    expect([reader.delimiter, reader.headers]).toEqual([delimiter, ['id', 'texto']]);
+    const read: { row: number; values: string[] }[] = [];
+    for await (const record of records(reader)) read.push({ row: record.row, values: record.values as string[] });
+    // Numbered as Excel shows them: the header is row 1.
+    expect(read).toEqual(rows.map((values, i) => ({ row: i + 2, values })));
+  });
+});

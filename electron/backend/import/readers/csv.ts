@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
-import { sniffDelimiter, sniffEncoding } from './sniff';
+import { delimiterHint, sniffDelimiter, sniffEncoding } from './sniff';
 
 const SNIFF_BYTES = 64 * 1024;
 const CHUNK_BYTES = 1 << 20;
@@ -81,13 +81,17 @@ export async function openCsv(path: string): Promise<Reader> {
   const size = statSync(path).size;
   const head = readHead(path, SNIFF_BYTES);
   const { encoding, bomLength } = sniffEncoding(head);
-  const delimiter = sniffDelimiter(iconv.decode(head.subarray(bomLength), encoding));
+  const sample = iconv.decode(head.subarray(bomLength), encoding);
+  const hint = delimiterHint(sample);
+  const delimiter = hint?.delimiter ?? sniffDelimiter(sample);
+  // Where the rows start: after the BOM and the hint line, which is not a row.
+  const dataStart = bomLength + (hint ? iconv.encode(hint.line, encoding).length : 0);
   let bytesRead = 0;
 
   /** Parsed chunks, pulled one at a time: the parser pauses until the consumer asks for more. */
   async function* chunks(): AsyncGenerator<Chunk> {
-    const file = createReadStream(path, { start: bomLength, highWaterMark: CHUNK_BYTES });
-    file.on('data', (data) => (bytesRead = bomLength + (file.bytesRead ?? data.length)));
+    const file = createReadStream(path, { start: dataStart, highWaterMark: CHUNK_BYTES });
+    file.on('data', (data) => (bytesRead = dataStart + (file.bytesRead ?? data.length)));
     const seen = { wide: false };
     const text = file.pipe(decodeStream(encoding, seen));
     const queue: (Chunk | Error | null)[] = [];

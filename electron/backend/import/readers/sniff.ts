@@ -40,6 +40,16 @@ function isUtf8(bytes: Uint8Array): boolean {
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+/**
+ * Excel's delimiter line, "sep=;" alone on the first line (tools and users add it so Excel opens
+ * the file in columns whatever its region's list separator): the delimiter, and the line with its
+ * line break, which is not part of the table (Excel does not show it: the header stays row 1).
+ */
+export function delimiterHint(sample: string): { delimiter: string; line: string } | null {
+  const hint = /^"?sep=([^\r\n"])"?(\r\n|\n|\r)/i.exec(sample);
+  return hint ? { delimiter: hint[1] as string, line: hint[0] } : null;
+}
+
 /** Per line, how often each delimiter stands outside quotes; the steadiest, most frequent wins. */
 export function sniffDelimiter(sample: string): string {
   const lines = logicalLines(sample).slice(0, 30);
