@@ -83,6 +83,36 @@ describe('dates', () => {
     expect(value(parseDate('2100-02-29T00:00:00Z', null, madrid))).toMatch(/not a real date/);
   });
 
+  it('reads year-first dates with / or ., UTC and GMT, month names in Spanish and English, and seconds or milliseconds since 1970', () => {
+    const march5 = (hour = 0, minute = 0): number => Date.UTC(2026, 2, 5, hour, minute);
+    expect(['2026/03/05 14:30:00', '2026.03.05 14:30'].map((t) => value(parseDate(t, null, madrid)))).toEqual([march5(13, 30), march5(13, 30)]);
+    expect(['2026-03-05 14:30:00 UTC', '2026-03-05 14:30 GMT', '2026-03-05T14:30+01'].map((t) => value(parseDate(t, null, madrid)))).toEqual([march5(14, 30), march5(14, 30), march5(13, 30)]);
+    const named = ['5 mar 2026', '5 de marzo de 2026', '05-Mar-2026', '5 Sept. 2026', 'March 5, 2026', 'Mar 5th 2026', '5 setiembre 2026'];
+    expect(named.map((t) => value(parseDate(t, null, 'UTC')))).toEqual([march5(), march5(), march5(), Date.UTC(2026, 8, 5), march5(), march5(), Date.UTC(2026, 8, 5)]);
+    expect(value(parseDate('5 de marzo de 2026, 2:30 p. m.', null, madrid))).toBe(march5(13, 30));
+    expect(value(parseDate('Mar 5, 2026 14:30', null, madrid))).toBe(march5(13, 30));
+    expect(['1772721000', '1772721000000', 1772721000].map((t) => value(parseDate(t, null, madrid)))).toEqual([march5(14, 30), march5(14, 30), march5(14, 30)]);
+    // Words that are not months, impossible days, mixed separators and 12-hour clocks past 12 are refused, never guessed.
+    expect(value(parseDate('5 marzzo 2026', null, 'UTC'))).toMatch(/cannot read date/);
+    expect(value(parseDate('Marvelous 5, 2026', null, 'UTC'))).toMatch(/cannot read date/);
+    expect(value(parseDate('30 feb 2026', null, 'UTC'))).toMatch(/not a real date/);
+    expect(value(parseDate('2026/03-05', null, 'UTC'))).toMatch(/cannot read date/);
+    expect(value(parseDate('5 mar 2026 13:00 pm', null, 'UTC'))).toMatch(/12-hour clock/);
+    expect(value(parseDate('170964900', null, 'UTC'))).toMatch(/cannot read date/);
+  });
+
+  it('finds a date column by month-name values, not by numbers that could be ids', async () => {
+    const { detectMapping } = await import('../../shared/domain/import/mapping');
+    const sample = [['1772721000', '5 de marzo de 2026', 'el router no funciona desde ayer'], ['1772721060', '6 de marzo de 2026', 'gracias por la ayuda con la factura']];
+    expect(detectMapping(['ref', 'cuándo', 'lo que dijo'], sample).mapping.columns).toMatchObject({ postedAt: 'cuándo', text: 'lo que dijo' });
+    // By name, as Facebook, YouTube and TikTok exports call it, a column of seconds since 1970 is the time.
+    const seconds = sample.map((row) => [row[0] as string, '1772721000', row[2] as string]);
+    for (const header of ['created_time', 'publishedAt', 'Published at', 'create_time', 'Fecha de publicación', 'createdAt']) {
+      expect(detectMapping(['ref', header, 'lo que dijo'], seconds).mapping.columns.postedAt, header).toBe(header);
+    }
+    expect(detectMapping(['TweetID', 'screenName', 'text', 'created_at'], []).mapping.columns).toEqual({ externalId: 'TweetID', authorHandle: 'screenName', text: 'text', postedAt: 'created_at' });
+  });
+
   it('reads Twitter timestamps and Excel serials', () => {
     expect(value(parseDate('Sat Dec 02 15:24:09 +0000 2017', null, madrid))).toBe(Date.UTC(2017, 11, 2, 15, 24, 9));
     expect(value(parseDate(46000.5, null, 'UTC'))).toBe(Date.UTC(2025, 11, 9, 12));

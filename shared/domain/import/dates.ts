@@ -3,19 +3,40 @@ import { cellText, type Cell, type Parsed } from './values';
 
 export type DateOrder = 'dmy' | 'mdy';
 
+/** Months by their first three letters, in English and Spanish (septiembre's "set" too). */
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-  ene: 1, abr: 4, ago: 8, dic: 12,
+  ene: 1, abr: 4, ago: 8, set: 9, dic: 12,
 };
+const MONTH_NAMES = new Set([
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+]);
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?$/i;
+/** A month written as a word: its whole name, or three or four letters of it ("mar", "Sept."); 0 for any other word. */
+function monthOf(word: string): number {
+  const name = word.toLowerCase().replace(/\.$/, '');
+  const month = MONTHS[name.slice(0, 3)] ?? 0;
+  return month !== 0 && (name.length <= 4 || MONTH_NAMES.has(name)) ? month : 0;
+}
+
+/** A time after a date: "14:30", "14:30:05", "2:30 PM", "2:30 p. m.". */
+const TIME = String.raw`(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?`;
+/** Year first, with - / or . (the same twice): ISO 8601 and its relatives, with an offset, Z, UTC or GMT. */
+const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const SLASHED = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})${TIME}$`, 'i');
+/** "5 mar 2026", "5 de marzo de 2026", "05-Mar-2026", "5 March 2026, 14:30". */
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})(?:\s+de\s+|[\s/.-]+)([a-z]{3,10}\.?)(?:\s+de\s+|[\s/.,-]+)(\d{4})${TIME}$`, 'i');
+/** "March 5, 2026", "Mar 5th 2026 2:30 PM". */
+const MONTH_NAME_DAY = new RegExp(String.raw`^([a-z]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, 'i');
+/** Seconds (ten digits) or milliseconds (thirteen) since 1970, as APIs give times: from 2001 to 2286. */
+const EPOCH = /^\d{10}(\d{3})?$/;
 // Twitter's "Sat Dec 02 15:24:09 +0000 2017".
 const TWITTER = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function offsetMs(zone: string): number {
-  if (zone.toUpperCase() === 'Z') return 0;
+  if (/^(z|utc|gmt)$/i.test(zone)) return 0;
   const sign = zone[0] === '-' ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
@@ -77,6 +98,16 @@ export function excelSerialToWall(serial: number): WallTime {
   };
 }
 
+/** A date with the time a pattern's TIME read (hour, minute, second, a.m./p.m.), in the workspace's zone. */
+function withTime(date: { year: number; month: number; day: number }, [h, mi, s, meridiem]: (string | undefined)[], text: string, timeZone: string): Parsed<number> {
+  let hour = +(h ?? 0);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return { ok: false, error: `"${text}" has an hour that is not on a 12-hour clock` };
+    hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
+  }
+  return fromWall({ ...date, hour, minute: +(mi ?? 0), second: +(s ?? 0) }, text, timeZone);
+}
+
 /**
  * A date as exports write it, to a UTC instant. Values without a zone are wall times in the
  * workspace's zone. Slashed dates need the file's order (dmy or mdy) unless only one reading is
@@ -98,9 +129,11 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
   const serial = typeof cell === 'number' ? cell : /^\d{5}(\.\d+)?$/.test(text) ? Number(text) : NaN;
   if (serial >= 1 && serial < 2_958_466) return fromWall(excelSerialToWall(serial), text, timeZone);
 
+  if (EPOCH.test(text)) return { ok: true, value: text.length === 10 ? Number(text) * 1000 : Number(text) };
+
   let match = ISO.exec(text);
   if (match) {
-    const [, y, mo, d, h, mi, s, frac, zone] = match;
+    const [, y, , mo, d, h, mi, s, frac, zone] = match;
     const wall = { year: +y!, month: +mo!, day: +d!, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0), ms: frac ? Math.round(Number(`0.${frac}`) * 1000) : 0 };
     return fromWall(wall, text, timeZone, zone ? offsetMs(zone) : undefined);
   }
@@ -118,14 +151,16 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
     const second = +b!;
     const resolved = order ?? (first > 12 ? 'dmy' : second > 12 ? 'mdy' : first === second ? 'dmy' : null);
     if (!resolved) return { ok: false, error: `"${text}" could be day/month or month/day; choose the date order` };
-    let hour = +(h ?? 0);
-    if (meridiem) {
-      if (hour < 1 || hour > 12) return { ok: false, error: `"${text}" has an hour that is not on a 12-hour clock` };
-      hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
-    }
     const year = y!.length === 2 ? 2000 + +y! : +y!;
-    const wall = { year, month: resolved === 'dmy' ? second : first, day: resolved === 'dmy' ? first : second, hour, minute: +(mi ?? 0), second: +(s ?? 0) };
-    return fromWall(wall, text, timeZone);
+    return withTime({ year, month: resolved === 'dmy' ? second : first, day: resolved === 'dmy' ? first : second }, [h, mi, s, meridiem], text, timeZone);
+  }
+  match = DAY_MONTH_NAME.exec(text) ?? MONTH_NAME_DAY.exec(text);
+  if (match) {
+    const dayFirst = /^\d/.test(text);
+    const [, a, b, y, h, mi, s, meridiem] = match;
+    const month = monthOf((dayFirst ? b : a)!);
+    if (month === 0) return { ok: false, error: `cannot read date "${text}"` };
+    return withTime({ year: +y!, month, day: +(dayFirst ? a : b)! }, [h, mi, s, meridiem], text, timeZone);
   }
   return { ok: false, error: `cannot read date "${text}"` };
 }

@@ -4,7 +4,8 @@ import { foldText } from '../matching';
 export const FIELDS = {
   externalId: ['id', 'tweet_id', 'tweet id', 'message id', 'post id', 'id mensaje', 'identificador', 'external id'],
   text: ['text', 'texto', 'mensaje', 'message', 'tweet', 'tweet text', 'contenido', 'content', 'comentario', 'comment', 'post', 'body', 'mencion', 'mención'],
-  postedAt: ['fecha', 'date', 'time', 'hora', 'fecha y hora', 'created_at', 'created at', 'tweet_created', 'posted at', 'publicado', 'fecha publicacion', 'timestamp', 'datetime'],
+  postedAt: ['fecha', 'date', 'time', 'hora', 'fecha y hora', 'created_at', 'created at', 'tweet_created', 'posted at', 'publicado', 'fecha publicacion', 'fecha de publicacion', 'timestamp', 'datetime',
+    'created time', 'create time', 'published at', 'publish time'],
   authorHandle: ['usuario', 'user', 'username', 'user name', 'handle', 'screen_name', 'screen name', 'cuenta', 'account', 'autor', 'author', 'name'],
   authorName: ['nombre', 'author name', 'nombre autor', 'full name', 'display name'],
   source: ['red social', 'red', 'fuente', 'source', 'network', 'canal', 'channel', 'plataforma', 'platform', 'medio'],
@@ -37,9 +38,9 @@ export const REQUIRED_FIELDS: readonly Field[] = ['text', 'postedAt'];
 export const DATE_FIELDS: readonly Field[] = ['postedAt', 'caseOpenedAt', 'caseFirstResponseAt', 'caseResolvedAt'];
 export const COUNT_FIELDS: readonly Field[] = ['likes', 'shares', 'replies', 'followers'];
 
-/** A header folded for comparison: no accents, no case, separators as spaces. */
+/** A header folded for comparison: no accents, no case, separators (and camelCase's humps: "publishedAt") as spaces. */
 export function foldHeader(header: string): string {
-  return foldText(header).replace(/[_\-.:/]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return foldText(header.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')).replace(/[_\-.:/]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const SYNONYMS = new Map<string, Field>();

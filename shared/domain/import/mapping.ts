@@ -145,8 +145,9 @@ export interface DetectedMapping {
   missing: Field[];
 }
 
+/** A date by its value alone; not seconds or milliseconds since 1970 here, which ids can look like. */
 const looksLikeDate = (value: Cell): boolean =>
-  value instanceof Date || (typeof value === 'string' && parseDate(value, 'dmy', 'UTC').ok && /\d/.test(value));
+  value instanceof Date || (typeof value === 'string' && /\d/.test(value) && !/^\d{10}(\d{3})?$/.test(value.trim()) && parseDate(value, 'dmy', 'UTC').ok);
 
 /** Places columns on fields from their header names (es/en), then from their values. */
 export function detectMapping(headers: readonly string[], sample: readonly (readonly Cell[])[]): DetectedMapping {
