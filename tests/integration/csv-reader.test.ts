@@ -46,3 +46,23 @@ describe("Excel's sep= line", () => {
     expect(read).toEqual(rows.map((values, i) => ({ row: i + 2, values })));
   });
 });
+
+describe('CSV reports with lines above the table', () => {
+  it.each([
+    ['padded title lines, ,', 'Informe de menciones,,,\nMarca:,Lumen,,\nDesde:,01/03/2026,,\n\n', ','],
+    ['bare title lines, ;', 'Informe de menciones\nGenerado el 6 de marzo de 2026\n\n', ';'],
+    ['no title, a blank line first, tab', '\n', '\t'],
+  ] as const)('find the header below %s, and number rows as Excel shows them', async (_name, above, delimiter) => {
+    const table = [['id', 'fecha', 'usuario', 'texto'], ['1', '05/03/2026 10:00', '@ana', 'el router no funciona, otra vez'], ['2', '05/03/2026 11:00', '@luis', 'gracias; ya va']];
+    const quote = (cell: string): string => (/[,;\t]/.test(cell) ? `"${cell}"` : cell);
+    const text = `${above}${table[0]!.join(delimiter)}\n\n${table.slice(1).map((row) => row.map(quote).join(delimiter)).join('\n')}\n`;
+    const path = writeEncoded(join(tempFolder(), 'report.csv'), text, 'utf8');
+    const reader = await openReader(path, {});
+    expect([reader.delimiter, reader.headers]).toEqual([delimiter, table[0]]);
+    const read: { row: number; values: string[] }[] = [];
+    for await (const record of records(reader)) read.push({ row: record.row, values: record.values as string[] });
+    // Every line above the data counts (blank ones too), as in Excel: the blank line under the header is row header + 1.
+    const headerRow = above.split('\n').length;
+    expect(read).toEqual(table.slice(1).map((values, i) => ({ row: headerRow + 2 + i, values })));
+  });
+});

@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
+import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
 import { delimiterHint, sniffDelimiter, sniffEncoding } from './sniff';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -103,7 +103,8 @@ export async function openCsv(path: string): Promise<Reader> {
     };
     file.on('error', (error) => push(error));
     Papa.parse(text as unknown as Papa.LocalFile, {
-      delimiter, skipEmptyLines: true, chunkSize: CHUNK_BYTES,
+      // Blank lines are kept to be counted (rows are numbered as Excel shows them), then left out.
+      delimiter, skipEmptyLines: false, chunkSize: CHUNK_BYTES,
       chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
         parser = handle;
         handle.pause();
@@ -132,9 +133,12 @@ export async function openCsv(path: string): Promise<Reader> {
     }
   }
 
+  // Below any title or report lines a tool writes above the table (the records before it are not rows).
   let headers: string[] = [];
+  let headerRow = 1;
   for await (const chunk of chunks()) {
-    headers = (chunk.rows[0] ?? []).map((h) => h.trim());
+    headerRow = 1 + findHeaderRow(chunk.rows.slice(0, HEADER_SCAN_ROWS));
+    headers = (chunk.rows[headerRow - 1] ?? []).map((h) => h.trim());
     break;
   }
   if (headers.length === 0) throw new ImportError(`${name} is empty: there is no header row`);
@@ -143,7 +147,7 @@ export async function openCsv(path: string): Promise<Reader> {
     format: 'csv', headers, parts: [], part: null, encoding, delimiter, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     async *batches() {
-      let row = 0; // the header is row 1
+      let row = 0; // records counted from 1, the header and any lines above it included
       for await (const chunk of chunks()) {
         const quoteError = chunk.errors.find((error) => error.type === 'Quotes');
         if (quoteError) {
@@ -152,7 +156,7 @@ export async function openCsv(path: string): Promise<Reader> {
         const batch: SourceRecord[] = [];
         for (const values of chunk.rows) {
           row++;
-          if (row === 1) continue;
+          if (row <= headerRow || (values.length === 1 && values[0] === '')) continue;
           if (chunk.wide) narrow(values);
           batch.push({ row, values });
         }

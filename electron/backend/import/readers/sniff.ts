@@ -50,18 +50,25 @@ export function delimiterHint(sample: string): { delimiter: string; line: string
   return hint ? { delimiter: hint[1] as string, line: hint[0] } : null;
 }
 
-/** Per line, how often each delimiter stands outside quotes; the steadiest, most frequent wins. */
+/**
+ * Per line, how often each delimiter stands outside quotes: the one whose most common count
+ * (above zero) the most lines share wins, the higher count on a tie. Not the first line's count:
+ * report tools write title lines above the table.
+ */
 export function sniffDelimiter(sample: string): string {
   const lines = logicalLines(sample).slice(0, 30);
   let best: string = ',';
   let bestScore = -1;
   for (const delimiter of DELIMITERS) {
-    const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
-    const first = counts[0] ?? 0;
-    if (first === 0) continue;
-    const steady = counts.filter((n) => n === first).length / counts.length;
-    const score = steady * 1000 + first;
-    if (score > bestScore) [best, bestScore] = [delimiter, score];
+    const lineCounts = new Map<number, number>();
+    for (const line of lines) {
+      const count = countOutsideQuotes(line, delimiter);
+      if (count > 0) lineCounts.set(count, (lineCounts.get(count) ?? 0) + 1);
+    }
+    for (const [count, sharing] of lineCounts) {
+      const score = (sharing / lines.length) * 1000 + count;
+      if (score > bestScore) [best, bestScore] = [delimiter, score];
+    }
   }
   return best;
 }

@@ -1,12 +1,10 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Cell } from '../../../../shared/domain/import/values';
-import { ImportError, XLSX_BYTES_PER_ROW, type Reader, type SourceRecord, type ReaderOptions } from './types';
+import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, XLSX_BYTES_PER_ROW, type Reader, type SourceRecord, type ReaderOptions } from './types';
 import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
 import { openZip as openArchive, type ZipArchive } from './zip';
 
-const HEADER_SCAN_ROWS = 20;
 
 const notAWorkbook = (path: string, error: unknown): ImportError =>
   new ImportError(`${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`);
@@ -18,14 +16,6 @@ function openZip(path: string): ZipArchive {
   } catch (error) {
     throw notAWorkbook(path, error);
   }
-}
-
-/** The header is the first row that fills most of the columns with text, below any title rows. */
-export function findHeaderRow(rows: Cell[][]): number {
-  const filled = rows.map((row) => row.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length);
-  const widest = Math.max(0, ...rows.map((row) => row.filter((cell) => cell !== null && cell !== '').length));
-  const index = filled.findIndex((n) => n >= 2 && n >= widest * 0.6);
-  return index < 0 ? 0 : index;
 }
 
 export async function openXlsx(path: string, options: ReaderOptions): Promise<Reader> {
