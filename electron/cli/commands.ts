@@ -92,10 +92,10 @@ export const commands: Record<string, Command> = {
   },
   import: {
     summary: 'Import a CSV/TSV, XLSX, Access or JSON Lines file as one batch',
-    usage: 'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--date-order dmy|mdy] [--rejects FILE] [--json]',
+    usage: 'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--date-order dmy|mdy] [--rejects FILE] [--json]',
     options: {
       ...workspace, preset: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, table: { type: 'string' },
-      'date-order': { type: 'string' }, rejects: { type: 'string' }, password: { type: 'string' },
+      'date-order': { type: 'string' }, rejects: { type: 'string' }, password: { type: 'string' }, 'header-row': { type: 'string' },
     },
     async run(client, values, positionals, io) {
       if (positionals.length !== 1) throw new BadInput('give exactly one FILE to import');
@@ -104,6 +104,7 @@ export const commands: Record<string, Command> = {
         path: resolve(positionals[0] as string),
         part: (values.sheet ?? values.table) as string | undefined,
         password: values.password as string | undefined,
+        headerRow: optionalNumber(values, 'header-row'),
         preset: values.preset as string | undefined,
         mapping: values.mapping ? readMapping(values.mapping as string) as never : undefined,
         dateOrder: values['date-order'] as 'dmy' | 'mdy' | undefined,

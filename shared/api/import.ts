@@ -3,12 +3,17 @@ import type { Field } from '../domain/import/fields';
 import type { Mapping, OpenQuestions } from '../domain/import/mapping';
 import { mappingSchema } from '../domain/import/mapping-schema';
 
+/** The lowest row a header may be said to be on. */
+export const MAX_HEADER_ROW = 100;
+
 export const importFileSchema = z.object({
   path: z.string().min(1),
   /** Sheet (XLSX) or table (Access). */
   part: z.string().min(1).optional(),
   /** An Access database's password, when it has one. */
   password: z.string().min(1).max(200).optional(),
+  /** The row the column names are on (as Excel numbers rows), where the guess is wrong: CSV and XLSX. */
+  headerRow: z.number().int().min(1).max(MAX_HEADER_ROW).optional(),
 }).strict();
 
 export const inspectSchema = importFileSchema.extend({ mapping: mappingSchema.optional(), preset: z.string().min(1).optional() }).strict();
@@ -37,6 +42,8 @@ export interface ImportInspection {
   delimiter: string | null;
   parts: string[];
   part: string | null;
+  /** The row the header was read from (CSV and XLSX). */
+  headerRow: number | null;
   headers: string[];
   mapping: Mapping;
   missing: Field[];

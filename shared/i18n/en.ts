@@ -80,6 +80,8 @@ export const en = {
   'import.file': 'File',
   'import.format': '{format} · encoding {encoding} · delimiter {delimiter}',
   'import.part': 'Sheet or table',
+  'import.headerRow': 'Column names on row',
+  'import.headerRowReset': 'Back to the row Pulso found',
   'import.preset': 'Preset',
   'import.presetNone': 'Detected from the file',
   'import.savePreset': 'Save mapping as preset…',

@@ -81,6 +81,8 @@ export const es: Record<MessageKey, string> = {
   'import.file': 'Archivo',
   'import.format': '{format} · codificación {encoding} · separador {delimiter}',
   'import.part': 'Hoja o tabla',
+  'import.headerRow': 'Nombres de columna en la fila',
+  'import.headerRowReset': 'Volver a la fila que encontró Pulso',
   'import.preset': 'Plantilla',
   'import.presetNone': 'Detectada del archivo',
   'import.savePreset': 'Guardar como plantilla…',

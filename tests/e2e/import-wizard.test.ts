@@ -50,6 +50,38 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it('takes the header from the row the user names when the guess is wrong, and goes back to the guess', async () => {
+    const folder = tempFolder();
+    // A row of column codes above the names: as full as a header, so the guess takes it.
+    const file = writeEncoded(join(folder, 'codigos.csv'), ['C1;C2;C3', '', 'Fecha;Usuario;Texto', '25/03/2026 10:00;@ana;el router no funciona', '26/03/2026 11:00;@luis;gracias por la factura'].join('\n'), 'utf8');
+    const opened = openBackend(undefined, { chooseFile: async () => file });
+    await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: /Import/ }).first().click();
+      await page.getByRole('button', { name: 'Choose a file…' }).click();
+      const headerRow = page.getByLabel('Column names on row');
+      await expect.poll(() => headerRow.inputValue()).toBe('1');
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: /Text, Posted at|Posted at, Text/ }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Import file' }).isDisabled()).toBe(true);
+      // Row 2 is blank: said so, with the way back to the row Pulso found.
+      await headerRow.fill('2');
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: 'codigos.csv: row 2 is blank' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Back to the row Pulso found' }).click();
+      await expect.poll(() => page.getByLabel('Column names on row').inputValue()).toBe('1');
+      await page.getByLabel('Column names on row').fill('3');
+      await expect.poll(() => page.getByLabel('Posted at').inputValue()).toBe('Fecha');
+      const preview = page.getByRole('table', { name: /Preview/ });
+      await expect.poll(() => preview.getByRole('row').count()).toBe(3);
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toBe('2 new, 0 duplicate, 0 rejected');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('shows progress for a large file and cancels, leaving the store as it was', async () => {
     const folder = tempFolder();
     const lines = ['id,date,user,text'];

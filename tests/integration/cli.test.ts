@@ -76,6 +76,12 @@ describe('pulso import', () => {
     const refused = pulso('import', `${folder}codes.csv`, '--workspace', workspace);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/codes\.csv: cannot find a column for text among "code", "when"/);
+    // The header below a row of codes, as the user says: --header-row.
+    writeFileSync(`${folder}coded.csv`, 'C1,C2\nfecha,texto\n2026-01-01,hola\n');
+    expect(pulso('import', `${folder}coded.csv`, '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot find a column for text and postedAt among "C1", "C2"/) });
+    expect(pulso('import', `${folder}coded.csv`, '--workspace', workspace, '--header-row', 'two')).toMatchObject({ code: 1, stderr: expect.stringMatching(/header-row/) });
+    expect(JSON.parse(pulso('import', `${folder}coded.csv`, '--workspace', workspace, '--header-row', '2', '--json').stdout)).toMatchObject({ new: 1, rejected: 0 });
+    expect(pulso('undo-import', '1', '--workspace', workspace).code).toBe(0);
     writeFileSync(`${folder}bad.csv`, 'fecha,texto\n2026-01-01,hola\nnunca,adiós\n');
     expect(pulso('import', `${folder}bad.csv`, '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/bad\.csv, row 3, column "fecha": cannot read date "nunca"/) });
     writeFileSync(`${folder}map.json`, '{"columns": {"text": "texto"}, "colour": "red"}');

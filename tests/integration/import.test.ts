@@ -203,6 +203,40 @@ describe('import of real files', () => {
   });
 });
 
+describe('the header row, where the guess is wrong', () => {
+  // A row of column codes above the names: as full as a header, so the guess takes it.
+  const CODES = ['C1;C2;C3', 'Fecha;Usuario;Texto', '25/03/2026 10:00;@ana;el router no funciona', '26/03/2026 11:00;@luis;gracias por la factura'].join('\n');
+
+  it.each(['csv', 'xlsx'] as const)('is taken from the request in a %s file: inspection, preview and import', async (format) => {
+    const opened = await madrid();
+    const path = join(tempFolder(), `codes.${format}`);
+    if (format === 'csv') writeEncoded(path, CODES, 'utf8');
+    else {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Menciones');
+      for (const line of CODES.split('\n')) sheet.addRow(line.split(';'));
+      await workbook.xlsx.writeFile(path);
+    }
+    const guessed = await opened.client.call('import.inspect', { path });
+    expect(guessed).toMatchObject({ headerRow: 1, headers: ['C1', 'C2', 'C3'], missing: ['text', 'postedAt'] });
+    const told = await opened.client.call('import.inspect', { path, headerRow: 2 });
+    expect(told).toMatchObject({ headerRow: 2, headers: ['Fecha', 'Usuario', 'Texto'], missing: [] });
+    expect(told.preview.map((row) => [row.row, row.values.authorHandle])).toEqual([[3, '@ana'], [4, '@luis']]);
+    expect(await imported(opened, { path, headerRow: 2, mapping: told.mapping })).toMatchObject({ new: 2, rejected: 0 });
+    expect(query(opened.path, 'SELECT text FROM messages ORDER BY posted_at').map((row) => (row as { text: string }).text)).toEqual(['el router no funciona', 'gracias por la factura']);
+  });
+
+  it('is refused, naming the file and row, when it is blank or outside the rows a header may be on', async () => {
+    const opened = await madrid();
+    const path = writeEncoded(join(tempFolder(), 'codes.csv'), CODES.replace('\n', '\n\n'), 'utf8');
+    await expect(opened.client.call('import.inspect', { path, headerRow: 2 })).rejects.toThrow(/codes\.csv: row 2 is blank/);
+    await expect(opened.client.call('import.inspect', { path, headerRow: 40 })).rejects.toThrow(/codes\.csv: row 40 is past the end/);
+    for (const headerRow of [0, 101, 2.5]) {
+      await expect(opened.client.call('import.inspect', { path, headerRow })).rejects.toMatchObject({ code: 'invalid-input' });
+    }
+  });
+});
+
 describe('bad input: a clear message, and the store exactly as it was', () => {
   async function refusedUnchanged(name: string, write: (path: string) => Promise<void> | void, expected: RegExp, request: Partial<CallInput<'import.start'>> = {}) {
     const opened = await madrid();

@@ -4,6 +4,7 @@ import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports'
 import { NotFound, type Handlers } from '../context';
 import { workspaceSettings } from '../defaults';
 import { inspectFile } from '../import/inspect';
+import { readerOptions } from '../import/readers';
 import { allPresets, findPreset } from '../import/presets';
 import type { ImportProgress } from '../import/run';
 import { runInWorker } from '../workers';
@@ -17,7 +18,7 @@ function requestMapping(sqlite: Database.Database, request: { mapping?: Mapping 
 export const importHandlers = {
   'import.inspect': (request, { store }) => {
     const { timeZone } = workspaceSettings(store);
-    return inspectFile(request.path, { part: request.part, password: request.password }, requestMapping(store.sqlite, request), timeZone);
+    return inspectFile(request.path, readerOptions(request), requestMapping(store.sqlite, request), timeZone);
   },
   'import.start': (request, { store, jobs, options }) => {
     const { timeZone, annotator } = workspaceSettings(store);

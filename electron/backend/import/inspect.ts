@@ -32,7 +32,7 @@ export async function inspectFile(path: string, file: ReaderOptions, given: Mapp
   });
   return {
     file: basename(path), format: reader.format, encoding: reader.encoding, delimiter: reader.delimiter,
-    parts: reader.parts, part: reader.part, headers: reader.headers, mapping,
+    parts: reader.parts, part: reader.part, headerRow: reader.headerRow, headers: reader.headers, mapping,
     missing: (['text', 'postedAt'] as Field[]).filter((field) => index[field] === undefined), open, preview,
   };
 }

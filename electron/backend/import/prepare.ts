@@ -5,13 +5,14 @@ import { compileRowMapper, type CellError } from '../../../shared/domain/import/
 import type { Cell } from '../../../shared/domain/import/values';
 import type { Rule } from '../../../shared/domain/matching';
 import type { Plan } from './plan';
-import { openReader } from './readers';
+import { openReader, readerOptions } from './readers';
 
 /** What the reading thread needs to know of a file and of the writer's transaction (plain data: it crosses threads). */
 export interface PrepareInput {
   path: string;
   part?: string | undefined;
   password?: string | undefined;
+  headerRow?: number | undefined;
   plan: Plan;
   timeZone: string;
   rules: { entities: Rule<number>[]; topics: Rule<number>[] };
@@ -44,7 +45,7 @@ export interface PreparedBatch {
  * connection of its own, opened while the writer holds the write lock.
  */
 export async function* prepareBatches(input: PrepareInput): AsyncGenerator<PreparedBatch> {
-  const reader = await openReader(input.path, { part: input.part, password: input.password });
+  const reader = await openReader(input.path, readerOptions(input));
   const sqlite = new Database(input.workspacePath, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
   try {
     // One read transaction for the whole file: every batch sees the store as the writer found it.

@@ -12,7 +12,7 @@ import { inTransaction } from '../transaction';
 import type { WorkerOptions } from '../workers';
 import { planImport, type Plan } from './plan';
 import { startReading } from './prepared';
-import { ImportError, openReader } from './readers';
+import { ImportError, openReader, readerOptions } from './readers';
 import { createRejectsWriter } from './rejects';
 
 export type ImportRequest = z.output<typeof importRequestSchema>;
@@ -33,7 +33,7 @@ async function sha256(path: string): Promise<string> {
  * XLSX's shared strings with it) is let go: the reading thread opens the file again.
  */
 async function planFile(request: ImportRequest): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
-  const reader = await openReader(request.path, { part: request.part, password: request.password });
+  const reader = await openReader(request.path, readerOptions(request));
   const plan = await planImport(request.path, reader, { mapping: request.mapping, dateOrder: request.dateOrder });
   return { headers: reader.headers, estimatedRows: reader.estimatedRows, plan };
 }
@@ -74,7 +74,7 @@ export async function runImport(
       let rows = 0;
 
       const batches = reading.batches({
-        path: request.path, part: request.part, password: request.password, plan: file.plan, timeZone: settings.timeZone, rules: loadRules(sqlite),
+        path: request.path, ...readerOptions(request), plan: file.plan, timeZone: settings.timeZone, rules: loadRules(sqlite),
         workspacePath: sqlite.name, nativeBinding: options.nativeBinding, batchId: batch, labeledAt: Date.now(), annotator: settings.annotator,
         entityRole: file.plan.mapping.entityRole ?? 'competitor',
       });

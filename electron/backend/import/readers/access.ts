@@ -41,7 +41,7 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   }
   let done = 0;
   return {
-    format: 'access', headers, parts, part, encoding: null, delimiter: null, estimatedRows: table.rowCount,
+    format: 'access', headers, parts, part, encoding: null, delimiter: null, headerRow: null, estimatedRows: table.rowCount,
     progress: () => ({ done, total: table.rowCount }),
     batches: () => batched(rows()),
   };

@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
+import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, TEXT_BYTES_PER_ROW, type Reader, type ReaderOptions, type SourceRecord } from './types';
 import { delimiterHint, sniffDelimiter, sniffEncoding } from './sniff';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -76,7 +76,7 @@ type Chunk = { rows: string[][]; errors: Papa.ParseError[]; wide: boolean };
  * CSV and TSV, streamed in chunks: any of the usual encodings and delimiters, quoted line breaks
  * and doubled quotes (papaparse: several times faster than the alternatives measured here).
  */
-export async function openCsv(path: string): Promise<Reader> {
+export async function openCsv(path: string, options: ReaderOptions = {}): Promise<Reader> {
   const name = basename(path);
   const size = statSync(path).size;
   const head = readHead(path, SNIFF_BYTES);
@@ -137,14 +137,18 @@ export async function openCsv(path: string): Promise<Reader> {
   let headers: string[] = [];
   let headerRow = 1;
   for await (const chunk of chunks()) {
-    headerRow = 1 + findHeaderRow(chunk.rows.slice(0, HEADER_SCAN_ROWS));
-    headers = (chunk.rows[headerRow - 1] ?? []).map((h) => h.trim());
+    headerRow = options.headerRow ?? 1 + findHeaderRow(chunk.rows.slice(0, HEADER_SCAN_ROWS));
+    const row = chunk.rows[headerRow - 1];
+    if (options.headerRow !== undefined && (!row || row.every((cell) => cell.trim() === ''))) {
+      throw new ImportError(`${name}: row ${headerRow} ${row ? 'is blank' : 'is past the end of the file'}; choose the row the column names are on`);
+    }
+    headers = (row ?? []).map((h) => h.trim());
     break;
   }
   if (headers.length === 0) throw new ImportError(`${name} is empty: there is no header row`);
 
   return {
-    format: 'csv', headers, parts: [], part: null, encoding, delimiter, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
+    format: 'csv', headers, parts: [], part: null, encoding, delimiter, headerRow, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     async *batches() {
       let row = 0; // records counted from 1, the header and any lines above it included

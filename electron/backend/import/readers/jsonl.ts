@@ -39,7 +39,7 @@ export async function openJsonl(path: string): Promise<Reader> {
   if (keys.size === 0) throw new ImportError(`${name} is empty: there are no JSON objects`);
   const headers = [...keys];
   return {
-    format: 'jsonl', headers, parts: [], part: null, encoding: 'utf8', delimiter: null, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
+    format: 'jsonl', headers, parts: [], part: null, encoding: 'utf8', delimiter: null, headerRow: null, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     batches: () => batched(rows()),
   };

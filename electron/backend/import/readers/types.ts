@@ -16,6 +16,8 @@ export interface Reader {
   part: string | null;
   encoding: string | null;
   delimiter: string | null;
+  /** The row the header is on (as Excel numbers rows), for files whose tables may start lower: CSV and XLSX. */
+  headerRow: number | null;
   /** Records after the header, streamed in batches (per-record awaits cost more than the parsing). */
   batches(): AsyncGenerator<SourceRecord[]>;
   /** How far reading has got: bytes for text files, rows for the others. */
@@ -29,6 +31,8 @@ export interface ReaderOptions {
   part?: string | undefined;
   /** An Access database's password. */
   password?: string | undefined;
+  /** The row the header is on, where the reader's guess (findHeaderRow) is wrong. */
+  headerRow?: number | undefined;
 }
 
 /** A file that cannot be read, with a message that names it (and the row, where there is one). */

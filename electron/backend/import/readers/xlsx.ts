@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import { MAX_HEADER_ROW } from '../../../../shared/api/import';
 import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, XLSX_BYTES_PER_ROW, type Reader, type SourceRecord, type ReaderOptions } from './types';
 import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
 import { openZip as openArchive, type ZipArchive } from './zip';
@@ -55,20 +56,26 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     }
   }
 
+  // The first rows, to find the header in; down to the row the request names, when it names one.
+  const wanted = options.headerRow;
   const head: SheetRow[] = [];
   for await (const rows of sheetRows()) {
-    head.push(...rows.slice(0, HEADER_SCAN_ROWS - head.length));
-    if (head.length >= HEADER_SCAN_ROWS) break;
+    head.push(...rows.slice(0, (wanted === undefined ? HEADER_SCAN_ROWS : MAX_HEADER_ROW) - head.length));
+    const last = head[head.length - 1];
+    if (wanted === undefined ? head.length >= HEADER_SCAN_ROWS : !last || last.number >= wanted || head.length >= MAX_HEADER_ROW) break;
   }
   if (head.length === 0) throw new ImportError(`${name}: sheet "${part}" is empty`);
-  const headerAt = findHeaderRow(head.map((row) => row.values));
-  const headerRow = head[headerAt] as SheetRow;
+  const found = wanted === undefined ? (head[findHeaderRow(head.map((row) => row.values))] as SheetRow) : head.find((row) => row.number === wanted);
+  if (!found || found.values.every((cell) => cell === null || String(cell).trim() === '')) {
+    throw new ImportError(`${name}: row ${wanted} of sheet "${part}" is blank; choose the row the column names are on`);
+  }
+  const headerRow: SheetRow = found;
   const headers = headerRow.values.map((cell) => (cell === null ? '' : String(cell).trim()));
   const total = await dimensionRows(sheet);
 
   return {
     // Some writers leave out the sheet's <dimension>: then the zipped size tells roughly.
-    format: 'xlsx', headers, parts, part, encoding: null, delimiter: null, estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
+    format: 'xlsx', headers, parts, part, encoding: null, delimiter: null, headerRow: headerRow.number, estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
     progress: () => ({ done: rowsRead, total: Math.max(total, rowsRead) }),
     batches,
   };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportInspection, Preset } from '../../../../shared/api/import';
+import { MAX_HEADER_ROW, type ImportInspection, type Preset } from '../../../../shared/api/import';
 import type { Mapping } from '../../../../shared/domain/import/mapping';
 import type { MessageKey } from '../../../../shared/i18n';
 import { ApiError } from '../../../../shared/api/envelope';
@@ -16,7 +16,7 @@ interface Props {
   onOpenBatch(batch: number): void;
 }
 
-interface Source { path: string; part?: string | undefined; password?: string | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
+interface Source { path: string; part?: string | undefined; password?: string | undefined; headerRow?: number | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
 
 /** The import wizard: file → sheet/table → mapping with preview → import with progress → summary. */
 export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
@@ -85,7 +85,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
 
   const startImport = (): void => {
     if (!source || !inspection) return;
-    void job.start({ path: source.path, part: inspection.part ?? undefined, password: source.password, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
+    void job.start({ path: source.path, part: inspection.part ?? undefined, password: source.password, headerRow: source.headerRow, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
   };
 
   const run = job.run;
@@ -126,7 +126,12 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
       </header>
       {run.state === 'cancelled' && <p className="notice" role="status">{t('import.cancelled')}</p>}
       {run.state === 'failed' && <div className="error" role="alert"><b>{t('import.failed')}</b><pre>{run.message}</pre></div>}
-      {error && <div className="error" role="alert"><pre>{error}</pre></div>}
+      {error && (
+        <div className="error" role="alert">
+          <pre>{error}</pre>
+          {source?.headerRow !== undefined && <button onClick={() => setSource({ ...source, headerRow: undefined })}>{t('import.headerRowReset')}</button>}
+        </div>
+      )}
       {passwordAsk && source && (
         <form className="password-ask" onSubmit={(e) => { e.preventDefault(); setSource({ ...source, password }); }}>
           <p role="alert">{passwordAsk}</p>
@@ -146,8 +151,18 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
                 </select>
               </label>
             )}
+            {inspection.headerRow !== null && (
+              <label>{t('import.headerRow')}{' '}
+                {/* Other column names: the mapping is found again for them (a preset's stays). */}
+                <input type="number" min={1} max={MAX_HEADER_ROW} className="header-row" value={inspection.headerRow}
+                  onChange={(e) => {
+                    const row = Number(e.target.value);
+                    if (Number.isInteger(row) && row >= 1 && row <= MAX_HEADER_ROW) setSource({ path: source.path, password: source.password, part: source.part, preset: source.preset, headerRow: row });
+                  }} />
+              </label>
+            )}
             <label>{t('import.preset')}{' '}
-              <select value={source.preset ?? ''} onChange={(e) => setSource({ path: source.path, password: source.password, part: source.part, preset: e.target.value || undefined })}>
+              <select value={source.preset ?? ''} onChange={(e) => setSource({ path: source.path, password: source.password, part: source.part, headerRow: source.headerRow, preset: e.target.value || undefined })}>
                 <option value="">{t('import.presetNone')}</option>
                 {presets.map((preset) => <option key={preset.name} value={preset.name}>{preset.name}</option>)}
               </select>
