@@ -13,18 +13,22 @@ const SPANISH_CSV = [
   '26/03/2026 18:00;@lucia;Instagram;¿Alguien sabe el precio?;;;0',
 ].join('\r\n');
 
+/** The app on a new workspace (Madrid, English) whose file dialog answers `file`, with the wizard opened on it. */
+async function wizardOn(file: string) {
+  // The OS file dialog is the shell's; here it answers with our file.
+  const opened = openBackend(undefined, { chooseFile: async () => file });
+  await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
+  const app = await openApp(opened.backend);
+  await app.page.getByRole('button', { name: /Import/ }).first().click();
+  await app.page.getByRole('button', { name: 'Choose a file…' }).click();
+  return { opened, app, page: app.page };
+}
+
 describe('the import wizard (real renderer, real handlers, real worker)', () => {
   it('picks a file, shows the mapping and preview, imports with a summary and opens the batch', async () => {
     const folder = tempFolder();
-    const file = writeEncoded(join(folder, 'menciones.csv'), SPANISH_CSV, 'win1252');
-    // The OS file dialog is the shell's; here it answers with our file.
-    const opened = openBackend(undefined, { chooseFile: async () => file });
-    await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
-    const app = await openApp(opened.backend);
-    const { page } = app;
+    const { opened, app, page } = await wizardOn(writeEncoded(join(folder, 'menciones.csv'), SPANISH_CSV, 'win1252'));
     try {
-      await page.getByRole('button', { name: /Import/ }).first().click();
-      await page.getByRole('button', { name: 'Choose a file…' }).click();
       await expect.poll(() => page.getByLabel('Posted at').inputValue()).toBe('Fecha');
       expect(await page.getByLabel('Temperature', { exact: true }).inputValue()).toBe('Sentimiento');
       const preview = page.getByRole('table', { name: /Preview/ });
@@ -54,13 +58,8 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     const folder = tempFolder();
     // A row of column codes above the names: as full as a header, so the guess takes it.
     const file = writeEncoded(join(folder, 'codigos.csv'), ['C1;C2;C3', '', 'Fecha;Usuario;Texto', '25/03/2026 10:00;@ana;el router no funciona', '26/03/2026 11:00;@luis;gracias por la factura'].join('\n'), 'utf8');
-    const opened = openBackend(undefined, { chooseFile: async () => file });
-    await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
-    const app = await openApp(opened.backend);
-    const { page } = app;
+    const { app, page } = await wizardOn(file);
     try {
-      await page.getByRole('button', { name: /Import/ }).first().click();
-      await page.getByRole('button', { name: 'Choose a file…' }).click();
       const headerRow = page.getByLabel('Column names on row');
       await expect.poll(() => headerRow.inputValue()).toBe('1');
       await expect.poll(() => page.getByRole('alert').filter({ hasText: /Text, Posted at|Posted at, Text/ }).count()).toBe(1);
