@@ -36,7 +36,10 @@ export function fingerprint(path: string): string {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%' ORDER BY name").pluck().all() as string[];
     for (const table of tables) {
       hash.update(`#${table}\n`);
-      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+      // Ordered by every column: tables WITHOUT ROWID have no rowid to order by.
+      const columns = db.prepare('SELECT count(*) FROM pragma_table_info(?)').pluck().get(table) as number;
+      const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
     }
     hash.update(JSON.stringify(db.prepare('SELECT rowid, * FROM messages_fts ORDER BY rowid').raw().all()));
     return hash.digest('hex');

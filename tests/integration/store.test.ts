@@ -1,8 +1,21 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openStore, StoreRefused } from '../../db/open';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defaultMigrationsFolder, openStore, StoreRefused } from '../../db/open';
 import { backupStore } from '../../db/backup';
-import { tempWorkspacePath } from '../helpers/workspace';
+import { createBackend } from '../../electron/backend/backend';
+import { openBackend, tempWorkspacePath } from '../helpers/workspace';
+
+/** The migrations as an earlier version shipped them: the first `count`. */
+function earlierMigrations(count: number): string {
+  const folder = join(dirname(tempWorkspacePath()), 'migrations');
+  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  return folder;
+}
 
 describe('workspace store', () => {
   it('creates a new file with every table, WAL and foreign keys on', () => {
@@ -53,6 +66,60 @@ describe('workspace store', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, 'these are my notes, not a database'.repeat(100));
     expect(() => openStore(path)).toThrow(/Cannot open workspace .*notes\.pulso/);
+  });
+
+  it('upgrades a workspace of schema 11 keeping its matches, search and roll-ups: matches WITHOUT ROWID, the full-text index without sizes', async () => {
+    const path = tempWorkspacePath();
+    const migrationsFolder = earlierMigrations(11);
+    // As the app left it: opened by the back end, which put the roll-ups' triggers in.
+    await createBackend(path, { migrationsFolder }).close();
+    const old = openStore(path, { migrationsFolder });
+    expect(old.schemaVersion).toBe(11);
+    old.sqlite.exec(`
+      INSERT INTO sources (id, code, name) VALUES (1, 'twitter', 'X');
+      INSERT INTO authors (id, source_id, handle) VALUES (1, 1, '@ana');
+      INSERT INTO entities (id, name, role) VALUES (1, 'Lumen', 'own');
+      INSERT INTO topics (id, name) VALUES (1, 'Fibra');
+      INSERT INTO messages (id, source_id, author_id, posted_at, text, content_hash) VALUES
+        (1, 1, 1, 0, 'La atención de Lumen, fatal', 'a'), (2, 1, 1, 0, 'Fibra caída otra vez', 'b');
+      INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages;
+      INSERT INTO message_entities (message_id, entity_id, origin) VALUES (1, 1, 'rule');
+      INSERT INTO message_topics (message_id, topic_id, origin) VALUES (2, 1, 'import');`);
+    expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts_docsize'").pluck().get()).toBe(1);
+    expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
+    old.close();
+
+    const store = openStore(path);
+    expect(store.schemaVersion).toBe(12);
+    const sql = (name: string) => store.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string;
+    expect(sql('message_entities')).toMatch(/WITHOUT ROWID$/);
+    expect(sql('message_topics')).toMatch(/WITHOUT ROWID$/);
+    expect(sql('message_entities_entity')).toBeTruthy();
+    expect(sql('message_topics_topic')).toBeTruthy();
+    expect(sql('messages_fts')).toMatch(/columnsize=0/);
+    expect(sql('messages_fts_docsize')).toBeUndefined();
+    expect(store.sqlite.prepare('SELECT message_id, entity_id, origin FROM message_entities').raw().all()).toEqual([[1, 1, 'rule']]);
+    expect(store.sqlite.prepare('SELECT message_id, topic_id, origin FROM message_topics').raw().all()).toEqual([[2, 1, 'import']]);
+    const search = store.sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck();
+    expect(search.all('atencion')).toEqual([1]);
+    expect(search.all('"caida otra"')).toEqual([2]);
+    store.close();
+
+    // The migration dropped the roll-ups' triggers (they name the rebuilt tables); the back end puts them back, counts intact.
+    const { client } = openBackend(path);
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = ON');
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
+    const day = { from: '1970-01-01', to: '1970-01-02' };
+    expect((await client.call('kpis.get', day)).totals.messages).toBe(2);
+    // Deleting a message takes it out of the new full-text index (the trigger on messages), its matches and its counts.
+    raw.prepare('DELETE FROM messages WHERE id = 1').run();
+    expect(raw.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'atencion'").pluck().all()).toEqual([]);
+    expect(raw.prepare('SELECT count(*) FROM message_entities').pluck().get()).toBe(0);
+    // FTS5 throws if the index and the messages disagree.
+    expect(() => raw.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    raw.close();
+    expect((await client.call('kpis.get', day)).totals.messages).toBe(1);
   });
 
   it('snapshots a store in use with the online-backup API', async () => {
