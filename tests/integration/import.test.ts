@@ -148,11 +148,15 @@ describe('import of real files', () => {
     const file = join(tempFolder(), 'm.jsonl');
     writeFileSync(file, [
       { id: 'a', date: '2026-05-01T10:00:00Z', user: '@x', text: 'LUMEN MOVIL sin FIBRA OPTICA desde ayer' },
-      { id: 'b', date: '2026-05-01T11:00:00Z', user: '@y', text: 'hola @lumenmovil, la fibra va bien' },
-      { id: 'c', date: '2026-05-01T12:00:00Z', user: '@z', text: 'nada que ver' },
+      { id: 'b', date: '2026-05-01T11:00:00Z', user: '@y', text: 'hola @lumenmovil, la fibra va bien', marca: 'Lumen' },
+      { id: 'c', date: '2026-05-01T12:00:00Z', user: '@z', text: 'nada que ver', marca: 'Onda' },
+      { id: 'd', date: '2026-05-01T13:00:00Z', user: '@w', text: 'Lumen Móvil y Onda, lo mismo', marca: 'Onda' },
     ].map((o) => JSON.stringify(o)).join('\n'));
-    expect(await imported(opened, { path: file })).toMatchObject({ new: 3 });
-    expect(query(opened.path, "SELECT m.external_id AS id FROM message_entities me JOIN messages m ON m.id = me.message_id WHERE origin = 'rule' ORDER BY 1")).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(await imported(opened, { path: file })).toMatchObject({ new: 4 });
+    // The rules' matches beside the entity the file's column names, which outranks a rule finding the same (b).
+    expect(query(opened.path, 'SELECT m.external_id AS id, e.name, me.origin FROM message_entities me JOIN messages m ON m.id = me.message_id JOIN entities e ON e.id = me.entity_id ORDER BY 1, 2'))
+      .toEqual([{ id: 'a', name: 'Lumen', origin: 'rule' }, { id: 'b', name: 'Lumen', origin: 'import' }, { id: 'c', name: 'Onda', origin: 'import' },
+        { id: 'd', name: 'Lumen', origin: 'rule' }, { id: 'd', name: 'Onda', origin: 'import' }]);
     expect(query(opened.path, 'SELECT m.external_id AS id FROM message_topics mt JOIN messages m ON m.id = mt.message_id')).toEqual([{ id: 'a' }]);
   });
 
