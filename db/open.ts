@@ -34,9 +34,9 @@ export class StoreRefused extends Error {
 export const defaultMigrationsFolder = (): string =>
   join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-interface Journal { entries: { idx: number; when: number; tag: string }[] }
+export interface Journal { entries: { idx: number; when: number; tag: string }[] }
 
-function readJournal(folder: string): Journal {
+export function readJournal(folder: string): Journal {
   return JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
 }
 

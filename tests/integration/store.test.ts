@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { defaultMigrationsFolder, openStore, StoreRefused } from '../../db/open';
+import { defaultMigrationsFolder, openStore, readJournal, StoreRefused } from '../../db/open';
 import { backupStore } from '../../db/backup';
 import { createBackend } from '../../electron/backend/backend';
 import { openBackend, tempWorkspacePath } from '../helpers/workspace';
@@ -11,9 +11,8 @@ import { openBackend, tempWorkspacePath } from '../helpers/workspace';
 function earlierMigrations(count: number): string {
   const folder = join(dirname(tempWorkspacePath()), 'migrations');
   cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  const journal = readJournal(folder);
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
   return folder;
 }
 
