@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend';
 import { closeBrowser, openApp, screenshotPath } from './harness';
 import { demoBackend } from '../helpers/workspace';
 
@@ -52,7 +53,7 @@ describe('the app on a demo workspace (real renderer in Chromium, real handlers)
     }
   });
 
-  it('reaches the last of 250,000 rows, beyond the browser height cap', async () => {
+  it('reaches the last of 250,000 rows, beyond the browser height cap, and keeps its place when the counts come', async () => {
     const { backend, client } = await demoBackend(250_000);
     const app = await openApp(backend);
     try {
@@ -65,6 +66,45 @@ describe('the app on a demo workspace (real renderer in Chromium, real handlers)
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
+    }
+
+    // The counts come after the first page: the list has 100 rows until they do. With wrapped
+    // rows, 250,000 are twice the browser's cap, so a pixel of scrolling stands for two rows once
+    // the counts are in; the row at the top, and the cursor, must stay where they were.
+    await client.call('grid.prefs.save', { wrap: true });
+    let countsIn: () => void = () => undefined;
+    const countsHeld = new Promise<void>((resolve) => { countsIn = resolve; });
+    const slowCounts: Backend = { ...backend, invoke: async (name, input) => {
+      if (name === 'messages.count') await countsHeld;
+      return backend.invoke(name, input);
+    } };
+    const later = await openApp(slowCounts);
+    try {
+      const grid = later.page.getByRole('grid', { name: 'Messages' });
+      await grid.locator('[aria-rowindex="2"] .col-text').waitFor();
+      await grid.focus();
+      await later.page.keyboard.press('End');
+      await expect.poll(() => grid.locator('[aria-current="true"]').getAttribute('aria-rowindex')).toBe('101');
+      const topRow = (): Promise<string | null> => grid.locator('.virtual-scroller').evaluate((scroller) => {
+        const top = scroller.getBoundingClientRect().top;
+        const rows = [...scroller.querySelectorAll('[role="row"]')].filter((row) => row.getBoundingClientRect().bottom > top + 1);
+        return rows[0]?.getAttribute('aria-rowindex') ?? null;
+      });
+      const cursorAt = async (): Promise<number | undefined> => (await grid.locator('[aria-current="true"]').boundingBox())?.y;
+      const before = await topRow();
+      const cursorBefore = await cursorAt();
+      expect(Number(before)).toBeGreaterThan(80);
+      countsIn();
+      await expect.poll(() => later.page.getByTestId('message-count').textContent()).toBe('250,000 messages');
+      expect(await topRow()).toBe(before);
+      expect(Math.abs((await cursorAt() ?? Infinity) - (cursorBefore ?? 0))).toBeLessThan(1);
+      // And the keys go on from there.
+      await later.page.keyboard.press('ArrowDown');
+      await expect.poll(() => grid.locator('[aria-current="true"]').getAttribute('aria-rowindex')).toBe('102');
+      expect(later.errors).toEqual([]);
+    } finally {
+      countsIn();
+      await later.close();
     }
   }, 120_000);
 });

@@ -31,7 +31,10 @@ const OVERSCAN = 4;
  */
 export function VirtualList({ count, rowHeight, label, header, renderRow, onRange, handle, cursor, onCursor, isSelected, onKey }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The row at the top, not the scroll offset: past MAX_SCROLL_PX a pixel stands for more rows the
+  // more rows there are, so the same offset under a new count (the counts come after the first
+  // page; a filter's change) is another row, and the view would jump from under the cursor.
+  const [topRow, setTopRow] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(600);
   const geometry = { count, rowHeight, viewportHeight };
 
@@ -44,7 +47,13 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
     return () => observer.disconnect();
   }, []);
 
-  const first = firstRowAt(scrollTop, geometry);
+  const first = Math.max(0, Math.min(topRow, count - viewportHeight / rowHeight));
+  // A new count or height: the scrollbar moves to where the same row is (a scroll is already there).
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const scrollTop = scrollTopFor(first, { count, rowHeight, viewportHeight });
+    if (element && Math.abs(element.scrollTop - scrollTop) >= 1) element.scrollTop = scrollTop;
+  }, [first, count, rowHeight, viewportHeight]);
   const visible = Math.ceil(viewportHeight / rowHeight);
   const start = Math.max(0, Math.floor(first) - OVERSCAN);
   const end = Math.min(count, Math.floor(first) + visible + OVERSCAN);
@@ -110,7 +119,7 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
   return (
     <div className="virtual" role="grid" aria-label={label} aria-rowcount={count + 1} tabIndex={0} onKeyDown={onKeyDown}>
       <div role="rowgroup" className="virtual-header">{header}</div>
-      <div className="virtual-scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} role="rowgroup">
+      <div className="virtual-scroller" ref={scroller} onScroll={(e) => setTopRow(firstRowAt(e.currentTarget.scrollTop, geometry))} role="rowgroup">
         <div className="virtual-window" style={{ height: viewportHeight }}>{rows}</div>
         <div style={{ height: Math.max(0, scrollHeight(geometry) - viewportHeight) }} />
       </div>
