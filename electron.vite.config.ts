@@ -14,6 +14,7 @@ export default defineConfig({
           'import-worker': resolve('electron/backend/import/worker.ts'),
           'prepare-worker': resolve('electron/backend/import/prepare-worker.ts'),
           'read-worker': resolve('electron/backend/read-worker.ts'),
+          'upgrade-worker': resolve('electron/backend/upgrade-worker.ts'),
         },
       },
     },

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyPragmas } from './connection';
@@ -40,6 +40,27 @@ export function readJournal(folder: string): Journal {
   return JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
 }
 
+/**
+ * How many migrations openStore would run on the file: 0 for a new file, a current one, or one
+ * openStore will refuse (it says why). Read-only, and quick: what decides whether the app
+ * upgrades a workspace off its main thread first (seconds on a large one).
+ */
+export function pendingMigrations(path: string, options: OpenOptions = {}): number {
+  if (!existsSync(path)) return 0;
+  const known = readJournal(options.migrationsFolder ?? defaultMigrationsFolder()).entries.length;
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    const tables = sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+    if (tables === 0 || sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) return 0;
+    return Math.max(0, known - (sqlite.pragma('user_version', { simple: true }) as number));
+  } catch {
+    return 0;
+  } finally {
+    sqlite?.close();
+  }
+}
+
 /** Opens (creating if needed) a workspace file, refusing files that are not ours or are newer. */
 export function openStore(path: string, options: OpenOptions = {}): Store {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
@@ -55,7 +76,12 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     applyPragmas(sqlite);
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder });
+    try {
+      migrate(db, { migrationsFolder });
+    } catch (error) {
+      // The migrations run in one transaction, rolled back on a failure.
+      throw new StoreRefused(`Cannot upgrade workspace ${path} to this version of Pulso (schema ${journal.entries.length}): ${rootCause(error)}. The workspace is unchanged.`);
+    }
     sqlite.pragma(`user_version = ${journal.entries.length}`);
     return { path, sqlite, db, schemaVersion: journal.entries.length, close: () => sqlite.close() };
   } catch (error) {
@@ -63,6 +89,13 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     if (error instanceof StoreRefused) throw error;
     throw new StoreRefused(`Cannot open workspace ${path}: ${(error as Error).message}`);
   }
+}
+
+/** SQLite's own words: drizzle wraps a failed statement in an error that quotes all its SQL. */
+function rootCause(error: unknown): string {
+  let cause = error;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): void {

@@ -1,27 +1,30 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { type ZodError } from 'zod';
-import { openStore, StoreRefused, type OpenOptions, type Store } from '../../db/open';
-import { ensureRollups } from '../../db/queries/rollups';
+import { StoreRefused, type Store } from '../../db/open';
 import { ImportError } from './import/readers';
 import { PasswordRequired } from './import/readers/types';
 import { contract, type CallName } from '../../shared/api/contract';
 import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope';
 import { NotFound, type BackendOptions, type HandlerContext } from './context';
-import { workspaceSettings } from './defaults';
 import { handlers } from './handlers';
 import { createReadPool } from './read-pool';
 import { createJobs } from './jobs';
 import { workersFinished } from './workers';
+import { openWorkspace, upgradeWorkspace } from './workspace-file';
 
 export interface Backend {
   /** Validates `input` against the contract, runs the handler, never throws. */
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
-  /** Switches to another workspace file (the shell's menu; never a renderer call). */
-  open(path: string): void;
+  /** Switches to another workspace file, upgraded first as openBackend does (the shell's menu; never a renderer call). */
+  open(path: string): Promise<void>;
   readonly workspacePath: string;
   close(): Promise<void>;
+}
+
+/** The app's way in: a workspace from an earlier Pulso is upgraded off this thread first (upgradeWorkspace). */
+export async function openBackend(workspacePath: string, options: BackendOptions = {}): Promise<Backend> {
+  await upgradeWorkspace(workspacePath, options);
+  return createBackend(workspacePath, options);
 }
 
 export function createBackend(workspacePath: string, options: BackendOptions = {}): Backend {
@@ -60,7 +63,8 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    open(path) {
+    async open(path) {
+      await upgradeWorkspace(path, options);
       const next = openWorkspace(path, options);
       store.close();
       void reads.close();
@@ -77,16 +81,6 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
       store.close();
     },
   };
-}
-
-function openWorkspace(path: string, options: OpenOptions): Store {
-  mkdirSync(dirname(path), { recursive: true });
-  const store = openStore(path, options);
-  // A new workspace records the system's defaults; the KPI roll-ups count days in its zone.
-  ensureRollups(store.sqlite, workspaceSettings(store).timeZone);
-  // Never on this thread: see ReadPool.checkpointSoon.
-  store.sqlite.pragma('wal_autocheckpoint = 0');
-  return store;
 }
 
 /** Rows the store's connection has written since it opened: a call that changed it wrote. */

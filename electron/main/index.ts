@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '../../shared/api/client';
-import { createBackend, type Backend } from '../backend/backend';
+import { openBackend, type Backend } from '../backend/backend';
 import type { FilePurpose } from '../backend/context';
 import { defaultWorkspacePath } from '../backend/defaults';
 import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
@@ -38,16 +38,29 @@ async function chooseFile(purpose: FilePurpose, suggestedName?: string): Promise
   return result || null;
 }
 
-let backend: Backend;
+/** Set as soon as the first workspace starts opening: calls from the window wait for it. */
+let backend: Promise<Backend> | null = null;
 let window: BrowserWindow | null = null;
 
-/** Opens a workspace; a file that does not exist yet is filled with the demo first. */
+/**
+ * Opens a workspace; a file that does not exist yet is filled with the demo, as a job the window
+ * shows with its progress (the grid fills when it is done).
+ */
 async function openWorkspace(path: string, withDemo: boolean): Promise<void> {
   const isNew = !existsSync(path);
-  if (backend) backend.open(path);
-  else backend = createBackend(path, storeOptions());
-  if (isNew && withDemo) await createClient(backend).runJob('demo.create', {});
+  let opened: Backend;
+  if (backend) {
+    opened = await backend;
+    await opened.open(path);
+  } else {
+    backend = openBackend(path, storeOptions());
+    opened = await backend;
+    opened.onEvent((event) => window?.webContents.send(EVENT_CHANNEL, event));
+  }
+  if (isNew && withDemo) void createClient(opened).runJob('demo.create', {});
 }
+
+const showError = (error: unknown): void => dialog.showErrorBox('Pulso', (error as Error).message);
 
 function createWindow(): void {
   const state = loadWindowState(app.getPath('userData'));
@@ -72,29 +85,27 @@ async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
     ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
     : (await dialog.showSaveDialog({ filters, defaultPath: 'workspace.pulso' })).filePath;
   if (!path) return;
-  try {
-    await openWorkspace(path, false);
-  } catch (error) {
-    dialog.showErrorBox('Pulso', (error as Error).message);
-  }
+  await openWorkspace(path, false).catch(showError);
 }
 
+// The window first, then the workspace: upgrading one from an earlier Pulso takes seconds, in a
+// worker, while the window says it is opening.
 app.whenReady().then(async () => {
   harden(devServer);
-  await openWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
-  backend.onEvent((event) => window?.webContents.send(EVENT_CHANNEL, event));
-  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(() => backend, (url) => isAppUrl(url, devServer)));
+  const opening = openWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
+  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(() => backend as Promise<Backend>, (url) => isAppUrl(url, devServer)));
   Menu.setApplicationMenu(buildMenu({
     openWorkspace: () => void chooseWorkspace('open'),
     newWorkspace: () => void chooseWorkspace('new'),
-    openDemo: () => void openWorkspace(join(app.getPath('userData'), 'demo.pulso'), true),
+    openDemo: () => void openWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
   }, Boolean(devServer)));
   createWindow();
+  await opening;
 }).catch((error: unknown) => {
   dialog.showErrorBox('Pulso could not start', (error as Error).message);
   app.exit(1);
 });
 
 app.on('window-all-closed', () => {
-  void backend?.close().finally(() => app.quit());
+  void (backend ?? Promise.resolve(null)).then((opened) => opened?.close()).catch(() => undefined).finally(() => app.quit());
 });

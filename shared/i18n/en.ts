@@ -2,6 +2,7 @@
 export const en = {
   'app.name': 'Pulso',
   'app.loading': 'Loading…',
+  'app.opening': 'Opening the workspace…',
   'app.error': 'Something went wrong',
   'nav.label': 'Sections',
   'nav.grid': 'Grid',

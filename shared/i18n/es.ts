@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 export const es: Record<MessageKey, string> = {
   'app.name': 'Pulso',
   'app.loading': 'Cargando…',
+  'app.opening': 'Abriendo el espacio de trabajo…',
   'app.error': 'Algo ha fallado',
   'nav.label': 'Secciones',
   'nav.grid': 'Etiquetado',

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
+import { defaultMigrationsFolder, readJournal } from '../../db/open';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import type { BackendOptions } from '../../electron/backend/context';
 import { createClient, type Client } from '../../shared/api/client';
@@ -16,6 +17,15 @@ export function tempWorkspacePath(name = 'test.pulso'): string {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-test-'));
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   return join(folder, name);
+}
+
+/** The migrations as an earlier version shipped them: the first `count`, in a folder beside a temporary workspace. */
+export function earlierMigrations(count: number): string {
+  const folder = join(dirname(tempWorkspacePath()), 'migrations');
+  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
+  const journal = readJournal(folder);
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  return folder;
 }
 
 /** A real back end on a real SQLite file, closed after the test. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInvokeHandler } from '../../electron/main/ipc';
+import type { Backend } from '../../electron/backend/backend';
 import { openBackend } from '../helpers/workspace';
 
 describe('the IPC binding', () => {
@@ -23,5 +24,23 @@ describe('the IPC binding', () => {
     expect(await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {}))
       .toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await invoke({ senderFrame: null }, 'workspace.info', {})).toMatchObject({ ok: false, error: { code: 'refused' } });
+  });
+
+  it('holds a call made while the workspace is still opening until it is open; a failed opening is its error', async () => {
+    const { backend } = openBackend();
+    const page = { senderFrame: { url: 'file:///app/index.html' } };
+    let open: (backend: Backend) => void = () => undefined;
+    const opening = new Promise<Backend>((resolve) => { open = resolve; });
+    const invoke = createInvokeHandler(() => opening, trusted);
+    let answered = false;
+    const answer = invoke(page, 'messages.page', { offset: 0, limit: 5 }).finally(() => { answered = true; });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    open(backend);
+    expect(await answer).toMatchObject({ ok: true, value: { offset: 0, rows: [] } });
+
+    const failed = createInvokeHandler(() => Promise.reject(new Error('/x/old.pulso is locked')), trusted);
+    expect(await failed(page, 'workspace.info', {}))
+      .toMatchObject({ ok: false, error: { code: 'failed', message: 'The workspace could not be opened: /x/old.pulso is locked' } });
   });
 });

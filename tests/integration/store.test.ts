@@ -1,20 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { cpSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { defaultMigrationsFolder, openStore, readJournal, StoreRefused } from '../../db/open';
+import { openStore, StoreRefused } from '../../db/open';
 import { backupStore } from '../../db/backup';
 import { createBackend } from '../../electron/backend/backend';
-import { openBackend, tempWorkspacePath } from '../helpers/workspace';
-
-/** The migrations as an earlier version shipped them: the first `count`. */
-function earlierMigrations(count: number): string {
-  const folder = join(dirname(tempWorkspacePath()), 'migrations');
-  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-  const journal = readJournal(folder);
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
-  return folder;
-}
+import { earlierMigrations, openBackend, tempWorkspacePath } from '../helpers/workspace';
 
 describe('workspace store', () => {
   it('creates a new file with every table, WAL and foreign keys on', () => {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n';
+import { createTranslator, languageFor, type MessageKey } from '../../../shared/i18n';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
 import type { MessageFilter } from '../../../shared/api/messages';
@@ -18,7 +18,8 @@ const ICONS: Record<Section, string> = { grid: '▦', queue: '☰', dashboard: '
 
 export function App() {
   return (
-    <I18nProvider fallback={<div className="loading">…</div>}>
+    // Until the workspace answers (seconds when one from an earlier Pulso is upgraded), in the system's language.
+    <I18nProvider fallback={<div className="loading" role="status">{createTranslator(languageFor(navigator.language), 'UTC').t('app.opening')}</div>}>
       <Frame />
     </I18nProvider>
   );

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openStore, pendingMigrations, type OpenOptions, type Store } from '../../db/open';
+import { ensureRollups } from '../../db/queries/rollups';
+import { workspaceSettings } from './defaults';
+import { runInWorker, type WorkerOptions } from './workers';
+
+/** Opens a workspace file as the back end keeps it: migrated, with its roll-ups in place. */
+export function openWorkspace(path: string, options: OpenOptions): Store {
+  mkdirSync(dirname(path), { recursive: true });
+  const store = openStore(path, options);
+  // A new workspace records the system's defaults; the KPI roll-ups count days in its zone.
+  ensureRollups(store.sqlite, workspaceSettings(store).timeZone);
+  // Never on this thread: see ReadPool.checkpointSoon.
+  store.sqlite.pragma('wal_autocheckpoint = 0');
+  return store;
+}
+
+export interface UpgradeWorkerData { path: string; migrationsFolder?: string | undefined; nativeBinding?: string | undefined }
+
+/**
+ * Upgrades a workspace written by an earlier Pulso in a worker thread, before the app opens it:
+ * a million-message workspace takes seconds, which the app's main thread (its window, its
+ * answers to the window) must not spend. Whether there was anything to do. A file that
+ * openStore refuses is left for it to refuse, with its own message.
+ */
+export async function upgradeWorkspace(path: string, options: OpenOptions & WorkerOptions): Promise<boolean> {
+  if (pendingMigrations(path, options) === 0) return false;
+  const data: UpgradeWorkerData = { path, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding };
+  await runInWorker<never, null>('upgrade', data, options, new AbortController().signal, () => undefined, `The upgrade of ${path}`);
+  return true;
+}
