@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openStore, pendingMigrations, type OpenOptions, type Store } from '../../db/open';
+import { defaultMigrationsFolder, openStore, pendingMigrations, type OpenOptions, type Store } from '../../db/open';
 import { ensureRollups } from '../../db/queries/rollups';
 import { workspaceSettings } from './defaults';
 import { runInWorker, type WorkerOptions } from './workers';
@@ -26,7 +26,8 @@ export interface UpgradeWorkerData { path: string; migrationsFolder?: string | u
  */
 export async function upgradeWorkspace(path: string, options: OpenOptions & WorkerOptions): Promise<boolean> {
   if (pendingMigrations(path, options) === 0) return false;
-  const data: UpgradeWorkerData = { path, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding };
+  // The folder this thread would migrate from: a built worker's own default is beside its bundle.
+  const data: UpgradeWorkerData = { path, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), nativeBinding: options.nativeBinding };
   await runInWorker<never, null>('upgrade', data, options, new AbortController().signal, () => undefined, `The upgrade of ${path}`);
   return true;
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, pendingMigrations, readJournal, defaultMigrationsFolder } from '../../db/open';
 import { createBackend, openBackend as openAppBackend, type Backend } from '../../electron/backend/backend';
@@ -58,6 +59,14 @@ describe('opening a workspace from an earlier Pulso', () => {
     // The back end's roll-up triggers, which the upgrade drops, are back.
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
     raw.close();
+  });
+
+  it('upgrades with the worker as the app ships it (out/main), from the migrations the app names', async () => {
+    const path = await earlierWorkspace();
+    // The built worker's own default folder would be beside its bundle, where there are none.
+    opened.push(await openAppBackend(path, { workerDir: resolve('out/main') }));
+    expect(pendingMigrations(path)).toBe(0);
+    expect(userVersion(path)).toBe(LATEST);
   });
 
   it('leaves the earlier schema and its rows when the upgrade fails, and says why, naming the file', async () => {
