@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { assertInTransaction, BULK_CONFLICT } from './bulk';
 import { createCaseWriter } from './care';
-import { ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
+import { compileRules, type Rule } from '../../shared/domain/matching';
+import { addMatches, ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
 import { nextId } from './ingest-snapshot';
 import { createRollupTally } from './rollup-tally';
 import { rollupOffsets, suspendForLoad, type Demographics } from './rollups';
@@ -60,9 +61,10 @@ export function createRowWriter(sqlite: Database.Database, batchId: number | nul
  * finish() the counts and the indexes. A load as large as the store drops the indexes of the
  * tables it writes and builds them once at the end (rows arrive in no useful order, so keeping
  * each up is a random insert per row); the dropping is part of the transaction, so a rollback
- * restores them.
+ * restores them. Batches whose rules are still to be matched (RowBatch.rulesPending) are matched
+ * here, with `rules`.
  */
-export function startLoad(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number } = {}) {
+export function startLoad(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number; rules?: { entities: Rule<number>[]; topics: Rule<number>[] } } = {}) {
   // Before anything is dropped or written: outside a transaction, nothing would undo it.
   assertInTransaction(sqlite, 'A load');
   const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
@@ -72,6 +74,7 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
   const tally = offsets ? createRollupTally(offsets, nextId(sqlite, 'authors')) : null;
   const demographics = new Map<number, Demographics>();
   const fullText = startFullTextLoad(sqlite, deferred.length > 0);
+  const matchRules = options.rules ? createRuleMatching(options.rules) : null;
 
   /** Counts each message for the roll-ups, with its matches (the match rows are in message order). */
   function count(rows: RowBatch): void {
@@ -92,6 +95,10 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
 
   return {
     write(rows: RowBatch): void {
+      if (rows.rulesPending) {
+        if (!matchRules) throw new Error('A load was given rows to match without the rules to match them with');
+        matchRules(rows);
+      }
       count(rows);
       writeRows(rows);
       if (rows.messages.length > 0) fullText.add(rows.messages[MESSAGE.id] as number, rows.messages[rows.messages.length - MESSAGE.width + MESSAGE.id] as number);
@@ -121,6 +128,30 @@ export function startFullTextLoad(sqlite: Database.Database, large: boolean) {
     finish(): void {
       if (large) automerge(FTS_AUTOMERGE);
     },
+  };
+}
+
+/**
+ * The rules' matches of a batch the reading thread left them to (RowBatch.rulesPending), beside
+ * the entity or topic a file's column names for a message (the only match rows the batch has): the
+ * same rows, in the same order, as the planner makes (addMatches).
+ */
+function createRuleMatching(rules: { entities: Rule<number>[]; topics: Rule<number>[] }): (rows: RowBatch) => void {
+  const match = compileRules(rules);
+  return (rows) => {
+    const named = { entities: matchesInOrder(rows.entityMatches), topics: matchesInOrder(rows.topicMatches) };
+    const entityMatches: RowValue[] = [];
+    const topicMatches: RowValue[] = [];
+    const m = rows.messages;
+    for (let at = 0; at < m.length; at += MESSAGE.width) {
+      const id = m[at + MESSAGE.id] as number;
+      const found = match(m[at + MESSAGE.text] as string);
+      addMatches(entityMatches, id, found.entities, named.entities(id)[0] ?? null);
+      addMatches(topicMatches, id, found.topics, named.topics(id)[0] ?? null);
+    }
+    rows.entityMatches = entityMatches;
+    rows.topicMatches = topicMatches;
+    rows.rulesPending = false;
   };
 }
 

@@ -86,6 +86,8 @@ export type RowBatch = Record<RowTable, RowValue[]> & {
   cases: { messageId: number; case: NewCase }[];
   /** Author, age band, sex, region: what the roll-ups count an author's messages by, sent with the first batch that needs it. */
   demographics: RowValue[];
+  /** The rules are still to be matched, by the writer (the match rows hold only the entities and topics a file's columns name). */
+  rulesPending?: boolean;
 };
 
 export const emptyRows = (): RowBatch => ({
@@ -178,8 +180,10 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   }
 
   return {
-    plan(messages: readonly NewMessage[]): PlannedBatch {
+    /** `matchRules: false` leaves the rules' matching to the writer (startLoad), when this thread is the slower of the two. */
+    plan(messages: readonly NewMessage[], { matchRules = true }: { matchRules?: boolean } = {}): PlannedBatch {
       const rows = emptyRows();
+      if (!matchRules) rows.rulesPending = true;
       const keys = messages.map((m) => contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAt, m.text));
       const stored = storeHasMessages ? store.existingKeys(keys.filter((key) => !seen.has(key))) : new Set<string>();
       const authorKeys = messages.map((m) => authorKey(m.source, m.author.handle));
@@ -199,7 +203,7 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
           message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
           message.replyToExternalId ?? null, key, options.batchId, temperature, kind, annotator, labeledAt);
         if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);
-        const found = match(message.text);
+        const found = matchRules ? match(message.text) : UNMATCHED;
         addMatches(rows.entityMatches, id, found.entities, message.entity ? namedId('entities', message.entity, rows) : null);
         addMatches(rows.topicMatches, id, found.topics, message.topic ? namedId('topics', message.topic, rows) : null);
         if (message.case) rows.cases.push({ messageId: id, case: { ...message.case, openedAt: message.case.openedAt ?? message.postedAt } });
@@ -215,6 +219,8 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   };
 }
 
+
+const UNMATCHED = { entities: [], topics: [] } as const;
 
 /** A message's match rows: what the rules found, and the one a file's own column names, which outranks a rule finding the same. */
 export function addMatches(rows: RowValue[], messageId: number, found: readonly number[], named: number | null): void {

@@ -42,9 +42,11 @@ export interface PreparedBatch {
  * Reads the file and does its rows' work that needs no writing: mapping and checking cells,
  * then the planner's dedupe, ids, matches and rows (db/queries/ingest.ts). Runs in a
  * thread of its own beside the writer (prepare-worker.ts), reading the store through a
- * connection of its own, opened while the writer holds the write lock.
+ * connection of its own, opened while the writer holds the write lock. What next() is given says
+ * whether the batch it gives is matched with the rules here (unless false) or left to the writer
+ * (the first batch, which no call's value reaches, is matched here).
  */
-export async function* prepareBatches(input: PrepareInput): AsyncGenerator<PreparedBatch> {
+export async function* prepareBatches(input: PrepareInput): AsyncGenerator<PreparedBatch, void, boolean | undefined> {
   const reader = await openReader(input.path, readerOptions(input));
   const sqlite = new Database(input.workspacePath, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
   try {
@@ -52,6 +54,7 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
     sqlite.exec('BEGIN');
     const planner = createPlanner(openSnapshot(sqlite), { batchId: input.batchId, annotator: input.annotator, labeledAt: input.labeledAt, rules: input.rules, entityRole: input.entityRole });
     const mapRow = compileRowMapper(input.plan.index, input.plan.mapping, input.timeZone);
+    let matchRules = true;
     for await (const records of reader.batches()) {
       const rejected: RejectedRecord[] = [];
       const messages: NewMessage[] = [];
@@ -60,9 +63,9 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
         if (errors.length > 0) rejected.push({ row: record.row, errors, values: record.values });
         else messages.push(row);
       }
-      const { rows, ids } = planner.plan(messages);
+      const { rows, ids } = planner.plan(messages, { matchRules });
       const added = ids.filter((id) => id !== null).length;
-      yield { rows, rejected, read: records.length, added, duplicate: ids.length - added, progress: reader.progress() };
+      matchRules = (yield { rows, rejected, read: records.length, added, duplicate: ids.length - added, progress: reader.progress() }) ?? true;
     }
   } finally {
     sqlite.close();

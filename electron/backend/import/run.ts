@@ -68,13 +68,14 @@ export async function runImport(
     rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, file.headers) : null;
     const summary = await inTransaction(sqlite, async () => {
       const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, preset: request.preset ?? null, importedBy: settings.annotator });
-      const load = startLoad(sqlite, batch, { expectedRows: file.estimatedRows });
+      const rules = loadRules(sqlite);
+      const load = startLoad(sqlite, batch, { expectedRows: file.estimatedRows, rules });
       const counts = { rowsNew: 0, rowsDuplicate: 0, rowsRejected: 0 };
       const errors: string[] = [];
       let rows = 0;
 
       const batches = reading.batches({
-        path: request.path, ...readerOptions(request), plan: file.plan, timeZone: settings.timeZone, rules: loadRules(sqlite),
+        path: request.path, ...readerOptions(request), plan: file.plan, timeZone: settings.timeZone, rules,
         workspacePath: sqlite.name, nativeBinding: options.nativeBinding, batchId: batch, labeledAt: Date.now(), annotator: settings.annotator,
         entityRole: file.plan.mapping.entityRole ?? 'competitor',
       });
