@@ -219,7 +219,6 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   };
 }
 
-
 const UNMATCHED = { entities: [], topics: [] } as const;
 
 /** A message's match rows: what the rules found, and the one a file's own column names, which outranks a rule finding the same. */
