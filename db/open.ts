@@ -51,9 +51,8 @@ export function pendingMigrations(path: string, options: OpenOptions = {}): numb
   let sqlite: Database.Database | null = null;
   try {
     sqlite = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-    const tables = sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
-    if (tables === 0 || sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) return 0;
-    return Math.max(0, known - (sqlite.pragma('user_version', { simple: true }) as number));
+    const identity = readIdentity(sqlite);
+    return identity.empty || !identity.ours ? 0 : Math.max(0, known - identity.version);
   } catch {
     return 0;
   } finally {
@@ -98,15 +97,21 @@ function rootCause(error: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
+/** What a file says of itself: no tables yet, our application id, its schema version. */
+function readIdentity(sqlite: Database.Database): { empty: boolean; ours: boolean; version: number } {
+  const tables = sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+  return {
+    empty: tables === 0,
+    ours: sqlite.pragma('application_id', { simple: true }) === APPLICATION_ID,
+    version: sqlite.pragma('user_version', { simple: true }) as number,
+  };
+}
+
 function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): void {
-  const tables = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-  if (tables.n === 0) return; // a new, empty file becomes a workspace
-  const appId = sqlite.pragma('application_id', { simple: true }) as number;
-  if (appId !== APPLICATION_ID) {
-    throw new StoreRefused(`${path} is a SQLite database but not a Pulso workspace.`);
-  }
+  const { empty, ours, version } = readIdentity(sqlite);
+  if (empty) return; // a new, empty file becomes a workspace
+  if (!ours) throw new StoreRefused(`${path} is a SQLite database but not a Pulso workspace.`);
   const known = journal.entries.length;
-  const version = sqlite.pragma('user_version', { simple: true }) as number;
   if (version > known) {
     throw new StoreRefused(
       `${path} was written by a newer version of Pulso (schema ${version}; this version knows up to ${known}). Update Pulso to open it.`,

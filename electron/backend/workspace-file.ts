@@ -16,7 +16,7 @@ export function openWorkspace(path: string, options: OpenOptions): Store {
   return store;
 }
 
-export interface UpgradeWorkerData { path: string; migrationsFolder?: string | undefined; nativeBinding?: string | undefined }
+export interface UpgradeWorkerData { path: string; migrationsFolder: string; nativeBinding?: string | undefined }
 
 /**
  * Upgrades a workspace written by an earlier Pulso in a worker thread, before the app opens it:

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import { defaultMigrationsFolder, readJournal } from '../../db/open';
+import { defaultMigrationsFolder, openStore, readJournal } from '../../db/open';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import type { BackendOptions } from '../../electron/backend/context';
 import { createClient, type Client } from '../../shared/api/client';
@@ -20,12 +20,26 @@ export function tempWorkspacePath(name = 'test.pulso'): string {
 }
 
 /** The migrations as an earlier version shipped them: the first `count`, in a folder beside a temporary workspace. */
-export function earlierMigrations(count: number): string {
+function earlierMigrations(count: number): string {
   const folder = join(dirname(tempWorkspacePath()), 'migrations');
   cpSync(defaultMigrationsFolder(), folder, { recursive: true });
   const journal = readJournal(folder);
   writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
   return folder;
+}
+
+/**
+ * A workspace as the Pulso with the first `count` migrations left it (opened by its back end, so
+ * with the roll-ups' triggers), with `sql` run on it; its path.
+ */
+export async function earlierWorkspace(count: number, sql: string): Promise<string> {
+  const path = tempWorkspacePath();
+  const migrationsFolder = earlierMigrations(count);
+  await createBackend(path, { migrationsFolder }).close();
+  const old = openStore(path, { migrationsFolder });
+  old.sqlite.exec(sql);
+  old.close();
+  return path;
 }
 
 /** A real back end on a real SQLite file, closed after the test. */

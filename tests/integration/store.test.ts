@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore, StoreRefused } from '../../db/open';
 import { backupStore } from '../../db/backup';
-import { createBackend } from '../../electron/backend/backend';
-import { earlierMigrations, openBackend, tempWorkspacePath } from '../helpers/workspace';
+import { earlierWorkspace, openBackend, tempWorkspacePath } from '../helpers/workspace';
 
 describe('workspace store', () => {
   it('creates a new file with every table, WAL and foreign keys on', () => {
@@ -57,13 +56,7 @@ describe('workspace store', () => {
   });
 
   it('upgrades a workspace of schema 11 keeping its matches, search and roll-ups: matches WITHOUT ROWID, the full-text index without sizes', async () => {
-    const path = tempWorkspacePath();
-    const migrationsFolder = earlierMigrations(11);
-    // As the app left it: opened by the back end, which put the roll-ups' triggers in.
-    await createBackend(path, { migrationsFolder }).close();
-    const old = openStore(path, { migrationsFolder });
-    expect(old.schemaVersion).toBe(11);
-    old.sqlite.exec(`
+    const path = await earlierWorkspace(11, `
       INSERT INTO sources (id, code, name) VALUES (1, 'twitter', 'X');
       INSERT INTO authors (id, source_id, handle) VALUES (1, 1, '@ana');
       INSERT INTO entities (id, name, role) VALUES (1, 'Lumen', 'own');
@@ -73,8 +66,10 @@ describe('workspace store', () => {
       INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages;
       INSERT INTO message_entities (message_id, entity_id, origin) VALUES (1, 1, 'rule');
       INSERT INTO message_topics (message_id, topic_id, origin) VALUES (2, 1, 'import');`);
-    expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts_docsize'").pluck().get()).toBe(1);
-    expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
+    const old = new Database(path, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(11);
+    expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts_docsize'").pluck().get()).toBe(1);
+    expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
     old.close();
 
     const store = openStore(path);

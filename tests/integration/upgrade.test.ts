@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, pendingMigrations, readJournal, defaultMigrationsFolder } from '../../db/open';
+import { pendingMigrations, readJournal, defaultMigrationsFolder } from '../../db/open';
 import { createBackend, openBackend as openAppBackend, type Backend } from '../../electron/backend/backend';
 import { upgradeWorkspace } from '../../electron/backend/workspace-file';
 import { createClient } from '../../shared/api/client';
-import { earlierMigrations, tempWorkspacePath } from '../helpers/workspace';
+import { earlierWorkspace, tempWorkspacePath } from '../helpers/workspace';
 
 const LATEST = readJournal(defaultMigrationsFolder()).entries.length;
 const opened: Backend[] = [];
@@ -15,21 +15,13 @@ afterEach(async () => {
 });
 
 /** A workspace as Pulso with the first 11 migrations left it, with two messages; `extra` SQL after. */
-async function earlierWorkspace(extra = ''): Promise<string> {
-  const path = tempWorkspacePath();
-  const migrationsFolder = earlierMigrations(11);
-  await createBackend(path, { migrationsFolder }).close();
-  const old = openStore(path, { migrationsFolder });
-  old.sqlite.exec(`
+const earlierWorkspaceWithMessages = (extra = ''): Promise<string> => earlierWorkspace(11, `
     INSERT INTO sources (id, code, name) VALUES (1, 'twitter', 'X');
     INSERT INTO authors (id, source_id, handle) VALUES (1, 1, '@ana');
     INSERT INTO messages (id, source_id, author_id, posted_at, text, content_hash) VALUES
       (1, 1, 1, 0, 'La atención, fatal', 'a'), (2, 1, 1, 0, 'Fibra caída otra vez', 'b');
     INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages;
     ${extra}`);
-  old.close();
-  return path;
-}
 
 const userVersion = (path: string): number => {
   const sqlite = new Database(path, { readonly: true });
@@ -42,7 +34,7 @@ const userVersion = (path: string): number => {
 
 describe('opening a workspace from an earlier Pulso', () => {
   it('upgrades it in a worker thread, leaving the caller\'s thread free meanwhile', async () => {
-    const path = await earlierWorkspace();
+    const path = await earlierWorkspaceWithMessages();
     expect(pendingMigrations(path)).toBe(LATEST - 11);
     // Done on the caller's thread, the upgrade would leave no turn for a timer until it returned.
     let ticks = 0;
@@ -62,7 +54,7 @@ describe('opening a workspace from an earlier Pulso', () => {
   });
 
   it('upgrades with the worker as the app ships it (out/main), from the migrations the app names', async () => {
-    const path = await earlierWorkspace();
+    const path = await earlierWorkspaceWithMessages();
     // The built worker's own default folder would be beside its bundle, where there are none.
     opened.push(await openAppBackend(path, { workerDir: resolve('out/main') }));
     expect(pendingMigrations(path)).toBe(0);
@@ -71,7 +63,7 @@ describe('opening a workspace from an earlier Pulso', () => {
 
   it('leaves the earlier schema and its rows when the upgrade fails, and says why, naming the file', async () => {
     // A table in the way of one the last migration makes.
-    const path = await earlierWorkspace('CREATE TABLE message_entities_new (x);');
+    const path = await earlierWorkspaceWithMessages('CREATE TABLE message_entities_new (x);');
     const failure = await openAppBackend(path).then(() => null, (error: Error) => error);
     expect(failure?.message).toBe(`Cannot upgrade workspace ${path} to this version of Pulso (schema ${LATEST}): table \`message_entities_new\` already exists. The workspace is unchanged.`);
     expect(userVersion(path)).toBe(11);
