@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiEvent, JobEvent } from '../../shared/api/envelope';
+import type { ApiEvent, JobEvent, JobStage } from '../../shared/api/envelope';
 
 export interface JobContext {
   signal: AbortSignal;
-  /** Reports progress; the runner throttles what reaches the UI. */
-  progress(done: number, total: number, rows?: number): void;
+  /** Reports progress; the runner throttles what reaches the UI, but for a stage's first and last step. */
+  progress(done: number, total: number, rows?: number, stage?: JobStage): void;
 }
 
 export class JobCancelled extends Error {
@@ -33,13 +33,15 @@ export function createJobs(emit: (event: ApiEvent) => void) {
       return job;
     };
     let lastProgress = 0;
+    let lastStage: JobStage | undefined;
     const context: JobContext = {
       signal: controller.signal,
-      progress(done, total, rows) {
+      progress(done, total, rows, stage) {
         const now = Date.now();
-        if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total) return;
+        if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total && stage === lastStage) return;
         lastProgress = now;
-        send({ jobId, kind, state: 'progress', done, total, ...(rows === undefined ? {} : { rows }) });
+        lastStage = stage;
+        send({ jobId, kind, state: 'progress', done, total, ...(rows === undefined ? {} : { rows }), ...(stage === undefined ? {} : { stage }) });
       },
     };
     send({ jobId, kind, state: 'started' });

@@ -22,6 +22,11 @@ export function progressPrinter(io: Io, label: string): (event: JobEvent) => voi
     const share = done / event.total;
     const seconds = (Date.now() - started) / 1000;
     const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
+    if (event.stage === 'indexing') {
+      process.stderr.write(`\r${label}: building indexes [${bar}] ${done} of ${event.total}`.padEnd(90));
+      if (done >= event.total) process.stderr.write('\n');
+      return;
+    }
     const count = event.rows ?? done;
     const rate = seconds > 0 ? Math.round(count / seconds) : 0;
     const left = share > 0.01 ? Math.round((seconds / share) * (1 - share)) : null;

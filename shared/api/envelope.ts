@@ -22,6 +22,7 @@ export class ApiError extends Error {
 }
 
 export type JobState = 'started' | 'progress' | 'finished' | 'failed' | 'cancelled';
+export type JobStage = 'indexing';
 
 export interface JobEvent {
   jobId: string;
@@ -32,6 +33,11 @@ export interface JobEvent {
   total?: number;
   /** … and, where they differ, the records handled so far. */
   rows?: number;
+  /**
+   * Set once a load's rows are all in and it builds its indexes (a large import's last quarter):
+   * done and total then count those steps, rows stays the records read.
+   */
+  stage?: JobStage;
   message?: string;
   result?: unknown;
 }

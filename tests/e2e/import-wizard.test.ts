@@ -105,6 +105,35 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it('says so while a large import builds its indexes after the last row, then shows the summary', async () => {
+    const folder = tempFolder();
+    const lines = ['id,date,user,text'];
+    for (let i = 0; i < 60_000; i++) lines.push(`${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},test message number ${i}`);
+    const { app, page } = await wizardOn(writeEncoded(join(folder, 'large.csv'), lines.join('\n'), 'utf8'));
+    try {
+      await expect.poll(() => page.getByLabel('Posted at').inputValue()).toBe('date');
+      // Every text the progress line shows, however briefly.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { progressTexts: string[] }).progressTexts = seen;
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-testid="import-progress"]')?.textContent;
+          if (text && seen.at(-1) !== text) seen.push(text);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 30_000 }).toBe('60,000 new, 0 duplicate, 0 rejected');
+      const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+      const firstIndexing = texts.findIndex((text) => text.includes('building the indexes'));
+      expect(texts.slice(0, firstIndexing).some((text) => / rows\/s · /.test(text))).toBe(true);
+      expect(texts.slice(firstIndexing)).toContainEqual(expect.stringMatching(/^60,000 rows read · building the indexes for search and sorting \(\d+ of \d+\)$/));
+      expect(texts.slice(firstIndexing).every((text) => text.includes('building the indexes'))).toBe(true);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('asks for the password of a protected Access database, then shows its tables', async () => {
     const file = protectedNorthwind('secreto');
     const opened = openBackend(undefined, { chooseFile: async () => file });

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APPENDED_INDEXES, DEFERRABLE_TABLES } from '../../db/queries/ingest-write';
+import type { JobEvent } from '../../shared/api/envelope';
 import { fingerprint, tempFolder } from '../helpers/files';
 import { openBackend } from '../helpers/workspace';
 
@@ -13,6 +15,17 @@ const schema = (path: string): string[] => {
     db.close();
   }
 };
+
+/** How many indexes a large load builds at its end (those it does not keep up as it appends). */
+function deferrableIndexes(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    const indexes = db.prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; tableName: string }[];
+    return indexes.filter((index) => DEFERRABLE_TABLES.includes(index.tableName) && !APPENDED_INDEXES.includes(index.name)).length;
+  } finally {
+    db.close();
+  }
+}
 
 /** A CSV large enough that the import builds the secondary indexes at the end instead of row by row. */
 function bigCsv(rows: number, lastRow?: string): string {
@@ -32,8 +45,20 @@ describe('a large import (indexes built once at the end)', () => {
     await opened.client.runJob('demo.create', { messages: 200 });
     const before = schema(opened.path);
     const path = bigCsv(60_000);
-    const done = await opened.client.runJob('import.start', { path });
+    const events: JobEvent[] = [];
+    const done = await opened.client.runJob('import.start', { path }, (event) => events.push(event));
     expect(done).toMatchObject({ state: 'finished', result: { new: 60_000, rejected: 0 } });
+    // The bar goes on after the last row: the roll-ups, then each index it built, never back to reading.
+    const progress = events.filter((event) => event.state === 'progress');
+    const firstIndexing = progress.findIndex((event) => event.stage === 'indexing');
+    const indexing = progress.slice(firstIndexing);
+    const deferred = deferrableIndexes(opened.path);
+    expect(deferred).toBeGreaterThan(5);
+    expect(firstIndexing).toBeGreaterThan(0);
+    expect(indexing.every((event) => event.stage === 'indexing' && event.total === 1 + deferred && event.rows === 60_000)).toBe(true);
+    expect([indexing[0]?.done, indexing.at(-1)?.done]).toEqual([0, 1 + deferred]);
+    expect(indexing.map((event) => event.done)).toEqual(indexing.map((event) => event.done).sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(progress.slice(0, firstIndexing).at(-1)).toMatchObject({ rows: 60_000 });
     expect(schema(opened.path)).toEqual(before);
     const db = new Database(opened.path, { readonly: true });
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');

@@ -66,7 +66,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
       }
     }
     writeChunk();
-    load.finish();
+    load.finish((built, steps) => context.progress(built, steps, count, 'indexing'));
     for (const source of ['twitter', 'facebook', 'instagram']) {
       let followers = random.int(5000, 40000);
       for (let month = 1; month <= 9; month++) {

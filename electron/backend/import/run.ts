@@ -5,6 +5,7 @@ import { loadRules } from '../../../db/queries/entities';
 import { createBatch, finishBatch } from '../../../db/queries/imports';
 import { startLoad } from '../../../db/queries/ingest-write';
 import type Database from 'better-sqlite3';
+import type { JobStage } from '../../../shared/api/envelope';
 import type { CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
@@ -17,7 +18,8 @@ import { createRejectsWriter } from './rejects';
 
 export type ImportRequest = z.output<typeof importRequestSchema>;
 
-export interface ImportProgress { done: number; total: number; rows: number }
+/** Bytes of the file read, then (stage 'indexing') the load's last steps built: see JobEvent. */
+export interface ImportProgress { done: number; total: number; rows: number; stage?: JobStage }
 
 const ERRORS_SHOWN = 5;
 const ERRORS_BEFORE_GIVING_UP = 1000;
@@ -99,7 +101,7 @@ export async function runImport(
         const more = counts.rowsRejected > errors.length ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)` : '';
         throw new ImportError(`${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`);
       }
-      load.finish();
+      load.finish((done, total) => onProgress({ done, total, rows, stage: 'indexing' }));
       finishBatch(sqlite, batch, { ...counts, sha256: await hashing });
       return { batch, new: counts.rowsNew, duplicate: counts.rowsDuplicate, rejected: counts.rowsRejected, rows, file: name, rejectsPath: request.rejectsPath ?? null, seconds: (Date.now() - started) / 1000 };
     });

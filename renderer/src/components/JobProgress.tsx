@@ -27,7 +27,7 @@ export function JobProgress() {
             <span className="job-error">{t('job.failed', { kind: job.kind, message: job.message ?? '' })}</span>
           ) : (
             <>
-              <span>{t('job.running', { kind: job.kind, done: job.done ?? 0, total: job.total ?? 0 })}</span>
+              <span>{t(job.stage === 'indexing' ? 'job.indexing' : 'job.running', { kind: job.kind, done: job.done ?? 0, total: job.total ?? 0 })}</span>
               <progress max={job.total ?? 1} value={job.done ?? 0} />
             </>
           )}

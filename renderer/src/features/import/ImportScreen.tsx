@@ -95,7 +95,11 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
       <section className="import-screen" aria-label={t('import.title')}>
         <h1>{t('import.title')}: {inspection?.file}</h1>
         <progress className="big-progress" max={run.total} value={run.done} aria-label={t('import.title')} />
-        <p data-testid="import-progress">{t('import.progress', { rows: run.rows, rate, left: secondsLeft === null ? '…' : formatDuration(secondsLeft) })}</p>
+        <p data-testid="import-progress">
+          {run.stage === 'indexing'
+            ? t('import.indexing', { rows: run.rows, done: run.done, total: run.total })
+            : t('import.progress', { rows: run.rows, rate, left: secondsLeft === null ? '…' : formatDuration(secondsLeft) })}
+        </p>
         <button onClick={job.cancel}>{t('import.cancel')}</button>
       </section>
     );

@@ -1,12 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CallInput } from '../../../../shared/api/contract';
-import type { JobEvent } from '../../../../shared/api/envelope';
+import type { JobEvent, JobStage } from '../../../../shared/api/envelope';
 import type { ImportSummary } from '../../../../shared/api/import';
 import { api } from '../../api/client';
 
 export type ImportRun =
   | { state: 'idle' }
-  | { state: 'running'; jobId?: string; done: number; total: number; rows: number; startedAt: number }
+  | { state: 'running'; jobId?: string; done: number; total: number; rows: number; startedAt: number; stage?: JobStage }
   | { state: 'finished'; summary: ImportSummary }
   | { state: 'failed'; message: string }
   | { state: 'cancelled' };
@@ -21,7 +21,7 @@ export function useImportJob() {
     setRun({ state: 'running', done: 0, total: 1, rows: 0, startedAt });
     const last = await api.runJob('import.start', request, (event: JobEvent) => {
       jobId.current = event.jobId;
-      if (event.state === 'progress') setRun({ state: 'running', done: event.done ?? 0, total: event.total ?? 1, rows: event.rows ?? 0, startedAt });
+      if (event.state === 'progress') setRun({ state: 'running', done: event.done ?? 0, total: event.total ?? 1, rows: event.rows ?? 0, startedAt, ...(event.stage ? { stage: event.stage } : {}) });
     });
     jobId.current = undefined;
     if (last.state === 'finished') setRun({ state: 'finished', summary: last.result as ImportSummary });
