@@ -94,4 +94,20 @@ describe('a large import (indexes built once at the end)', () => {
     expect(schema(opened.path)).toEqual(before.schema);
     expect(fingerprint(opened.path)).toBe(before.rows);
   });
+
+  it('cancelled while it builds its indexes, leaves the store, indexes included, exactly as it was', async () => {
+    const opened = openBackend();
+    await opened.client.runJob('demo.create', { messages: 200 });
+    const before = { schema: schema(opened.path), rows: fingerprint(opened.path) };
+    let cancelled = false;
+    const last = await opened.client.runJob('import.start', { path: bigCsv(60_000) }, (event) => {
+      if (event.stage !== 'indexing' || cancelled) return;
+      cancelled = true;
+      void opened.client.call('jobs.cancel', { jobId: event.jobId });
+    });
+    expect([cancelled, last.state]).toEqual([true, 'cancelled']);
+    expect(schema(opened.path)).toEqual(before.schema);
+    expect(fingerprint(opened.path)).toBe(before.rows);
+    expect(await opened.client.call('import.batches', {})).toEqual([]);
+  });
 });
