@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
+import type { Io } from '../../electron/cli/io';
 import { tempWorkspacePath } from '../helpers/workspace';
 
 function pulso(...args: string[]) {
@@ -120,5 +123,22 @@ describe('pulso kpis', () => {
     const empty = JSON.parse(pulso('kpis', '--workspace', workspace, '--from', '2019-01-01', '--to', '2019-01-31', '--json').stdout) as { entities: { shareOfVoice: unknown }[] };
     expect(empty.entities.map((e) => e.shareOfVoice)).toEqual(empty.entities.map(() => null));
     expect(pulso('kpis', '--workspace', workspace, '--from', '2026-02-01', '--to', '2026-01-01')).toMatchObject({ code: 1, stderr: expect.stringMatching(/from must not be after to/) });
+  });
+});
+
+describe('pulso import on a terminal', () => {
+  it('draws the rows read, then the index stage, each on a line of its own', async () => {
+    const workspace = tempWorkspacePath();
+    const csv = join(dirname(workspace), 'menciones.csv');
+    writeFileSync(csv, ['fecha,usuario,texto', '2026-03-05T10:00:00Z,@ana,el router no va', '2026-03-06T11:00:00Z,@luis,gracias'].join('\n'));
+    let drawn = '';
+    const io: Io = { out: () => undefined, err: (line) => (drawn += `${line}\n`), interactive: true, redraw: (text) => (drawn += text) };
+    expect(await main(['import', csv, '--workspace', workspace], io)).toBe(0);
+    expect(drawn.endsWith('\n')).toBe(true);
+    const lines = drawn.slice(0, -1).split('\n').map((line) => line.split('\r').filter((part) => part.trim() !== '').at(-1)?.trim());
+    expect(lines).toEqual([
+      expect.stringMatching(/^import \[#{30}\] 100% · 2 rows · \d+ rows\/s/),
+      'import: building indexes [##############################] 1 of 1',
+    ]);
   });
 });
