@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent, JobEvent, JobStage } from '../../shared/api/envelope';
 
+/** What a job says of its progress: the fields of a progress JobEvent. */
+export type JobProgress = Required<Pick<JobEvent, 'done' | 'total'>> & Pick<JobEvent, 'rows' | 'stage'>;
+
 export interface JobContext {
   signal: AbortSignal;
   /** Reports progress; the runner throttles what reaches the UI, but for a stage's first and last step. */
-  progress(done: number, total: number, rows?: number, stage?: JobStage): void;
+  progress(progress: JobProgress): void;
 }
 
 export class JobCancelled extends Error {
@@ -36,12 +39,12 @@ export function createJobs(emit: (event: ApiEvent) => void) {
     let lastStage: JobStage | undefined;
     const context: JobContext = {
       signal: controller.signal,
-      progress(done, total, rows, stage) {
+      progress(progress) {
         const now = Date.now();
-        if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total && stage === lastStage) return;
+        if (now - lastProgress < PROGRESS_INTERVAL_MS && progress.done < progress.total && progress.stage === lastStage) return;
         lastProgress = now;
-        lastStage = stage;
-        send({ jobId, kind, state: 'progress', done, total, ...(rows === undefined ? {} : { rows }), ...(stage === undefined ? {} : { stage }) });
+        lastStage = progress.stage;
+        send({ jobId, kind, state: 'progress', ...progress });
       },
     };
     send({ jobId, kind, state: 'started' });

@@ -35,7 +35,7 @@ export async function changeRulesAndRematch(sqlite: Database.Database, change: (
       write({ entityMatches, topicMatches });
       afterId = (messages[messages.length - 1] as { id: number }).id;
       done += messages.length;
-      context.progress(done, rematch.total);
+      context.progress({ done, total: rematch.total });
       await new Promise((resolve) => setImmediate(resolve));
       checkCancelled(context.signal);
     }

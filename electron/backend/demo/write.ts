@@ -60,13 +60,13 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
       chunk.push(message);
       if (++done % CHUNK === 0) {
         writeChunk();
-        context.progress(done, count);
+        context.progress({ done, total: count });
         await new Promise((resolve) => setImmediate(resolve));
         checkCancelled(context.signal);
       }
     }
     writeChunk();
-    load.finish((built, steps) => context.progress(built, steps, count, 'indexing'));
+    load.finish((built, steps) => context.progress({ done: built, total: steps, rows: count, stage: 'indexing' }));
     for (const source of ['twitter', 'facebook', 'instagram']) {
       let followers = random.int(5000, 40000);
       for (let month = 1; month <= 9; month++) {
@@ -80,7 +80,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
       const leadId = seedRows.addLead(messageId, `Contacto ${i + 1}`, `Empresa ${i + 1} S.L.`, won ? 'won' : 'qualified');
       if (won) seedRows.addSale(leadId, `CRM-${1000 + i}`, random.int(20, 400) * 100, Date.UTC(2026, 2 + i % 6, 10));
     });
-    context.progress(count, count);
+    context.progress({ done: count, total: count });
     return { messages: count, entities: vocabulary.entities.length, topics: vocabulary.topics.length };
   });
 }

@@ -27,7 +27,7 @@ export const importHandlers = {
     const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request: { ...request, mapping }, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir, heapLimits: options.heapLimits } };
     return {
       jobId: jobs.start('import', ({ signal, progress }) =>
-        runInWorker<ImportProgress, unknown>('import', data, options, signal, (p) => progress(p.done, p.total, p.rows, p.stage), `The import of ${basename(request.path)}`)),
+        runInWorker<ImportProgress, unknown>('import', data, options, signal, progress, `The import of ${basename(request.path)}`)),
     };
   },
   'import.batches': (_input, { store }) => listBatches(store.sqlite),

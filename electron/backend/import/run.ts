@@ -5,11 +5,11 @@ import { loadRules } from '../../../db/queries/entities';
 import { createBatch, finishBatch } from '../../../db/queries/imports';
 import { startLoad } from '../../../db/queries/ingest-write';
 import type Database from 'better-sqlite3';
-import type { JobStage } from '../../../shared/api/envelope';
 import type { CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
 import { inTransaction } from '../transaction';
+import type { JobProgress } from '../jobs';
 import type { WorkerOptions } from '../workers';
 import { planImport, type Plan } from './plan';
 import { startReading } from './prepared';
@@ -19,7 +19,7 @@ import { createRejectsWriter } from './rejects';
 export type ImportRequest = z.output<typeof importRequestSchema>;
 
 /** Bytes of the file read, then (stage 'indexing') the load's last steps built: see JobEvent. */
-export interface ImportProgress { done: number; total: number; rows: number; stage?: JobStage }
+export type ImportProgress = JobProgress & { rows: number };
 
 const ERRORS_SHOWN = 5;
 const ERRORS_BEFORE_GIVING_UP = 1000;
