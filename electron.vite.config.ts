@@ -6,15 +6,17 @@ import { resolve } from 'node:path';
 
 export default defineConfig({
   main: {
-    // The worker threads are built beside the main bundle as <name>-worker.js (electron/backend/workers.ts).
+    // The worker threads are built beside the main bundle as <name>-worker.js (electron/backend/runtime/workers.ts).
     build: {
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          'import-worker': resolve('electron/backend/import/worker.ts'),
-          'prepare-worker': resolve('electron/backend/import/prepare-worker.ts'),
-          'read-worker': resolve('electron/backend/read-worker.ts'),
-          'upgrade-worker': resolve('electron/backend/upgrade-worker.ts'),
+          'import-worker': resolve('electron/backend/import/writing-thread.ts'),
+          'prepare-worker': resolve('electron/backend/import/reading-thread.ts'),
+          'rematch-worker': resolve('electron/backend/entities/rematch-thread.ts'),
+          'demo-worker': resolve('electron/backend/demo/demo-thread.ts'),
+          'read-worker': resolve('electron/backend/runtime/read-worker.ts'),
+          'upgrade-worker': resolve('electron/backend/runtime/upgrade-worker.ts'),
         },
       },
     },

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { assertInTransaction, BULK_CONFLICT } from './bulk';
+import { assertInTransaction, BULK_CONFLICT } from '../load/bulk';
 import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
 
 /**

@@ -4,12 +4,14 @@ import { ImportError } from './import/readers';
 import { PasswordRequired } from './import/readers/types';
 import { contract, type CallName } from '../../shared/api/contract';
 import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope';
-import { NotFound, type BackendOptions, type HandlerContext } from './context';
+import { NotFound, type BackendOptions, type HandlerContext } from './runtime/context';
 import { handlers } from './handlers';
-import { createReadPool } from './read-pool';
-import { createJobs } from './jobs';
-import { workersFinished } from './workers';
-import { openWorkspace, upgradeWorkspace } from './workspace-file';
+import { createReadPool } from './runtime/read-pool';
+import { createJobs } from './runtime/jobs';
+import { workersFinished } from './runtime/workers';
+import { openWorkspace, upgradeWorkspace } from './runtime/workspace-file';
+import { createWriter, type Writer } from './runtime/writer';
+import { openPendingQueue } from '../../db/pending';
 
 export interface Backend {
   /** Validates `input` against the contract, runs the handler, never throws. */
@@ -37,6 +39,24 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
   const jobs = createJobs(emit);
   let store = openWorkspace(workspacePath, options);
   let reads = createReadPool(store.path, options);
+  let writer = startWriter();
+  /** The write rule's lane for the open store; what a crash left waiting is applied first. */
+  function startWriter(): Writer {
+    const next = createWriter({
+      sqlite: store.sqlite,
+      queue: openPendingQueue(store.path, options.nativeBinding),
+      perform: async (entry, writes) => {
+        const result = await dispatch(entry.call, entry.input, { ...context(), writes });
+        afterWrites();
+        return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+      },
+      onPending: (pending) => emit({ type: 'writes', pending }),
+      onFailed: (entry, message) => emit({ type: 'writes', pending: next.pending(), failed: { call: entry.call, message } }),
+    });
+    next.recover();
+    return next;
+  }
+  const context = (): Omit<HandlerContext, 'writes'> => ({ store, jobs, options, reads, writer });
   // Asked after every call: prepared once per connection.
   let totalChanges = changesOf(store);
   let changesSeen = totalChanges();
@@ -54,8 +74,7 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
       return store.path;
     },
     async invoke(name, input) {
-      const context: HandlerContext = { store, jobs, options, reads };
-      const result = await dispatch(name, input, context);
+      const result = await dispatch(name, input, { ...context(), writes: writer.forCall(name, input) });
       afterWrites();
       return result;
     },
@@ -66,22 +85,31 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
     async open(path) {
       await upgradeWorkspace(path, options);
       const next = openWorkspace(path, options);
+      await jobs.drain();
+      await writer.idle(CLOSE_WAIT_MS);
+      writer.close();
       store.close();
       void reads.close();
       store = next;
       reads = createReadPool(store.path, options);
       totalChanges = changesOf(store);
       changesSeen = totalChanges();
+      writer = startWriter();
       emit({ type: 'workspace-changed', path });
     },
     async close() {
       await jobs.drain();
+      // What still waits (another process holds the lock) stays on disk for the next open.
+      await writer.idle(CLOSE_WAIT_MS);
+      writer.close();
       await workersFinished();
       await reads.close();
       store.close();
     },
   };
 }
+
+const CLOSE_WAIT_MS = 2000;
 
 /** Rows the store's connection has written since it opened: a call that changed it wrote. */
 function changesOf(store: Store): () => number {

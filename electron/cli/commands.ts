@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { createClient, type Client } from '../../shared/api/client';
 import type { Settings } from '../../shared/api/contract';
+import { isPending, type PendingWrite } from '../../shared/api/envelope';
 import { progressPrinter, type Io } from './io';
 
 export type Values = Record<string, string | boolean | undefined>;
@@ -140,7 +141,7 @@ export const commands: Record<string, Command> = {
     async run(client, values, positionals, io) {
       const batch = Number(positionals[0]);
       if (positionals.length !== 1 || !Number.isInteger(batch)) throw new BadInput('give the number of one BATCH (see pulso batches)');
-      const result = await client.call('import.undo', { batch });
+      const result = applied(await client.call('import.undo', { batch }));
       io.out(values.json ? JSON.stringify(result) : `batch ${result.batch} undone: ${result.removed} messages removed`);
       return 0;
     },
@@ -194,7 +195,7 @@ export const commands: Record<string, Command> = {
           .map(([key, flag]) => [key, values[flag]]),
       ) as Partial<Settings>;
       const settings = Object.keys(patch).length > 0
-        ? await client.call('settings.update', patch)
+        ? applied(await client.call('settings.update', patch))
         : await client.call('settings.get', {});
       if (values.json) io.out(JSON.stringify(settings));
       else for (const [key, value] of Object.entries(settings)) io.out(`${key.padEnd(10)} ${value ?? '(system)'}`);
@@ -202,5 +203,11 @@ export const commands: Record<string, Command> = {
     },
   },
 };
+
+/** A write's result; the CLI waits for the write lock, so a write kept for later is a fault worth saying. */
+function applied<T>(result: T | PendingWrite): T {
+  if (isPending(result)) throw new BadInput('the workspace is busy with another job; the change is kept and made when it ends');
+  return result;
+}
 
 export { createClient };

@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { StoreRefused } from '../../db/open';
 import { ApiError } from '../../shared/api/envelope';
 import { createBackend } from '../backend/backend';
-import { defaultWorkspacePath } from '../backend/defaults';
+import { defaultWorkspacePath } from '../backend/runtime/defaults';
 import { BadInput, commands, createClient, type Values } from './commands';
 import { processIo, type Io } from './io';
+
+const CLI_LOCK_WAIT_MS = 10 * 60_000;
 
 /** Exit codes: 0 it worked, 1 bad input or a failed job, 2 bad usage. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -32,7 +34,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const workspace = (values.workspace as string | undefined) ?? process.env.PULSO_WORKSPACE ?? defaultWorkspacePath();
   try {
-    const backend = createBackend(workspace);
+    // A script waits for a job of another process to let go of the workspace (the app keeps its writes instead).
+    const backend = createBackend(workspace, { lockWaitMs: CLI_LOCK_WAIT_MS });
     try {
       return await command.run(createClient(backend), values, parsed.positionals, io);
     } finally {

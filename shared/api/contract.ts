@@ -7,6 +7,7 @@ import { kpiRequestSchema, type KpiReport } from './kpis';
 import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
 import type { Kind, Source } from '../domain/vocabulary';
+import type { PendingWrite } from './envelope';
 
 /**
  * The API contract: every action of the app is one call here, with a zod schema for its
@@ -16,6 +17,11 @@ import type { Kind, Source } from '../domain/vocabulary';
  */
 function call<I extends z.ZodType>(input: I) {
   return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
+}
+
+/** A call that writes: while a job holds the store's write lock it answers PendingWrite (applied later, in order). */
+function write<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: undefined as unknown as O | PendingWrite }) };
 }
 
 const none = z.object({}).strict();
@@ -59,6 +65,8 @@ export interface MessageRow {
   topics: string[];
   /** The case this message belongs to, if any. */
   caseId: number | null;
+  /** Its label was changed while a job held the store: kept, and applied when the job ends. */
+  pending?: boolean;
 }
 
 export interface MessageDetail {
@@ -126,7 +134,7 @@ export const contract = {
   'workspace.info': call(none).returns<WorkspaceInfo>(),
   'workspace.backup': call(none).returns<BackupResult>(),
   'settings.get': call(none).returns<Settings>(),
-  'settings.update': call(settingsSchema.partial().strict()).returns<Settings>(),
+  'settings.update': write(settingsSchema.partial().strict()).returns<Settings>(),
   'messages.page': call(
     z.object({
       offset: z.number().int().min(0),
@@ -147,13 +155,13 @@ export const contract = {
   'import.inspect': call(inspectSchema).returns<ImportInspection>(),
   'import.start': call(importRequestSchema).returns<JobStarted>(),
   'import.batches': call(none).returns<Batch[]>(),
-  'import.undo': call(z.object({ batch: z.number().int().min(1) }).strict()).returns<{ batch: number; removed: number }>(),
+  'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<{ batch: number; removed: number }>(),
   'presets.list': call(none).returns<Preset[]>(),
-  'presets.save': call(z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict()).returns<Preset>(),
+  'presets.save': write(z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict()).returns<Preset>(),
   /** The OS file dialog, from the shell; null when the user cancels. */
   'files.choose': call(z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict()).returns<{ path: string | null }>(),
   /** Labels messages as one undoable action; a field left out keeps its value, null clears it. */
-  'labels.set': call(
+  'labels.set': write(
     z.object({
       ids: z.array(z.number().int().min(1)).min(1).max(100_000),
       temperature: z.number().int().min(-2).max(2).nullable().optional(),
@@ -161,8 +169,8 @@ export const contract = {
     }).strict().refine((input) => input.temperature !== undefined || input.kind !== undefined, { message: 'give a temperature or a kind (null clears)' }),
   ).returns<LabelResult>(),
   /** Undo and redo the current annotator's own label actions; they survive restarts. */
-  'labels.undo': call(none).returns<LabelResult>(),
-  'labels.redo': call(none).returns<LabelResult>(),
+  'labels.undo': write(none).returns<LabelResult>(),
+  'labels.redo': write(none).returns<LabelResult>(),
   'labels.history': call(z.object({ messageId: z.number().int().min(1) }).strict()).returns<LabelHistoryRow[]>(),
   /** Every KPI of DESIGN.md for a period, with the period before and the same period a year earlier. */
   'kpis.get': call(kpiRequestSchema).returns<KpiReport>(),
@@ -176,7 +184,7 @@ export const contract = {
   'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted>(),
   /** The grid's layout, keys and saved views, kept in the workspace. */
   'grid.prefs.get': call(none).returns<GridPrefs>(),
-  'grid.prefs.save': call(gridPrefsSchema.partial().strict()).returns<GridPrefs>(),
+  'grid.prefs.save': write(gridPrefsSchema.partial().strict()).returns<GridPrefs>(),
   /** Everyone who has labeled in this workspace, for the annotator filter. */
   'labels.annotators': call(none).returns<string[]>(),
   /** The first and last day with messages, in the workspace's time zone (null when empty). */

@@ -22,7 +22,8 @@ export class ApiError extends Error {
 }
 
 export type JobState = 'started' | 'progress' | 'finished' | 'failed' | 'cancelled';
-export type JobStage = 'indexing';
+/** 'waiting': another job holds the store's write lock; this one starts when it ends. */
+export type JobStage = 'indexing' | 'waiting';
 
 export interface JobEvent {
   jobId: string;
@@ -42,8 +43,23 @@ export interface JobEvent {
   result?: unknown;
 }
 
+/**
+ * What a write call answers when a job holds the store's write lock: the write is kept on disk
+ * and applied, in order, as soon as the lock is free (a `writes` event says when none wait).
+ */
+export interface PendingWrite {
+  pending: true;
+  /** Writes waiting, this one included. */
+  waiting: number;
+}
+
+export const isPending = (value: unknown): value is PendingWrite =>
+  typeof value === 'object' && value !== null && (value as { pending?: unknown }).pending === true;
+
 export type ApiEvent =
   | { type: 'job'; job: JobEvent }
+  /** How many writes wait for the write lock; `failed` names one that could not be applied when its turn came. */
+  | { type: 'writes'; pending: number; failed?: { call: string; message: string } }
   | { type: 'workspace-changed'; path: string };
 
 /** The only thing the preload exposes to the renderer (and the test bridge stands in for). */

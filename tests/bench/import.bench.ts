@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLoadConnection } from '../../db/connection';
 import { openStore } from '../../db/open';
-import { buildIndexes, deferIndexes, startFullTextLoad } from '../../db/queries/ingest-write';
+import { buildIndexes, deferIndexes, startFullTextLoad } from '../../db/load/writer';
 import { addEntity, addTopic } from '../../db/queries/entities';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
 import { defaultMigrationsFolder, openStore, readJournal } from '../../db/open';
 import { createBackend, type Backend } from '../../electron/backend/backend';
-import type { BackendOptions } from '../../electron/backend/context';
+import type { BackendOptions } from '../../electron/backend/runtime/context';
 import { createClient, type Client } from '../../shared/api/client';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPENDED_INDEXES, DEFERRABLE_TABLES } from '../../db/queries/ingest-write';
+import { APPENDED_INDEXES, DEFERRABLE_TABLES } from '../../db/load/writer';
 import type { JobEvent } from '../../shared/api/envelope';
 import { fingerprint, tempFolder } from '../helpers/files';
 import { openBackend } from '../helpers/workspace';

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open';
-import { createPlanner, ROW_TABLES, type NewMessage, type RowBatch } from '../../db/queries/ingest';
-import { openSnapshot } from '../../db/queries/ingest-snapshot';
-import { APPENDED_INDEXES, createRowWriter, DEFERRABLE_TABLES, startLoad } from '../../db/queries/ingest-write';
+import { createPlanner, ROW_TABLES, type NewMessage, type RowBatch } from '../../db/load/planner';
+import { openSnapshot } from '../../db/load/snapshot';
+import { APPENDED_INDEXES, createRowWriter, DEFERRABLE_TABLES, startLoad } from '../../db/load/writer';
 import { addEntity, addTopic, loadRules } from '../../db/queries/entities';
-import { inTransaction } from '../../electron/backend/transaction';
-import { openWorkspace } from '../../electron/backend/workspace-file';
+import { inTransaction } from '../../electron/backend/runtime/transaction';
+import { openWorkspace } from '../../electron/backend/runtime/workspace-file';
 import { planImport } from '../../electron/backend/import/plan';
 import { prepareBatches } from '../../electron/backend/import/prepare';
 import { openReader } from '../../electron/backend/import/readers';

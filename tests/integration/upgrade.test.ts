@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pendingMigrations, readJournal, defaultMigrationsFolder } from '../../db/open';
 import { createBackend, openBackend as openAppBackend, type Backend } from '../../electron/backend/backend';
-import { upgradeWorkspace } from '../../electron/backend/workspace-file';
+import { upgradeWorkspace } from '../../electron/backend/runtime/workspace-file';
 import { createClient } from '../../shared/api/client';
 import { earlierWorkspace, tempWorkspacePath } from '../helpers/workspace';
 

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../db/queries/ingest';
-import { createKeyTable } from '../../db/queries/key-table';
+import { contentHash } from '../../db/load/planner';
+import { createKeyTable } from '../../db/load/key-table';
 
 /** The key as stores written before have it: the digest's first 16 bytes through a Buffer. */
 const storedKey = (key: string): string => hash('sha256', key, 'buffer').subarray(0, 16).toString('base64url');

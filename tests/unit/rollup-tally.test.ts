@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNumberTable, createRollupTally } from '../../db/queries/rollup-tally';
+import { createNumberTable, createRollupTally } from '../../db/load/tallies';
 import { createRandom } from '../../electron/backend/demo/generate';
 
 describe('the roll-up tally', () => {

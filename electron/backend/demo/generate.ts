@@ -1,5 +1,5 @@
 import vocabulary from '../../../resources/demo/vocabulary.json';
-import type { NewMessage } from '../../../db/queries/ingest';
+import type { NewMessage } from '../../../db/load/planner';
 import type { Temperature } from '../../../shared/domain/temperature';
 import type { Kind, Source } from '../../../shared/domain/vocabulary';
 

@@ -1,25 +1,23 @@
 import { addEntity, addTopic, loadRules } from '../../../db/queries/entities';
 import { createDemoWriter } from '../../../db/queries/demo';
-import { createPlanner, type NewMessage } from '../../../db/queries/ingest';
-import { openSnapshot } from '../../../db/queries/ingest-snapshot';
-import { startLoad } from '../../../db/queries/ingest-write';
-import type { Store } from '../../../db/open';
-import { checkCancelled, type JobContext } from '../jobs';
+import { createPlanner, type NewMessage } from '../../../db/load/planner';
+import { openSnapshot } from '../../../db/load/snapshot';
+import { startLoad } from '../../../db/load/writer';
+import type Database from 'better-sqlite3';
+import type { JobProgress } from '../runtime/jobs';
 import { createRandom, demoVocabulary as vocabulary, generateDemoMessages } from './generate';
-import { inTransaction } from '../transaction';
 
 export interface DemoResult { messages: number; entities: number; topics: number }
 
 const CHUNK = 5000;
 const MINUTE = 60_000;
 
-/** Fills an empty workspace with the demo data, in one transaction: cancel leaves it empty. */
-export async function writeDemo(store: Store, count: number, seed: number, context: JobContext): Promise<DemoResult> {
-  const { sqlite } = store;
+/** Fills an empty workspace with the demo data, in one transaction (in its own thread: a cancel ends it, and the workspace stays empty). */
+export function writeDemo(sqlite: Database.Database, count: number, seed: number, progress: (progress: JobProgress) => void): DemoResult {
   const existing = sqlite.prepare('SELECT count(*) AS n FROM messages').get() as { n: number };
-  if (existing.n > 0) throw new Error(`The workspace ${store.path} already has messages; the demo needs an empty one.`);
+  if (existing.n > 0) throw new Error(`The workspace ${sqlite.name} already has messages; the demo needs an empty one.`);
 
-  return inTransaction(sqlite, async () => {
+  return sqlite.transaction(() => {
     for (const entity of vocabulary.entities) addEntity(sqlite, { name: entity.name, role: entity.role as 'own' | 'person' | 'competitor', aliases: entity.aliases });
     for (const topic of vocabulary.topics) addTopic(sqlite, topic);
     // The demo's own connection is the snapshot: the workspace is empty, so it never looks anything up.
@@ -60,13 +58,11 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
       chunk.push(message);
       if (++done % CHUNK === 0) {
         writeChunk();
-        context.progress({ done, total: count });
-        await new Promise((resolve) => setImmediate(resolve));
-        checkCancelled(context.signal);
+        progress({ done, total: count });
       }
     }
     writeChunk();
-    load.finish((built, steps) => context.progress({ done: built, total: steps, rows: count, stage: 'indexing' }));
+    load.finish((built, steps) => progress({ done: built, total: steps, rows: count, stage: 'indexing' }));
     for (const source of ['twitter', 'facebook', 'instagram']) {
       let followers = random.int(5000, 40000);
       for (let month = 1; month <= 9; month++) {
@@ -80,7 +76,7 @@ export async function writeDemo(store: Store, count: number, seed: number, conte
       const leadId = seedRows.addLead(messageId, `Contacto ${i + 1}`, `Empresa ${i + 1} S.L.`, won ? 'won' : 'qualified');
       if (won) seedRows.addSale(leadId, `CRM-${1000 + i}`, random.int(20, 400) * 100, Date.UTC(2026, 2 + i % 6, 10));
     });
-    context.progress({ done: count, total: count });
+    progress({ done: count, total: count });
     return { messages: count, entities: vocabulary.entities.length, topics: vocabulary.topics.length };
-  });
+  }).immediate();
 }

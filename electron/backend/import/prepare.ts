@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { createPlanner, type NewMessage, type RowBatch } from '../../../db/queries/ingest';
-import { openSnapshot } from '../../../db/queries/ingest-snapshot';
+import { createPlanner, type NewMessage, type RowBatch } from '../../../db/load/planner';
+import { openSnapshot } from '../../../db/load/snapshot';
 import { compileRowMapper, type CellError } from '../../../shared/domain/import/mapping';
 import type { Cell } from '../../../shared/domain/import/values';
 import type { Rule } from '../../../shared/domain/matching';

@@ -1,3 +1,4 @@
+import { isPending } from '../../../shared/api/envelope';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createTranslator, languageFor, type Translator } from '../../../shared/i18n';
 import type { Settings } from '../../../shared/api/contract';
@@ -24,7 +25,9 @@ export function I18nProvider({ children, fallback }: { children: ReactNode; fall
   }, []);
 
   const setLanguage = useCallback(async (language: Language) => {
-    setSettings(await api.call('settings.update', { language }));
+    const saved = await api.call('settings.update', { language });
+    // Kept for later while a job writes: the choice shows at once all the same.
+    setSettings((current) => (isPending(saved) ? (current && { ...current, language }) : saved));
   }, []);
 
   const value = useMemo<I18nValue | null>(() => {

@@ -7,8 +7,13 @@ import { useI18n } from '../app/i18n';
 export function JobProgress() {
   const { t } = useI18n();
   const [jobs, setJobs] = useState<Map<string, JobEvent>>(new Map());
+  const [writes, setWrites] = useState<{ pending: number; failed: string | null }>({ pending: 0, failed: null });
 
   useEffect(() => api.onEvent((event) => {
+    if (event.type === 'writes') {
+      setWrites((current) => ({ pending: event.pending, failed: event.failed?.message ?? current.failed }));
+      return;
+    }
     if (event.type !== 'job') return;
     setJobs((current) => {
       const next = new Map(current);
@@ -18,16 +23,23 @@ export function JobProgress() {
     });
   }), []);
 
-  if (jobs.size === 0) return null;
+  if (jobs.size === 0 && writes.pending === 0 && writes.failed === null) return null;
   return (
     <div className="jobs" role="status">
+      {writes.pending > 0 && <div className="job writes-pending">{t('writes.pending', { count: writes.pending })}</div>}
+      {writes.failed !== null && (
+        <div className="job">
+          <span className="job-error">{t('writes.failed', { message: writes.failed })}</span>
+          <button onClick={() => setWrites((current) => ({ ...current, failed: null }))}>×</button>
+        </div>
+      )}
       {[...jobs.values()].map((job) => (
         <div key={job.jobId} className="job">
           {job.state === 'failed' ? (
             <span className="job-error">{t('job.failed', { kind: job.kind, message: job.message ?? '' })}</span>
           ) : (
             <>
-              <span>{t(job.stage === 'indexing' ? 'job.indexing' : 'job.running', { kind: job.kind, done: job.done ?? 0, total: job.total ?? 0 })}</span>
+              <span>{t(job.stage === 'indexing' ? 'job.indexing' : job.stage === 'waiting' ? 'job.waiting' : 'job.running', { kind: job.kind, done: job.done ?? 0, total: job.total ?? 0 })}</span>
               <progress max={job.total ?? 1} value={job.done ?? 0} />
             </>
           )}

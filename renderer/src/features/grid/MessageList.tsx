@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { MessageRow } from '../../../../shared/api/contract';
+import type { LabelResult, MessageRow } from '../../../../shared/api/contract';
+import { isPending, type PendingWrite } from '../../../../shared/api/envelope';
 import type { GridPrefs } from '../../../../shared/api/grid';
 import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
 import { parsePastedLabels } from '../../../../shared/domain/paste';
@@ -58,6 +59,7 @@ export function MessageList({ scope, onClearScope }: Props) {
     if (command.type === 'help') return setHelp(true);
     if (command.type === 'undo' || command.type === 'redo') {
       const result = await api.call(command.type === 'undo' ? 'labels.undo' : 'labels.redo', {});
+      if (isPending(result)) return setStatus(t(`writes.kept.${command.type}`, { count: result.waiting }));
       setStatus(t(result.action === null ? `grid.nothingTo.${command.type}` : `grid.did.${command.type}`, { count: result.changed.length }));
       if (result.changed.length > 0) refresh();
       return;
@@ -68,9 +70,17 @@ export function MessageList({ scope, onClearScope }: Props) {
     const change = command.type === 'temperature' ? { temperature: command.value }
       : command.type === 'kind' ? { kind: command.value } : { temperature: null, kind: null };
     const result = await api.call('labels.set', { ids: rows.map((r) => r.id), ...change });
-    if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
-    setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
+    showLabeled(rows.map((r) => r.id), change, result);
+    if (!isPending(result)) setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
     if (selection.single) list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(cursor) : cursor + 1);
+  };
+  /** Shows a label on its rows: stored, or kept while a job holds the store (marked pending until it ends). */
+  const showLabeled = (ids: number[], change: Partial<MessageRow>, result: LabelResult | PendingWrite): void => {
+    const by = { annotator: i18n.settings.annotator, labeledAt: Date.now() };
+    if (isPending(result)) {
+      patch(ids, { ...change, ...by, pending: true });
+      setStatus(t('writes.kept.labels', { count: result.waiting }));
+    } else if (result.changed.length > 0) patch(result.changed, { ...change, ...by });
   };
   /** The next row after `from` with no temperature and no kind, reading pages ahead as needed. */
   const nextUnlabeled = async (from: number): Promise<number> => {
@@ -88,8 +98,8 @@ export function MessageList({ scope, onClearScope }: Props) {
     if (!first || rest.length === 0) return;
     const change = { temperature: first.temperature, kind: first.kind };
     const result = await api.call('labels.set', { ids: rest.map((r) => r.id), ...change });
-    if (result.changed.length > 0) patch(result.changed, { ...change, annotator: i18n.settings.annotator, labeledAt: Date.now() });
-    setStatus(t('grid.filledDown', { count: rest.length }));
+    showLabeled(rest.map((r) => r.id), change, result);
+    if (!isPending(result)) setStatus(t('grid.filledDown', { count: rest.length }));
   };
   /** A label that could not be stored says so where the user looks; the cursor stays on its row. */
   const notSaved = (error: Error): void => setStatus(t('grid.notSaved', { reason: error.message }));

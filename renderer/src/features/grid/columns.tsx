@@ -17,6 +17,13 @@ const kindText = (message: MessageRow, t: Translator): string => (message.kind ?
 const plain = (text: (message: MessageRow, t: Translator) => string, sort?: MessageSort['column']): ColumnDef =>
   ({ ...(sort ? { sort } : {}), cell: text, text });
 
+/** A label kept while a job holds the store: a clock beside it until the job ends and it is applied. */
+function PendingMark({ row, i18n, children }: { row: MessageRow; i18n: Translator; children: ReactNode }) {
+  if (!row.pending) return <>{children}</>;
+  const title = i18n.t('writes.pendingRow');
+  return <span className="pending" title={title}>{children}<span aria-label={title} role="img"> ⏳</span></span>;
+}
+
 /** Every grid column: what it shows, how it copies, and the sort it drives. */
 export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
   postedAt: plain((m, t) => t.dateTime(m.postedAt), 'postedAt'),
@@ -29,7 +36,7 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
   text: plain((m) => m.text),
   entities: plain((m) => m.entities.join(', ')),
   topics: plain((m) => m.topics.join(', ')),
-  temperature: { sort: 'temperature', cell: (m) => <TemperatureChip value={m.temperature} />, text: (m) => (m.temperature === null ? '' : String(m.temperature)) },
+  temperature: { sort: 'temperature', cell: (m, i18n) => <PendingMark row={m} i18n={i18n}><TemperatureChip value={m.temperature} /></PendingMark>, text: (m) => (m.temperature === null ? '' : String(m.temperature)) },
   kind: plain(kindText, 'kind'),
   case: plain((m) => (m.caseId === null ? '' : `#${m.caseId}`)),
   annotator: plain((m) => m.annotator ?? '', 'annotator'),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_GRID_PREFS, type GridPrefs } from '../../../../shared/api/grid';
+import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 
 /** The grid's layout, keys and views, kept in the workspace; changes show at once and are saved behind. */
@@ -15,7 +16,10 @@ export function useGridPrefs() {
   }, []);
   const save = useCallback((patch: Partial<GridPrefs>) => {
     setPrefs((current) => ({ ...current, ...patch }));
-    api.call('grid.prefs.save', patch).then((saved) => { setPrefs(saved); setError(null); }, (e: unknown) => setError((e as Error).message));
+    api.call('grid.prefs.save', patch).then((saved) => {
+      if (!isPending(saved)) setPrefs(saved);
+      setError(null);
+    }, (e: unknown) => setError((e as Error).message));
   }, []);
   return { prefs, save, error };
 }

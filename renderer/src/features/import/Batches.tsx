@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Batch } from '../../../../shared/api/import';
+import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
@@ -15,7 +16,7 @@ export function Batches() {
   const undo = async (batch: Batch): Promise<void> => {
     const result = await api.call('import.undo', { batch: batch.id });
     setConfirming(null);
-    setNotice(t('import.undone', { batch: result.batch, count: result.removed }));
+    setNotice(isPending(result) ? t('writes.keptUndo', { batch: batch.id }) : t('import.undone', { batch: result.batch, count: result.removed }));
     load();
   };
 

@@ -3,6 +3,7 @@ import { MAX_HEADER_ROW, type ImportInspection, type Preset } from '../../../../
 import type { Mapping } from '../../../../shared/domain/import/mapping';
 import type { MessageKey } from '../../../../shared/i18n';
 import { ApiError } from '../../../../shared/api/envelope';
+import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { formatDuration } from '../../components/format';
@@ -77,9 +78,10 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
 
   const savePreset = async (): Promise<void> => {
     if (!inspection || !presetName.trim()) return;
-    const saved = await api.call('presets.save', { name: presetName.trim(), mapping: inspection.mapping });
+    const name = presetName.trim();
+    const saved = await api.call('presets.save', { name, mapping: inspection.mapping });
     setPresets(await api.call('presets.list', {}));
-    setNotice(t('import.presetSaved', { name: saved.name }));
+    setNotice(t(isPending(saved) ? 'writes.keptPreset' : 'import.presetSaved', { name }));
     setPresetName('');
   };
 

@@ -2,9 +2,9 @@ import { hash } from 'node:crypto';
 import type { Temperature } from '../../shared/domain/temperature';
 import type { Kind, Source } from '../../shared/domain/vocabulary';
 import { compileRules, type Rule } from '../../shared/domain/matching';
-import type { NewCase } from './care';
+import type { NewCase } from '../queries/care';
 import { BASE64URL, createKeyTable } from './key-table';
-import type { StoreSnapshot } from './ingest-snapshot';
+import type { StoreSnapshot } from './snapshot';
 
 export type MatchOrigin = 'rule' | 'import';
 
@@ -204,8 +204,10 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
           message.replyToExternalId ?? null, key, options.batchId, temperature, kind, annotator, labeledAt);
         if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);
         const found = matchRules ? match(message.text) : UNMATCHED;
-        addMatches(rows.entityMatches, id, found.entities, message.entity ? namedId('entities', message.entity, rows) : null);
-        addMatches(rows.topicMatches, id, found.topics, message.topic ? namedId('topics', message.topic, rows) : null);
+        addMessageMatches(rows, id, found, {
+          entity: message.entity ? namedId('entities', message.entity, rows) : null,
+          topic: message.topic ? namedId('topics', message.topic, rows) : null,
+        });
         if (message.case) rows.cases.push({ messageId: id, case: { ...message.case, openedAt: message.case.openedAt ?? message.postedAt } });
         const known = storedDemographics.get(author);
         if (known) {
@@ -221,8 +223,22 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
 
 const UNMATCHED = { entities: [], topics: [] } as const;
 
-/** A message's match rows: what the rules found, and the one a file's own column names, which outranks a rule finding the same. */
-export function addMatches(rows: RowValue[], messageId: number, found: readonly number[], named: number | null): void {
+/**
+ * A message's match rows, in the one order every writer uses (import, its writer's share,
+ * rematching): what the rules found, then the entity or topic a file's own column names, which
+ * outranks a rule finding the same.
+ */
+export function addMessageMatches(
+  rows: Pick<RowBatch, 'entityMatches' | 'topicMatches'>,
+  messageId: number,
+  found: { readonly entities: readonly number[]; readonly topics: readonly number[] },
+  named: { entity: number | null; topic: number | null },
+): void {
+  addMatches(rows.entityMatches, messageId, found.entities, named.entity);
+  addMatches(rows.topicMatches, messageId, found.topics, named.topic);
+}
+
+function addMatches(rows: RowValue[], messageId: number, found: readonly number[], named: number | null): void {
   for (const target of found) if (target !== named) rows.push(messageId, target, 'rule');
   if (named !== null) rows.push(messageId, named, 'import');
 }

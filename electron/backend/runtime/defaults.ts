@@ -1,8 +1,8 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '../../db/open';
-import { loadSettings } from '../../db/queries/settings';
-import type { Settings } from '../../shared/api/contract';
+import type { Store } from '../../../db/open';
+import { loadSettings } from '../../../db/queries/settings';
+import type { Settings } from '../../../shared/api/contract';
 
 /** What a new workspace starts with: the machine's time zone and user name. */
 export function systemSettings(): Settings {

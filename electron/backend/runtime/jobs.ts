@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiEvent, JobEvent, JobStage } from '../../shared/api/envelope';
+import type { ApiEvent, JobEvent, JobStage } from '../../../shared/api/envelope';
 
 /** What a job says of its progress: the fields of a progress JobEvent. */
 export type JobProgress = Required<Pick<JobEvent, 'done' | 'total'>> & Pick<JobEvent, 'rows' | 'stage'>;

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { assertInTransaction, BULK_CONFLICT } from './bulk';
-import { createCaseWriter } from './care';
+import { createCaseWriter } from '../queries/care';
 import { compileRules, type Rule } from '../../shared/domain/matching';
-import { addMatches, ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './ingest';
-import { nextId } from './ingest-snapshot';
-import { createRollupTally } from './rollup-tally';
-import { rollupOffsets, suspendForLoad, type Demographics } from './rollups';
+import { addMessageMatches, ROW_TABLES, type RowBatch, type RowTable, type RowValue } from './planner';
+import { nextId } from './snapshot';
+import { createRollupTally } from './tallies';
+import { rollupOffsets, suspendForLoad, type Demographics } from '../queries/rollups';
 
 /**
  * Rows per INSERT: a hundred rows a statement cost half of a statement a row; more gains nothing.
@@ -140,23 +140,20 @@ export function startFullTextLoad(sqlite: Database.Database, large: boolean) {
 /**
  * The rules' matches of a batch the reading thread left them to (RowBatch.rulesPending), beside
  * the entity or topic a file's column names for a message (the only match rows the batch has): the
- * same rows, in the same order, as the planner makes (addMatches).
+ * same rows, in the same order, as the planner makes (addMessageMatches).
  */
 function createRuleMatching(rules: { entities: Rule<number>[]; topics: Rule<number>[] }): (rows: RowBatch) => void {
   const match = compileRules(rules);
   return (rows) => {
     const named = { entities: matchesInOrder(rows.entityMatches), topics: matchesInOrder(rows.topicMatches) };
-    const entityMatches: RowValue[] = [];
-    const topicMatches: RowValue[] = [];
+    const matched: Pick<RowBatch, 'entityMatches' | 'topicMatches'> = { entityMatches: [], topicMatches: [] };
     const m = rows.messages;
     for (let at = 0; at < m.length; at += MESSAGE.width) {
       const id = m[at + MESSAGE.id] as number;
-      const found = match(m[at + MESSAGE.text] as string);
-      addMatches(entityMatches, id, found.entities, named.entities(id)[0] ?? null);
-      addMatches(topicMatches, id, found.topics, named.topics(id)[0] ?? null);
+      addMessageMatches(matched, id, match(m[at + MESSAGE.text] as string), { entity: named.entities(id)[0] ?? null, topic: named.topics(id)[0] ?? null });
     }
-    rows.entityMatches = entityMatches;
-    rows.topicMatches = topicMatches;
+    rows.entityMatches = matched.entityMatches;
+    rows.topicMatches = matched.topicMatches;
     rows.rulesPending = false;
   };
 }

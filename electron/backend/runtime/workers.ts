@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { JobCancelled } from './jobs';
 
-export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade';
+export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade' | 'rematch' | 'demo';
 
 export interface WorkerOptions {
   /** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
@@ -12,10 +12,12 @@ export interface WorkerOptions {
 }
 
 const SOURCES: Record<WorkerName, URL> = {
-  import: new URL('./import/worker.ts', import.meta.url),
-  prepare: new URL('./import/prepare-worker.ts', import.meta.url),
+  import: new URL('../import/writing-thread.ts', import.meta.url),
+  prepare: new URL('../import/reading-thread.ts', import.meta.url),
   read: new URL('./read-worker.ts', import.meta.url),
   upgrade: new URL('./upgrade-worker.ts', import.meta.url),
+  rematch: new URL('../entities/rematch-thread.ts', import.meta.url),
+  demo: new URL('../demo/demo-thread.ts', import.meta.url),
 };
 
 /**

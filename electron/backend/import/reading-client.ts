@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { outOfMemory, startWorker, type WorkerOptions } from '../workers';
-import type { PrepareMessage, PrepareRequest } from './prepare-worker';
+import { outOfMemory, startWorker, type WorkerOptions } from '../runtime/workers';
+import type { PrepareMessage, PrepareRequest } from './reading-thread';
 import type { PrepareInput, PreparedBatch } from './prepare';
 import { formatOf, ImportError } from './readers';
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import type { Handlers } from '../context';
+import { defineHandlers } from '../runtime/define-handlers';
 
-export const chartHandlers = {
+export const chartHandlers = defineHandlers({
   'charts.save': async ({ format, name, data }, { options }) => {
     if (!options.chooseFile) throw new Error('No file dialog here');
     const path = await options.chooseFile(format === 'png' ? 'chartPng' : 'chartSvg', `${name}.${format}`);
@@ -10,4 +10,4 @@ export const chartHandlers = {
     await writeFile(path, bytes);
     return { path, bytes: bytes.length };
   },
-} satisfies Partial<Handlers>;
+});

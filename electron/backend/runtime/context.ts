@@ -1,14 +1,17 @@
-import type { OpenOptions, Store } from '../../db/open';
-import type { CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
+import type { OpenOptions, Store } from '../../../db/open';
+import type { CallName, CallOutput, ParsedInput } from '../../../shared/api/contract';
 import type { ReadPool } from './read-pool';
 import type { Jobs } from './jobs';
 import type { WorkerOptions } from './workers';
+import type { Writer, Writes } from './writer';
 
 export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg';
 
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {
   chooseFile?: (purpose: FilePurpose, suggestedName?: string) => Promise<string | null>;
+  /** How long a write on this thread may wait for another's write lock: 0 in the app (the write is kept for later instead). */
+  lockWaitMs?: number | undefined;
   /** How long after the app's writes the log is copied into the database (ReadPool.checkpointSoon). */
   checkpointAfterMs?: number | undefined;
 }
@@ -20,6 +23,10 @@ export interface HandlerContext {
   options: BackendOptions;
   /** Long reads (the grid's counts, KPIs) in worker threads. */
   reads: ReadPool;
+  /** Every write goes through these (the write rule: runtime/writer.ts). */
+  writes: Writes;
+  /** The writes that wait for the write lock, for showing them as pending. */
+  writer: Pick<Writer, 'waitingInputs'>;
 }
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>, context: HandlerContext) => CallOutput<K> | Promise<CallOutput<K>>;

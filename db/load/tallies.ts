@@ -1,5 +1,5 @@
 import type { OffsetSegment } from '../../shared/domain/time';
-import { UNLABELED_KEY, type Demographics, type RollupCounts } from './rollups';
+import { UNLABELED_KEY, type Demographics, type RollupCounts } from '../queries/rollups';
 
 const EMPTY = -1;
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openConnection } from '../../db/connection';
+import { openConnection } from '../../../db/connection';
 import { READS, type ReadRequest, type ReadResponse } from './reads';
 
 // Reads only (a KPI keeps a TEMP table, which is the connection's own): a long count or KPI here

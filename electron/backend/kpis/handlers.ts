@@ -1,12 +1,12 @@
 import { buildKpiReport, summarize } from '../../../shared/domain/kpi-report';
 import { previousPeriod, yearBefore } from '../../../shared/domain/period';
 import { dayStart } from '../../../shared/domain/time';
-import type { Handlers } from '../context';
-import { workspaceSettings } from '../defaults';
+import { workspaceSettings } from '../runtime/defaults';
+import { defineHandlers } from '../runtime/define-handlers';
 
 const DEFAULT_SLA_MINUTES = 60;
 
-export const kpiHandlers = {
+export const kpiHandlers = defineHandlers({
   'kpis.get': async (request, { store, reads }) => {
     const { timeZone } = workspaceSettings(store);
     const { from, to, slaMinutes, granularity, ...scope } = request;
@@ -33,4 +33,4 @@ export const kpiHandlers = {
       summarize(lastYearSummary, { ...lastYear, timeZone }),
     );
   },
-} satisfies Partial<Handlers>;
+});

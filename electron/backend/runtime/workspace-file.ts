@@ -1,18 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { defaultMigrationsFolder, openStore, pendingMigrations, type OpenOptions, type Store } from '../../db/open';
-import { ensureRollups } from '../../db/queries/rollups';
+import { defaultMigrationsFolder, openStore, pendingMigrations, type OpenOptions, type Store } from '../../../db/open';
+import { ensureRollups } from '../../../db/queries/rollups';
 import { workspaceSettings } from './defaults';
 import { runInWorker, type WorkerOptions } from './workers';
 
-/** Opens a workspace file as the back end keeps it: migrated, with its roll-ups in place. */
-export function openWorkspace(path: string, options: OpenOptions): Store {
+/**
+ * Opens a workspace file as the back end keeps it: migrated, with its roll-ups in place. The
+ * app's connection does not wait for the write lock (`lockWaitMs` 0): a write it cannot make
+ * now is kept for later (runtime/writer.ts); the CLI, which has no one to keep waiting, waits.
+ */
+export function openWorkspace(path: string, options: OpenOptions & { lockWaitMs?: number | undefined }): Store {
   mkdirSync(dirname(path), { recursive: true });
   const store = openStore(path, options);
   // A new workspace records the system's defaults; the KPI roll-ups count days in its zone.
   ensureRollups(store.sqlite, workspaceSettings(store).timeZone);
   // Never on this thread: see ReadPool.checkpointSoon.
   store.sqlite.pragma('wal_autocheckpoint = 0');
+  store.sqlite.pragma(`busy_timeout = ${options.lockWaitMs ?? 0}`);
   return store;
 }
 

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { copyLog } from './checkpoint';
-import { previewRules } from '../../db/queries/entities';
-import { countMessages } from '../../db/queries/messages';
-import { kpiAuthorAggregates, kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates, type Range } from '../../db/queries/kpis';
-import type { MessageFilter } from '../../shared/api/messages';
+import { previewRules } from '../../../db/queries/entities';
+import { countMessages } from '../../../db/queries/messages';
+import { kpiAuthorAggregates, kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates, type Range } from '../../../db/queries/kpis';
+import type { MessageFilter } from '../../../shared/api/messages';
 
 type Period = MessageFilter & { from: string; to: string };
 

@@ -1,0 +1,14 @@
+import { checkpoint } from '../runtime/checkpoint';
+import { runJobThread, type JobThreadData } from '../runtime/job-thread';
+import type { JobProgress } from '../runtime/jobs';
+import { writeDemo, type DemoResult } from './write';
+
+export interface DemoThreadData extends JobThreadData {
+  messages: number;
+  seed: number;
+}
+
+await runJobThread<DemoThreadData, JobProgress, DemoResult>(
+  (sqlite, data, progress) => writeDemo(sqlite, data.messages, data.seed, progress),
+  { afterDone: checkpoint },
+);

@@ -1,0 +1,25 @@
+import { chartHandlers } from './charts/handlers';
+import { demoHandlers } from './demo/handlers';
+import { entityHandlers } from './entities/handlers';
+import { fileHandlers } from './files/handlers';
+import { importHandlers } from './import/handlers';
+import { jobHandlers } from './jobs/handlers';
+import { kpiHandlers } from './kpis/handlers';
+import { labelHandlers } from './labels/handlers';
+import { messageHandlers } from './messages/handlers';
+import { registerHandlers } from './runtime/define-handlers';
+import { workspaceHandlers } from './workspace/handlers';
+
+/** The one table of handlers: IPC, the CLI and the tests all dispatch through it. */
+export const handlers = registerHandlers({
+  workspace: workspaceHandlers,
+  messages: messageHandlers,
+  labels: labelHandlers,
+  import: importHandlers,
+  files: fileHandlers,
+  entities: entityHandlers,
+  kpis: kpiHandlers,
+  charts: chartHandlers,
+  demo: demoHandlers,
+  jobs: jobHandlers,
+});

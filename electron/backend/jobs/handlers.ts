@@ -1,0 +1,5 @@
+import { defineHandlers } from '../runtime/define-handlers';
+
+export const jobHandlers = defineHandlers({
+  'jobs.cancel': ({ jobId }, { jobs }) => ({ cancelled: jobs.cancel(jobId) }),
+});

@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openConnection } from '../../../db/connection';
+import type { WorkerMessage } from './workers';
+
+/** What every job thread is given: the workspace to open, with the addon the app uses. */
+export interface JobThreadData {
+  workspacePath: string;
+  nativeBinding?: string | undefined;
+}
+
+/**
+ * The body of a writing job's worker thread (the write rule: runtime/writer.ts): its own
+ * connection, its progress and result posted to the job, any error as the job's failure. A
+ * cancel terminates the thread, and its open transaction dies with it.
+ */
+export async function runJobThread<D extends JobThreadData, P, R>(
+  work: (sqlite: Database.Database, data: D, progress: (progress: P) => void) => R | Promise<R>,
+  options: { connect?: (path: string, nativeBinding?: string) => Database.Database; afterDone?: (sqlite: Database.Database) => void } = {},
+): Promise<void> {
+  const data = workerData as D;
+  const post = (message: WorkerMessage<P, R>): void => parentPort?.postMessage(message);
+  const sqlite = (options.connect ?? openConnection)(data.workspacePath, data.nativeBinding);
+  try {
+    const result = await work(sqlite, data, (progress) => post({ type: 'progress', progress }));
+    post({ type: 'done', result });
+    // After the job says it is done: the log's copy into the database is off the UI's path.
+    options.afterDone?.(sqlite);
+  } catch (error) {
+    post({ type: 'error', message: (error as Error).message });
+  } finally {
+    sqlite.close();
+  }
+}
