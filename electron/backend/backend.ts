@@ -39,6 +39,7 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
   const jobs = createJobs(emit);
   let store = openWorkspace(workspacePath, options);
   let reads = createReadPool(store.path, options);
+  const context = (): Omit<HandlerContext, 'writes'> => ({ store, jobs, options, reads, writer });
   let writer = startWriter();
   /** The write rule's lane for the open store; what a crash left waiting is applied first. */
   function startWriter(): Writer {
@@ -53,10 +54,10 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
       onPending: (pending) => emit({ type: 'writes', pending }),
       onFailed: (entry, message) => emit({ type: 'writes', pending: next.pending(), failed: { call: entry.call, message } }),
     });
-    next.recover();
+    // What a crash left waiting is applied once this lane is the back end's.
+    queueMicrotask(() => next.recover());
     return next;
   }
-  const context = (): Omit<HandlerContext, 'writes'> => ({ store, jobs, options, reads, writer });
   // Asked after every call: prepared once per connection.
   let totalChanges = changesOf(store);
   let changesSeen = totalChanges();

@@ -58,7 +58,7 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
     }
   });
 
-  it('says when a label cannot be stored, and keeps the cursor on its row', async () => {
+  it('keeps a label made while another program holds the write lock, marks its row, and stores it when the lock is free', async () => {
     const { backend, client, path } = await demoBackend(100);
     await client.call('settings.update', { language: 'en' });
     const first = (await client.call('messages.page', { offset: 0, limit: 1 })).rows[0];
@@ -70,11 +70,22 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
       await expect.poll(() => grid.locator('[aria-rowindex="2"] .col-text').textContent()).toBe(first?.text);
       await grid.focus();
       other.exec('BEGIN IMMEDIATE');
-      await app.page.keyboard.press(first?.temperature === -2 ? '2' : '1');
-      await expect.poll(() => app.page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Not saved: .*locked/);
-      expect(await grid.locator('[aria-rowindex="2"]').getAttribute('aria-selected')).toBe('true');
+      const temperature = first?.temperature === -2 ? -1 : -2;
+      const started = Date.now();
+      await app.page.keyboard.press(temperature === -1 ? '2' : '1');
+      // Answered at once (the app used to wait 5 s for the lock, then say "Not saved: database is locked").
+      await expect.poll(() => app.page.locator('.statusbar').textContent(), { timeout: 15_000 }).toMatch(/^Kept: stored as soon as the workspace is free/);
+      expect(Date.now() - started).toBeLessThan(3000);
+      await expect.poll(() => grid.locator('[aria-rowindex="2"] [role="img"]').getAttribute('aria-label')).toBe('Kept: stored as soon as the workspace is free');
+      await expect.poll(() => app.page.locator('.writes-pending').textContent()).toBe('Changes kept safe until the workspace is free: 1');
+      expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({ temperature, pending: true });
       other.exec('ROLLBACK');
-      expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]?.temperature).toBe(first?.temperature);
+      // The lock let go: the label is stored, the mark and the notice go.
+      await expect.poll(() => other.prepare('SELECT temperature FROM messages WHERE id = ?').pluck().get(first?.id)).toBe(temperature);
+      await expect.poll(() => grid.locator('[aria-rowindex="2"] [role="img"]').count()).toBe(0);
+      await expect.poll(() => app.page.locator('.writes-pending').count()).toBe(0);
+      // The cursor moved on, as after any label.
+      expect(await grid.locator('[aria-rowindex="3"]').getAttribute('aria-selected')).toBe('true');
       expect(app.errors).toEqual([]);
     } finally {
       if (other.inTransaction) other.exec('ROLLBACK');

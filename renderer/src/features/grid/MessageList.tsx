@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LabelResult, MessageRow } from '../../../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../../../shared/api/envelope';
 import type { GridPrefs } from '../../../../shared/api/grid';
@@ -46,6 +46,11 @@ export function MessageList({ scope, onClearScope }: Props) {
   const [panel, setPanel] = useState<number | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
+
+  // Kept labels are stored once the workspace is free: the rows are read again, without their marks.
+  useEffect(() => api.onEvent((event) => {
+    if (event.type === 'writes' && event.pending === 0) refresh();
+  }), [refresh]);
 
   const selectedRows = (): MessageRow[] => selection.indexes().flatMap((index) => row(index) ?? []);
 
