@@ -113,7 +113,7 @@ export const commands: Record<string, Command> = {
       };
       const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));
       if (last.state !== 'finished') throw new BadInput(last.message ?? `import ${last.state}`);
-      const summary = last.result as { batch: number; new: number; duplicate: number; rejected: number; rows: number; seconds: number; rejectsPath: string | null };
+      const summary = last.result;
       if (values.json) io.out(JSON.stringify({ batch: summary.batch, new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected }));
       else {
         io.out(`batch ${summary.batch}: ${summary.new} new, ${summary.duplicate} duplicate, ${summary.rejected} rejected of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);

@@ -1,7 +1,12 @@
-import type { CallInput, CallName, CallOutput } from './contract';
+import type { CallInput, CallName, CallOutput, JobResultOf } from './contract';
 import { ApiError, type JobEvent, type PulsoBridge } from './envelope';
 
 const TERMINAL = new Set(['finished', 'failed', 'cancelled']);
+
+/** A job's last event, its result typed by the call that started it (set when finished). */
+export type JobEnd<R> =
+  | (Omit<JobEvent, 'result' | 'state'> & { state: 'finished'; result: R })
+  | (Omit<JobEvent, 'result' | 'state'> & { state: 'failed' | 'cancelled'; result?: undefined });
 
 /** The typed client over any bridge: the preload in the app, the backend in the CLI and tests. */
 export function createClient(bridge: PulsoBridge) {
@@ -19,7 +24,7 @@ export function createClient(bridge: PulsoBridge) {
     name: K,
     input: CallInput<K>,
     onEvent?: (event: JobEvent) => void,
-  ): Promise<JobEvent> {
+  ): Promise<JobEnd<JobResultOf<K>>> {
     const early: JobEvent[] = [];
     let jobId: string | undefined;
     let settle: (event: JobEvent) => void = () => undefined;
@@ -37,7 +42,7 @@ export function createClient(bridge: PulsoBridge) {
       const started = (await call(name, input)) as { jobId: string };
       jobId = started.jobId;
       early.filter((event) => event.jobId === jobId).forEach(handle);
-      return await done;
+      return (await done) as JobEnd<JobResultOf<K>>;
     } finally {
       off();
     }

@@ -4,7 +4,7 @@ import { mappingSchema } from '../domain/import/mapping-schema';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
-import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type Preset } from './import';
+import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type ImportSummary, type Preset } from './import';
 import type { Temperature } from '../domain/temperature';
 import type { Kind, Source } from '../domain/vocabulary';
 import type { PendingWrite } from './envelope';
@@ -93,9 +93,18 @@ export interface MessageCounts {
   all: number;
 }
 
-export interface JobStarted {
+/** A job's id, at once; `R` is the result its finished event carries (runJob gives it that type). */
+export interface JobStarted<R = unknown> {
   jobId: string;
+  /** Never set: the result's type, for the client. */
+  readonly resultType?: R;
 }
+
+export interface DemoResult { messages: number; entities: number; topics: number }
+export interface RematchResult { messages: number }
+
+/** The result of the job a call starts. */
+export type JobResultOf<K extends CallName> = CallOutput<K> extends JobStarted<infer R> ? R : never;
 
 export interface BackupResult {
   path: string;
@@ -151,9 +160,9 @@ export const contract = {
       messages: z.number().int().min(1).max(5_000_000).optional(),
       seed: z.number().int().optional(),
     }).strict(),
-  ).returns<JobStarted>(),
+  ).returns<JobStarted<DemoResult>>(),
   'import.inspect': call(inspectSchema).returns<ImportInspection>(),
-  'import.start': call(importRequestSchema).returns<JobStarted>(),
+  'import.start': call(importRequestSchema).returns<JobStarted<ImportSummary>>(),
   'import.batches': call(none).returns<Batch[]>(),
   'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<{ batch: number; removed: number }>(),
   'presets.list': call(none).returns<Preset[]>(),
@@ -177,11 +186,11 @@ export const contract = {
   /** Tracked entities; `mentions: false` skips counting them (the grid's filter lists need only names). */
   'entities.list': call(listSchema).returns<TrackedEntity[]>(),
   /** Creates or replaces an entity's rules, then rematches the workspace as a job. */
-  'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted>(),
+  'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted<RematchResult>>(),
   /** What rules (aliases or keywords) would match in the workspace now, before saving them. */
   'rules.preview': call(z.object({ rules: ruleList.min(1).max(100) }).strict()).returns<RulePreview>(),
   'topics.list': call(listSchema).returns<Topic[]>(),
-  'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted>(),
+  'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted<RematchResult>>(),
   /** The grid's layout, keys and saved views, kept in the workspace. */
   'grid.prefs.get': call(none).returns<GridPrefs>(),
   'grid.prefs.save': write(gridPrefsSchema.partial().strict()).returns<GridPrefs>(),

@@ -83,7 +83,7 @@ async function timedImport(workspace: string, path: string): Promise<{ seconds: 
   const writtenGB = writtenBefore === null || writtenAfter === null ? null : (writtenAfter - writtenBefore) / 1e9;
   clearInterval(sampler);
   if (last.state !== 'finished') throw new Error(`import ${last.state}: ${last.message}`);
-  return { seconds, checkpointSeconds, peakRssMB: Math.round(peak / 1e6), startRssMB: Math.round(start / 1e6), writtenGB, summary: last.result as ImportSummary };
+  return { seconds, checkpointSeconds, peakRssMB: Math.round(peak / 1e6), startRssMB: Math.round(start / 1e6), writtenGB, summary: last.result };
 }
 
 /** Writes the benchmark CSV in a process of its own, so this one's RSS does not carry the generator's memory; its size in MB. */

@@ -19,7 +19,7 @@ async function importFile(opened: Opened, request: CallInput<'import.start'>) {
 async function imported(opened: Opened, request: CallInput<'import.start'>): Promise<ImportSummary> {
   const last = await importFile(opened, request);
   if (last.state !== 'finished') throw new Error(`import ${last.state}: ${last.message}`);
-  return last.result as ImportSummary;
+  return last.result;
 }
 
 function query<T>(path: string, sql: string, ...params: unknown[]): T[] {

@@ -1,7 +1,8 @@
 import { checkpoint } from '../runtime/checkpoint';
 import { runJobThread, type JobThreadData } from '../runtime/job-thread';
 import type { JobProgress } from '../runtime/jobs';
-import { writeDemo, type DemoResult } from './write';
+import type { DemoResult } from '../../../shared/api/contract';
+import { writeDemo } from './write';
 
 export interface DemoThreadData extends JobThreadData {
   messages: number;

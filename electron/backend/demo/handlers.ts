@@ -2,7 +2,7 @@ import { defineHandlers } from '../runtime/define-handlers';
 import type { JobProgress } from '../runtime/jobs';
 import { runInWorker } from '../runtime/workers';
 import type { DemoThreadData } from './demo-thread';
-import type { DemoResult } from './write';
+import type { DemoResult } from '../../../shared/api/contract';
 
 export const DEFAULT_DEMO_MESSAGES = 3000;
 

@@ -1,3 +1,4 @@
+import type { DemoResult } from '../../../shared/api/contract';
 import { addEntity, addTopic, loadRules } from '../../../db/queries/entities';
 import { createDemoWriter } from '../../../db/queries/demo';
 import { createPlanner, type NewMessage } from '../../../db/load/planner';
@@ -7,7 +8,6 @@ import type Database from 'better-sqlite3';
 import type { JobProgress } from '../runtime/jobs';
 import { createRandom, demoVocabulary as vocabulary, generateDemoMessages } from './generate';
 
-export interface DemoResult { messages: number; entities: number; topics: number }
 
 const CHUNK = 5000;
 const MINUTE = 60_000;

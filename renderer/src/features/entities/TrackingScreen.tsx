@@ -35,7 +35,7 @@ export function TrackingScreen() {
       ? await api.runJob('entities.save', { name: draft.name.trim(), role: draft.role, aliases: rules })
       : await api.runJob('topics.save', { name: draft.name.trim(), keywords: rules });
     setSaving(false);
-    setStatus(last.state === 'finished' ? t('tracking.saved', { count: (last.result as { messages?: number } | undefined)?.messages ?? 0 }) : last.state === 'cancelled' ? t('tracking.cancelled') : last.message ?? last.state);
+    setStatus(last.state === 'finished' ? t('tracking.saved', { count: last.result.messages }) : last.state === 'cancelled' ? t('tracking.cancelled') : last.message ?? last.state);
     reload();
   };
 

@@ -24,7 +24,7 @@ export function useImportJob() {
       if (event.state === 'progress') setRun({ state: 'running', done: event.done ?? 0, total: event.total ?? 1, rows: event.rows ?? 0, startedAt, ...(event.stage ? { stage: event.stage } : {}) });
     });
     jobId.current = undefined;
-    if (last.state === 'finished') setRun({ state: 'finished', summary: last.result as ImportSummary });
+    if (last.state === 'finished') setRun({ state: 'finished', summary: last.result });
     else if (last.state === 'cancelled') setRun({ state: 'cancelled' });
     else setRun({ state: 'failed', message: last.message ?? '' });
   }, []);
