@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempWorkspacePath } from '../helpers/workspace';
+import type { PulsoBridge } from '../../shared/api/envelope';
 
 function electronBinary(): string | null {
   try {
@@ -30,9 +31,9 @@ describe('the Electron app', () => {
       const page = await app.firstWindow();
       await expect.poll(() => page.getByTestId('message-count').textContent(), { timeout: 30_000 }).toMatch(/3,000|3\.000/);
       // The page sees only the bridge: no Node, no require, no way around the contract.
-      expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process, Object.keys(window.pulso).sort().join()]))
+      expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process, Object.keys((window as unknown as { pulso: object }).pulso).sort().join()]))
         .toEqual(['undefined', 'undefined', 'invoke,onEvent']);
-      const refused = await page.evaluate(() => window.pulso.invoke('messages.page', { offset: 0, limit: -1 }));
+      const refused = await page.evaluate(() => (window as unknown as { pulso: PulsoBridge }).pulso.invoke('messages.page', { offset: 0, limit: -1 }));
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
       const opened = await page.evaluate(() => window.open('https://example.com') === null);
       expect(opened).toBe(true);

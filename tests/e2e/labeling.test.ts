@@ -79,13 +79,28 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
       await expect.poll(() => grid.locator('[aria-rowindex="2"] [role="img"]').getAttribute('aria-label')).toBe('Kept: stored as soon as the workspace is free');
       await expect.poll(() => app.page.locator('.writes-pending').textContent()).toBe('Changes kept safe until the workspace is free: 1');
       expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({ temperature, pending: true });
+      for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+        await app.page.setViewportSize({ width, height });
+        await app.page.screenshot({ path: screenshotPath(`grid-pending-en-${width}.png`) });
+      }
+      // Choosing a language is a write too: kept, and the screen speaks it at once.
+      await app.page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => app.page.locator('.writes-pending').textContent()).toBe('Cambios a salvo en espera de que el espacio de trabajo quede libre: 2');
+      for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+        await app.page.setViewportSize({ width, height });
+        await app.page.screenshot({ path: screenshotPath(`grid-pending-es-${width}.png`) });
+      }
       other.exec('ROLLBACK');
       // The lock let go: the label is stored, the mark and the notice go.
       await expect.poll(() => other.prepare('SELECT temperature FROM messages WHERE id = ?').pluck().get(first?.id)).toBe(temperature);
-      await expect.poll(() => grid.locator('[aria-rowindex="2"] [role="img"]').count()).toBe(0);
+      // The grid is named in Spanish now.
+      const rows = app.page.getByRole('grid', { name: 'Menciones' });
+      await expect.poll(() => rows.locator('[aria-rowindex="2"] .col-text').textContent()).toBe(first?.text);
+      await expect.poll(() => rows.locator('[aria-rowindex="2"] [role="img"]').count()).toBe(0);
       await expect.poll(() => app.page.locator('.writes-pending').count()).toBe(0);
+      expect((await client.call('settings.get', {})).language).toBe('es');
       // The cursor moved on, as after any label.
-      expect(await grid.locator('[aria-rowindex="3"]').getAttribute('aria-selected')).toBe('true');
+      expect(await rows.locator('[aria-rowindex="3"]').getAttribute('aria-selected')).toBe('true');
       expect(app.errors).toEqual([]);
     } finally {
       if (other.inTransaction) other.exec('ROLLBACK');

@@ -21,7 +21,7 @@ const plain = (text: (message: MessageRow, t: Translator) => string, sort?: Mess
 function PendingMark({ row, i18n, children }: { row: MessageRow; i18n: Translator; children: ReactNode }) {
   if (!row.pending) return <>{children}</>;
   const title = i18n.t('writes.pendingRow');
-  return <span className="pending" title={title}>{children}<span aria-label={title} role="img"> ⏳</span></span>;
+  return <span className="pending" title={title}><span aria-label={title} role="img" className="visually-hidden" />{children}</span>;
 }
 
 /** Every grid column: what it shows, how it copies, and the sort it drives. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handlers } from '../../electron/backend/handlers';
-import { registerHandlers } from '../../electron/backend/runtime/define-handlers';
-import { contract } from '../../shared/api/contract';
+import { handlers } from '../../../electron/backend/handlers';
+import { registerHandlers } from '../../../electron/backend/runtime/define-handlers';
+import { contract } from '../../../shared/api/contract';
 
 describe('the handler table', () => {
   it('has exactly one handler for every call of the contract', () => {
