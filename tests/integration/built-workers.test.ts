@@ -22,4 +22,15 @@ describe.skipIf(!existsSync(join(OUT, 'import-worker.js')))('the built worker th
     const kpis = await client.call('kpis.get', { from: '2026-05-01', to: '2026-05-31' });
     expect(kpis.totals).toEqual({ messages: 2, labeled: 2, unlabeled: 0 });
   });
+
+  it('write the demo and rematch saved rules from out/main', async () => {
+    const { client } = openBackend(undefined, { workerDir: OUT });
+    const demo = await client.runJob('demo.create', { messages: 300 });
+    expect(demo.message ?? '').toBe('');
+    expect(demo).toMatchObject({ state: 'finished', result: { messages: 300 } });
+    const rematch = await client.runJob('topics.save', { name: 'Router', keywords: ['router'] });
+    expect(rematch).toMatchObject({ state: 'finished', result: { messages: 300 } });
+    const topics = await client.call('topics.list', {});
+    expect(topics.find((topic) => topic.name === 'Router')?.mentions).toBeGreaterThan(0);
+  });
 });
