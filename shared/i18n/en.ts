@@ -163,6 +163,7 @@ export const en = {
   'job.cancel': 'Cancel',
   'job.failed': '{kind} failed: {message}',
   'job.waiting': '{kind}: waiting for the job before it to finish',
+  'import.waiting': 'Waiting for the job before it to finish (it writes to this workspace); the import starts then',
   'writes.kept.labels': 'Kept: stored as soon as the workspace is free (changes waiting: {count})',
   'writes.kept.undo': 'Undo kept: done as soon as the workspace is free (changes waiting: {count})',
   'writes.kept.redo': 'Redo kept: done as soon as the workspace is free (changes waiting: {count})',

@@ -164,6 +164,7 @@ export const es: Record<MessageKey, string> = {
   'job.cancel': 'Cancelar',
   'job.failed': '{kind} ha fallado: {message}',
   'job.waiting': '{kind}: esperando a que termine el trabajo anterior',
+  'import.waiting': 'Esperando a que termine el trabajo anterior (escribe en este espacio de trabajo); la importación empieza después',
   'writes.kept.labels': 'En espera: se guarda en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',
   'writes.kept.undo': 'Deshacer en espera: se hace en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',
   'writes.kept.redo': 'Rehacer en espera: se hace en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',

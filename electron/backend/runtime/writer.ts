@@ -144,7 +144,7 @@ export function createWriter(options: WriterOptions) {
   }
 
   return {
-    /** The writes of one call (its name and validated input are what the queue keeps). */
+    /** The writes of one call: its name and input, as sent, are what the queue keeps (checked again when applied). */
     forCall(call: string, input: unknown): Writes {
       const keep = (): PendingEntry => {
         const entry = { id: randomUUID(), call, input, at: Date.now() };

@@ -100,9 +100,15 @@ describe('the write rule: writes made while a job holds the store are kept, in o
     const { client } = openBackend(path);
     // The read workers started (their first start is seconds from source; nothing to do with the lock).
     await client.call('messages.count', {});
+    const waiting: string[] = [];
+    client.onEvent((event) => {
+      if (event.type === 'job' && event.job.stage === 'waiting') waiting.push(event.job.jobId);
+    });
     const { jobId, ended } = await startJob(client, kind, file);
     const sent = await sendWrites(client, withLabels);
     expectAnsweredPendingAndQuickly(sent);
+    // The rule save's rematch said it waits for the job before it.
+    expect(waiting).toEqual([sent.ruleJob]);
     if (ending === 'cancel') await client.call('jobs.cancel', { jobId });
     const last = await ended;
     expect(last.state).toBe(ending === 'finish' ? 'finished' : ending === 'fail' ? 'failed' : 'cancelled');

@@ -100,6 +100,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
         <p data-testid="import-progress">
           {run.stage === 'indexing'
             ? t('import.indexing', { rows: run.rows, done: run.done, total: run.total })
+            : run.stage === 'waiting' ? t('import.waiting')
             : t('import.progress', { rows: run.rows, rate, left: secondsLeft === null ? '…' : formatDuration(secondsLeft) })}
         </p>
         <button onClick={job.cancel}>{t('import.cancel')}</button>
