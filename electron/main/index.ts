@@ -46,7 +46,7 @@ let window: BrowserWindow | null = null;
  * Opens a workspace; a file that does not exist yet is filled with the demo, as a job the window
  * shows with its progress (the grid fills when it is done).
  */
-async function openWorkspace(path: string, withDemo: boolean): Promise<void> {
+async function switchWorkspace(path: string, withDemo: boolean): Promise<void> {
   const isNew = !existsSync(path);
   let opened: Backend;
   if (backend) {
@@ -85,19 +85,19 @@ async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
     ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
     : (await dialog.showSaveDialog({ filters, defaultPath: 'workspace.pulso' })).filePath;
   if (!path) return;
-  await openWorkspace(path, false).catch(showError);
+  await switchWorkspace(path, false).catch(showError);
 }
 
 // The window first, then the workspace: upgrading one from an earlier Pulso takes seconds, in a
 // worker, while the window says it is opening.
 app.whenReady().then(async () => {
   harden(devServer);
-  const opening = openWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
+  const opening = switchWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
   ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(() => backend as Promise<Backend>, (url) => isAppUrl(url, devServer)));
   Menu.setApplicationMenu(buildMenu({
     openWorkspace: () => void chooseWorkspace('open'),
     newWorkspace: () => void chooseWorkspace('new'),
-    openDemo: () => void openWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
+    openDemo: () => void switchWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
   }, Boolean(devServer)));
   createWindow();
   await opening;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCES, type EntityRole } from '../domain/vocabulary';
-import type { InfluenceParts, TemperatureCounts, TemperatureKey } from '../domain/kpis';
+import type { InfluenceParts, TemperatureCounts, TemperatureCode } from '../domain/kpis';
 import type { Granularity } from '../domain/period';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -24,14 +24,14 @@ export type ByTemperature = TemperatureCounts & { unlabeled: number };
 
 export interface EntityKpis {
   id: number; name: string; role: EntityRole; mentions: number; byTemperature: ByTemperature;
-  shareOfVoice: Ratio; shareOfVoiceByTemperature: Record<TemperatureKey, Ratio>;
+  shareOfVoice: Ratio; shareOfVoiceByTemperature: Record<TemperatureCode, Ratio>;
   netTemperature: Ratio; meanTemperature: Ratio; evangelists: number; detractors: number;
 }
 
 export interface TopicKpis {
   id: number; name: string; mentions: number; byTemperature: ByTemperature;
   shareOfConversation: Record<string, Ratio>;
-  shareOfConversationByTemperature: Record<string, Record<TemperatureKey, Ratio>>;
+  shareOfConversationByTemperature: Record<string, Record<TemperatureCode, Ratio>>;
 }
 
 export interface CareKpis {

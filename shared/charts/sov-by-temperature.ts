@@ -1,4 +1,4 @@
-import { TEMPERATURE_KEYS } from '../domain/kpis';
+import { TEMPERATURE_CODES } from '../domain/kpis';
 import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
 import { temperatureName } from './temperature';
 
@@ -14,11 +14,11 @@ export const sovByTemperature: ChartModule = {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
         legend: { top: 0, type: 'scroll' },
-        xAxis: { type: 'category', data: TEMPERATURE_KEYS.map((key) => temperatureName(t, key)) },
+        xAxis: { type: 'category', data: TEMPERATURE_CODES.map((key) => temperatureName(t, key)) },
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({
           type: 'bar', stack: 'sov', name: e.name,
-          data: TEMPERATURE_KEYS.map((key) => {
+          data: TEMPERATURE_CODES.map((key) => {
             const share = e.shareOfVoiceByTemperature[key];
             return share === null ? null : Math.round(share * 1000) / 10;
           }),
@@ -26,7 +26,7 @@ export const sovByTemperature: ChartModule = {
       },
       drill: (seriesIndex, dataIndex) => {
         const entity = entities[seriesIndex];
-        const key = TEMPERATURE_KEYS[dataIndex];
+        const key = TEMPERATURE_CODES[dataIndex];
         return entity && key ? { ...period(report), entities: [entity.id], temperatures: [Number(key)] } : null;
       },
     };

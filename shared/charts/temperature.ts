@@ -1,8 +1,8 @@
-import type { TemperatureKey } from '../domain/kpis';
-import { TEMPERATURE_KEYS as LABEL_KEYS } from '../domain/temperature';
+import type { TemperatureCode } from '../domain/kpis';
+import { TEMPERATURE_LABELS as LABEL_KEYS } from '../domain/temperature';
 import type { Translator } from '../i18n';
 
-export type TemperatureSlot = TemperatureKey | 'unlabeled';
+export type TemperatureSlot = TemperatureCode | 'unlabeled';
 /** Angry first, so stacks read from red to green, then unlabeled. */
 export const TEMPERATURE_SLOTS: TemperatureSlot[] = ['-2', '-1', '0', '1', '2', 'unlabeled'];
 

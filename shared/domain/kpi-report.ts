@@ -1,7 +1,7 @@
 import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, InfluencerKpis, KpiReport, KpiScope, KpiSummary, Ratio, VolumeKpis } from '../api/kpis';
 import { addDays, autoGranularity, bucketStart, type Granularity } from './period';
 import type { EntityRole } from './vocabulary';
-import { emptyCounts, growth, influenceParts, INFLUENCE_FORMULA, meanTemperature, netTemperature, percentile, ratio, shares, TEMPERATURE_KEYS, type TemperatureCounts, type TemperatureKey } from './kpis';
+import { emptyCounts, growth, influenceParts, INFLUENCE_FORMULA, meanTemperature, netTemperature, percentile, ratio, shares, TEMPERATURE_CODES, type TemperatureCounts, type TemperatureCode } from './kpis';
 
 /** What the store aggregates for one period (db/queries/kpis.ts); everything else is math here. */
 export interface CountRow { id: number; temperature: number | null; n: number }
@@ -60,7 +60,7 @@ function byTemperature(rows: readonly { temperature: number | null; n: number }[
   const counts: ByTemperature = { ...emptyCounts(), unlabeled: 0 };
   for (const row of rows) {
     if (row.temperature === null) counts.unlabeled += row.n;
-    else counts[String(row.temperature) as TemperatureKey] += row.n;
+    else counts[String(row.temperature) as TemperatureCode] += row.n;
   }
   return counts;
 }
@@ -69,7 +69,7 @@ const labeledOnly = (counts: ByTemperature): TemperatureCounts => {
   const { unlabeled: _unlabeled, ...rest } = counts;
   return rest;
 };
-const total = (counts: ByTemperature): number => TEMPERATURE_KEYS.reduce((sum, key) => sum + counts[key], counts.unlabeled);
+const total = (counts: ByTemperature): number => TEMPERATURE_CODES.reduce((sum, key) => sum + counts[key], counts.unlabeled);
 function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const row of rows) {
@@ -198,7 +198,7 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
   const engagement = [...group(aggregates.daily, (row) => row.source)].map(([source, rows]) => ({
     source, posts: rows.reduce((sum, row) => sum + row.n, 0), interactions: rows.reduce((sum, row) => sum + row.interactions, 0),
   }));
-  const sovByTemperature = Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, shares(Object.fromEntries([...entityCounts].map(([id, c]) => [id, c[key]])))])) as Record<TemperatureKey, Record<string, Ratio>>;
+  const sovByTemperature = Object.fromEntries(TEMPERATURE_CODES.map((key) => [key, shares(Object.fromEntries([...entityCounts].map(([id, c]) => [id, c[key]])))])) as Record<TemperatureCode, Record<string, Ratio>>;
   const names = new Map(aggregates.entities.map((e) => [e.id, e.name]));
   const users = aggregates.users;
   return {
@@ -211,7 +211,7 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
         id: entity.id, name: entity.name, role: entity.role as EntityRole,
         mentions: summary.entities[i]?.mentions ?? 0, byTemperature: entityByTemperature,
         shareOfVoice: summary.entities[i]?.shareOfVoice ?? null,
-        shareOfVoiceByTemperature: Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, sovByTemperature[key][String(entity.id)] ?? null])) as Record<TemperatureKey, Ratio>,
+        shareOfVoiceByTemperature: Object.fromEntries(TEMPERATURE_CODES.map((key) => [key, sovByTemperature[key][String(entity.id)] ?? null])) as Record<TemperatureCode, Ratio>,
         netTemperature: netTemperature(labeledOnly(entityByTemperature)), meanTemperature: meanTemperature(labeledOnly(entityByTemperature)),
         evangelists: advocates?.evangelists ?? 0, detractors: advocates?.detractors ?? 0,
       };
@@ -219,7 +219,7 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
     topics: aggregates.topics.map((topic) => {
       const topicCounts = byTemperature(aggregates.topicCounts.filter((row) => row.id === topic.id));
       const pairs = aggregates.topicEntityCounts.filter((row) => row.topicId === topic.id);
-      const socBy = (entityId: number, key?: TemperatureKey): Ratio => {
+      const socBy = (entityId: number, key?: TemperatureCode): Ratio => {
         const rows = pairs.filter((row) => row.entityId === entityId && (key === undefined || String(row.temperature) === key));
         return ratio(rows.reduce((sum, row) => sum + row.n, 0), key === undefined ? total(topicCounts) : topicCounts[key]);
       };
@@ -227,7 +227,7 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
         id: topic.id, name: topic.name, mentions: total(topicCounts), byTemperature: topicCounts,
         shareOfConversation: Object.fromEntries(aggregates.entities.map((e) => [names.get(e.id) as string, socBy(e.id)])),
         shareOfConversationByTemperature: Object.fromEntries(aggregates.entities.map((e) => [names.get(e.id) as string,
-          Object.fromEntries(TEMPERATURE_KEYS.map((key) => [key, socBy(e.id, key)])) as Record<TemperatureKey, Ratio>])),
+          Object.fromEntries(TEMPERATURE_CODES.map((key) => [key, socBy(e.id, key)])) as Record<TemperatureCode, Ratio>])),
       };
     }),
     care: careKpis(aggregates.cases, context.periodEnd, context.slaMinutes),

@@ -4,9 +4,10 @@
  */
 import { TEMPERATURES } from './temperature';
 
-export type TemperatureKey = '-2' | '-1' | '0' | '1' | '2';
-export type TemperatureCounts = Record<TemperatureKey, number>;
-export const TEMPERATURE_KEYS: TemperatureKey[] = TEMPERATURES.map((t) => String(t) as TemperatureKey);
+/** A temperature as the key of a count or a ratio ('-2' … '2'). */
+export type TemperatureCode = '-2' | '-1' | '0' | '1' | '2';
+export type TemperatureCounts = Record<TemperatureCode, number>;
+export const TEMPERATURE_CODES: TemperatureCode[] = TEMPERATURES.map((t) => String(t) as TemperatureCode);
 
 export const emptyCounts = (): TemperatureCounts => ({ '-2': 0, '-1': 0, '0': 0, '1': 0, '2': 0 });
 
@@ -14,7 +15,7 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-export const labeledCount = (counts: TemperatureCounts): number => TEMPERATURE_KEYS.reduce((sum, key) => sum + counts[key], 0);
+export const labeledCount = (counts: TemperatureCounts): number => TEMPERATURE_CODES.reduce((sum, key) => sum + counts[key], 0);
 
 /**
  * Net temperature: share of +1/+2 minus share of −1/−2 among labeled messages; neutral ones
@@ -25,7 +26,7 @@ export function netTemperature(counts: TemperatureCounts): number | null {
 }
 
 export function meanTemperature(counts: TemperatureCounts): number | null {
-  return ratio(TEMPERATURE_KEYS.reduce((sum, key) => sum + Number(key) * counts[key], 0), labeledCount(counts));
+  return ratio(TEMPERATURE_CODES.reduce((sum, key) => sum + Number(key) * counts[key], 0), labeledCount(counts));
 }
 
 /** Each key's share of the sum over all keys (Share of Voice, per temperature too). */

@@ -2,7 +2,8 @@
 export const TEMPERATURES = [-2, -1, 0, 1, 2] as const;
 export type Temperature = (typeof TEMPERATURES)[number];
 
-export const TEMPERATURE_KEYS = {
+/** Each temperature's name in the UI strings (i18n message keys). */
+export const TEMPERATURE_LABELS = {
   '-2': 'temperature.veryAngry',
   '-1': 'temperature.angry',
   '0': 'temperature.neutral',

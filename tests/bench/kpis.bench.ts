@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { saveEntity, saveTopic } from '../../db/queries/entities';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
-import { netTemperature, shares, userFlows, evangelistsAndDetractors, emptyCounts, type TemperatureKey } from '../../shared/domain/kpis';
+import { netTemperature, shares, userFlows, evangelistsAndDetractors, emptyCounts, type TemperatureCode } from '../../shared/domain/kpis';
 import type { BenchResult } from './run';
 
 const MESSAGES = Number(process.env.BENCH_KPI_MESSAGES ?? 1_000_000);
@@ -18,14 +18,14 @@ interface Row { author: number; postedAt: number; temperature: number | null; en
 /** The reference: the same entity, topic and user KPIs in plain JavaScript over rows in memory. */
 function referenceKpis(rows: readonly Row[], start: number, end: number): unknown {
   const inPeriod = rows.filter((r) => r.postedAt >= start && r.postedAt < end);
-  const entityCounts = new Map<number, Record<TemperatureKey, number>>();
+  const entityCounts = new Map<number, Record<TemperatureCode, number>>();
   const topicCounts = new Map<number, number>();
   const byAuthor = new Map<number, number[]>();
   const advocates = new Map<string, number[]>();
   for (const row of inPeriod) {
     for (const entity of row.entities) {
       const counts = entityCounts.get(entity) ?? emptyCounts();
-      if (row.temperature !== null) counts[String(row.temperature) as TemperatureKey]++;
+      if (row.temperature !== null) counts[String(row.temperature) as TemperatureCode]++;
       entityCounts.set(entity, counts);
       if (row.temperature !== null) advocates.set(`${entity}:${row.author}`, [...(advocates.get(`${entity}:${row.author}`) ?? []), row.temperature]);
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quickPeriod } from '../../shared/domain/period';
 import { tempFolder } from '../helpers/files';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotPath } from './harness';
 
 afterAll(closeBrowser);
@@ -12,7 +12,7 @@ describe('the dashboard (real renderer, real handlers)', () => {
   it('shows the KPIs of the last quarter with data, changes period, clicks through to the grid and saves charts', async () => {
     const folder = tempFolder();
     const saved: string[] = [];
-    const { backend, client } = openBackend(undefined, { chooseFile: async (_purpose, name) => join(folder, name ?? 'chart') });
+    const { backend, client } = testBackend(undefined, { chooseFile: async (_purpose, name) => join(folder, name ?? 'chart') });
     const demo = await client.runJob('demo.create', { messages: 3000 });
     expect(demo.state).toBe('finished');
     await client.call('settings.update', { language: 'en' });

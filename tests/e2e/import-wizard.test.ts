@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint, protectedNorthwind, tempFolder, writeEncoded } from '../helpers/files';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotPath } from './harness';
 
 afterAll(closeBrowser);
@@ -16,7 +16,7 @@ const SPANISH_CSV = [
 /** The app on a new workspace (Madrid, English) whose file dialog answers `file`, with the wizard opened on it. */
 async function wizardOn(file: string) {
   // The OS file dialog is the shell's; here it answers with our file.
-  const opened = openBackend(undefined, { chooseFile: async () => file });
+  const opened = testBackend(undefined, { chooseFile: async () => file });
   await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
   const app = await openApp(opened.backend);
   await app.page.getByRole('button', { name: /Import/ }).first().click();
@@ -86,7 +86,7 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     const lines = ['id,date,user,text'];
     for (let i = 0; i < 400_000; i++) lines.push(`${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},mensaje de prueba número ${i}`);
     const file = writeEncoded(join(folder, 'big.csv'), lines.join('\n'), 'utf8');
-    const opened = openBackend(undefined, { chooseFile: async () => file });
+    const opened = testBackend(undefined, { chooseFile: async () => file });
     await opened.client.call('settings.update', { language: 'es' });
     const before = fingerprint(opened.path);
     const app = await openApp(opened.backend);
@@ -136,7 +136,7 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
 
   it('asks for the password of a protected Access database, then shows its tables', async () => {
     const file = protectedNorthwind('secreto');
-    const opened = openBackend(undefined, { chooseFile: async () => file });
+    const opened = testBackend(undefined, { chooseFile: async () => file });
     await opened.client.call('settings.update', { language: 'en' });
     const app = await openApp(opened.backend);
     const { page } = app;

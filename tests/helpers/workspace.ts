@@ -43,15 +43,15 @@ export async function earlierWorkspace(count: number, sql: string): Promise<stri
 }
 
 /** A real back end on a real SQLite file, closed after the test. */
-export function openBackend(path = tempWorkspacePath(), options: BackendOptions = {}): { backend: Backend; client: Client; path: string } {
+export function testBackend(path = tempWorkspacePath(), options: BackendOptions = {}): { backend: Backend; client: Client; path: string } {
   const backend = createBackend(path, options);
   cleanups.push(() => backend.close());
   return { backend, client: createClient(backend), path };
 }
 
 /** A workspace filled with the demo (the real job), open. */
-export async function demoBackend(messages = 600): Promise<ReturnType<typeof openBackend>> {
-  const opened = openBackend();
+export async function demoBackend(messages = 600): Promise<ReturnType<typeof testBackend>> {
+  const opened = testBackend();
   const last = await opened.client.runJob('demo.create', { messages });
   if (last.state !== 'finished') throw new Error(`demo ${last.state}: ${last.message}`);
   return opened;

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
 import { fingerprint, protectedNorthwind, tempFolder } from '../helpers/files';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 
 describe('a password-protected Access database', () => {
   it('is refused with a clear message until its password is given, leaving the store as it was', async () => {
     const path = protectedNorthwind('secreto');
-    const opened = openBackend();
+    const opened = testBackend();
     const before = fingerprint(opened.path);
     const refusal = await opened.client.call('import.inspect', { path, part: 'Customers' }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ApiError);

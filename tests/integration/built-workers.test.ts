@@ -2,14 +2,14 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/files';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 
 // The app runs its worker threads from the build (out/main/<name>-worker.js), not from source: check those files work.
 const OUT = resolve('out/main');
 
 describe.skipIf(!existsSync(join(OUT, 'import-worker.js')))('the built worker threads', () => {
   it('import a file, count the grid and compute KPIs from out/main', async () => {
-    const { client } = openBackend(undefined, { workerDir: OUT });
+    const { client } = testBackend(undefined, { workerDir: OUT });
     const file = join(tempFolder(), 'built.csv');
     writeFileSync(file, 'fecha;texto;usuario;sentimiento\n13/05/2026 10:00;Hola @LumenMovil, la fibra va genial;ana;contento\n14/05/2026 11:30;Sin línea otra vez;luis;muy enfadado\n');
     const imported = await client.runJob('import.start', { path: file });
@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(join(OUT, 'import-worker.js')))('the built worker th
   });
 
   it('write the demo and rematch saved rules from out/main', async () => {
-    const { client } = openBackend(undefined, { workerDir: OUT });
+    const { client } = testBackend(undefined, { workerDir: OUT });
     const demo = await client.runJob('demo.create', { messages: 300 });
     expect(demo.message ?? '').toBe('');
     expect(demo).toMatchObject({ state: 'finished', result: { messages: 300 } });

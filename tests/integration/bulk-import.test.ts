@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { APPENDED_INDEXES, DEFERRABLE_TABLES } from '../../db/load/writer';
 import type { JobEvent } from '../../shared/api/envelope';
 import { fingerprint, tempFolder } from '../helpers/files';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 
 const schema = (path: string): string[] => {
   const db = new Database(path, { readonly: true });
@@ -41,7 +41,7 @@ function bigCsv(rows: number, lastRow?: string): string {
 
 describe('a large import (indexes built once at the end)', () => {
   it('leaves every index as it was, and the same rows as a row-by-row import would', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     await opened.client.runJob('demo.create', { messages: 200 });
     const before = schema(opened.path);
     const path = bigCsv(60_000);
@@ -72,7 +72,7 @@ describe('a large import (indexes built once at the end)', () => {
   });
 
   it('adds nothing twice without its unique indexes: rows already stored, or repeated in the file', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     const path = bigCsv(60_000, '59999,2026-01-01T00:00:00Z,someone,"same id as an earlier row, other text",positive');
     const firstRows = join(tempFolder(), 'first.csv');
     writeFileSync(firstRows, readFileSync(path, 'utf8').split('\n').slice(0, 1001).join('\n'));
@@ -86,7 +86,7 @@ describe('a large import (indexes built once at the end)', () => {
   });
 
   it('a large import refused at its last row leaves the store, indexes included, exactly as it was', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     await opened.client.runJob('demo.create', { messages: 200 });
     const before = { schema: schema(opened.path), rows: fingerprint(opened.path) };
     const failed = await opened.client.runJob('import.start', { path: bigCsv(60_000, '60000,not a date,user1,texto,positive') });
@@ -96,7 +96,7 @@ describe('a large import (indexes built once at the end)', () => {
   });
 
   it('cancelled while it builds its indexes, leaves the store, indexes included, exactly as it was', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     await opened.client.runJob('demo.create', { messages: 200 });
     const before = { schema: schema(opened.path), rows: fingerprint(opened.path) };
     let cancelled = false;

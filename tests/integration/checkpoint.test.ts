@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client';
-import { demoBackend, openBackend } from '../helpers/workspace';
+import { demoBackend, testBackend } from '../helpers/workspace';
 
 /** When the database file (not its log) was last written: only a checkpoint writes it. */
 const written = (path: string): bigint => statSync(path, { bigint: true }).mtimeNs;
@@ -21,7 +21,7 @@ describe("the log is copied into the database off the app's thread", () => {
     await demo.backend.close();
 
     // Labels well past SQLite's automatic checkpoint (1,000 pages of log), with the worker's copy held off.
-    const held = openBackend(demo.path, { checkpointAfterMs: 600_000 });
+    const held = testBackend(demo.path, { checkpointAfterMs: 600_000 });
     const before = written(held.path);
     for (const [i, id] of ids.entries()) {
       await held.client.call('labels.set', { ids: [id], temperature: (i % 5) - 2 });
@@ -31,7 +31,7 @@ describe("the log is copied into the database off the app's thread", () => {
     await held.backend.close();
 
     // As the app runs: one label, then the copy follows without another call.
-    const { backend, path } = openBackend(demo.path, { checkpointAfterMs: 50 });
+    const { backend, path } = testBackend(demo.path, { checkpointAfterMs: 50 });
     const client = createClient(backend);
     const reopened = written(path);
     await client.call('labels.set', { ids: [ids[0] as number], temperature: 2 });

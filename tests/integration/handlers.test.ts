@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
-import { demoBackend, openBackend } from '../helpers/workspace';
+import { demoBackend, testBackend } from '../helpers/workspace';
 
 describe('handlers through the contract', () => {
   it('creates a demo workspace: messages, authors with several messages, a third labeled, matches', async () => {
@@ -29,7 +29,7 @@ describe('handlers through the contract', () => {
   });
 
   it('refuses bad input with the contract error, naming the field', async () => {
-    const { backend } = openBackend();
+    const { backend } = testBackend();
     const negative = await backend.invoke('messages.page', { offset: 0, limit: -1 });
     expect(negative).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(negative.ok ? [] : negative.error.issues).toEqual([expect.stringMatching(/^limit: /)]);
@@ -43,7 +43,7 @@ describe('handlers through the contract', () => {
   });
 
   it('reads and changes settings; a new workspace takes the system time zone', async () => {
-    const { client } = openBackend();
+    const { client } = testBackend();
     const initial = await client.call('settings.get', {});
     expect(initial.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(initial.language).toBeNull();
@@ -53,7 +53,7 @@ describe('handlers through the contract', () => {
   });
 
   it('a cancelled demo job leaves the workspace as it was', async () => {
-    const { client } = openBackend();
+    const { client } = testBackend();
     let cancelled = false;
     const last = await client.runJob('demo.create', { messages: 200_000 }, (event) => {
       if (event.state === 'progress' && !cancelled) {

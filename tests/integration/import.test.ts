@@ -5,12 +5,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/api/contract';
 import type { ImportSummary } from '../../shared/api/import';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 import { fingerprint, tempFolder, writeEncoded } from '../helpers/files';
 
 const DATASETS = resolve('../shared/datasets');
 
-type Opened = ReturnType<typeof openBackend>;
+type Opened = ReturnType<typeof testBackend>;
 
 async function importFile(opened: Opened, request: CallInput<'import.start'>) {
   return opened.client.runJob('import.start', request);
@@ -39,7 +39,7 @@ const SPANISH_CSV = [
 ].join('\r\n');
 
 async function madrid(): Promise<Opened> {
-  const opened = openBackend();
+  const opened = testBackend();
   await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', annotator: 'ana' });
   return opened;
 }
@@ -95,7 +95,7 @@ describe('import of real files', () => {
   });
 
   it('imports an Access table (Northwind Orders) with a mapping file, and lists its tables', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     const path = join(DATASETS, 'access/nwind.mdb');
     const inspection = await opened.client.call('import.inspect', { path, part: 'Orders' });
     expect(inspection.parts).toEqual(expect.arrayContaining(['Orders', 'Customers', 'Umsätze']));
@@ -106,7 +106,7 @@ describe('import of real files', () => {
   });
 
   it('reads the Access 2010 .accdb and a UTF-16 CSV from the shared data sets', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     const accdb = await opened.client.call('import.inspect', { path: join(DATASETS, 'access/mdbreader_V2010_test.accdb') });
     expect(accdb.format).toBe('access');
     expect(accdb.parts.length).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ describe('import of real files', () => {
   });
 
   it('agrees with a direct count of the airline data set: dedupe by id, sentiment per airline', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     const path = join(DATASETS, 'airline/Tweets.csv');
     expect(await imported(opened, { path, preset: 'airline-tweets' })).toMatchObject({ new: 14485, duplicate: 155, rejected: 0 });
     // Reference: the same file read by csv-parse directly, first row per tweet_id.
@@ -138,7 +138,7 @@ describe('import of real files', () => {
   });
 
   it('matches tracked entities and topics by their rules at import', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     const db = new Database(opened.path);
     db.prepare("INSERT INTO entities (id, name, role) VALUES (1, 'Lumen', 'own')").run();
     db.prepare("INSERT INTO entity_aliases (entity_id, alias) VALUES (1, 'lumen móvil'), (1, '@LumenMovil')").run();
@@ -186,7 +186,7 @@ describe('import of real files', () => {
   });
 
   it('refuses ambiguous date orders until told, then reads them', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     const file = writeEncoded(join(tempFolder(), 'us.csv'), 'date,text\n03/05/2026 1:00 PM,hello there\n04/06/2026,good morning', 'utf8');
     const refused = await importFile(opened, { path: file });
     expect(refused).toMatchObject({ state: 'failed', message: expect.stringMatching(/us\.csv: the dates could be day\/month or month\/day/) });
@@ -310,7 +310,7 @@ describe('cancel and crash', () => {
     { thread: 'prepare' as const, spread: false, expected: /^Reading big\.csv needed more memory than an import may use; nothing was imported\. Split it into smaller files$/ },
     { thread: 'import' as const, spread: true, expected: /^The import of big\.csv needed more memory than it may use; the workspace is unchanged$/ },
   ])('an import thread ($thread) at its heap cap says so, and the store is as it was', async ({ thread, spread, expected }) => {
-    const opened = openBackend(undefined, { heapLimits: { [thread]: { maxOldGenerationSizeMb: 28, maxYoungGenerationSizeMb: 16 } } });
+    const opened = testBackend(undefined, { heapLimits: { [thread]: { maxOldGenerationSizeMb: 28, maxYoungGenerationSizeMb: 16 } } });
     await imported(opened, { path: writeEncoded(join(tempFolder(), 'seed.csv'), SPANISH_CSV, 'utf8') });
     const before = { fingerprint: fingerprint(opened.path), info: await opened.client.call('workspace.info', {}) };
     let rows = 0;

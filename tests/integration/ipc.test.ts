@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createInvokeHandler } from '../../electron/main/ipc';
 import type { Backend } from '../../electron/backend/backend';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 
 describe('the IPC binding', () => {
   const trusted = (url: string) => url.startsWith('file://');
 
   it('validates what a page sends before any handler runs', async () => {
-    const { backend } = openBackend();
+    const { backend } = testBackend();
     const invoke = createInvokeHandler(() => backend, trusted);
     const page = { senderFrame: { url: 'file:///app/index.html' } };
     expect(await invoke(page, 'messages.page', { offset: 0, limit: -1 }))
@@ -19,7 +19,7 @@ describe('the IPC binding', () => {
   });
 
   it('refuses calls from any page that is not ours', async () => {
-    const { backend } = openBackend();
+    const { backend } = testBackend();
     const invoke = createInvokeHandler(() => backend, trusted);
     expect(await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {}))
       .toMatchObject({ ok: false, error: { code: 'refused' } });
@@ -27,7 +27,7 @@ describe('the IPC binding', () => {
   });
 
   it('holds a call made while the workspace is still opening until it is open; a failed opening is its error', async () => {
-    const { backend } = openBackend();
+    const { backend } = testBackend();
     const page = { senderFrame: { url: 'file:///app/index.html' } };
     let open: (backend: Backend) => void = () => undefined;
     const opening = new Promise<Backend>((resolve) => { open = resolve; });

@@ -91,8 +91,8 @@ describe('message filters in SQL agree with a plain computation over the same wo
 describe('a message in detail', () => {
   it('has its thread, its author\'s other messages and its label history', async () => {
     const { resolve } = await import('node:path');
-    const { openBackend } = await import('../helpers/workspace');
-    const { client } = openBackend();
+    const { testBackend } = await import('../helpers/workspace');
+    const { client } = testBackend();
     const imported = await client.runJob('import.start', { path: resolve('../shared/datasets/customer-support/sample.csv'), preset: 'customer-support-tweets' });
     expect(imported.state).toBe('finished');
     const page = await client.call('messages.page', { offset: 0, limit: 100, filter: { search: '"Your business means a lot to us"' } });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/files';
-import { openBackend } from '../helpers/workspace';
+import { testBackend } from '../helpers/workspace';
 
 function matches(path: string, table: 'message_entities' | 'message_topics'): string[] {
   const db = new Database(path, { readonly: true });
@@ -17,7 +17,7 @@ function matches(path: string, table: 'message_entities' | 'message_topics'): st
 
 describe('entity and topic rules', () => {
   it('rematches the whole workspace when rules change, keeping matches a file gave', async () => {
-    const opened = openBackend();
+    const opened = testBackend();
     const file = join(tempFolder(), 'm.jsonl');
     writeFileSync(file, [
       { id: 'a', date: '2026-05-01T10:00:00Z', text: 'Nube Telecom me cobra de más', brand: 'Onda' },
@@ -44,7 +44,7 @@ describe('entity and topic rules', () => {
   });
 
   it('refuses an unknown role through the contract', async () => {
-    const { backend } = openBackend();
+    const { backend } = testBackend();
     expect(await backend.invoke('entities.save', { name: 'X', role: 'friend', aliases: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [expect.stringMatching(/^role/)] } });
   });
 });

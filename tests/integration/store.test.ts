@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore, StoreRefused } from '../../db/open';
 import { backupStore } from '../../db/backup';
-import { earlierWorkspace, openBackend, tempWorkspacePath } from '../helpers/workspace';
+import { earlierWorkspace, testBackend, tempWorkspacePath } from '../helpers/workspace';
 
 describe('workspace store', () => {
   it('creates a new file with every table, WAL and foreign keys on', () => {
@@ -89,7 +89,7 @@ describe('workspace store', () => {
     store.close();
 
     // The migration dropped the roll-ups' triggers (they name the rebuilt tables); the back end puts them back, counts intact.
-    const { client } = openBackend(path);
+    const { client } = testBackend(path);
     const raw = new Database(path);
     raw.pragma('foreign_keys = ON');
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);

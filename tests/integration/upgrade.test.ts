@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pendingMigrations, readJournal, defaultMigrationsFolder } from '../../db/open';
-import { createBackend, openBackend as openAppBackend, type Backend } from '../../electron/backend/backend';
+import { createBackend, openBackend, type Backend } from '../../electron/backend/backend';
 import { upgradeWorkspace } from '../../electron/backend/runtime/workspace-file';
 import { createClient } from '../../shared/api/client';
 import { earlierWorkspace, tempWorkspacePath } from '../helpers/workspace';
@@ -39,7 +39,7 @@ describe('opening a workspace from an earlier Pulso', () => {
     // Done on the caller's thread, the upgrade would leave no turn for a timer until it returned.
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
-    const backend = await openAppBackend(path).finally(() => clearInterval(timer));
+    const backend = await openBackend(path).finally(() => clearInterval(timer));
     opened.push(backend);
     expect(ticks).toBeGreaterThan(0);
     expect(pendingMigrations(path)).toBe(0);
@@ -56,7 +56,7 @@ describe('opening a workspace from an earlier Pulso', () => {
   it('upgrades with the worker as the app ships it (out/main), from the migrations the app names', async () => {
     const path = await earlierWorkspaceWithMessages();
     // The built worker's own default folder would be beside its bundle, where there are none.
-    opened.push(await openAppBackend(path, { workerDir: resolve('out/main') }));
+    opened.push(await openBackend(path, { workerDir: resolve('out/main') }));
     expect(pendingMigrations(path)).toBe(0);
     expect(userVersion(path)).toBe(LATEST);
   });
@@ -64,7 +64,7 @@ describe('opening a workspace from an earlier Pulso', () => {
   it('leaves the earlier schema and its rows when the upgrade fails, and says why, naming the file', async () => {
     // A table in the way of one the last migration makes.
     const path = await earlierWorkspaceWithMessages('CREATE TABLE message_entities_new (x);');
-    const failure = await openAppBackend(path).then(() => null, (error: Error) => error);
+    const failure = await openBackend(path).then(() => null, (error: Error) => error);
     expect(failure?.message).toBe(`Cannot upgrade workspace ${path} to this version of Pulso (schema ${LATEST}): table \`message_entities_new\` already exists. The workspace is unchanged.`);
     expect(userVersion(path)).toBe(11);
     expect(pendingMigrations(path)).toBe(LATEST - 11);
@@ -79,7 +79,7 @@ describe('opening a workspace from an earlier Pulso', () => {
     const current = tempWorkspacePath();
     await createBackend(current).close();
     expect(await upgradeWorkspace(current, {})).toBe(false);
-    opened.push(await openAppBackend(current));
+    opened.push(await openBackend(current));
 
     const newer = tempWorkspacePath();
     await createBackend(newer).close();
@@ -87,12 +87,12 @@ describe('opening a workspace from an earlier Pulso', () => {
     raw.pragma(`user_version = ${LATEST + 5}`);
     raw.close();
     expect(pendingMigrations(newer)).toBe(0);
-    await expect(openAppBackend(newer)).rejects.toThrow(/newer version of Pulso/);
+    await expect(openBackend(newer)).rejects.toThrow(/newer version of Pulso/);
 
     const notes = tempWorkspacePath('notes.pulso');
     writeFileSync(notes, 'these are my notes, not a database'.repeat(100));
     expect(pendingMigrations(notes)).toBe(0);
-    await expect(openAppBackend(notes)).rejects.toThrow(/Cannot open workspace/);
+    await expect(openBackend(notes)).rejects.toThrow(/Cannot open workspace/);
     expect(pendingMigrations(tempWorkspacePath('new.pulso'))).toBe(0);
   });
 });

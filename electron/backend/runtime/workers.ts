@@ -11,7 +11,7 @@ export interface WorkerOptions {
   heapLimits?: Partial<Record<WorkerName, ResourceLimits>> | undefined;
 }
 
-const SOURCES: Record<WorkerName, URL> = {
+const WORKER_ENTRIES: Record<WorkerName, URL> = {
   import: new URL('../import/writing-thread.ts', import.meta.url),
   prepare: new URL('../import/reading-thread.ts', import.meta.url),
   read: new URL('./read-worker.ts', import.meta.url),
@@ -48,7 +48,7 @@ export function startWorker(name: WorkerName, data: object, options: WorkerOptio
   const resourceLimits = options.heapLimits?.[name] ?? LIMITS[name];
   return options.workerDir
     ? new Worker(join(options.workerDir, `${name}-worker.js`), { workerData: data, resourceLimits })
-    : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: SOURCES[name].href }, resourceLimits });
+    : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: WORKER_ENTRIES[name].href }, resourceLimits });
 }
 
 /** Whether a worker stopped at its heap cap (LIMITS): said so in words, not V8's. */

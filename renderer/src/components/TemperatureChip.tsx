@@ -1,4 +1,4 @@
-import { TEMPERATURE_KEYS, type Temperature } from '../../../shared/domain/temperature';
+import { TEMPERATURE_LABELS, type Temperature } from '../../../shared/domain/temperature';
 import { useI18n } from '../app/i18n';
 
 /** The one temperature colour ramp, always with the number and the word beside the colour. */
@@ -8,7 +8,7 @@ export function TemperatureChip({ value }: { value: Temperature | null }) {
   const sign = value > 0 ? '+' : '';
   return (
     <span className={`chip chip-t${value}`} data-temperature={value}>
-      <b>{sign}{value}</b> {t(TEMPERATURE_KEYS[`${value}`])}
+      <b>{sign}{value}</b> {t(TEMPERATURE_LABELS[`${value}`])}
     </span>
   );
 }

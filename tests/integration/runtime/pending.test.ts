@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPendingQueue, pendingPath } from '../../../db/pending';
 import { markApplied } from '../../../db/queries/applied-writes';
-import { openBackend, tempWorkspacePath } from '../../helpers/workspace';
+import { testBackend, tempWorkspacePath } from '../../helpers/workspace';
 
 const actions = (path: string): number => {
   const db = new Database(path, { readonly: true });
@@ -17,7 +17,7 @@ const actions = (path: string): number => {
 describe('the queue of waiting writes', () => {
   it('applies each kept write exactly once: one a crash left applied but still queued is only taken off', async () => {
     const path = tempWorkspacePath();
-    const first = openBackend(path);
+    const first = testBackend(path);
     const demo = await first.client.runJob('demo.create', { messages: 50 });
     expect(demo.state).toBe('finished');
     await first.backend.close();
@@ -31,7 +31,7 @@ describe('the queue of waiting writes', () => {
     db.close();
     const before = actions(path);
 
-    const { client } = openBackend(path);
+    const { client } = testBackend(path);
     await expect.poll(() => existsSync(pendingPath(path))).toBe(false);
     expect(actions(path)).toBe(before + 1);
     // Recorded at the time the analyst made it, not when it could be stored.
@@ -41,11 +41,11 @@ describe('the queue of waiting writes', () => {
 
   it('drops a kept write that can no longer apply, and says which and why', async () => {
     const path = tempWorkspacePath();
-    await openBackend(path).backend.close();
+    await testBackend(path).backend.close();
     const queue = openPendingQueue(path);
     queue.append({ id: 'gone', call: 'import.undo', input: { batch: 99 }, at: 1 });
     queue.close();
-    const { client } = openBackend(path);
+    const { client } = testBackend(path);
     const said: string[] = [];
     client.onEvent((event) => {
       if (event.type === 'writes' && event.failed) said.push(`${event.failed.call}: ${event.failed.message}`);

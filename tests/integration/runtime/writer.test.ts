@@ -7,7 +7,7 @@ import { openConnection } from '../../../db/connection';
 import { pendingPath } from '../../../db/pending';
 import { tempFolder } from '../../helpers/files';
 import { keptWrites, sendWrites, startJob, writeCsv, type Ending, type JobKind, type Sent } from '../../helpers/write-rule';
-import { openBackend, tempWorkspacePath } from '../../helpers/workspace';
+import { testBackend, tempWorkspacePath } from '../../helpers/workspace';
 
 const ROWS = 40_000;
 
@@ -22,7 +22,7 @@ async function workspaceFor(kind: JobKind): Promise<string> {
   if (!template) {
     const folder = templateFolder;
     template = join(folder, 'template.pulso');
-    const { backend, client } = openBackend(template);
+    const { backend, client } = testBackend(template);
     const last = await client.runJob('import.start', { path: writeCsv(join(folder, 'base.csv'), ROWS) });
     expect(last.state).toBe('finished');
     await backend.close();
@@ -87,7 +87,7 @@ describe('the write rule: writes made while a job holds the store are kept, in o
       expect(Object.values(sent.pending).every(Boolean)).toBe(true);
       expect(existsSync(pendingPath(path))).toBe(true);
       // The next open applies what the crash left waiting, before anything else.
-      const { client } = openBackend(path);
+      const { client } = testBackend(path);
       await expect.poll(() => existsSync(pendingPath(path)), { timeout: 60_000 }).toBe(false);
       await client.call('workspace.info', {});
       expectKept(path, withLabels);
@@ -97,7 +97,7 @@ describe('the write rule: writes made while a job holds the store are kept, in o
       return;
     }
 
-    const { client } = openBackend(path);
+    const { client } = testBackend(path);
     // The read workers started (their first start is seconds from source; nothing to do with the lock).
     await client.call('messages.count', {});
     const waiting: string[] = [];

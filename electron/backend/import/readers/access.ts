@@ -2,7 +2,7 @@ import MDBReader from 'mdb-reader';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { batched, ImportError, PasswordRequired, type Reader, type SourceRecord, type ReaderOptions } from './types';
+import { batched, ImportError, PasswordRequired, type Reader, type FileRecord, type ReaderOptions } from './types';
 
 const CHUNK = 5000;
 
@@ -46,7 +46,7 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
     batches: () => batched(rows()),
   };
 
-  async function* rows(): AsyncGenerator<SourceRecord> {
+  async function* rows(): AsyncGenerator<FileRecord> {
     for (let offset = 0; offset < table.rowCount; offset += CHUNK) {
       let rows: Record<string, unknown>[];
       try {

@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, TEXT_BYTES_PER_ROW, type Reader, type ReaderOptions, type SourceRecord } from './types';
+import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, TEXT_BYTES_PER_ROW, type Reader, type ReaderOptions, type FileRecord } from './types';
 import { delimiterHint, sniffDelimiter, sniffEncoding } from './sniff';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -157,7 +157,7 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
         if (quoteError) {
           throw new ImportError(`${name}, row ${row + (quoteError.row ?? 0) + 1}: a quoted cell is never closed (${quoteError.message})`);
         }
-        const batch: SourceRecord[] = [];
+        const batch: FileRecord[] = [];
         for (const values of chunk.rows) {
           row++;
           if (row <= headerRow || (values.length === 1 && values[0] === '')) continue;

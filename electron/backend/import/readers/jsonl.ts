@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { batched, ImportError, TEXT_BYTES_PER_ROW, type Reader, type SourceRecord } from './types';
+import { batched, ImportError, TEXT_BYTES_PER_ROW, type Reader, type FileRecord } from './types';
 
 const HEADER_SCAN_LINES = 200;
 
@@ -44,7 +44,7 @@ export async function openJsonl(path: string): Promise<Reader> {
     batches: () => batched(rows()),
   };
 
-  async function* rows(): AsyncGenerator<SourceRecord> {
+  async function* rows(): AsyncGenerator<FileRecord> {
     bytesRead = 0;
     for await (const { row, object } of objects()) yield { row, values: headers.map((key) => toCell(object[key])) };
   }

@@ -2,7 +2,7 @@ import type { Cell } from '../../../../shared/domain/import/values';
 
 export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl';
 
-export interface SourceRecord {
+export interface FileRecord {
   /** The row number a person sees in the file (1-based, header and title rows counted). */
   row: number;
   values: Cell[];
@@ -19,7 +19,7 @@ export interface Reader {
   /** The row the header is on (as Excel numbers rows), for files whose tables may start lower: CSV and XLSX. */
   headerRow: number | null;
   /** Records after the header, streamed in batches (per-record awaits cost more than the parsing). */
-  batches(): AsyncGenerator<SourceRecord[]>;
+  batches(): AsyncGenerator<FileRecord[]>;
   /** How far reading has got: bytes for text files, rows for the others. */
   progress(): { done: number; total: number };
   /** Roughly how many records there are (from the size where the file does not say), to choose how to write them. */
@@ -60,14 +60,14 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[]): number {
 }
 
 /** Records one at a time, for code that reads only a few. */
-export async function* records(reader: Reader): AsyncGenerator<SourceRecord> {
+export async function* records(reader: Reader): AsyncGenerator<FileRecord> {
   for await (const batch of reader.batches()) yield* batch;
 }
 
 /** Groups records into batches. */
-export async function* batched(source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>): AsyncGenerator<SourceRecord[]> {
-  let batch: SourceRecord[] = [];
-  for await (const record of source) {
+export async function* batched(records: AsyncIterable<FileRecord> | Iterable<FileRecord>): AsyncGenerator<FileRecord[]> {
+  let batch: FileRecord[] = [];
+  for await (const record of records) {
     batch.push(record);
     if (batch.length >= BATCH_SIZE) {
       yield batch;

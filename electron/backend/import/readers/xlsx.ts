@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { MAX_HEADER_ROW } from '../../../../shared/api/import';
-import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, XLSX_BYTES_PER_ROW, type Reader, type SourceRecord, type ReaderOptions } from './types';
+import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, XLSX_BYTES_PER_ROW, type Reader, type FileRecord, type ReaderOptions } from './types';
 import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
 import { openZip as openArchive, type ZipArchive } from './zip';
 
@@ -81,9 +81,9 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   };
 
   /** The records below the header, blank rows left out, a chunk of the sheet at a time. */
-  async function* batches(): AsyncGenerator<SourceRecord[]> {
+  async function* batches(): AsyncGenerator<FileRecord[]> {
     for await (const rows of sheetRows()) {
-      const records: SourceRecord[] = [];
+      const records: FileRecord[] = [];
       for (const row of rows) {
         if (row.number <= headerRow.number || row.values.every((cell) => cell === null || cell === '')) continue;
         records.push({ row: row.number, values: row.values });
