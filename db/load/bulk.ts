@@ -5,8 +5,7 @@ import type Database from 'better-sqlite3';
  * ABORT. To undo its own rows, a statement of many rows that may ABORT inside a transaction
  * copies each page it changes that existed before it into a statement journal (a temporary
  * file). The writers run inside one transaction that any error rolls back whole, so they need
- * none. A million-row import passed 2.2 GB to write(), not 4.9 GB (2.7 GB of it statement
- * journals); its time is the same within this machine's noise, as the reading thread bounds it.
+ * none (figures: tests/bench/MEASUREMENTS.md).
  */
 export const BULK_CONFLICT = 'OR FAIL';
 

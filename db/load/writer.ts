@@ -191,11 +191,7 @@ const SORT_CACHE_KIB = 512;
  * Creates indexes over a large load. SQLite sorts each index's keys; with a small sort memory
  * it sorts many short runs in helper threads and merges them in helper threads too, instead of
  * one big sort in this thread. More helpers than cores still gain (their runs are written to
- * temporary files). On two cores, a million-row workspace's indexes rebuilt with the settings
- * taking turns: 3.4-3.7 s with 512 KiB, 3.6 s with 1 MiB, 4.0-4.3 s with 2 MiB, 9.3 s in memory;
- * whole imports taking turns, 15.4-15.5 s with 512 KiB and 15.9-16.5 s with 2 MiB. At 100,000
- * rows 0.45-0.49 s, not 0.55-0.69 s in memory (the XLSX bench 3.0-3.25 s, not 3.15-3.3 s); at
- * 60,000 the same.
+ * temporary files) (figures: tests/bench/MEASUREMENTS.md).
  */
 export function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[], onBuilt: (built: number) => void = () => undefined): void {
   if (indexes.length === 0) return;

@@ -216,8 +216,8 @@ function joinedAfter(text: string, i: number): boolean {
  * compileMatcher() find (tested so), found another way: one regular expression finds every rule's
  * first word, with the # or @ before it; only where it stands whole (not inside a longer word, nor
  * joined to one by an apostrophe, dot or hyphen: checked in place) are the rule's next words read,
- * instead of cutting every text into words (a fifth of the time). The check in place, not in the
- * expression's lookarounds, made the matching of 300,000 texts 0.83-0.93 s, not 0.98-1.07 s.
+ * instead of cutting every text into words; checked in place, not by the expression's
+ * lookarounds, which were slower (figures: tests/bench/MEASUREMENTS.md).
  */
 export function compileRules(rules: { entities: readonly Rule<number>[]; topics: readonly Rule<number>[] }): (text: string) => { entities: number[]; topics: number[] } {
   type Compiled = { target: number; topic: boolean; words: RuleWord[] };

@@ -12,9 +12,8 @@ function outOfMemoryMessage(path: string | null): string {
 }
 
 /**
- * Batches asked for ahead of the one being written. The two threads' shares of a large import's
- * work are about even, so each waits for the other at times; with two asks out, a million-row
- * import's loop took 11.3-12.0 s, with four 10.7-11.2 s.
+ * Batches asked for ahead of the one being written: the two threads' shares of a large import's
+ * work are about even, so each waits for the other at times; four out beat two (figures: tests/bench/MEASUREMENTS.md).
  */
 const AHEAD = 4;
 
@@ -26,10 +25,7 @@ const AHEAD = 4;
  * The rules' matching (a fifth of the reading thread's work) goes to whichever thread has time:
  * when no batch is ready as the writer takes the next, the reading thread is the slower, and the
  * batch asked for then leaves its matching to the writer (RowBatch.rulesPending); when one is
- * ready, the next is matched where it is read. A million-row CSV, in 12 pairs of runs taking turns
- * with all of it in the reading thread: sooner in 9, by 1.5 s on average (of 19-27 s on this
- * busy machine), the writer matching 20-30% of the batches; every other batch to the writer was
- * about as good, all of them no better than none; at 300,000 rows, no different.
+ * ready, the next is matched where it is read (figures: tests/bench/MEASUREMENTS.md).
  */
 export function startReading(workers: WorkerOptions) {
   const worker = startWorker('prepare', {}, workers);

@@ -62,7 +62,7 @@ export async function runImport(
   // Started first, so its code loads while this thread reads the file's head and plans.
   const reading = startReading(options.workers);
   let rejects: ReturnType<typeof createRejectsWriter> | null = null;
-  // Read beside the rows (this thread mostly waits for them), not before them: a 230 MB file takes a third of a second.
+  // Read beside the rows (this thread mostly waits for them), not before them.
   const hashing = sha256(request.path);
   hashing.catch(() => undefined); // awaited below, unless the file is refused first
   try {

@@ -6,10 +6,8 @@ export interface ReadPool {
   read<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<ReadResult<K>>;
   /**
    * Has the log copied into the database a moment after the app's own writes, in a worker. The
-   * app's connection never does it itself (wal_autocheckpoint off): SQLite's automatic one ran on
-   * the main thread inside the write that passed 1,000 pages of log, about one label in 45 on a
-   * million-message workspace, and held that label's answer 20-40 ms (1,500 labels: 33 over
-   * 20 ms, none with the copying here).
+   * app's connection never does it itself (wal_autocheckpoint off): SQLite's automatic one runs
+   * inside the write that passes 1,000 pages of log and holds that label's answer (figures: tests/bench/MEASUREMENTS.md).
    */
   checkpointSoon(): void;
   close(): Promise<void>;

@@ -22,14 +22,10 @@ const WORKER_ENTRIES: Record<WorkerName, URL> = {
 
 /**
  * The import's two threads allocate fast and keep little (batches of rows); left to itself V8
- * grows their heaps by hundreds of MB before collecting (a million-row import: 1.2 GB of RSS).
- * Capped, a million rows peak near 550 MB. The young generation is not kept small: a batch that
- * outlives a 16 MB one is promoted and collected again, at twice the writer's time (32 or 48 MB
- * measured the same). The reading thread, which makes most of the garbage (cells, mapped
- * messages, keys), gains from 64 MB: a million rows about 0.85 s sooner in runs alternating with
- * 32 MB, for ~70 MB more at the peak (128 MB or more passed 600 MB). The caps do not cover
- * typed arrays and buffers, which live outside the heap: the reading thread's key tables (a
- * million authors and messages: ~60 MB), an XLSX's shared strings, most of the writer's roll-up counts.
+ * grows their heaps far before collecting; capped, a large import's RSS stays well under the
+ * file's size. A young generation too small promotes batches that then get collected twice; the
+ * reading thread, which makes most of the garbage, gains from a larger one. The caps do not cover
+ * typed arrays and buffers (key tables, an XLSX's shared strings, roll-up counts) (figures: tests/bench/MEASUREMENTS.md).
  */
 const READER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 };
 const WRITER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };

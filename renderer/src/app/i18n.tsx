@@ -1,9 +1,10 @@
 import { isPending } from '../../../shared/api/envelope';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { createTranslator, languageFor, type Translator } from '../../../shared/i18n';
 import type { Settings } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { api } from '../api/client';
+import { useApi } from '../api/useApi';
 
 interface I18nValue extends Translator {
   settings: Settings;
@@ -14,21 +15,16 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 /** Language and time zone come from the workspace settings; no language set follows the OS. */
 export function I18nProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-
-  useEffect(() => {
-    const load = () => void api.call('settings.get', {}).then(setSettings);
-    load();
-    return api.onEvent((event) => {
-      if (event.type === 'workspace-changed') load();
-    });
-  }, []);
+  const loaded = useApi('settings.get', {});
+  const settings = loaded.data ?? null;
+  const { set: setSettings } = loaded;
 
   const setLanguage = useCallback(async (language: Language) => {
     const saved = await api.call('settings.update', { language });
     // Kept for later while a job writes: the choice shows at once all the same.
-    setSettings((current) => (isPending(saved) ? (current && { ...current, language }) : saved));
-  }, []);
+    if (!isPending(saved)) setSettings(saved);
+    else if (settings) setSettings({ ...settings, language });
+  }, [settings, setSettings]);
 
   const value = useMemo<I18nValue | null>(() => {
     if (!settings) return null;

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { Topic, TrackedEntity } from '../../../shared/api/contract';
 import type { MessageFilter } from '../../../shared/api/messages';
 import { SOURCES, type Source } from '../../../shared/domain/vocabulary';
-import { api } from '../api/client';
+import { useApi } from '../api/useApi';
 import { useI18n } from '../app/i18n';
 
 export type Scope = Pick<MessageFilter, 'sources' | 'entities' | 'topics'>;
@@ -13,15 +11,8 @@ export type Scope = Pick<MessageFilter, 'sources' | 'entities' | 'topics'>;
  */
 export function ScopeSelects({ scope, onChange }: { scope: Scope; onChange(patch: Scope): void }) {
   const { t } = useI18n();
-  const [entities, setEntities] = useState<TrackedEntity[]>([]);
-  const [topics, setTopics] = useState<Topic[]>([]);
-  useEffect(() => {
-    const idle = requestIdleCallback(() => {
-      void api.call('entities.list', { mentions: false }).then(setEntities);
-      void api.call('topics.list', { mentions: false }).then(setTopics);
-    }, { timeout: 1500 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+  const entities = useApi('entities.list', { mentions: false }, { idle: true }).data ?? [];
+  const topics = useApi('topics.list', { mentions: false }, { idle: true }).data ?? [];
   const first = (values: readonly (string | number)[] | undefined): string => (values?.length === 1 ? String(values[0]) : '');
   return (
     <>

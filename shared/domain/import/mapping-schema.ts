@@ -3,7 +3,7 @@ import { ENTITY_ROLES, SOURCES } from '../vocabulary';
 import { FIELD_NAMES, type Field } from './fields';
 
 // Apart from mapping.ts, so an import's two threads, which map rows but take their mapping
-// already checked, do not load zod: 64 ms of each thread's start on an idle machine.
+// already checked, do not load zod, which slows each thread's start (figures: tests/bench/MEASUREMENTS.md).
 
 /** Which column (by header) feeds each field, and how to read values the file cannot tell. */
 export const mappingSchema = z.object({

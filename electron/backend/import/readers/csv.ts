@@ -24,7 +24,7 @@ function readHead(path: string, bytes: number): Buffer {
  * The file's text as it streams. UTF-8 (most files) through Node's StringDecoder, whose strings
  * are stored one byte a character when they can be: TextDecoder's streaming mode always gives
  * two-byte strings, and every step after (lower-casing, matching, binding, the copy to the
- * writer) is slower on them; the matching alone of a million texts took 3.5-4.5 s, not 1.6 s.
+ * writer) is slower on them (figures: tests/bench/MEASUREMENTS.md).
  * Both put U+FFFD for a malformed sequence. Other encodings through iconv-lite.
  */
 function decodeStream(encoding: string, seen: { wide: boolean }): NodeJS.ReadWriteStream {
@@ -60,8 +60,7 @@ const NARROW_FROM = 32;
  * any character beyond U+00FF (one emoji or curly quote in a megabyte does it), as all of
  * iconv-lite's and UTF-16's text is. A long cell without such characters is copied through
  * Latin-1 into a string of one byte a character: lower-casing, matching, the copy to the writer
- * and SQLite's binding all read it faster. A million rows read and planned: with an emoji in 1%
- * of them, 8.4-8.9 s, not 10.0-10.5 s; in Windows-1252, 8.9-10.1 s, not 11.3-11.8 s.
+ * and SQLite's binding all read it faster (figures: tests/bench/MEASUREMENTS.md).
  */
 function narrow(values: string[]): void {
   for (let i = 0; i < values.length; i++) {

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CHARTS } from '../../../../shared/charts';
-import type { KpiReport, KpiScope } from '../../../../shared/api/kpis';
+import type { KpiScope } from '../../../../shared/api/kpis';
 import type { MessageFilter } from '../../../../shared/api/messages';
 import { quickPeriod } from '../../../../shared/domain/period';
-import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { Chart } from './Chart';
@@ -19,27 +19,14 @@ interface Props {
 /** KPIs and charts for a period; by default the last quarter with messages. */
 export function Dashboard({ onOpenGrid }: Props) {
   const { t } = useI18n();
-  const [anchor, setAnchor] = useState<string | null | undefined>(undefined);
-  const [period, setPeriod] = useState<Period | null>(null);
+  // The last day with messages anchors the quick periods; until the user picks one, its quarter.
+  const anchor = useApi('messages.span', {}).data?.to;
+  const [chosen, setPeriod] = useState<Period | null>(null);
+  const period = chosen ?? (anchor ? quickPeriod('thisQuarter', anchor) : null);
   const [scope, setScope] = useState<KpiScope>({});
-  const [report, setReport] = useState<KpiReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void api.call('messages.span', {}).then((span) => {
-      setAnchor(span.to);
-      if (span.to) setPeriod(quickPeriod('thisQuarter', span.to));
-    });
-  }, []);
-  useEffect(() => {
-    if (!period) return;
-    let current = true;
-    setError(null);
-    api.call('kpis.get', { ...period, ...scope }).then((next) => current && setReport(next), (e: unknown) => current && setError((e as Error).message));
-    return () => {
-      current = false;
-    };
-  }, [period, scope]);
+  const kpis = useApi('kpis.get', period ? { ...period, ...scope } : null);
+  const report = kpis.data ?? null;
+  const error = kpis.error;
 
   if (anchor === null) return <EmptyState title={t('dashboard.title')} text={t('dashboard.noData')} />;
   if (!anchor || !period) return <section className="loading" aria-label={t('dashboard.title')}>{t('dashboard.loading')}</section>;

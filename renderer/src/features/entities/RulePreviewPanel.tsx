@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RulePreview } from '../../../../shared/api/contract';
-import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 
 const PREVIEW_DELAY_MS = 350;
@@ -9,28 +8,16 @@ const PREVIEW_DELAY_MS = 350;
 export function RulePreviewPanel({ rules }: { rules: string[] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [preview, setPreview] = useState<RulePreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(rules);
-
+  // Asked once typing pauses; no rules, no preview.
+  const [asked, setAsked] = useState<string[] | null>(null);
   useEffect(() => {
     const list = JSON.parse(key) as string[];
-    if (list.length === 0) {
-      setPreview(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      api.call('rules.preview', { rules: list.slice(0, 100) }).then(
-        (result) => { if (current) { setPreview(result); setError(null); } },
-        (e: unknown) => { if (current) setError((e as Error).message); },
-      );
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setAsked(list.length > 0 ? list.slice(0, 100) : null), list.length > 0 ? PREVIEW_DELAY_MS : 0);
+    return () => clearTimeout(timer);
   }, [key]);
+  const { data, error } = useApi('rules.preview', asked ? { rules: asked } : null);
+  const preview = asked ? data : undefined;
 
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!preview) return <p className="muted">{t('tracking.previewEmpty')}</p>;

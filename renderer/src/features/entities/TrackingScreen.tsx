@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Topic, TrackedEntity } from '../../../../shared/api/contract';
+import { useState } from 'react';
 import { parseRuleList } from '../../../../shared/domain/matching';
 import { ENTITY_ROLES, type EntityRole } from '../../../../shared/domain/vocabulary';
 import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { RulePreviewPanel } from './RulePreviewPanel';
 
@@ -15,17 +15,14 @@ const NEW_TOPIC: Draft = { kind: 'topic', name: '', rules: '' };
 export function TrackingScreen() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [entities, setEntities] = useState<TrackedEntity[]>([]);
-  const [topics, setTopics] = useState<Topic[]>([]);
+  const entityList = useApi('entities.list', {});
+  const topicList = useApi('topics.list', {});
+  const entities = entityList.data ?? [];
+  const topics = topicList.data ?? [];
   const [draft, setDraft] = useState<Draft>(NEW_ENTITY);
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const reload = useCallback(() => {
-    void api.call('entities.list', {}).then(setEntities);
-    void api.call('topics.list', {}).then(setTopics);
-  }, []);
-  useEffect(reload, [reload]);
 
   const rules = parseRuleList(draft.rules);
   const save = async (): Promise<void> => {
@@ -36,7 +33,8 @@ export function TrackingScreen() {
       : await api.runJob('topics.save', { name: draft.name.trim(), keywords: rules });
     setSaving(false);
     setStatus(last.state === 'finished' ? t('tracking.saved', { count: last.result.messages }) : last.state === 'cancelled' ? t('tracking.cancelled') : last.message ?? last.state);
-    reload();
+    entityList.reload();
+    topicList.reload();
   };
 
   const pick = (next: Draft): void => {

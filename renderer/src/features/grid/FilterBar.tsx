@@ -6,7 +6,7 @@ import { BUILTIN_VIEWS, builtinView, type BuiltinView } from '../../../../shared
 import { TEMPERATURES } from '../../../../shared/domain/temperature';
 import { KINDS } from '../../../../shared/domain/vocabulary';
 import type { MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { ScopeSelects } from '../../components/ScopeSelects';
 
@@ -23,15 +23,11 @@ const SEARCH_DELAY_MS = 250;
 /** The grid's filters; each select narrows to one value, or all. */
 export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
   const { t, settings } = useI18n();
-  const [annotators, setAnnotators] = useState<string[]>([]);
+  const annotatorList = useApi('labels.annotators', {}, { idle: true });
+  const annotators = annotatorList.data ?? [];
   const [naming, setNaming] = useState<string | null>(null);
   const [search, setSearch] = useState(filter.search ?? '');
 
-  useEffect(() => {
-    // Once the grid's first rows are drawn: the main process answers calls in order.
-    const idle = requestIdleCallback(() => void api.call('labels.annotators', {}).then(setAnnotators), { timeout: 1500 });
-    return () => cancelIdleCallback(idle);
-  }, []);
   useEffect(() => setSearch(filter.search ?? ''), [filter.search]);
   useEffect(() => {
     if ((filter.search ?? '') === search) return;
@@ -90,7 +86,7 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
         {KINDS.map((kind) => <option key={kind} value={kind}>{t(`kind.${kind}` as MessageKey)}</option>)}
       </select>
       <select aria-label={t('grid.col.annotator')} value={one(filter.annotators)} onChange={(e) => set('annotators', e.target.value ? [e.target.value] : undefined)}
-        onFocus={() => void api.call('labels.annotators', {}).then(setAnnotators)}>
+        onFocus={annotatorList.reload}>
         <option value="">{t('filter.allAnnotators')}</option>
         {[...new Set([settings.annotator, ...annotators])].map((name) => <option key={name} value={name}>{name}</option>)}
       </select>

@@ -1,22 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { MessageDetail, MessageRow } from '../../../../shared/api/contract';
+import type { MessageRow } from '../../../../shared/api/contract';
 import type { MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 
 /** The side panel: the whole message, its thread, its label history, and the author's other messages. */
 export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
   const { t, dateTime, number } = useI18n();
-  const [detail, setDetail] = useState<MessageDetail | null>(null);
-  useEffect(() => {
-    let current = true;
-    void api.call('messages.detail', { id }).then((result) => current && setDetail(result));
-    return () => {
-      current = false;
-    };
-  }, [id]);
-  if (!detail) return <aside className="panel" aria-label={t('panel.title')}>…</aside>;
+  const { data: detail, error } = useApi('messages.detail', { id }, { reloadOn: ['writes'] });
+  if (!detail || detail.message.id !== id) return <aside className="panel" aria-label={t('panel.title')}>{error ?? '…'}</aside>;
   const { message } = detail;
   const small = (row: MessageRow) => (
     <li key={row.id}><small>{dateTime(row.postedAt)} · {row.authorHandle}</small> <TemperatureChip value={row.temperature} /><div>{row.text}</div></li>

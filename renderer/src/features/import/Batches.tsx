@@ -1,23 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Batch } from '../../../../shared/api/import';
 import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 
 /** Past imports, each undoable as a whole. */
 export function Batches() {
   const { t, number, dateTime } = useI18n();
-  const [batches, setBatches] = useState<Batch[]>([]);
+  const list = useApi('import.batches', {}, { reloadOn: ['writes'] });
+  const batches = list.data ?? [];
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
-  const load = () => void api.call('import.batches', {}).then(setBatches);
-  useEffect(load, []);
 
   const undo = async (batch: Batch): Promise<void> => {
     const result = await api.call('import.undo', { batch: batch.id });
     setConfirming(null);
     setNotice(isPending(result) ? t('writes.keptUndo', { batch: batch.id }) : t('import.undone', { batch: result.batch, count: result.removed }));
-    load();
+    list.reload();
   };
 
   return (

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { MAX_HEADER_ROW, type ImportInspection, type Preset } from '../../../../shared/api/import';
+import { MAX_HEADER_ROW, type ImportInspection } from '../../../../shared/api/import';
 import type { Mapping } from '../../../../shared/domain/import/mapping';
 import type { MessageKey } from '../../../../shared/i18n';
-import { ApiError } from '../../../../shared/api/envelope';
-import { isPending } from '../../../../shared/api/envelope';
+import { ApiError, isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { formatDuration } from '../../components/format';
 import { Batches } from './Batches';
@@ -17,34 +17,35 @@ interface Props {
   onOpenBatch(batch: number): void;
 }
 
-interface Source { path: string; part?: string | undefined; password?: string | undefined; headerRow?: number | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
+/** The file being imported and what the user chose for it so far (sheet, password, header row, preset or mapping). */
+interface ChosenFile { path: string; part?: string | undefined; password?: string | undefined; headerRow?: number | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
 
 /** The import wizard: file → sheet/table → mapping with preview → import with progress → summary. */
 export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
   const { t } = useI18n();
-  const [source, setSource] = useState<Source | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** The message asking for an Access database's password, while one is needed. */
   const [passwordAsk, setPasswordAsk] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const [presets, setPresets] = useState<Preset[]>([]);
-  const [presetName, setPresetName] = useState('');
+    const [presetName, setPresetName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [rejectsPath, setRejectsPath] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
   const job = useImportJob();
 
-  useEffect(() => void api.call('presets.list', {}).then(setPresets), []);
+  const presetList = useApi('presets.list', {});
+  const presets = presetList.data ?? [];
   useEffect(() => {
-    if (droppedPath) setSource({ path: droppedPath });
+    if (droppedPath) setFile({ path: droppedPath });
   }, [droppedPath]);
   useEffect(() => {
-    if (!source) return;
+    if (!file) return;
     let current = true;
     setError(null);
     setPasswordAsk(null);
-    api.call('import.inspect', source)
+    api.call('import.inspect', file)
       .then((result) => current && setInspection(result))
       .catch((e: Error) => {
         if (!current) return;
@@ -55,7 +56,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     return () => {
       current = false;
     };
-  }, [source]);
+  }, [file]);
   useEffect(() => {
     if (job.run.state !== 'running') return;
     const timer = setInterval(() => setNow(Date.now()), 250);
@@ -66,7 +67,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     const { path } = await api.call('files.choose', { purpose: 'import' });
     if (path) {
       job.reset();
-      setSource({ path });
+      setFile({ path });
     }
   }, [job]);
 
@@ -80,14 +81,14 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     if (!inspection || !presetName.trim()) return;
     const name = presetName.trim();
     const saved = await api.call('presets.save', { name, mapping: inspection.mapping });
-    setPresets(await api.call('presets.list', {}));
+    presetList.reload();
     setNotice(t(isPending(saved) ? 'writes.keptPreset' : 'import.presetSaved', { name }));
     setPresetName('');
   };
 
   const startImport = (): void => {
-    if (!source || !inspection) return;
-    void job.start({ path: source.path, part: inspection.part ?? undefined, password: source.password, headerRow: source.headerRow, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
+    if (!file || !inspection) return;
+    void job.start({ path: file.path, part: inspection.part ?? undefined, password: file.password, headerRow: file.headerRow, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
   };
 
   const run = job.run;
@@ -116,7 +117,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
         {summary.rejectsPath && summary.rejected > 0 && <p>{t('import.rejectsTo', { path: summary.rejectsPath })}</p>}
         <div className="actions">
           <button className="primary" onClick={() => onOpenBatch(summary.batch)}>{t('import.openBatch')}</button>
-          <button onClick={() => { job.reset(); setSource(null); setInspection(null); }}>{t('import.again')}</button>
+          <button onClick={() => { job.reset(); setFile(null); setInspection(null); }}>{t('import.again')}</button>
         </div>
         <Batches />
       </section>
@@ -136,24 +137,24 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
       {error && (
         <div className="error" role="alert">
           <pre>{error}</pre>
-          {source?.headerRow !== undefined && <button onClick={() => setSource({ ...source, headerRow: undefined })}>{t('import.headerRowReset')}</button>}
+          {file?.headerRow !== undefined && <button onClick={() => setFile({ ...file, headerRow: undefined })}>{t('import.headerRowReset')}</button>}
         </div>
       )}
-      {passwordAsk && source && (
-        <form className="password-ask" onSubmit={(e) => { e.preventDefault(); setSource({ ...source, password }); }}>
+      {passwordAsk && file && (
+        <form className="password-ask" onSubmit={(e) => { e.preventDefault(); setFile({ ...file, password }); }}>
           <p role="alert">{passwordAsk}</p>
           <label>{t('import.password')} <input type="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} /></label>
           <button className="primary" type="submit" disabled={password === ''}>{t('import.open')}</button>
         </form>
       )}
       {notice && <p className="notice" role="status">{notice}</p>}
-      {inspection && source && (
+      {inspection && file && (
         <>
           <div className="import-options">
             <span><b>{t('import.file')}:</b> {inspection.file} <small>({t('import.format', { format: inspection.format.toUpperCase(), encoding: inspection.encoding ?? '—', delimiter: inspection.delimiter === '\t' ? 'TAB' : (inspection.delimiter ?? '—') })})</small></span>
             {inspection.parts.length > 1 && (
               <label>{t('import.part')}{' '}
-                <select value={inspection.part ?? ''} onChange={(e) => setSource({ path: source.path, password: source.password, part: e.target.value })}>
+                <select value={inspection.part ?? ''} onChange={(e) => setFile({ path: file.path, password: file.password, part: e.target.value })}>
                   {inspection.parts.map((part) => <option key={part}>{part}</option>)}
                 </select>
               </label>
@@ -164,18 +165,18 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
                 <input type="number" min={1} max={MAX_HEADER_ROW} className="header-row" value={inspection.headerRow}
                   onChange={(e) => {
                     const row = Number(e.target.value);
-                    if (Number.isInteger(row) && row >= 1 && row <= MAX_HEADER_ROW) setSource({ path: source.path, password: source.password, part: source.part, preset: source.preset, headerRow: row });
+                    if (Number.isInteger(row) && row >= 1 && row <= MAX_HEADER_ROW) setFile({ path: file.path, password: file.password, part: file.part, preset: file.preset, headerRow: row });
                   }} />
               </label>
             )}
             <label>{t('import.preset')}{' '}
-              <select value={source.preset ?? ''} onChange={(e) => setSource({ path: source.path, password: source.password, part: source.part, headerRow: source.headerRow, preset: e.target.value || undefined })}>
+              <select value={file.preset ?? ''} onChange={(e) => setFile({ path: file.path, password: file.password, part: file.part, headerRow: file.headerRow, preset: e.target.value || undefined })}>
                 <option value="">{t('import.presetNone')}</option>
                 {presets.map((preset) => <option key={preset.name} value={preset.name}>{preset.name}</option>)}
               </select>
             </label>
             <label>{t('import.dateOrder')}{' '}
-              <select value={inspection.mapping.dateOrder ?? ''} onChange={(e) => setSource({ ...source, mapping: { ...inspection.mapping, dateOrder: (e.target.value || undefined) as Mapping['dateOrder'] } })}>
+              <select value={inspection.mapping.dateOrder ?? ''} onChange={(e) => setFile({ ...file, mapping: { ...inspection.mapping, dateOrder: (e.target.value || undefined) as Mapping['dateOrder'] } })}>
                 <option value="">—</option>
                 <option value="dmy">{t('import.dmy')}</option>
                 <option value="mdy">{t('import.mdy')}</option>
@@ -186,7 +187,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
           {inspection.missing.length > 0 && (
             <p className="warning" role="alert">{t('import.missing', { fields: inspection.missing.map((f) => t(`field.${f}` as MessageKey)).join(', ') })}</p>
           )}
-          <MappingTable inspection={inspection} onChange={(mapping) => setSource({ ...source, mapping })} />
+          <MappingTable inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <div className="actions">
             <label><input type="checkbox" checked={rejectsPath !== null} onChange={(e) => void chooseRejects(e.target.checked)} /> {t('import.rejects')}</label>
             {rejectsPath && <small>{rejectsPath}</small>}

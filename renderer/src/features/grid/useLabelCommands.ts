@@ -1,0 +1,80 @@
+import type { RefObject } from 'react';
+import type { LabelResult, MessageRow } from '../../../../shared/api/contract';
+import type { GridPrefs } from '../../../../shared/api/grid';
+import { isPending, type PendingWrite } from '../../../../shared/api/envelope';
+import { api } from '../../api/client';
+import type { useI18n } from '../../app/i18n';
+import type { VirtualListHandle } from '../../components/VirtualList';
+import type { GridCommand } from './keymap';
+import type { useMessagePages } from './useMessagePages';
+import type { useSelection } from './useSelection';
+
+/** How far "jump to unlabeled" looks ahead before giving up. */
+const UNLABELED_LOOKAHEAD = 2000;
+
+interface Grid {
+  i18n: ReturnType<typeof useI18n>;
+  pages: ReturnType<typeof useMessagePages>;
+  selection: ReturnType<typeof useSelection>;
+  prefs: GridPrefs;
+  list: RefObject<VirtualListHandle | null>;
+  setStatus(status: string | null): void;
+  openHelp(): void;
+}
+
+/** The grid's labeling commands on the selection: temperature, kind, clear, fill down, undo and redo. */
+export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatus, openHelp }: Grid) {
+  const { t } = i18n;
+  const { row, ensureRow, patch, refresh, total } = pages;
+  const selectedRows = (): MessageRow[] => selection.indexes().flatMap((index) => row(index) ?? []);
+
+  /** Shows a label on its rows: stored, or kept while a job holds the store (marked pending until it ends). */
+  const showLabeled = (ids: number[], change: Partial<MessageRow>, result: LabelResult | PendingWrite): void => {
+    const by = { annotator: i18n.settings.annotator, labeledAt: Date.now() };
+    if (isPending(result)) {
+      patch(ids, { ...change, ...by, pending: true });
+      setStatus(t('writes.kept.labels', { count: result.waiting }));
+    } else if (result.changed.length > 0) patch(result.changed, { ...change, ...by });
+  };
+  /** The next row after `from` with no temperature and no kind, reading pages ahead as needed. */
+  const nextUnlabeled = async (from: number): Promise<number> => {
+    const last = Math.min((total ?? 0) - 1, from + UNLABELED_LOOKAHEAD);
+    for (let index = from + 1; index <= last; index++) {
+      const message = row(index) ?? await ensureRow(index);
+      if (message && message.temperature === null && message.kind === null) return index;
+    }
+    setStatus(t('grid.noneUnlabeledAhead', { count: UNLABELED_LOOKAHEAD }));
+    return from + 1;
+  };
+  /** Excel's fill down: the first selected row's temperature and kind onto the rest of the selection, as one undoable action. */
+  const fillDown = async (): Promise<void> => {
+    const [first, ...rest] = selectedRows();
+    if (!first || rest.length === 0) return;
+    const change = { temperature: first.temperature, kind: first.kind };
+    const result = await api.call('labels.set', { ids: rest.map((r) => r.id), ...change });
+    showLabeled(rest.map((r) => r.id), change, result);
+    if (!isPending(result)) setStatus(t('grid.filledDown', { count: rest.length }));
+  };
+
+  /** Runs a labeling command on the selection; the label is stored (or kept) before the cursor moves on. */
+  const run = async (command: GridCommand): Promise<void> => {
+    if (command.type === 'help') return openHelp();
+    if (command.type === 'undo' || command.type === 'redo') {
+      const result = await api.call(command.type === 'undo' ? 'labels.undo' : 'labels.redo', {});
+      if (isPending(result)) return setStatus(t(`writes.kept.${command.type}`, { count: result.waiting }));
+      setStatus(t(result.action === null ? `grid.nothingTo.${command.type}` : `grid.did.${command.type}`, { count: result.changed.length }));
+      if (result.changed.length > 0) refresh();
+      return;
+    }
+    if (command.type === 'fillDown') return fillDown();
+    const rows = selectedRows();
+    if (rows.length === 0) return;
+    const change = command.type === 'temperature' ? { temperature: command.value }
+      : command.type === 'kind' ? { kind: command.value } : { temperature: null, kind: null };
+    const result = await api.call('labels.set', { ids: rows.map((r) => r.id), ...change });
+    showLabeled(rows.map((r) => r.id), change, result);
+    if (!isPending(result)) setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
+    if (selection.single) list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(selection.cursor) : selection.cursor + 1);
+  };
+  return { run, selectedRows };
+}
