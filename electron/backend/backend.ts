@@ -11,6 +11,7 @@ import { createJobs } from './runtime/jobs';
 import { workersFinished } from './runtime/workers';
 import { openWorkspace, upgradeWorkspace } from './runtime/workspace-file';
 import { createWriter, type Writer } from './runtime/writer';
+import { OutputRefused } from './runtime/output-file';
 import { openPendingQueue } from '../../db/pending';
 
 export interface Backend {
@@ -144,6 +145,6 @@ function invalidInput(name: string, error: ZodError): ApiErrorBody {
 function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof NotFound) return { code: 'not-found', message: error.message };
   if (error instanceof PasswordRequired) return { code: 'password-required', message: error.message };
-  if (error instanceof StoreRefused || error instanceof ImportError) return { code: 'refused', message: error.message };
+  if (error instanceof StoreRefused || error instanceof ImportError || error instanceof OutputRefused) return { code: 'refused', message: error.message };
   return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,13 +1,16 @@
-import { writeFile } from 'node:fs/promises';
+import { checkOutputPath, openOutputFile } from '../runtime/output-file';
 import { defineHandlers } from '../runtime/define-handlers';
 
 export const chartHandlers = defineHandlers({
-  'charts.save': async ({ format, name, data }, { options }) => {
+  'charts.save': async ({ format, name, data }, { options, store }) => {
     if (!options.chooseFile) throw new Error('No file dialog here');
     const path = await options.chooseFile(format === 'png' ? 'chartPng' : 'chartSvg', `${name}.${format}`);
     if (path === null) return { path: null, bytes: 0 };
+    checkOutputPath(path, 'The chart file', { workspace: store.path });
     const bytes = format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : Buffer.from(data, 'utf8');
-    await writeFile(path, bytes);
+    const out = openOutputFile(path);
+    out.stream.write(bytes);
+    await out.commit();
     return { path, bytes: bytes.length };
   },
 });

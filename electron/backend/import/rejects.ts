@@ -1,19 +1,25 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import type { Cell } from '../../../shared/domain/import/values';
-import { cellText } from '../../../shared/domain/import/values';
+import { neutralizeFormula } from '../../../shared/domain/spreadsheet-cell';
+import { cellText, type Cell } from '../../../shared/domain/import/values';
+import { openOutputFile } from '../runtime/output-file';
 
 function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = neutralizeFormula(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The rejected rows of an import, each with its reason, as a CSV that Excel opens (UTF-8 BOM). */
+/**
+ * The rejected rows of an import, each with its reason, as a CSV that Excel opens (UTF-8 BOM),
+ * cells that could run as formulas neutralized. Written beside its name and renamed when the
+ * import ends well: a failed import leaves no rejects file, and any file that was there before.
+ */
 export function createRejectsWriter(path: string, headers: readonly string[]) {
-  const out: WriteStream = createWriteStream(path, { encoding: 'utf8' });
-  out.write(`\ufeff${['row', 'column', 'reason', ...headers].map(quote).join(',')}\r\n`);
+  const out = openOutputFile(path);
+  out.stream.write(`\ufeff${['row', 'column', 'reason', ...headers].map(quote).join(',')}\r\n`);
   return {
     write(row: number, column: string, reason: string, values: readonly Cell[]): void {
-      out.write(`${[String(row), column, reason, ...values.map(cellText)].map(quote).join(',')}\r\n`);
+      out.stream.write(`${[String(row), column, reason, ...values.map(cellText)].map(quote).join(',')}\r\n`);
     },
-    close: (): Promise<void> => new Promise((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+    close: out.commit,
+    abort: out.abort,
   };
 }

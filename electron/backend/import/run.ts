@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadRules } from '../../../db/queries/entities';
 import { createBatch, finishBatch } from '../../../db/queries/imports';
@@ -108,10 +108,7 @@ export async function runImport(
     await rejects?.close();
     return summary;
   } catch (error) {
-    if (rejects && request.rejectsPath) {
-      await rejects.close().catch(() => undefined);
-      rmSync(request.rejectsPath, { force: true });
-    }
+    await rejects?.abort();
     throw error;
   } finally {
     await reading.stop();

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { evangelistsAndDetractors, growth, meanTemperature, netTemperature, percentile, ratio, shares, userFlows } from '../../../../shared/domain/kpis';
+import { careKpis } from '../../../../shared/domain/kpi-report';
+
+describe('KPI math on hand-computed cases', () => {
+  const counts = { '-2': 1, '-1': 2, '0': 3, '1': 3, '2': 1 };
+
+  it('net and mean temperature keep neutral messages in the denominator', () => {
+    // (3 + 1 − 2 − 1) / 10 = 0.1 ; (−2 − 2 + 0 + 3 + 2) / 10 = 0.1
+    expect(netTemperature(counts)).toBeCloseTo(0.1, 12);
+    expect(meanTemperature(counts)).toBeCloseTo(0.1, 12);
+    expect(netTemperature({ '-2': 0, '-1': 0, '0': 4, '1': 0, '2': 0 })).toBe(0);
+    expect(netTemperature({ '-2': 0, '-1': 0, '0': 0, '1': 0, '2': 0 })).toBeNull();
+  });
+
+  it('shares of voice sum to one; a zero denominator is null, never NaN', () => {
+    expect(shares({ own: 30, rival: 10 })).toEqual({ own: 0.75, rival: 0.25 });
+    expect(shares({ own: 0, rival: 0 })).toEqual({ own: null, rival: null });
+    expect(ratio(1, 0)).toBeNull();
+  });
+
+  it('percentiles interpolate between ranks', () => {
+    expect(percentile([10, 20, 30, 40], 0.5)).toBe(25);
+    expect(percentile([10, 20, 30, 40], 0.9)).toBeCloseTo(37, 12);
+    expect(percentile([7], 0.9)).toBe(7);
+    expect(percentile([], 0.5)).toBeNull();
+  });
+
+  it('users: latest labeled message decides happy/unhappy; first and last decide conversion', () => {
+    expect(userFlows([
+      { temperatures: [-2, 0, 1] }, // unhappy → happy, happy
+      { temperatures: [2, -1] }, // happy → unhappy, unhappy
+      { temperatures: [0] }, // an author whose only message is neutral: neither
+      { temperatures: [-1] }, // unhappy
+      { temperatures: [] },
+    ])).toEqual({ happy: 1, unhappy: 2, unhappyToHappy: 1, happyToUnhappy: 1, authors: 4 });
+  });
+
+  it('evangelists and detractors need two labeled messages, all on one side', () => {
+    expect(evangelistsAndDetractors([{ temperatures: [1, 2] }, { temperatures: [2] }, { temperatures: [-1, -2, -1] }, { temperatures: [1, 0] }]))
+      .toEqual({ evangelists: 1, detractors: 1 });
+  });
+
+  it('growth', () => {
+    expect(growth(1000, 1100)).toBeCloseTo(0.1, 12);
+    expect(growth(0, 10)).toBeNull();
+    expect(growth(null, 10)).toBeNull();
+  });
+});
+
+describe('periods', async () => {
+  const { previousPeriod, yearBefore, daysIn } = await import('../../../../shared/domain/period');
+  it('the period before has the same length; a year before keeps the days', () => {
+    expect(previousPeriod('2026-04-01', '2026-06-30')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod('2026-03-10', '2026-03-16')).toEqual({ from: '2026-03-03', to: '2026-03-09' });
+    expect(daysIn('2026-04-01', '2026-06-30')).toBe(91);
+    expect(yearBefore('2028-02-01', '2028-02-29')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+});
+
+describe('care KPIs on hand-computed cases', () => {
+  it('counts requested, attended and resolved; response and resolution times; waiting ages and SLA breaches at the period end', () => {
+    const H = 3_600_000;
+    const M = 60_000;
+    const end = 100 * H;
+    const care = careKpis([
+      { type: 'billing', openedAt: 0, firstResponseAt: 30 * M, resolvedAt: 2 * H },       // 30 min, resolved in 2 h
+      { type: 'billing', openedAt: 10 * H, firstResponseAt: 10 * H + 90 * M, resolvedAt: 14 * H }, // 90 min (breach), 4 h
+      { type: 'outage', openedAt: 20 * H, firstResponseAt: 20 * H + 10 * M, resolvedAt: null },   // 10 min, open
+      { type: 'outage', openedAt: 90 * H, firstResponseAt: null, resolvedAt: null },             // waiting 10 h (breach)
+      { type: 'outage', openedAt: end - 30 * M, firstResponseAt: null, resolvedAt: null },       // waiting 0.5 h, within target
+    ], end, 60);
+    expect(care).toEqual({
+      requested: 5, attended: 3, resolved: 2,
+      firstResponseMinutes: { median: 30, p90: 78 }, // PERCENTILE.INC of 10, 30, 90
+      resolutionHoursByType: { billing: { count: 2, median: 3, p90: 3.8 } },
+      waiting: 2, waitingHours: { median: 5.25, max: 10 },
+      slaMinutes: 60, slaBreaches: 2,
+    });
+    expect(careKpis([], end, 60)).toMatchObject({ requested: 0, firstResponseMinutes: { median: null, p90: null }, waitingHours: { median: null, max: null } });
+  });
+});

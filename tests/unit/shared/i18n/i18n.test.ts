@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, languageFor } from '../../../../shared/i18n';
+import { en } from '../../../../shared/i18n/en';
+import { es } from '../../../../shared/i18n/es';
+
+describe('i18n', () => {
+  it('has every key in both languages', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('formats numbers and dates for the language, in the workspace time zone', () => {
+    const spanish = createTranslator('es', 'Europe/Madrid');
+    const english = createTranslator('en', 'America/New_York');
+    expect(spanish.number(1234.5, 1)).toBe('1.234,5');
+    expect(english.number(1234.5, 1)).toBe('1,234.5');
+    const instant = Date.UTC(2026, 10, 23, 3, 0); // 04:00 in Madrid, 22:00 the day before in New York
+    expect(spanish.date(instant)).toBe('23/11/2026');
+    expect(english.date(instant)).toBe('11/22/2026');
+    expect(spanish.t('grid.count', { count: 12345 })).toBe('12.345 menciones');
+  });
+
+  it('follows the OS locale: any Spanish is Spanish, anything else English', () => {
+    expect(languageFor('es-MX')).toBe('es');
+    expect(languageFor('de-DE')).toBe('en');
+    expect(languageFor(undefined)).toBe('en');
+  });
+});
