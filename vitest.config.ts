@@ -4,7 +4,8 @@ import SummaryReporter from './tests/helpers/summary-reporter';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // A browser for the end-to-end tests is found (or installed) before any test runs, or the run stops saying how to get one.
+    // A browser for the end-to-end tests is found (or installed) before any test runs, or the run stops saying how to
+    // get one.
     globalSetup: ['tests/helpers/find-browser.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -31,10 +31,11 @@ export class StoreRefused extends Error {
   override name = 'StoreRefused';
 }
 
-export const defaultMigrationsFolder = (): string =>
-  join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const defaultMigrationsFolder = (): string => join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export interface Journal { entries: { idx: number; when: number; tag: string }[] }
+export interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
 
 export function readJournal(folder: string): Journal {
   return JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
@@ -50,7 +51,11 @@ export function pendingMigrations(path: string, options: OpenOptions = {}): numb
   const known = readJournal(options.migrationsFolder ?? defaultMigrationsFolder()).entries.length;
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    sqlite = new Database(path, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     const identity = readIdentity(sqlite);
     return identity.empty || !identity.ours ? 0 : Math.max(0, known - identity.version);
   } catch {
@@ -79,7 +84,9 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       migrate(db, { migrationsFolder });
     } catch (error) {
       // The migrations run in one transaction, rolled back on a failure.
-      throw new StoreRefused(`Cannot upgrade workspace ${path} to this version of Pulso (schema ${journal.entries.length}): ${rootCause(error)}. The workspace is unchanged.`);
+      throw new StoreRefused(
+        `Cannot upgrade workspace ${path} to this version of Pulso (schema ${journal.entries.length}): ${rootCause(error)}. The workspace is unchanged.`,
+      );
     }
     sqlite.pragma(`user_version = ${journal.entries.length}`);
     return { path, sqlite, db, schemaVersion: journal.entries.length, close: () => sqlite.close() };

@@ -27,7 +27,9 @@ export function openPendingQueue(workspacePath: string, nativeBinding?: string) 
     sqlite = new Database(path, nativeBinding ? { nativeBinding } : {});
     sqlite.pragma('journal_mode = DELETE');
     sqlite.pragma('synchronous = FULL');
-    sqlite.exec('CREATE TABLE IF NOT EXISTS pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, call TEXT NOT NULL, input TEXT NOT NULL, at INTEGER NOT NULL)');
+    sqlite.exec(
+      'CREATE TABLE IF NOT EXISTS pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, call TEXT NOT NULL, input TEXT NOT NULL, at INTEGER NOT NULL)',
+    );
     return sqlite;
   };
   const close = (): void => {
@@ -38,11 +40,18 @@ export function openPendingQueue(workspacePath: string, nativeBinding?: string) 
     /** Every waiting write, oldest first (what a restart after a crash finds). */
     entries(): PendingEntry[] {
       if (!sqlite && !existsSync(path)) return [];
-      const rows = open().prepare('SELECT id, call, input, at FROM pending ORDER BY seq').all() as { id: string; call: string; input: string; at: number }[];
+      const rows = open().prepare('SELECT id, call, input, at FROM pending ORDER BY seq').all() as {
+        id: string;
+        call: string;
+        input: string;
+        at: number;
+      }[];
       return rows.map((row) => ({ ...row, input: JSON.parse(row.input) as unknown }));
     },
     append(entry: PendingEntry): void {
-      open().prepare('INSERT INTO pending (id, call, input, at) VALUES (?, ?, ?, ?)').run(entry.id, entry.call, JSON.stringify(entry.input), entry.at);
+      open()
+        .prepare('INSERT INTO pending (id, call, input, at) VALUES (?, ?, ?, ?)')
+        .run(entry.id, entry.call, JSON.stringify(entry.input), entry.at);
     },
     remove(id: string): void {
       const db = open();

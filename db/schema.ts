@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
-import {
-  check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The workspace store. Times are integer milliseconds since the epoch, UTC; the workspace's
  * time zone (settings) is applied only when reading dates in or showing them.
  */
 const id = () => integer('id').primaryKey({ autoIncrement: true });
-const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const sources = sqliteTable('sources', {
   id: id(),
@@ -29,95 +30,125 @@ export const importBatches = sqliteTable('import_batches', {
   importedAt: createdAt(),
 });
 
-export const authors = sqliteTable('authors', {
-  id: id(),
-  sourceId: integer('source_id').notNull().references(() => sources.id),
-  handle: text('handle').notNull(),
-  name: text('name'),
-  followers: integer('followers'),
-  personName: text('person_name'),
-  companyName: text('company_name'),
-  role: text('role'),
-  ageBand: text('age_band'),
-  sex: text('sex'),
-  region: text('region'),
-  /** Likes + shares + replies of all the author's messages, kept by triggers (db/queries/rollups.ts). */
-  engagement: integer('engagement').notNull().default(0),
-}, (t) => [
-  // One index for both: a network's handle looked up, and the grid's sort by handle (then network).
-  uniqueIndex('authors_handle_source').on(t.handle, t.sourceId),
-  // The most an author's influence can be in any period: the top influencers are found from here down.
-  index('authors_influence_bound').on(sql`log10(1 + coalesce(${t.followers}, 0)) + log10(1 + ${t.engagement})`),
-]);
+export const authors = sqliteTable(
+  'authors',
+  {
+    id: id(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    handle: text('handle').notNull(),
+    name: text('name'),
+    followers: integer('followers'),
+    personName: text('person_name'),
+    companyName: text('company_name'),
+    role: text('role'),
+    ageBand: text('age_band'),
+    sex: text('sex'),
+    region: text('region'),
+    /** Likes + shares + replies of all the author's messages, kept by triggers (db/queries/rollups.ts). */
+    engagement: integer('engagement').notNull().default(0),
+  },
+  (t) => [
+    // One index for both: a network's handle looked up, and the grid's sort by handle (then network).
+    uniqueIndex('authors_handle_source').on(t.handle, t.sourceId),
+    // The most an author's influence can be in any period: the top influencers are found from here down.
+    index('authors_influence_bound').on(sql`log10(1 + coalesce(${t.followers}, 0)) + log10(1 + ${t.engagement})`),
+  ],
+);
 
-export const messages = sqliteTable('messages', {
-  id: id(),
-  externalId: text('external_id'),
-  sourceId: integer('source_id').notNull().references(() => sources.id),
-  authorId: integer('author_id').notNull().references(() => authors.id),
-  postedAt: integer('posted_at').notNull(),
-  text: text('text').notNull(),
-  url: text('url'),
-  language: text('language'),
-  likes: integer('likes'),
-  shares: integer('shares'),
-  replies: integer('replies'),
-  replyToExternalId: text('reply_to_external_id'),
-  /** sha-256 of source + author + time + text: dedupes rows that have no external id. */
-  contentHash: text('content_hash').notNull(),
-  batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
-  // The current label, kept beside the message so the grid filters and sorts by index;
-  // `labels` holds the full history and is the truth.
-  temperature: integer('temperature'),
-  kind: text('kind'),
-  annotator: text('annotator'),
-  labeledAt: integer('labeled_at'),
-}, (t) => [
-  uniqueIndex('messages_source_external').on(t.sourceId, t.externalId),
-  uniqueIndex('messages_content_hash').on(t.contentHash),
-  // The grid's time order (posted_at, then id), and a period's scan for the KPIs covered: every
-  // column they read, without touching the rows. One index for both, built once per large import.
-  index('messages_period').on(t.postedAt, t.id, t.temperature, t.authorId, t.sourceId, t.likes, t.shares, t.replies),
-  // The grid sorts by walking these indexes (column, then posted_at and id), never by sorting a million rows.
-  index('messages_author').on(t.authorId, t.postedAt),
-  index('messages_source').on(t.sourceId, t.postedAt),
-  index('messages_kind').on(t.kind, t.postedAt),
-  index('messages_annotator').on(t.annotator, t.postedAt),
-  index('messages_labeled').on(t.labeledAt),
-  // Influence counts the replies each author gets in a period: only replies are in this one.
-  index('messages_replies').on(t.postedAt).where(sql`${t.replyToExternalId} IS NOT NULL`),
-  index('messages_batch').on(t.batchId),
-  index('messages_temperature').on(t.temperature, t.postedAt),
-  check('messages_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
-]);
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: id(),
+    externalId: text('external_id'),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id),
+    postedAt: integer('posted_at').notNull(),
+    text: text('text').notNull(),
+    url: text('url'),
+    language: text('language'),
+    likes: integer('likes'),
+    shares: integer('shares'),
+    replies: integer('replies'),
+    replyToExternalId: text('reply_to_external_id'),
+    /** sha-256 of source + author + time + text: dedupes rows that have no external id. */
+    contentHash: text('content_hash').notNull(),
+    batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+    // The current label, kept beside the message so the grid filters and sorts by index;
+    // `labels` holds the full history and is the truth.
+    temperature: integer('temperature'),
+    kind: text('kind'),
+    annotator: text('annotator'),
+    labeledAt: integer('labeled_at'),
+  },
+  (t) => [
+    uniqueIndex('messages_source_external').on(t.sourceId, t.externalId),
+    uniqueIndex('messages_content_hash').on(t.contentHash),
+    // The grid's time order (posted_at, then id), and a period's scan for the KPIs covered: every
+    // column they read, without touching the rows. One index for both, built once per large import.
+    index('messages_period').on(t.postedAt, t.id, t.temperature, t.authorId, t.sourceId, t.likes, t.shares, t.replies),
+    // The grid sorts by walking these indexes (column, then posted_at and id), never by sorting a million rows.
+    index('messages_author').on(t.authorId, t.postedAt),
+    index('messages_source').on(t.sourceId, t.postedAt),
+    index('messages_kind').on(t.kind, t.postedAt),
+    index('messages_annotator').on(t.annotator, t.postedAt),
+    index('messages_labeled').on(t.labeledAt),
+    // Influence counts the replies each author gets in a period: only replies are in this one.
+    index('messages_replies')
+      .on(t.postedAt)
+      .where(sql`${t.replyToExternalId} IS NOT NULL`),
+    index('messages_batch').on(t.batchId),
+    index('messages_temperature').on(t.temperature, t.postedAt),
+    check('messages_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
+  ],
+);
 
 /** One labeling gesture (a key on one row, or on a selection): the unit of undo and redo. */
-export const labelActions = sqliteTable('label_actions', {
-  id: id(),
-  annotator: text('annotator').notNull(),
-  /** done → undone (by undo) → done (by redo); undone ones become dropped when a new action comes. */
-  state: text('state', { enum: ['done', 'undone', 'dropped'] }).notNull().default('done'),
-  createdAt: createdAt(),
-}, (t) => [index('label_actions_annotator').on(t.annotator, t.state)]);
+export const labelActions = sqliteTable(
+  'label_actions',
+  {
+    id: id(),
+    annotator: text('annotator').notNull(),
+    /** done → undone (by undo) → done (by redo); undone ones become dropped when a new action comes. */
+    state: text('state', { enum: ['done', 'undone', 'dropped'] })
+      .notNull()
+      .default('done'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('label_actions_annotator').on(t.annotator, t.state)],
+);
 
-export const labels = sqliteTable('labels', {
-  id: id(),
-  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
-  annotator: text('annotator').notNull(),
-  temperature: integer('temperature'),
-  kind: text('kind'),
-  previousTemperature: integer('previous_temperature'),
-  previousKind: text('previous_kind'),
-  labeledAt: integer('labeled_at').notNull(),
-  /** Import batch that brought this label in, so undoing an import removes its labels. */
-  batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
-  actionId: integer('action_id').references(() => labelActions.id),
-}, (t) => [
-  index('labels_message').on(t.messageId, t.labeledAt),
-  // Only the grid's labels have an action (undo); an import's hundreds of thousands have none.
-  index('labels_action').on(t.actionId).where(sql`${t.actionId} IS NOT NULL`),
-  check('labels_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
-]);
+export const labels = sqliteTable(
+  'labels',
+  {
+    id: id(),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    annotator: text('annotator').notNull(),
+    temperature: integer('temperature'),
+    kind: text('kind'),
+    previousTemperature: integer('previous_temperature'),
+    previousKind: text('previous_kind'),
+    labeledAt: integer('labeled_at').notNull(),
+    /** Import batch that brought this label in, so undoing an import removes its labels. */
+    batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+    actionId: integer('action_id').references(() => labelActions.id),
+  },
+  (t) => [
+    index('labels_message').on(t.messageId, t.labeledAt),
+    // Only the grid's labels have an action (undo); an import's hundreds of thousands have none.
+    index('labels_action')
+      .on(t.actionId)
+      .where(sql`${t.actionId} IS NOT NULL`),
+    check('labels_temperature_range', sql`${t.temperature} BETWEEN -2 AND 2`),
+  ],
+);
 
 export const entities = sqliteTable('entities', {
   id: id(),
@@ -126,11 +157,17 @@ export const entities = sqliteTable('entities', {
   createdAt: createdAt(),
 });
 
-export const entityAliases = sqliteTable('entity_aliases', {
-  id: id(),
-  entityId: integer('entity_id').notNull().references(() => entities.id, { onDelete: 'cascade' }),
-  alias: text('alias').notNull(),
-}, (t) => [uniqueIndex('entity_aliases_unique').on(t.entityId, t.alias)]);
+export const entityAliases = sqliteTable(
+  'entity_aliases',
+  {
+    id: id(),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [uniqueIndex('entity_aliases_unique').on(t.entityId, t.alias)],
+);
 
 export const topics = sqliteTable('topics', {
   id: id(),
@@ -138,42 +175,82 @@ export const topics = sqliteTable('topics', {
   createdAt: createdAt(),
 });
 
-export const topicKeywords = sqliteTable('topic_keywords', {
-  id: id(),
-  topicId: integer('topic_id').notNull().references(() => topics.id, { onDelete: 'cascade' }),
-  keyword: text('keyword').notNull(),
-}, (t) => [uniqueIndex('topic_keywords_unique').on(t.topicId, t.keyword)]);
+export const topicKeywords = sqliteTable(
+  'topic_keywords',
+  {
+    id: id(),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+    keyword: text('keyword').notNull(),
+  },
+  (t) => [uniqueIndex('topic_keywords_unique').on(t.topicId, t.keyword)],
+);
 
-export const messageEntities = sqliteTable('message_entities', {
-  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
-  entityId: integer('entity_id').notNull().references(() => entities.id, { onDelete: 'cascade' }),
-  /** 'rule' rows are recomputed when rules change; 'import' rows came from a file's column and stay. */
-  origin: text('origin', { enum: ['rule', 'import'] }).notNull().default('rule'),
-}, (t) => [primaryKey({ columns: [t.messageId, t.entityId] }), index('message_entities_entity').on(t.entityId)]);
+export const messageEntities = sqliteTable(
+  'message_entities',
+  {
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    /** 'rule' rows are recomputed when rules change; 'import' rows came from a file's column and stay. */
+    origin: text('origin', { enum: ['rule', 'import'] })
+      .notNull()
+      .default('rule'),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.entityId] }), index('message_entities_entity').on(t.entityId)],
+);
 
-export const messageTopics = sqliteTable('message_topics', {
-  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
-  topicId: integer('topic_id').notNull().references(() => topics.id, { onDelete: 'cascade' }),
-  origin: text('origin', { enum: ['rule', 'import'] }).notNull().default('rule'),
-}, (t) => [primaryKey({ columns: [t.messageId, t.topicId] }), index('message_topics_topic').on(t.topicId)]);
+export const messageTopics = sqliteTable(
+  'message_topics',
+  {
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+    origin: text('origin', { enum: ['rule', 'import'] })
+      .notNull()
+      .default('rule'),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.topicId] }), index('message_topics_topic').on(t.topicId)],
+);
 
-export const cases = sqliteTable('cases', {
-  id: id(),
-  type: text('type').notNull(),
-  department: text('department'),
-  assignee: text('assignee'),
-  status: text('status', { enum: ['new', 'attended', 'waiting', 'resolved', 'closed'] }).notNull().default('new'),
-  openedAt: integer('opened_at').notNull(),
-  firstResponseAt: integer('first_response_at'),
-  resolvedAt: integer('resolved_at'),
-  closedAt: integer('closed_at'),
-  batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
-}, (t) => [index('cases_opened').on(t.openedAt)]);
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: id(),
+    type: text('type').notNull(),
+    department: text('department'),
+    assignee: text('assignee'),
+    status: text('status', { enum: ['new', 'attended', 'waiting', 'resolved', 'closed'] })
+      .notNull()
+      .default('new'),
+    openedAt: integer('opened_at').notNull(),
+    firstResponseAt: integer('first_response_at'),
+    resolvedAt: integer('resolved_at'),
+    closedAt: integer('closed_at'),
+    batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('cases_opened').on(t.openedAt)],
+);
 
-export const caseMessages = sqliteTable('case_messages', {
-  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-  messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.caseId, t.messageId] }), index('case_messages_message').on(t.messageId)]);
+export const caseMessages = sqliteTable(
+  'case_messages',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.messageId] }), index('case_messages_message').on(t.messageId)],
+);
 
 export const leads = sqliteTable('leads', {
   id: id(),
@@ -187,22 +264,30 @@ export const leads = sqliteTable('leads', {
 
 export const sales = sqliteTable('sales', {
   id: id(),
-  leadId: integer('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+  leadId: integer('lead_id')
+    .notNull()
+    .references(() => leads.id, { onDelete: 'cascade' }),
   externalId: text('external_id'),
   amount: real('amount').notNull(),
   currency: text('currency').notNull().default('EUR'),
   wonAt: integer('won_at').notNull(),
 });
 
-export const communitySnapshots = sqliteTable('community_snapshots', {
-  id: id(),
-  sourceId: integer('source_id').notNull().references(() => sources.id),
-  channel: text('channel').notNull(),
-  date: text('date').notNull(),
-  followers: integer('followers'),
-  members: integer('members'),
-  activeMembers: integer('active_members'),
-}, (t) => [uniqueIndex('community_snapshots_unique').on(t.sourceId, t.channel, t.date)]);
+export const communitySnapshots = sqliteTable(
+  'community_snapshots',
+  {
+    id: id(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    channel: text('channel').notNull(),
+    date: text('date').notNull(),
+    followers: integer('followers'),
+    members: integer('members'),
+    activeMembers: integer('active_members'),
+  },
+  (t) => [uniqueIndex('community_snapshots_unique').on(t.sourceId, t.channel, t.date)],
+);
 
 export const importPresets = sqliteTable('import_presets', {
   id: id(),
@@ -222,24 +307,52 @@ export const settings = sqliteTable('settings', {
  * workspace's zone. `temperature` 9 stands for unlabeled, since a key column cannot be NULL.
  */
 const rollupCount = () => integer('messages').notNull();
-const rollupKey = () => ({ day: integer('day').notNull(), sourceId: integer('source_id').notNull(), temperature: integer('temperature').notNull() });
+const rollupKey = () => ({
+  day: integer('day').notNull(),
+  sourceId: integer('source_id').notNull(),
+  temperature: integer('temperature').notNull(),
+});
 
-export const kpiDays = sqliteTable('kpi_days', { ...rollupKey(), messages: rollupCount(), interactions: integer('interactions').notNull() },
-  (t) => [uniqueIndex('kpi_days_key').on(t.day, t.sourceId, t.temperature)]);
+export const kpiDays = sqliteTable(
+  'kpi_days',
+  { ...rollupKey(), messages: rollupCount(), interactions: integer('interactions').notNull() },
+  (t) => [uniqueIndex('kpi_days_key').on(t.day, t.sourceId, t.temperature)],
+);
 
-export const kpiEntityDays = sqliteTable('kpi_entity_days', { ...rollupKey(), entityId: integer('entity_id').notNull(), messages: rollupCount() },
-  (t) => [uniqueIndex('kpi_entity_days_key').on(t.day, t.entityId, t.sourceId, t.temperature)]);
+export const kpiEntityDays = sqliteTable(
+  'kpi_entity_days',
+  { ...rollupKey(), entityId: integer('entity_id').notNull(), messages: rollupCount() },
+  (t) => [uniqueIndex('kpi_entity_days_key').on(t.day, t.entityId, t.sourceId, t.temperature)],
+);
 
-export const kpiTopicDays = sqliteTable('kpi_topic_days', { ...rollupKey(), topicId: integer('topic_id').notNull(), messages: rollupCount() },
-  (t) => [uniqueIndex('kpi_topic_days_key').on(t.day, t.topicId, t.sourceId, t.temperature)]);
+export const kpiTopicDays = sqliteTable(
+  'kpi_topic_days',
+  { ...rollupKey(), topicId: integer('topic_id').notNull(), messages: rollupCount() },
+  (t) => [uniqueIndex('kpi_topic_days_key').on(t.day, t.topicId, t.sourceId, t.temperature)],
+);
 
-export const kpiPairDays = sqliteTable('kpi_pair_days', { ...rollupKey(), topicId: integer('topic_id').notNull(), entityId: integer('entity_id').notNull(), messages: rollupCount() },
-  (t) => [uniqueIndex('kpi_pair_days_key').on(t.day, t.topicId, t.entityId, t.sourceId, t.temperature)]);
+export const kpiPairDays = sqliteTable(
+  'kpi_pair_days',
+  {
+    ...rollupKey(),
+    topicId: integer('topic_id').notNull(),
+    entityId: integer('entity_id').notNull(),
+    messages: rollupCount(),
+  },
+  (t) => [uniqueIndex('kpi_pair_days_key').on(t.day, t.topicId, t.entityId, t.sourceId, t.temperature)],
+);
 
 /** Messages by their authors' known age band, sex and region, each dimension apart. */
-export const kpiDemographicDays = sqliteTable('kpi_demographic_days', {
-  ...rollupKey(), dimension: text('dimension', { enum: ['ageBand', 'sex', 'region'] }).notNull(), value: text('value').notNull(), messages: rollupCount(),
-}, (t) => [uniqueIndex('kpi_demographic_days_key').on(t.day, t.sourceId, t.dimension, t.value, t.temperature)]);
+export const kpiDemographicDays = sqliteTable(
+  'kpi_demographic_days',
+  {
+    ...rollupKey(),
+    dimension: text('dimension', { enum: ['ageBand', 'sex', 'region'] }).notNull(),
+    value: text('value').notNull(),
+    messages: rollupCount(),
+  },
+  (t) => [uniqueIndex('kpi_demographic_days_key').on(t.day, t.sourceId, t.dimension, t.value, t.temperature)],
+);
 
 /** The workspace zone's UTC offset from each instant on, for the roll-ups' local days. */
 export const zoneOffsets = sqliteTable('zone_offsets', {
@@ -249,6 +362,18 @@ export const zoneOffsets = sqliteTable('zone_offsets', {
 
 /** Tables whose row counts `pulso info` reports, by their public names. */
 export const COUNTED_TABLES = {
-  sources, authors, messages, labels, entities, topics, messageEntities, messageTopics,
-  cases, leads, sales, communitySnapshots, importBatches, importPresets,
+  sources,
+  authors,
+  messages,
+  labels,
+  entities,
+  topics,
+  messageEntities,
+  messageTopics,
+  cases,
+  leads,
+  sales,
+  communitySnapshots,
+  importBatches,
+  importPresets,
 } as const;

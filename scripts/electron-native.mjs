@@ -21,11 +21,22 @@ export function electronNativeBinding() {
   const source = join(out, 'better-sqlite3');
   rmSync(source, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), source, { recursive: true, filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`) });
-  execFileSync(process.execPath, [
-    require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release',
-    `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers',
-  ], { cwd: source, stdio: 'inherit' });
+  cpSync(join(root, 'node_modules', 'better-sqlite3'), source, {
+    recursive: true,
+    filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`),
+  });
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('node-gyp/bin/node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
+    { cwd: source, stdio: 'inherit' },
+  );
   cpSync(join(source, 'build', 'Release', 'better_sqlite3.node'), target);
   writeFileSync(stampFile, stamp);
   return target;

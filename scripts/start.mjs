@@ -17,6 +17,9 @@ try {
   electron = require('electron');
 }
 electronNativeBinding();
-execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const app = spawn(electron, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
 app.on('exit', (code) => process.exit(code ?? 0));

@@ -11,5 +11,6 @@ export const BULK_CONFLICT = 'OR FAIL';
 
 /** BULK_CONFLICT leaves a failed statement's first rows in: only the caller's rollback takes them out. */
 export function assertInTransaction(sqlite: Database.Database, writer: string): void {
-  if (!sqlite.inTransaction) throw new Error(`${writer} writes inside a transaction, which undoes it as a whole on any error`);
+  if (!sqlite.inTransaction)
+    throw new Error(`${writer} writes inside a transaction, which undoes it as a whole on any error`);
 }

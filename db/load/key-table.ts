@@ -10,7 +10,10 @@ function sextet(text: string, at: number): number {
 
 /** Four characters from `at`: three bytes, or -1 when one is not base64url. */
 function group(text: string, at: number): number {
-  const a = sextet(text, at), b = sextet(text, at + 1), c = sextet(text, at + 2), d = sextet(text, at + 3);
+  const a = sextet(text, at),
+    b = sextet(text, at + 1),
+    c = sextet(text, at + 2),
+    d = sextet(text, at + 3);
   return (a | b | c | d) < 0 ? -1 : (a << 18) | (b << 12) | (c << 6) | d;
 }
 
@@ -25,7 +28,8 @@ const fmix = (h: number): number => {
 };
 
 /** The code units at `i` and `i + 1` as one word (0 past the end). */
-const word = (text: string, i: number): number => text.charCodeAt(i) | (i + 1 < text.length ? text.charCodeAt(i + 1) << 16 : 0);
+const word = (text: string, i: number): number =>
+  text.charCodeAt(i) | (i + 1 < text.length ? text.charCodeAt(i + 1) << 16 : 0);
 
 /**
  * MurmurHash3 (x86, 128 bits) of a text's UTF-16 code units, two to a 32-bit word: for keys of
@@ -33,8 +37,14 @@ const word = (text: string, i: number): number => text.charCodeAt(i) | (i + 1 < 
  * Sets the four words `out` holds.
  */
 function hashText(text: string, out: Uint32Array): void {
-  const C1 = 0x239b961b, C2 = 0xab0e9789, C3 = 0x38b34ae5, C4 = 0xa1e38b93;
-  let h1 = 0, h2 = 0, h3 = 0, h4 = 0;
+  const C1 = 0x239b961b,
+    C2 = 0xab0e9789,
+    C3 = 0x38b34ae5,
+    C4 = 0xa1e38b93;
+  let h1 = 0,
+    h2 = 0,
+    h3 = 0,
+    h4 = 0;
   const blocks = text.length - (text.length % 8);
   for (let i = 0; i < blocks; i += 8) {
     h1 ^= Math.imul(rotl(Math.imul(word(text, i), C1), 15), C2);
@@ -53,18 +63,34 @@ function hashText(text: string, out: Uint32Array): void {
   if (tail > 2) h2 ^= Math.imul(rotl(Math.imul(word(text, blocks + 2), C2), 16), C3);
   if (tail > 0) h1 ^= Math.imul(rotl(Math.imul(word(text, blocks), C1), 15), C2);
   const length = text.length * 2;
-  h1 ^= length; h2 ^= length; h3 ^= length; h4 ^= length;
+  h1 ^= length;
+  h2 ^= length;
+  h3 ^= length;
+  h4 ^= length;
   h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0; h3 = (h3 + h1) | 0; h4 = (h4 + h1) | 0;
-  h1 = fmix(h1); h2 = fmix(h2); h3 = fmix(h3); h4 = fmix(h4);
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h3 = fmix(h3);
+  h4 = fmix(h4);
   h1 = (h1 + h2 + h3 + h4) | 0;
-  out[0] = h1; out[1] = h2 + h1; out[2] = h3 + h1; out[3] = h4 + h1;
+  out[0] = h1;
+  out[1] = h2 + h1;
+  out[2] = h3 + h1;
+  out[3] = h4 + h1;
 }
 
 /** A digest's 16 bytes as four big-endian words: five groups of three bytes, then one from the last two characters. */
 function decodeDigest(text: string, out: Uint32Array): void {
-  const g0 = group(text, 0), g1 = group(text, 4), g2 = group(text, 8), g3 = group(text, 12), g4 = group(text, 16);
-  const y = sextet(text, 20), z = sextet(text, 21);
+  const g0 = group(text, 0),
+    g1 = group(text, 4),
+    g2 = group(text, 8),
+    g3 = group(text, 12),
+    g4 = group(text, 16);
+  const y = sextet(text, 20),
+    z = sextet(text, 21);
   if (text.length !== 22 || (g0 | g1 | g2 | g3 | g4 | y | z) < 0) throw new Error(`not a dedupe key: "${text}"`);
   out[0] = (g0 << 8) | (g1 >>> 16);
   out[1] = ((g1 & 0xffff) << 16) | (g2 >>> 8);
@@ -95,7 +121,10 @@ export function createKeyTable(keys: 'digest' | 'text' = 'digest') {
   /** The slot holding the decoded key, or the free one where it would go. */
   function slotOf(): number {
     const mask = capacity - 1;
-    const k0 = key[0] as number, k1 = key[1] as number, k2 = key[2] as number, k3 = key[3] as number;
+    const k0 = key[0] as number,
+      k1 = key[1] as number,
+      k2 = key[2] as number,
+      k3 = key[3] as number;
     let slot = (k0 ^ Math.imul(k1, 0x9e3779b1)) & mask;
     while (values[slot] !== FREE) {
       const at = slot * 4;

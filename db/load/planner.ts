@@ -47,8 +47,16 @@ export interface NewMessage {
  * base64url (22 characters): taken from the digest's own base64url, whose 22nd character also
  * holds 4 bits of the 17th byte (a Buffer per key cost six times as much).
  */
-export function contentHash(source: string, externalId: string | null, handle: string, postedAt: number, text: string): string {
-  return shortKey(externalId ? `id\u0000${source}\u0000${externalId}` : `${source}\u0000${handle}\u0000${postedAt}\u0000${text}`);
+export function contentHash(
+  source: string,
+  externalId: string | null,
+  handle: string,
+  postedAt: number,
+  text: string,
+): string {
+  return shortKey(
+    externalId ? `id\u0000${source}\u0000${externalId}` : `${source}\u0000${handle}\u0000${postedAt}\u0000${text}`,
+  );
 }
 
 function shortKey(text: string): string {
@@ -56,7 +64,10 @@ function shortKey(text: string): string {
   return digest.slice(0, 21) + BASE64URL[BASE64URL.indexOf(digest[21] as string) & 0x30];
 }
 
-/** An author's key in a load: their network and handle (kept hashed: a million authors take 40 MB, not a Map of strings). */
+/**
+ * An author's key in a load: their network and handle (kept hashed: a million authors take 40 MB, not a Map of
+ * strings).
+ */
 const authorKey = (source: string, handle: string): string => `${source}\u0000${handle}`;
 
 /** Each table's columns as the rows of a RowBatch list them (one flat list of values per table). */
@@ -64,11 +75,32 @@ export const ROW_TABLES = {
   sources: { table: 'sources', columns: ['id', 'code', 'name'] },
   entities: { table: 'entities', columns: ['id', 'name', 'role'] },
   topics: { table: 'topics', columns: ['id', 'name'] },
-  authors: { table: 'authors', columns: ['id', 'source_id', 'handle', 'name', 'followers', 'region', 'age_band', 'sex'] },
+  authors: {
+    table: 'authors',
+    columns: ['id', 'source_id', 'handle', 'name', 'followers', 'region', 'age_band', 'sex'],
+  },
   messages: {
     table: 'messages',
-    columns: ['id', 'external_id', 'source_id', 'author_id', 'posted_at', 'text', 'url', 'language', 'likes', 'shares', 'replies',
-      'reply_to_external_id', 'content_hash', 'batch_id', 'temperature', 'kind', 'annotator', 'labeled_at'],
+    columns: [
+      'id',
+      'external_id',
+      'source_id',
+      'author_id',
+      'posted_at',
+      'text',
+      'url',
+      'language',
+      'likes',
+      'shares',
+      'replies',
+      'reply_to_external_id',
+      'content_hash',
+      'batch_id',
+      'temperature',
+      'kind',
+      'annotator',
+      'labeled_at',
+    ],
   },
   labels: { table: 'labels', columns: ['message_id', 'annotator', 'temperature', 'kind', 'labeled_at', 'batch_id'] },
   entityMatches: { table: 'message_entities', columns: ['message_id', 'entity_id', 'origin'] },
@@ -84,14 +116,29 @@ export type RowValue = string | number | null;
  */
 export type RowBatch = Record<RowTable, RowValue[]> & {
   cases: { messageId: number; case: NewCase }[];
-  /** Author, age band, sex, region: what the roll-ups count an author's messages by, sent with the first batch that needs it. */
+  /**
+   * Author, age band, sex, region: what the roll-ups count an author's messages by, sent with the first batch that
+   * needs it.
+   */
   demographics: RowValue[];
-  /** The rules are still to be matched, by the writer (the match rows hold only the entities and topics a file's columns name). */
+  /**
+   * The rules are still to be matched, by the writer (the match rows hold only the entities and topics a file's columns
+   * name).
+   */
   rulesPending?: boolean;
 };
 
 export const emptyRows = (): RowBatch => ({
-  sources: [], entities: [], topics: [], authors: [], messages: [], labels: [], demographics: [], entityMatches: [], topicMatches: [], cases: [],
+  sources: [],
+  entities: [],
+  topics: [],
+  authors: [],
+  messages: [],
+  labels: [],
+  demographics: [],
+  entityMatches: [],
+  topicMatches: [],
+  cases: [],
 });
 
 export interface PlannerOptions {
@@ -114,7 +161,8 @@ export interface PlannedBatch {
 /**
  * Turns messages into the rows that store them, with the ids they will have: dedupe (earlier in
  * the load, then the store), sources and authors found or made, labels, cases, the entities and
- * topics each matches (by the rules, or named by a file's column). It runs beside the writer (an import's reading thread), reading the store
+ * topics each matches (by the rules, or named by a file's column). It runs beside the writer (an import's reading
+ * thread), reading the store
  * through a snapshot taken while the writer holds the write lock, so the ids it gives are the
  * ones the writer's transaction has free.
  */
@@ -175,16 +223,22 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
     });
     for (const found of store.findAuthors(wanted)) {
       authors.set(keyOf.get(`${found.sourceId}\u0000${found.handle}`) as string, found.id);
-      if (found.ageBand !== null || found.sex !== null || found.region !== null) storedDemographics.set(found.id, [found.ageBand, found.sex, found.region]);
+      if (found.ageBand !== null || found.sex !== null || found.region !== null)
+        storedDemographics.set(found.id, [found.ageBand, found.sex, found.region]);
     }
   }
 
   return {
-    /** `matchRules: false` leaves the rules' matching to the writer (startLoad), when this thread is the slower of the two. */
+    /**
+     * `matchRules: false` leaves the rules' matching to the writer (startLoad), when this thread is the slower of the
+     * two.
+     */
     plan(messages: readonly NewMessage[], { matchRules = true }: { matchRules?: boolean } = {}): PlannedBatch {
       const rows = emptyRows();
       if (!matchRules) rows.rulesPending = true;
-      const keys = messages.map((m) => contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAt, m.text));
+      const keys = messages.map((m) =>
+        contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAt, m.text),
+      );
       const stored = storeHasMessages ? store.existingKeys(keys.filter((key) => !seen.has(key))) : new Set<string>();
       const authorKeys = messages.map((m) => authorKey(m.source, m.author.handle));
       if (store.hasAuthors()) learnStoredAuthors(messages, authorKeys);
@@ -197,18 +251,39 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
         const temperature = message.temperature ?? null;
         const kind = message.kind ?? null;
         const labeled = temperature !== null || kind !== null;
-        const annotator = labeled ? message.annotator ?? options.annotator : null;
-        const labeledAt = labeled ? message.labeledAt ?? options.labeledAt : null;
-        rows.messages.push(id, message.externalId ?? null, source, author, message.postedAt, message.text, message.url ?? null,
-          message.language ?? null, message.likes ?? null, message.shares ?? null, message.replies ?? null,
-          message.replyToExternalId ?? null, key, options.batchId, temperature, kind, annotator, labeledAt);
+        const annotator = labeled ? (message.annotator ?? options.annotator) : null;
+        const labeledAt = labeled ? (message.labeledAt ?? options.labeledAt) : null;
+        rows.messages.push(
+          id,
+          message.externalId ?? null,
+          source,
+          author,
+          message.postedAt,
+          message.text,
+          message.url ?? null,
+          message.language ?? null,
+          message.likes ?? null,
+          message.shares ?? null,
+          message.replies ?? null,
+          message.replyToExternalId ?? null,
+          key,
+          options.batchId,
+          temperature,
+          kind,
+          annotator,
+          labeledAt,
+        );
         if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);
         const found = matchRules ? match(message.text) : UNMATCHED;
         addMessageMatches(rows, id, found, {
           entity: message.entity ? namedId('entities', message.entity, rows) : null,
           topic: message.topic ? namedId('topics', message.topic, rows) : null,
         });
-        if (message.case) rows.cases.push({ messageId: id, case: { ...message.case, openedAt: message.case.openedAt ?? message.postedAt } });
+        if (message.case)
+          rows.cases.push({
+            messageId: id,
+            case: { ...message.case, openedAt: message.case.openedAt ?? message.postedAt },
+          });
         const known = storedDemographics.get(author);
         if (known) {
           rows.demographics.push(author, ...known);

@@ -1,11 +1,26 @@
 import type Database from 'better-sqlite3';
 
 /** An author the store has, with the demographics the roll-ups count for them. */
-export interface StoredAuthor { id: number; sourceId: number; handle: string; ageBand: string | null; sex: string | null; region: string | null }
+export interface StoredAuthor {
+  id: number;
+  sourceId: number;
+  handle: string;
+  ageBand: string | null;
+  sex: string | null;
+  region: string | null;
+}
 
 /** The id the table's next row gets: above every row it has or had (AUTOINCREMENT never reuses one). */
-export function nextId(sqlite: Database.Database, table: 'messages' | 'authors' | 'sources' | 'entities' | 'topics'): number {
-  return sqlite.prepare(`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0), coalesce((SELECT max(id) FROM ${table}), 0)) + 1`).pluck().get() as number;
+export function nextId(
+  sqlite: Database.Database,
+  table: 'messages' | 'authors' | 'sources' | 'entities' | 'topics',
+): number {
+  return sqlite
+    .prepare(
+      `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0), coalesce((SELECT max(id) FROM ${table}), 0)) + 1`,
+    )
+    .pluck()
+    .get() as number;
 }
 
 /**
@@ -18,22 +33,36 @@ export function openSnapshot(sqlite: Database.Database) {
   const hasMessages = one('SELECT EXISTS (SELECT 1 FROM messages)') === 1;
   const hasAuthors = one('SELECT EXISTS (SELECT 1 FROM authors)') === 1;
   // CROSS JOIN: the keys asked for are the outer loop, each found through the unique index.
-  const existing = sqlite.prepare('SELECT m.content_hash FROM json_each(?) j CROSS JOIN messages m ON m.content_hash = j.value').pluck();
+  const existing = sqlite
+    .prepare('SELECT m.content_hash FROM json_each(?) j CROSS JOIN messages m ON m.content_hash = j.value')
+    .pluck();
   const authors = sqlite.prepare(
     `SELECT a.id, a.source_id AS sourceId, a.handle, a.age_band AS ageBand, a.sex, a.region
      FROM json_each(?) j CROSS JOIN authors a ON a.source_id = j.value ->> 0 AND a.handle = j.value ->> 1`,
   );
   return {
     nextIds: () => ({
-      messages: nextId(sqlite, 'messages'), authors: nextId(sqlite, 'authors'), sources: nextId(sqlite, 'sources'), entities: nextId(sqlite, 'entities'), topics: nextId(sqlite, 'topics'),
+      messages: nextId(sqlite, 'messages'),
+      authors: nextId(sqlite, 'authors'),
+      sources: nextId(sqlite, 'sources'),
+      entities: nextId(sqlite, 'entities'),
+      topics: nextId(sqlite, 'topics'),
     }),
     hasMessages: () => hasMessages,
     hasAuthors: () => hasAuthors,
-    sources: () => new Map((sqlite.prepare('SELECT code, id FROM sources').raw().all() as [string, number][])),
+    sources: () => new Map(sqlite.prepare('SELECT code, id FROM sources').raw().all() as [string, number][]),
     /** Entity or topic ids by lower-cased name. */
-    names: (kind: 'entities' | 'topics') => new Map((sqlite.prepare(`SELECT name, id FROM ${kind}`).raw().all() as [string, number][]).map(([name, id]) => [name.toLowerCase(), id])),
-    existingKeys: (keys: readonly string[]): Set<string> => new Set(keys.length === 0 ? [] : existing.all(JSON.stringify(keys)) as string[]),
-    findAuthors: (wanted: readonly [number, string][]): StoredAuthor[] => (wanted.length === 0 ? [] : authors.all(JSON.stringify(wanted)) as StoredAuthor[]),
+    names: (kind: 'entities' | 'topics') =>
+      new Map(
+        (sqlite.prepare(`SELECT name, id FROM ${kind}`).raw().all() as [string, number][]).map(([name, id]) => [
+          name.toLowerCase(),
+          id,
+        ]),
+      ),
+    existingKeys: (keys: readonly string[]): Set<string> =>
+      new Set(keys.length === 0 ? [] : (existing.all(JSON.stringify(keys)) as string[])),
+    findAuthors: (wanted: readonly [number, string][]): StoredAuthor[] =>
+      wanted.length === 0 ? [] : (authors.all(JSON.stringify(wanted)) as StoredAuthor[]),
   };
 }
 export type StoreSnapshot = ReturnType<typeof openSnapshot>;

@@ -122,7 +122,11 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
   const pairTopics: number[] = [];
   const pairEntities: number[] = [];
   const pairs = createNumberTable();
-  const demographicIds = { ageBand: new Map<string, number>(), sex: new Map<string, number>(), region: new Map<string, number>() };
+  const demographicIds = {
+    ageBand: new Map<string, number>(),
+    sex: new Map<string, number>(),
+    region: new Map<string, number>(),
+  };
   const demographicNames: [dimension: string, value: string][] = [];
   const demographics = createNumberTable();
   const olderAuthors = new Map<number, number>();
@@ -140,9 +144,12 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
     return Math.trunc((postedAt + (segment && segment.from <= postedAt ? segment.offset : 0)) / 86_400_000);
   }
 
-  // Days (from before 1700), temperatures and source ids (below 65,536) are small integers: one number keys the bucket, day first.
-  const bucketKey = (day: number, source: number, temperature: number): number => ((day + 100_000) * 16 + temperature + 2) * 0x10000 + source;
-  const keyOf = (bucket: number): number => bucketKey(bucketDays[bucket] as number, bucketSources[bucket] as number, bucketTemperatures[bucket] as number);
+  // Days (from before 1700), temperatures and source ids (below 65,536) are small integers: one number keys the bucket,
+  // day first.
+  const bucketKey = (day: number, source: number, temperature: number): number =>
+    ((day + 100_000) * 16 + temperature + 2) * 0x10000 + source;
+  const keyOf = (bucket: number): number =>
+    bucketKey(bucketDays[bucket] as number, bucketSources[bucket] as number, bucketTemperatures[bucket] as number);
 
   function bucketOf(day: number, source: number, temperature: number): number {
     const bucket = buckets.intern(bucketKey(day, source, temperature));
@@ -193,7 +200,11 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
    * A table's rows a bucket at a time, the buckets in key order (day first): each roll-up's rows
    * then go into its key index a day at a time, not all over it. `row` gets the id, bucket and count.
    */
-  function byBucket(table: ReturnType<typeof createNumberTable>, rank: Int32Array, row: (of: number, bucket: number, n: number) => void): void {
+  function byBucket(
+    table: ReturnType<typeof createNumberTable>,
+    rank: Int32Array,
+    row: (of: number, bucket: number, n: number) => void,
+  ): void {
     const { keys, values } = table.entries();
     const starts = new Int32Array(rank.length + 1);
     for (const key of keys) (starts[(rank[key % SPAN] as number) + 1] as number)++;
@@ -207,9 +218,20 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
   }
 
   return {
-    /** One new message: its columns, its author's demographics as stored, its distinct matches (arguments, not an object: a million calls). */
-    add(postedAt: number, sourceId: number, authorId: number, temperature: number | null, interactions: number,
-      demographicsOf: Demographics | null, entityIds: readonly number[], topicIds: readonly number[]): void {
+    /**
+     * One new message: its columns, its author's demographics as stored, its distinct matches (arguments, not an
+     * object: a million calls).
+     */
+    add(
+      postedAt: number,
+      sourceId: number,
+      authorId: number,
+      temperature: number | null,
+      interactions: number,
+      demographicsOf: Demographics | null,
+      entityIds: readonly number[],
+      topicIds: readonly number[],
+    ): void {
       const bucket = bucketOf(dayOf(postedAt), checked(sourceId), temperature ?? UNLABELED_KEY);
       bucketMessages[bucket] = (bucketMessages[bucket] as number) + 1;
       bucketInteractions[bucket] = (bucketInteractions[bucket] as number) + interactions;
@@ -234,19 +256,53 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
       const rank = new Int32Array(byRank.length);
       byRank.forEach((bucket, place) => (rank[bucket] = place));
       for (const bucket of byRank) {
-        counts.days.push(bucketDays[bucket] as number, bucketSources[bucket] as number, bucketTemperatures[bucket] as number,
-          bucketMessages[bucket] as number, bucketInteractions[bucket] as number);
+        counts.days.push(
+          bucketDays[bucket] as number,
+          bucketSources[bucket] as number,
+          bucketTemperatures[bucket] as number,
+          bucketMessages[bucket] as number,
+          bucketInteractions[bucket] as number,
+        );
       }
       byBucket(demographics, rank, (id, bucket, n) => {
         const [dimension, value] = demographicNames[id] as [string, string];
-        counts.demographics.push(bucketDays[bucket] as number, bucketSources[bucket] as number, dimension, value, bucketTemperatures[bucket] as number, n);
+        counts.demographics.push(
+          bucketDays[bucket] as number,
+          bucketSources[bucket] as number,
+          dimension,
+          value,
+          bucketTemperatures[bucket] as number,
+          n,
+        );
       });
       byBucket(entities, rank, (entity, bucket, n) =>
-        counts.entities.push(bucketDays[bucket] as number, entity, bucketSources[bucket] as number, bucketTemperatures[bucket] as number, n));
+        counts.entities.push(
+          bucketDays[bucket] as number,
+          entity,
+          bucketSources[bucket] as number,
+          bucketTemperatures[bucket] as number,
+          n,
+        ),
+      );
       byBucket(topics, rank, (topic, bucket, n) =>
-        counts.topics.push(bucketDays[bucket] as number, topic, bucketSources[bucket] as number, bucketTemperatures[bucket] as number, n));
+        counts.topics.push(
+          bucketDays[bucket] as number,
+          topic,
+          bucketSources[bucket] as number,
+          bucketTemperatures[bucket] as number,
+          n,
+        ),
+      );
       byBucket(pairs, rank, (pair, bucket, n) =>
-        counts.pairs.push(bucketDays[bucket] as number, pairTopics[pair] as number, pairEntities[pair] as number, bucketSources[bucket] as number, bucketTemperatures[bucket] as number, n));
+        counts.pairs.push(
+          bucketDays[bucket] as number,
+          pairTopics[pair] as number,
+          pairEntities[pair] as number,
+          bucketSources[bucket] as number,
+          bucketTemperatures[bucket] as number,
+          n,
+        ),
+      );
       olderAuthors.forEach((sum, author) => counts.engagement.push(author, sum));
       newAuthors.forEach((sum, index) => {
         if (sum !== 0) counts.engagement.push(firstNewAuthor + index, sum);

@@ -14,7 +14,16 @@ import { rollupOffsets, suspendForLoad, type Demographics } from '../queries/rol
  */
 const STATEMENT_ROWS = [100, 30, 10, 3, 1];
 /** Tables in the order their rows reference each other. */
-const ORDER: RowTable[] = ['sources', 'entities', 'topics', 'authors', 'messages', 'labels', 'entityMatches', 'topicMatches'];
+const ORDER: RowTable[] = [
+  'sources',
+  'entities',
+  'topics',
+  'authors',
+  'messages',
+  'labels',
+  'entityMatches',
+  'topicMatches',
+];
 
 /**
  * Writes planned rows (ingest.ts) as they are, ids included, in multi-row INSERTs, inside the
@@ -30,9 +39,16 @@ export function createRowWriter(sqlite: Database.Database, batchId: number | nul
     let statement = statements.get(key);
     if (!statement) {
       const { table, columns } = ROW_TABLES[name];
-      const values = Array(rows).fill(`(${columns.map(() => '?').join(', ')})`).join(', ');
+      const values = Array(rows)
+        .fill(`(${columns.map(() => '?').join(', ')})`)
+        .join(', ');
       const conflict = name === 'entityMatches' || name === 'topicMatches' ? ' ON CONFLICT DO NOTHING' : '';
-      statements.set(key, (statement = sqlite.prepare(`INSERT ${BULK_CONFLICT} INTO ${table} (${columns.join(', ')}) VALUES ${values}${conflict}`)));
+      statements.set(
+        key,
+        (statement = sqlite.prepare(
+          `INSERT ${BULK_CONFLICT} INTO ${table} (${columns.join(', ')}) VALUES ${values}${conflict}`,
+        )),
+      );
     }
     return statement;
   }
@@ -64,7 +80,11 @@ export function createRowWriter(sqlite: Database.Database, batchId: number | nul
  * restores them. Batches whose rules are still to be matched (RowBatch.rulesPending) are matched
  * here, with `rules`.
  */
-export function startLoad(sqlite: Database.Database, batchId: number | null, options: { expectedRows?: number; rules?: { entities: Rule<number>[]; topics: Rule<number>[] } } = {}) {
+export function startLoad(
+  sqlite: Database.Database,
+  batchId: number | null,
+  options: { expectedRows?: number; rules?: { entities: Rule<number>[]; topics: Rule<number>[] } } = {},
+) {
   // Before anything is dropped or written: outside a transaction, nothing would undo it.
   assertInTransaction(sqlite, 'A load');
   const deferred = deferIndexes(sqlite, options.expectedRows ?? 0);
@@ -80,16 +100,32 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
   function count(rows: RowBatch): void {
     if (!tally) return;
     const d = rows.demographics;
-    for (let at = 0; at < d.length; at += 4) demographics.set(d[at] as number, { ageBand: d[at + 1] as string | null, sex: d[at + 2] as string | null, region: d[at + 3] as string | null });
+    for (let at = 0; at < d.length; at += 4)
+      demographics.set(d[at] as number, {
+        ageBand: d[at + 1] as string | null,
+        sex: d[at + 2] as string | null,
+        region: d[at + 3] as string | null,
+      });
     const entities = matchesInOrder(rows.entityMatches);
     const topics = matchesInOrder(rows.topicMatches);
     const m = rows.messages;
     for (let at = 0; at < m.length; at += MESSAGE.width) {
       const id = m[at + MESSAGE.id] as number;
       const author = m[at + MESSAGE.author_id] as number;
-      const interactions = ((m[at + MESSAGE.likes] as number | null) ?? 0) + ((m[at + MESSAGE.shares] as number | null) ?? 0) + ((m[at + MESSAGE.replies] as number | null) ?? 0);
-      tally.add(m[at + MESSAGE.posted_at] as number, m[at + MESSAGE.source_id] as number, author, m[at + MESSAGE.temperature] as number | null,
-        interactions, demographics.get(author) ?? null, entities(id), topics(id));
+      const interactions =
+        ((m[at + MESSAGE.likes] as number | null) ?? 0) +
+        ((m[at + MESSAGE.shares] as number | null) ?? 0) +
+        ((m[at + MESSAGE.replies] as number | null) ?? 0);
+      tally.add(
+        m[at + MESSAGE.posted_at] as number,
+        m[at + MESSAGE.source_id] as number,
+        author,
+        m[at + MESSAGE.temperature] as number | null,
+        interactions,
+        demographics.get(author) ?? null,
+        entities(id),
+        topics(id),
+      );
     }
   }
 
@@ -101,7 +137,11 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
       }
       count(rows);
       writeRows(rows);
-      if (rows.messages.length > 0) fullText.add(rows.messages[MESSAGE.id] as number, rows.messages[rows.messages.length - MESSAGE.width + MESSAGE.id] as number);
+      if (rows.messages.length > 0)
+        fullText.add(
+          rows.messages[MESSAGE.id] as number,
+          rows.messages[rows.messages.length - MESSAGE.width + MESSAGE.id] as number,
+        );
     },
     /**
      * Adds the load's roll-up counts and builds what was deferred; the caller commits. Seconds at a
@@ -124,9 +164,12 @@ export function startLoad(sqlite: Database.Database, batchId: number | null, opt
  * finish() has later writes merge them as usual. FTS5 takes its settings as literals.
  */
 export function startFullTextLoad(sqlite: Database.Database, large: boolean) {
-  const automerge = (level: number) => sqlite.prepare(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', ${Math.trunc(level)})`).run();
+  const automerge = (level: number) =>
+    sqlite.prepare(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', ${Math.trunc(level)})`).run();
   if (large) automerge(0);
-  const indexTexts = sqlite.prepare('INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?');
+  const indexTexts = sqlite.prepare(
+    'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?',
+  );
   return {
     add(firstId: number, lastId: number): void {
       indexTexts.run(firstId, lastId);
@@ -150,7 +193,10 @@ function createRuleMatching(rules: { entities: Rule<number>[]; topics: Rule<numb
     const m = rows.messages;
     for (let at = 0; at < m.length; at += MESSAGE.width) {
       const id = m[at + MESSAGE.id] as number;
-      addMessageMatches(matched, id, match(m[at + MESSAGE.text] as string), { entity: named.entities(id)[0] ?? null, topic: named.topics(id)[0] ?? null });
+      addMessageMatches(matched, id, match(m[at + MESSAGE.text] as string), {
+        entity: named.entities(id)[0] ?? null,
+        topic: named.topics(id)[0] ?? null,
+      });
     }
     rows.entityMatches = matched.entityMatches;
     rows.topicMatches = matched.topicMatches;
@@ -160,13 +206,19 @@ function createRuleMatching(rules: { entities: Rule<number>[]; topics: Rule<numb
 
 /** Where each column of a messages row is (ROW_TABLES), and how many there are. */
 const MESSAGE = {
-  ...(Object.fromEntries(ROW_TABLES.messages.columns.map((column, i) => [column, i])) as Record<(typeof ROW_TABLES.messages.columns)[number], number>),
+  ...(Object.fromEntries(ROW_TABLES.messages.columns.map((column, i) => [column, i])) as Record<
+    (typeof ROW_TABLES.messages.columns)[number],
+    number
+  >),
   width: ROW_TABLES.messages.columns.length,
 };
 
 const NONE: readonly number[] = [];
 
-/** Reads match rows (message, target, origin) in message order: each call gives one message's targets, the next asks for a later message. */
+/**
+ * Reads match rows (message, target, origin) in message order: each call gives one message's targets, the next asks for
+ * a later message.
+ */
 function matchesInOrder(rows: readonly RowValue[]): (messageId: number) => readonly number[] {
   let at = 0;
   return (messageId) => {
@@ -184,7 +236,10 @@ const SORT_THREADS = 8;
 /** FTS5's default. */
 const FTS_AUTOMERGE = 4;
 
-/** The connection's cache while the indexes are built, in KiB: what each sort keeps in memory before its helpers take over. */
+/**
+ * The connection's cache while the indexes are built, in KiB: what each sort keeps in memory before its helpers take
+ * over.
+ */
 const SORT_CACHE_KIB = 512;
 
 /**
@@ -193,7 +248,11 @@ const SORT_CACHE_KIB = 512;
  * one big sort in this thread. More helpers than cores still gain (their runs are written to
  * temporary files) (figures: tests/bench/MEASUREMENTS.md).
  */
-export function buildIndexes(sqlite: Database.Database, indexes: { sql: string }[], onBuilt: (built: number) => void = () => undefined): void {
+export function buildIndexes(
+  sqlite: Database.Database,
+  indexes: { sql: string }[],
+  onBuilt: (built: number) => void = () => undefined,
+): void {
   if (indexes.length === 0) return;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   const threads = sqlite.pragma('threads', { simple: true }) as number;
@@ -219,7 +278,14 @@ export const DEFERRABLE_TABLES = ['messages', 'authors', 'labels', 'message_enti
  * rowid. Kept up as rows go in, which the writer does in the time it waits for the reading
  * thread, where building them at the end took a second of a million-row import.
  */
-export const APPENDED_INDEXES = ['messages_batch', 'messages_labeled', 'labels_message', 'labels_action', 'message_entities_entity', 'message_topics_topic'];
+export const APPENDED_INDEXES = [
+  'messages_batch',
+  'messages_labeled',
+  'labels_message',
+  'labels_action',
+  'message_entities_entity',
+  'message_topics_topic',
+];
 
 /**
  * Drops the indexes of the tables a large load writes, unique ones too (the planner dedupes and
@@ -230,10 +296,12 @@ export function deferIndexes(sqlite: Database.Database, expectedRows: number): {
   if (expectedRows < BULK_ROWS) return [];
   const existing = sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number;
   if (expectedRows < existing) return [];
-  const indexes = sqlite.prepare(
-    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+  const indexes = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
        AND tbl_name IN (SELECT value FROM json_each(?)) AND name NOT IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(DEFERRABLE_TABLES), JSON.stringify(APPENDED_INDEXES)) as { name: string; sql: string }[];
+    )
+    .all(JSON.stringify(DEFERRABLE_TABLES), JSON.stringify(APPENDED_INDEXES)) as { name: string; sql: string }[];
   for (const { name } of indexes) sqlite.prepare(`DROP INDEX "${name.replace(/"/g, '""')}"`).run();
   return indexes;
 }

@@ -29,8 +29,19 @@ export function createCaseWriter(sqlite: Database.Database, batchId: number | nu
   const link = sqlite.prepare('INSERT OR IGNORE INTO case_messages (case_id, message_id) VALUES (?, ?)');
   return {
     add(messageId: number, row: NewCase): number {
-      const caseId = Number(insertCase.run(row.type, row.department, row.assignee ?? null, impliedStatus(row), row.openedAt,
-        row.firstResponseAt, row.resolvedAt, row.closedAt ?? null, batchId).lastInsertRowid);
+      const caseId = Number(
+        insertCase.run(
+          row.type,
+          row.department,
+          row.assignee ?? null,
+          impliedStatus(row),
+          row.openedAt,
+          row.firstResponseAt,
+          row.resolvedAt,
+          row.closedAt ?? null,
+          batchId,
+        ).lastInsertRowid,
+      );
       link.run(caseId, messageId);
       return caseId;
     },

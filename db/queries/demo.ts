@@ -11,10 +11,19 @@ export function createDemoWriter(sqlite: Database.Database) {
     `INSERT INTO leads (name, company, contact_kind, author_id, stage)
      VALUES (?, ?, 'company', (SELECT author_id FROM messages WHERE id = ?), ?)`,
   );
-  const insertSale = sqlite.prepare('INSERT INTO sales (lead_id, external_id, amount, currency, won_at) VALUES (?, ?, ?, ?, ?)');
+  const insertSale = sqlite.prepare(
+    'INSERT INTO sales (lead_id, external_id, amount, currency, won_at) VALUES (?, ?, ?, ?, ?)',
+  );
 
   return {
-    addSnapshot(source: string, channel: string, date: string, followers: number, members: number, activeMembers: number): void {
+    addSnapshot(
+      source: string,
+      channel: string,
+      date: string,
+      followers: number,
+      members: number,
+      activeMembers: number,
+    ): void {
       ensureSource.run(source, source);
       insertSnapshot.run(source, channel, date, followers, members, activeMembers);
     },

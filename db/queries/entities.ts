@@ -4,11 +4,20 @@ import { compileRules, type Rule } from '../../shared/domain/matching';
 import { toFtsQuery } from '../../shared/domain/search';
 import type { EntityRole } from '../../shared/domain/vocabulary';
 
-export interface EntityInput { name: string; role: EntityRole; aliases: string[] }
-export interface TopicInput { name: string; keywords: string[] }
+export interface EntityInput {
+  name: string;
+  role: EntityRole;
+  aliases: string[];
+}
+export interface TopicInput {
+  name: string;
+  keywords: string[];
+}
 
 export function addEntity(sqlite: Database.Database, entity: EntityInput): number {
-  const id = Number(sqlite.prepare('INSERT INTO entities (name, role) VALUES (?, ?)').run(entity.name, entity.role).lastInsertRowid);
+  const id = Number(
+    sqlite.prepare('INSERT INTO entities (name, role) VALUES (?, ?)').run(entity.name, entity.role).lastInsertRowid,
+  );
   const alias = sqlite.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
   for (const text of entity.aliases) alias.run(id, text);
   return id;
@@ -23,41 +32,64 @@ export function addTopic(sqlite: Database.Database, topic: TopicInput): number {
 
 /** Every alias and keyword as matcher rules, aimed at entity and topic ids. */
 export function loadRules(sqlite: Database.Database): { entities: Rule<number>[]; topics: Rule<number>[] } {
-  const entities = sqlite.prepare('SELECT entity_id AS target, alias AS pattern FROM entity_aliases').all() as Rule<number>[];
-  const topics = sqlite.prepare('SELECT topic_id AS target, keyword AS pattern FROM topic_keywords').all() as Rule<number>[];
+  const entities = sqlite
+    .prepare('SELECT entity_id AS target, alias AS pattern FROM entity_aliases')
+    .all() as Rule<number>[];
+  const topics = sqlite
+    .prepare('SELECT topic_id AS target, keyword AS pattern FROM topic_keywords')
+    .all() as Rule<number>[];
   return { entities, topics };
 }
 
-export interface EntityRow { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number | null }
-export interface TopicRow { id: number; name: string; keywords: string[]; mentions: number | null }
+export interface EntityRow {
+  id: number;
+  name: string;
+  role: EntityRole;
+  aliases: string[];
+  mentions: number | null;
+}
+export interface TopicRow {
+  id: number;
+  name: string;
+  keywords: string[];
+  mentions: number | null;
+}
 
 const splitList = (joined: string | null): string[] => (joined ? joined.split('\u001f') : []);
 
 export function listEntities(sqlite: Database.Database, withMentions = true): EntityRow[] {
-  const rows = sqlite.prepare(
-    `SELECT e.id, e.name, e.role,
+  const rows = sqlite
+    .prepare(
+      `SELECT e.id, e.name, e.role,
             (SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)) AS aliases,
             ${withMentions ? '(SELECT count(*) FROM message_entities me WHERE me.entity_id = e.id)' : 'NULL'} AS mentions
      FROM entities e ORDER BY e.role, e.name`,
-  ).all() as (Omit<EntityRow, 'aliases'> & { aliases: string | null })[];
+    )
+    .all() as (Omit<EntityRow, 'aliases'> & { aliases: string | null })[];
   return rows.map((row) => ({ ...row, aliases: splitList(row.aliases) }));
 }
 
 export function listTopics(sqlite: Database.Database, withMentions = true): TopicRow[] {
-  const rows = sqlite.prepare(
-    `SELECT t.id, t.name,
+  const rows = sqlite
+    .prepare(
+      `SELECT t.id, t.name,
             (SELECT group_concat(keyword, char(31)) FROM (SELECT keyword FROM topic_keywords k WHERE k.topic_id = t.id ORDER BY k.id)) AS keywords,
             ${withMentions ? '(SELECT count(*) FROM message_topics mt WHERE mt.topic_id = t.id)' : 'NULL'} AS mentions
      FROM topics t ORDER BY t.name`,
-  ).all() as (Omit<TopicRow, 'keywords'> & { keywords: string | null })[];
+    )
+    .all() as (Omit<TopicRow, 'keywords'> & { keywords: string | null })[];
   return rows.map((row) => ({ ...row, keywords: splitList(row.keywords) }));
 }
 
 /** Creates the entity, or replaces the role and aliases of the one with that name. */
 export function saveEntity(sqlite: Database.Database, entity: EntityInput): number {
   return sqlite.transaction(() => {
-    const id = sqlite.prepare('INSERT INTO entities (name, role) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET role = excluded.role RETURNING id')
-      .pluck().get(entity.name, entity.role) as number;
+    const id = sqlite
+      .prepare(
+        'INSERT INTO entities (name, role) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET role = excluded.role RETURNING id',
+      )
+      .pluck()
+      .get(entity.name, entity.role) as number;
     sqlite.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(id);
     const alias = sqlite.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
     for (const text of entity.aliases) alias.run(id, text);
@@ -68,8 +100,12 @@ export function saveEntity(sqlite: Database.Database, entity: EntityInput): numb
 /** Creates the topic, or replaces the keywords of the one with that name. */
 export function saveTopic(sqlite: Database.Database, topic: TopicInput): number {
   return sqlite.transaction(() => {
-    const id = sqlite.prepare('INSERT INTO topics (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id')
-      .pluck().get(topic.name) as number;
+    const id = sqlite
+      .prepare(
+        'INSERT INTO topics (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id',
+      )
+      .pluck()
+      .get(topic.name) as number;
     sqlite.prepare('DELETE FROM topic_keywords WHERE topic_id = ?').run(id);
     const keyword = sqlite.prepare('INSERT OR IGNORE INTO topic_keywords (topic_id, keyword) VALUES (?, ?)');
     for (const text of topic.keywords) keyword.run(id, text);
@@ -98,18 +134,30 @@ const PREVIEW_CHUNK = 2000;
  * decides, so the preview counts exactly what saving will store.
  */
 export function previewRules(sqlite: Database.Database, rules: readonly string[]): RulePreview {
-  const phrases = rules.map((rule) => toFtsQuery(`"${rule.replace(/"/g, ' ')}"`)).filter((q): q is string => q !== null);
+  const phrases = rules
+    .map((rule) => toFtsQuery(`"${rule.replace(/"/g, ' ')}"`))
+    .filter((q): q is string => q !== null);
   const byRule = rules.map((rule) => ({ rule, matches: 0 }));
   if (phrases.length === 0) return { matches: 0, byRule, sample: [] };
-  const candidates = sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(phrases.join(' OR ')) as number[];
+  const candidates = sqlite
+    .prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid')
+    .pluck()
+    .all(phrases.join(' OR ')) as number[];
   // Each rule its own target: the ids found are the rules a text matches.
   const match = compileRules({ entities: rules.map((pattern, index) => ({ target: index, pattern })), topics: [] });
-  const texts = sqlite.prepare('SELECT m.id, m.posted_at AS postedAt, m.text FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))');
+  const texts = sqlite.prepare(
+    'SELECT m.id, m.posted_at AS postedAt, m.text FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))',
+  );
   let matches = 0;
   let sample: { id: number; postedAt: number; text: string }[] = [];
-  const newestFirst = (a: { id: number; postedAt: number }, b: { id: number; postedAt: number }): number => b.postedAt - a.postedAt || b.id - a.id;
+  const newestFirst = (a: { id: number; postedAt: number }, b: { id: number; postedAt: number }): number =>
+    b.postedAt - a.postedAt || b.id - a.id;
   for (let start = 0; start < candidates.length; start += PREVIEW_CHUNK) {
-    const chunk = texts.all(JSON.stringify(candidates.slice(start, start + PREVIEW_CHUNK))) as { id: number; postedAt: number; text: string }[];
+    const chunk = texts.all(JSON.stringify(candidates.slice(start, start + PREVIEW_CHUNK))) as {
+      id: number;
+      postedAt: number;
+      text: string;
+    }[];
     for (const message of chunk) {
       const matched = match(message.text).entities;
       if (matched.length === 0) continue;

@@ -1,13 +1,30 @@
 import type Database from 'better-sqlite3';
 import { USER_FLOWS, type MessageFilter } from '../../shared/api/messages';
-import type { AuthorAggregates, CaseRow, CountRow, PeriodAggregates, TopicAggregates, DailyEntityRow, DailyRow, DemographicRow, InfluenceRow, KpiAggregates, PairCountRow, SnapshotRow, SummaryAggregates } from '../../shared/domain/kpi-report';
+import type {
+  AuthorAggregates,
+  CaseRow,
+  CountRow,
+  PeriodAggregates,
+  TopicAggregates,
+  DailyEntityRow,
+  DailyRow,
+  DemographicRow,
+  InfluenceRow,
+  KpiAggregates,
+  PairCountRow,
+  SnapshotRow,
+  SummaryAggregates,
+} from '../../shared/domain/kpi-report';
 import { influenceParts, topByInfluence } from '../../shared/domain/kpis';
 import { offsetSegments } from '../../shared/domain/time';
 import { ADVOCATE, filterSql, FIRST_AND_LAST, USER_FLOW } from './messages';
 import { localDaySql, rollupZone, UNLABELED_KEY, ZONE_TABLE_RANGE } from './rollups';
 
 type Period = MessageFilter & { from: string; to: string };
-export interface Range { start: number; end: number }
+export interface Range {
+  start: number;
+  end: number;
+}
 
 /** How many authors each influence list keeps. */
 export const INFLUENCE_TOP = 10;
@@ -27,10 +44,18 @@ function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string
 }
 
 /** The tracked entities or topics the report lists: those of the filter, else all. */
-function tracked<K extends 'entities' | 'topics'>(sqlite: Database.Database, filter: Period, table: K): KpiAggregates[K] {
+function tracked<K extends 'entities' | 'topics'>(
+  sqlite: Database.Database,
+  filter: Period,
+  table: K,
+): KpiAggregates[K] {
   const ids = filter[table];
   const columns = table === 'entities' ? 'id, name, role' : 'id, name';
-  return sqlite.prepare(`SELECT ${columns} FROM ${table} ${ids?.length ? `WHERE id IN (${ids.map(Number).join(',')})` : ''} ORDER BY id`).all() as KpiAggregates[K];
+  return sqlite
+    .prepare(
+      `SELECT ${columns} FROM ${table} ${ids?.length ? `WHERE id IN (${ids.map(Number).join(',')})` : ''} ORDER BY id`,
+    )
+    .all() as KpiAggregates[K];
 }
 
 /** Days since 1970-01-01 of a local date: the roll-ups' day numbers. */
@@ -43,8 +68,16 @@ const dayNumber = (date: string): number => Math.round(Date.parse(`${date}T00:00
  */
 function rollupQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range) {
   const { from, to, sources, ...rest } = filter;
-  const narrowed = Object.values(rest).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0));
-  if (narrowed || range.start < ZONE_TABLE_RANGE.start || range.end > ZONE_TABLE_RANGE.end || rollupZone(sqlite) !== timeZone) return null;
+  const narrowed = Object.values(rest).some(
+    (value) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+  );
+  if (
+    narrowed ||
+    range.start < ZONE_TABLE_RANGE.start ||
+    range.end > ZONE_TABLE_RANGE.end ||
+    rollupZone(sqlite) !== timeZone
+  )
+    return null;
   const where = `r.day BETWEEN ${dayNumber(from)} AND ${dayNumber(to)}${sources?.length ? ' AND r.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))' : ''}`;
   const params = sources?.length ? [JSON.stringify(sources)] : [];
   return <T>(sql: string): T[] => sqlite.prepare(sql.replace('$WHERE', where)).all(...params) as T[];
@@ -53,15 +86,24 @@ function rollupQuery(sqlite: Database.Database, filter: Period, timeZone: string
 const ROLLUP_TEMPERATURE = `nullif(r.temperature, ${UNLABELED_KEY}) AS temperature`;
 
 /** What the comparison periods need: volume by day, temperature and source, and per entity. */
-export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): SummaryAggregates {
+export function kpiSummaryAggregates(
+  sqlite: Database.Database,
+  filter: Period,
+  timeZone: string,
+  range: Range,
+  options: { rollups?: boolean } = {},
+): SummaryAggregates {
   const entities = tracked(sqlite, filter, 'entities');
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
   if (rollups) {
     return {
       entities,
-      daily: rollups<DailyRow>(`SELECT r.day, ${ROLLUP_TEMPERATURE}, s.code AS source, sum(r.messages) AS n, sum(r.interactions) AS interactions
+      daily:
+        rollups<DailyRow>(`SELECT r.day, ${ROLLUP_TEMPERATURE}, s.code AS source, sum(r.messages) AS n, sum(r.interactions) AS interactions
         FROM kpi_days r JOIN sources s ON s.id = r.source_id WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
-      entityDaily: rollups<DailyEntityRow>(`SELECT r.day, r.entity_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_entity_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
+      entityDaily: rollups<DailyEntityRow>(
+        `SELECT r.day, r.entity_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_entity_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`,
+      ),
     };
   }
   const all = periodQuery(sqlite, filter, timeZone, range);
@@ -72,26 +114,39 @@ export function kpiSummaryAggregates(sqlite: Database.Database, filter: Period, 
               coalesce(sum(coalesce(p.likes, 0) + coalesce(p.shares, 0) + coalesce(p.replies, 0)), 0) AS interactions
        FROM p JOIN sources s ON s.id = p.source_id GROUP BY 1, 2, 3`,
     ),
-    entityDaily: all<DailyEntityRow>('SELECT p.day, me.entity_id AS id, p.temperature, count(*) AS n FROM p JOIN message_entities me ON me.message_id = p.id GROUP BY 1, 2, 3'),
+    entityDaily: all<DailyEntityRow>(
+      'SELECT p.day, me.entity_id AS id, p.temperature, count(*) AS n FROM p JOIN message_entities me ON me.message_id = p.id GROUP BY 1, 2, 3',
+    ),
   };
 }
 
 /** Topic counts, and topic × entity pairs for Share of Conversation. */
-export function kpiTopicAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): TopicAggregates {
+export function kpiTopicAggregates(
+  sqlite: Database.Database,
+  filter: Period,
+  timeZone: string,
+  range: Range,
+  options: { rollups?: boolean } = {},
+): TopicAggregates {
   const topics = tracked(sqlite, filter, 'topics');
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
   if (rollups) {
     return {
       topics,
-      topicCounts: rollups<CountRow>(`SELECT r.topic_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_topic_days r WHERE $WHERE GROUP BY 1, 2 HAVING n != 0`),
-      topicEntityCounts: rollups<PairCountRow>(`SELECT r.topic_id AS topicId, r.entity_id AS entityId, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n
+      topicCounts: rollups<CountRow>(
+        `SELECT r.topic_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_topic_days r WHERE $WHERE GROUP BY 1, 2 HAVING n != 0`,
+      ),
+      topicEntityCounts:
+        rollups<PairCountRow>(`SELECT r.topic_id AS topicId, r.entity_id AS entityId, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n
         FROM kpi_pair_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
     };
   }
   const all = periodQuery(sqlite, filter, timeZone, range);
   return {
     topics,
-    topicCounts: all<CountRow>('SELECT mt.topic_id AS id, p.temperature, count(*) AS n FROM p JOIN message_topics mt ON mt.message_id = p.id GROUP BY 1, 2'),
+    topicCounts: all<CountRow>(
+      'SELECT mt.topic_id AS id, p.temperature, count(*) AS n FROM p JOIN message_topics mt ON mt.message_id = p.id GROUP BY 1, 2',
+    ),
     topicEntityCounts: all<PairCountRow>(
       `SELECT mt.topic_id AS topicId, me.entity_id AS entityId, p.temperature, count(*) AS n
        FROM p JOIN message_topics mt ON mt.message_id = p.id JOIN message_entities me ON me.message_id = p.id GROUP BY 1, 2, 3`,
@@ -103,7 +158,13 @@ export function kpiTopicAggregates(sqlite: Database.Database, filter: Period, ti
  * Advocates, care, community and demographics for the period. Cases count by the time
  * they were opened, snapshots by their date.
  */
-export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { rollups?: boolean } = {}): PeriodAggregates {
+export function kpiPeriodAggregates(
+  sqlite: Database.Database,
+  filter: Period,
+  timeZone: string,
+  range: Range,
+  options: { rollups?: boolean } = {},
+): PeriodAggregates {
   const all = periodQuery(sqlite, filter, timeZone, range);
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
   return {
@@ -115,14 +176,18 @@ export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, t
          FROM p JOIN message_entities me ON me.message_id = p.id WHERE p.temperature IS NOT NULL AND p.author_id IN several GROUP BY 1, 2
        ) GROUP BY id`,
     ),
-    cases: sqlite.prepare(
-      `SELECT type, opened_at AS openedAt, first_response_at AS firstResponseAt, resolved_at AS resolvedAt
+    cases: sqlite
+      .prepare(
+        `SELECT type, opened_at AS openedAt, first_response_at AS firstResponseAt, resolved_at AS resolvedAt
        FROM cases WHERE opened_at >= ? AND opened_at < ? ORDER BY id`,
-    ).all(range.start, range.end) as CaseRow[],
-    snapshots: sqlite.prepare(
-      `SELECT s.code AS source, c.channel, c.date, c.followers, c.members, c.active_members AS activeMembers
+      )
+      .all(range.start, range.end) as CaseRow[],
+    snapshots: sqlite
+      .prepare(
+        `SELECT s.code AS source, c.channel, c.date, c.followers, c.members, c.active_members AS activeMembers
        FROM community_snapshots c JOIN sources s ON s.id = c.source_id WHERE c.date >= ? AND c.date <= ? ORDER BY s.code, c.channel, c.date`,
-    ).all(filter.from, filter.to) as SnapshotRow[],
+      )
+      .all(filter.from, filter.to) as SnapshotRow[],
     demographics: rollups
       ? rollups<DemographicRow>(`SELECT ${(['ageBand', 'sex', 'region'] as const).map((d) => `CASE WHEN r.dimension = '${d}' THEN r.value END AS ${d}`).join(', ')},
           ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_demographic_days r WHERE $WHERE GROUP BY r.dimension, r.value, r.temperature HAVING n != 0`)
@@ -131,7 +196,10 @@ export function kpiPeriodAggregates(sqlite: Database.Database, filter: Period, t
   };
 }
 
-/** An author's influence can be no more than this (engagement over all time ≥ in any period); same expression as the index authors_influence_bound. */
+/**
+ * An author's influence can be no more than this (engagement over all time ≥ in any period); same expression as the
+ * index authors_influence_bound.
+ */
 const INFLUENCE_BOUND = 'log10(1 + coalesce("followers", 0)) + log10(1 + "engagement")';
 const BOUND_CHUNK = 500;
 const SCORE_ALL_UP_TO = 20_000;
@@ -148,13 +216,23 @@ const EPSILON = 1e-9;
  * them all scored instead). The most influential detractors:
  * among the authors with ≥ 2 labeled messages in the period, all ≤ −1.
  */
-function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: string, scoreAllUpTo: number): InfluenceRow[] {
+function influenceRanking(
+  sqlite: Database.Database,
+  filter: Period,
+  timeZone: string,
+  scoreAllUpTo: number,
+): InfluenceRow[] {
   const { sql, params } = filterSql(filter, timeZone);
   const and = sql ? `${sql} AND` : 'WHERE';
-  const replies = new Map(sqlite.prepare(
-    `SELECT parent.author_id, count(*) FROM messages m JOIN messages parent ON parent.source_id = m.source_id AND parent.external_id = m.reply_to_external_id
+  const replies = new Map(
+    sqlite
+      .prepare(
+        `SELECT parent.author_id, count(*) FROM messages m JOIN messages parent ON parent.source_id = m.source_id AND parent.external_id = m.reply_to_external_id
      ${and} m.reply_to_external_id IS NOT NULL GROUP BY 1`,
-  ).raw().all(...params) as [number, number][]);
+      )
+      .raw()
+      .all(...params) as [number, number][],
+  );
   const figures = sqlite.prepare(
     `SELECT m.author_id AS authorId, a.handle, a.name, s.code AS source, a.followers, count(*) AS messages,
             sum(coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, 0)) AS engagement,
@@ -162,21 +240,30 @@ function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: s
      FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = a.source_id
      ${and} m.author_id IN (SELECT value FROM json_each(?)) GROUP BY m.author_id`,
   );
-  type Figures = Omit<InfluenceRow, 'list' | 'repliesReceived' | 'meanTemperature' | 'score'> & { temperatureSum: number };
-  const scored = (authorIds: Iterable<number>): Omit<InfluenceRow, 'list'>[] => (figures.all(...params, JSON.stringify([...authorIds])) as Figures[])
-    .map(({ temperatureSum, ...row }) => {
+  type Figures = Omit<InfluenceRow, 'list' | 'repliesReceived' | 'meanTemperature' | 'score'> & {
+    temperatureSum: number;
+  };
+  const scored = (authorIds: Iterable<number>): Omit<InfluenceRow, 'list'>[] =>
+    (figures.all(...params, JSON.stringify([...authorIds])) as Figures[]).map(({ temperatureSum, ...row }) => {
       const repliesReceived = replies.get(row.authorId) ?? 0;
       return {
-        ...row, repliesReceived, meanTemperature: row.labeled > 0 ? temperatureSum / row.labeled : null,
+        ...row,
+        repliesReceived,
+        meanTemperature: row.labeled > 0 ? temperatureSum / row.labeled : null,
         score: influenceParts(row.followers, row.engagement, repliesReceived).score,
       };
     });
 
   // A period with few authors (a day, a narrow scope) scores them all: walking the bounds could
   // pass most of the workspace's authors before finding ten who posted in it.
-  const few = sqlite.prepare(`SELECT DISTINCT m.author_id FROM messages m ${sql} LIMIT ${Math.trunc(scoreAllUpTo) + 1}`).pluck().all(...params) as number[];
+  const few = sqlite
+    .prepare(`SELECT DISTINCT m.author_id FROM messages m ${sql} LIMIT ${Math.trunc(scoreAllUpTo) + 1}`)
+    .pluck()
+    .all(...params) as number[];
   let top = topByInfluence(scored(few.length <= scoreAllUpTo ? few : replies.keys()), INFLUENCE_TOP);
-  const bounds = sqlite.prepare(`SELECT id, ${INFLUENCE_BOUND} AS bound FROM authors ORDER BY ${INFLUENCE_BOUND} DESC LIMIT ? OFFSET ?`).raw();
+  const bounds = sqlite
+    .prepare(`SELECT id, ${INFLUENCE_BOUND} AS bound FROM authors ORDER BY ${INFLUENCE_BOUND} DESC LIMIT ? OFFSET ?`)
+    .raw();
   for (let offset = 0; few.length > scoreAllUpTo; offset += BOUND_CHUNK) {
     const chunk = bounds.all(BOUND_CHUNK, offset) as [number, number][];
     if (chunk.length === 0) break;
@@ -185,8 +272,12 @@ function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: s
     const tenth = top[INFLUENCE_TOP - 1];
     if (tenth && lowestBound < tenth.score - EPSILON) break;
   }
-  const detractors = sqlite.prepare(`SELECT m.author_id FROM messages m ${and} m.temperature IS NOT NULL GROUP BY 1 HAVING count(*) >= 2 AND max(m.temperature) <= -1`)
-    .pluck().all(...params) as number[];
+  const detractors = sqlite
+    .prepare(
+      `SELECT m.author_id FROM messages m ${and} m.temperature IS NOT NULL GROUP BY 1 HAVING count(*) >= 2 AND max(m.temperature) <= -1`,
+    )
+    .pluck()
+    .all(...params) as number[];
   return [
     ...top.map((row) => ({ list: 'influencer' as const, ...row })),
     ...topByInfluence(scored(detractors), INFLUENCE_TOP).map((row) => ({ list: 'detractor' as const, ...row })),
@@ -195,7 +286,13 @@ function influenceRanking(sqlite: Database.Database, filter: Period, timeZone: s
 
 /** The per-author KPIs: users (happy, unhappy and their flows) and the influence ranking. */
 /** `scoreAllUpTo`: periods with at most this many authors have them all scored (tests set 0 to walk the bounds). */
-export function kpiAuthorAggregates(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, options: { scoreAllUpTo?: number } = {}): AuthorAggregates {
+export function kpiAuthorAggregates(
+  sqlite: Database.Database,
+  filter: Period,
+  timeZone: string,
+  range: Range,
+  options: { scoreAllUpTo?: number } = {},
+): AuthorAggregates {
   const all = periodQuery(sqlite, filter, timeZone, range);
   return {
     users: all<AuthorAggregates['users']>(

@@ -7,16 +7,26 @@ import { changingMessages } from './rollups';
 /** The message columns a label writes. */
 const LABEL_COLUMNS = ['temperature', 'kind', 'annotator', 'labeled_at'];
 
-export interface LabelChange { temperature?: Temperature | null; kind?: Kind | null }
+export interface LabelChange {
+  temperature?: Temperature | null;
+  kind?: Kind | null;
+}
 
-interface Current { id: number; temperature: number | null; kind: string | null }
+interface Current {
+  id: number;
+  temperature: number | null;
+  kind: string | null;
+}
 
 const CHUNK = 500;
 
 function currentLabels(sqlite: Database.Database, ids: readonly number[]): Current[] {
   const rows: Current[] = [];
-  const select = sqlite.prepare('SELECT id, temperature, kind FROM messages WHERE id IN (SELECT value FROM json_each(?))');
-  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(select.all(JSON.stringify(ids.slice(i, i + CHUNK))) as Current[]));
+  const select = sqlite.prepare(
+    'SELECT id, temperature, kind FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  for (let i = 0; i < ids.length; i += CHUNK)
+    rows.push(...(select.all(JSON.stringify(ids.slice(i, i + CHUNK))) as Current[]));
   return rows;
 }
 
@@ -24,15 +34,28 @@ function currentLabels(sqlite: Database.Database, ids: readonly number[]): Curre
  * Labels messages as one action: a history row per message that changes, and the message's
  * current label beside it. A new action drops what could have been redone.
  */
-export function applyLabels(sqlite: Database.Database, ids: readonly number[], change: LabelChange, annotator: string, now: number): { action: number | null; changed: number[] } {
+export function applyLabels(
+  sqlite: Database.Database,
+  ids: readonly number[],
+  change: LabelChange,
+  annotator: string,
+  now: number,
+): { action: number | null; changed: number[] } {
   return sqlite.transaction(() => {
-    sqlite.prepare("UPDATE label_actions SET state = 'dropped' WHERE annotator = ? AND state = 'undone'").run(annotator);
-    const action = Number(sqlite.prepare('INSERT INTO label_actions (annotator, created_at) VALUES (?, ?)').run(annotator, now).lastInsertRowid);
+    sqlite
+      .prepare("UPDATE label_actions SET state = 'dropped' WHERE annotator = ? AND state = 'undone'")
+      .run(annotator);
+    const action = Number(
+      sqlite.prepare('INSERT INTO label_actions (annotator, created_at) VALUES (?, ?)').run(annotator, now)
+        .lastInsertRowid,
+    );
     const insert = sqlite.prepare(
       `INSERT INTO labels (message_id, annotator, temperature, kind, previous_temperature, previous_kind, labeled_at, action_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const update = sqlite.prepare('UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ?');
+    const update = sqlite.prepare(
+      'UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ?',
+    );
     const changed: number[] = [];
     changingMessages(sqlite, ids, LABEL_COLUMNS, () => {
       for (const current of currentLabels(sqlite, ids)) {
@@ -52,22 +75,39 @@ export function applyLabels(sqlite: Database.Database, ids: readonly number[], c
   })();
 }
 
-interface ActionLabel { id: number; messageId: number; temperature: number | null; kind: string | null; previousTemperature: number | null; previousKind: string | null; annotator: string; labeledAt: number }
+interface ActionLabel {
+  id: number;
+  messageId: number;
+  temperature: number | null;
+  kind: string | null;
+  previousTemperature: number | null;
+  previousKind: string | null;
+  annotator: string;
+  labeledAt: number;
+}
 
 function actionLabels(sqlite: Database.Database, action: number): ActionLabel[] {
-  return sqlite.prepare(
-    `SELECT id, message_id AS messageId, temperature, kind, previous_temperature AS previousTemperature, previous_kind AS previousKind,
+  return sqlite
+    .prepare(
+      `SELECT id, message_id AS messageId, temperature, kind, previous_temperature AS previousTemperature, previous_kind AS previousKind,
             annotator, labeled_at AS labeledAt
      FROM labels WHERE action_id = ?`,
-  ).all(action) as ActionLabel[];
+    )
+    .all(action) as ActionLabel[];
 }
 
 /** The label a message had before `labelId`, among labels not undone. */
-function labelBefore(sqlite: Database.Database, messageId: number, labelId: number): { annotator: string; labeledAt: number } | undefined {
-  return sqlite.prepare(
-    `SELECT l.annotator, l.labeled_at AS labeledAt FROM labels l LEFT JOIN label_actions a ON a.id = l.action_id
+function labelBefore(
+  sqlite: Database.Database,
+  messageId: number,
+  labelId: number,
+): { annotator: string; labeledAt: number } | undefined {
+  return sqlite
+    .prepare(
+      `SELECT l.annotator, l.labeled_at AS labeledAt FROM labels l LEFT JOIN label_actions a ON a.id = l.action_id
      WHERE l.message_id = ? AND l.id < ? AND (a.state IS NULL OR a.state = 'done') ORDER BY l.id DESC LIMIT 1`,
-  ).get(messageId, labelId) as { annotator: string; labeledAt: number } | undefined;
+    )
+    .get(messageId, labelId) as { annotator: string; labeledAt: number } | undefined;
 }
 
 /**
@@ -76,21 +116,37 @@ function labelBefore(sqlite: Database.Database, messageId: number, labelId: numb
  */
 export function undoLabels(sqlite: Database.Database, annotator: string): { action: number | null; changed: number[] } {
   return sqlite.transaction(() => {
-    const action = sqlite.prepare("SELECT max(id) FROM label_actions WHERE annotator = ? AND state = 'done'").pluck().get(annotator) as number | null;
+    const action = sqlite
+      .prepare("SELECT max(id) FROM label_actions WHERE annotator = ? AND state = 'done'")
+      .pluck()
+      .get(annotator) as number | null;
     if (action === null) return { action: null, changed: [] };
     const update = sqlite.prepare(
       'UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ? AND temperature IS ? AND kind IS ? AND annotator = ?',
     );
     const changed: number[] = [];
     const labels = actionLabels(sqlite, action);
-    changingMessages(sqlite, labels.map((label) => label.messageId), LABEL_COLUMNS, () => {
-      for (const label of labels) {
-        const before = labelBefore(sqlite, label.messageId, label.id);
-        const result = update.run(label.previousTemperature, label.previousKind, before?.annotator ?? null, before?.labeledAt ?? null,
-          label.messageId, label.temperature, label.kind, label.annotator);
-        if (result.changes > 0) changed.push(label.messageId);
-      }
-    });
+    changingMessages(
+      sqlite,
+      labels.map((label) => label.messageId),
+      LABEL_COLUMNS,
+      () => {
+        for (const label of labels) {
+          const before = labelBefore(sqlite, label.messageId, label.id);
+          const result = update.run(
+            label.previousTemperature,
+            label.previousKind,
+            before?.annotator ?? null,
+            before?.labeledAt ?? null,
+            label.messageId,
+            label.temperature,
+            label.kind,
+            label.annotator,
+          );
+          if (result.changes > 0) changed.push(label.messageId);
+        }
+      },
+    );
     sqlite.prepare("UPDATE label_actions SET state = 'undone' WHERE id = ?").run(action);
     return { action, changed };
   })();
@@ -99,36 +155,63 @@ export function undoLabels(sqlite: Database.Database, annotator: string): { acti
 /** Redoes the action undone last (the earliest still undone), if no new action came since. */
 export function redoLabels(sqlite: Database.Database, annotator: string): { action: number | null; changed: number[] } {
   return sqlite.transaction(() => {
-    const action = sqlite.prepare("SELECT min(id) FROM label_actions WHERE annotator = ? AND state = 'undone'").pluck().get(annotator) as number | null;
+    const action = sqlite
+      .prepare("SELECT min(id) FROM label_actions WHERE annotator = ? AND state = 'undone'")
+      .pluck()
+      .get(annotator) as number | null;
     if (action === null) return { action: null, changed: [] };
-    const update = sqlite.prepare('UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ? AND temperature IS ? AND kind IS ?');
+    const update = sqlite.prepare(
+      'UPDATE messages SET temperature = ?, kind = ?, annotator = ?, labeled_at = ? WHERE id = ? AND temperature IS ? AND kind IS ?',
+    );
     const changed: number[] = [];
     const labels = actionLabels(sqlite, action);
-    changingMessages(sqlite, labels.map((label) => label.messageId), LABEL_COLUMNS, () => {
-      for (const label of labels) {
-        const result = update.run(label.temperature, label.kind, label.annotator, label.labeledAt, label.messageId, label.previousTemperature, label.previousKind);
-        if (result.changes > 0) changed.push(label.messageId);
-      }
-    });
+    changingMessages(
+      sqlite,
+      labels.map((label) => label.messageId),
+      LABEL_COLUMNS,
+      () => {
+        for (const label of labels) {
+          const result = update.run(
+            label.temperature,
+            label.kind,
+            label.annotator,
+            label.labeledAt,
+            label.messageId,
+            label.previousTemperature,
+            label.previousKind,
+          );
+          if (result.changes > 0) changed.push(label.messageId);
+        }
+      },
+    );
     sqlite.prepare("UPDATE label_actions SET state = 'done' WHERE id = ?").run(action);
     return { action, changed };
   })();
 }
 
 export function labelHistory(sqlite: Database.Database, messageId: number): LabelHistoryRow[] {
-  return (sqlite.prepare(
-    `SELECT l.id, l.annotator, l.temperature, l.kind, l.previous_temperature AS previousTemperature, l.previous_kind AS previousKind,
+  return (
+    sqlite
+      .prepare(
+        `SELECT l.id, l.annotator, l.temperature, l.kind, l.previous_temperature AS previousTemperature, l.previous_kind AS previousKind,
             l.labeled_at AS labeledAt, coalesce(a.state <> 'done', 0) AS undone
      FROM labels l LEFT JOIN label_actions a ON a.id = l.action_id WHERE l.message_id = ? ORDER BY l.id`,
-  ).all(messageId) as (Omit<LabelHistoryRow, 'undone'> & { undone: number })[]).map((row) => ({ ...row, undone: Boolean(row.undone) }));
+      )
+      .all(messageId) as (Omit<LabelHistoryRow, 'undone'> & { undone: number })[]
+  ).map((row) => ({ ...row, undone: Boolean(row.undone) }));
 }
 
-/** The annotators of the current labels: one index seek per name (a loose index scan), not a pass over every message. */
+/**
+ * The annotators of the current labels: one index seek per name (a loose index scan), not a pass over every message.
+ */
 export function labelAnnotators(sqlite: Database.Database): string[] {
-  return sqlite.prepare(
-    `WITH RECURSIVE names(name) AS (
+  return sqlite
+    .prepare(
+      `WITH RECURSIVE names(name) AS (
        SELECT min(annotator) FROM messages
        UNION ALL SELECT (SELECT min(annotator) FROM messages WHERE annotator > names.name) FROM names WHERE names.name IS NOT NULL
      ) SELECT name FROM names WHERE name IS NOT NULL`,
-  ).pluck().all() as string[];
+    )
+    .pluck()
+    .all() as string[];
 }

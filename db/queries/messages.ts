@@ -4,7 +4,10 @@ import type { MessageFilter, MessageSort, UserFlow } from '../../shared/api/mess
 import { toFtsQuery } from '../../shared/domain/search';
 import { dayStart, localDate } from '../../shared/domain/time';
 
-interface Where { sql: string; params: unknown[] }
+interface Where {
+  sql: string;
+  params: unknown[];
+}
 
 const list = (values: readonly unknown[]): string => JSON.stringify(values);
 
@@ -18,37 +21,61 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
   };
   if (filter.from) add('m.posted_at >= ?', dayStart(filter.from, timeZone));
   if (filter.to) add('m.posted_at < ?', dayStart(filter.to, timeZone, 1));
-  if (filter.sources?.length) add('m.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))', list(filter.sources));
+  if (filter.sources?.length)
+    add('m.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))', list(filter.sources));
   // Within a period of up to a year, each of its messages is looked up in the matches (the
   // period's index leads); otherwise the matches list the messages (an entity's can be 400,000).
-  const withinAYear = filter.from !== undefined && filter.to !== undefined && Date.parse(filter.to) - Date.parse(filter.from) <= 366 * 86_400_000;
-  const matching = (table: string, column: string): string => (withinAYear
-    ? `EXISTS (SELECT 1 FROM ${table} x WHERE x.message_id = m.id AND x.${column} IN (SELECT value FROM json_each(?)))`
-    : `m.id IN (SELECT message_id FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?)))`);
+  const withinAYear =
+    filter.from !== undefined &&
+    filter.to !== undefined &&
+    Date.parse(filter.to) - Date.parse(filter.from) <= 366 * 86_400_000;
+  const matching = (table: string, column: string): string =>
+    withinAYear
+      ? `EXISTS (SELECT 1 FROM ${table} x WHERE x.message_id = m.id AND x.${column} IN (SELECT value FROM json_each(?)))`
+      : `m.id IN (SELECT message_id FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?)))`;
   if (filter.entities?.length) add(matching('message_entities', 'entity_id'), list(filter.entities));
   if (filter.topics?.length) add(matching('message_topics', 'topic_id'), list(filter.topics));
   if (filter.temperatures?.length) {
     const numbers = filter.temperatures.filter((t): t is number => typeof t === 'number');
-    const parts = [numbers.length ? 'm.temperature IN (SELECT value FROM json_each(?))' : null, filter.temperatures.includes('unlabeled') ? 'm.temperature IS NULL' : null].filter(Boolean);
+    const parts = [
+      numbers.length ? 'm.temperature IN (SELECT value FROM json_each(?))' : null,
+      filter.temperatures.includes('unlabeled') ? 'm.temperature IS NULL' : null,
+    ].filter(Boolean);
     add(`(${parts.join(' OR ')})`, ...(numbers.length ? [list(numbers)] : []));
   }
   if (filter.kinds?.length) {
     const kinds = filter.kinds.filter((k) => k !== 'none');
-    const parts = [kinds.length ? 'm.kind IN (SELECT value FROM json_each(?))' : null, filter.kinds.includes('none') ? 'm.kind IS NULL' : null].filter(Boolean);
+    const parts = [
+      kinds.length ? 'm.kind IN (SELECT value FROM json_each(?))' : null,
+      filter.kinds.includes('none') ? 'm.kind IS NULL' : null,
+    ].filter(Boolean);
     add(`(${parts.join(' OR ')})`, ...(kinds.length ? [list(kinds)] : []));
   }
   if (filter.annotators?.length) add('m.annotator IN (SELECT value FROM json_each(?))', list(filter.annotators));
   if (filter.batch !== undefined) add('m.batch_id = ?', filter.batch);
-  if (filter.hasCase !== undefined) add(`${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_messages c WHERE c.message_id = m.id)`);
+  if (filter.hasCase !== undefined)
+    add(`${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_messages c WHERE c.message_id = m.id)`);
   const query = filter.search ? toFtsQuery(filter.search) : null;
   if (query) add('m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)', query);
   if (filter.authors?.length) add('m.author_id IN (SELECT value FROM json_each(?))', list(filter.authors));
-  if (filter.demographic) add(`m.author_id IN (SELECT id FROM authors WHERE ${DEMOGRAPHIC_COLUMN[filter.demographic.dimension]} = ?)`, filter.demographic.value);
+  if (filter.demographic)
+    add(
+      `m.author_id IN (SELECT id FROM authors WHERE ${DEMOGRAPHIC_COLUMN[filter.demographic.dimension]} = ?)`,
+      filter.demographic.value,
+    );
   if (filter.cases) {
     const { openedFrom, openedTo, type, state } = filter.cases;
-    const parts = ['c.opened_at >= ? AND c.opened_at < ?', type === undefined ? null : 'c.type = ?', state ? CASE_STATE[state] : null].filter(Boolean);
-    add(`m.id IN (SELECT cm.message_id FROM case_messages cm JOIN cases c ON c.id = cm.case_id WHERE ${parts.join(' AND ')})`,
-      dayStart(openedFrom, timeZone), dayStart(openedTo, timeZone, 1), ...(type === undefined ? [] : [type]));
+    const parts = [
+      'c.opened_at >= ? AND c.opened_at < ?',
+      type === undefined ? null : 'c.type = ?',
+      state ? CASE_STATE[state] : null,
+    ].filter(Boolean);
+    add(
+      `m.id IN (SELECT cm.message_id FROM case_messages cm JOIN cases c ON c.id = cm.case_id WHERE ${parts.join(' AND ')})`,
+      dayStart(openedFrom, timeZone),
+      dayStart(openedTo, timeZone, 1),
+      ...(type === undefined ? [] : [type]),
+    );
   }
   // Author groups are decided over the rest of the filter, as the KPIs decide them over the period.
   const { userFlow, advocates, ...rest } = filter;
@@ -56,15 +83,22 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
     const base = filterSql(rest, timeZone);
     const and = base.sql ? `${base.sql} AND` : 'WHERE';
     if (userFlow) {
-      add(`m.author_id IN (SELECT author_id FROM (SELECT m.author_id, ${FIRST_AND_LAST('m')} FROM messages m ${and} m.temperature IS NOT NULL GROUP BY m.author_id)
-        WHERE ${USER_FLOW[userFlow]})`, ...base.params);
+      add(
+        `m.author_id IN (SELECT author_id FROM (SELECT m.author_id, ${FIRST_AND_LAST('m')} FROM messages m ${and} m.temperature IS NOT NULL GROUP BY m.author_id)
+        WHERE ${USER_FLOW[userFlow]})`,
+        ...base.params,
+      );
     }
     if (advocates) {
-      add(`m.temperature IS NOT NULL AND m.id IN (SELECT message_id FROM message_entities WHERE entity_id = ?) AND m.author_id IN (
+      add(
+        `m.temperature IS NOT NULL AND m.id IN (SELECT message_id FROM message_entities WHERE entity_id = ?) AND m.author_id IN (
         SELECT author_id FROM (SELECT m.author_id, count(*) AS n, min(m.temperature) AS lo, max(m.temperature) AS hi
           FROM messages m JOIN message_entities me ON me.message_id = m.id AND me.entity_id = ? ${and} m.temperature IS NOT NULL GROUP BY 1)
         WHERE ${ADVOCATE[advocates.group]})`,
-      advocates.entity, advocates.entity, ...base.params);
+        advocates.entity,
+        advocates.entity,
+        ...base.params,
+      );
     }
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -72,20 +106,27 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
 
 const DEMOGRAPHIC_COLUMN = { ageBand: 'age_band', sex: 'sex', region: 'region' } as const;
 const CASE_STATE = {
-  requested: null, attended: 'c.first_response_at IS NOT NULL', resolved: 'c.resolved_at IS NOT NULL', waiting: 'c.first_response_at IS NULL',
+  requested: null,
+  attended: 'c.first_response_at IS NOT NULL',
+  resolved: 'c.resolved_at IS NOT NULL',
+  waiting: 'c.first_response_at IS NULL',
 } as const;
 
 /**
  * The author groups of DESIGN.md in SQL, shared by the KPIs that count them and the grid filters
  * that open their messages. Users: over an author's labeled messages by time, the first and last
  * temperature, as aggregates of one GROUP BY author (time and temperature packed in one integer;
- * at the same instant the lower temperature counts as earlier). Advocates: over an author's labeled messages about an entity, their count (n) and
+ * at the same instant the lower temperature counts as earlier). Advocates: over an author's labeled messages about an
+ * entity, their count (n) and
  * lowest (lo) and highest (hi) temperature.
  */
 export const FIRST_AND_LAST = (m: string): string =>
   `(min(${m}.posted_at * 8 + ${m}.temperature + 2) & 7) - 2 AS first, (max(${m}.posted_at * 8 + ${m}.temperature + 2) & 7) - 2 AS last`;
 export const USER_FLOW: Record<UserFlow, string> = {
-  happy: 'last > 0', unhappy: 'last < 0', unhappyToHappy: 'first < 0 AND last > 0', happyToUnhappy: 'first > 0 AND last < 0',
+  happy: 'last > 0',
+  unhappy: 'last < 0',
+  unhappyToHappy: 'first < 0 AND last > 0',
+  happyToUnhappy: 'first > 0 AND last < 0',
 };
 export const ADVOCATE = { evangelists: 'n >= 2 AND lo >= 1', detractors: 'n >= 2 AND hi <= -1' } as const;
 
@@ -100,37 +141,54 @@ const ORDER: Record<MessageSort['column'], { from: string; join?: string; key: s
   kind: { from: 'messages m', key: ['m.kind', 'm.posted_at', 'm.id'] },
   annotator: { from: 'messages m', key: ['m.annotator', 'm.posted_at', 'm.id'] },
   labeledAt: { from: 'messages m', key: ['m.labeled_at', 'm.id'] },
-  author: { from: 'authors a CROSS JOIN messages m', join: 'm.author_id = a.id', key: ['a.handle', 'a.source_id', 'a.id', 'm.posted_at', 'm.id'] },
-  source: { from: 'sources s CROSS JOIN messages m', join: 'm.source_id = s.id', key: ['s.code', 'm.posted_at', 'm.id'] },
+  author: {
+    from: 'authors a CROSS JOIN messages m',
+    join: 'm.author_id = a.id',
+    key: ['a.handle', 'a.source_id', 'a.id', 'm.posted_at', 'm.id'],
+  },
+  source: {
+    from: 'sources s CROSS JOIN messages m',
+    join: 'm.source_id = s.id',
+    key: ['s.code', 'm.posted_at', 'm.id'],
+  },
 };
 
 /**
  * One page of the messages a filter selects, in a stable order. The page's ids are found on
  * the indexes alone (a deep offset skips index entries, not rows), then its rows are read.
  */
-export function pageMessages(sqlite: Database.Database, request: { offset: number; limit: number; filter?: MessageFilter | undefined; sort?: MessageSort | undefined }, timeZone: string): MessagePage {
+export function pageMessages(
+  sqlite: Database.Database,
+  request: { offset: number; limit: number; filter?: MessageFilter | undefined; sort?: MessageSort | undefined },
+  timeZone: string,
+): MessagePage {
   const where = filterSql(request.filter ?? {}, timeZone);
   const sort = request.sort ?? { column: 'postedAt', direction: 'desc' };
   const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = ORDER[sort.column];
   const conditions = [order.join, where.sql.replace(/^WHERE /, '')].filter(Boolean).join(' AND ');
   const keys = order.key.map((column, i) => `${column} AS k${i}`).join(', ');
-  const orderBy = (prefix: string): string => order.key.map((column, i) => `${prefix ? `${prefix}.k${i}` : column} ${direction}`).join(', ');
-  const rows = sqlite.prepare(
-    `SELECT ${ROW_COLUMNS}
+  const orderBy = (prefix: string): string =>
+    order.key.map((column, i) => `${prefix ? `${prefix}.k${i}` : column} ${direction}`).join(', ');
+  const rows = sqlite
+    .prepare(
+      `SELECT ${ROW_COLUMNS}
      FROM (SELECT m.id AS pid, ${keys} FROM ${order.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${orderBy('')} LIMIT ? OFFSET ?) p
      JOIN messages m ON m.id = p.pid JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
      ORDER BY ${orderBy('p')}`,
-  ).all(...where.params, request.limit, request.offset) as RawRow[];
+    )
+    .all(...where.params, request.limit, request.offset) as RawRow[];
   return { offset: request.offset, rows: rows.map(toRow) };
 }
 
 /** How many messages the filter selects, how many of those are unlabeled, and how many there are in all. */
 export function countMessages(sqlite: Database.Database, filter: MessageFilter, timeZone: string): MessageCounts {
   const where = filterSql(filter, timeZone);
-  const counts = sqlite.prepare(
-    `SELECT count(*) AS total, coalesce(sum(m.temperature IS NULL AND m.kind IS NULL), 0) AS unlabeled FROM messages m ${where.sql}`,
-  ).get(...where.params) as { total: number; unlabeled: number };
+  const counts = sqlite
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(m.temperature IS NULL AND m.kind IS NULL), 0) AS unlabeled FROM messages m ${where.sql}`,
+    )
+    .get(...where.params) as { total: number; unlabeled: number };
   const all = where.sql ? (sqlite.prepare('SELECT count(*) FROM messages').pluck().get() as number) : counts.total;
   return { ...counts, all };
 }
@@ -143,28 +201,63 @@ const ROW_COLUMNS = `m.id, m.posted_at AS postedAt, s.code AS source, a.handle A
   (SELECT min(case_id) FROM case_messages c WHERE c.message_id = m.id) AS caseId`;
 
 type RawRow = Omit<MessageRow, 'entities' | 'topics'> & { entities: string | null; topics: string | null };
-const toRow = (row: RawRow): MessageRow => ({ ...row, entities: row.entities ? row.entities.split('\u001f') : [], topics: row.topics ? row.topics.split('\u001f') : [] });
+const toRow = (row: RawRow): MessageRow => ({
+  ...row,
+  entities: row.entities ? row.entities.split('\u001f') : [],
+  topics: row.topics ? row.topics.split('\u001f') : [],
+});
 const FROM = 'FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id';
 
 /** A message with its thread (the message it replies to, its replies) and its author's other messages. */
 export function messageDetail(sqlite: Database.Database, id: number): MessageDetail | null {
-  const message = sqlite.prepare(`SELECT ${ROW_COLUMNS}, m.url, m.language, m.likes, m.shares, m.replies, m.external_id AS externalId,
-      m.reply_to_external_id AS replyTo, m.source_id AS sourceId, m.author_id AS authorId ${FROM} WHERE m.id = ?`)
-    .get(id) as (RawRow & MessageDetail['message'] & { externalId: string | null; replyTo: string | null; sourceId: number; authorId: number }) | undefined;
+  const message = sqlite
+    .prepare(
+      `SELECT ${ROW_COLUMNS}, m.url, m.language, m.likes, m.shares, m.replies, m.external_id AS externalId,
+      m.reply_to_external_id AS replyTo, m.source_id AS sourceId, m.author_id AS authorId ${FROM} WHERE m.id = ?`,
+    )
+    .get(id) as
+    | (RawRow &
+        MessageDetail['message'] & {
+          externalId: string | null;
+          replyTo: string | null;
+          sourceId: number;
+          authorId: number;
+        })
+    | undefined;
   if (!message) return null;
   const parent = message.replyTo
-    ? sqlite.prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.source_id = ? AND m.external_id = ?`).get(message.sourceId, message.replyTo) as RawRow | undefined
+    ? (sqlite
+        .prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.source_id = ? AND m.external_id = ?`)
+        .get(message.sourceId, message.replyTo) as RawRow | undefined)
     : undefined;
   const replies = message.externalId
-    ? sqlite.prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.source_id = ? AND m.reply_to_external_id = ? ORDER BY m.posted_at LIMIT 100`).all(message.sourceId, message.externalId) as RawRow[]
+    ? (sqlite
+        .prepare(
+          `SELECT ${ROW_COLUMNS} ${FROM} WHERE m.source_id = ? AND m.reply_to_external_id = ? ORDER BY m.posted_at LIMIT 100`,
+        )
+        .all(message.sourceId, message.externalId) as RawRow[])
     : [];
-  const byAuthor = sqlite.prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.author_id = ? AND m.id <> ? ORDER BY m.posted_at DESC LIMIT 50`).all(message.authorId, id) as RawRow[];
+  const byAuthor = sqlite
+    .prepare(`SELECT ${ROW_COLUMNS} ${FROM} WHERE m.author_id = ? AND m.id <> ? ORDER BY m.posted_at DESC LIMIT 50`)
+    .all(message.authorId, id) as RawRow[];
   const { externalId: _e, replyTo: _r, sourceId: _s, authorId: _a, ...rest } = message;
-  return { message: { ...rest, ...toRow(rest) }, parent: parent ? toRow(parent) : null, replies: replies.map(toRow), byAuthor: byAuthor.map(toRow), history: [] };
+  return {
+    message: { ...rest, ...toRow(rest) },
+    parent: parent ? toRow(parent) : null,
+    replies: replies.map(toRow),
+    byAuthor: byAuthor.map(toRow),
+    history: [],
+  };
 }
 
 /** The first and last day with messages, on the workspace's wall clock. */
 export function messageSpan(sqlite: Database.Database, timeZone: string): { from: string | null; to: string | null } {
-  const span = sqlite.prepare('SELECT min(posted_at) AS first, max(posted_at) AS last FROM messages').get() as { first: number | null; last: number | null };
-  return { from: span.first === null ? null : localDate(span.first, timeZone), to: span.last === null ? null : localDate(span.last, timeZone) };
+  const span = sqlite.prepare('SELECT min(posted_at) AS first, max(posted_at) AS last FROM messages').get() as {
+    first: number | null;
+    last: number | null;
+  };
+  return {
+    from: span.first === null ? null : localDate(span.first, timeZone),
+    to: span.last === null ? null : localDate(span.last, timeZone),
+  };
 }

@@ -27,7 +27,10 @@ const DEMOGRAPHIC = "CASE d.dimension WHEN 'ageBand' THEN a.age_band WHEN 'sex' 
 
 interface Rollup {
   table: string;
-  /** Joined to `messages m`: which rows of the message count. CROSS JOIN keeps the messages (few, or a narrow copy) as the outer loop. */
+  /**
+   * Joined to `messages m`: which rows of the message count. CROSS JOIN keeps the messages (few, or a narrow copy) as
+   * the outer loop.
+   */
   joins: string;
   keys: [column: string, expression: string][];
   /** What one message adds to each summed column. */
@@ -36,29 +39,63 @@ interface Rollup {
 
 const ROLLUPS = {
   days: {
-    table: 'kpi_days', joins: '',
-    keys: [['day', DAY], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
-    sums: [['messages', '1'], ['interactions', INTERACTIONS]],
+    table: 'kpi_days',
+    joins: '',
+    keys: [
+      ['day', DAY],
+      ['source_id', 'm.source_id'],
+      ['temperature', TEMPERATURE],
+    ],
+    sums: [
+      ['messages', '1'],
+      ['interactions', INTERACTIONS],
+    ],
   },
   demographics: {
     table: 'kpi_demographic_days',
     joins: `CROSS JOIN authors a ON a.id = m.author_id CROSS JOIN (SELECT 'ageBand' AS dimension UNION ALL SELECT 'sex' UNION ALL SELECT 'region') d ON ${DEMOGRAPHIC} IS NOT NULL`,
-    keys: [['day', DAY], ['source_id', 'm.source_id'], ['dimension', 'd.dimension'], ['value', DEMOGRAPHIC], ['temperature', TEMPERATURE]],
+    keys: [
+      ['day', DAY],
+      ['source_id', 'm.source_id'],
+      ['dimension', 'd.dimension'],
+      ['value', DEMOGRAPHIC],
+      ['temperature', TEMPERATURE],
+    ],
     sums: [['messages', '1']],
   },
   entities: {
-    table: 'kpi_entity_days', joins: 'CROSS JOIN message_entities me ON me.message_id = m.id',
-    keys: [['day', DAY], ['entity_id', 'me.entity_id'], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
+    table: 'kpi_entity_days',
+    joins: 'CROSS JOIN message_entities me ON me.message_id = m.id',
+    keys: [
+      ['day', DAY],
+      ['entity_id', 'me.entity_id'],
+      ['source_id', 'm.source_id'],
+      ['temperature', TEMPERATURE],
+    ],
     sums: [['messages', '1']],
   },
   topics: {
-    table: 'kpi_topic_days', joins: 'CROSS JOIN message_topics mt ON mt.message_id = m.id',
-    keys: [['day', DAY], ['topic_id', 'mt.topic_id'], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
+    table: 'kpi_topic_days',
+    joins: 'CROSS JOIN message_topics mt ON mt.message_id = m.id',
+    keys: [
+      ['day', DAY],
+      ['topic_id', 'mt.topic_id'],
+      ['source_id', 'm.source_id'],
+      ['temperature', TEMPERATURE],
+    ],
     sums: [['messages', '1']],
   },
   pairs: {
-    table: 'kpi_pair_days', joins: 'CROSS JOIN message_topics mt ON mt.message_id = m.id CROSS JOIN message_entities me ON me.message_id = m.id',
-    keys: [['day', DAY], ['topic_id', 'mt.topic_id'], ['entity_id', 'me.entity_id'], ['source_id', 'm.source_id'], ['temperature', TEMPERATURE]],
+    table: 'kpi_pair_days',
+    joins:
+      'CROSS JOIN message_topics mt ON mt.message_id = m.id CROSS JOIN message_entities me ON me.message_id = m.id',
+    keys: [
+      ['day', DAY],
+      ['topic_id', 'mt.topic_id'],
+      ['entity_id', 'me.entity_id'],
+      ['source_id', 'm.source_id'],
+      ['temperature', TEMPERATURE],
+    ],
     sums: [['messages', '1']],
   },
 } satisfies Record<string, Rollup>;
@@ -90,7 +127,10 @@ function addTo(name: RollupName, sign: 1 | -1, where: string, bulk?: { day: stri
 }
 
 const MESSAGE_COLUMNS = ['temperature', 'posted_at', 'source_id', 'author_id', 'likes', 'shares', 'replies'];
-/** The message columns each roll-up reads: an update touches only the roll-ups of the columns it changed (a label: not engagement). */
+/**
+ * The message columns each roll-up reads: an update touches only the roll-ups of the columns it changed (a label: not
+ * engagement).
+ */
 const READS: Record<RollupName, string[]> = {
   days: ['temperature', 'posted_at', 'source_id', 'likes', 'shares', 'replies'],
   demographics: ['temperature', 'posted_at', 'source_id', 'author_id'],
@@ -100,7 +140,8 @@ const READS: Record<RollupName, string[]> = {
   engagement: ['author_id', 'likes', 'shares', 'replies'],
 };
 const changed = (columns: string[]): string => columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
-const trigger = (name: string, when: string, body: string[]): string => `CREATE TRIGGER IF NOT EXISTS ${name} ${when} BEGIN ${body.join(' ')} END`;
+const trigger = (name: string, when: string, body: string[]): string =>
+  `CREATE TRIGGER IF NOT EXISTS ${name} ${when} BEGIN ${body.join(' ')} END`;
 
 /**
  * The triggers. A message's children are deleted by cascade after the message row is gone, so
@@ -108,16 +149,64 @@ const trigger = (name: string, when: string, body: string[]): string => `CREATE 
  * Updates take the old row away before and add the new one after.
  */
 const TRIGGERS: Record<string, string> = {
-  rollup_message_insert: trigger('rollup_message_insert', 'AFTER INSERT ON messages', (['days', 'demographics', 'engagement'] as const).map((name) => addTo(name, 1, 'm.id = NEW.id'))),
-  rollup_message_delete: trigger('rollup_message_delete', 'BEFORE DELETE ON messages', ALL.map((name) => addTo(name, -1, 'm.id = OLD.id'))),
-  rollup_message_unlabel: trigger('rollup_message_unlabel', `BEFORE UPDATE OF ${MESSAGE_COLUMNS.join(', ')} ON messages WHEN ${changed(MESSAGE_COLUMNS)}`, ALL.map((name) => addTo(name, -1, `m.id = OLD.id AND (${changed(READS[name])})`))),
-  rollup_message_label: trigger('rollup_message_label', `AFTER UPDATE OF ${MESSAGE_COLUMNS.join(', ')} ON messages WHEN ${changed(MESSAGE_COLUMNS)}`, ALL.map((name) => addTo(name, 1, `m.id = NEW.id AND (${changed(READS[name])})`))),
-  rollup_author_before: trigger('rollup_author_before', `BEFORE UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`, [addTo('demographics', -1, 'm.author_id = OLD.id')]),
-  rollup_author_after: trigger('rollup_author_after', `AFTER UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`, [addTo('demographics', 1, 'm.author_id = NEW.id')]),
-  rollup_entity_insert: trigger('rollup_entity_insert', 'AFTER INSERT ON message_entities', ['entities', 'pairs'].map((name) => addTo(name as RollupName, 1, 'm.id = NEW.message_id AND me.entity_id = NEW.entity_id'))),
-  rollup_entity_delete: trigger('rollup_entity_delete', 'BEFORE DELETE ON message_entities', ['entities', 'pairs'].map((name) => addTo(name as RollupName, -1, 'm.id = OLD.message_id AND me.entity_id = OLD.entity_id'))),
-  rollup_topic_insert: trigger('rollup_topic_insert', 'AFTER INSERT ON message_topics', ['topics', 'pairs'].map((name) => addTo(name as RollupName, 1, 'm.id = NEW.message_id AND mt.topic_id = NEW.topic_id'))),
-  rollup_topic_delete: trigger('rollup_topic_delete', 'BEFORE DELETE ON message_topics', ['topics', 'pairs'].map((name) => addTo(name as RollupName, -1, 'm.id = OLD.message_id AND mt.topic_id = OLD.topic_id'))),
+  rollup_message_insert: trigger(
+    'rollup_message_insert',
+    'AFTER INSERT ON messages',
+    (['days', 'demographics', 'engagement'] as const).map((name) => addTo(name, 1, 'm.id = NEW.id')),
+  ),
+  rollup_message_delete: trigger(
+    'rollup_message_delete',
+    'BEFORE DELETE ON messages',
+    ALL.map((name) => addTo(name, -1, 'm.id = OLD.id')),
+  ),
+  rollup_message_unlabel: trigger(
+    'rollup_message_unlabel',
+    `BEFORE UPDATE OF ${MESSAGE_COLUMNS.join(', ')} ON messages WHEN ${changed(MESSAGE_COLUMNS)}`,
+    ALL.map((name) => addTo(name, -1, `m.id = OLD.id AND (${changed(READS[name])})`)),
+  ),
+  rollup_message_label: trigger(
+    'rollup_message_label',
+    `AFTER UPDATE OF ${MESSAGE_COLUMNS.join(', ')} ON messages WHEN ${changed(MESSAGE_COLUMNS)}`,
+    ALL.map((name) => addTo(name, 1, `m.id = NEW.id AND (${changed(READS[name])})`)),
+  ),
+  rollup_author_before: trigger(
+    'rollup_author_before',
+    `BEFORE UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`,
+    [addTo('demographics', -1, 'm.author_id = OLD.id')],
+  ),
+  rollup_author_after: trigger(
+    'rollup_author_after',
+    `AFTER UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`,
+    [addTo('demographics', 1, 'm.author_id = NEW.id')],
+  ),
+  rollup_entity_insert: trigger(
+    'rollup_entity_insert',
+    'AFTER INSERT ON message_entities',
+    ['entities', 'pairs'].map((name) =>
+      addTo(name as RollupName, 1, 'm.id = NEW.message_id AND me.entity_id = NEW.entity_id'),
+    ),
+  ),
+  rollup_entity_delete: trigger(
+    'rollup_entity_delete',
+    'BEFORE DELETE ON message_entities',
+    ['entities', 'pairs'].map((name) =>
+      addTo(name as RollupName, -1, 'm.id = OLD.message_id AND me.entity_id = OLD.entity_id'),
+    ),
+  ),
+  rollup_topic_insert: trigger(
+    'rollup_topic_insert',
+    'AFTER INSERT ON message_topics',
+    ['topics', 'pairs'].map((name) =>
+      addTo(name as RollupName, 1, 'm.id = NEW.message_id AND mt.topic_id = NEW.topic_id'),
+    ),
+  ),
+  rollup_topic_delete: trigger(
+    'rollup_topic_delete',
+    'BEFORE DELETE ON message_topics',
+    ['topics', 'pairs'].map((name) =>
+      addTo(name as RollupName, -1, 'm.id = OLD.message_id AND mt.topic_id = OLD.topic_id'),
+    ),
+  ),
 };
 
 function createTriggers(sqlite: Database.Database): void {
@@ -131,12 +220,16 @@ function dropTriggers(sqlite: Database.Database): void {
 /** The zone's offsets the roll-ups count days by, or null when the store keeps no roll-ups. */
 export function rollupOffsets(sqlite: Database.Database): OffsetSegment[] | null {
   if (rollupZone(sqlite) === null) return null;
-  return sqlite.prepare('SELECT starts_at AS "from", offset_ms AS offset FROM zone_offsets ORDER BY starts_at').all() as OffsetSegment[];
+  return sqlite
+    .prepare('SELECT starts_at AS "from", offset_ms AS offset FROM zone_offsets ORDER BY starts_at')
+    .all() as OffsetSegment[];
 }
 
 /** The zone the roll-ups count days in, or null when there are none (a store opened without the app). */
 export function rollupZone(sqlite: Database.Database): string | null {
-  return (sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ROLLUP_ZONE) as string | undefined) ?? null;
+  return (
+    (sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ROLLUP_ZONE) as string | undefined) ?? null
+  );
 }
 
 /**
@@ -148,18 +241,25 @@ export function localDaySql(segments: readonly OffsetSegment[]): string {
   const int = (value: number): string => String(Math.trunc(value));
   const last = segments[segments.length - 1];
   if (!last) return DAY;
-  const branches = segments.slice(1).map((segment, i) => `WHEN m.posted_at < ${int(segment.from)} THEN ${int((segments[i] as OffsetSegment).offset)}`);
+  const branches = segments
+    .slice(1)
+    .map((segment, i) => `WHEN m.posted_at < ${int(segment.from)} THEN ${int((segments[i] as OffsetSegment).offset)}`);
   return `(m.posted_at + ${branches.length ? `CASE ${branches.join(' ')} ELSE ${int(last.offset)} END` : int(last.offset)}) / 86400000`;
 }
 
 /** The stored zone's offsets over the span of the rows of `table` (a copy of some messages). */
 function storedSegments(sqlite: Database.Database, table: string): OffsetSegment[] {
-  const span = sqlite.prepare(`SELECT min(posted_at) AS low, max(posted_at) AS high FROM ${table}`).get() as { low: number | null; high: number | null };
+  const span = sqlite.prepare(`SELECT min(posted_at) AS low, max(posted_at) AS high FROM ${table}`).get() as {
+    low: number | null;
+    high: number | null;
+  };
   if (span.low === null || span.high === null) return [];
-  return sqlite.prepare(
-    `SELECT * FROM (SELECT starts_at AS "from", offset_ms AS offset FROM zone_offsets WHERE starts_at <= ? ORDER BY starts_at DESC LIMIT 1)
+  return sqlite
+    .prepare(
+      `SELECT * FROM (SELECT starts_at AS "from", offset_ms AS offset FROM zone_offsets WHERE starts_at <= ? ORDER BY starts_at DESC LIMIT 1)
      UNION ALL SELECT starts_at, offset_ms FROM zone_offsets WHERE starts_at > ? AND starts_at <= ? ORDER BY 1`,
-  ).all(span.low, span.low, span.high) as OffsetSegment[];
+    )
+    .all(span.low, span.low, span.high) as OffsetSegment[];
 }
 
 /**
@@ -168,9 +268,17 @@ function storedSegments(sqlite: Database.Database, table: string): OffsetSegment
  */
 function add(sqlite: Database.Database, names: RollupName[], where: string, sign: 1 | -1 = 1): void {
   sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_messages').run();
-  sqlite.prepare(`CREATE TEMP TABLE rollup_messages (id INTEGER PRIMARY KEY, posted_at INTEGER, source_id INTEGER, author_id INTEGER, temperature INTEGER, likes INTEGER, shares INTEGER, replies INTEGER)`).run();
+  sqlite
+    .prepare(
+      `CREATE TEMP TABLE rollup_messages (id INTEGER PRIMARY KEY, posted_at INTEGER, source_id INTEGER, author_id INTEGER, temperature INTEGER, likes INTEGER, shares INTEGER, replies INTEGER)`,
+    )
+    .run();
   try {
-    sqlite.prepare(`INSERT INTO temp.rollup_messages SELECT m.id, m.posted_at, m.source_id, m.author_id, m.temperature, m.likes, m.shares, m.replies FROM messages m WHERE ${where}`).run();
+    sqlite
+      .prepare(
+        `INSERT INTO temp.rollup_messages SELECT m.id, m.posted_at, m.source_id, m.author_id, m.temperature, m.likes, m.shares, m.replies FROM messages m WHERE ${where}`,
+      )
+      .run();
     const day = localDaySql(storedSegments(sqlite, 'temp.rollup_messages'));
     for (const name of names) sqlite.prepare(addTo(name, sign, 'true', { day, from: 'temp.rollup_messages' })).run();
   } finally {
@@ -179,7 +287,10 @@ function add(sqlite: Database.Database, names: RollupName[], where: string, sign
 }
 
 function recount(sqlite: Database.Database, names: RollupName[]): void {
-  for (const name of names) sqlite.prepare(name === 'engagement' ? 'UPDATE authors SET engagement = 0' : `DELETE FROM ${ROLLUPS[name].table}`).run();
+  for (const name of names)
+    sqlite
+      .prepare(name === 'engagement' ? 'UPDATE authors SET engagement = 0' : `DELETE FROM ${ROLLUPS[name].table}`)
+      .run();
   add(sqlite, names, 'true');
 }
 
@@ -187,9 +298,13 @@ function recount(sqlite: Database.Database, names: RollupName[]): void {
 function rebuild(sqlite: Database.Database, timeZone: string): void {
   sqlite.prepare('DELETE FROM zone_offsets').run();
   const insertOffset = sqlite.prepare('INSERT INTO zone_offsets (starts_at, offset_ms) VALUES (?, ?)');
-  offsetSegments(ZONE_TABLE_RANGE.start, ZONE_TABLE_RANGE.end, timeZone).forEach((segment, i) => insertOffset.run(i === 0 ? Number.MIN_SAFE_INTEGER : segment.from, segment.offset));
+  offsetSegments(ZONE_TABLE_RANGE.start, ZONE_TABLE_RANGE.end, timeZone).forEach((segment, i) =>
+    insertOffset.run(i === 0 ? Number.MIN_SAFE_INTEGER : segment.from, segment.offset),
+  );
   recount(sqlite, ALL);
-  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ROLLUP_ZONE, timeZone);
+  sqlite
+    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(ROLLUP_ZONE, timeZone);
 }
 
 /**
@@ -219,9 +334,16 @@ export function suspendRollups(sqlite: Database.Database): () => void {
   };
 }
 
-export interface Demographics { ageBand: string | null; sex: string | null; region: string | null }
+export interface Demographics {
+  ageBand: string | null;
+  sex: string | null;
+  region: string | null;
+}
 
-/** Roll-up rows to add, each a flat list of values in the order of its roll-up's keys and sums; engagement as author, sum. */
+/**
+ * Roll-up rows to add, each a flat list of values in the order of its roll-up's keys and sums; engagement as author,
+ * sum.
+ */
 export type RollupCounts = Record<keyof typeof ROLLUPS | 'engagement', (number | string)[]>;
 
 /** Rows at a time in the statements that add counts. */
@@ -241,12 +363,21 @@ export function suspendForLoad(sqlite: Database.Database): { finish(counts: Roll
       if (counts) {
         for (const [name, { table, keys, sums }] of Object.entries(ROLLUPS) as [keyof typeof ROLLUPS, Rollup][]) {
           const columns = [...keys, ...sums].map(([column]) => column);
-          const upsert = (rows: number) => `INSERT ${BULK_CONFLICT} INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}
+          const upsert = (
+            rows: number,
+          ) => `INSERT ${BULK_CONFLICT} INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows)
+            .fill(`(${columns.map(() => '?').join(', ')})`)
+            .join(', ')}
             ON CONFLICT (${keys.map(([column]) => column).join(', ')}) DO UPDATE SET ${sums.map(([column]) => `${column} = ${column} + excluded.${column}`).join(', ')}`;
           inChunks(sqlite, counts[name], columns.length, upsert);
         }
-        inChunks(sqlite, counts.engagement, 2, (rows) =>
-          `UPDATE ${BULK_CONFLICT} authors SET engagement = engagement + v.column2 FROM (VALUES ${Array(rows).fill('(?, ?)').join(', ')}) v WHERE authors.id = v.column1`);
+        inChunks(
+          sqlite,
+          counts.engagement,
+          2,
+          (rows) =>
+            `UPDATE ${BULK_CONFLICT} authors SET engagement = engagement + v.column2 FROM (VALUES ${Array(rows).fill('(?, ?)').join(', ')}) v WHERE authors.id = v.column1`,
+        );
       }
       createTriggers(sqlite);
     },
@@ -254,7 +385,12 @@ export function suspendForLoad(sqlite: Database.Database): { finish(counts: Roll
 }
 
 /** Runs `sql(rows)` over a flat list of values, COUNT_ROWS rows of `width` values at a time. */
-function inChunks(sqlite: Database.Database, values: readonly (number | string)[], width: number, sql: (rows: number) => string): void {
+function inChunks(
+  sqlite: Database.Database,
+  values: readonly (number | string)[],
+  width: number,
+  sql: (rows: number) => string,
+): void {
   const full = sqlite.prepare(sql(COUNT_ROWS));
   const step = COUNT_ROWS * width;
   let at = 0;
@@ -271,13 +407,20 @@ const SET_BASED_FROM = 500;
  * transaction: their old rows are taken from the roll-ups before and their new ones added after,
  * a statement per roll-up, instead of two triggers per message (100,000 labels: seconds, not tens).
  */
-export function changingMessages<T>(sqlite: Database.Database, messageIds: readonly number[], columns: readonly string[], change: () => T): T {
+export function changingMessages<T>(
+  sqlite: Database.Database,
+  messageIds: readonly number[],
+  columns: readonly string[],
+  change: () => T,
+): T {
   if (messageIds.length < SET_BASED_FROM || rollupZone(sqlite) === null) return change();
   const names = ALL.filter((name) => READS[name].some((column) => columns.includes(column)));
   dropTriggers(sqlite);
   sqlite.prepare('CREATE TEMP TABLE IF NOT EXISTS rollup_ids (id INTEGER PRIMARY KEY)').run();
   sqlite.prepare('DELETE FROM temp.rollup_ids').run();
-  sqlite.prepare('INSERT OR IGNORE INTO temp.rollup_ids SELECT value FROM json_each(?)').run(JSON.stringify(messageIds));
+  sqlite
+    .prepare('INSERT OR IGNORE INTO temp.rollup_ids SELECT value FROM json_each(?)')
+    .run(JSON.stringify(messageIds));
   const where = 'm.id IN (SELECT id FROM temp.rollup_ids)';
   add(sqlite, names, where, -1);
   const result = change();
@@ -288,12 +431,26 @@ export function changingMessages<T>(sqlite: Database.Database, messageIds: reado
 
 /** Every roll-up's non-zero rows, in key order: what a test compares with a rebuild. */
 export function rollupRows(sqlite: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(ALL.map((name) => {
-    if (name === 'engagement') return [name, sqlite.prepare('SELECT id, engagement FROM authors WHERE engagement != 0 ORDER BY id').raw().all()];
-    const { table, keys, sums } = ROLLUPS[name] as Rollup;
-    const order = keys.map(([column]) => column).join(', ');
-    return [name, sqlite.prepare(`SELECT ${order}, ${sums.map(([c]) => c).join(', ')} FROM ${table} WHERE ${sums.map(([c]) => `${c} != 0`).join(' OR ')} ORDER BY ${order}`).raw().all()];
-  }));
+  return Object.fromEntries(
+    ALL.map((name) => {
+      if (name === 'engagement')
+        return [
+          name,
+          sqlite.prepare('SELECT id, engagement FROM authors WHERE engagement != 0 ORDER BY id').raw().all(),
+        ];
+      const { table, keys, sums } = ROLLUPS[name] as Rollup;
+      const order = keys.map(([column]) => column).join(', ');
+      return [
+        name,
+        sqlite
+          .prepare(
+            `SELECT ${order}, ${sums.map(([c]) => c).join(', ')} FROM ${table} WHERE ${sums.map(([c]) => `${c} != 0`).join(' OR ')} ORDER BY ${order}`,
+          )
+          .raw()
+          .all(),
+      ];
+    }),
+  );
 }
 
 /** Recounts from scratch in the zone: for tests to compare with what the triggers kept. */

@@ -7,7 +7,13 @@ import type { Settings } from '../../shared/api/contract';
 const KEYS = ['timeZone', 'annotator', 'language'] as const;
 
 function readRaw(db: Db): Map<string, string> {
-  return new Map(db.select().from(settings).all().map((row) => [row.key, row.value]));
+  return new Map(
+    db
+      .select()
+      .from(settings)
+      .all()
+      .map((row) => [row.key, row.value]),
+  );
 }
 
 // Every grid page, count and label needs the time zone or annotator: read once per connection,
@@ -39,8 +45,10 @@ export function saveSettings(db: Db, patch: Partial<Settings>): void {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       const stored = key === 'language' ? JSON.stringify(value) : String(value);
-      tx.insert(settings).values({ key, value: stored })
-        .onConflictDoUpdate({ target: settings.key, set: { value: stored } }).run();
+      tx.insert(settings)
+        .values({ key, value: stored })
+        .onConflictDoUpdate({ target: settings.key, set: { value: stored } })
+        .run();
     }
   });
 }
@@ -59,5 +67,8 @@ export function loadJsonSetting<T>(db: Db, key: string, schema: ZodType<T>, fall
 
 export function saveJsonSetting(db: Db, key: string, value: unknown): void {
   const stored = JSON.stringify(value);
-  db.insert(settings).values({ key, value: stored }).onConflictDoUpdate({ target: settings.key, set: { value: stored } }).run();
+  db.insert(settings)
+    .values({ key, value: stored })
+    .onConflictDoUpdate({ target: settings.key, set: { value: stored } })
+    .run();
 }

@@ -18,7 +18,9 @@ export interface Backend {
   /** Validates `input` against the contract, runs the handler, never throws. */
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
-  /** Switches to another workspace file, upgraded first as openBackend does (the shell's menu; never a renderer call). */
+  /**
+   * Switches to another workspace file, upgraded first as openBackend does (the shell's menu; never a renderer call).
+   */
   open(path: string): Promise<void>;
   readonly workspacePath: string;
   close(): Promise<void>;
@@ -53,7 +55,8 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
         return result.ok ? { ok: true } : { ok: false, message: result.error.message };
       },
       onPending: (pending) => emit({ type: 'writes', pending }),
-      onFailed: (entry, message) => emit({ type: 'writes', pending: next.pending(), failed: { call: entry.call, message } }),
+      onFailed: (entry, message) =>
+        emit({ type: 'writes', pending: next.pending(), failed: { call: entry.call, message } }),
     });
     // What a crash left waiting is applied once this lane is the back end's.
     queueMicrotask(() => next.recover());
@@ -145,6 +148,7 @@ function invalidInput(name: string, error: ZodError): ApiErrorBody {
 function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof NotFound) return { code: 'not-found', message: error.message };
   if (error instanceof PasswordRequired) return { code: 'password-required', message: error.message };
-  if (error instanceof StoreRefused || error instanceof ImportError || error instanceof OutputRefused) return { code: 'refused', message: error.message };
+  if (error instanceof StoreRefused || error instanceof ImportError || error instanceof OutputRefused)
+    return { code: 'refused', message: error.message };
   return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
 }

@@ -24,7 +24,8 @@ function optionalNumber(values: Values, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) throw new BadInput(`--${name} must be a number, not "${String(raw)}"`);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value))
+    throw new BadInput(`--${name} must be a number, not "${String(raw)}"`);
   return value;
 }
 
@@ -42,7 +43,11 @@ function table(rows: Record<string, unknown>[], columns: string[]): string[] {
   return [line(columns), ...rows.map((r) => line(columns.map((c) => String(r[c] ?? ''))))];
 }
 
-const splitRules = (text: unknown): string[] => String(text ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+const splitRules = (text: unknown): string[] =>
+  String(text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 async function runRematch(job: Promise<{ state: string; message?: string }>): Promise<void> {
   const last = await job;
@@ -54,24 +59,43 @@ function rulesCommand(kind: 'entities' | 'topics'): Command {
   const rules = kind === 'entities' ? 'aliases' : 'keywords';
   return {
     summary: `List ${kind === 'entities' ? 'tracked entities' : 'topics'}, or add/change one (rematches the workspace)`,
-    usage: kind === 'entities'
-      ? 'pulso entities list [--workspace W] [--json] | pulso entities add --name NAME --role own|person|competitor --aliases "alias one, @handle, #tag" [--workspace W]'
-      : 'pulso topics list [--workspace W] [--json] | pulso topics add --name NAME --keywords "word, two words, #tag" [--workspace W]',
-    options: { ...workspace, name: { type: 'string' }, [rules]: { type: 'string' }, ...(kind === 'entities' ? { role: { type: 'string' } } : {}) },
+    usage:
+      kind === 'entities'
+        ? 'pulso entities list [--workspace W] [--json] | pulso entities add --name NAME --role own|person|competitor --aliases "alias one, @handle, #tag" [--workspace W]'
+        : 'pulso topics list [--workspace W] [--json] | pulso topics add --name NAME --keywords "word, two words, #tag" [--workspace W]',
+    options: {
+      ...workspace,
+      name: { type: 'string' },
+      [rules]: { type: 'string' },
+      ...(kind === 'entities' ? { role: { type: 'string' } } : {}),
+    },
     async run(client, values, positionals, io) {
       const action = positionals[0] ?? 'list';
       if (action === 'add') {
         const name = String(values.name ?? '');
-        const job = kind === 'entities'
-          ? client.runJob('entities.save', { name, role: values.role as 'own', aliases: splitRules(values.aliases) }, progressPrinter(io, 'rematch'))
-          : client.runJob('topics.save', { name, keywords: splitRules(values.keywords) }, progressPrinter(io, 'rematch'));
+        const job =
+          kind === 'entities'
+            ? client.runJob(
+                'entities.save',
+                { name, role: values.role as 'own', aliases: splitRules(values.aliases) },
+                progressPrinter(io, 'rematch'),
+              )
+            : client.runJob(
+                'topics.save',
+                { name, keywords: splitRules(values.keywords) },
+                progressPrinter(io, 'rematch'),
+              );
         await runRematch(job);
       } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list or add`);
-      const list = (kind === 'entities' ? await client.call('entities.list', {}) : await client.call('topics.list', {})) as unknown as Record<string, unknown>[];
+      const list = (kind === 'entities'
+        ? await client.call('entities.list', {})
+        : await client.call('topics.list', {})) as unknown as Record<string, unknown>[];
       if (values.json) io.out(JSON.stringify(list));
       else {
         const rows = list.map((row) => ({ ...row, [rules]: (row[rules] as string[]).join(', ') }));
-        table(rows, kind === 'entities' ? ['name', 'role', 'mentions', rules] : ['name', 'mentions', rules]).forEach((line) => io.out(line));
+        table(rows, kind === 'entities' ? ['name', 'role', 'mentions', rules] : ['name', 'mentions', rules]).forEach(
+          (line) => io.out(line),
+        );
       }
       return 0;
     },
@@ -93,10 +117,18 @@ export const commands: Record<string, Command> = {
   },
   import: {
     summary: 'Import a CSV/TSV, XLSX, Access or JSON Lines file as one batch',
-    usage: 'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--date-order dmy|mdy] [--rejects FILE] [--json]',
+    usage:
+      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--date-order dmy|mdy] [--rejects FILE] [--json]',
     options: {
-      ...workspace, preset: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, table: { type: 'string' },
-      'date-order': { type: 'string' }, rejects: { type: 'string' }, password: { type: 'string' }, 'header-row': { type: 'string' },
+      ...workspace,
+      preset: { type: 'string' },
+      mapping: { type: 'string' },
+      sheet: { type: 'string' },
+      table: { type: 'string' },
+      'date-order': { type: 'string' },
+      rejects: { type: 'string' },
+      password: { type: 'string' },
+      'header-row': { type: 'string' },
     },
     async run(client, values, positionals, io) {
       if (positionals.length !== 1) throw new BadInput('give exactly one FILE to import');
@@ -107,17 +139,28 @@ export const commands: Record<string, Command> = {
         password: values.password as string | undefined,
         headerRow: optionalNumber(values, 'header-row'),
         preset: values.preset as string | undefined,
-        mapping: values.mapping ? readMapping(values.mapping as string) as never : undefined,
+        mapping: values.mapping ? (readMapping(values.mapping as string) as never) : undefined,
         dateOrder: values['date-order'] as 'dmy' | 'mdy' | undefined,
         rejectsPath: values.rejects ? resolve(values.rejects as string) : undefined,
       };
       const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));
       if (last.state !== 'finished') throw new BadInput(last.message ?? `import ${last.state}`);
       const summary = last.result;
-      if (values.json) io.out(JSON.stringify({ batch: summary.batch, new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected }));
+      if (values.json)
+        io.out(
+          JSON.stringify({
+            batch: summary.batch,
+            new: summary.new,
+            duplicate: summary.duplicate,
+            rejected: summary.rejected,
+          }),
+        );
       else {
-        io.out(`batch ${summary.batch}: ${summary.new} new, ${summary.duplicate} duplicate, ${summary.rejected} rejected of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
-        if (summary.rejectsPath && summary.rejected > 0) io.out(`rejected rows and their reasons: ${summary.rejectsPath}`);
+        io.out(
+          `batch ${summary.batch}: ${summary.new} new, ${summary.duplicate} duplicate, ${summary.rejected} rejected of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`,
+        );
+        if (summary.rejectsPath && summary.rejected > 0)
+          io.out(`rejected rows and their reasons: ${summary.rejectsPath}`);
       }
       return 0;
     },
@@ -129,8 +172,11 @@ export const commands: Record<string, Command> = {
     async run(client, values, _positionals, io) {
       const batches = await client.call('import.batches', {});
       if (values.json) io.out(JSON.stringify(batches));
-      else table(batches.map((b) => ({ ...b, importedAt: new Date(b.importedAt).toISOString() })),
-        ['id', 'fileName', 'rowsNew', 'rowsDuplicate', 'rowsRejected', 'messages', 'importedBy', 'importedAt']).forEach((line) => io.out(line));
+      else
+        table(
+          batches.map((b) => ({ ...b, importedAt: new Date(b.importedAt).toISOString() })),
+          ['id', 'fileName', 'rowsNew', 'rowsDuplicate', 'rowsRejected', 'messages', 'importedBy', 'importedAt'],
+        ).forEach((line) => io.out(line));
       return 0;
     },
   },
@@ -140,7 +186,8 @@ export const commands: Record<string, Command> = {
     options: workspace,
     async run(client, values, positionals, io) {
       const batch = Number(positionals[0]);
-      if (positionals.length !== 1 || !Number.isInteger(batch)) throw new BadInput('give the number of one BATCH (see pulso batches)');
+      if (positionals.length !== 1 || !Number.isInteger(batch))
+        throw new BadInput('give the number of one BATCH (see pulso batches)');
       const result = applied(await client.call('import.undo', { batch }));
       io.out(values.json ? JSON.stringify(result) : `batch ${result.batch} undone: ${result.removed} messages removed`);
       return 0;
@@ -154,18 +201,36 @@ export const commands: Record<string, Command> = {
     options: { ...workspace, from: { type: 'string' }, to: { type: 'string' }, 'sla-minutes': { type: 'string' } },
     async run(client, values, _positionals, io) {
       const report = await client.call('kpis.get', {
-        from: String(values.from ?? ''), to: String(values.to ?? ''), slaMinutes: optionalNumber(values, 'sla-minutes'),
+        from: String(values.from ?? ''),
+        to: String(values.to ?? ''),
+        slaMinutes: optionalNumber(values, 'sla-minutes'),
       });
       if (values.json) {
         io.out(JSON.stringify(report));
         return 0;
       }
       const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
-      io.out(`${report.period.from} … ${report.period.to} (${report.period.timeZone}): ${report.totals.messages} messages, ${report.totals.labeled} labeled, net temperature ${pct(report.netTemperature)}`);
-      table(report.entities.map((e) => ({ entity: e.name, role: e.role, mentions: e.mentions, sov: pct(e.shareOfVoice), net: pct(e.netTemperature), evangelists: e.evangelists, detractors: e.detractors })),
-        ['entity', 'role', 'mentions', 'sov', 'net', 'evangelists', 'detractors']).forEach((line) => io.out(line));
-      io.out(`care: ${report.care.requested} requested, ${report.care.attended} attended, ${report.care.resolved} resolved, ${report.care.slaBreaches} SLA breaches`);
-      io.out(`users: ${report.users.happy} happy, ${report.users.unhappy} unhappy, ${report.users.unhappyToHappy} unhappy → happy, ${report.users.happyToUnhappy} happy → unhappy`);
+      io.out(
+        `${report.period.from} … ${report.period.to} (${report.period.timeZone}): ${report.totals.messages} messages, ${report.totals.labeled} labeled, net temperature ${pct(report.netTemperature)}`,
+      );
+      table(
+        report.entities.map((e) => ({
+          entity: e.name,
+          role: e.role,
+          mentions: e.mentions,
+          sov: pct(e.shareOfVoice),
+          net: pct(e.netTemperature),
+          evangelists: e.evangelists,
+          detractors: e.detractors,
+        })),
+        ['entity', 'role', 'mentions', 'sov', 'net', 'evangelists', 'detractors'],
+      ).forEach((line) => io.out(line));
+      io.out(
+        `care: ${report.care.requested} requested, ${report.care.attended} attended, ${report.care.resolved} resolved, ${report.care.slaBreaches} SLA breaches`,
+      );
+      io.out(
+        `users: ${report.users.happy} happy, ${report.users.unhappy} unhappy, ${report.users.unhappyToHappy} unhappy → happy, ${report.users.happyToUnhappy} happy → unhappy`,
+      );
       return 0;
     },
   },
@@ -187,16 +252,28 @@ export const commands: Record<string, Command> = {
   settings: {
     summary: "Show or change the workspace's settings",
     usage: 'pulso settings [--workspace W] [--time-zone ZONE] [--annotator NAME] [--language es|en] [--json]',
-    options: { ...workspace, 'time-zone': { type: 'string' }, annotator: { type: 'string' }, language: { type: 'string' } },
+    options: {
+      ...workspace,
+      'time-zone': { type: 'string' },
+      annotator: { type: 'string' },
+      language: { type: 'string' },
+    },
     async run(client, values, _positionals, io) {
       const patch = Object.fromEntries(
-        ([['timeZone', 'time-zone'], ['annotator', 'annotator'], ['language', 'language']] as const)
+        (
+          [
+            ['timeZone', 'time-zone'],
+            ['annotator', 'annotator'],
+            ['language', 'language'],
+          ] as const
+        )
           .filter(([, flag]) => values[flag] !== undefined)
           .map(([key, flag]) => [key, values[flag]]),
       ) as Partial<Settings>;
-      const settings = Object.keys(patch).length > 0
-        ? applied(await client.call('settings.update', patch))
-        : await client.call('settings.get', {});
+      const settings =
+        Object.keys(patch).length > 0
+          ? applied(await client.call('settings.update', patch))
+          : await client.call('settings.get', {});
       if (values.json) io.out(JSON.stringify(settings));
       else for (const [key, value] of Object.entries(settings)) io.out(`${key.padEnd(10)} ${value ?? '(system)'}`);
       return 0;
@@ -206,7 +283,8 @@ export const commands: Record<string, Command> = {
 
 /** A write's result; the CLI waits for the write lock, so a write kept for later is a fault worth saying. */
 function applied<T>(result: T | PendingWrite): T {
-  if (isPending(result)) throw new BadInput('the workspace is busy with another job; the change is kept and made when it ends');
+  if (isPending(result))
+    throw new BadInput('the workspace is busy with another job; the change is kept and made when it ends');
   return result;
 }
 

@@ -42,6 +42,8 @@ export function progressPrinter(io: Io, label: string): (event: JobEvent) => voi
     const count = event.rows ?? done;
     const rate = seconds > 0 ? Math.round(count / seconds) : 0;
     const left = share > 0.01 ? Math.round((seconds / share) * (1 - share)) : null;
-    io.redraw(`\r${label} [${bar}] ${Math.round(share * 100)}% · ${count} rows · ${rate} rows/s${left === null ? '' : ` · ${left} s left`}   `);
+    io.redraw(
+      `\r${label} [${bar}] ${Math.round(share * 100)}% · ${count} rows · ${rate} rows/s${left === null ? '' : ` · ${left} s left`}   `,
+    );
   };
 }

@@ -22,7 +22,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     io.err(`pulso ${name}: ${(error as Error).message}\nusage: ${command.usage}`);
     return 2;
@@ -52,6 +57,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 function globalHelp(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
-  return ['usage: pulso <command> [options]   (pulso <command> --help for its options)', '', ...lines,
-    '', 'The workspace is --workspace PATH, else $PULSO_WORKSPACE, else the default in the user-data folder.'].join('\n');
+  return [
+    'usage: pulso <command> [options]   (pulso <command> --help for its options)',
+    '',
+    ...lines,
+    '',
+    'The workspace is --workspace PATH, else $PULSO_WORKSPACE, else the default in the user-data folder.',
+  ].join('\n');
 }

@@ -23,7 +23,12 @@ const storeOptions = () => ({
 });
 
 const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
-  import: [{ name: 'CSV, Excel, Access, JSON Lines', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'mdb', 'accdb', 'jsonl', 'ndjson'] }],
+  import: [
+    {
+      name: 'CSV, Excel, Access, JSON Lines',
+      extensions: ['csv', 'tsv', 'txt', 'xlsx', 'mdb', 'accdb', 'jsonl', 'ndjson'],
+    },
+  ],
   rejects: [{ name: 'CSV', extensions: ['csv'] }],
   chartPng: [{ name: 'PNG image', extensions: ['png'] }],
   chartSvg: [{ name: 'SVG image', extensions: ['svg'] }],
@@ -32,9 +37,10 @@ const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
 /** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */
 async function chooseFile(purpose: FilePurpose, suggestedName?: string): Promise<string | null> {
   const filters = FILE_FILTERS[purpose];
-  const result = purpose === 'import'
-    ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
-    : (await dialog.showSaveDialog({ filters, ...(suggestedName ? { defaultPath: suggestedName } : {}) })).filePath;
+  const result =
+    purpose === 'import'
+      ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
+      : (await dialog.showSaveDialog({ filters, ...(suggestedName ? { defaultPath: suggestedName } : {}) })).filePath;
   return result || null;
 }
 
@@ -65,11 +71,19 @@ const showError = (error: unknown): void => dialog.showErrorBox('Pulso', (error 
 function createWindow(): void {
   const state = loadWindowState(app.getPath('userData'));
   window = new BrowserWindow({
-    ...state, minWidth: 900, minHeight: 600, show: false, title: 'Pulso',
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Pulso',
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true,
-      webviewTag: false, spellcheck: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
     },
   });
   if (state.maximized) window.maximize();
@@ -81,31 +95,49 @@ function createWindow(): void {
 
 async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
   const filters = [{ name: 'Pulso workspace', extensions: ['pulso'] }];
-  const path = kind === 'open'
-    ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
-    : (await dialog.showSaveDialog({ filters, defaultPath: 'workspace.pulso' })).filePath;
+  const path =
+    kind === 'open'
+      ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
+      : (await dialog.showSaveDialog({ filters, defaultPath: 'workspace.pulso' })).filePath;
   if (!path) return;
   await switchWorkspace(path, false).catch(showError);
 }
 
 // The window first, then the workspace: upgrading one from an earlier Pulso takes seconds, in a
 // worker, while the window says it is opening.
-app.whenReady().then(async () => {
-  harden(devServer);
-  const opening = switchWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
-  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(() => backend as Promise<Backend>, (url) => isAppUrl(url, devServer)));
-  Menu.setApplicationMenu(buildMenu({
-    openWorkspace: () => void chooseWorkspace('open'),
-    newWorkspace: () => void chooseWorkspace('new'),
-    openDemo: () => void switchWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
-  }, Boolean(devServer)));
-  createWindow();
-  await opening;
-}).catch((error: unknown) => {
-  dialog.showErrorBox('Pulso could not start', (error as Error).message);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(async () => {
+    harden(devServer);
+    const opening = switchWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
+    ipcMain.handle(
+      INVOKE_CHANNEL,
+      createInvokeHandler(
+        () => backend as Promise<Backend>,
+        (url) => isAppUrl(url, devServer),
+      ),
+    );
+    Menu.setApplicationMenu(
+      buildMenu(
+        {
+          openWorkspace: () => void chooseWorkspace('open'),
+          newWorkspace: () => void chooseWorkspace('new'),
+          openDemo: () => void switchWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
+        },
+        Boolean(devServer),
+      ),
+    );
+    createWindow();
+    await opening;
+  })
+  .catch((error: unknown) => {
+    dialog.showErrorBox('Pulso could not start', (error as Error).message);
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => {
-  void (backend ?? Promise.resolve(null)).then((opened) => opened?.close()).catch(() => undefined).finally(() => app.quit());
+  void (backend ?? Promise.resolve(null))
+    .then((opened) => opened?.close())
+    .catch(() => undefined)
+    .finally(() => app.quit());
 });

@@ -18,13 +18,19 @@ export function createInvokeHandler(backend: () => Backend | Promise<Backend>, i
   return async (event: InvokeEvent, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const url = event.senderFrame?.url ?? '';
     if (!isTrustedUrl(url)) {
-      return { ok: false, error: { code: 'refused', message: `API call from an untrusted page refused: ${url || 'unknown'}` } };
+      return {
+        ok: false,
+        error: { code: 'refused', message: `API call from an untrusted page refused: ${url || 'unknown'}` },
+      };
     }
     let opened: Backend;
     try {
       opened = await backend();
     } catch (error) {
-      return { ok: false, error: { code: 'failed', message: `The workspace could not be opened: ${(error as Error).message}` } };
+      return {
+        ok: false,
+        error: { code: 'failed', message: `The workspace could not be opened: ${(error as Error).message}` },
+      };
     }
     return opened.invoke(typeof name === 'string' ? name : String(name), input);
   };

@@ -22,8 +22,14 @@ export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
     {
       label: 'View',
       submenu: [
-        { role: 'reload' }, ...(isDev ? [{ role: 'toggleDevTools' } as const] : []),
-        { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' },
+        { role: 'reload' },
+        ...(isDev ? [{ role: 'toggleDevTools' } as const] : []),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
       ],
     },
     { role: 'windowMenu' },

@@ -2,7 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen, type BrowserWindow } from 'electron';
 
-export interface WindowState { x?: number; y?: number; width: number; height: number; maximized: boolean }
+export interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
 
 const DEFAULT_STATE: WindowState = { width: 1360, height: 860, maximized: false };
 
@@ -10,8 +16,17 @@ const DEFAULT_STATE: WindowState = { width: 1360, height: 860, maximized: false 
 export function loadWindowState(folder: string): WindowState {
   try {
     const state = JSON.parse(readFileSync(join(folder, 'window-state.json'), 'utf8')) as WindowState;
-    const visible = screen.getAllDisplays().some(({ workArea: a }) =>
-      state.x !== undefined && state.y !== undefined && state.x >= a.x && state.y >= a.y && state.x < a.x + a.width && state.y < a.y + a.height);
+    const visible = screen
+      .getAllDisplays()
+      .some(
+        ({ workArea: a }) =>
+          state.x !== undefined &&
+          state.y !== undefined &&
+          state.x >= a.x &&
+          state.y >= a.y &&
+          state.x < a.x + a.width &&
+          state.y < a.y + a.height,
+      );
     return visible ? state : { ...DEFAULT_STATE, width: state.width, height: state.height };
   } catch {
     return DEFAULT_STATE;

@@ -4,7 +4,14 @@ import { mappingSchema } from '../domain/import/mapping-schema';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
-import { importRequestSchema, inspectSchema, type Batch, type ImportInspection, type ImportSummary, type Preset } from './import';
+import {
+  importRequestSchema,
+  inspectSchema,
+  type Batch,
+  type ImportInspection,
+  type ImportSummary,
+  type Preset,
+} from './import';
 import type { Temperature } from '../domain/temperature';
 import type { Kind, Source } from '../domain/vocabulary';
 import type { PendingWrite } from './envelope';
@@ -70,7 +77,13 @@ export interface MessageRow {
 }
 
 export interface MessageDetail {
-  message: MessageRow & { url: string | null; language: string | null; likes: number | null; shares: number | null; replies: number | null };
+  message: MessageRow & {
+    url: string | null;
+    language: string | null;
+    likes: number | null;
+    shares: number | null;
+    replies: number | null;
+  };
   /** The message it replies to, when that is in the workspace. */
   parent: MessageRow | null;
   replies: MessageRow[];
@@ -100,8 +113,14 @@ export interface JobStarted<R = unknown> {
   readonly resultType?: R;
 }
 
-export interface DemoResult { messages: number; entities: number; topics: number }
-export interface RematchResult { messages: number }
+export interface DemoResult {
+  messages: number;
+  entities: number;
+  topics: number;
+}
+export interface RematchResult {
+  messages: number;
+}
 
 /** The result of the job a call starts. */
 export type JobResultOf<K extends CallName> = CallOutput<K> extends JobStarted<infer R> ? R : never;
@@ -111,8 +130,19 @@ export interface BackupResult {
   bytes: number;
 }
 
-export interface TrackedEntity { id: number; name: string; role: EntityRole; aliases: string[]; mentions: number | null }
-export interface Topic { id: number; name: string; keywords: string[]; mentions: number | null }
+export interface TrackedEntity {
+  id: number;
+  name: string;
+  role: EntityRole;
+  aliases: string[];
+  mentions: number | null;
+}
+export interface Topic {
+  id: number;
+  name: string;
+  keywords: string[];
+  mentions: number | null;
+}
 
 export interface RulePreview {
   /** Messages any of the rules matches … */
@@ -135,8 +165,14 @@ export interface LabelResult {
 }
 
 export interface LabelHistoryRow {
-  id: number; annotator: string; temperature: number | null; kind: string | null;
-  previousTemperature: number | null; previousKind: string | null; labeledAt: number; undone: boolean;
+  id: number;
+  annotator: string;
+  temperature: number | null;
+  kind: string | null;
+  previousTemperature: number | null;
+  previousKind: string | null;
+  labeledAt: number;
+  undone: boolean;
 }
 
 export const contract = {
@@ -145,37 +181,53 @@ export const contract = {
   'settings.get': call(none).returns<Settings>(),
   'settings.update': write(settingsSchema.partial().strict()).returns<Settings>(),
   'messages.page': call(
-    z.object({
-      offset: z.number().int().min(0),
-      limit: z.number().int().min(1).max(1000),
-      filter: messageFilterSchema.optional(),
-      sort: messageSortSchema.optional(),
-    }).strict(),
+    z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        filter: messageFilterSchema.optional(),
+        sort: messageSortSchema.optional(),
+      })
+      .strict(),
   ).returns<MessagePage>(),
   /** The grid's counts for a filter; counted off the main thread, so rows come first. */
   'messages.count': call(z.object({ filter: messageFilterSchema.optional() }).strict()).returns<MessageCounts>(),
   'messages.detail': call(z.object({ id: z.number().int().min(1) }).strict()).returns<MessageDetail>(),
   'demo.create': call(
-    z.object({
-      messages: z.number().int().min(1).max(5_000_000).optional(),
-      seed: z.number().int().optional(),
-    }).strict(),
+    z
+      .object({
+        messages: z.number().int().min(1).max(5_000_000).optional(),
+        seed: z.number().int().optional(),
+      })
+      .strict(),
   ).returns<JobStarted<DemoResult>>(),
   'import.inspect': call(inspectSchema).returns<ImportInspection>(),
   'import.start': call(importRequestSchema).returns<JobStarted<ImportSummary>>(),
   'import.batches': call(none).returns<Batch[]>(),
-  'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<{ batch: number; removed: number }>(),
+  'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<{
+    batch: number;
+    removed: number;
+  }>(),
   'presets.list': call(none).returns<Preset[]>(),
-  'presets.save': write(z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict()).returns<Preset>(),
+  'presets.save': write(
+    z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict(),
+  ).returns<Preset>(),
   /** The OS file dialog, from the shell; null when the user cancels. */
-  'files.choose': call(z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict()).returns<{ path: string | null }>(),
+  'files.choose': call(
+    z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict(),
+  ).returns<{ path: string | null }>(),
   /** Labels messages as one undoable action; a field left out keeps its value, null clears it. */
   'labels.set': write(
-    z.object({
-      ids: z.array(z.number().int().min(1)).min(1).max(100_000),
-      temperature: z.number().int().min(-2).max(2).nullable().optional(),
-      kind: z.enum(KINDS).nullable().optional(),
-    }).strict().refine((input) => input.temperature !== undefined || input.kind !== undefined, { message: 'give a temperature or a kind (null clears)' }),
+    z
+      .object({
+        ids: z.array(z.number().int().min(1)).min(1).max(100_000),
+        temperature: z.number().int().min(-2).max(2).nullable().optional(),
+        kind: z.enum(KINDS).nullable().optional(),
+      })
+      .strict()
+      .refine((input) => input.temperature !== undefined || input.kind !== undefined, {
+        message: 'give a temperature or a kind (null clears)',
+      }),
   ).returns<LabelResult>(),
   /** Undo and redo the current annotator's own label actions; they survive restarts. */
   'labels.undo': write(none).returns<LabelResult>(),
@@ -186,11 +238,15 @@ export const contract = {
   /** Tracked entities; `mentions: false` skips counting them (the grid's filter lists need only names). */
   'entities.list': call(listSchema).returns<TrackedEntity[]>(),
   /** Creates or replaces an entity's rules, then rematches the workspace as a job. */
-  'entities.save': call(z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict()).returns<JobStarted<RematchResult>>(),
+  'entities.save': call(
+    z.object({ name: z.string().trim().min(1).max(120), role: z.enum(ENTITY_ROLES), aliases: ruleList }).strict(),
+  ).returns<JobStarted<RematchResult>>(),
   /** What rules (aliases or keywords) would match in the workspace now, before saving them. */
   'rules.preview': call(z.object({ rules: ruleList.min(1).max(100) }).strict()).returns<RulePreview>(),
   'topics.list': call(listSchema).returns<Topic[]>(),
-  'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<JobStarted<RematchResult>>(),
+  'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<
+    JobStarted<RematchResult>
+  >(),
   /** The grid's layout, keys and saved views, kept in the workspace. */
   'grid.prefs.get': call(none).returns<GridPrefs>(),
   'grid.prefs.save': write(gridPrefsSchema.partial().strict()).returns<GridPrefs>(),
@@ -200,12 +256,26 @@ export const contract = {
   'messages.span': call(none).returns<{ from: string | null; to: string | null }>(),
   /** Saves a chart the renderer drew: asks where (the OS dialog), then writes it. */
   'charts.save': call(
-    z.object({
-      format: z.enum(['png', 'svg']),
-      name: z.string().trim().min(1).max(120).regex(/^[^/\\:*?"<>|]+$/, 'a file name without a folder'),
-      /** PNG: a data URL (base64); SVG: the document's text. */
-      data: z.string().min(1).max(30_000_000),
-    }).strict().refine((c) => (c.format === 'png' ? c.data.startsWith('data:image/png;base64,') : /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(c.data)), { message: 'data does not match the format', path: ['data'] }),
+    z
+      .object({
+        format: z.enum(['png', 'svg']),
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(120)
+          .regex(/^[^/\\:*?"<>|]+$/, 'a file name without a folder'),
+        /** PNG: a data URL (base64); SVG: the document's text. */
+        data: z.string().min(1).max(30_000_000),
+      })
+      .strict()
+      .refine(
+        (c) =>
+          c.format === 'png'
+            ? c.data.startsWith('data:image/png;base64,')
+            : /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(c.data),
+        { message: 'data does not match the format', path: ['data'] },
+      ),
   ).returns<{ path: string | null; bytes: number }>(),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
 } as const;
@@ -215,4 +285,3 @@ export type CallName = keyof Contract;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = Contract[K]['output'];
-

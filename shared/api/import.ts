@@ -6,24 +6,30 @@ import { mappingSchema } from '../domain/import/mapping-schema';
 /** The lowest row a header may be said to be on. */
 export const MAX_HEADER_ROW = 100;
 
-export const importFileSchema = z.object({
-  path: z.string().min(1),
-  /** Sheet (XLSX) or table (Access). */
-  part: z.string().min(1).optional(),
-  /** An Access database's password, when it has one. */
-  password: z.string().min(1).max(200).optional(),
-  /** The row the column names are on (as Excel numbers rows), where the guess is wrong: CSV and XLSX. */
-  headerRow: z.number().int().min(1).max(MAX_HEADER_ROW).optional(),
-}).strict();
+export const importFileSchema = z
+  .object({
+    path: z.string().min(1),
+    /** Sheet (XLSX) or table (Access). */
+    part: z.string().min(1).optional(),
+    /** An Access database's password, when it has one. */
+    password: z.string().min(1).max(200).optional(),
+    /** The row the column names are on (as Excel numbers rows), where the guess is wrong: CSV and XLSX. */
+    headerRow: z.number().int().min(1).max(MAX_HEADER_ROW).optional(),
+  })
+  .strict();
 
-export const inspectSchema = importFileSchema.extend({ mapping: mappingSchema.optional(), preset: z.string().min(1).optional() }).strict();
+export const inspectSchema = importFileSchema
+  .extend({ mapping: mappingSchema.optional(), preset: z.string().min(1).optional() })
+  .strict();
 
-export const importRequestSchema = importFileSchema.extend({
-  preset: z.string().min(1).optional(),
-  mapping: mappingSchema.optional(),
-  dateOrder: z.enum(['dmy', 'mdy']).optional(),
-  rejectsPath: z.string().min(1).optional(),
-}).strict();
+export const importRequestSchema = importFileSchema
+  .extend({
+    preset: z.string().min(1).optional(),
+    mapping: mappingSchema.optional(),
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    rejectsPath: z.string().min(1).optional(),
+  })
+  .strict();
 
 export type PreviewValue = string | number | null;
 
@@ -76,4 +82,8 @@ export interface Batch {
   messages: number;
 }
 
-export interface Preset { name: string; mapping: Mapping; builtin: boolean }
+export interface Preset {
+  name: string;
+  mapping: Mapping;
+  builtin: boolean;
+}

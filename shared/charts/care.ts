@@ -1,8 +1,11 @@
 import type { MessageFilter } from '../api/messages';
 import { BASE, tooltip, type ChartModule } from './types';
 
-const cases = (from: string, to: string, extra: Omit<NonNullable<MessageFilter['cases']>, 'openedFrom' | 'openedTo'>): MessageFilter =>
-  ({ cases: { openedFrom: from, openedTo: to, ...extra } });
+const cases = (
+  from: string,
+  to: string,
+  extra: Omit<NonNullable<MessageFilter['cases']>, 'openedFrom' | 'openedTo'>,
+): MessageFilter => ({ cases: { openedFrom: from, openedTo: to, ...extra } });
 
 const STAGES = ['requested', 'attended', 'resolved'] as const;
 
@@ -17,12 +20,29 @@ export const careFunnel: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'item' }),
-        title: { text: t.t('chart.careWaiting', { count: care.waiting, longest: care.waitingHours.max === null ? '—' : t.number(care.waitingHours.max, 1), breaches: care.slaBreaches, minutes: care.slaMinutes }), left: 'center', top: 0, textStyle: { fontSize: 12 } },
-        series: [{
-          type: 'funnel', top: 36, bottom: 8, sort: 'none', minSize: '20%', name: t.t('chart.careFunnel'),
-          label: { formatter: '{b}: {c}' },
-          data: STAGES.map((stage) => ({ name: t.t(`care.${stage}`), value: care[stage] })),
-        }],
+        title: {
+          text: t.t('chart.careWaiting', {
+            count: care.waiting,
+            longest: care.waitingHours.max === null ? '—' : t.number(care.waitingHours.max, 1),
+            breaches: care.slaBreaches,
+            minutes: care.slaMinutes,
+          }),
+          left: 'center',
+          top: 0,
+          textStyle: { fontSize: 12 },
+        },
+        series: [
+          {
+            type: 'funnel',
+            top: 36,
+            bottom: 8,
+            sort: 'none',
+            minSize: '20%',
+            name: t.t('chart.careFunnel'),
+            label: { formatter: '{b}: {c}' },
+            data: STAGES.map((stage) => ({ name: t.t(`care.${stage}`), value: care[stage] })),
+          },
+        ],
       },
       drill: (_series, dataIndex) => {
         const stage = STAGES[dataIndex];

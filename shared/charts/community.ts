@@ -22,7 +22,9 @@ export const communityGrowth: ChartModule = {
       },
       drill: (_series, dataIndex) => {
         const source = channels[dataIndex]?.source;
-        return source && (SOURCES as readonly string[]).includes(source) ? { ...period(report), sources: [source as Source] } : null;
+        return source && (SOURCES as readonly string[]).includes(source)
+          ? { ...period(report), sources: [source as Source] }
+          : null;
       },
     };
   },

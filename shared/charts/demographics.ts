@@ -20,14 +20,19 @@ export function demographicsChart(dimension: Dimension): ChartModule {
           xAxis: { type: 'category', data: values.map(([value]) => value) },
           yAxis: { type: 'value' },
           series: TEMPERATURE_SLOTS.map((slot) => ({
-            type: 'bar', stack: dimension, name: temperatureName(t, slot), color: TEMPERATURE_COLORS[slot],
+            type: 'bar',
+            stack: dimension,
+            name: temperatureName(t, slot),
+            color: TEMPERATURE_COLORS[slot],
             data: values.map(([, figures]) => figures.byTemperature[slot]),
           })),
         },
         drill: (seriesIndex, dataIndex) => {
           const slot = TEMPERATURE_SLOTS[seriesIndex];
           const value = values[dataIndex]?.[0];
-          return slot && value !== undefined ? { ...period(report), demographic: { dimension, value }, temperatures: temperatureFilter(slot) } : null;
+          return slot && value !== undefined
+            ? { ...period(report), demographic: { dimension, value }, temperatures: temperatureFilter(slot) }
+            : null;
         },
       };
     },

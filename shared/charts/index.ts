@@ -13,8 +13,17 @@ export type { ChartModule, ChartSpec } from './types';
 
 /** Every chart of the dashboard, in its order; the Excel deck takes its charts from here too. */
 export const CHARTS: readonly ChartModule[] = [
-  temperatureOverTime, shareOfVoice, sovByTemperature, shareOfConversation,
-  careFunnel, resolutionByType, userFlows, communityGrowth,
-  demographicsChart('ageBand'), demographicsChart('sex'), demographicsChart('region'),
-  topInfluencers, topDetractors,
+  temperatureOverTime,
+  shareOfVoice,
+  sovByTemperature,
+  shareOfConversation,
+  careFunnel,
+  resolutionByType,
+  userFlows,
+  communityGrowth,
+  demographicsChart('ageBand'),
+  demographicsChart('sex'),
+  demographicsChart('region'),
+  topInfluencers,
+  topDetractors,
 ];

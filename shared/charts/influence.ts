@@ -18,7 +18,12 @@ function influenceChart(list: 'top' | 'detractors'): ChartModule {
           legend: { top: 0 },
           xAxis: { type: 'value', name: t.t('chart.influence') },
           yAxis: { type: 'category', data: authors.map((a) => `@${a.handle}`) },
-          series: PARTS.map((part) => ({ type: 'bar', stack: 'influence', name: t.t(`influence.${part}`), data: authors.map((a) => Math.round(a.parts[part] * 100) / 100) })),
+          series: PARTS.map((part) => ({
+            type: 'bar',
+            stack: 'influence',
+            name: t.t(`influence.${part}`),
+            data: authors.map((a) => Math.round(a.parts[part] * 100) / 100),
+          })),
         },
         drill: (_series, dataIndex) => {
           const author = authors[dataIndex];

@@ -15,7 +15,8 @@ export const shareOfConversation: ChartModule = {
         xAxis: { type: 'category', data: topics.map((topic) => `${topic.name} (${t.number(topic.mentions)})`) },
         yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({
-          type: 'bar', name: e.name,
+          type: 'bar',
+          name: e.name,
           data: topics.map((topic) => {
             const share = topic.shareOfConversation[e.name] ?? null;
             return share === null ? null : Math.round(share * 1000) / 10;

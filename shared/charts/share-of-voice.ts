@@ -12,12 +12,24 @@ export const shareOfVoice: ChartModule = {
         ...BASE,
         tooltip: tooltip({ trigger: 'item' }),
         legend: { bottom: 0, type: 'scroll' },
-        series: [{
-          type: 'pie', radius: ['45%', '70%'], name: t.t('chart.shareOfVoice'),
-          label: { formatter: '{b}\n{d} %' },
-          data: entities.map((e) => ({ name: e.name, value: e.mentions })),
-        }],
-        title: { text: entities.filter((e) => e.role === 'own').map((e) => `${e.name} ${percent(t, e.shareOfVoice)}`).join(' · '), left: 'center', top: 0, textStyle: { fontSize: 13 } },
+        series: [
+          {
+            type: 'pie',
+            radius: ['45%', '70%'],
+            name: t.t('chart.shareOfVoice'),
+            label: { formatter: '{b}\n{d} %' },
+            data: entities.map((e) => ({ name: e.name, value: e.mentions })),
+          },
+        ],
+        title: {
+          text: entities
+            .filter((e) => e.role === 'own')
+            .map((e) => `${e.name} ${percent(t, e.shareOfVoice)}`)
+            .join(' · '),
+          left: 'center',
+          top: 0,
+          textStyle: { fontSize: 13 },
+        },
       },
       drill: (_series, dataIndex) => {
         const entity = entities[dataIndex];

@@ -17,7 +17,9 @@ export const sovByTemperature: ChartModule = {
         xAxis: { type: 'category', data: TEMPERATURE_CODES.map((key) => temperatureName(t, key)) },
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({
-          type: 'bar', stack: 'sov', name: e.name,
+          type: 'bar',
+          stack: 'sov',
+          name: e.name,
           data: TEMPERATURE_CODES.map((key) => {
             const share = e.shareOfVoiceByTemperature[key];
             return share === null ? null : Math.round(share * 1000) / 10;

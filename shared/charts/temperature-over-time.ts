@@ -11,7 +11,10 @@ export const temperatureOverTime: ChartModule = {
     const range = (index: number): { from: string; to: string } => {
       const next = buckets[index + 1]?.start;
       const start = buckets[index]?.start ?? report.period.from;
-      return { from: start < report.period.from ? report.period.from : start, to: next ? addDays(next, -1) : report.period.to };
+      return {
+        from: start < report.period.from ? report.period.from : start,
+        to: next ? addDays(next, -1) : report.period.to,
+      };
     };
     return {
       empty: report.totals.messages === 0,
@@ -22,13 +25,18 @@ export const temperatureOverTime: ChartModule = {
         xAxis: { type: 'category', data: buckets.map((b) => b.start) },
         yAxis: { type: 'value' },
         series: TEMPERATURE_SLOTS.map((slot) => ({
-          type: 'bar', stack: 'volume', name: temperatureName(t, slot), color: TEMPERATURE_COLORS[slot],
+          type: 'bar',
+          stack: 'volume',
+          name: temperatureName(t, slot),
+          color: TEMPERATURE_COLORS[slot],
           data: buckets.map((b) => b.byTemperature[slot]),
         })),
       },
       drill: (seriesIndex, dataIndex) => {
         const slot = TEMPERATURE_SLOTS[seriesIndex];
-        return slot && buckets[dataIndex] ? { ...period(report), ...range(dataIndex), temperatures: temperatureFilter(slot) } : null;
+        return slot && buckets[dataIndex]
+          ? { ...period(report), ...range(dataIndex), temperatures: temperatureFilter(slot) }
+          : null;
       },
     };
   },

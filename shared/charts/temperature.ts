@@ -7,6 +7,10 @@ export type TemperatureSlot = TemperatureCode | 'unlabeled';
 export const TEMPERATURE_SLOTS: TemperatureSlot[] = ['-2', '-1', '0', '1', '2', 'unlabeled'];
 
 export const temperatureName = (t: Translator, slot: TemperatureSlot): string =>
-  (slot === 'unlabeled' ? t.t('temperature.unlabeled') : `${slot.startsWith('-') || slot === '0' ? slot : `+${slot}`} ${t.t(LABEL_KEYS[slot])}`);
+  slot === 'unlabeled'
+    ? t.t('temperature.unlabeled')
+    : `${slot.startsWith('-') || slot === '0' ? slot : `+${slot}`} ${t.t(LABEL_KEYS[slot])}`;
 
-export const temperatureFilter = (slot: TemperatureSlot): (number | 'unlabeled')[] => [slot === 'unlabeled' ? 'unlabeled' : Number(slot)];
+export const temperatureFilter = (slot: TemperatureSlot): (number | 'unlabeled')[] => [
+  slot === 'unlabeled' ? 'unlabeled' : Number(slot),
+];

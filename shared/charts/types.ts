@@ -20,24 +20,40 @@ export interface ChartModule {
 
 /** One colour per temperature, as the grid's chips; unlabeled last. */
 export const TEMPERATURE_COLORS: Record<'-2' | '-1' | '0' | '1' | '2' | 'unlabeled', string> = {
-  '-2': '#b2182b', '-1': '#ef8a62', '0': '#8c8c8c', '1': '#67a9cf', '2': '#1a9850', unlabeled: '#d5d8dc',
+  '-2': '#b2182b',
+  '-1': '#ef8a62',
+  '0': '#8c8c8c',
+  '1': '#67a9cf',
+  '2': '#1a9850',
+  unlabeled: '#d5d8dc',
 };
 
 /** The messages a report covers: its period, narrowed as the report was; a chart element narrows further. */
-export const period = (report: KpiReport): MessageFilter => ({ from: report.period.from, to: report.period.to, ...report.scope });
+export const period = (report: KpiReport): MessageFilter => ({
+  from: report.period.from,
+  to: report.period.to,
+  ...report.scope,
+});
 
 /** A tooltip value: a number in the UI language with a suffix; "—" for a gap. */
-export const formatValue = (t: Translator, digits: number, suffix = '') => (value: unknown): string =>
-  (typeof value === 'number' ? `${t.number(value, digits)}${suffix}` : '—');
+export const formatValue =
+  (t: Translator, digits: number, suffix = '') =>
+  (value: unknown): string =>
+    typeof value === 'number' ? `${t.number(value, digits)}${suffix}` : '—';
 
 /** A ratio as a percentage for labels; "—" when there is none. */
-export const percent = (t: Translator, value: number | null): string => (value === null ? '—' : `${t.number(value * 100, 1)} %`);
+export const percent = (t: Translator, value: number | null): string =>
+  value === null ? '—' : `${t.number(value * 100, 1)} %`;
 
 /**
  * Tooltips drawn on the canvas: HTML tooltips carry inline style attributes, which the
  * renderer's Content Security Policy (style-src 'self') refuses.
  */
-export const tooltip = (options: TooltipComponentOption = {}): TooltipComponentOption => ({ confine: true, renderMode: 'richText', ...options });
+export const tooltip = (options: TooltipComponentOption = {}): TooltipComponentOption => ({
+  confine: true,
+  renderMode: 'richText',
+  ...options,
+});
 
 export const BASE: EChartsOption = {
   animation: false,

@@ -1,20 +1,93 @@
-import type { ByTemperature, CareKpis, CommunityKpis, DemographicKpis, InfluencerKpis, KpiReport, KpiScope, KpiSummary, Ratio, VolumeKpis } from '../api/kpis';
+import type {
+  ByTemperature,
+  CareKpis,
+  CommunityKpis,
+  DemographicKpis,
+  InfluencerKpis,
+  KpiReport,
+  KpiScope,
+  KpiSummary,
+  Ratio,
+  VolumeKpis,
+} from '../api/kpis';
 import { addDays, autoGranularity, bucketStart, type Granularity } from './period';
 import type { EntityRole } from './vocabulary';
-import { emptyCounts, growth, influenceParts, INFLUENCE_FORMULA, meanTemperature, netTemperature, percentile, ratio, shares, TEMPERATURE_CODES, type TemperatureCounts, type TemperatureCode } from './kpis';
+import {
+  emptyCounts,
+  growth,
+  influenceParts,
+  INFLUENCE_FORMULA,
+  meanTemperature,
+  netTemperature,
+  percentile,
+  ratio,
+  shares,
+  TEMPERATURE_CODES,
+  type TemperatureCounts,
+  type TemperatureCode,
+} from './kpis';
 
 /** What the store aggregates for one period (db/queries/kpis.ts); everything else is math here. */
-export interface CountRow { id: number; temperature: number | null; n: number }
+export interface CountRow {
+  id: number;
+  temperature: number | null;
+  n: number;
+}
 /** `day`: days since 1970-01-01 on the workspace's wall clock. */
-export interface DailyRow { day: number; temperature: number | null; source: string; n: number; interactions: number }
-export interface DailyEntityRow { day: number; id: number; temperature: number | null; n: number }
-export interface PairCountRow { topicId: number; entityId: number; temperature: number | null; n: number }
-export interface CaseRow { type: string; openedAt: number; firstResponseAt: number | null; resolvedAt: number | null }
-export interface SnapshotRow { source: string; channel: string; date: string; followers: number | null; members: number | null; activeMembers: number | null }
-export interface DemographicRow { ageBand: string | null; sex: string | null; region: string | null; temperature: number | null; n: number }
+export interface DailyRow {
+  day: number;
+  temperature: number | null;
+  source: string;
+  n: number;
+  interactions: number;
+}
+export interface DailyEntityRow {
+  day: number;
+  id: number;
+  temperature: number | null;
+  n: number;
+}
+export interface PairCountRow {
+  topicId: number;
+  entityId: number;
+  temperature: number | null;
+  n: number;
+}
+export interface CaseRow {
+  type: string;
+  openedAt: number;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+}
+export interface SnapshotRow {
+  source: string;
+  channel: string;
+  date: string;
+  followers: number | null;
+  members: number | null;
+  activeMembers: number | null;
+}
+export interface DemographicRow {
+  ageBand: string | null;
+  sex: string | null;
+  region: string | null;
+  temperature: number | null;
+  n: number;
+}
 export interface InfluenceRow {
-  list: 'influencer' | 'detractor'; authorId: number; handle: string; name: string | null; source: string; followers: number | null;
-  messages: number; engagement: number; repliesReceived: number; labeled: number; negative: number; meanTemperature: number | null; score: number;
+  list: 'influencer' | 'detractor';
+  authorId: number;
+  handle: string;
+  name: string | null;
+  source: string;
+  followers: number | null;
+  messages: number;
+  engagement: number;
+  repliesReceived: number;
+  labeled: number;
+  negative: number;
+  meanTemperature: number | null;
+  score: number;
 }
 
 /** What a comparison period needs. */
@@ -45,15 +118,19 @@ export interface AuthorAggregates {
 export type KpiAggregates = SummaryAggregates & TopicAggregates & PeriodAggregates & AuthorAggregates;
 
 export const FORMULAS: Record<string, string> = {
-  shareOfVoice: 'SoV(b) = mentions(b) / Σ mentions(x) over tracked entities; a message naming two entities counts for each',
+  shareOfVoice:
+    'SoV(b) = mentions(b) / Σ mentions(x) over tracked entities; a message naming two entities counts for each',
   shareOfConversation: 'SoC(b, k) = mentions(b ∧ k) / mentions(k); mentions(k) counts every message of topic k',
-  netTemperature: 'net = (share of +1/+2) − (share of −1/−2) among labeled messages; neutral stays in the denominator (Talkwalker: (pos − neg)/(pos + neg))',
+  netTemperature:
+    'net = (share of +1/+2) − (share of −1/−2) among labeled messages; neutral stays in the denominator (Talkwalker: (pos − neg)/(pos + neg))',
   meanTemperature: 'mean of −2..+2 over labeled messages',
-  users: 'happy/unhappy: authors whose latest labeled message is above/below 0; conversion: first below 0 and last above 0, or the reverse (two labeled at the same instant: the lower temperature counts as the earlier)',
+  users:
+    'happy/unhappy: authors whose latest labeled message is above/below 0; conversion: first below 0 and last above 0, or the reverse (two labeled at the same instant: the lower temperature counts as the earlier)',
   advocates: 'evangelists/detractors: authors with ≥ 2 labeled messages about the entity, all ≥ +1 / all ≤ −1',
   care: 'first response and resolution from the case times; percentiles interpolate between ranks (Excel PERCENTILE.INC)',
   influence: `influence = ${INFLUENCE_FORMULA}`,
-  engagement: 'engagement rate = (likes + shares + replies) of the period’s messages / followers at the end; per post = the same / messages',
+  engagement:
+    'engagement rate = (likes + shares + replies) of the period’s messages / followers at the end; per post = the same / messages',
 };
 
 function byTemperature(rows: readonly { temperature: number | null; n: number }[]): ByTemperature {
@@ -69,7 +146,8 @@ const labeledOnly = (counts: ByTemperature): TemperatureCounts => {
   const { unlabeled: _unlabeled, ...rest } = counts;
   return rest;
 };
-const total = (counts: ByTemperature): number => TEMPERATURE_CODES.reduce((sum, key) => sum + counts[key], counts.unlabeled);
+const total = (counts: ByTemperature): number =>
+  TEMPERATURE_CODES.reduce((sum, key) => sum + counts[key], counts.unlabeled);
 function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const row of rows) {
@@ -80,19 +158,38 @@ function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return groups;
 }
 
-export interface ReportContext { from: string; to: string; timeZone: string; periodEnd: number; slaMinutes: number; granularity?: Granularity | undefined; scope?: KpiScope | undefined }
+export interface ReportContext {
+  from: string;
+  to: string;
+  timeZone: string;
+  periodEnd: number;
+  slaMinutes: number;
+  granularity?: Granularity | undefined;
+  scope?: KpiScope | undefined;
+}
 
-const sumBy = <T>(rows: readonly T[], key: (row: T) => string | number, value: (row: T) => number): Map<string | number, number> => {
+const sumBy = <T>(
+  rows: readonly T[],
+  key: (row: T) => string | number,
+  value: (row: T) => number,
+): Map<string | number, number> => {
   const sums = new Map<string | number, number>();
   for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + value(row));
   return sums;
 };
 
 /** The summary compared across periods. */
-export function summarize(aggregates: SummaryAggregates, context: Pick<ReportContext, 'from' | 'to' | 'timeZone'>): KpiSummary {
+export function summarize(
+  aggregates: SummaryAggregates,
+  context: Pick<ReportContext, 'from' | 'to' | 'timeZone'>,
+): KpiSummary {
   const counts = byTemperature(aggregates.daily);
   const messages = total(counts);
-  const mentions = sumBy(aggregates.entityDaily, (row) => row.id, (row) => row.n);
+  const mentions = sumBy(
+    aggregates.entityDaily,
+    (row) => row.id,
+    (row) => row.n,
+  );
   const entityTotal = [...mentions.values()].reduce((sum, n) => sum + n, 0);
   return {
     period: { from: context.from, to: context.to, timeZone: context.timeZone },
@@ -101,7 +198,12 @@ export function summarize(aggregates: SummaryAggregates, context: Pick<ReportCon
     meanTemperature: meanTemperature(labeledOnly(counts)),
     entities: aggregates.entities.map((entity) => {
       const entityCounts = byTemperature(aggregates.entityDaily.filter((row) => row.id === entity.id));
-      return { name: entity.name, mentions: mentions.get(entity.id) ?? 0, shareOfVoice: ratio(mentions.get(entity.id) ?? 0, entityTotal), netTemperature: netTemperature(labeledOnly(entityCounts)) };
+      return {
+        name: entity.name,
+        mentions: mentions.get(entity.id) ?? 0,
+        shareOfVoice: ratio(mentions.get(entity.id) ?? 0, entityTotal),
+        netTemperature: netTemperature(labeledOnly(entityCounts)),
+      };
     }),
   };
 }
@@ -111,7 +213,12 @@ function volume(aggregates: KpiAggregates, from: string, to: string, granularity
   // SQL gives local days as numbers since 1970-01-01.
   const bucketOf = (day: number): string => bucketStart(addDays('1970-01-01', day), granularity);
   const starts: string[] = [];
-  for (let day = bucketStart(from, granularity); day <= to; day = bucketStart(addDays(day, granularity === 'day' ? 1 : granularity === 'week' ? 7 : 31), granularity)) starts.push(day);
+  for (
+    let day = bucketStart(from, granularity);
+    day <= to;
+    day = bucketStart(addDays(day, granularity === 'day' ? 1 : granularity === 'week' ? 7 : 31), granularity)
+  )
+    starts.push(day);
   const daily = group(aggregates.daily, (row) => bucketOf(row.day));
   const entityDaily = group(aggregates.entityDaily, (row) => bucketOf(row.day));
   const names = new Map(aggregates.entities.map((e) => [e.id, e.name]));
@@ -121,9 +228,25 @@ function volume(aggregates: KpiAggregates, from: string, to: string, granularity
       const rows = daily.get(start) ?? [];
       const counts = byTemperature(rows);
       return {
-        start, messages: total(counts), byTemperature: counts,
-        bySource: Object.fromEntries(sumBy(rows, (row) => row.source, (row) => row.n)),
-        byEntity: Object.fromEntries([...sumBy(entityDaily.get(start) ?? [], (row) => row.id, (row) => row.n)].map(([id, n]) => [names.get(Number(id)) ?? String(id), n])),
+        start,
+        messages: total(counts),
+        byTemperature: counts,
+        bySource: Object.fromEntries(
+          sumBy(
+            rows,
+            (row) => row.source,
+            (row) => row.n,
+          ),
+        ),
+        byEntity: Object.fromEntries(
+          [
+            ...sumBy(
+              entityDaily.get(start) ?? [],
+              (row) => row.id,
+              (row) => row.n,
+            ),
+          ].map(([id, n]) => [names.get(Number(id)) ?? String(id), n]),
+        ),
       };
     }),
   };
@@ -131,8 +254,15 @@ function volume(aggregates: KpiAggregates, from: string, to: string, granularity
 
 function influence(rows: readonly InfluenceRow[]): KpiReport['influence'] {
   const author = (row: InfluenceRow): InfluencerKpis => ({
-    authorId: row.authorId, handle: row.handle, name: row.name, source: row.source, followers: row.followers, messages: row.messages,
-    engagement: row.engagement, repliesReceived: row.repliesReceived, meanTemperature: row.meanTemperature,
+    authorId: row.authorId,
+    handle: row.handle,
+    name: row.name,
+    source: row.source,
+    followers: row.followers,
+    messages: row.messages,
+    engagement: row.engagement,
+    repliesReceived: row.repliesReceived,
+    meanTemperature: row.meanTemperature,
     parts: influenceParts(row.followers, row.engagement, row.repliesReceived),
   });
   return {
@@ -143,47 +273,93 @@ function influence(rows: readonly InfluenceRow[]): KpiReport['influence'] {
 }
 
 function demographics(rows: readonly DemographicRow[]): KpiReport['demographics'] {
-  return Object.fromEntries((['ageBand', 'sex', 'region'] as const).map((dimension) => [dimension,
-    Object.fromEntries([...group(rows.filter((row) => row[dimension] !== null), (row) => row[dimension] as string)].sort(([a], [b]) => a.localeCompare(b)).map(([value, valueRows]) => {
-      const valueCounts = byTemperature(valueRows);
-      return [value, { messages: total(valueCounts), byTemperature: valueCounts, meanTemperature: meanTemperature(labeledOnly(valueCounts)) } satisfies DemographicKpis];
-    }))])) as KpiReport['demographics'];
+  return Object.fromEntries(
+    (['ageBand', 'sex', 'region'] as const).map((dimension) => [
+      dimension,
+      Object.fromEntries(
+        [
+          ...group(
+            rows.filter((row) => row[dimension] !== null),
+            (row) => row[dimension] as string,
+          ),
+        ]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([value, valueRows]) => {
+            const valueCounts = byTemperature(valueRows);
+            return [
+              value,
+              {
+                messages: total(valueCounts),
+                byTemperature: valueCounts,
+                meanTemperature: meanTemperature(labeledOnly(valueCounts)),
+              } satisfies DemographicKpis,
+            ];
+          }),
+      ),
+    ]),
+  ) as KpiReport['demographics'];
 }
 
-/** Care KPIs for the cases opened in the period; waiting ages and SLA breaches count to the period's end (or now, if sooner). */
+/**
+ * Care KPIs for the cases opened in the period; waiting ages and SLA breaches count to the period's end (or now, if
+ * sooner).
+ */
 export function careKpis(cases: readonly CaseRow[], periodEnd: number, slaMinutes: number): CareKpis {
   const minutes = (from: number, to: number): number => (to - from) / 60_000;
-  const firstResponses = cases.flatMap((c) => (c.firstResponseAt === null ? [] : [minutes(c.openedAt, c.firstResponseAt)]));
-  const resolvedByType = group(cases.filter((c) => c.resolvedAt !== null), (c) => c.type);
-  const waiting = cases.filter((c) => c.firstResponseAt === null).map((c) => Math.max(0, minutes(c.openedAt, periodEnd)) / 60);
+  const firstResponses = cases.flatMap((c) =>
+    c.firstResponseAt === null ? [] : [minutes(c.openedAt, c.firstResponseAt)],
+  );
+  const resolvedByType = group(
+    cases.filter((c) => c.resolvedAt !== null),
+    (c) => c.type,
+  );
+  const waiting = cases
+    .filter((c) => c.firstResponseAt === null)
+    .map((c) => Math.max(0, minutes(c.openedAt, periodEnd)) / 60);
   return {
     requested: cases.length,
     attended: firstResponses.length,
     resolved: cases.filter((c) => c.resolvedAt !== null).length,
     firstResponseMinutes: { median: percentile(firstResponses, 0.5), p90: percentile(firstResponses, 0.9) },
-    resolutionHoursByType: Object.fromEntries([...resolvedByType].sort(([a], [b]) => a.localeCompare(b)).map(([type, rows]) => {
-      const hours = rows.map((c) => minutes(c.openedAt, c.resolvedAt as number) / 60);
-      return [type, { count: rows.length, median: percentile(hours, 0.5), p90: percentile(hours, 0.9) }];
-    })),
+    resolutionHoursByType: Object.fromEntries(
+      [...resolvedByType]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, rows]) => {
+          const hours = rows.map((c) => minutes(c.openedAt, c.resolvedAt as number) / 60);
+          return [type, { count: rows.length, median: percentile(hours, 0.5), p90: percentile(hours, 0.9) }];
+        }),
+    ),
     waiting: waiting.length,
     waitingHours: { median: percentile(waiting, 0.5), max: waiting.length === 0 ? null : Math.max(...waiting) },
     slaMinutes,
     // A case still waiting at the end of the period counts once its wait passes the target.
-    slaBreaches: cases.filter((c) => minutes(c.openedAt, c.firstResponseAt ?? Math.max(periodEnd, c.openedAt)) > slaMinutes).length,
+    slaBreaches: cases.filter(
+      (c) => minutes(c.openedAt, c.firstResponseAt ?? Math.max(periodEnd, c.openedAt)) > slaMinutes,
+    ).length,
   };
 }
 
-function community(snapshots: readonly SnapshotRow[], engagement: readonly { source: string; posts: number; interactions: number }[]): CommunityKpis[] {
+function community(
+  snapshots: readonly SnapshotRow[],
+  engagement: readonly { source: string; posts: number; interactions: number }[],
+): CommunityKpis[] {
   return [...group(snapshots, (s) => `${s.source}\u0000${s.channel}`).values()].map((series) => {
     const first = series[0] as SnapshotRow;
     const last = series[series.length - 1] as SnapshotRow;
     const activity = engagement.find((e) => e.source === first.source) ?? { posts: 0, interactions: 0 };
     return {
-      source: first.source, channel: first.channel,
-      followersStart: first.followers, followersEnd: last.followers, followerGrowth: growth(first.followers, last.followers),
-      membersStart: first.members, membersEnd: last.members, memberGrowth: growth(first.members, last.members),
-      activeMemberShare: last.activeMembers === null || last.members === null ? null : ratio(last.activeMembers, last.members),
-      posts: activity.posts, interactions: activity.interactions,
+      source: first.source,
+      channel: first.channel,
+      followersStart: first.followers,
+      followersEnd: last.followers,
+      followerGrowth: growth(first.followers, last.followers),
+      membersStart: first.members,
+      membersEnd: last.members,
+      memberGrowth: growth(first.members, last.members),
+      activeMemberShare:
+        last.activeMembers === null || last.members === null ? null : ratio(last.activeMembers, last.members),
+      posts: activity.posts,
+      interactions: activity.interactions,
       engagementRate: last.followers === null ? null : ratio(activity.interactions, last.followers),
       engagementPerPost: ratio(activity.interactions, activity.posts),
     };
@@ -191,14 +367,25 @@ function community(snapshots: readonly SnapshotRow[], engagement: readonly { sou
 }
 
 /** Every KPI of DESIGN.md for one period, from its aggregates and those of the two comparison periods. */
-export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext, previousPeriod: KpiSummary, yearBefore: KpiSummary): KpiReport {
+export function buildKpiReport(
+  aggregates: KpiAggregates,
+  context: ReportContext,
+  previousPeriod: KpiSummary,
+  yearBefore: KpiSummary,
+): KpiReport {
   const summary = summarize(aggregates, context);
   const counts = byTemperature(aggregates.daily);
-  const entityCounts = new Map(aggregates.entities.map((e) => [e.id, byTemperature(aggregates.entityDaily.filter((row) => row.id === e.id))]));
+  const entityCounts = new Map(
+    aggregates.entities.map((e) => [e.id, byTemperature(aggregates.entityDaily.filter((row) => row.id === e.id))]),
+  );
   const engagement = [...group(aggregates.daily, (row) => row.source)].map(([source, rows]) => ({
-    source, posts: rows.reduce((sum, row) => sum + row.n, 0), interactions: rows.reduce((sum, row) => sum + row.interactions, 0),
+    source,
+    posts: rows.reduce((sum, row) => sum + row.n, 0),
+    interactions: rows.reduce((sum, row) => sum + row.interactions, 0),
   }));
-  const sovByTemperature = Object.fromEntries(TEMPERATURE_CODES.map((key) => [key, shares(Object.fromEntries([...entityCounts].map(([id, c]) => [id, c[key]])))])) as Record<TemperatureCode, Record<string, Ratio>>;
+  const sovByTemperature = Object.fromEntries(
+    TEMPERATURE_CODES.map((key) => [key, shares(Object.fromEntries([...entityCounts].map(([id, c]) => [id, c[key]])))]),
+  ) as Record<TemperatureCode, Record<string, Ratio>>;
   const names = new Map(aggregates.entities.map((e) => [e.id, e.name]));
   const users = aggregates.users;
   return {
@@ -208,38 +395,69 @@ export function buildKpiReport(aggregates: KpiAggregates, context: ReportContext
       const entityByTemperature = entityCounts.get(entity.id) as ByTemperature;
       const advocates = aggregates.entityAdvocates.find((row) => row.id === entity.id);
       return {
-        id: entity.id, name: entity.name, role: entity.role as EntityRole,
-        mentions: summary.entities[i]?.mentions ?? 0, byTemperature: entityByTemperature,
+        id: entity.id,
+        name: entity.name,
+        role: entity.role as EntityRole,
+        mentions: summary.entities[i]?.mentions ?? 0,
+        byTemperature: entityByTemperature,
         shareOfVoice: summary.entities[i]?.shareOfVoice ?? null,
-        shareOfVoiceByTemperature: Object.fromEntries(TEMPERATURE_CODES.map((key) => [key, sovByTemperature[key][String(entity.id)] ?? null])) as Record<TemperatureCode, Ratio>,
-        netTemperature: netTemperature(labeledOnly(entityByTemperature)), meanTemperature: meanTemperature(labeledOnly(entityByTemperature)),
-        evangelists: advocates?.evangelists ?? 0, detractors: advocates?.detractors ?? 0,
+        shareOfVoiceByTemperature: Object.fromEntries(
+          TEMPERATURE_CODES.map((key) => [key, sovByTemperature[key][String(entity.id)] ?? null]),
+        ) as Record<TemperatureCode, Ratio>,
+        netTemperature: netTemperature(labeledOnly(entityByTemperature)),
+        meanTemperature: meanTemperature(labeledOnly(entityByTemperature)),
+        evangelists: advocates?.evangelists ?? 0,
+        detractors: advocates?.detractors ?? 0,
       };
     }),
     topics: aggregates.topics.map((topic) => {
       const topicCounts = byTemperature(aggregates.topicCounts.filter((row) => row.id === topic.id));
       const pairs = aggregates.topicEntityCounts.filter((row) => row.topicId === topic.id);
       const socBy = (entityId: number, key?: TemperatureCode): Ratio => {
-        const rows = pairs.filter((row) => row.entityId === entityId && (key === undefined || String(row.temperature) === key));
-        return ratio(rows.reduce((sum, row) => sum + row.n, 0), key === undefined ? total(topicCounts) : topicCounts[key]);
+        const rows = pairs.filter(
+          (row) => row.entityId === entityId && (key === undefined || String(row.temperature) === key),
+        );
+        return ratio(
+          rows.reduce((sum, row) => sum + row.n, 0),
+          key === undefined ? total(topicCounts) : topicCounts[key],
+        );
       };
       return {
-        id: topic.id, name: topic.name, mentions: total(topicCounts), byTemperature: topicCounts,
-        shareOfConversation: Object.fromEntries(aggregates.entities.map((e) => [names.get(e.id) as string, socBy(e.id)])),
-        shareOfConversationByTemperature: Object.fromEntries(aggregates.entities.map((e) => [names.get(e.id) as string,
-          Object.fromEntries(TEMPERATURE_CODES.map((key) => [key, socBy(e.id, key)])) as Record<TemperatureCode, Ratio>])),
+        id: topic.id,
+        name: topic.name,
+        mentions: total(topicCounts),
+        byTemperature: topicCounts,
+        shareOfConversation: Object.fromEntries(
+          aggregates.entities.map((e) => [names.get(e.id) as string, socBy(e.id)]),
+        ),
+        shareOfConversationByTemperature: Object.fromEntries(
+          aggregates.entities.map((e) => [
+            names.get(e.id) as string,
+            Object.fromEntries(TEMPERATURE_CODES.map((key) => [key, socBy(e.id, key)])) as Record<
+              TemperatureCode,
+              Ratio
+            >,
+          ]),
+        ),
       };
     }),
     care: careKpis(aggregates.cases, context.periodEnd, context.slaMinutes),
     users: {
       ...users,
-      happyRatio: ratio(users.happy, users.authors), unhappyRatio: ratio(users.unhappy, users.authors),
-      unhappyToHappyRatio: ratio(users.unhappyToHappy, users.authors), happyToUnhappyRatio: ratio(users.happyToUnhappy, users.authors),
+      happyRatio: ratio(users.happy, users.authors),
+      unhappyRatio: ratio(users.unhappy, users.authors),
+      unhappyToHappyRatio: ratio(users.unhappyToHappy, users.authors),
+      happyToUnhappyRatio: ratio(users.happyToUnhappy, users.authors),
     },
     community: community(aggregates.snapshots, engagement),
     demographics: demographics(aggregates.demographics),
     scope: context.scope ?? {},
-    volume: volume(aggregates, context.from, context.to, context.granularity ?? autoGranularity(context.from, context.to)),
+    volume: volume(
+      aggregates,
+      context.from,
+      context.to,
+      context.granularity ?? autoGranularity(context.from, context.to),
+    ),
     influence: influence(aggregates.influence),
     previousPeriod,
     yearBefore,

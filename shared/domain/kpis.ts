@@ -15,7 +15,8 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-export const labeledCount = (counts: TemperatureCounts): number => TEMPERATURE_CODES.reduce((sum, key) => sum + counts[key], 0);
+export const labeledCount = (counts: TemperatureCounts): number =>
+  TEMPERATURE_CODES.reduce((sum, key) => sum + counts[key], 0);
 
 /**
  * Net temperature: share of +1/+2 minus share of −1/−2 among labeled messages; neutral ones
@@ -26,13 +27,19 @@ export function netTemperature(counts: TemperatureCounts): number | null {
 }
 
 export function meanTemperature(counts: TemperatureCounts): number | null {
-  return ratio(TEMPERATURE_CODES.reduce((sum, key) => sum + Number(key) * counts[key], 0), labeledCount(counts));
+  return ratio(
+    TEMPERATURE_CODES.reduce((sum, key) => sum + Number(key) * counts[key], 0),
+    labeledCount(counts),
+  );
 }
 
 /** Each key's share of the sum over all keys (Share of Voice, per temperature too). */
 export function shares<K extends string>(mentions: Record<K, number>): Record<K, number | null> {
   const total = Object.values<number>(mentions).reduce((sum, n) => sum + n, 0);
-  return Object.fromEntries(Object.entries<number>(mentions).map(([key, n]) => [key, ratio(n, total)])) as Record<K, number | null>;
+  return Object.fromEntries(Object.entries<number>(mentions).map(([key, n]) => [key, ratio(n, total)])) as Record<
+    K,
+    number | null
+  >;
 }
 
 /**
@@ -57,7 +64,13 @@ export interface AuthorLabels {
  * Happy/unhappy: distinct authors whose latest labeled message is above/below 0. Conversion:
  * first below 0 and last above 0 (unhappy → happy), and the reverse.
  */
-export function userFlows(authors: Iterable<AuthorLabels>): { happy: number; unhappy: number; unhappyToHappy: number; happyToUnhappy: number; authors: number } {
+export function userFlows(authors: Iterable<AuthorLabels>): {
+  happy: number;
+  unhappy: number;
+  unhappyToHappy: number;
+  happyToUnhappy: number;
+  authors: number;
+} {
   const flows = { happy: 0, unhappy: 0, unhappyToHappy: 0, happyToUnhappy: 0, authors: 0 };
   for (const { temperatures } of authors) {
     if (temperatures.length === 0) continue;
@@ -90,9 +103,15 @@ export function growth(first: number | null, last: number | null): number | null
 }
 
 /** Influence, written the same way in the UI, the README and the SQL that ranks authors. */
-export const INFLUENCE_FORMULA = 'log10(1 + followers) + log10(1 + engagement received) + log10(1 + replies received in the data)';
+export const INFLUENCE_FORMULA =
+  'log10(1 + followers) + log10(1 + engagement received) + log10(1 + replies received in the data)';
 
-export interface InfluenceParts { reach: number; engagement: number; conversation: number; score: number }
+export interface InfluenceParts {
+  reach: number;
+  engagement: number;
+  conversation: number;
+  score: number;
+}
 
 /** Each part of an author's influence; engagement = likes + shares + replies on their messages in the period. */
 export function influenceParts(followers: number | null, engagement: number, repliesReceived: number): InfluenceParts {

@@ -171,7 +171,10 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** A rule's word: its letters, and the # or @ it must have (0: any or none). */
-interface RuleWord { bare: string; prefix: number }
+interface RuleWord {
+  bare: string;
+  prefix: number;
+}
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -189,13 +192,21 @@ function restFollows(folded: string, words: readonly RuleWord[], from: number): 
     const prefix = isPrefix(folded.charCodeAt(i)) ? folded.charCodeAt(i) : 0;
     const bareStart = prefix ? i + 1 : i;
     const end = wordEnd(folded, bareStart);
-    if (end - bareStart !== word.bare.length || !folded.startsWith(word.bare, bareStart) || (word.prefix !== 0 && word.prefix !== prefix)) return false;
+    if (
+      end - bareStart !== word.bare.length ||
+      !folded.startsWith(word.bare, bareStart) ||
+      (word.prefix !== 0 && word.prefix !== prefix)
+    )
+      return false;
     i = end;
   }
   return true;
 }
 
-/** Whether a word character, or one and a joiner after it, ends right before `i`: a word found at `i` would be part of it. */
+/**
+ * Whether a word character, or one and a joiner after it, ends right before `i`: a word found at `i` would be part of
+ * it.
+ */
 function joinedBefore(text: string, i: number): boolean {
   return wordEndsAt(text, i) || (i > 1 && isJoiner(text.charCodeAt(i - 1)) && wordEndsAt(text, i - 1));
 }
@@ -207,7 +218,10 @@ function wordEndsAt(text: string, at: number): boolean {
 
 /** Whether a word character, or a joiner and one, starts at `i`: a word ending at `i` would go on. */
 function joinedAfter(text: string, i: number): boolean {
-  return (i < text.length && wordWidth(text, i) > 0) || (i + 1 < text.length && isJoiner(text.charCodeAt(i)) && wordWidth(text, i + 1) > 0);
+  return (
+    (i < text.length && wordWidth(text, i) > 0) ||
+    (i + 1 < text.length && isJoiner(text.charCodeAt(i)) && wordWidth(text, i + 1) > 0)
+  );
 }
 
 /**
@@ -219,12 +233,19 @@ function joinedAfter(text: string, i: number): boolean {
  * instead of cutting every text into words; checked in place, not by the expression's
  * lookarounds, which were slower (figures: tests/bench/MEASUREMENTS.md).
  */
-export function compileRules(rules: { entities: readonly Rule<number>[]; topics: readonly Rule<number>[] }): (text: string) => { entities: number[]; topics: number[] } {
+export function compileRules(rules: {
+  entities: readonly Rule<number>[];
+  topics: readonly Rule<number>[];
+}): (text: string) => { entities: number[]; topics: number[] } {
   type Compiled = { target: number; topic: boolean; words: RuleWord[] };
   const byHead = new Map<string, Compiled[]>();
   const add = (list: readonly Rule<number>[], topic: boolean): void => {
     for (const rule of list) {
-      const words = tokenize(rule.pattern).map((token): RuleWord => (isPrefix(token.charCodeAt(0)) ? { bare: token.slice(1), prefix: token.charCodeAt(0) } : { bare: token, prefix: 0 }));
+      const words = tokenize(rule.pattern).map((token): RuleWord =>
+        isPrefix(token.charCodeAt(0))
+          ? { bare: token.slice(1), prefix: token.charCodeAt(0) }
+          : { bare: token, prefix: 0 },
+      );
       const head = words[0];
       if (head) byHead.set(head.bare, [...(byHead.get(head.bare) ?? []), { target: rule.target, topic, words }]);
     }
@@ -232,7 +253,13 @@ export function compileRules(rules: { entities: readonly Rule<number>[]; topics:
   add(rules.entities, false);
   add(rules.topics, true);
   // The longest first: of two heads where one begins the other, only the longer can stand whole.
-  const heads = new RegExp(`[#@]?(?:${[...byHead.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`, 'g');
+  const heads = new RegExp(
+    `[#@]?(?:${[...byHead.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})`,
+    'g',
+  );
 
   return (text) => {
     const entities: number[] = [];
@@ -262,10 +289,13 @@ export function compileRules(rules: { entities: readonly Rule<number>[]; topics:
 /** Rules as people type them: one per line or separated by commas; blanks and repeats dropped. */
 export function parseRuleList(text: string): string[] {
   const seen = new Set<string>();
-  return text.split(/[\n,;]/).map((rule) => rule.trim()).filter((rule) => {
-    const key = foldText(rule);
-    if (rule === '' || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return text
+    .split(/[\n,;]/)
+    .map((rule) => rule.trim())
+    .filter((rule) => {
+      const key = foldText(rule);
+      if (rule === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

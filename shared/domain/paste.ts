@@ -16,9 +16,11 @@ export function parsePastedLabels(text: string): PastedLabels {
   const wide = lines.findIndex((line) => line.includes('\t'));
   if (wide >= 0) return { ok: false, error: `line ${wide + 1} has several columns; copy one column of labels` };
   const temperatures = lines.map((line) => parseTemperature(line, 'signed'));
-  if (temperatures.every((parsed) => parsed.ok)) return { ok: true, field: 'temperature', values: temperatures.map((p) => (p.ok ? p.value : null)) };
+  if (temperatures.every((parsed) => parsed.ok))
+    return { ok: true, field: 'temperature', values: temperatures.map((p) => (p.ok ? p.value : null)) };
   const kinds = lines.map((line) => parseKind(line));
-  if (kinds.every((parsed) => parsed.ok)) return { ok: true, field: 'kind', values: kinds.map((p) => (p.ok ? p.value : null)) };
+  if (kinds.every((parsed) => parsed.ok))
+    return { ok: true, field: 'kind', values: kinds.map((p) => (p.ok ? p.value : null)) };
   // Report against the reading that fits more lines: that is what the person meant.
   const readings = temperatures.filter((p) => p.ok).length >= kinds.filter((p) => p.ok).length ? temperatures : kinds;
   const line = readings.findIndex((parsed) => !parsed.ok);

@@ -16,7 +16,8 @@ export function toFtsQuery(input: string): string | null {
     }
     const raw = match[2] as string;
     const prefix = raw.endsWith('*');
-    for (const [i, word] of words_(raw).entries()) parts.push(`"${word}"${prefix && i === words_(raw).length - 1 ? '*' : ''}`);
+    for (const [i, word] of words_(raw).entries())
+      parts.push(`"${word}"${prefix && i === words_(raw).length - 1 ? '*' : ''}`);
   }
   return parts.length > 0 ? parts.join(' ') : null;
 }

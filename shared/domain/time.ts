@@ -1,5 +1,13 @@
 /** Wall-clock times in an IANA time zone ↔ UTC instants, with Intl only (no tz database of ours). */
-export interface WallTime { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; ms?: number }
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  ms?: number;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -7,7 +15,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, format);
   }
@@ -16,7 +31,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const DAY_MS = 86_400_000;
 const yearTables = new Map<string, OffsetSegment[]>();
-/** The year zoneOffset last looked in: a file's dates mostly fall in the same year, which then needs no key made and looked up. */
+/**
+ * The year zoneOffset last looked in: a file's dates mostly fall in the same year, which then needs no key made and
+ * looked up.
+ */
 let lastYear: { timeZone: string; start: number; end: number; segments: OffsetSegment[] } | null = null;
 
 /**
@@ -28,10 +46,16 @@ export function zoneOffset(instant: number, timeZone: string): number {
   let cached = lastYear;
   if (cached === null || cached.timeZone !== timeZone || instant < cached.start || instant >= cached.end) {
     const year = new Date(instant).getUTCFullYear();
-    cached = lastYear = { timeZone, start: Date.UTC(year, 0, 1), end: Date.UTC(year + 1, 0, 1), segments: yearTable(year, timeZone) };
+    cached = lastYear = {
+      timeZone,
+      start: Date.UTC(year, 0, 1),
+      end: Date.UTC(year + 1, 0, 1),
+      segments: yearTable(year, timeZone),
+    };
   }
   const segments = cached.segments;
-  for (let i = segments.length - 1; i > 0; i--) if (instant >= (segments[i] as OffsetSegment).from) return (segments[i] as OffsetSegment).offset;
+  for (let i = segments.length - 1; i > 0; i--)
+    if (instant >= (segments[i] as OffsetSegment).from) return (segments[i] as OffsetSegment).offset;
   return (segments[0] as OffsetSegment).offset;
 }
 
@@ -67,8 +91,16 @@ export const toSecond = (instant: number): number => instant - (((instant % 1000
 
 function intlOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
+  for (const part of formatter(timeZone).formatToParts(instant))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const asUtc = Date.UTC(
+    parts.year as number,
+    (parts.month as number) - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
   return asUtc - toSecond(instant);
 }
 
@@ -77,7 +109,10 @@ function intlOffset(instant: number, timeZone: string): number {
  * the gap; a repeated one takes its first occurrence, as most calendars do.
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): number {
-  return wallClockToUtc(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0), timeZone);
+  return wallClockToUtc(
+    Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0),
+    timeZone,
+  );
 }
 
 /** The same, for a wall time given as the instant that has its fields in UTC. */
@@ -103,7 +138,10 @@ export function dayStart(day: string, timeZone: string, plusDays = 0): number {
   return wallTimeToUtc({ year, month, day: date + plusDays }, timeZone);
 }
 
-export interface OffsetSegment { from: number; offset: number }
+export interface OffsetSegment {
+  from: number;
+  offset: number;
+}
 
 /**
  * The zone's UTC offsets over [start, end): the offset in force from each instant on, so SQL

@@ -3,8 +3,19 @@ export const KINDS = ['case', 'complaint', 'suggestion', 'opinion', 'chat', 'spa
 export type Kind = (typeof KINDS)[number];
 
 export const SOURCES = [
-  'twitter', 'facebook', 'instagram', 'linkedin', 'youtube', 'tiktok', 'blog',
-  'forum', 'news', 'review', 'email', 'phone', 'other',
+  'twitter',
+  'facebook',
+  'instagram',
+  'linkedin',
+  'youtube',
+  'tiktok',
+  'blog',
+  'forum',
+  'news',
+  'review',
+  'email',
+  'phone',
+  'other',
 ] as const;
 export type Source = (typeof SOURCES)[number];
 

@@ -164,10 +164,13 @@ export const es: Record<MessageKey, string> = {
   'job.cancel': 'Cancelar',
   'job.failed': '{kind} ha fallado: {message}',
   'job.waiting': '{kind}: esperando a que termine el trabajo anterior',
-  'import.waiting': 'Esperando a que termine el trabajo anterior (escribe en este espacio de trabajo); la importación empieza después',
+  'import.waiting':
+    'Esperando a que termine el trabajo anterior (escribe en este espacio de trabajo); la importación empieza después',
   'writes.kept.labels': 'En espera: se guarda en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',
-  'writes.kept.undo': 'Deshacer en espera: se hace en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',
-  'writes.kept.redo': 'Rehacer en espera: se hace en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',
+  'writes.kept.undo':
+    'Deshacer en espera: se hace en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',
+  'writes.kept.redo':
+    'Rehacer en espera: se hace en cuanto el espacio de trabajo quede libre (cambios en espera: {count})',
   'writes.keptUndo': 'Deshacer el lote {batch} queda en espera: se hace en cuanto el espacio de trabajo quede libre',
   'writes.keptPreset': 'La plantilla «{name}» queda en espera: se guarda en cuanto el espacio de trabajo quede libre',
   'writes.pending': 'Cambios a salvo en espera de que el espacio de trabajo quede libre: {count}',
@@ -178,7 +181,8 @@ export const es: Record<MessageKey, string> = {
   'chart.sovByTemperature': 'Share of Voice por temperatura',
   'chart.shareOfConversation': 'Share of Conversation por tema',
   'chart.careFunnel': 'Embudo de atención',
-  'chart.careWaiting': '{count} en espera (la más antigua {longest} h) · {breaches} fuera del objetivo de {minutes} min',
+  'chart.careWaiting':
+    '{count} en espera (la más antigua {longest} h) · {breaches} fuera del objetivo de {minutes} min',
   'chart.resolutionByType': 'Tiempo de resolución por tipo de caso',
   'chart.hours': 'horas',
   'chart.median': 'mediana',
@@ -243,7 +247,8 @@ export const es: Record<MessageKey, string> = {
   'tracking.role': 'Papel',
   'tracking.aliases': 'Alias',
   'tracking.keywords': 'Palabras clave',
-  'tracking.rulesHelp': 'Uno por línea o separados por comas. Palabras enteras, sin importar mayúsculas ni acentos; «dos palabras» como frase; @usuario y #etiqueta solo esa forma, una palabra sola también su forma con @ y #.',
+  'tracking.rulesHelp':
+    'Uno por línea o separados por comas. Palabras enteras, sin importar mayúsculas ni acentos; «dos palabras» como frase; @usuario y #etiqueta solo esa forma, una palabra sola también su forma con @ y #.',
   'tracking.save': 'Guardar y volver a asignar',
   'tracking.saving': 'Volviendo a asignar todos los mensajes…',
   'tracking.saved': 'Guardado: {count} mensajes asignados de nuevo.',

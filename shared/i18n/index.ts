@@ -29,7 +29,11 @@ export function createTranslator(language: Language, timeZone: string): Translat
     let format = numbers.get(digits);
     if (!format) {
       // es-ES omits the grouping separator below 10,000 by default; analysts expect 1.234.
-      format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' });
+      format = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        useGrouping: 'always',
+      });
       numbers.set(digits, format);
     }
     return format.format(value);

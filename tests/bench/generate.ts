@@ -5,12 +5,83 @@ import { demoVocabulary as vocabulary } from '../../electron/backend/demo/genera
 
 /** Extra words so texts run 8–40 words, in the language of the message. */
 const FILLER = {
-  es: ['hoy', 'otra', 'vez', 'desde', 'la', 'semana', 'pasada', 'y', 'nadie', 'me', 'dice', 'nada', 'gracias', 'por', 'favor', 'cuando', 'lo', 'arreglan', 'en', 'casa', 'trabajo', 'móvil', 'tienda', 'llamé', 'esperé', 'minutos', 'atención', 'cliente', 'oferta', 'precio'],
-  en: ['today', 'again', 'since', 'last', 'week', 'and', 'nobody', 'tells', 'me', 'anything', 'thanks', 'please', 'when', 'will', 'you', 'fix', 'it', 'at', 'home', 'work', 'phone', 'store', 'called', 'waited', 'minutes', 'service', 'customer', 'deal', 'price', 'really'],
+  es: [
+    'hoy',
+    'otra',
+    'vez',
+    'desde',
+    'la',
+    'semana',
+    'pasada',
+    'y',
+    'nadie',
+    'me',
+    'dice',
+    'nada',
+    'gracias',
+    'por',
+    'favor',
+    'cuando',
+    'lo',
+    'arreglan',
+    'en',
+    'casa',
+    'trabajo',
+    'móvil',
+    'tienda',
+    'llamé',
+    'esperé',
+    'minutos',
+    'atención',
+    'cliente',
+    'oferta',
+    'precio',
+  ],
+  en: [
+    'today',
+    'again',
+    'since',
+    'last',
+    'week',
+    'and',
+    'nobody',
+    'tells',
+    'me',
+    'anything',
+    'thanks',
+    'please',
+    'when',
+    'will',
+    'you',
+    'fix',
+    'it',
+    'at',
+    'home',
+    'work',
+    'phone',
+    'store',
+    'called',
+    'waited',
+    'minutes',
+    'service',
+    'customer',
+    'deal',
+    'price',
+    'really',
+  ],
 } as const;
 
-/** What a quarter of messages end with, as people write them: characters outside the BMP, so the texts are not all one byte a character. */
-const EMOJI = { '-2': ['😡', '🤬'], '-1': ['😠', '👎'], '0': ['🤔', '📱'], '1': ['🙂', '👍'], '2': ['😍', '🎉'] } as const;
+/**
+ * What a quarter of messages end with, as people write them: characters outside the BMP, so the texts are not all one
+ * byte a character.
+ */
+const EMOJI = {
+  '-2': ['😡', '🤬'],
+  '-1': ['😠', '👎'],
+  '0': ['🤔', '📱'],
+  '1': ['🙂', '👍'],
+  '2': ['😍', '🎉'],
+} as const;
 
 const HEADER = 'id,fecha,usuario,nombre,red,texto,temperatura,tipo,me_gusta,compartidos,respuestas,seguidores\n';
 const SOURCES = Object.keys(vocabulary.sources);
@@ -29,7 +100,8 @@ export function* benchRows(count: number, seed = 7): Generator<string[]> {
     const language = random.next() < 0.6 ? 'es' : 'en';
     const temperature = random.pick(words);
     const entity = random.pick(vocabulary.entities);
-    let text = random.pick(vocabulary.templates[language][temperature])
+    let text = random
+      .pick(vocabulary.templates[language][temperature])
       .replace('{brand}', random.pick(entity.aliases))
       .replace('{subject}', random.pick(vocabulary.subjects[language]))
       .replace('{n}', String(random.int(2, 5)));
@@ -44,9 +116,18 @@ export function* benchRows(count: number, seed = 7): Generator<string[]> {
     const labeled = random.next() < 1 / 3;
     const posted = new Date(start + Math.floor(random.next() * 273 * 86400) * 1000).toISOString();
     yield [
-      `b${i}`, posted, `@user${author}`, `User ${author}`, random.pick(SOURCES), text,
-      labeled ? temperature : '', labeled ? random.pick(vocabulary.kindsByTemperature[temperature]) : '',
-      String(random.int(0, 500)), String(random.int(0, 80)), String(random.int(0, 30)), String(random.int(0, 100000)),
+      `b${i}`,
+      posted,
+      `@user${author}`,
+      `User ${author}`,
+      random.pick(SOURCES),
+      text,
+      labeled ? temperature : '',
+      labeled ? random.pick(vocabulary.kindsByTemperature[temperature]) : '',
+      String(random.int(0, 500)),
+      String(random.int(0, 80)),
+      String(random.int(0, 30)),
+      String(random.int(0, 100000)),
     ];
   }
 }
@@ -70,4 +151,5 @@ export const BENCH_HEADERS = HEADER.trim().split(',');
 
 // `node --import tsx tests/bench/generate.ts FILE ROWS` writes the benchmark CSV in a process of its
 // own, so the one that measures the import does not carry the generator's memory.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await writeBenchCsv(process.argv[2] as string, Number(process.argv[3]));
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  await writeBenchCsv(process.argv[2] as string, Number(process.argv[3]));

@@ -23,7 +23,13 @@ export async function run(): Promise<BenchResult> {
         ['peak RSS (MB)', String(imported.peakRssMB), `< ${Math.round(sizeMB)} (the file's size)`],
         ['  RSS when the import started (MB)', String(imported.startRssMB), undefined],
       ],
-      json: { rows: ROWS, csvMB: Math.round(sizeMB), seconds: imported.seconds, peakRssMB: imported.peakRssMB, startRssMB: imported.startRssMB },
+      json: {
+        rows: ROWS,
+        csvMB: Math.round(sizeMB),
+        seconds: imported.seconds,
+        peakRssMB: imported.peakRssMB,
+        startRssMB: imported.startRssMB,
+      },
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -33,10 +33,13 @@ export async function run(): Promise<BenchResult> {
     const opening = performance.now();
     const app = await openApp(backend, { beforeLoad: FIRST_ROW_CLOCK });
     const { page } = app;
-    await page.locator(FIRST_ROW).waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
-      await page.screenshot({ path: join(folder, '..', 'grid-bench-open.png') });
-      throw new Error(`${error.message}; page errors: ${app.errors.join(' | ')}`);
-    });
+    await page
+      .locator(FIRST_ROW)
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: Error) => {
+        await page.screenshot({ path: join(folder, '..', 'grid-bench-open.png') });
+        throw new Error(`${error.message}; page errors: ${app.errors.join(' | ')}`);
+      });
     const harnessMs = performance.now() - opening;
     // From the window's navigation to the first rows drawn, on the page's own clock: what a user waits
     // for in the app (the harness's browser context, page and test bridge are not part of it).
@@ -45,17 +48,24 @@ export async function run(): Promise<BenchResult> {
     // Filter and sort changes, each timed until the new first rows are on screen.
     const temperature = page.getByRole('combobox', { name: 'Temperature' });
     const changes: (() => Promise<unknown>)[] = [
-      () => temperature.selectOption('unlabeled'), () => temperature.selectOption('-2'), () => temperature.selectOption(''),
-      () => page.getByRole('combobox', { name: 'Source' }).selectOption('forum'), () => page.getByRole('combobox', { name: 'Source' }).selectOption(''),
-      () => page.getByRole('button', { name: /^Author/ }).click(), () => page.getByRole('button', { name: /^Posted/ }).click(),
+      () => temperature.selectOption('unlabeled'),
+      () => temperature.selectOption('-2'),
+      () => temperature.selectOption(''),
+      () => page.getByRole('combobox', { name: 'Source' }).selectOption('forum'),
+      () => page.getByRole('combobox', { name: 'Source' }).selectOption(''),
+      () => page.getByRole('button', { name: /^Author/ }).click(),
+      () => page.getByRole('button', { name: /^Posted/ }).click(),
     ];
     const changeMs: number[] = [];
     for (let i = 0; i < CHANGES; i++) {
       const started = performance.now();
       await (changes[i % changes.length] as () => Promise<unknown>)();
-      await page.locator(FIRST_ROW).waitFor({ timeout: 10_000 }).catch((error: Error) => {
-        throw new Error(`change ${i % changes.length}: ${error.message}`);
-      });
+      await page
+        .locator(FIRST_ROW)
+        .waitFor({ timeout: 10_000 })
+        .catch((error: Error) => {
+          throw new Error(`change ${i % changes.length}: ${error.message}`);
+        });
       changeMs.push(performance.now() - started);
     }
     await temperature.selectOption('');
@@ -74,7 +84,12 @@ export async function run(): Promise<BenchResult> {
         await new Promise<void>((resolve, reject) => {
           const check = (): void => {
             if (document.querySelector(next)) resolve();
-            else if (performance.now() - started > 10_000) reject(new Error(`keystroke ${i + 1}: the cursor never reached row ${i + 3}; the status bar says "${document.querySelector('[role="status"]')?.textContent ?? ''}"`));
+            else if (performance.now() - started > 10_000)
+              reject(
+                new Error(
+                  `keystroke ${i + 1}: the cursor never reached row ${i + 3}; the status bar says "${document.querySelector('[role="status"]')?.textContent ?? ''}"`,
+                ),
+              );
             else requestAnimationFrame(check);
           };
           check();
@@ -87,13 +102,15 @@ export async function run(): Promise<BenchResult> {
     // Scroll end to end, then measure the heap after a garbage collection.
     const scroller = page.locator('.virtual-scroller');
     for (let step = 0; step <= 100; step++) {
-      await scroller.evaluate((element, share) => { element.scrollTop = (element.scrollHeight - element.clientHeight) * share; }, step / 100);
+      await scroller.evaluate((element, share) => {
+        element.scrollTop = (element.scrollHeight - element.clientHeight) * share;
+      }, step / 100);
       await page.waitForTimeout(20);
     }
     await page.locator(`[aria-rowindex="${MESSAGES + 1}"] .col-text`).waitFor();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await cdp.send('Runtime.getHeapUsage') as { usedSize: number };
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const heapMB = heap.usedSize / 1e6;
     await app.close();
     await closeBrowser();
@@ -114,7 +131,16 @@ export async function run(): Promise<BenchResult> {
         ['keystroke p95 (ms)', keystrokeP95Ms.toFixed(1), '≤ 50'],
         ['JS heap after scrolling end to end (MB)', heapMB.toFixed(1), '≤ 300'],
       ],
-      json: { messages: MESSAGES, openMs, harnessOpenMs: harnessMs, filterP50Ms, filterP95Ms, keystrokeP50Ms, keystrokeP95Ms, heapMB },
+      json: {
+        messages: MESSAGES,
+        openMs,
+        harnessOpenMs: harnessMs,
+        filterP50Ms,
+        filterP95Ms,
+        keystrokeP50Ms,
+        keystrokeP95Ms,
+        heapMB,
+      },
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -24,7 +24,8 @@ const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_IMPORT_RUNS ?? 3));
 
 const median = (values: readonly number[]): number => percentile(values, 0.5) as number;
-const range = (values: readonly number[], digits = 2): string => `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
+const range = (values: readonly number[], digits = 2): string =>
+  `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
 
 const ENTITIES = [
   { name: 'Lumen Móvil', role: 'own', aliases: ['Lumen', 'Lumen Móvil', '@LumenMovil', '#LumenMovil'] },
@@ -49,10 +50,15 @@ function prepareWorkspace(path: string): void {
   store.close();
 }
 
-/** Bytes this process (all its threads) has passed to write(): its files, the store's log, SQLite's temporary files. Linux only. */
+/**
+ * Bytes this process (all its threads) has passed to write(): its files, the store's log, SQLite's temporary files.
+ * Linux only.
+ */
 function bytesWritten(): number | null {
   try {
-    const line = readFileSync('/proc/self/io', 'utf8').split('\n').find((l) => l.startsWith('wchar:'));
+    const line = readFileSync('/proc/self/io', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('wchar:'));
     return line ? Number(line.slice('wchar:'.length)) : null;
   } catch {
     return null;
@@ -64,7 +70,17 @@ function bytesWritten(): number | null {
  * time until the import says it is done (committed and synced), and apart the time its worker
  * then takes to copy the write-ahead log into the database (closing the back end waits for it).
  */
-async function timedImport(workspace: string, path: string): Promise<{ seconds: number; checkpointSeconds: number; peakRssMB: number; startRssMB: number; writtenGB: number | null; summary: ImportSummary }> {
+async function timedImport(
+  workspace: string,
+  path: string,
+): Promise<{
+  seconds: number;
+  checkpointSeconds: number;
+  peakRssMB: number;
+  startRssMB: number;
+  writtenGB: number | null;
+  summary: ImportSummary;
+}> {
   // The worker as the app ships it (out/main/import-worker.js), when built; else from source.
   const built = resolve('out/main');
   const backend = createBackend(workspace, existsSync(join(built, 'import-worker.js')) ? { workerDir: built } : {});
@@ -83,22 +99,44 @@ async function timedImport(workspace: string, path: string): Promise<{ seconds: 
   const writtenGB = writtenBefore === null || writtenAfter === null ? null : (writtenAfter - writtenBefore) / 1e9;
   clearInterval(sampler);
   if (last.state !== 'finished') throw new Error(`import ${last.state}: ${last.message}`);
-  return { seconds, checkpointSeconds, peakRssMB: Math.round(peak / 1e6), startRssMB: Math.round(start / 1e6), writtenGB, summary: last.result };
+  return {
+    seconds,
+    checkpointSeconds,
+    peakRssMB: Math.round(peak / 1e6),
+    startRssMB: Math.round(start / 1e6),
+    writtenGB,
+    summary: last.result,
+  };
 }
 
-/** Writes the benchmark CSV in a process of its own, so this one's RSS does not carry the generator's memory; its size in MB. */
+/**
+ * Writes the benchmark CSV in a process of its own, so this one's RSS does not carry the generator's memory; its size
+ * in MB.
+ */
 export function writeCsv(path: string, rows: number): number {
-  const generated = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), path, String(rows)], { stdio: 'inherit' });
+  const generated = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), path, String(rows)],
+    { stdio: 'inherit' },
+  );
   if (generated.status !== 0) throw new Error('could not write the benchmark CSV');
   return statSync(path).size / 1e6;
 }
 
-/** Imports `file` into a new workspace `name` in `folder` (timedImport), checking every one of its `rows` came in new. */
-export async function importAll(folder: string, name: string, file: string, rows: number): ReturnType<typeof timedImport> {
+/**
+ * Imports `file` into a new workspace `name` in `folder` (timedImport), checking every one of its `rows` came in new.
+ */
+export async function importAll(
+  folder: string,
+  name: string,
+  file: string,
+  rows: number,
+): ReturnType<typeof timedImport> {
   const workspace = join(folder, name);
   prepareWorkspace(workspace);
   const imported = await timedImport(workspace, file);
-  if (imported.summary.new !== rows) throw new Error(`expected ${rows} new rows from ${file}, got ${JSON.stringify(imported.summary)}`);
+  if (imported.summary.new !== rows)
+    throw new Error(`expected ${rows} new rows from ${file}, got ${JSON.stringify(imported.summary)}`);
   return imported;
 }
 
@@ -108,14 +146,16 @@ function baseline(folder: string, csv: string): number {
   // Fresh each run: .import into an existing table would append to it.
   rmSync(db, { force: true });
   const script = [
-    '.mode csv', `.import ${csv} bare`,
+    '.mode csv',
+    `.import ${csv} bare`,
     "CREATE VIRTUAL TABLE bare_fts USING fts5(texto, content='bare', tokenize='unicode61 remove_diacritics 2');",
     "INSERT INTO bare_fts(bare_fts) VALUES ('rebuild');",
   ].join('\n');
   const started = performance.now();
   const run = spawnSync('sqlite3', [db], { input: script, encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
-  if (run.error || run.status !== 0) throw new Error(`sqlite3 baseline failed (install Debian's sqlite3): ${run.error?.message ?? run.stderr}`);
+  if (run.error || run.status !== 0)
+    throw new Error(`sqlite3 baseline failed (install Debian's sqlite3): ${run.error?.message ?? run.stderr}`);
   return seconds;
 }
 
@@ -142,7 +182,10 @@ function endStateFloor(folder: string, imported: string): number {
     const deferred = deferIndexes(sqlite, ROWS);
     for (const table of IMPORTED_TABLES) sqlite.exec(`INSERT INTO main.${table} SELECT * FROM src.${table}`);
     const fullText = startFullTextLoad(sqlite, deferred.length > 0);
-    const ids = sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM messages').get() as { first: number; last: number };
+    const ids = sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM messages').get() as {
+      first: number;
+      last: number;
+    };
     fullText.add(ids.first, ids.last);
     fullText.finish();
     buildIndexes(sqlite, deferred);
@@ -211,7 +254,11 @@ export async function run(): Promise<BenchResult> {
         ['  each run (s)', range(csvRuns.map((r) => r.seconds)), undefined],
         ['  then the log checkpoint, off the UI (s)', checkpointSeconds.toFixed(2), undefined],
         ['rows/s', rowsPerSecond.toLocaleString('en'), '≥ 150,000'],
-        ['  written, with the checkpoint (GB)', first.writtenGB === null ? 'n/a' : first.writtenGB.toFixed(2), undefined],
+        [
+          '  written, with the checkpoint (GB)',
+          first.writtenGB === null ? 'n/a' : first.writtenGB.toFixed(2),
+          undefined,
+        ],
         ['sqlite3 .import + FTS5 (s, median)', baselineSeconds.toFixed(2), undefined],
         ['  each run (s)', range(csvRuns.map((r) => r.baselineSeconds)), undefined],
         ['  sqlite3 rows/s', Math.round(ROWS / baselineSeconds).toLocaleString('en'), undefined],
@@ -226,11 +273,27 @@ export async function run(): Promise<BenchResult> {
         ['  each run (s)', range(xlsxSeconds), undefined],
       ],
       json: {
-        rows: ROWS, runs: RUNS, seconds, checkpointSeconds, rowsPerSecond, peakRssMB: first.peakRssMB, startRssMB: first.startRssMB, writtenGB: first.writtenGB, baselineSeconds,
-        baselineRowsPerSecond: Math.round(ROWS / baselineSeconds), ratio, floorSeconds, floorRatio: floorSeconds / baselineSeconds,
-        xlsxRows: XLSX_ROWS, xlsxSeconds: median(xlsxSeconds), xlsxRowsPerSecond, csvMB: Math.round(sizeMB),
-        runSeconds: csvRuns.map((r) => r.seconds.toFixed(2)).join(' '), runBaselineSeconds: csvRuns.map((r) => r.baselineSeconds.toFixed(2)).join(' '),
-        runRatios: csvRuns.map((r) => r.ratio.toFixed(2)).join(' '), runXlsxSeconds: xlsxSeconds.map((x) => x.toFixed(2)).join(' '),
+        rows: ROWS,
+        runs: RUNS,
+        seconds,
+        checkpointSeconds,
+        rowsPerSecond,
+        peakRssMB: first.peakRssMB,
+        startRssMB: first.startRssMB,
+        writtenGB: first.writtenGB,
+        baselineSeconds,
+        baselineRowsPerSecond: Math.round(ROWS / baselineSeconds),
+        ratio,
+        floorSeconds,
+        floorRatio: floorSeconds / baselineSeconds,
+        xlsxRows: XLSX_ROWS,
+        xlsxSeconds: median(xlsxSeconds),
+        xlsxRowsPerSecond,
+        csvMB: Math.round(sizeMB),
+        runSeconds: csvRuns.map((r) => r.seconds.toFixed(2)).join(' '),
+        runBaselineSeconds: csvRuns.map((r) => r.baselineSeconds.toFixed(2)).join(' '),
+        runRatios: csvRuns.map((r) => r.ratio.toFixed(2)).join(' '),
+        runXlsxSeconds: xlsxSeconds.map((x) => x.toFixed(2)).join(' '),
       },
     };
   } finally {

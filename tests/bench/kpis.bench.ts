@@ -5,15 +5,39 @@ import { join, resolve } from 'node:path';
 import { saveEntity, saveTopic } from '../../db/queries/entities';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
-import { netTemperature, shares, userFlows, evangelistsAndDetractors, emptyCounts, type TemperatureCode } from '../../shared/domain/kpis';
+import {
+  netTemperature,
+  shares,
+  userFlows,
+  evangelistsAndDetractors,
+  emptyCounts,
+  type TemperatureCode,
+} from '../../shared/domain/kpis';
 import type { BenchResult } from './run';
 
 const MESSAGES = Number(process.env.BENCH_KPI_MESSAGES ?? 1_000_000);
 const QUARTER = { from: '2026-04-01', to: '2026-06-30' };
-const EXTRA_ENTITIES = [['Nube Telecom', ['nube', '@NubeTel']], ['Rayo Fibra', ['rayo', 'Rayo Fibra']], ['Marea', ['marea', '@MareaMovil']], ['Pablo Ruiz', ['Pablo Ruiz']]] as const;
-const EXTRA_TOPICS = [['Cobertura', ['cobertura', 'coverage']], ['Tienda', ['tienda', 'store']], ['Móvil', ['móvil', 'phone']], ['Llamadas', ['llamé', 'called', 'llamada']], ['Espera', ['esperé', 'waited', 'minutos', 'minutes']]] as const;
+const EXTRA_ENTITIES = [
+  ['Nube Telecom', ['nube', '@NubeTel']],
+  ['Rayo Fibra', ['rayo', 'Rayo Fibra']],
+  ['Marea', ['marea', '@MareaMovil']],
+  ['Pablo Ruiz', ['Pablo Ruiz']],
+] as const;
+const EXTRA_TOPICS = [
+  ['Cobertura', ['cobertura', 'coverage']],
+  ['Tienda', ['tienda', 'store']],
+  ['Móvil', ['móvil', 'phone']],
+  ['Llamadas', ['llamé', 'called', 'llamada']],
+  ['Espera', ['esperé', 'waited', 'minutos', 'minutes']],
+] as const;
 
-interface Row { author: number; postedAt: number; temperature: number | null; entities: number[]; topics: number[] }
+interface Row {
+  author: number;
+  postedAt: number;
+  temperature: number | null;
+  entities: number[];
+  topics: number[];
+}
 
 /** The reference: the same entity, topic and user KPIs in plain JavaScript over rows in memory. */
 function referenceKpis(rows: readonly Row[], start: number, end: number): unknown {
@@ -27,13 +51,19 @@ function referenceKpis(rows: readonly Row[], start: number, end: number): unknow
       const counts = entityCounts.get(entity) ?? emptyCounts();
       if (row.temperature !== null) counts[String(row.temperature) as TemperatureCode]++;
       entityCounts.set(entity, counts);
-      if (row.temperature !== null) advocates.set(`${entity}:${row.author}`, [...(advocates.get(`${entity}:${row.author}`) ?? []), row.temperature]);
+      if (row.temperature !== null)
+        advocates.set(`${entity}:${row.author}`, [
+          ...(advocates.get(`${entity}:${row.author}`) ?? []),
+          row.temperature,
+        ]);
     }
     for (const topic of row.topics) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
     if (row.temperature !== null) byAuthor.set(row.author, [...(byAuthor.get(row.author) ?? []), row.temperature]);
   }
   return {
-    sov: shares(Object.fromEntries([...entityCounts].map(([id, c]) => [id, Object.values(c).reduce((a, b) => a + b, 0)]))),
+    sov: shares(
+      Object.fromEntries([...entityCounts].map(([id, c]) => [id, Object.values(c).reduce((a, b) => a + b, 0)])),
+    ),
     net: [...entityCounts.values()].map(netTemperature),
     topics: topicCounts.size,
     users: userFlows([...byAuthor.values()].map((temperatures) => ({ temperatures }))),
@@ -75,10 +105,16 @@ export async function run(): Promise<BenchResult> {
     const scopedMs = performance.now() - scopedStarted;
 
     const read = new Database(path, { readonly: true });
-    const entityRows = read.prepare('SELECT message_id, entity_id FROM message_entities').raw().all() as [number, number][];
+    const entityRows = read.prepare('SELECT message_id, entity_id FROM message_entities').raw().all() as [
+      number,
+      number,
+    ][];
     const topicRows = read.prepare('SELECT message_id, topic_id FROM message_topics').raw().all() as [number, number][];
     const byId = new Map<number, Row>();
-    for (const [id, author, postedAt, temperature] of read.prepare('SELECT id, author_id, posted_at, temperature FROM messages').raw().iterate() as Iterable<[number, number, number, number | null]>) {
+    for (const [id, author, postedAt, temperature] of read
+      .prepare('SELECT id, author_id, posted_at, temperature FROM messages')
+      .raw()
+      .iterate() as Iterable<[number, number, number, number | null]>) {
       byId.set(id, { author, postedAt, temperature, entities: [], topics: [] });
     }
     read.close();

@@ -28,7 +28,9 @@ export async function main(names: string[]): Promise<number> {
   // Each of several in a process of its own: a bench's peak RSS is then its own, not what the one before left behind.
   if (chosen.length > 1) {
     for (const name of chosen) {
-      const run = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1, 2), name], { stdio: 'inherit' });
+      const run = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1, 2), name], {
+        stdio: 'inherit',
+      });
       if (run.status !== 0) return run.status ?? 1;
     }
     return 0;
@@ -38,7 +40,8 @@ export async function main(names: string[]): Promise<number> {
     console.log(`\n== ${name} ==`);
     const result = await (await (BENCHES[name] as () => Promise<{ run(): Promise<BenchResult> }>)()).run();
     const width = Math.max(...result.rows.map(([label]) => label.length));
-    for (const [label, value, target] of result.rows) console.log(`${label.padEnd(width)}  ${value.padStart(14)}${target ? `   target ${target}` : ''}`);
+    for (const [label, value, target] of result.rows)
+      console.log(`${label.padEnd(width)}  ${value.padStart(14)}${target ? `   target ${target}` : ''}`);
     const file = join(RESULTS_DIR, `${name}.json`);
     writeFileSync(file, `${JSON.stringify(result.json, null, 2)}\n`);
     console.log(`→ ${file}`);

@@ -12,7 +12,9 @@ describe('the dashboard (real renderer, real handlers)', () => {
   it('shows the KPIs of the last quarter with data, changes period, clicks through to the grid and saves charts', async () => {
     const folder = tempFolder();
     const saved: string[] = [];
-    const { backend, client } = testBackend(undefined, { chooseFile: async (_purpose, name) => join(folder, name ?? 'chart') });
+    const { backend, client } = testBackend(undefined, {
+      chooseFile: async (_purpose, name) => join(folder, name ?? 'chart'),
+    });
     const demo = await client.runJob('demo.create', { messages: 3000 });
     expect(demo.state).toBe('finished');
     await client.call('settings.update', { language: 'en' });
@@ -52,7 +54,9 @@ describe('the dashboard (real renderer, real handlers)', () => {
       await expect.poll(() => sov.getByRole('status').textContent()).toMatch(/Saved .*\.svg/);
       const base = join(folder, `share-of-voice ${quarter.from} ${quarter.to}`);
       saved.push(`${base}.png`, `${base}.svg`);
-      expect(readFileSync(`${base}.png`).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(readFileSync(`${base}.png`).subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
       const svg = readFileSync(`${base}.svg`, 'utf8');
       expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
       for (const entity of report.entities.filter((e) => e.mentions > 0)) expect(svg).toContain(entity.name);
@@ -65,9 +69,13 @@ describe('the dashboard (real renderer, real handlers)', () => {
       if (!box || !first) throw new Error('no chart');
       const radius = (Math.min(box.width, box.height) / 2) * 0.575;
       const angle = Math.PI * 2 * 0.02;
-      await canvas.click({ position: { x: box.width / 2 + radius * Math.sin(angle), y: box.height / 2 - radius * Math.cos(angle) } });
+      await canvas.click({
+        position: { x: box.width / 2 + radius * Math.sin(angle), y: box.height / 2 - radius * Math.cos(angle) },
+      });
       const count = page.getByTestId('message-count');
-      await expect.poll(() => count.textContent()).toMatch(new RegExp(`^${first.mentions.toLocaleString('en')} of 3,000`));
+      await expect
+        .poll(() => count.textContent())
+        .toMatch(new RegExp(`^${first.mentions.toLocaleString('en')} of 3,000`));
       await expect(page.getByRole('button', { name: /From a chart/ }).count()).resolves.toBe(1);
       expect(app.errors).toEqual([]);
     } finally {

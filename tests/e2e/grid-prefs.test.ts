@@ -12,25 +12,76 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
     const app = await openApp(backend);
     const { page } = app;
     try {
-      const headers = async () => (await page.getByRole('columnheader').allTextContents()).map((text) => text.replace(/ [▲▼]$/, ''));
-      await expect.poll(headers).toEqual(['Posted', 'Source', 'Author', 'Text', 'Entities', 'Topics', 'Temperature', 'Kind', 'Case', 'Annotator', 'Labeled']);
+      const headers = async () =>
+        (await page.getByRole('columnheader').allTextContents()).map((text) => text.replace(/ [▲▼]$/, ''));
+      await expect
+        .poll(headers)
+        .toEqual([
+          'Posted',
+          'Source',
+          'Author',
+          'Text',
+          'Entities',
+          'Topics',
+          'Temperature',
+          'Kind',
+          'Case',
+          'Annotator',
+          'Labeled',
+        ]);
       await page.getByText('Columns').click();
       await page.getByRole('checkbox', { name: 'Source' }).uncheck();
       await page.getByRole('button', { name: 'Move Text left' }).click();
       await page.getByRole('button', { name: 'Move Text left' }).click();
-      await expect.poll(headers).toEqual(['Posted', 'Text', 'Author', 'Entities', 'Topics', 'Temperature', 'Kind', 'Case', 'Annotator', 'Labeled']);
+      await expect
+        .poll(headers)
+        .toEqual([
+          'Posted',
+          'Text',
+          'Author',
+          'Entities',
+          'Topics',
+          'Temperature',
+          'Kind',
+          'Case',
+          'Annotator',
+          'Labeled',
+        ]);
       const handle = page.getByRole('separator', { name: 'Resize Author' });
       await handle.focus();
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('ArrowRight');
-      await expect.poll(async () => (await client.call('grid.prefs.get', {})).columns.find((c) => c.id === 'author')?.width).toBe(140 + 50);
+      await expect
+        .poll(async () => (await client.call('grid.prefs.get', {})).columns.find((c) => c.id === 'author')?.width)
+        .toBe(140 + 50);
       await page.getByRole('button', { name: 'Wrap text' }).click();
-      await expect.poll(() => page.locator('[aria-rowindex="2"]').evaluate((row) => row.getBoundingClientRect().height)).toBe(64);
+      await expect
+        .poll(() => page.locator('[aria-rowindex="2"]').evaluate((row) => row.getBoundingClientRect().height))
+        .toBe(64);
 
       await page.reload();
-      await expect.poll(headers).toEqual(['Posted', 'Text', 'Author', 'Entities', 'Topics', 'Temperature', 'Kind', 'Case', 'Annotator', 'Labeled']);
-      await expect.poll(() => page.getByRole('columnheader', { name: 'Author' }).evaluate((cell) => cell.getBoundingClientRect().width)).toBe(190);
-      await expect.poll(() => page.locator('[aria-rowindex="2"]').evaluate((row) => row.getBoundingClientRect().height)).toBe(64);
+      await expect
+        .poll(headers)
+        .toEqual([
+          'Posted',
+          'Text',
+          'Author',
+          'Entities',
+          'Topics',
+          'Temperature',
+          'Kind',
+          'Case',
+          'Annotator',
+          'Labeled',
+        ]);
+      await expect
+        .poll(() =>
+          page.getByRole('columnheader', { name: 'Author' }).evaluate((cell) => cell.getBoundingClientRect().width),
+        )
+        .toBe(190);
+      await expect
+        .poll(() => page.locator('[aria-rowindex="2"]').evaluate((row) => row.getBoundingClientRect().height))
+        .toBe(64);
       await page.screenshot({ path: screenshotPath('grid-layout.png') });
       expect(app.errors).toEqual([]);
     } finally {
@@ -38,7 +89,7 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
     }
   });
 
-  it('jumps to the next unlabeled row, fills down, uses the analyst\'s own keys, and applies and saves views', async () => {
+  it("jumps to the next unlabeled row, fills down, uses the analyst's own keys, and applies and saves views", async () => {
     const { backend, client } = await demoBackend(400);
     await client.call('settings.update', { language: 'en', annotator: 'pau' });
     const app = await openApp(backend);
@@ -54,22 +105,32 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
       await page.keyboard.press('4');
       const next = rows.findIndex((row, i) => i > 0 && row.temperature === null && row.kind === null);
       expect(next).toBeGreaterThan(1);
-      await expect.poll(() => grid.locator('[aria-current="true"]').getAttribute('aria-rowindex')).toBe(String(next + 2));
+      await expect
+        .poll(() => grid.locator('[aria-current="true"]').getAttribute('aria-rowindex'))
+        .toBe(String(next + 2));
 
       // Fill down: the first selected row's label onto the rest, as one action.
       await page.keyboard.press('Home');
       await page.keyboard.press('Shift+ArrowDown');
       await page.keyboard.press('Shift+ArrowDown');
       await page.keyboard.press('Control+d');
-      await expect.poll(async () => (await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((r) => [r.temperature, r.kind]))
-        .toEqual([[1, rows[0]?.kind ?? null], [1, rows[0]?.kind ?? null], [1, rows[0]?.kind ?? null]]);
+      await expect
+        .poll(async () =>
+          (await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((r) => [r.temperature, r.kind]),
+        )
+        .toEqual([
+          [1, rows[0]?.kind ?? null],
+          [1, rows[0]?.kind ?? null],
+          [1, rows[0]?.kind ?? null],
+        ]);
 
       // Ctrl+click picks rows one by one; a key labels just those.
       await grid.locator('[aria-rowindex="6"] .col-text').click();
       await grid.locator('[aria-rowindex="8"] .col-text').click({ modifiers: ['Control'] });
       await expect.poll(() => grid.locator('[aria-selected="true"]').count()).toBe(2);
       await page.keyboard.press('i');
-      await expect.poll(async () => (await client.call('messages.page', { offset: 4, limit: 3 })).rows.map((r) => r.kind))
+      await expect
+        .poll(async () => (await client.call('messages.page', { offset: 4, limit: 3 })).rows.map((r) => r.kind))
         .toEqual(['irrelevant', rows[5]?.kind ?? null, 'irrelevant']);
       await page.keyboard.press('Home');
 
@@ -79,7 +140,9 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
       const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
       await help.getByRole('textbox', { name: 'Key for -2' }).fill('a');
       await help.getByRole('button', { name: 'Save keys' }).click();
-      await expect.poll(async () => (await client.call('grid.prefs.get', {})).keys.temperature).toEqual(['a', '2', '3', '4', '5']);
+      await expect
+        .poll(async () => (await client.call('grid.prefs.get', {})).keys.temperature)
+        .toEqual(['a', '2', '3', '4', '5']);
       await help.getByRole('textbox', { name: 'Key for spam' }).fill('A');
       await help.getByRole('button', { name: 'Save keys' }).click();
       await expect.poll(() => help.getByRole('alert').textContent()).toBe('each key may do one thing only');
@@ -87,17 +150,23 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
       await grid.focus();
       const cursor = Number(await grid.locator('[aria-current="true"]').getAttribute('aria-rowindex')) - 2;
       await page.keyboard.press('a');
-      await expect.poll(async () => (await client.call('messages.page', { offset: cursor, limit: 1 })).rows[0]?.temperature).toBe(-2);
+      await expect
+        .poll(async () => (await client.call('messages.page', { offset: cursor, limit: 1 })).rows[0]?.temperature)
+        .toBe(-2);
 
       // Views: a built-in one, and the current filter saved under a name.
       const angry = await client.call('messages.count', { filter: builtinView('angryWithoutCase', '2026-11-23') });
       await page.getByRole('combobox', { name: 'Views' }).selectOption({ label: 'Angry without a case' });
-      await expect.poll(() => page.getByTestId('message-count').textContent()).toMatch(new RegExp(`^${angry.total.toLocaleString('en')} of 400`));
+      await expect
+        .poll(() => page.getByTestId('message-count').textContent())
+        .toMatch(new RegExp(`^${angry.total.toLocaleString('en')} of 400`));
       await page.getByRole('combobox', { name: 'Annotator' }).selectOption('pau');
       await page.getByRole('button', { name: 'Save view' }).click();
       await page.getByRole('textbox', { name: 'View name' }).fill('Mine, angry');
       await page.keyboard.press('Enter');
-      await expect.poll(async () => (await client.call('grid.prefs.get', {})).views).toEqual([{ name: 'Mine, angry', filter: { temperatures: [-2, -1], hasCase: false, annotators: ['pau'] } }]);
+      await expect
+        .poll(async () => (await client.call('grid.prefs.get', {})).views)
+        .toEqual([{ name: 'Mine, angry', filter: { temperatures: [-2, -1], hasCase: false, annotators: ['pau'] } }]);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

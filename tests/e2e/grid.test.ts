@@ -19,13 +19,19 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
       expect(expected.total).toBeGreaterThan(0);
       const search = page.getByRole('searchbox');
       await search.fill('atencion');
-      await expect.poll(() => countText(page)).toBe(`${expected.total.toLocaleString('en')} of 1,500 · ${expected.unlabeled.toLocaleString('en')} unlabeled`);
+      await expect
+        .poll(() => countText(page))
+        .toBe(`${expected.total.toLocaleString('en')} of 1,500 · ${expected.unlabeled.toLocaleString('en')} unlabeled`);
       await search.fill('atención');
       await expect.poll(() => countText(page)).toContain(`${expected.total.toLocaleString('en')} of 1,500`);
-      const phrase = await client.call('messages.count', { filter: { search: '"atención al cliente"', temperatures: ['unlabeled'] } });
+      const phrase = await client.call('messages.count', {
+        filter: { search: '"atención al cliente"', temperatures: ['unlabeled'] },
+      });
       await search.fill('"atención al cliente"');
       await page.getByRole('combobox', { name: 'Temperature' }).selectOption('unlabeled');
-      await expect.poll(() => countText(page)).toBe(`${phrase.total.toLocaleString('en')} of 1,500 · ${phrase.unlabeled.toLocaleString('en')} unlabeled`);
+      await expect
+        .poll(() => countText(page))
+        .toBe(`${phrase.total.toLocaleString('en')} of 1,500 · ${phrase.unlabeled.toLocaleString('en')} unlabeled`);
       expect(phrase.total).toBe(phrase.unlabeled);
       expect(app.errors).toEqual([]);
     } finally {
@@ -52,10 +58,14 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
         await new Promise((resolve) => setTimeout(resolve, 0)); // the grid asks for its count
         choose('-2');
       });
-      await expect.poll(() => countText(page)).toBe(`${angry.total.toLocaleString('en')} of 1,500 · ${angry.unlabeled.toLocaleString('en')} unlabeled`);
+      await expect
+        .poll(() => countText(page))
+        .toBe(`${angry.total.toLocaleString('en')} of 1,500 · ${angry.unlabeled.toLocaleString('en')} unlabeled`);
       // Settled: nothing later replaces it with the first choice's count.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(await countText(page)).toBe(`${angry.total.toLocaleString('en')} of 1,500 · ${angry.unlabeled.toLocaleString('en')} unlabeled`);
+      expect(await countText(page)).toBe(
+        `${angry.total.toLocaleString('en')} of 1,500 · ${angry.unlabeled.toLocaleString('en')} unlabeled`,
+      );
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
@@ -77,33 +87,65 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
       await expect.poll(() => grid.locator('[aria-selected="true"]').count()).toBe(3);
       await page.keyboard.press('x');
       const first = (await client.call('messages.page', { offset: 0, limit: 4 })).rows;
-      expect(first.map((row) => row.kind)).toEqual(['spam', 'spam', 'spam', expect.not.stringMatching(/^spam$/) as unknown as string]);
+      expect(first.map((row) => row.kind)).toEqual([
+        'spam',
+        'spam',
+        'spam',
+        expect.not.stringMatching(/^spam$/) as unknown as string,
+      ]);
       // One action: one undo takes back all three.
       await page.keyboard.press('Control+z');
-      await expect.poll(async () => (await client.call('messages.page', { offset: 0, limit: 3 })).rows.filter((row) => row.kind === 'spam').length).toBe(0);
+      await expect
+        .poll(
+          async () =>
+            (await client.call('messages.page', { offset: 0, limit: 3 })).rows.filter((row) => row.kind === 'spam')
+              .length,
+        )
+        .toBe(0);
       // The undo reads the rows again: copy once they are back on screen.
-      await expect.poll(() => grid.locator('[aria-rowindex="2"], [aria-rowindex="3"], [aria-rowindex="4"]').locator('.col-kind').filter({ hasText: 'spam' }).count()).toBe(0);
+      await expect
+        .poll(() =>
+          grid
+            .locator('[aria-rowindex="2"], [aria-rowindex="3"], [aria-rowindex="4"]')
+            .locator('.col-kind')
+            .filter({ hasText: 'spam' })
+            .count(),
+        )
+        .toBe(0);
       await expect.poll(() => grid.locator('[aria-rowindex="4"] .col-text').count()).toBe(1);
 
       await page.keyboard.press('Control+c');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       const rows = (await client.call('messages.page', { offset: 0, limit: 3 })).rows;
       const lines = copied.split('\r\n');
-      expect(lines[0]).toBe('Posted\tSource\tAuthor\tText\tEntities\tTopics\tTemperature\tKind\tCase\tAnnotator\tLabeled');
+      expect(lines[0]).toBe(
+        'Posted\tSource\tAuthor\tText\tEntities\tTopics\tTemperature\tKind\tCase\tAnnotator\tLabeled',
+      );
       expect(lines).toHaveLength(4);
       // Handles and texts from the public that could run as formulas in Excel (@…, =…) carry a leading '.
-      expect(lines.slice(1).map((line) => line.split('\t').slice(1, 4))).toEqual(rows.map((row) => [row.source, row.authorHandle, row.text].map(neutralizeFormula)));
+      expect(lines.slice(1).map((line) => line.split('\t').slice(1, 4))).toEqual(
+        rows.map((row) => [row.source, row.authorHandle, row.text].map(neutralizeFormula)),
+      );
 
-      const paste = (text: string) => page.locator('.grid-body').evaluate((element, data) => {
-        const transfer = new DataTransfer();
-        transfer.setData('text/plain', data);
-        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
-      }, text);
+      const paste = (text: string) =>
+        page.locator('.grid-body').evaluate((element, data) => {
+          const transfer = new DataTransfer();
+          transfer.setData('text/plain', data);
+          element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+        }, text);
       await paste('muy enfadado\r\n1\r\npositivo\r\n');
-      await expect.poll(async () => (await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((row) => row.temperature)).toEqual([-2, 1, 1]);
+      await expect
+        .poll(async () =>
+          (await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((row) => row.temperature),
+        )
+        .toEqual([-2, 1, 1]);
       await paste('-1\nfurioso\n2');
-      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing pasted' }).textContent()).toBe('Nothing pasted: line 2: unknown temperature "furioso"');
-      expect((await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((row) => row.temperature)).toEqual([-2, 1, 1]);
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'Nothing pasted' }).textContent())
+        .toBe('Nothing pasted: line 2: unknown temperature "furioso"');
+      expect((await client.call('messages.page', { offset: 0, limit: 3 })).rows.map((row) => row.temperature)).toEqual([
+        -2, 1, 1,
+      ]);
 
       // Enter opens the side panel with the whole message and its label history.
       await grid.focus();

@@ -10,20 +10,41 @@ import { findBrowser } from '../helpers/find-browser';
 export const RENDERER_DIR = resolve('out/renderer');
 export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? findBrowser() ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 /** Serves the built renderer on loopback: Chromium refuses module scripts from file://. */
 async function serveRenderer(): Promise<Server> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('No built renderer in out/renderer: run `npm run build` first.');
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error('No built renderer in out/renderer: run `npm run build` first.');
   const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(RENDERER_DIR, path === '/' ? 'index.html' : path);
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   return server;
@@ -54,7 +75,9 @@ export async function closeBrowser(): Promise<void> {
  */
 export async function openApp(backend: Backend, options: { locale?: string; beforeLoad?: string } = {}): Promise<App> {
   const server = await serveRenderer();
-  const context = await (await launchBrowser()).newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1360, height: 860 } });
+  const context = await (
+    await launchBrowser()
+  ).newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -71,7 +94,8 @@ export async function openApp(backend: Backend, options: { locale?: string; befo
     const target = window as unknown as Record<string, unknown>;
     target.__pulsoEmit = (event: unknown) => listeners.forEach((listener) => listener(event));
     target.pulso = {
-      invoke: (name: string, input: unknown) => (target.__pulsoInvoke as (n: string, i: unknown) => Promise<unknown>)(name, input),
+      invoke: (name: string, input: unknown) =>
+        (target.__pulsoInvoke as (n: string, i: unknown) => Promise<unknown>)(name, input),
       onEvent: (listener: (event: unknown) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
@@ -79,7 +103,9 @@ export async function openApp(backend: Backend, options: { locale?: string; befo
     };
   });
   const off = backend.onEvent((event: ApiEvent) => {
-    page.evaluate((payload) => (window as unknown as { __pulsoEmit(e: unknown): void }).__pulsoEmit(payload), event).catch(() => undefined);
+    page
+      .evaluate((payload) => (window as unknown as { __pulsoEmit(e: unknown): void }).__pulsoEmit(payload), event)
+      .catch(() => undefined);
   });
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
   return {

@@ -19,7 +19,10 @@ async function wizardOn(file: string) {
   const opened = testBackend(undefined, { chooseFile: async () => file });
   await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
   const app = await openApp(opened.backend);
-  await app.page.getByRole('button', { name: /Import/ }).first().click();
+  await app.page
+    .getByRole('button', { name: /Import/ })
+    .first()
+    .click();
   await app.page.getByRole('button', { name: 'Choose a file…' }).click();
   return { opened, app, page: app.page };
 }
@@ -42,7 +45,9 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       await page.screenshot({ path: screenshotPath('import-wizard.png') });
 
       await page.getByRole('button', { name: 'Import file' }).click();
-      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toBe('3 new, 0 duplicate, 0 rejected');
+      await expect
+        .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+        .toBe('3 new, 0 duplicate, 0 rejected');
       await page.getByRole('button', { name: 'Open the imported messages' }).click();
       await expect.poll(() => page.getByTestId('message-count').textContent()).toBe('3 messages');
       expect(await page.getByRole('button', { name: /Import batch 1/ }).isVisible()).toBe(true);
@@ -57,16 +62,35 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
   it('takes the header from the row the user names when the guess is wrong, and goes back to the guess', async () => {
     const folder = tempFolder();
     // A row of column codes above the names: as full as a header, so the guess takes it.
-    const file = writeEncoded(join(folder, 'codigos.csv'), ['C1;C2;C3', '', 'Fecha;Usuario;Texto', '25/03/2026 10:00;@ana;el router no funciona', '26/03/2026 11:00;@luis;gracias por la factura'].join('\n'), 'utf8');
+    const file = writeEncoded(
+      join(folder, 'codigos.csv'),
+      [
+        'C1;C2;C3',
+        '',
+        'Fecha;Usuario;Texto',
+        '25/03/2026 10:00;@ana;el router no funciona',
+        '26/03/2026 11:00;@luis;gracias por la factura',
+      ].join('\n'),
+      'utf8',
+    );
     const { app, page } = await wizardOn(file);
     try {
       const headerRow = page.getByLabel('Column names on row');
       await expect.poll(() => headerRow.inputValue()).toBe('1');
-      await expect.poll(() => page.getByRole('alert').filter({ hasText: /Text, Posted at|Posted at, Text/ }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('alert')
+            .filter({ hasText: /Text, Posted at|Posted at, Text/ })
+            .count(),
+        )
+        .toBe(1);
       expect(await page.getByRole('button', { name: 'Import file' }).isDisabled()).toBe(true);
       // Row 2 is blank: said so, with the way back to the row Pulso found.
       await headerRow.fill('2');
-      await expect.poll(() => page.getByRole('alert').filter({ hasText: 'codigos.csv: row 2 is blank' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('alert').filter({ hasText: 'codigos.csv: row 2 is blank' }).count())
+        .toBe(1);
       await page.getByRole('button', { name: 'Back to the row Pulso found' }).click();
       await expect.poll(() => page.getByLabel('Column names on row').inputValue()).toBe('1');
       await page.getByLabel('Column names on row').fill('3');
@@ -74,7 +98,9 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       const preview = page.getByRole('table', { name: /Preview/ });
       await expect.poll(() => preview.getByRole('row').count()).toBe(3);
       await page.getByRole('button', { name: 'Import file' }).click();
-      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toBe('2 new, 0 duplicate, 0 rejected');
+      await expect
+        .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+        .toBe('2 new, 0 duplicate, 0 rejected');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
@@ -84,7 +110,10 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
   it('shows progress for a large file and cancels, leaving the store as it was', async () => {
     const folder = tempFolder();
     const lines = ['id,date,user,text'];
-    for (let i = 0; i < 400_000; i++) lines.push(`${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},mensaje de prueba número ${i}`);
+    for (let i = 0; i < 400_000; i++)
+      lines.push(
+        `${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},mensaje de prueba número ${i}`,
+      );
     const file = writeEncoded(join(folder, 'big.csv'), lines.join('\n'), 'utf8');
     const opened = testBackend(undefined, { chooseFile: async () => file });
     await opened.client.call('settings.update', { language: 'es' });
@@ -92,10 +121,15 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     const app = await openApp(opened.backend);
     const { page } = app;
     try {
-      await page.getByRole('button', { name: /Importar/ }).first().click();
+      await page
+        .getByRole('button', { name: /Importar/ })
+        .first()
+        .click();
       await page.getByRole('button', { name: 'Elegir un archivo…' }).click();
       await page.getByRole('button', { name: 'Importar archivo' }).click();
-      await expect.poll(() => page.getByTestId('import-progress').textContent(), { timeout: 20_000 }).toMatch(/[1-9][\d.]* filas · [\d.]+ filas\/s · faltan/);
+      await expect
+        .poll(() => page.getByTestId('import-progress').textContent(), { timeout: 20_000 })
+        .toMatch(/[1-9][\d.]* filas · [\d.]+ filas\/s · faltan/);
       await page.getByRole('region', { name: 'Importar' }).getByRole('button', { name: 'Cancelar' }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Importación cancelada' }).count()).toBe(1);
       expect(fingerprint(opened.path)).toBe(before);
@@ -108,7 +142,10 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
   it('says so while a large import builds its indexes after the last row, then shows the summary', async () => {
     const folder = tempFolder();
     const lines = ['id,date,user,text'];
-    for (let i = 0; i < 60_000; i++) lines.push(`${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},test message number ${i}`);
+    for (let i = 0; i < 60_000; i++)
+      lines.push(
+        `${i},2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,@u${i % 5000},test message number ${i}`,
+      );
     const { app, page } = await wizardOn(writeEncoded(join(folder, 'large.csv'), lines.join('\n'), 'utf8'));
     try {
       await expect.poll(() => page.getByLabel('Posted at').inputValue()).toBe('date');
@@ -122,11 +159,15 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
       });
       await page.getByRole('button', { name: 'Import file' }).click();
-      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 30_000 }).toBe('60,000 new, 0 duplicate, 0 rejected');
+      await expect
+        .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 30_000 })
+        .toBe('60,000 new, 0 duplicate, 0 rejected');
       const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
       const firstIndexing = texts.findIndex((text) => text.includes('building the indexes'));
       expect(texts.slice(0, firstIndexing).some((text) => / rows\/s · /.test(text))).toBe(true);
-      expect(texts.slice(firstIndexing)).toContainEqual(expect.stringMatching(/^60,000 rows read · building the indexes for search and sorting \(\d+ of \d+\)$/));
+      expect(texts.slice(firstIndexing)).toContainEqual(
+        expect.stringMatching(/^60,000 rows read · building the indexes for search and sorting \(\d+ of \d+\)$/),
+      );
       expect(texts.slice(firstIndexing).every((text) => text.includes('building the indexes'))).toBe(true);
       expect(app.errors).toEqual([]);
     } finally {
@@ -141,13 +182,20 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     const app = await openApp(opened.backend);
     const { page } = app;
     try {
-      await page.getByRole('button', { name: /Import/ }).first().click();
+      await page
+        .getByRole('button', { name: /Import/ })
+        .first()
+        .click();
       await page.getByRole('button', { name: 'Choose a file…' }).click();
       const ask = page.locator('.password-ask');
-      await expect.poll(() => ask.getByRole('alert').textContent()).toBe('nwind-protegida.mdb is protected by a password: give it (--password, or in the import wizard)');
+      await expect
+        .poll(() => ask.getByRole('alert').textContent())
+        .toBe('nwind-protegida.mdb is protected by a password: give it (--password, or in the import wizard)');
       await ask.getByLabel('Password of the Access database').fill('mal');
       await ask.getByRole('button', { name: 'Open' }).click();
-      await expect.poll(() => ask.getByRole('alert').textContent()).toBe('nwind-protegida.mdb: the password is not right');
+      await expect
+        .poll(() => ask.getByRole('alert').textContent())
+        .toBe('nwind-protegida.mdb: the password is not right');
       await ask.getByLabel('Password of the Access database').fill('secreto');
       await ask.getByRole('button', { name: 'Open' }).click();
       await expect.poll(() => page.getByLabel('Table', { exact: false }).first().inputValue()).toBeTruthy();

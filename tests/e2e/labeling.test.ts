@@ -23,13 +23,22 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
       await app.page.keyboard.press('q');
       await expect.poll(() => grid.locator('[aria-rowindex="4"]').getAttribute('aria-selected')).toBe('true');
       const stored = (await client.call('messages.page', { offset: 0, limit: 2 })).rows;
-      expect(stored.map((row) => [row.temperature, row.kind, row.annotator])).toEqual([[-2, rows[0]?.kind ?? null, 'lucía'], [rows[1]?.temperature ?? null, 'complaint', 'lucía']]);
+      expect(stored.map((row) => [row.temperature, row.kind, row.annotator])).toEqual([
+        [-2, rows[0]?.kind ?? null, 'lucía'],
+        [rows[1]?.temperature ?? null, 'complaint', 'lucía'],
+      ]);
 
       await app.page.keyboard.press('Control+z');
-      await expect.poll(async () => (await client.call('messages.page', { offset: 1, limit: 1 })).rows[0]?.kind).toBe(rows[1]?.kind ?? null);
-      await expect.poll(async () => (await grid.locator('[aria-rowindex="3"] .col-kind').textContent()) === '').toBe(!rows[1]?.kind);
+      await expect
+        .poll(async () => (await client.call('messages.page', { offset: 1, limit: 1 })).rows[0]?.kind)
+        .toBe(rows[1]?.kind ?? null);
+      await expect
+        .poll(async () => (await grid.locator('[aria-rowindex="3"] .col-kind').textContent()) === '')
+        .toBe(!rows[1]?.kind);
       await app.page.keyboard.press('Control+Shift+z');
-      await expect.poll(async () => (await client.call('messages.page', { offset: 1, limit: 1 })).rows[0]?.kind).toBe('complaint');
+      await expect
+        .poll(async () => (await client.call('messages.page', { offset: 1, limit: 1 })).rows[0]?.kind)
+        .toBe('complaint');
       await app.page.keyboard.press('?');
       await expect.poll(() => app.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
       await app.page.screenshot({ path: screenshotPath('shortcuts.png') });
@@ -49,8 +58,14 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
       await app.page.keyboard.press('Control+z');
       await app.page.keyboard.press('Control+z');
       const again = createClient(reopened);
-      await expect.poll(async () => (await again.call('messages.page', { offset: 0, limit: 2 })).rows.map((row) => [row.temperature, row.kind]))
-        .toEqual([[rows[0]?.temperature ?? null, rows[0]?.kind ?? null], [rows[1]?.temperature ?? null, rows[1]?.kind ?? null]]);
+      await expect
+        .poll(async () =>
+          (await again.call('messages.page', { offset: 0, limit: 2 })).rows.map((row) => [row.temperature, row.kind]),
+        )
+        .toEqual([
+          [rows[0]?.temperature ?? null, rows[0]?.kind ?? null],
+          [rows[1]?.temperature ?? null, rows[1]?.kind ?? null],
+        ]);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
@@ -74,25 +89,44 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
       const started = Date.now();
       await app.page.keyboard.press(temperature === -1 ? '2' : '1');
       // Answered at once (the app used to wait 5 s for the lock, then say "Not saved: database is locked").
-      await expect.poll(() => app.page.locator('.statusbar').textContent(), { timeout: 15_000 }).toMatch(/^Kept: stored as soon as the workspace is free/);
+      await expect
+        .poll(() => app.page.locator('.statusbar').textContent(), { timeout: 15_000 })
+        .toMatch(/^Kept: stored as soon as the workspace is free/);
       expect(Date.now() - started).toBeLessThan(3000);
-      await expect.poll(() => grid.locator('[aria-rowindex="2"] [role="img"]').getAttribute('aria-label')).toBe('Kept: stored as soon as the workspace is free');
-      await expect.poll(() => app.page.locator('.writes-pending').textContent()).toBe('Changes kept safe until the workspace is free: 1');
-      expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({ temperature, pending: true });
-      for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+      await expect
+        .poll(() => grid.locator('[aria-rowindex="2"] [role="img"]').getAttribute('aria-label'))
+        .toBe('Kept: stored as soon as the workspace is free');
+      await expect
+        .poll(() => app.page.locator('.writes-pending').textContent())
+        .toBe('Changes kept safe until the workspace is free: 1');
+      expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({
+        temperature,
+        pending: true,
+      });
+      for (const [width, height] of [
+        [1280, 720],
+        [1440, 900],
+      ] as const) {
         await app.page.setViewportSize({ width, height });
         await app.page.screenshot({ path: screenshotPath(`grid-pending-en-${width}.png`) });
       }
       // Choosing a language is a write too: kept, and the screen speaks it at once.
       await app.page.getByRole('combobox', { name: 'Language' }).selectOption('es');
-      await expect.poll(() => app.page.locator('.writes-pending').textContent()).toBe('Cambios a salvo en espera de que el espacio de trabajo quede libre: 2');
-      for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+      await expect
+        .poll(() => app.page.locator('.writes-pending').textContent())
+        .toBe('Cambios a salvo en espera de que el espacio de trabajo quede libre: 2');
+      for (const [width, height] of [
+        [1280, 720],
+        [1440, 900],
+      ] as const) {
         await app.page.setViewportSize({ width, height });
         await app.page.screenshot({ path: screenshotPath(`grid-pending-es-${width}.png`) });
       }
       other.exec('ROLLBACK');
       // The lock let go: the label is stored, the mark and the notice go.
-      await expect.poll(() => other.prepare('SELECT temperature FROM messages WHERE id = ?').pluck().get(first?.id)).toBe(temperature);
+      await expect
+        .poll(() => other.prepare('SELECT temperature FROM messages WHERE id = ?').pluck().get(first?.id))
+        .toBe(temperature);
       // The grid is named in Spanish now.
       const rows = app.page.getByRole('grid', { name: 'Menciones' });
       await expect.poll(() => rows.locator('[aria-rowindex="2"] .col-text').textContent()).toBe(first?.text);

@@ -30,7 +30,9 @@ describe('the app on a demo workspace (real renderer in Chromium, real handlers)
 
       await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => page.getByTestId('message-count').textContent()).toBe('3.000 menciones');
-      await expect.poll(() => page.getByRole('navigation').getByRole('button').first().textContent()).toContain('Etiquetado');
+      await expect
+        .poll(() => page.getByRole('navigation').getByRole('button').first().textContent())
+        .toContain('Etiquetado');
       expect((await client.call('settings.get', {})).language).toBe('es');
       await page.reload();
       await expect.poll(() => page.getByTestId('message-count').textContent()).toBe('3.000 menciones');
@@ -60,9 +62,13 @@ describe('the app on a demo workspace (real renderer in Chromium, real handlers)
       const grid = app.page.getByRole('grid', { name: 'Messages' });
       await expect.poll(() => app.page.getByTestId('message-count').textContent()).toBe('250,000 messages');
       // Drag the scrollbar to the very bottom, as a user would.
-      await app.page.locator('.virtual-scroller').evaluate((element) => { element.scrollTop = element.scrollHeight; });
+      await app.page.locator('.virtual-scroller').evaluate((element) => {
+        element.scrollTop = element.scrollHeight;
+      });
       const oldest = (await client.call('messages.page', { offset: 249_999, limit: 1 })).rows[0];
-      await expect.poll(() => grid.locator('[aria-rowindex="250001"] .col-text').textContent(), { timeout: 10_000 }).toBe(oldest?.text);
+      await expect
+        .poll(() => grid.locator('[aria-rowindex="250001"] .col-text').textContent(), { timeout: 10_000 })
+        .toBe(oldest?.text);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
@@ -73,11 +79,16 @@ describe('the app on a demo workspace (real renderer in Chromium, real handlers)
     // the counts are in; the row at the top, and the cursor, must stay where they were.
     await client.call('grid.prefs.save', { wrap: true });
     let countsIn: () => void = () => undefined;
-    const countsHeld = new Promise<void>((resolve) => { countsIn = resolve; });
-    const slowCounts: Backend = { ...backend, invoke: async (name, input) => {
-      if (name === 'messages.count') await countsHeld;
-      return backend.invoke(name, input);
-    } };
+    const countsHeld = new Promise<void>((resolve) => {
+      countsIn = resolve;
+    });
+    const slowCounts: Backend = {
+      ...backend,
+      invoke: async (name, input) => {
+        if (name === 'messages.count') await countsHeld;
+        return backend.invoke(name, input);
+      },
+    };
     const later = await openApp(slowCounts);
     try {
       const grid = later.page.getByRole('grid', { name: 'Messages' });
@@ -85,19 +96,23 @@ describe('the app on a demo workspace (real renderer in Chromium, real handlers)
       await grid.focus();
       await later.page.keyboard.press('End');
       await expect.poll(() => grid.locator('[aria-current="true"]').getAttribute('aria-rowindex')).toBe('101');
-      const topRow = (): Promise<string | null> => grid.locator('.virtual-scroller').evaluate((scroller) => {
-        const top = scroller.getBoundingClientRect().top;
-        const rows = [...scroller.querySelectorAll('[role="row"]')].filter((row) => row.getBoundingClientRect().bottom > top + 1);
-        return rows[0]?.getAttribute('aria-rowindex') ?? null;
-      });
-      const cursorAt = async (): Promise<number | undefined> => (await grid.locator('[aria-current="true"]').boundingBox())?.y;
+      const topRow = (): Promise<string | null> =>
+        grid.locator('.virtual-scroller').evaluate((scroller) => {
+          const top = scroller.getBoundingClientRect().top;
+          const rows = [...scroller.querySelectorAll('[role="row"]')].filter(
+            (row) => row.getBoundingClientRect().bottom > top + 1,
+          );
+          return rows[0]?.getAttribute('aria-rowindex') ?? null;
+        });
+      const cursorAt = async (): Promise<number | undefined> =>
+        (await grid.locator('[aria-current="true"]').boundingBox())?.y;
       const before = await topRow();
       const cursorBefore = await cursorAt();
       expect(Number(before)).toBeGreaterThan(80);
       countsIn();
       await expect.poll(() => later.page.getByTestId('message-count').textContent()).toBe('250,000 messages');
       expect(await topRow()).toBe(before);
-      expect(Math.abs((await cursorAt() ?? Infinity) - (cursorBefore ?? 0))).toBeLessThan(1);
+      expect(Math.abs(((await cursorAt()) ?? Infinity) - (cursorBefore ?? 0))).toBeLessThan(1);
       // And the keys go on from there.
       await later.page.keyboard.press('ArrowDown');
       await expect.poll(() => grid.locator('[aria-current="true"]').getAttribute('aria-rowindex')).toBe('102');

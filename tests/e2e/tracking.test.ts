@@ -17,13 +17,23 @@ describe('entities and topics (real renderer, real handlers)', () => {
       await page.getByRole('button', { name: 'New topic' }).click();
       await page.getByLabel('Name').fill('Conexión');
       await page.getByLabel('Keywords').fill('router, wifi\n"summer deal"\nWIFI');
-      await expect.poll(() => page.getByTestId('preview-count').textContent()).toBe(`${expected.matches.toLocaleString('en')} messages match now`);
+      await expect
+        .poll(() => page.getByTestId('preview-count').textContent())
+        .toBe(`${expected.matches.toLocaleString('en')} messages match now`);
       await expect(page.locator('.rule-preview tbody tr').count()).resolves.toBe(3);
       await page.getByRole('button', { name: 'Save and rematch' }).click();
-      await expect.poll(() => page.locator('.tracking-form [role="status"]').textContent()).toBe('Saved: 2,000 messages rematched.');
+      await expect
+        .poll(() => page.locator('.tracking-form [role="status"]').textContent())
+        .toBe('Saved: 2,000 messages rematched.');
       const topic = (await client.call('topics.list', {})).find((t) => t.name === 'Conexión');
       expect(topic).toMatchObject({ keywords: ['router', 'wifi', '"summer deal"'], mentions: expected.matches });
-      await expect.poll(() => page.getByRole('button', { name: new RegExp(`^Conexión ${expected.matches.toLocaleString('en')} mentions`) }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('button', { name: new RegExp(`^Conexión ${expected.matches.toLocaleString('en')} mentions`) })
+            .count(),
+        )
+        .toBe(1);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -19,7 +19,12 @@ export function tempFolder(): string {
 }
 
 /** Writes text in an encoding through iconv-lite, as a legacy tool would. */
-export function writeEncoded(path: string, text: string, encoding: 'utf8' | 'win1252' | 'utf16le' | 'utf16be', bom = false): string {
+export function writeEncoded(
+  path: string,
+  text: string,
+  encoding: 'utf8' | 'win1252' | 'utf16le' | 'utf16be',
+  bom = false,
+): string {
   const body = iconv.encode(text, encoding, { addBOM: bom });
   writeFileSync(path, body);
   return path;
@@ -33,13 +38,17 @@ export function fingerprint(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
     const hash = createHash('sha256');
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%' ORDER BY name").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%' ORDER BY name")
+      .pluck()
+      .all() as string[];
     for (const table of tables) {
       hash.update(`#${table}\n`);
       // Ordered by every column: tables WITHOUT ROWID have no rowid to order by.
       const columns = db.prepare('SELECT count(*) FROM pragma_table_info(?)').pluck().get(table) as number;
       const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
-      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).raw().iterate())
+        hash.update(`${JSON.stringify(row)}\n`);
     }
     hash.update(JSON.stringify(db.prepare('SELECT rowid, * FROM messages_fts ORDER BY rowid').raw().all()));
     return hash.digest('hex');

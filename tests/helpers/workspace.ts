@@ -24,7 +24,10 @@ function earlierMigrations(count: number): string {
   const folder = join(dirname(tempWorkspacePath()), 'migrations');
   cpSync(defaultMigrationsFolder(), folder, { recursive: true });
   const journal = readJournal(folder);
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  writeFileSync(
+    join(folder, 'meta', '_journal.json'),
+    JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }),
+  );
   return folder;
 }
 
@@ -43,7 +46,10 @@ export async function earlierWorkspace(count: number, sql: string): Promise<stri
 }
 
 /** A real back end on a real SQLite file, closed after the test. */
-export function testBackend(path = tempWorkspacePath(), options: BackendOptions = {}): { backend: Backend; client: Client; path: string } {
+export function testBackend(
+  path = tempWorkspacePath(),
+  options: BackendOptions = {},
+): { backend: Backend; client: Client; path: string } {
   const backend = createBackend(path, options);
   cleanups.push(() => backend.close());
   return { backend, client: createClient(backend), path };

@@ -7,7 +7,8 @@ export const chartHandlers = defineHandlers({
     const path = await options.chooseFile(format === 'png' ? 'chartPng' : 'chartSvg', `${name}.${format}`);
     if (path === null) return { path: null, bytes: 0 };
     checkOutputPath(path, 'The chart file', { workspace: store.path });
-    const bytes = format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : Buffer.from(data, 'utf8');
+    const bytes =
+      format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : Buffer.from(data, 'utf8');
     const out = openOutputFile(path);
     out.stream.write(bytes);
     await out.commit();

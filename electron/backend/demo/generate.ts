@@ -28,10 +28,13 @@ export type Random = ReturnType<typeof createRandom>;
 
 export const DEMO_PERIOD = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 9, 1) };
 const TEMPERATURE_WEIGHTS = { '-2': 12, '-1': 22, '0': 33, '1': 20, '2': 13 } as const;
-const ENTITY_WEIGHTS = { 'Lumen Móvil': 50, 'Vértice Telecom': 22, 'Onda': 20, 'Clara Ibáñez': 8 } as const;
+const ENTITY_WEIGHTS = { 'Lumen Móvil': 50, 'Vértice Telecom': 22, Onda: 20, 'Clara Ibáñez': 8 } as const;
 type EntityName = keyof typeof ENTITY_WEIGHTS;
 
-export interface DemoAuthorPool { handles: string[]; names: string[] }
+export interface DemoAuthorPool {
+  handles: string[];
+  names: string[];
+}
 
 function authorPool(random: Random, size: number): DemoAuthorPool {
   const handles: string[] = [];
@@ -46,7 +49,10 @@ function authorPool(random: Random, size: number): DemoAuthorPool {
 }
 
 function foldAscii(text: string): string {
-  return text.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 }
 
 export interface DemoMessage extends NewMessage {
@@ -72,9 +78,13 @@ export function* generateDemoMessages(count: number, seed = 2026): Generator<Dem
       .replace('{n}', String(random.int(2, 5)));
     if (random.next() < 0.1) {
       const other = random.weighted(ENTITY_WEIGHTS);
-      if (other !== about) text += language === 'es' ? ` Mejor que ${random.pick(vocabulary.mentions[other])}.` : ` Better than ${random.pick(vocabulary.mentions[other])}.`;
+      if (other !== about)
+        text +=
+          language === 'es'
+            ? ` Mejor que ${random.pick(vocabulary.mentions[other])}.`
+            : ` Better than ${random.pick(vocabulary.mentions[other])}.`;
     }
-    const postedAt = DEMO_PERIOD.from + Math.floor(random.next() * span / 1000) * 1000;
+    const postedAt = DEMO_PERIOD.from + Math.floor((random.next() * span) / 1000) * 1000;
     const labeled = random.next() < 1 / 3;
     yield {
       about,

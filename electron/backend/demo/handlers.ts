@@ -8,7 +8,18 @@ export const DEFAULT_DEMO_MESSAGES = 3000;
 
 export const demoHandlers = defineHandlers({
   'demo.create': ({ messages, seed }, { store, jobs, options, writes }) => {
-    const data: DemoThreadData = { workspacePath: store.path, nativeBinding: options.nativeBinding, messages: messages ?? DEFAULT_DEMO_MESSAGES, seed: seed ?? 2026 };
-    return { jobId: jobs.start('demo', (context) => writes.job(context, () => runInWorker<JobProgress, DemoResult>('demo', data, options, context.signal, context.progress, 'The demo'))) };
+    const data: DemoThreadData = {
+      workspacePath: store.path,
+      nativeBinding: options.nativeBinding,
+      messages: messages ?? DEFAULT_DEMO_MESSAGES,
+      seed: seed ?? 2026,
+    };
+    return {
+      jobId: jobs.start('demo', (context) =>
+        writes.job(context, () =>
+          runInWorker<JobProgress, DemoResult>('demo', data, options, context.signal, context.progress, 'The demo'),
+        ),
+      ),
+    };
   },
 });

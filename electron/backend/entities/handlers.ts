@@ -11,9 +11,22 @@ function saveRules(change: RuleChange, { store, jobs, options, writes }: Handler
   return {
     jobId: jobs.start('rematch', (context) =>
       writes.durableJob(context, (appliedWrite) => {
-        const data: RematchThreadData = { workspacePath: store.path, nativeBinding: options.nativeBinding, change, appliedWrite };
-        return runInWorker<JobProgress, { messages: number }>('rematch', data, options, context.signal, context.progress, 'The rematch');
-      })),
+        const data: RematchThreadData = {
+          workspacePath: store.path,
+          nativeBinding: options.nativeBinding,
+          change,
+          appliedWrite,
+        };
+        return runInWorker<JobProgress, { messages: number }>(
+          'rematch',
+          data,
+          options,
+          context.signal,
+          context.progress,
+          'The rematch',
+        );
+      }),
+    ),
   };
 }
 

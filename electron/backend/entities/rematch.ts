@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { loadRules, saveEntity, saveTopic, startRematch, type EntityInput, type TopicInput } from '../../../db/queries/entities';
+import {
+  loadRules,
+  saveEntity,
+  saveTopic,
+  startRematch,
+  type EntityInput,
+  type TopicInput,
+} from '../../../db/queries/entities';
 import { addMessageMatches, type RowBatch } from '../../../db/load/planner';
 import { createRowWriter } from '../../../db/load/writer';
 import { markApplied } from '../../../db/queries/applied-writes';
@@ -18,28 +25,35 @@ export type RuleChange = { entity: EntityInput } | { topic: TopicInput };
  * ends the thread and leaves the old rules and matches). Matches that came from a file's entity
  * or topic column are kept as they are. `appliedWrite` is the waiting write this carries out.
  */
-export function changeRulesAndRematch(sqlite: Database.Database, change: RuleChange, progress: (progress: JobProgress) => void, appliedWrite: string | null): { messages: number } {
-  return sqlite.transaction(() => {
-    if ('entity' in change) saveEntity(sqlite, change.entity);
-    else saveTopic(sqlite, change.topic);
-    // Every match is dropped and made again: the roll-ups count them once at the end instead.
-    const recount = suspendRollups(sqlite);
-    const rematch = startRematch(sqlite);
-    const match = compileRules(loadRules(sqlite));
-    const write = createRowWriter(sqlite, null);
-    let done = 0;
-    for (let afterId = 0; ;) {
-      const messages = rematch.next(afterId, CHUNK);
-      if (messages.length === 0) break;
-      const matched: Pick<RowBatch, 'entityMatches' | 'topicMatches'> = { entityMatches: [], topicMatches: [] };
-      for (const { id, text } of messages) addMessageMatches(matched, id, match(text), UNNAMED);
-      write(matched);
-      afterId = (messages[messages.length - 1] as { id: number }).id;
-      done += messages.length;
-      progress({ done, total: rematch.total });
-    }
-    recount();
-    if (appliedWrite) markApplied(sqlite, appliedWrite);
-    return { messages: done };
-  }).immediate();
+export function changeRulesAndRematch(
+  sqlite: Database.Database,
+  change: RuleChange,
+  progress: (progress: JobProgress) => void,
+  appliedWrite: string | null,
+): { messages: number } {
+  return sqlite
+    .transaction(() => {
+      if ('entity' in change) saveEntity(sqlite, change.entity);
+      else saveTopic(sqlite, change.topic);
+      // Every match is dropped and made again: the roll-ups count them once at the end instead.
+      const recount = suspendRollups(sqlite);
+      const rematch = startRematch(sqlite);
+      const match = compileRules(loadRules(sqlite));
+      const write = createRowWriter(sqlite, null);
+      let done = 0;
+      for (let afterId = 0; ;) {
+        const messages = rematch.next(afterId, CHUNK);
+        if (messages.length === 0) break;
+        const matched: Pick<RowBatch, 'entityMatches' | 'topicMatches'> = { entityMatches: [], topicMatches: [] };
+        for (const { id, text } of messages) addMessageMatches(matched, id, match(text), UNNAMED);
+        write(matched);
+        afterId = (messages[messages.length - 1] as { id: number }).id;
+        done += messages.length;
+        progress({ done, total: rematch.total });
+      }
+      recount();
+      if (appliedWrite) markApplied(sqlite, appliedWrite);
+      return { messages: done };
+    })
+    .immediate();
 }

@@ -14,7 +14,10 @@ import { defineHandlers } from '../runtime/define-handlers';
 import { checkOutputPath, removePartials } from '../runtime/output-file';
 
 /** The mapping a request gives, else its named preset's (an unknown name refused), else none. */
-function requestMapping(sqlite: Database.Database, request: { mapping?: Mapping | undefined; preset?: string | undefined }): Mapping | undefined {
+function requestMapping(
+  sqlite: Database.Database,
+  request: { mapping?: Mapping | undefined; preset?: string | undefined },
+): Mapping | undefined {
   return request.mapping ?? (request.preset === undefined ? undefined : findPreset(sqlite, request.preset).mapping);
 }
 
@@ -25,15 +28,32 @@ export const importHandlers = defineHandlers({
   },
   'import.start': (request, { store, jobs, options, writes }) => {
     const { timeZone, annotator } = workspaceSettings(store);
-    if (request.rejectsPath) checkOutputPath(request.rejectsPath, 'The rejects file', { workspace: store.path, inputs: [request.path] });
+    if (request.rejectsPath)
+      checkOutputPath(request.rejectsPath, 'The rejects file', { workspace: store.path, inputs: [request.path] });
     // The preset is looked up (and its stored mapping checked) here: the import's threads take a mapping.
     const mapping = requestMapping(store.sqlite, request);
-    const data = { workspacePath: store.path, nativeBinding: options.nativeBinding, request: { ...request, mapping }, settings: { timeZone, annotator }, workers: { workerDir: options.workerDir, heapLimits: options.heapLimits } };
+    const data = {
+      workspacePath: store.path,
+      nativeBinding: options.nativeBinding,
+      request: { ...request, mapping },
+      settings: { timeZone, annotator },
+      workers: { workerDir: options.workerDir, heapLimits: options.heapLimits },
+    };
     return {
       jobId: jobs.start('import', (context) =>
-        writes.job(context, () => runInWorker<ImportProgress, ImportSummary>('import', data, options, context.signal, context.progress, `The import of ${basename(request.path)}`)
-          // A cancelled import's thread is ended mid-write: what it had of the rejects file goes too.
-          .finally(() => request.rejectsPath && removePartials(request.rejectsPath)))),
+        writes.job(context, () =>
+          runInWorker<ImportProgress, ImportSummary>(
+            'import',
+            data,
+            options,
+            context.signal,
+            context.progress,
+            `The import of ${basename(request.path)}`,
+          )
+            // A cancelled import's thread is ended mid-write: what it had of the rejects file goes too.
+            .finally(() => request.rejectsPath && removePartials(request.rejectsPath)),
+        ),
+      ),
     };
   },
   'import.batches': (_input, { store }) => listBatches(store.sqlite),

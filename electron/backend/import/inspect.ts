@@ -1,7 +1,13 @@
 import { basename } from 'node:path';
 import type { ImportInspection, PreviewRow } from '../../../shared/api/import';
 import type { Field } from '../../../shared/domain/import/fields';
-import { compileRowMapper, completeMapping, detectMapping, type Mapping, type MappedRow } from '../../../shared/domain/import/mapping';
+import {
+  compileRowMapper,
+  completeMapping,
+  detectMapping,
+  type Mapping,
+  type MappedRow,
+} from '../../../shared/domain/import/mapping';
 import { sampleRecords } from './plan';
 import { openReader } from './readers';
 import type { ReaderOptions } from './readers/types';
@@ -9,7 +15,12 @@ import type { ReaderOptions } from './readers/types';
 const PREVIEW_ROWS = 20;
 
 /** The wizard's view of a file: its parts, headers, the mapping, and the first rows as they will be stored. */
-export async function inspectFile(path: string, file: ReaderOptions, given: Mapping | undefined, timeZone: string): Promise<ImportInspection> {
+export async function inspectFile(
+  path: string,
+  file: ReaderOptions,
+  given: Mapping | undefined,
+  timeZone: string,
+): Promise<ImportInspection> {
   const reader = await openReader(path, file);
   const sample = await sampleRecords(reader);
   const values = sample.map((record) => record.values);
@@ -31,21 +42,50 @@ export async function inspectFile(path: string, file: ReaderOptions, given: Mapp
     };
   });
   return {
-    file: basename(path), format: reader.format, encoding: reader.encoding, delimiter: reader.delimiter,
-    parts: reader.parts, part: reader.part, headerRow: reader.headerRow, headers: reader.headers, mapping,
-    missing: (['text', 'postedAt'] as Field[]).filter((field) => index[field] === undefined), open, preview,
+    file: basename(path),
+    format: reader.format,
+    encoding: reader.encoding,
+    delimiter: reader.delimiter,
+    parts: reader.parts,
+    part: reader.part,
+    headerRow: reader.headerRow,
+    headers: reader.headers,
+    mapping,
+    missing: (['text', 'postedAt'] as Field[]).filter((field) => index[field] === undefined),
+    open,
+    preview,
   };
 }
 
 function storedValues(row: MappedRow, fields: Field[]): PreviewRow['values'] {
   const all: Record<Field, string | number | null> = {
-    externalId: row.externalId, text: row.text || null, postedAt: row.postedAt || null, authorHandle: row.author.handle,
-    authorName: row.author.name, source: row.source, url: row.url, likes: row.likes, shares: row.shares, replies: row.replies,
-    followers: row.author.followers, language: row.language, replyTo: row.replyToExternalId, temperature: row.temperature,
-    kind: row.kind, annotator: row.annotator, caseType: row.case?.type ?? null, caseStatus: row.case?.status ?? null,
-    caseOpenedAt: row.case?.openedAt ?? null, caseFirstResponseAt: row.case?.firstResponseAt ?? null,
-    caseResolvedAt: row.case?.resolvedAt ?? null, department: row.case?.department ?? null, entity: row.entity,
-    topic: row.topic, region: row.author.region, ageBand: row.author.ageBand, sex: row.author.sex,
+    externalId: row.externalId,
+    text: row.text || null,
+    postedAt: row.postedAt || null,
+    authorHandle: row.author.handle,
+    authorName: row.author.name,
+    source: row.source,
+    url: row.url,
+    likes: row.likes,
+    shares: row.shares,
+    replies: row.replies,
+    followers: row.author.followers,
+    language: row.language,
+    replyTo: row.replyToExternalId,
+    temperature: row.temperature,
+    kind: row.kind,
+    annotator: row.annotator,
+    caseType: row.case?.type ?? null,
+    caseStatus: row.case?.status ?? null,
+    caseOpenedAt: row.case?.openedAt ?? null,
+    caseFirstResponseAt: row.case?.firstResponseAt ?? null,
+    caseResolvedAt: row.case?.resolvedAt ?? null,
+    department: row.case?.department ?? null,
+    entity: row.entity,
+    topic: row.topic,
+    region: row.author.region,
+    ageBand: row.author.ageBand,
+    sex: row.author.sex,
   };
   return Object.fromEntries(fields.map((field) => [field, all[field]]));
 }

@@ -38,17 +38,23 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
   if (!mapping) {
     const detected = detectMapping(reader.headers, sample);
     if (detected.missing.length > 0) {
-      throw new ImportError(`${name}: cannot find a column for ${detected.missing.join(' and ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}; map it with a preset or a mapping file`);
+      throw new ImportError(
+        `${name}: cannot find a column for ${detected.missing.join(' and ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}; map it with a preset or a mapping file`,
+      );
     }
     mapping = detected.mapping;
   }
   if (options.dateOrder) mapping = { ...mapping, dateOrder: options.dateOrder };
   const completed = completeMapping(reader.headers, sample, mapping);
   if (completed.open.dateOrder === 'ambiguous') {
-    throw new ImportError(`${name}: the dates could be day/month or month/day (e.g. 05/03); choose the date order (dmy or mdy)`);
+    throw new ImportError(
+      `${name}: the dates could be day/month or month/day (e.g. 05/03); choose the date order (dmy or mdy)`,
+    );
   }
   if (completed.open.dateOrder === 'inconsistent') {
-    throw new ImportError(`${name}: the dates mix day/month and month/day; fix the file or choose the date order (dmy or mdy)`);
+    throw new ImportError(
+      `${name}: the dates mix day/month and month/day; fix the file or choose the date order (dmy or mdy)`,
+    );
   }
   const resolved = resolveColumns(reader.headers, completed.mapping);
   if (!resolved.ok) throw new ImportError(`${name}: ${resolved.error}`);

@@ -26,7 +26,11 @@ export interface PrepareInput {
 }
 
 /** A row that cannot be read: its errors, and its cells for the rejects file. */
-export interface RejectedRecord { row: number; errors: CellError[]; values: Cell[] }
+export interface RejectedRecord {
+  row: number;
+  errors: CellError[];
+  values: Cell[];
+}
 
 export interface PreparedBatch {
   rows: RowBatch;
@@ -48,11 +52,21 @@ export interface PreparedBatch {
  */
 export async function* prepareBatches(input: PrepareInput): AsyncGenerator<PreparedBatch, void, boolean | undefined> {
   const reader = await openReader(input.path, readerOptions(input));
-  const sqlite = new Database(input.workspacePath, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
+  const sqlite = new Database(input.workspacePath, {
+    readonly: true,
+    fileMustExist: true,
+    ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
+  });
   try {
     // One read transaction for the whole file: every batch sees the store as the writer found it.
     sqlite.exec('BEGIN');
-    const planner = createPlanner(openSnapshot(sqlite), { batchId: input.batchId, annotator: input.annotator, labeledAt: input.labeledAt, rules: input.rules, entityRole: input.entityRole });
+    const planner = createPlanner(openSnapshot(sqlite), {
+      batchId: input.batchId,
+      annotator: input.annotator,
+      labeledAt: input.labeledAt,
+      rules: input.rules,
+      entityRole: input.entityRole,
+    });
     const mapRow = compileRowMapper(input.plan.index, input.plan.mapping, input.timeZone);
     let matchRules = true;
     for await (const records of reader.batches()) {
@@ -65,7 +79,15 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
       }
       const { rows, ids } = planner.plan(messages, { matchRules });
       const added = ids.filter((id) => id !== null).length;
-      matchRules = (yield { rows, rejected, read: records.length, added, duplicate: ids.length - added, progress: reader.progress() }) ?? true;
+      matchRules =
+        (yield {
+          rows,
+          rejected,
+          read: records.length,
+          added,
+          duplicate: ids.length - added,
+          progress: reader.progress(),
+        }) ?? true;
     }
   } finally {
     sqlite.close();

@@ -38,13 +38,18 @@ export function startReading(workers: WorkerOptions) {
   };
   worker.on('message', deliver);
   let path: string | null = null;
-  worker.on('error', (error) => deliver({ type: 'error', message: outOfMemory(error) ? outOfMemoryMessage(path) : error.message }));
-  worker.on('exit', (code) => deliver({ type: 'error', message: `The import's reading thread stopped unexpectedly (exit code ${code})` }));
-  const next = (): Promise<PrepareMessage> => new Promise((resolve) => {
-    const message = arrived.shift();
-    if (message) resolve(message);
-    else waiting.push(resolve);
-  });
+  worker.on('error', (error) =>
+    deliver({ type: 'error', message: outOfMemory(error) ? outOfMemoryMessage(path) : error.message }),
+  );
+  worker.on('exit', (code) =>
+    deliver({ type: 'error', message: `The import's reading thread stopped unexpectedly (exit code ${code})` }),
+  );
+  const next = (): Promise<PrepareMessage> =>
+    new Promise((resolve) => {
+      const message = arrived.shift();
+      if (message) resolve(message);
+      else waiting.push(resolve);
+    });
   const ask = (request: PrepareRequest): void => worker.postMessage(request);
   const stop = async (): Promise<void> => {
     worker.removeAllListeners();

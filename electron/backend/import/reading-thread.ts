@@ -1,8 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { prepareBatches, type PrepareInput, type PreparedBatch } from './prepare';
 
-export type PrepareMessage = { type: 'batch'; batch: PreparedBatch } | { type: 'end' } | { type: 'error'; message: string };
-/** `matchRules`: whether the batch asked for is matched with the rules here or left to the writer (the first is matched here). */
+export type PrepareMessage =
+  { type: 'batch'; batch: PreparedBatch } | { type: 'end' } | { type: 'error'; message: string };
+/**
+ * `matchRules`: whether the batch asked for is matched with the rules here or left to the writer (the first is matched
+ * here).
+ */
 export type PrepareRequest = { type: 'start'; input: PrepareInput } | { type: 'next'; matchRules: boolean };
 
 // Started before the writer knows what to ask (its code loads meanwhile); then prepares the next

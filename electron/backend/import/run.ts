@@ -69,7 +69,12 @@ export async function runImport(
     const file = await planFile(request);
     rejects = request.rejectsPath ? createRejectsWriter(request.rejectsPath, file.headers) : null;
     const summary = await inTransaction(sqlite, async () => {
-      const batch = createBatch(sqlite, { fileName: name, fileSize: statSync(request.path).size, preset: request.preset ?? null, importedBy: settings.annotator });
+      const batch = createBatch(sqlite, {
+        fileName: name,
+        fileSize: statSync(request.path).size,
+        preset: request.preset ?? null,
+        importedBy: settings.annotator,
+      });
       const rules = loadRules(sqlite);
       const load = startLoad(sqlite, batch, { expectedRows: file.estimatedRows, rules });
       const counts = { rowsNew: 0, rowsDuplicate: 0, rowsRejected: 0 };
@@ -77,8 +82,16 @@ export async function runImport(
       let rows = 0;
 
       const batches = reading.batches({
-        path: request.path, ...readerOptions(request), plan: file.plan, timeZone: settings.timeZone, rules,
-        workspacePath: sqlite.name, nativeBinding: options.nativeBinding, batchId: batch, labeledAt: Date.now(), annotator: settings.annotator,
+        path: request.path,
+        ...readerOptions(request),
+        plan: file.plan,
+        timeZone: settings.timeZone,
+        rules,
+        workspacePath: sqlite.name,
+        nativeBinding: options.nativeBinding,
+        batchId: batch,
+        labeledAt: Date.now(),
+        annotator: settings.annotator,
         entityRole: file.plan.mapping.entityRole ?? 'competitor',
       });
       reading: for await (const prepared of batches) {
@@ -87,7 +100,13 @@ export async function runImport(
           counts.rowsRejected++;
           const first = record.errors[0] as CellError;
           if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
-          if (rejects) rejects.write(record.row, first.column, record.errors.map((e) => `${e.column}: ${e.message}`).join('; '), record.values);
+          if (rejects)
+            rejects.write(
+              record.row,
+              first.column,
+              record.errors.map((e) => `${e.column}: ${e.message}`).join('; '),
+              record.values,
+            );
           else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break reading;
         }
         // A file that will be refused is read to its end for its errors, but nothing of it is written.
@@ -98,12 +117,26 @@ export async function runImport(
       }
 
       if (counts.rowsRejected > 0 && !rejects) {
-        const more = counts.rowsRejected > errors.length ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)` : '';
-        throw new ImportError(`${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`);
+        const more =
+          counts.rowsRejected > errors.length
+            ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)`
+            : '';
+        throw new ImportError(
+          `${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`,
+        );
       }
       load.finish((done, total) => onProgress({ done, total, rows, stage: 'indexing' }));
       finishBatch(sqlite, batch, { ...counts, sha256: await hashing });
-      return { batch, new: counts.rowsNew, duplicate: counts.rowsDuplicate, rejected: counts.rowsRejected, rows, file: name, rejectsPath: request.rejectsPath ?? null, seconds: (Date.now() - started) / 1000 };
+      return {
+        batch,
+        new: counts.rowsNew,
+        duplicate: counts.rowsDuplicate,
+        rejected: counts.rowsRejected,
+        rows,
+        file: name,
+        rejectsPath: request.rejectsPath ?? null,
+        seconds: (Date.now() - started) / 1000,
+      };
     });
     await rejects?.close();
     return summary;

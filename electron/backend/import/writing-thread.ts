@@ -13,6 +13,10 @@ export interface ImportThreadData extends JobThreadData {
 
 // The import's writing thread; the rows are read and planned in a thread beside it (reading-thread.ts).
 await runJobThread<ImportThreadData, ImportProgress, ImportSummary>(
-  (sqlite, data, progress) => runImport(sqlite, data.request, data.settings, progress, { workers: data.workers, nativeBinding: data.nativeBinding }),
+  (sqlite, data, progress) =>
+    runImport(sqlite, data.request, data.settings, progress, {
+      workers: data.workers,
+      nativeBinding: data.nativeBinding,
+    }),
   { connect: openLoadConnection, afterDone: checkpoint },
 );

@@ -10,7 +10,10 @@ export const kpiHandlers = defineHandlers({
   'kpis.get': async (request, { store, reads }) => {
     const { timeZone } = workspaceSettings(store);
     const { from, to, slaMinutes, granularity, ...scope } = request;
-    const range = (period: { from: string; to: string }) => ({ start: dayStart(period.from, timeZone), end: dayStart(period.to, timeZone, 1) });
+    const range = (period: { from: string; to: string }) => ({
+      start: dayStart(period.from, timeZone),
+      end: dayStart(period.to, timeZone, 1),
+    });
     const current = range(request);
     const filter = { ...scope, from, to };
     const before = previousPeriod(from, to);
@@ -28,7 +31,15 @@ export const kpiHandlers = defineHandlers({
     ]);
     return buildKpiReport(
       { ...summary, ...topics, ...rest, ...authors },
-      { from, to, timeZone, periodEnd: Math.min(current.end, Date.now()), slaMinutes: slaMinutes ?? DEFAULT_SLA_MINUTES, granularity, scope },
+      {
+        from,
+        to,
+        timeZone,
+        periodEnd: Math.min(current.end, Date.now()),
+        slaMinutes: slaMinutes ?? DEFAULT_SLA_MINUTES,
+        granularity,
+        scope,
+      },
       summarize(beforeSummary, { ...before, timeZone }),
       summarize(lastYearSummary, { ...lastYear, timeZone }),
     );

@@ -8,7 +8,15 @@ const annotator = ({ store }: HandlerContext): string => workspaceSettings(store
 
 export const labelHandlers = defineHandlers({
   'labels.set': ({ ids, temperature, kind }, context) =>
-    context.writes.write((at) => applyLabels(context.store.sqlite, ids, { temperature: temperature as Temperature | null | undefined, kind }, annotator(context), at)),
+    context.writes.write((at) =>
+      applyLabels(
+        context.store.sqlite,
+        ids,
+        { temperature: temperature as Temperature | null | undefined, kind },
+        annotator(context),
+        at,
+      ),
+    ),
   'labels.undo': (_input, context) => context.writes.write(() => undoLabels(context.store.sqlite, annotator(context))),
   'labels.redo': (_input, context) => context.writes.write(() => redoLabels(context.store.sqlite, annotator(context))),
   'labels.history': ({ messageId }, { store }) => labelHistory(store.sqlite, messageId),

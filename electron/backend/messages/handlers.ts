@@ -12,7 +12,9 @@ const GRID_PREFS = 'gridPrefs';
 
 type LabelChange = Pick<ParsedInput<'labels.set'>, 'ids' | 'temperature' | 'kind'>;
 
-/** Labels still waiting for a job to end, shown on the rows they change (marked pending), in the order they were made. */
+/**
+ * Labels still waiting for a job to end, shown on the rows they change (marked pending), in the order they were made.
+ */
 function withWaitingLabels(page: MessagePage, waiting: readonly LabelChange[]): MessagePage {
   if (waiting.length === 0) return page;
   const rows = page.rows.map((row) => {
@@ -30,8 +32,12 @@ function withWaitingLabels(page: MessagePage, waiting: readonly LabelChange[]): 
 
 export const messageHandlers = defineHandlers({
   'messages.page': (request, { store, writer }) =>
-    withWaitingLabels(pageMessages(store.sqlite, request, workspaceSettings(store).timeZone), writer.waitingInputs('labels.set') as LabelChange[]),
-  'messages.count': ({ filter }, { store, reads }) => reads.read('count', filter ?? {}, workspaceSettings(store).timeZone),
+    withWaitingLabels(
+      pageMessages(store.sqlite, request, workspaceSettings(store).timeZone),
+      writer.waitingInputs('labels.set') as LabelChange[],
+    ),
+  'messages.count': ({ filter }, { store, reads }) =>
+    reads.read('count', filter ?? {}, workspaceSettings(store).timeZone),
   'messages.span': (_input, { store }) => messageSpan(store.sqlite, workspaceSettings(store).timeZone),
   'messages.detail': ({ id }, { store }) => {
     const detail = messageDetail(store.sqlite, id);

@@ -10,7 +10,10 @@ export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg';
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {
   chooseFile?: (purpose: FilePurpose, suggestedName?: string) => Promise<string | null>;
-  /** How long a write on this thread may wait for another's write lock: 0 in the app (the write is kept for later instead). */
+  /**
+   * How long a write on this thread may wait for another's write lock: 0 in the app (the write is kept for later
+   * instead).
+   */
   lockWaitMs?: number | undefined;
   /** How long after the app's writes the log is copied into the database (ReadPool.checkpointSoon). */
   checkpointAfterMs?: number | undefined;
@@ -29,7 +32,10 @@ export interface HandlerContext {
   writer: Pick<Writer, 'waitingInputs'>;
 }
 
-export type Handler<K extends CallName> = (input: ParsedInput<K>, context: HandlerContext) => CallOutput<K> | Promise<CallOutput<K>>;
+export type Handler<K extends CallName> = (
+  input: ParsedInput<K>,
+  context: HandlerContext,
+) => CallOutput<K> | Promise<CallOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
 
 /** A handler for a missing thing; the binding turns it into a 'not-found' error. */

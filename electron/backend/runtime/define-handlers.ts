@@ -16,7 +16,8 @@ export function registerHandlers(tables: Record<string, HandlerTable>): Handlers
   const all = new Map<string, { namespace: string; handler: unknown }>();
   for (const [namespace, table] of Object.entries(tables)) {
     for (const [name, handler] of Object.entries(table)) {
-      if (!Object.prototype.hasOwnProperty.call(contract, name)) throw new Error(`${namespace} handles "${name}", which is not a call of the contract`);
+      if (!Object.prototype.hasOwnProperty.call(contract, name))
+        throw new Error(`${namespace} handles "${name}", which is not a call of the contract`);
       const earlier = all.get(name);
       if (earlier) throw new Error(`"${name}" is handled twice: by ${earlier.namespace} and by ${namespace}`);
       all.set(name, { namespace, handler });

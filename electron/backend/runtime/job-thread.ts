@@ -16,7 +16,10 @@ export interface JobThreadData {
  */
 export async function runJobThread<D extends JobThreadData, P, R>(
   work: (sqlite: Database.Database, data: D, progress: (progress: P) => void) => R | Promise<R>,
-  options: { connect?: (path: string, nativeBinding?: string) => Database.Database; afterDone?: (sqlite: Database.Database) => void } = {},
+  options: {
+    connect?: (path: string, nativeBinding?: string) => Database.Database;
+    afterDone?: (sqlite: Database.Database) => void;
+  } = {},
 ): Promise<void> {
   const data = workerData as D;
   const post = (message: WorkerMessage<P, R>): void => parentPort?.postMessage(message);

@@ -41,7 +41,8 @@ export function createJobs(emit: (event: ApiEvent) => void) {
       signal: controller.signal,
       progress(progress) {
         const now = Date.now();
-        if (now - lastProgress < PROGRESS_INTERVAL_MS && progress.done < progress.total && progress.stage === lastStage) return;
+        if (now - lastProgress < PROGRESS_INTERVAL_MS && progress.done < progress.total && progress.stage === lastStage)
+          return;
         lastProgress = now;
         lastStage = progress.stage;
         send({ jobId, kind, state: 'progress', ...progress });
@@ -54,7 +55,8 @@ export function createJobs(emit: (event: ApiEvent) => void) {
         const result = await work(context);
         return send({ jobId, kind, state: 'finished', result });
       } catch (error) {
-        if (error instanceof JobCancelled || controller.signal.aborted) return send({ jobId, kind, state: 'cancelled' });
+        if (error instanceof JobCancelled || controller.signal.aborted)
+          return send({ jobId, kind, state: 'cancelled' });
         return send({ jobId, kind, state: 'failed', message: (error as Error).message });
       } finally {
         running.delete(jobId);

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pendingPath } from '../../../db/pending';
 
@@ -20,10 +30,19 @@ function sameFile(a: string, b: string): boolean {
  * job, a folder, or anything but a regular file; its folder must exist. `what` names it in the
  * message ("the rejects file").
  */
-export function checkOutputPath(path: string, what: string, guarded: { workspace: string; inputs?: readonly string[] }): void {
-  const workspaceFiles = ['', '-wal', '-shm', '-journal'].map((suffix) => `${guarded.workspace}${suffix}`).concat(pendingPath(guarded.workspace));
-  if (workspaceFiles.some((file) => sameFile(path, file))) throw new OutputRefused(`${what} cannot be the workspace (${basename(path)}): choose another file`);
-  for (const input of guarded.inputs ?? []) if (sameFile(path, input)) throw new OutputRefused(`${what} cannot be the file being imported (${basename(path)}): choose another file`);
+export function checkOutputPath(
+  path: string,
+  what: string,
+  guarded: { workspace: string; inputs?: readonly string[] },
+): void {
+  const workspaceFiles = ['', '-wal', '-shm', '-journal']
+    .map((suffix) => `${guarded.workspace}${suffix}`)
+    .concat(pendingPath(guarded.workspace));
+  if (workspaceFiles.some((file) => sameFile(path, file)))
+    throw new OutputRefused(`${what} cannot be the workspace (${basename(path)}): choose another file`);
+  for (const input of guarded.inputs ?? [])
+    if (sameFile(path, input))
+      throw new OutputRefused(`${what} cannot be the file being imported (${basename(path)}): choose another file`);
   if (!existsSync(dirname(resolve(path)))) throw new OutputRefused(`${what}: no folder ${dirname(resolve(path))}`);
   if (existsSync(path)) {
     const stat = lstatSync(path);
@@ -43,14 +62,18 @@ export function removePartials(path: string): void {
   const folder = dirname(resolve(path));
   const [before, after] = partialName(path, '\u0000').split('\u0000') as [string, string];
   const isPartial = (name: string): boolean =>
-    name.startsWith(before) && name.endsWith(after) && /^[0-9a-f]{8}$/.test(name.slice(before.length, name.length - after.length));
-  for (const name of existsSync(folder) ? readdirSync(folder) : []) if (isPartial(name)) rmSync(join(folder, name), { force: true });
+    name.startsWith(before) &&
+    name.endsWith(after) &&
+    /^[0-9a-f]{8}$/.test(name.slice(before.length, name.length - after.length));
+  for (const name of existsSync(folder) ? readdirSync(folder) : [])
+    if (isPartial(name)) rmSync(join(folder, name), { force: true });
 }
 
 export function openOutputFile(path: string): { stream: WriteStream; commit(): Promise<void>; abort(): Promise<void> } {
   const temporary = join(dirname(resolve(path)), partialName(path, randomBytes(4).toString('hex')));
   const stream = createWriteStream(temporary, { encoding: 'utf8', flags: 'wx' });
-  const end = (): Promise<void> => new Promise((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
+  const end = (): Promise<void> =>
+    new Promise((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
   return {
     stream,
     async commit() {

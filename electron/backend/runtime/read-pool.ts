@@ -7,7 +7,8 @@ export interface ReadPool {
   /**
    * Has the log copied into the database a moment after the app's own writes, in a worker. The
    * app's connection never does it itself (wal_autocheckpoint off): SQLite's automatic one runs
-   * inside the write that passes 1,000 pages of log and holds that label's answer (figures: tests/bench/MEASUREMENTS.md).
+   * inside the write that passes 1,000 pages of log and holds that label's answer (figures:
+   * tests/bench/MEASUREMENTS.md).
    */
   checkpointSoon(): void;
   close(): Promise<void>;
@@ -18,14 +19,20 @@ const SIZE = 2;
 /** Writes come in bursts (a paste, a run of labels): one checkpoint after each, not one a write. */
 const CHECKPOINT_AFTER_MS = 1000;
 
-interface Slot { worker: Worker | null; busy: number }
+interface Slot {
+  worker: Worker | null;
+  busy: number;
+}
 
 /**
  * Read workers, each request to the least busy one. All start on the first read: the grid asks
  * for a page and its counts at once, and a worker started only when the second question comes
  * makes that one wait for its start (seconds on a busy machine).
  */
-export function createReadPool(workspacePath: string, options: WorkerOptions & { nativeBinding?: string | undefined; checkpointAfterMs?: number | undefined }): ReadPool {
+export function createReadPool(
+  workspacePath: string,
+  options: WorkerOptions & { nativeBinding?: string | undefined; checkpointAfterMs?: number | undefined },
+): ReadPool {
   const slots: Slot[] = Array.from({ length: SIZE }, () => ({ worker: null, busy: 0 }));
   const waiting = new Map<number, { slot: Slot; resolve(result: unknown): void; reject(error: Error): void }>();
   let next = 0;
@@ -76,18 +83,22 @@ export function createReadPool(workspacePath: string, options: WorkerOptions & {
       checkpointTimer = setTimeout(() => {
         checkpointTimer = null;
         // Nothing waits for it: a worker that cannot start or fails leaves the copying to the next time.
-        Promise.resolve().then(() => pool.read('checkpoint')).catch(() => undefined);
+        Promise.resolve()
+          .then(() => pool.read('checkpoint'))
+          .catch(() => undefined);
       }, options.checkpointAfterMs ?? CHECKPOINT_AFTER_MS);
       checkpointTimer.unref();
     },
     async close() {
       if (checkpointTimer) clearTimeout(checkpointTimer);
       checkpointTimer = null;
-      await Promise.all(slots.map(async (slot) => {
-        const worker = slot.worker;
-        slot.worker = null;
-        if (worker) await worker.terminate();
-      }));
+      await Promise.all(
+        slots.map(async (slot) => {
+          const worker = slot.worker;
+          slot.worker = null;
+          if (worker) await worker.terminate();
+        }),
+      );
     },
   };
   return pool;

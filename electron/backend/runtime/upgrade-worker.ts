@@ -6,7 +6,10 @@ import { openWorkspace, type UpgradeWorkerData } from './workspace-file';
 const data = workerData as UpgradeWorkerData;
 const post = (message: WorkerMessage<never, null>): void => parentPort?.postMessage(message);
 try {
-  openWorkspace(data.path, { migrationsFolder: data.migrationsFolder, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) }).close();
+  openWorkspace(data.path, {
+    migrationsFolder: data.migrationsFolder,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  }).close();
   post({ type: 'done', result: null });
 } catch (error) {
   post({ type: 'error', message: (error as Error).message });

@@ -25,7 +25,8 @@ const WORKER_ENTRIES: Record<WorkerName, URL> = {
  * grows their heaps far before collecting; capped, a large import's RSS stays well under the
  * file's size. A young generation too small promotes batches that then get collected twice; the
  * reading thread, which makes most of the garbage, gains from a larger one. The caps do not cover
- * typed arrays and buffers (key tables, an XLSX's shared strings, roll-up counts) (figures: tests/bench/MEASUREMENTS.md).
+ * typed arrays and buffers (key tables, an XLSX's shared strings, roll-up counts) (figures:
+ * tests/bench/MEASUREMENTS.md).
  */
 const READER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 };
 const WRITER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
@@ -44,20 +45,32 @@ export function startWorker(name: WorkerName, data: object, options: WorkerOptio
   const resourceLimits = options.heapLimits?.[name] ?? LIMITS[name];
   return options.workerDir
     ? new Worker(join(options.workerDir, `${name}-worker.js`), { workerData: data, resourceLimits })
-    : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { ...data, entry: WORKER_ENTRIES[name].href }, resourceLimits });
+    : new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+        workerData: { ...data, entry: WORKER_ENTRIES[name].href },
+        resourceLimits,
+      });
 }
 
 /** Whether a worker stopped at its heap cap (LIMITS): said so in words, not V8's. */
-export const outOfMemory = (error: Error): boolean => (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+export const outOfMemory = (error: Error): boolean =>
+  (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
-export type WorkerMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string };
+export type WorkerMessage<P, R> =
+  { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string };
 
 /**
  * Runs a job in a worker thread; resolves with its result. An abort terminates the thread: the
  * worker's open transaction dies with it and the store keeps what it had. `subject` names the
  * job in errors ("The import of x.csv …").
  */
-export function runInWorker<P, R>(name: WorkerName, data: object, options: WorkerOptions, signal: AbortSignal, onProgress: (progress: P) => void, subject = `The ${name}`): Promise<R> {
+export function runInWorker<P, R>(
+  name: WorkerName,
+  data: object,
+  options: WorkerOptions,
+  signal: AbortSignal,
+  onProgress: (progress: P) => void,
+  subject = `The ${name}`,
+): Promise<R> {
   const worker = startWorker(name, data, options);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   finishing.add(exited);
@@ -80,7 +93,15 @@ export function runInWorker<P, R>(name: WorkerName, data: object, options: Worke
       else if (message.type === 'done') settle(() => resolve(message.result));
       else settle(() => reject(new Error(message.message)));
     });
-    worker.on('error', (error) => settle(() => reject(outOfMemory(error) ? new Error(`${subject} needed more memory than it may use; the workspace is unchanged`) : error)));
+    worker.on('error', (error) =>
+      settle(() =>
+        reject(
+          outOfMemory(error)
+            ? new Error(`${subject} needed more memory than it may use; the workspace is unchanged`)
+            : error,
+        ),
+      ),
+    );
     worker.on('exit', (code) => settle(() => reject(new Error(`${subject} stopped unexpectedly (exit code ${code})`))));
   });
 }

@@ -21,7 +21,11 @@ export function openWorkspace(path: string, options: OpenOptions & { lockWaitMs?
   return store;
 }
 
-export interface UpgradeWorkerData { path: string; migrationsFolder: string; nativeBinding?: string | undefined }
+export interface UpgradeWorkerData {
+  path: string;
+  migrationsFolder: string;
+  nativeBinding?: string | undefined;
+}
 
 /**
  * Upgrades a workspace written by an earlier Pulso in a worker thread, before the app opens it:
@@ -32,7 +36,18 @@ export interface UpgradeWorkerData { path: string; migrationsFolder: string; nat
 export async function upgradeWorkspace(path: string, options: OpenOptions & WorkerOptions): Promise<boolean> {
   if (pendingMigrations(path, options) === 0) return false;
   // The folder this thread would migrate from: a built worker's own default is beside its bundle.
-  const data: UpgradeWorkerData = { path, migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(), nativeBinding: options.nativeBinding };
-  await runInWorker<never, null>('upgrade', data, options, new AbortController().signal, () => undefined, `The upgrade of ${path}`);
+  const data: UpgradeWorkerData = {
+    path,
+    migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
+    nativeBinding: options.nativeBinding,
+  };
+  await runInWorker<never, null>(
+    'upgrade',
+    data,
+    options,
+    new AbortController().signal,
+    () => undefined,
+    `The upgrade of ${path}`,
+  );
   return true;
 }

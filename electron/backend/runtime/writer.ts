@@ -25,7 +25,9 @@ export interface Writes {
 }
 
 type Outcome = 'done' | 'busy';
-interface Task { run(): Promise<Outcome> }
+interface Task {
+  run(): Promise<Outcome>;
+}
 
 export interface WriterOptions {
   sqlite: Database.Database;
@@ -40,7 +42,8 @@ export interface WriterOptions {
 }
 
 /** Whether a statement failed because another connection holds the write lock. */
-const isBusy = (error: unknown): boolean => typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+const isBusy = (error: unknown): boolean =>
+  typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
 
 export function createWriter(options: WriterOptions) {
   const { sqlite, queue } = options;
@@ -192,7 +195,8 @@ export function createWriter(options: WriterOptions) {
     /** Every task run, or `ms` passed (another process may keep the lock): what closing waits for. */
     async idle(ms: number): Promise<void> {
       const until = Date.now() + ms;
-      while ((running || tasks.length > 0) && !closed && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      while ((running || tasks.length > 0) && !closed && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 20));
     },
     close(): void {
       closed = true;

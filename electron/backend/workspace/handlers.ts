@@ -6,7 +6,11 @@ import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
 
 export const workspaceHandlers = defineHandlers({
-  'workspace.info': (_input, { store }) => ({ path: store.path, schemaVersion: store.schemaVersion, counts: countRows(store.db) }),
+  'workspace.info': (_input, { store }) => ({
+    path: store.path,
+    schemaVersion: store.schemaVersion,
+    counts: countRows(store.db),
+  }),
   'workspace.backup': (_input, { store }) => backupStore(store),
   'settings.get': (_input, { store }) => workspaceSettings(store),
   'settings.update': (input, { store, writes }) =>

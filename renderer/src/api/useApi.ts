@@ -26,8 +26,16 @@ interface Options {
  * (compared by value) or on `reloadOn` events; an answer to an earlier input is dropped.
  * `input` null skips the call.
  */
-export function useApi<K extends CallName>(name: K, input: CallInput<K> | null, options: Options = {}): ApiState<CallOutput<K>> {
-  const [state, setState] = useState<{ data: CallOutput<K> | undefined; error: string | null; loading: boolean }>({ data: undefined, error: null, loading: input !== null });
+export function useApi<K extends CallName>(
+  name: K,
+  input: CallInput<K> | null,
+  options: Options = {},
+): ApiState<CallOutput<K>> {
+  const [state, setState] = useState<{ data: CallOutput<K> | undefined; error: string | null; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: input !== null,
+  });
   const key = input === null ? null : JSON.stringify(input);
   const asked = useRef(0);
   const [generation, setGeneration] = useState(0);
@@ -41,7 +49,9 @@ export function useApi<K extends CallName>(name: K, input: CallInput<K> | null, 
       setState((current) => ({ ...current, error: null, loading: true }));
       api.call(name, JSON.parse(key) as CallInput<K>).then(
         (data) => call === asked.current && setState({ data, error: null, loading: false }),
-        (error: unknown) => call === asked.current && setState((current) => ({ ...current, error: (error as Error).message, loading: false })),
+        (error: unknown) =>
+          call === asked.current &&
+          setState((current) => ({ ...current, error: (error as Error).message, loading: false })),
       );
     };
     if (!options.idle) {

@@ -14,12 +14,26 @@ const ImportScreen = lazy(() => import('../features/import').then((m) => ({ defa
 
 const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
 type Section = (typeof SECTIONS)[number];
-const ICONS: Record<Section, string> = { grid: '▦', queue: '☰', dashboard: '◔', leads: '◎', reports: '▤', import: '⇪', tracking: '◇' };
+const ICONS: Record<Section, string> = {
+  grid: '▦',
+  queue: '☰',
+  dashboard: '◔',
+  leads: '◎',
+  reports: '▤',
+  import: '⇪',
+  tracking: '◇',
+};
 
 export function App() {
   return (
     // Until the workspace answers (seconds when one from an earlier Pulso is upgraded), in the system's language.
-    <I18nProvider fallback={<div className="loading" role="status">{createTranslator(languageFor(navigator.language), 'UTC').t('app.opening')}</div>}>
+    <I18nProvider
+      fallback={
+        <div className="loading" role="status">
+          {createTranslator(languageFor(navigator.language), 'UTC').t('app.opening')}
+        </div>
+      }
+    >
       <Frame />
     </I18nProvider>
   );
@@ -46,17 +60,29 @@ function Frame() {
   };
   const screen = (() => {
     switch (section) {
-      case 'grid': return <MessageList key={scope?.key} scope={scope} onClearScope={() => setScope(undefined)} />;
-      case 'dashboard': return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
-      case 'tracking': return <TrackingScreen />;
-      case 'import': return <ImportScreen droppedPath={droppedPath} onOpenBatch={(batch) => openGrid({ batch }, t('grid.batchFilter', { batch }))} />;
-      default: return <EmptyState title={t(`nav.${section}`)} text={t(`empty.${section}`)} />;
+      case 'grid':
+        return <MessageList key={scope?.key} scope={scope} onClearScope={() => setScope(undefined)} />;
+      case 'dashboard':
+        return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
+      case 'tracking':
+        return <TrackingScreen />;
+      case 'import':
+        return (
+          <ImportScreen
+            droppedPath={droppedPath}
+            onOpenBatch={(batch) => openGrid({ batch }, t('grid.batchFilter', { batch }))}
+          />
+        );
+      default:
+        return <EmptyState title={t(`nav.${section}`)} text={t(`empty.${section}`)} />;
     }
   })();
   return (
     <div className="frame" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <nav className="rail" aria-label={t('nav.label')}>
-        <div className="brand" aria-hidden="true">P</div>
+        <div className="brand" aria-hidden="true">
+          P
+        </div>
         {SECTIONS.map((name, index) => (
           <button
             key={name}
@@ -66,7 +92,9 @@ function Frame() {
             accessKey={String(index + 1)}
             onClick={() => setSection(name)}
           >
-            <span className="rail-icon" aria-hidden="true">{ICONS[name]}</span>
+            <span className="rail-icon" aria-hidden="true">
+              {ICONS[name]}
+            </span>
             <span className="rail-label">{t(`nav.${name}` as MessageKey)}</span>
           </button>
         ))}

@@ -6,8 +6,16 @@ export function LanguageSwitch() {
   return (
     <label className="language">
       <span className="visually-hidden">{t('language.label')}</span>
-      <select aria-label={t('language.label')} value={language} onChange={(e) => void setLanguage(e.target.value as Language)}>
-        {LANGUAGES.map((code) => <option key={code} value={code}>{t(`language.${code}`)}</option>)}
+      <select
+        aria-label={t('language.label')}
+        value={language}
+        onChange={(e) => void setLanguage(e.target.value as Language)}
+      >
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code}>
+            {t(`language.${code}`)}
+          </option>
+        ))}
       </select>
     </label>
   );

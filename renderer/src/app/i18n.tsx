@@ -19,12 +19,15 @@ export function I18nProvider({ children, fallback }: { children: ReactNode; fall
   const settings = loaded.data ?? null;
   const { set: setSettings } = loaded;
 
-  const setLanguage = useCallback(async (language: Language) => {
-    const saved = await api.call('settings.update', { language });
-    // Kept for later while a job writes: the choice shows at once all the same.
-    if (!isPending(saved)) setSettings(saved);
-    else if (settings) setSettings({ ...settings, language });
-  }, [settings, setSettings]);
+  const setLanguage = useCallback(
+    async (language: Language) => {
+      const saved = await api.call('settings.update', { language });
+      // Kept for later while a job writes: the choice shows at once all the same.
+      if (!isPending(saved)) setSettings(saved);
+      else if (settings) setSettings({ ...settings, language });
+    },
+    [settings, setSettings],
+  );
 
   const value = useMemo<I18nValue | null>(() => {
     if (!settings) return null;

@@ -9,19 +9,23 @@ export function JobProgress() {
   const [jobs, setJobs] = useState<Map<string, JobEvent>>(new Map());
   const [writes, setWrites] = useState<{ pending: number; failed: string | null }>({ pending: 0, failed: null });
 
-  useEffect(() => api.onEvent((event) => {
-    if (event.type === 'writes') {
-      setWrites((current) => ({ pending: event.pending, failed: event.failed?.message ?? current.failed }));
-      return;
-    }
-    if (event.type !== 'job') return;
-    setJobs((current) => {
-      const next = new Map(current);
-      if (event.job.state === 'finished' || event.job.state === 'cancelled') next.delete(event.job.jobId);
-      else next.set(event.job.jobId, event.job);
-      return next;
-    });
-  }), []);
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'writes') {
+          setWrites((current) => ({ pending: event.pending, failed: event.failed?.message ?? current.failed }));
+          return;
+        }
+        if (event.type !== 'job') return;
+        setJobs((current) => {
+          const next = new Map(current);
+          if (event.job.state === 'finished' || event.job.state === 'cancelled') next.delete(event.job.jobId);
+          else next.set(event.job.jobId, event.job);
+          return next;
+        });
+      }),
+    [],
+  );
 
   if (jobs.size === 0 && writes.pending === 0 && writes.failed === null) return null;
   return (
@@ -39,13 +43,25 @@ export function JobProgress() {
             <span className="job-error">{t('job.failed', { kind: job.kind, message: job.message ?? '' })}</span>
           ) : (
             <>
-              <span>{t(job.stage === 'indexing' ? 'job.indexing' : job.stage === 'waiting' ? 'job.waiting' : 'job.running', { kind: job.kind, done: job.done ?? 0, total: job.total ?? 0 })}</span>
+              <span>
+                {t(
+                  job.stage === 'indexing' ? 'job.indexing' : job.stage === 'waiting' ? 'job.waiting' : 'job.running',
+                  { kind: job.kind, done: job.done ?? 0, total: job.total ?? 0 },
+                )}
+              </span>
               <progress max={job.total ?? 1} value={job.done ?? 0} />
             </>
           )}
-          <button onClick={() => (job.state === 'failed'
-            ? setJobs((current) => { const next = new Map(current); next.delete(job.jobId); return next; })
-            : void api.call('jobs.cancel', { jobId: job.jobId }))}
+          <button
+            onClick={() =>
+              job.state === 'failed'
+                ? setJobs((current) => {
+                    const next = new Map(current);
+                    next.delete(job.jobId);
+                    return next;
+                  })
+                : void api.call('jobs.cancel', { jobId: job.jobId })
+            }
           >
             {job.state === 'failed' ? '×' : t('job.cancel')}
           </button>

@@ -13,20 +13,45 @@ export function ScopeSelects({ scope, onChange }: { scope: Scope; onChange(patch
   const { t } = useI18n();
   const entities = useApi('entities.list', { mentions: false }, { idle: true }).data ?? [];
   const topics = useApi('topics.list', { mentions: false }, { idle: true }).data ?? [];
-  const first = (values: readonly (string | number)[] | undefined): string => (values?.length === 1 ? String(values[0]) : '');
+  const first = (values: readonly (string | number)[] | undefined): string =>
+    values?.length === 1 ? String(values[0]) : '';
   return (
     <>
-      <select aria-label={t('grid.col.source')} value={first(scope.sources)} onChange={(e) => onChange({ sources: e.target.value ? [e.target.value as Source] : undefined })}>
+      <select
+        aria-label={t('grid.col.source')}
+        value={first(scope.sources)}
+        onChange={(e) => onChange({ sources: e.target.value ? [e.target.value as Source] : undefined })}
+      >
         <option value="">{t('filter.allSources')}</option>
-        {SOURCES.map((source) => <option key={source} value={source}>{source}</option>)}
+        {SOURCES.map((source) => (
+          <option key={source} value={source}>
+            {source}
+          </option>
+        ))}
       </select>
-      <select aria-label={t('filter.entity')} value={first(scope.entities)} onChange={(e) => onChange({ entities: e.target.value ? [Number(e.target.value)] : undefined })}>
+      <select
+        aria-label={t('filter.entity')}
+        value={first(scope.entities)}
+        onChange={(e) => onChange({ entities: e.target.value ? [Number(e.target.value)] : undefined })}
+      >
         <option value="">{t('filter.allEntities')}</option>
-        {entities.map((entity) => <option key={entity.id} value={entity.id}>{entity.name}</option>)}
+        {entities.map((entity) => (
+          <option key={entity.id} value={entity.id}>
+            {entity.name}
+          </option>
+        ))}
       </select>
-      <select aria-label={t('filter.topic')} value={first(scope.topics)} onChange={(e) => onChange({ topics: e.target.value ? [Number(e.target.value)] : undefined })}>
+      <select
+        aria-label={t('filter.topic')}
+        value={first(scope.topics)}
+        onChange={(e) => onChange({ topics: e.target.value ? [Number(e.target.value)] : undefined })}
+      >
         <option value="">{t('filter.allTopics')}</option>
-        {topics.map((topic) => <option key={topic.id} value={topic.id}>{topic.name}</option>)}
+        {topics.map((topic) => (
+          <option key={topic.id} value={topic.id}>
+            {topic.name}
+          </option>
+        ))}
       </select>
     </>
   );

@@ -8,7 +8,11 @@ export function TemperatureChip({ value }: { value: Temperature | null }) {
   const sign = value > 0 ? '+' : '';
   return (
     <span className={`chip chip-t${value}`} data-temperature={value}>
-      <b>{sign}{value}</b> {t(TEMPERATURE_LABELS[`${value}`])}
+      <b>
+        {sign}
+        {value}
+      </b>{' '}
+      {t(TEMPERATURE_LABELS[`${value}`])}
     </span>
   );
 }

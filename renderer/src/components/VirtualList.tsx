@@ -29,7 +29,19 @@ const OVERSCAN = 4;
  * A windowed list that renders only the rows in view, for any count: a sticky window shows
  * rows placed by firstRowAt(), over a spacer that gives the scrollbar its range.
  */
-export function VirtualList({ count, rowHeight, label, header, renderRow, onRange, handle, cursor, onCursor, isSelected, onKey }: Props) {
+export function VirtualList({
+  count,
+  rowHeight,
+  label,
+  header,
+  renderRow,
+  onRange,
+  handle,
+  cursor,
+  onCursor,
+  isSelected,
+  onKey,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // The row at the top, not the scroll offset: past MAX_SCROLL_PX a pixel stands for more rows the
   // more rows there are, so the same offset under a new count (the counts come after the first
@@ -109,7 +121,9 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
         aria-current={index === cursor ? 'true' : undefined}
         className={`row${index === cursor ? ' cursor' : ''}${isSelected(index) ? ' selected' : ''}`}
         style={{ transform: `translateY(${(index - first) * rowHeight}px)`, height: rowHeight }}
-        onMouseDown={(event) => onCursor(index, event.shiftKey ? 'extend' : event.ctrlKey || event.metaKey ? 'toggle' : 'move')}
+        onMouseDown={(event) =>
+          onCursor(index, event.shiftKey ? 'extend' : event.ctrlKey || event.metaKey ? 'toggle' : 'move')
+        }
       >
         {renderRow(index)}
       </div>,
@@ -117,10 +131,26 @@ export function VirtualList({ count, rowHeight, label, header, renderRow, onRang
   }
 
   return (
-    <div className="virtual" role="grid" aria-label={label} aria-rowcount={count + 1} tabIndex={0} onKeyDown={onKeyDown}>
-      <div role="rowgroup" className="virtual-header">{header}</div>
-      <div className="virtual-scroller" ref={scroller} onScroll={(e) => setTopRow(firstRowAt(e.currentTarget.scrollTop, geometry))} role="rowgroup">
-        <div className="virtual-window" style={{ height: viewportHeight }}>{rows}</div>
+    <div
+      className="virtual"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={count + 1}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="virtual-header">
+        {header}
+      </div>
+      <div
+        className="virtual-scroller"
+        ref={scroller}
+        onScroll={(e) => setTopRow(firstRowAt(e.currentTarget.scrollTop, geometry))}
+        role="rowgroup"
+      >
+        <div className="virtual-window" style={{ height: viewportHeight }}>
+          {rows}
+        </div>
         <div style={{ height: Math.max(0, scrollHeight(geometry) - viewportHeight) }} />
       </div>
     </div>

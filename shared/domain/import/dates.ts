@@ -5,12 +5,49 @@ export type DateOrder = 'dmy' | 'mdy';
 
 /** Months by their first three letters, in English and Spanish (septiembre's "set" too). */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-  ene: 1, abr: 4, ago: 8, set: 9, dic: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  ene: 1,
+  abr: 4,
+  ago: 8,
+  set: 9,
+  dic: 12,
 };
 const MONTH_NAMES = new Set([
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'setiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
 ]);
 
 /** A month written as a word: its whole name, or three or four letters of it ("mar", "Sept."); 0 for any other word. */
@@ -23,10 +60,14 @@ function monthOf(word: string): number {
 /** A time after a date: "14:30", "14:30:05", "2:30 PM", "2:30 p. m.". */
 const TIME = String.raw`(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?`;
 /** Year first, with - / or . (the same twice): ISO 8601 and its relatives, with an offset, Z, UTC or GMT. */
-const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const SLASHED = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})${TIME}$`, 'i');
 /** "5 mar 2026", "5 de marzo de 2026", "05-Mar-2026", "5 March 2026, 14:30". */
-const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})(?:\s+de\s+|[\s/.-]+)([a-z]{3,10}\.?)(?:\s+de\s+|[\s/.,-]+)(\d{4})${TIME}$`, 'i');
+const DAY_MONTH_NAME = new RegExp(
+  String.raw`^(\d{1,2})(?:\s+de\s+|[\s/.-]+)([a-z]{3,10}\.?)(?:\s+de\s+|[\s/.,-]+)(\d{4})${TIME}$`,
+  'i',
+);
 /** "March 5, 2026", "Mar 5th 2026 2:30 PM". */
 const MONTH_NAME_DAY = new RegExp(String.raw`^([a-z]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, 'i');
 /** Seconds (ten digits) or milliseconds (thirteen) since 1970, as APIs give times: from 2001 to 2286. */
@@ -85,7 +126,8 @@ function utcInstant(text: string): number | null {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   const ms = text.length === 24 ? digitsAt(text, 20, 3) : 0;
-  if (year < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0 || !valid({ year, month, day, hour, minute, second })) return null;
+  if (year < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0 || !valid({ year, month, day, hour, minute, second }))
+    return null;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
@@ -93,13 +135,22 @@ function utcInstant(text: string): number | null {
 export function excelSerialToWall(serial: number): WallTime {
   const date = new Date(EXCEL_EPOCH + Math.round(serial * 86_400_000));
   return {
-    year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
-    hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds(),
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
   };
 }
 
 /** A date with the time a pattern's TIME read (hour, minute, second, a.m./p.m.), in the workspace's zone. */
-function withTime(date: { year: number; month: number; day: number }, [h, mi, s, meridiem]: (string | undefined)[], text: string, timeZone: string): Parsed<number> {
+function withTime(
+  date: { year: number; month: number; day: number },
+  [h, mi, s, meridiem]: (string | undefined)[],
+  text: string,
+  timeZone: string,
+): Parsed<number> {
   let hour = +(h ?? 0);
   if (meridiem) {
     if (hour < 1 || hour > 12) return { ok: false, error: `"${text}" has an hour that is not on a 12-hour clock` };
@@ -134,7 +185,15 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
   let match = ISO.exec(text);
   if (match) {
     const [, y, , mo, d, h, mi, s, frac, zone] = match;
-    const wall = { year: +y!, month: +mo!, day: +d!, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0), ms: frac ? Math.round(Number(`0.${frac}`) * 1000) : 0 };
+    const wall = {
+      year: +y!,
+      month: +mo!,
+      day: +d!,
+      hour: +(h ?? 0),
+      minute: +(mi ?? 0),
+      second: +(s ?? 0),
+      ms: frac ? Math.round(Number(`0.${frac}`) * 1000) : 0,
+    };
     return fromWall(wall, text, timeZone, zone ? offsetMs(zone) : undefined);
   }
   match = TWITTER.exec(text);
@@ -142,7 +201,12 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
     const [, mon, d, h, mi, s, zone, y] = match;
     const month = MONTHS[mon!.toLowerCase()];
     if (!month) return { ok: false, error: `cannot read date "${text}"` };
-    return fromWall({ year: +y!, month, day: +d!, hour: +h!, minute: +mi!, second: +s! }, text, timeZone, offsetMs(zone!));
+    return fromWall(
+      { year: +y!, month, day: +d!, hour: +h!, minute: +mi!, second: +s! },
+      text,
+      timeZone,
+      offsetMs(zone!),
+    );
   }
   match = SLASHED.exec(text);
   if (match) {
@@ -152,7 +216,12 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
     const resolved = order ?? (first > 12 ? 'dmy' : second > 12 ? 'mdy' : first === second ? 'dmy' : null);
     if (!resolved) return { ok: false, error: `"${text}" could be day/month or month/day; choose the date order` };
     const year = y!.length === 2 ? 2000 + +y! : +y!;
-    return withTime({ year, month: resolved === 'dmy' ? second : first, day: resolved === 'dmy' ? first : second }, [h, mi, s, meridiem], text, timeZone);
+    return withTime(
+      { year, month: resolved === 'dmy' ? second : first, day: resolved === 'dmy' ? first : second },
+      [h, mi, s, meridiem],
+      text,
+      timeZone,
+    );
   }
   match = DAY_MONTH_NAME.exec(text) ?? MONTH_NAME_DAY.exec(text);
   if (match) {

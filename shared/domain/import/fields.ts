@@ -3,10 +3,56 @@ import { foldText } from '../matching';
 /** The fields a column can be mapped to, with header names that suggest them (es, en). */
 export const FIELDS = {
   externalId: ['id', 'tweet_id', 'tweet id', 'message id', 'post id', 'id mensaje', 'identificador', 'external id'],
-  text: ['text', 'texto', 'mensaje', 'message', 'tweet', 'tweet text', 'contenido', 'content', 'comentario', 'comment', 'post', 'body', 'mencion', 'mención'],
-  postedAt: ['fecha', 'date', 'time', 'hora', 'fecha y hora', 'created_at', 'created at', 'tweet_created', 'posted at', 'publicado', 'fecha publicacion', 'fecha de publicacion', 'timestamp', 'datetime',
-    'created time', 'create time', 'published at', 'publish time'],
-  authorHandle: ['usuario', 'user', 'username', 'user name', 'handle', 'screen_name', 'screen name', 'cuenta', 'account', 'autor', 'author', 'name'],
+  text: [
+    'text',
+    'texto',
+    'mensaje',
+    'message',
+    'tweet',
+    'tweet text',
+    'contenido',
+    'content',
+    'comentario',
+    'comment',
+    'post',
+    'body',
+    'mencion',
+    'mención',
+  ],
+  postedAt: [
+    'fecha',
+    'date',
+    'time',
+    'hora',
+    'fecha y hora',
+    'created_at',
+    'created at',
+    'tweet_created',
+    'posted at',
+    'publicado',
+    'fecha publicacion',
+    'fecha de publicacion',
+    'timestamp',
+    'datetime',
+    'created time',
+    'create time',
+    'published at',
+    'publish time',
+  ],
+  authorHandle: [
+    'usuario',
+    'user',
+    'username',
+    'user name',
+    'handle',
+    'screen_name',
+    'screen name',
+    'cuenta',
+    'account',
+    'autor',
+    'author',
+    'name',
+  ],
   authorName: ['nombre', 'author name', 'nombre autor', 'full name', 'display name'],
   source: ['red social', 'red', 'fuente', 'source', 'network', 'canal', 'channel', 'plataforma', 'platform', 'medio'],
   url: ['url', 'link', 'enlace', 'permalink', 'tweet permalink'],
@@ -16,7 +62,19 @@ export const FIELDS = {
   followers: ['followers', 'seguidores', 'followers count', 'fans'],
   language: ['language', 'idioma', 'lang', 'lengua'],
   replyTo: ['reply to', 'in_response_to_tweet_id', 'en respuesta a', 'respuesta a', 'parent id', 'in reply to'],
-  temperature: ['temperatura', 'temperature', 'sentimiento', 'sentiment', 'airline_sentiment', 'tono', 'tone', 'polaridad', 'polarity', 'valoracion', 'valoración'],
+  temperature: [
+    'temperatura',
+    'temperature',
+    'sentimiento',
+    'sentiment',
+    'airline_sentiment',
+    'tono',
+    'tone',
+    'polaridad',
+    'polarity',
+    'valoracion',
+    'valoración',
+  ],
   kind: ['tipo', 'kind', 'type', 'categoria', 'categoría', 'category', 'clase', 'class', 'tipo mencion'],
   annotator: ['etiquetador', 'annotator', 'anotador', 'labeled by', 'etiquetado por', 'analista', 'analyst'],
   caseType: ['tipo caso', 'case type', 'tipo de caso', 'tipo tramite', 'motivo'],
@@ -25,9 +83,34 @@ export const FIELDS = {
   caseFirstResponseAt: ['primera respuesta', 'first response', 'first response at', 'respondido'],
   caseResolvedAt: ['resuelto', 'resolved', 'resolved at', 'fecha resolucion', 'cierre'],
   department: ['departamento', 'department', 'area', 'área', 'equipo', 'team'],
-  entity: ['marca', 'brand', 'entidad', 'entity', 'airline', 'aerolinea', 'aerolínea', 'empresa', 'company', 'competidor', 'competitor'],
+  entity: [
+    'marca',
+    'brand',
+    'entidad',
+    'entity',
+    'airline',
+    'aerolinea',
+    'aerolínea',
+    'empresa',
+    'company',
+    'competidor',
+    'competitor',
+  ],
   topic: ['tema', 'topic', 'asunto', 'subject', 'tematica', 'temática'],
-  region: ['region', 'región', 'provincia', 'comunidad', 'location', 'ubicacion', 'ubicación', 'tweet_location', 'user_location', 'pais', 'país', 'country'],
+  region: [
+    'region',
+    'región',
+    'provincia',
+    'comunidad',
+    'location',
+    'ubicacion',
+    'ubicación',
+    'tweet_location',
+    'user_location',
+    'pais',
+    'país',
+    'country',
+  ],
   ageBand: ['edad', 'age', 'age band', 'rango de edad', 'franja de edad'],
   sex: ['sexo', 'sex', 'gender', 'genero', 'género'],
 } as const;
@@ -40,11 +123,15 @@ export const COUNT_FIELDS: readonly Field[] = ['likes', 'shares', 'replies', 'fo
 
 /** A header folded for comparison: no accents, no case, separators (and camelCase's humps: "publishedAt") as spaces. */
 export function foldHeader(header: string): string {
-  return foldText(header.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')).replace(/[_\-.:/]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return foldText(header.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))
+    .replace(/[_\-.:/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const SYNONYMS = new Map<string, Field>();
-for (const field of FIELD_NAMES) for (const name of FIELDS[field]) if (!SYNONYMS.has(foldHeader(name))) SYNONYMS.set(foldHeader(name), field);
+for (const field of FIELD_NAMES)
+  for (const name of FIELDS[field]) if (!SYNONYMS.has(foldHeader(name))) SYNONYMS.set(foldHeader(name), field);
 
 /** The field a header names, if any. */
 export function fieldForHeader(header: string): Field | undefined {

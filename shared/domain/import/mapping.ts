@@ -3,19 +3,39 @@ import type { Kind, Source } from '../vocabulary';
 import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, type Field } from './fields';
 import { detectDateOrder, parseDate } from './dates';
 import type { Mapping } from './mapping-schema';
-import { cellText, detectTemperatureScale, parseCount, parseKind, parseSource, parseTemperature, type Cell, type Parsed } from './values';
+import {
+  cellText,
+  detectTemperatureScale,
+  parseCount,
+  parseKind,
+  parseSource,
+  parseTemperature,
+  type Cell,
+  type Parsed,
+} from './values';
 
 export type { Mapping } from './mapping-schema';
 
 /** The longest text Pulso keeps in a cell: Excel's own cell limit. */
 export const MAX_CELL_CHARS = 32_767;
 
-export interface CellError { field: Field; column: string; message: string }
+export interface CellError {
+  field: Field;
+  column: string;
+  message: string;
+}
 
 export interface MappedRow {
   externalId: string | null;
   source: Source;
-  author: { handle: string; name: string | null; followers: number | null; region: string | null; ageBand: string | null; sex: string | null };
+  author: {
+    handle: string;
+    name: string | null;
+    followers: number | null;
+    region: string | null;
+    ageBand: string | null;
+    sex: string | null;
+  };
   postedAt: number;
   text: string;
   url: string | null;
@@ -27,25 +47,46 @@ export interface MappedRow {
   temperature: Temperature | null;
   kind: Kind | null;
   annotator: string | null;
-  case: { type: string; status: string | null; department: string | null; openedAt: number | null; firstResponseAt: number | null; resolvedAt: number | null } | null;
+  case: {
+    type: string;
+    status: string | null;
+    department: string | null;
+    openedAt: number | null;
+    firstResponseAt: number | null;
+    resolvedAt: number | null;
+  } | null;
   entity: string | null;
   topic: string | null;
 }
 
 /** The row as it will be stored (nulls where a cell cannot be read) and the cells that cannot. */
-export interface RowResult { row: MappedRow; errors: CellError[] }
+export interface RowResult {
+  row: MappedRow;
+  errors: CellError[];
+}
 
 /** Column positions of the mapped fields; refuses a mapping naming missing or repeated headers. */
-export function resolveColumns(headers: readonly string[], mapping: Mapping): { ok: true; index: Partial<Record<Field, number>> } | { ok: false; error: string } {
+export function resolveColumns(
+  headers: readonly string[],
+  mapping: Mapping,
+): { ok: true; index: Partial<Record<Field, number>> } | { ok: false; error: string } {
   const index: Partial<Record<Field, number>> = {};
   for (const field of REQUIRED_FIELDS) {
-    if (!mapping.columns[field]) return { ok: false, error: `no column is mapped to ${field} (columns: ${headers.join(', ')})` };
+    if (!mapping.columns[field])
+      return { ok: false, error: `no column is mapped to ${field} (columns: ${headers.join(', ')})` };
   }
   for (const [field, header] of Object.entries(mapping.columns) as [Field, string][]) {
     const positions = headers.flatMap((name, i) => (name === header ? [i] : []));
-    if (positions.length === 0) return { ok: false, error: `column "${header}" (for ${field}) is not in the file (columns: ${headers.join(', ')})` };
+    if (positions.length === 0)
+      return {
+        ok: false,
+        error: `column "${header}" (for ${field}) is not in the file (columns: ${headers.join(', ')})`,
+      };
     if (positions.length > 1) {
-      return { ok: false, error: `the header "${header}" names ${positions.length} columns (${positions.map(columnLetter).join(', ')}); rename them so each is unique` };
+      return {
+        ok: false,
+        error: `the header "${header}" names ${positions.length} columns (${positions.map(columnLetter).join(', ')}); rename them so each is unique`,
+      };
     }
     index[field] = positions[0] as number;
   }
@@ -63,7 +104,11 @@ export function columnLetter(index: number): string {
  * column positions and readers are worked out once, and a record costs only its cells (an
  * import maps a million).
  */
-export function compileRowMapper(index: Partial<Record<Field, number>>, mapping: Mapping, timeZone: string): (values: readonly Cell[]) => RowResult {
+export function compileRowMapper(
+  index: Partial<Record<Field, number>>,
+  mapping: Mapping,
+  timeZone: string,
+): (values: readonly Cell[]) => RowResult {
   let values: readonly Cell[] = [];
   let errors: CellError[] = [];
   const column = (field: Field): string => mapping.columns[field] as string;
@@ -72,7 +117,11 @@ export function compileRowMapper(index: Partial<Record<Field, number>>, mapping:
   const text = (field: Field, position: number): string | null => {
     const value = cellText(cell(position));
     if (value.length > MAX_CELL_CHARS) {
-      errors.push({ field, column: column(field), message: `cell has ${value.length.toLocaleString('en')} characters; the limit is ${MAX_CELL_CHARS.toLocaleString('en')}` });
+      errors.push({
+        field,
+        column: column(field),
+        message: `cell has ${value.length.toLocaleString('en')} characters; the limit is ${MAX_CELL_CHARS.toLocaleString('en')}`,
+      });
       return null;
     }
     return value === '' ? null : value;
@@ -84,10 +133,16 @@ export function compileRowMapper(index: Partial<Record<Field, number>>, mapping:
   };
   const order = mapping.dateOrder ?? null;
   const scale = mapping.temperatureScale ?? null;
-  const date = (field: Field, position: number): number | null => read(field, parseDate(cell(position), order, timeZone));
-  const count = (field: Field, position: number): number | null => (position < 0 ? null : read(field, parseCount(cell(position))));
+  const date = (field: Field, position: number): number | null =>
+    read(field, parseDate(cell(position), order, timeZone));
+  const count = (field: Field, position: number): number | null =>
+    position < 0 ? null : read(field, parseCount(cell(position)));
   const positions = Object.fromEntries(FIELD_NAMES.map((field) => [field, at(field)])) as Record<Field, number>;
-  const [openedAt, firstResponseAt, resolvedAt] = DATE_FIELDS.slice(1).map((field) => positions[field]) as [number, number, number];
+  const [openedAt, firstResponseAt, resolvedAt] = DATE_FIELDS.slice(1).map((field) => positions[field]) as [
+    number,
+    number,
+    number,
+  ];
   const hasCase = positions.caseType >= 0 || positions.caseStatus >= 0 || openedAt >= 0;
   const fixedSource = mapping.source ?? 'other';
 
@@ -95,9 +150,11 @@ export function compileRowMapper(index: Partial<Record<Field, number>>, mapping:
     values = record;
     errors = [];
     const body = text('text', positions.text);
-    if (body === null && !errors.some((e) => e.field === 'text')) errors.push({ field: 'text', column: column('text'), message: 'text is empty' });
+    if (body === null && !errors.some((e) => e.field === 'text'))
+      errors.push({ field: 'text', column: column('text'), message: 'text is empty' });
     const postedAt = date('postedAt', positions.postedAt);
-    if (postedAt === null && !errors.some((e) => e.field === 'postedAt')) errors.push({ field: 'postedAt', column: column('postedAt'), message: 'date is empty' });
+    if (postedAt === null && !errors.some((e) => e.field === 'postedAt'))
+      errors.push({ field: 'postedAt', column: column('postedAt'), message: 'date is empty' });
     let caseRow: MappedRow['case'] = null;
     if (hasCase) {
       const caseType = text('caseType', positions.caseType);
@@ -106,7 +163,14 @@ export function compileRowMapper(index: Partial<Record<Field, number>>, mapping:
       const responded = firstResponseAt < 0 ? null : date('caseFirstResponseAt', firstResponseAt);
       const resolved = resolvedAt < 0 ? null : date('caseResolvedAt', resolvedAt);
       if (caseType || caseStatus || opened) {
-        caseRow = { type: caseType ?? 'general', status: caseStatus, department: text('department', positions.department), openedAt: opened, firstResponseAt: responded, resolvedAt: resolved };
+        caseRow = {
+          type: caseType ?? 'general',
+          status: caseStatus,
+          department: text('department', positions.department),
+          openedAt: opened,
+          firstResponseAt: responded,
+          resolvedAt: resolved,
+        };
       }
     }
     const row: MappedRow = {
@@ -128,7 +192,8 @@ export function compileRowMapper(index: Partial<Record<Field, number>>, mapping:
       shares: count('shares', positions.shares),
       replies: count('replies', positions.replies),
       replyToExternalId: text('replyTo', positions.replyTo),
-      temperature: positions.temperature < 0 ? null : read('temperature', parseTemperature(cell(positions.temperature), scale)),
+      temperature:
+        positions.temperature < 0 ? null : read('temperature', parseTemperature(cell(positions.temperature), scale)),
       kind: positions.kind < 0 ? null : read('kind', parseKind(cell(positions.kind))),
       annotator: text('annotator', positions.annotator),
       case: caseRow,
@@ -147,7 +212,11 @@ export interface DetectedMapping {
 
 /** A date by its value alone; not seconds or milliseconds since 1970 here, which ids can look like. */
 const looksLikeDate = (value: Cell): boolean =>
-  value instanceof Date || (typeof value === 'string' && /\d/.test(value) && !/^\d{10}(\d{3})?$/.test(value.trim()) && parseDate(value, 'dmy', 'UTC').ok);
+  value instanceof Date ||
+  (typeof value === 'string' &&
+    /\d/.test(value) &&
+    !/^\d{10}(\d{3})?$/.test(value.trim()) &&
+    parseDate(value, 'dmy', 'UTC').ok);
 
 /** Places columns on fields from their header names (es/en), then from their values. */
 export function detectMapping(headers: readonly string[], sample: readonly (readonly Cell[])[]): DetectedMapping {
@@ -183,11 +252,21 @@ export interface OpenQuestions {
 }
 
 /** Fills the date order and temperature scale a mapping leaves open from a sample of the file. */
-export function completeMapping(headers: readonly string[], sample: readonly (readonly Cell[])[], mapping: Mapping): { mapping: Mapping; open: OpenQuestions } {
-  const valuesOf = (fields: readonly Field[]): string[] => fields.flatMap((field) => {
-    const i = mapping.columns[field] === undefined ? -1 : headers.indexOf(mapping.columns[field] as string);
-    return i < 0 ? [] : sample.map((row) => row[i]).filter((v) => typeof v === 'string' || typeof v === 'number').map(cellText);
-  });
+export function completeMapping(
+  headers: readonly string[],
+  sample: readonly (readonly Cell[])[],
+  mapping: Mapping,
+): { mapping: Mapping; open: OpenQuestions } {
+  const valuesOf = (fields: readonly Field[]): string[] =>
+    fields.flatMap((field) => {
+      const i = mapping.columns[field] === undefined ? -1 : headers.indexOf(mapping.columns[field] as string);
+      return i < 0
+        ? []
+        : sample
+            .map((row) => row[i])
+            .filter((v) => typeof v === 'string' || typeof v === 'number')
+            .map(cellText);
+    });
   const completed: Mapping = { ...mapping };
   const open: OpenQuestions = { dateOrder: null, temperatureScale: null };
   if (!completed.dateOrder) {

@@ -15,16 +15,47 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
-const fold = (text: string): string => foldText(text).replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (text: string): string =>
+  foldText(text)
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const TEMPERATURE_WORDS: Record<string, Temperature> = {};
 for (const [value, words] of [
-  [-2, ['muy enfadado', 'muy enfadada', 'muy negativo', 'muy negativa', 'muy malo', 'very angry', 'very negative', 'very bad', 'strongly negative']],
+  [
+    -2,
+    [
+      'muy enfadado',
+      'muy enfadada',
+      'muy negativo',
+      'muy negativa',
+      'muy malo',
+      'very angry',
+      'very negative',
+      'very bad',
+      'strongly negative',
+    ],
+  ],
   [-1, ['enfadado', 'enfadada', 'negativo', 'negativa', 'malo', 'angry', 'negative', 'bad', 'unhappy', 'n', 'neg']],
   [0, ['neutral', 'neutro', 'neutra', 'indiferente', 'neutre', 'none', 'mixed', 'mixto']],
   [1, ['contento', 'contenta', 'positivo', 'positiva', 'bueno', 'happy', 'positive', 'good', 'p', 'pos']],
-  [2, ['muy contento', 'muy contenta', 'muy positivo', 'muy positiva', 'muy bueno', 'very happy', 'very positive', 'very good', 'strongly positive']],
-] as const) for (const word of words) TEMPERATURE_WORDS[word] = value;
+  [
+    2,
+    [
+      'muy contento',
+      'muy contenta',
+      'muy positivo',
+      'muy positiva',
+      'muy bueno',
+      'very happy',
+      'very positive',
+      'very good',
+      'strongly positive',
+    ],
+  ],
+] as const)
+  for (const word of words) TEMPERATURE_WORDS[word] = value;
 
 export type TemperatureScale = 'signed' | 'five';
 
@@ -73,7 +104,8 @@ for (const [kind, words] of [
   ['chat', ['chat', 'charla', 'conversacion', 'conversation', 'saludo', 'greeting']],
   ['spam', ['spam', 'publicidad', 'bot']],
   ['irrelevant', ['irrelevant', 'irrelevante', 'no relevante', 'not relevant', 'off topic', 'fuera de tema']],
-] as const) for (const word of words) KIND_WORDS[word] = kind;
+] as const)
+  for (const word of words) KIND_WORDS[word] = kind;
 
 export function parseKind(cell: Cell): Parsed<Kind | null> {
   const text = cellText(cell);
@@ -83,9 +115,27 @@ export function parseKind(cell: Cell): Parsed<Kind | null> {
 }
 
 const SOURCE_WORDS: Record<string, Source> = {
-  x: 'twitter', tw: 'twitter', 'twitter x': 'twitter', 'x twitter': 'twitter', fb: 'facebook', ig: 'instagram', insta: 'instagram',
-  yt: 'youtube', 'linked in': 'linkedin', foro: 'forum', noticias: 'news', prensa: 'news', resena: 'review', opinion: 'review',
-  correo: 'email', 'e mail': 'email', mail: 'email', telefono: 'phone', llamada: 'phone', otro: 'other', otros: 'other',
+  x: 'twitter',
+  tw: 'twitter',
+  'twitter x': 'twitter',
+  'x twitter': 'twitter',
+  fb: 'facebook',
+  ig: 'instagram',
+  insta: 'instagram',
+  yt: 'youtube',
+  'linked in': 'linkedin',
+  foro: 'forum',
+  noticias: 'news',
+  prensa: 'news',
+  resena: 'review',
+  opinion: 'review',
+  correo: 'email',
+  'e mail': 'email',
+  mail: 'email',
+  telefono: 'phone',
+  llamada: 'phone',
+  otro: 'other',
+  otros: 'other',
 };
 
 /** A network name as written in exports; anything unknown is "other", never dropped. */
@@ -110,7 +160,8 @@ function isDigits(text: string): boolean {
  */
 export function parseCount(cell: Cell): Parsed<number | null> {
   if (typeof cell === 'string' && cell.length > 0 && cell.length < 16 && isDigits(cell)) return ok(Number(cell));
-  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? ok(Math.round(cell)) : fail(`"${cell}" is not a count`);
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) && cell >= 0 ? ok(Math.round(cell)) : fail(`"${cell}" is not a count`);
   const text = cellText(cell).replace(/[\s\u00a0\u202f']/g, '');
   if (text === '' || text === '-') return ok(null);
   const match = /^(\d[\d.,]*)([kKmM])?$/.exec(text);

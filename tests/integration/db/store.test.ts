@@ -7,15 +7,37 @@ import { earlierWorkspace, testBackend, tempWorkspacePath } from '../../helpers/
 describe('workspace store', () => {
   it('creates a new file with every table, WAL and foreign keys on', () => {
     const store = openStore(tempWorkspacePath());
-    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining([
-      'authors', 'case_messages', 'cases', 'community_snapshots', 'entities', 'entity_aliases', 'import_batches',
-      'labels', 'leads', 'message_entities', 'message_topics', 'messages', 'messages_fts', 'sales', 'settings',
-      'sources', 'topic_keywords', 'topics',
-    ]));
+    const tables = store.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'authors',
+        'case_messages',
+        'cases',
+        'community_snapshots',
+        'entities',
+        'entity_aliases',
+        'import_batches',
+        'labels',
+        'leads',
+        'message_entities',
+        'message_topics',
+        'messages',
+        'messages_fts',
+        'sales',
+        'settings',
+        'sources',
+        'topic_keywords',
+        'topics',
+      ]),
+    );
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => store.sqlite.prepare("INSERT INTO authors (source_id, handle) VALUES (999, 'x')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => store.sqlite.prepare("INSERT INTO authors (source_id, handle) VALUES (999, 'x')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     expect(store.schemaVersion).toBeGreaterThanOrEqual(2);
     store.close();
   });
@@ -56,7 +78,9 @@ describe('workspace store', () => {
   });
 
   it('upgrades a workspace of schema 11 keeping its matches, search and roll-ups: matches WITHOUT ROWID, the full-text index without sizes', async () => {
-    const path = await earlierWorkspace(11, `
+    const path = await earlierWorkspace(
+      11,
+      `
       INSERT INTO sources (id, code, name) VALUES (1, 'twitter', 'X');
       INSERT INTO authors (id, source_id, handle) VALUES (1, 1, '@ana');
       INSERT INTO entities (id, name, role) VALUES (1, 'Lumen', 'own');
@@ -65,34 +89,47 @@ describe('workspace store', () => {
         (1, 1, 1, 0, 'La atención de Lumen, fatal', 'a'), (2, 1, 1, 0, 'Fibra caída otra vez', 'b');
       INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages;
       INSERT INTO message_entities (message_id, entity_id, origin) VALUES (1, 1, 'rule');
-      INSERT INTO message_topics (message_id, topic_id, origin) VALUES (2, 1, 'import');`);
+      INSERT INTO message_topics (message_id, topic_id, origin) VALUES (2, 1, 'import');`,
+    );
     const old = new Database(path, { readonly: true });
     expect(old.pragma('user_version', { simple: true })).toBe(11);
     expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts_docsize'").pluck().get()).toBe(1);
-    expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
+    expect(
+      old.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get(),
+    ).toBe(10);
     old.close();
 
     const store = openStore(path);
     expect(store.schemaVersion).toBe(12);
-    const sql = (name: string) => store.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string;
+    const sql = (name: string) =>
+      store.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string;
     expect(sql('message_entities')).toMatch(/WITHOUT ROWID$/);
     expect(sql('message_topics')).toMatch(/WITHOUT ROWID$/);
     expect(sql('message_entities_entity')).toBeTruthy();
     expect(sql('message_topics_topic')).toBeTruthy();
     expect(sql('messages_fts')).toMatch(/columnsize=0/);
     expect(sql('messages_fts_docsize')).toBeUndefined();
-    expect(store.sqlite.prepare('SELECT message_id, entity_id, origin FROM message_entities').raw().all()).toEqual([[1, 1, 'rule']]);
-    expect(store.sqlite.prepare('SELECT message_id, topic_id, origin FROM message_topics').raw().all()).toEqual([[2, 1, 'import']]);
-    const search = store.sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck();
+    expect(store.sqlite.prepare('SELECT message_id, entity_id, origin FROM message_entities').raw().all()).toEqual([
+      [1, 1, 'rule'],
+    ]);
+    expect(store.sqlite.prepare('SELECT message_id, topic_id, origin FROM message_topics').raw().all()).toEqual([
+      [2, 1, 'import'],
+    ]);
+    const search = store.sqlite
+      .prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid')
+      .pluck();
     expect(search.all('atencion')).toEqual([1]);
     expect(search.all('"caida otra"')).toEqual([2]);
     store.close();
 
-    // The migration dropped the roll-ups' triggers (they name the rebuilt tables); the back end puts them back, counts intact.
+    // The migration dropped the roll-ups' triggers (they name the rebuilt tables); the back end puts them back, counts
+    // intact.
     const { client } = testBackend(path);
     const raw = new Database(path);
     raw.pragma('foreign_keys = ON');
-    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
+    expect(
+      raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get(),
+    ).toBe(10);
     const day = { from: '1970-01-01', to: '1970-01-02' };
     expect((await client.call('kpis.get', day)).totals.messages).toBe(2);
     // Deleting a message takes it out of the new full-text index (the trigger on messages), its matches and its counts.
@@ -100,7 +137,9 @@ describe('workspace store', () => {
     expect(raw.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'atencion'").pluck().all()).toEqual([]);
     expect(raw.prepare('SELECT count(*) FROM message_entities').pluck().get()).toBe(0);
     // FTS5 throws if the index and the messages disagree.
-    expect(() => raw.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() =>
+      raw.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
     raw.close();
     expect((await client.call('kpis.get', day)).totals.messages).toBe(1);
   });

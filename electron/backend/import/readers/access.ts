@@ -12,9 +12,11 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   let database: MDBReader;
   let parts: string[];
   const refusePassword = (): never => {
-    throw new PasswordRequired(options.password === undefined
-      ? `${name} is protected by a password: give it (--password, or in the import wizard)`
-      : `${name}: the password is not right`);
+    throw new PasswordRequired(
+      options.password === undefined
+        ? `${name} is protected by a password: give it (--password, or in the import wizard)`
+        : `${name}: the password is not right`,
+    );
   };
   try {
     database = new MDBReader(readFileSync(path), options.password === undefined ? {} : { password: options.password });
@@ -22,7 +24,9 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   } catch (error) {
     const message = (error as Error).message;
     if (/password|encrypt/i.test(message)) refusePassword();
-    throw new ImportError(`${name} is not a readable Access database (${message}); it may be corrupt or another kind of file`);
+    throw new ImportError(
+      `${name} is not a readable Access database (${message}); it may be corrupt or another kind of file`,
+    );
   }
   // An .mdb's database password does not encrypt its pages, so the reader could read on without
   // it; Pulso asks for it as Access does.
@@ -41,7 +45,14 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   }
   let done = 0;
   return {
-    format: 'access', headers, parts, part, encoding: null, delimiter: null, headerRow: null, estimatedRows: table.rowCount,
+    format: 'access',
+    headers,
+    parts,
+    part,
+    encoding: null,
+    delimiter: null,
+    headerRow: null,
+    estimatedRows: table.rowCount,
     progress: () => ({ done, total: table.rowCount }),
     batches: () => batched(rows()),
   };
@@ -52,7 +63,9 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
       try {
         rows = table.getData({ rowOffset: offset, rowLimit: CHUNK });
       } catch (error) {
-        throw new ImportError(`${name}: table "${part}" is damaged near row ${offset + 2} (${(error as Error).message})`);
+        throw new ImportError(
+          `${name}: table "${part}" is damaged near row ${offset + 2} (${(error as Error).message})`,
+        );
       }
       for (const [i, row] of rows.entries()) {
         done = offset + i + 1;
@@ -64,7 +77,8 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
 
 function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if (typeof value === 'bigint') return Number(value);
   if (Buffer.isBuffer(value)) return null; // OLE objects and attachments carry no message data
   return String(value);

@@ -4,7 +4,15 @@ import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, TEXT_BYTES_PER_ROW, type Reader, type ReaderOptions, type FileRecord } from './types';
+import {
+  findHeaderRow,
+  HEADER_SCAN_ROWS,
+  ImportError,
+  TEXT_BYTES_PER_ROW,
+  type Reader,
+  type ReaderOptions,
+  type FileRecord,
+} from './types';
 import { delimiterHint, sniffDelimiter, sniffEncoding } from './sniff';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -103,7 +111,9 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
     file.on('error', (error) => push(error));
     Papa.parse(text as unknown as Papa.LocalFile, {
       // Blank lines are kept to be counted (rows are numbered as Excel shows them), then left out.
-      delimiter, skipEmptyLines: false, chunkSize: CHUNK_BYTES,
+      delimiter,
+      skipEmptyLines: false,
+      chunkSize: CHUNK_BYTES,
       chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
         parser = handle;
         handle.pause();
@@ -139,7 +149,9 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
     headerRow = options.headerRow ?? 1 + findHeaderRow(chunk.rows.slice(0, HEADER_SCAN_ROWS));
     const row = chunk.rows[headerRow - 1];
     if (options.headerRow !== undefined && (!row || row.every((cell) => cell.trim() === ''))) {
-      throw new ImportError(`${name}: row ${headerRow} ${row ? 'is blank' : 'is past the end of the file'}; choose the row the column names are on`);
+      throw new ImportError(
+        `${name}: row ${headerRow} ${row ? 'is blank' : 'is past the end of the file'}; choose the row the column names are on`,
+      );
     }
     headers = (row ?? []).map((h) => h.trim());
     break;
@@ -147,14 +159,23 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
   if (headers.length === 0) throw new ImportError(`${name} is empty: there is no header row`);
 
   return {
-    format: 'csv', headers, parts: [], part: null, encoding, delimiter, headerRow, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
+    format: 'csv',
+    headers,
+    parts: [],
+    part: null,
+    encoding,
+    delimiter,
+    headerRow,
+    estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     async *batches() {
       let row = 0; // records counted from 1, the header and any lines above it included
       for await (const chunk of chunks()) {
         const quoteError = chunk.errors.find((error) => error.type === 'Quotes');
         if (quoteError) {
-          throw new ImportError(`${name}, row ${row + (quoteError.row ?? 0) + 1}: a quoted cell is never closed (${quoteError.message})`);
+          throw new ImportError(
+            `${name}, row ${row + (quoteError.row ?? 0) + 1}: a quoted cell is never closed (${quoteError.message})`,
+          );
         }
         const batch: FileRecord[] = [];
         for (const values of chunk.rows) {

@@ -5,15 +5,28 @@ import { ImportError, type FileFormat, type Reader, type ReaderOptions } from '.
 export { ImportError, records, type Reader } from './types';
 
 /** What a request says of how to read its file (the rest of it is for the import). */
-export const readerOptions = ({ part, password, headerRow }: ReaderOptions): ReaderOptions => ({ part, password, headerRow });
+export const readerOptions = ({ part, password, headerRow }: ReaderOptions): ReaderOptions => ({
+  part,
+  password,
+  headerRow,
+});
 
 const FORMATS: Record<string, FileFormat> = {
-  '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.mdb': 'access', '.accdb': 'access', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.txt': 'csv',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.mdb': 'access',
+  '.accdb': 'access',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
 };
 
 export function formatOf(path: string): FileFormat {
   const format = FORMATS[extname(path).toLowerCase()];
-  if (!format) throw new ImportError(`${basename(path)}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files`);
+  if (!format)
+    throw new ImportError(`${basename(path)}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files`);
   return format;
 }
 
@@ -30,9 +43,13 @@ export async function openReader(path: string, options: ReaderOptions = {}): Pro
   if (size === 0) throw new ImportError(`${name} is empty (0 bytes)`);
   // Loaded on demand: the XLSX and Access libraries are large, and most imports are CSV.
   switch (format) {
-    case 'csv': return (await import('./csv')).openCsv(path, options);
-    case 'xlsx': return (await import('./xlsx')).openXlsx(path, options);
-    case 'access': return (await import('./access')).openAccess(path, options);
-    case 'jsonl': return (await import('./jsonl')).openJsonl(path);
+    case 'csv':
+      return (await import('./csv')).openCsv(path, options);
+    case 'xlsx':
+      return (await import('./xlsx')).openXlsx(path, options);
+    case 'access':
+      return (await import('./access')).openAccess(path, options);
+    case 'jsonl':
+      return (await import('./jsonl')).openJsonl(path);
   }
 }

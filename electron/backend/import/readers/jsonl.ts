@@ -25,7 +25,8 @@ export async function openJsonl(path: string): Promise<Reader> {
       } catch (error) {
         throw new ImportError(`${name}: line ${row} is not valid JSON (${(error as Error).message})`);
       }
-      if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new ImportError(`${name}: line ${row} is not a JSON object`);
+      if (typeof object !== 'object' || object === null || Array.isArray(object))
+        throw new ImportError(`${name}: line ${row} is not a JSON object`);
       yield { row, object: object as Record<string, unknown> };
     }
   }
@@ -39,7 +40,14 @@ export async function openJsonl(path: string): Promise<Reader> {
   if (keys.size === 0) throw new ImportError(`${name} is empty: there are no JSON objects`);
   const headers = [...keys];
   return {
-    format: 'jsonl', headers, parts: [], part: null, encoding: 'utf8', delimiter: null, headerRow: null, estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
+    format: 'jsonl',
+    headers,
+    parts: [],
+    part: null,
+    encoding: 'utf8',
+    delimiter: null,
+    headerRow: null,
+    estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     batches: () => batched(rows()),
   };

@@ -51,12 +51,20 @@ export const XLSX_BYTES_PER_ROW = 100;
 /** Rows read to find the header below a file's title or report lines. */
 export const HEADER_SCAN_ROWS = 20;
 
-/** The header is the first row that fills most of the columns with text, below any title rows (else the first row with any text). */
+/**
+ * The header is the first row that fills most of the columns with text, below any title rows (else the first row with
+ * any text).
+ */
 export function findHeaderRow(rows: readonly (readonly Cell[])[]): number {
   const filled = rows.map((row) => row.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length);
   const widest = Math.max(0, ...rows.map((row) => row.filter((cell) => cell !== null && cell !== '').length));
   const index = filled.findIndex((n) => n >= 2 && n >= widest * 0.6);
-  return index >= 0 ? index : Math.max(0, filled.findIndex((n) => n > 0));
+  return index >= 0
+    ? index
+    : Math.max(
+        0,
+        filled.findIndex((n) => n > 0),
+      );
 }
 
 /** Records one at a time, for code that reads only a few. */
@@ -65,7 +73,9 @@ export async function* records(reader: Reader): AsyncGenerator<FileRecord> {
 }
 
 /** Groups records into batches. */
-export async function* batched(records: AsyncIterable<FileRecord> | Iterable<FileRecord>): AsyncGenerator<FileRecord[]> {
+export async function* batched(
+  records: AsyncIterable<FileRecord> | Iterable<FileRecord>,
+): AsyncGenerator<FileRecord[]> {
   let batch: FileRecord[] = [];
   for await (const record of records) {
     batch.push(record);

@@ -18,7 +18,10 @@ const isTagEnd = (code: number): boolean => isSpace(code) || code === 0x3e || co
 export function decodeXml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|quot|apos|lt|gt|amp);/g, (_m, entity: string) =>
-    entity[0] === '#' ? String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1))) : (ENTITIES[entity] as string));
+    entity[0] === '#'
+      ? String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)))
+      : (ENTITIES[entity] as string),
+  );
 }
 
 /** The text of every <t> inside a fragment (a shared string item or an inline string), runs joined. */
@@ -37,12 +40,17 @@ function bytesAt(bytes: Buffer, part: Buffer, at: number): boolean {
 }
 
 /** A workbook's shared strings by index; null past the last. */
-export interface SharedStrings { at(index: number): string | null }
+export interface SharedStrings {
+  at(index: number): string | null;
+}
 
 const CACHE_SLOTS = 4096;
 const PHONETIC_RUN = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 
-/** An item's text (the content of its <si>) when it is not one plain run (plainRun): its runs joined, without phonetic ones. */
+/**
+ * An item's text (the content of its <si>) when it is not one plain run (plainRun): its runs joined, without phonetic
+ * ones.
+ */
 function itemText(item: string): string {
   return textOf(item.includes('rPh') ? item.replace(PHONETIC_RUN, '') : item);
 }
@@ -73,16 +81,24 @@ export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedSt
   /** The text of an item that is one plain run, <t>…</t>, read from its bytes; null for any other. */
   function plainRun(bytes: Buffer, from: number, to: number): string | null {
     const textEnd = to - runClose.length;
-    if (!bytesAt(bytes, runOpen, from) || !isTagEnd(bytes[from + runOpen.length] as number) || !bytesAt(bytes, runClose, textEnd)) return null;
-    const tagEnd = bytes[from + runOpen.length] === 0x3e ? from + runOpen.length : bytes.indexOf(0x3e, from + runOpen.length);
-    if (tagEnd < 0 || tagEnd >= textEnd || bytes[tagEnd - 1] === 0x2f || bytes.indexOf(0x3c, tagEnd) !== textEnd) return null;
+    if (
+      !bytesAt(bytes, runOpen, from) ||
+      !isTagEnd(bytes[from + runOpen.length] as number) ||
+      !bytesAt(bytes, runClose, textEnd)
+    )
+      return null;
+    const tagEnd =
+      bytes[from + runOpen.length] === 0x3e ? from + runOpen.length : bytes.indexOf(0x3e, from + runOpen.length);
+    if (tagEnd < 0 || tagEnd >= textEnd || bytes[tagEnd - 1] === 0x2f || bytes.indexOf(0x3c, tagEnd) !== textEnd)
+      return null;
     return decodeXml(bytes.toString('utf8', tagEnd + 1, textEnd));
   }
   /** Where each item found so far starts and ends in the bytes: its content, between its tags. */
   let bounds = new Uint32Array(2048);
   let found = 0;
   let scanned = 0;
-  // The last item decoded in each of a few thousand slots: a column of a few repeated values (a network, a kind) decodes each once.
+  // The last item decoded in each of a few thousand slots: a column of a few repeated values (a network, a kind)
+  // decodes each once.
   const cachedIndex = new Int32Array(CACHE_SLOTS).fill(-1);
   const cachedText: string[] = new Array<string>(CACHE_SLOTS);
 
@@ -90,7 +106,8 @@ export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedSt
     while (found <= index) {
       // Items follow one another: the next one most often starts where the last ended, <si>.
       const at = bytesAt(xml, open, scanned) ? scanned : xml.indexOf(open, scanned);
-      const tagEnd = at < 0 ? -1 : xml[at + open.length] === 0x3e ? at + open.length : xml.indexOf(0x3e, at + open.length);
+      const tagEnd =
+        at < 0 ? -1 : xml[at + open.length] === 0x3e ? at + open.length : xml.indexOf(0x3e, at + open.length);
       if (tagEnd < 0) {
         if (more()) continue;
         scanned = xml.length;
@@ -126,7 +143,9 @@ export function parseSharedStrings(start: Buffer, rest?: () => Buffer): SharedSt
       const slot = index & (CACHE_SLOTS - 1);
       if (cachedIndex[slot] === index) return cachedText[slot] as string;
       if (index >= found && !scanTo(index)) return null;
-      const text = plainRun(xml, bounds[2 * index] as number, bounds[2 * index + 1] as number) ?? itemText(xml.toString('utf8', bounds[2 * index], bounds[2 * index + 1]));
+      const text =
+        plainRun(xml, bounds[2 * index] as number, bounds[2 * index + 1] as number) ??
+        itemText(xml.toString('utf8', bounds[2 * index], bounds[2 * index + 1]));
       cachedIndex[slot] = index;
       cachedText[slot] = text;
       return text;
@@ -144,7 +163,10 @@ export function sharedStrings(zip: ZipArchive): SharedStrings {
   return parseSharedStrings(start.data, start.complete ? undefined : () => zip.read(part) as Buffer);
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** A number format shows a date or time when it has d, m, y, h or s outside quotes, escapes and [colour] blocks. */
 export function isDateFormat(code: string): boolean {
@@ -157,7 +179,8 @@ export function dateStyles(zip: ZipArchive): boolean[] {
   const xml = zip.read('xl/styles.xml')?.toString('utf8');
   if (!xml) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*\bnumFmtId="(\d+)"[^>]*\bformatCode="([^"]*)"/g)) custom.set(Number(m[1]), decodeXml(m[2] as string));
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*\bnumFmtId="(\d+)"[^>]*\bformatCode="([^"]*)"/g))
+    custom.set(Number(m[1]), decodeXml(m[2] as string));
   const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
   return [...cellXfs.matchAll(/<(?:\w+:)?xf\b([^>]*)/g)].map((m) => {
     const id = Number(/\bnumFmtId="(\d+)"/.exec(m[1] as string)?.[1] ?? 0);
@@ -171,7 +194,12 @@ export function sheetPaths(zip: ZipArchive): { names: string[]; paths: Map<strin
   const workbook = zip.read('xl/workbook.xml')?.toString('utf8');
   if (!workbook) return null;
   const rels = zip.read('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
-  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/\bId="([^"]*)"/.exec(m[0])?.[1], /\bTarget="([^"]*)"/.exec(m[0])?.[1]]));
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      /\bId="([^"]*)"/.exec(m[0])?.[1],
+      /\bTarget="([^"]*)"/.exec(m[0])?.[1],
+    ]),
+  );
   const names: string[] = [];
   const paths = new Map<string, string>();
   for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
@@ -183,7 +211,11 @@ export function sheetPaths(zip: ZipArchive): { names: string[]; paths: Map<strin
   return { names, paths, date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook) };
 }
 
-export interface SheetContext { strings: SharedStrings; dates: boolean[]; date1904: boolean }
+export interface SheetContext {
+  strings: SharedStrings;
+  dates: boolean[];
+  date1904: boolean;
+}
 
 const DAY = 86_400_000;
 
@@ -196,14 +228,16 @@ function attributeAt(tag: string, name: string): number {
 /** The column letters at `at` ("B7" → 1), 0-based. */
 function columnAt(xml: string, at: number): number {
   let index = 0;
-  for (let code = xml.charCodeAt(at); code >= 65 && code <= 90; code = xml.charCodeAt(++at)) index = index * 26 + (code - 64);
+  for (let code = xml.charCodeAt(at); code >= 65 && code <= 90; code = xml.charCodeAt(++at))
+    index = index * 26 + (code - 64);
   return index - 1;
 }
 
 /** The digits at `at` as a number ("3" of s="3"). */
 function numberAt(xml: string, at: number): number {
   let value = 0;
-  for (let code = xml.charCodeAt(at); code >= 48 && code <= 57; code = xml.charCodeAt(++at)) value = value * 10 + (code - 48);
+  for (let code = xml.charCodeAt(at); code >= 48 && code <= 57; code = xml.charCodeAt(++at))
+    value = value * 10 + (code - 48);
   return value;
 }
 
@@ -213,10 +247,14 @@ type CellType = 'n' | 's' | 'str' | 'b' | 'e' | 'inlineStr';
 function typeAt(xml: string, at: number): CellType {
   const quoteAt = xml.indexOf('"', at);
   switch (quoteAt - at) {
-    case 1: return xml[at] === 's' ? 's' : xml[at] === 'b' ? 'b' : xml[at] === 'e' ? 'e' : 'n';
-    case 3: return xml.startsWith('str', at) ? 'str' : 'n';
-    case 9: return xml.startsWith('inlineStr', at) ? 'inlineStr' : 'n';
-    default: return 'n';
+    case 1:
+      return xml[at] === 's' ? 's' : xml[at] === 'b' ? 'b' : xml[at] === 'e' ? 'e' : 'n';
+    case 3:
+      return xml.startsWith('str', at) ? 'str' : 'n';
+    case 9:
+      return xml.startsWith('inlineStr', at) ? 'inlineStr' : 'n';
+    default:
+      return 'n';
   }
 }
 
@@ -250,7 +288,15 @@ function readCellTag(xml: string, at: number): number {
 }
 
 /** The value of a cell of this type and style whose content is [bodyStart, bodyEnd) of the chunk, read in place. */
-function cellValue(type: CellType, style: number, xml: string, bodyStart: number, bodyEnd: number, v: { open: string; close: string }, context: SheetContext): Cell {
+function cellValue(
+  type: CellType,
+  style: number,
+  xml: string,
+  bodyStart: number,
+  bodyEnd: number,
+  v: { open: string; close: string },
+  context: SheetContext,
+): Cell {
   if (type === 'inlineStr') return bodyStart < bodyEnd ? textOf(xml.slice(bodyStart, bodyEnd)) : null;
   const open = xml.indexOf(v.open, bodyStart);
   if (open < 0 || open >= bodyEnd) return null;
@@ -258,10 +304,14 @@ function cellValue(type: CellType, style: number, xml: string, bodyStart: number
   if (xml.charCodeAt(valueStart - 2) === 0x2f) return null; // <v/>
   const raw = xml.slice(valueStart, xml.indexOf(v.close, valueStart));
   switch (type) {
-    case 's': return context.strings.at(Number(raw));
-    case 'str': return decodeXml(raw);
-    case 'b': return raw === '1';
-    case 'e': return null;
+    case 's':
+      return context.strings.at(Number(raw));
+    case 'str':
+      return decodeXml(raw);
+    case 'b':
+      return raw === '1';
+    case 'e':
+      return null;
     default: {
       if (raw === '') return null;
       const number = Number(raw);
@@ -276,7 +326,10 @@ function cellValue(type: CellType, style: number, xml: string, bodyStart: number
 /** The tags of a sheet, with the namespace prefix its writer gave them ("x:" in some, none in most). */
 function tagsFor(prefix: string) {
   return {
-    row: `<${prefix}row`, rowEnd: `</${prefix}row>`, cell: `<${prefix}c`, cellEnd: `</${prefix}c>`,
+    row: `<${prefix}row`,
+    rowEnd: `</${prefix}row>`,
+    cell: `<${prefix}c`,
+    cellEnd: `</${prefix}c>`,
     v: { open: `<${prefix}v`, close: `</${prefix}v>` },
   };
 }
@@ -286,7 +339,13 @@ function tagsFor(prefix: string) {
  * where they stand in the chunk (regular expressions, then a string per attribute, then a string
  * per tag searched once per attribute, were most of the reading).
  */
-function rowCells(xml: string, from: number, to: number, tags: ReturnType<typeof tagsFor>, context: SheetContext): Cell[] {
+function rowCells(
+  xml: string,
+  from: number,
+  to: number,
+  tags: ReturnType<typeof tagsFor>,
+  context: SheetContext,
+): Cell[] {
   const values: Cell[] = [];
   let next = 0;
   for (let at = xml.indexOf(tags.cell, from); at >= 0 && at < to; at = xml.indexOf(tags.cell, at + 1)) {
@@ -305,9 +364,15 @@ function rowCells(xml: string, from: number, to: number, tags: ReturnType<typeof
   return values;
 }
 
-export interface SheetRow { number: number; values: Cell[] }
+export interface SheetRow {
+  number: number;
+  values: Cell[];
+}
 
-/** The rows of a worksheet part as they stream out of the zip, those of each chunk together: each with its 1-based number and cells by column. */
+/**
+ * The rows of a worksheet part as they stream out of the zip, those of each chunk together: each with its 1-based
+ * number and cells by column.
+ */
 export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<SheetRow[]> {
   const decoder = new StringDecoder('utf8'); // a character may straddle two chunks
   let tags: ReturnType<typeof tagsFor> | null = null;

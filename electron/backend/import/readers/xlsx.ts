@@ -2,13 +2,22 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { MAX_HEADER_ROW } from '../../../../shared/api/import';
-import { findHeaderRow, HEADER_SCAN_ROWS, ImportError, XLSX_BYTES_PER_ROW, type Reader, type FileRecord, type ReaderOptions } from './types';
+import {
+  findHeaderRow,
+  HEADER_SCAN_ROWS,
+  ImportError,
+  XLSX_BYTES_PER_ROW,
+  type Reader,
+  type FileRecord,
+  type ReaderOptions,
+} from './types';
 import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
 import { openZip as openArchive, type ZipArchive } from './zip';
 
-
 const notAWorkbook = (path: string, error: unknown): ImportError =>
-  new ImportError(`${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`);
+  new ImportError(
+    `${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`,
+  );
 
 /** The workbook's zip, its directory read once; refuses what is not a workbook. */
 function openZip(path: string): ZipArchive {
@@ -34,7 +43,8 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   const part = options.part ?? (parts[0] as string);
   if (!parts.includes(part)) throw new ImportError(`${name} has no sheet "${part}" (sheets: ${parts.join(', ')})`);
   const sheetPath = workbook.paths.get(part) ?? '';
-  if (!zip.names.includes(sheetPath)) throw new ImportError(`${name}: sheet "${part}" is missing from the workbook; it may be truncated`);
+  if (!zip.names.includes(sheetPath))
+    throw new ImportError(`${name}: sheet "${part}" is missing from the workbook; it may be truncated`);
   const sheet = (): Readable => zip.stream(sheetPath) as Readable;
   let context: SheetContext;
   try {
@@ -62,10 +72,18 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   for await (const rows of sheetRows()) {
     head.push(...rows.slice(0, (wanted === undefined ? HEADER_SCAN_ROWS : MAX_HEADER_ROW) - head.length));
     const last = head[head.length - 1];
-    if (wanted === undefined ? head.length >= HEADER_SCAN_ROWS : !last || last.number >= wanted || head.length >= MAX_HEADER_ROW) break;
+    if (
+      wanted === undefined
+        ? head.length >= HEADER_SCAN_ROWS
+        : !last || last.number >= wanted || head.length >= MAX_HEADER_ROW
+    )
+      break;
   }
   if (head.length === 0) throw new ImportError(`${name}: sheet "${part}" is empty`);
-  const found = wanted === undefined ? (head[findHeaderRow(head.map((row) => row.values))] as SheetRow) : head.find((row) => row.number === wanted);
+  const found =
+    wanted === undefined
+      ? (head[findHeaderRow(head.map((row) => row.values))] as SheetRow)
+      : head.find((row) => row.number === wanted);
   if (!found || found.values.every((cell) => cell === null || String(cell).trim() === '')) {
     throw new ImportError(`${name}: row ${wanted} of sheet "${part}" is blank; choose the row the column names are on`);
   }
@@ -75,7 +93,14 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
 
   return {
     // Some writers leave out the sheet's <dimension>: then the zipped size tells roughly.
-    format: 'xlsx', headers, parts, part, encoding: null, delimiter: null, headerRow: headerRow.number, estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
+    format: 'xlsx',
+    headers,
+    parts,
+    part,
+    encoding: null,
+    delimiter: null,
+    headerRow: headerRow.number,
+    estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
     progress: () => ({ done: rowsRead, total: Math.max(total, rowsRead) }),
     batches,
   };

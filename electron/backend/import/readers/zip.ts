@@ -21,7 +21,12 @@ export class NotAZip extends Error {
   override name = 'NotAZip';
 }
 
-interface Entry { method: number; compressedSize: number; size: number; headerOffset: number }
+interface Entry {
+  method: number;
+  compressedSize: number;
+  size: number;
+  headerOffset: number;
+}
 
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -95,8 +100,10 @@ export function openZip(path: string): ZipArchive {
       const extraLength = directory.readUInt16LE(at + 30);
       const commentLength = directory.readUInt16LE(at + 32);
       const entry: Entry = {
-        method: directory.readUInt16LE(at + 10), compressedSize: directory.readUInt32LE(at + 20),
-        size: directory.readUInt32LE(at + 24), headerOffset: directory.readUInt32LE(at + 42),
+        method: directory.readUInt16LE(at + 10),
+        compressedSize: directory.readUInt32LE(at + 20),
+        size: directory.readUInt32LE(at + 24),
+        headerOffset: directory.readUInt32LE(at + 42),
       };
       zip64(directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), entry);
       entries.set(directory.toString('utf8', at + 46, at + 46 + nameLength), entry);
@@ -106,7 +113,9 @@ export function openZip(path: string): ZipArchive {
     closeSync(fd);
   }
 
-  /** Where an entry's data starts: after its local header, whose name and extra field may differ from the directory's. */
+  /**
+   * Where an entry's data starts: after its local header, whose name and extra field may differ from the directory's.
+   */
   function dataRange(entry: Entry): { start: number; end: number } {
     const fd = openSync(path, 'r');
     try {
@@ -120,7 +129,8 @@ export function openZip(path: string): ZipArchive {
   }
 
   function checkMethod(name: string, entry: Entry): void {
-    if (entry.method !== 0 && entry.method !== 8) throw new NotAZip(`${name} is compressed with method ${entry.method}, which Pulso does not read`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new NotAZip(`${name} is compressed with method ${entry.method}, which Pulso does not read`);
   }
 
   function readStart(name: string, compressedBytes: number): { data: Buffer; complete: boolean } | undefined {
@@ -134,7 +144,10 @@ export function openZip(path: string): ZipArchive {
       const data = readAt(fd, start, complete ? entry.compressedSize : compressedBytes);
       if (entry.method === 0) return { data, complete };
       // A deflate stream's start inflates on its own when not asked to end.
-      return { data: complete ? inflateRawSync(data) : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }), complete };
+      return {
+        data: complete ? inflateRawSync(data) : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }),
+        complete,
+      };
     } finally {
       closeSync(fd);
     }

@@ -56,13 +56,22 @@ export function Chart({ chart, report, onDrill }: Props) {
       data = drawn.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
     } else {
       // A second, DOM-less instance renders the same option to an SVG document.
-      const svg = echarts.init(null, null, { renderer: 'svg', ssr: true, width: drawn.getWidth() || WIDTH, height: drawn.getHeight() || HEIGHT });
+      const svg = echarts.init(null, null, {
+        renderer: 'svg',
+        ssr: true,
+        width: drawn.getWidth() || WIDTH,
+        height: drawn.getHeight() || HEIGHT,
+      });
       svg.setOption({ ...spec.option, backgroundColor: '#ffffff' });
       data = svg.renderToSVGString();
       svg.dispose();
     }
     try {
-      const saved = await api.call('charts.save', { format, name: `${chart.id} ${report.period.from} ${report.period.to}`, data });
+      const saved = await api.call('charts.save', {
+        format,
+        name: `${chart.id} ${report.period.from} ${report.period.to}`,
+        data,
+      });
       if (saved.path) setStatus(t('chart.saved', { path: saved.path }));
     } catch (error) {
       setStatus((error as Error).message);
@@ -74,13 +83,21 @@ export function Chart({ chart, report, onDrill }: Props) {
       <header>
         <h2>{title}</h2>
         <span className="chart-actions">
-          <button type="button" title={t('chart.saveAs', { title, format: 'PNG' })} onClick={() => void save('png')}>{t('chart.savePng')}</button>
-          <button type="button" title={t('chart.saveAs', { title, format: 'SVG' })} onClick={() => void save('svg')}>{t('chart.saveSvg')}</button>
+          <button type="button" title={t('chart.saveAs', { title, format: 'PNG' })} onClick={() => void save('png')}>
+            {t('chart.savePng')}
+          </button>
+          <button type="button" title={t('chart.saveAs', { title, format: 'SVG' })} onClick={() => void save('svg')}>
+            {t('chart.saveSvg')}
+          </button>
         </span>
       </header>
       {spec.empty && <p className="chart-empty">{t('chart.empty')}</p>}
       <div ref={element} className="chart-canvas" hidden={spec.empty} />
-      {status && <p className="chart-status" role="status">{status}</p>}
+      {status && (
+        <p className="chart-status" role="status">
+          {status}
+        </p>
+      )}
     </section>
   );
 }

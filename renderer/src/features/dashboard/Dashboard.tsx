@@ -29,23 +29,49 @@ export function Dashboard({ onOpenGrid }: Props) {
   const error = kpis.error;
 
   if (anchor === null) return <EmptyState title={t('dashboard.title')} text={t('dashboard.noData')} />;
-  if (!anchor || !period) return <section className="loading" aria-label={t('dashboard.title')}>{t('dashboard.loading')}</section>;
-  const stale = report !== null && (report.period.from !== period.from || report.period.to !== period.to || JSON.stringify(report.scope) !== JSON.stringify(scope));
+  if (!anchor || !period)
+    return (
+      <section className="loading" aria-label={t('dashboard.title')}>
+        {t('dashboard.loading')}
+      </section>
+    );
+  const stale =
+    report !== null &&
+    (report.period.from !== period.from ||
+      report.period.to !== period.to ||
+      JSON.stringify(report.scope) !== JSON.stringify(scope));
   return (
     <section className="dashboard" aria-label={t('dashboard.title')}>
       <div className="toolbar">
         <h1>{t('dashboard.title')}</h1>
         <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />
-        <div className="scope-picker"><ScopeSelects scope={scope} onChange={(patch) => setScope({ ...scope, ...patch })} /></div>
-        {(stale || (!report && !error)) && <span className="count" role="status">{t('dashboard.loading')}</span>}
+        <div className="scope-picker">
+          <ScopeSelects scope={scope} onChange={(patch) => setScope({ ...scope, ...patch })} />
+        </div>
+        {(stale || (!report && !error)) && (
+          <span className="count" role="status">
+            {t('dashboard.loading')}
+          </span>
+        )}
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {report && (
         <div className="dashboard-body" aria-busy={stale}>
           <KpiCards report={report} />
-          <p className="chart-hint">{t('chart.hint')} <span title={report.influence.formula}>{t('influence.formula', { formula: report.influence.formula })}</span></p>
+          <p className="chart-hint">
+            {t('chart.hint')}{' '}
+            <span title={report.influence.formula}>
+              {t('influence.formula', { formula: report.influence.formula })}
+            </span>
+          </p>
           <div className="chart-grid">
-            {CHARTS.map((chart) => <Chart key={chart.id} chart={chart} report={report} onDrill={onOpenGrid} />)}
+            {CHARTS.map((chart) => (
+              <Chart key={chart.id} chart={chart} report={report} onDrill={onOpenGrid} />
+            ))}
           </div>
         </div>
       )}

@@ -1,7 +1,10 @@
 import { QUICK_PERIODS, quickPeriod } from '../../../../shared/domain/period';
 import { useI18n } from '../../app/i18n';
 
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 
 interface Props {
   period: Period;
@@ -20,12 +23,33 @@ export function PeriodPicker({ period, anchor, onChange }: Props) {
   return (
     <div className="period-picker" role="group" aria-label={t('dashboard.period')}>
       {QUICK_PERIODS.map((kind) => (
-        <button key={kind} type="button" aria-pressed={current === kind} onClick={() => onChange(quickPeriod(kind, anchor))}>
+        <button
+          key={kind}
+          type="button"
+          aria-pressed={current === kind}
+          onClick={() => onChange(quickPeriod(kind, anchor))}
+        >
           {t(`period.${kind}`)}
         </button>
       ))}
-      <label>{t('filter.from')} <input type="date" value={period.from} max={period.to} onChange={(e) => e.target.value && onChange({ ...period, from: e.target.value })} /></label>
-      <label>{t('filter.to')} <input type="date" value={period.to} min={period.from} onChange={(e) => e.target.value && onChange({ ...period, to: e.target.value })} /></label>
+      <label>
+        {t('filter.from')}{' '}
+        <input
+          type="date"
+          value={period.from}
+          max={period.to}
+          onChange={(e) => e.target.value && onChange({ ...period, from: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('filter.to')}{' '}
+        <input
+          type="date"
+          value={period.to}
+          min={period.from}
+          onChange={(e) => e.target.value && onChange({ ...period, to: e.target.value })}
+        />
+      </label>
     </div>
   );
 }

@@ -13,27 +13,47 @@ export function RulePreviewPanel({ rules }: { rules: string[] }) {
   const [asked, setAsked] = useState<string[] | null>(null);
   useEffect(() => {
     const list = JSON.parse(key) as string[];
-    const timer = setTimeout(() => setAsked(list.length > 0 ? list.slice(0, 100) : null), list.length > 0 ? PREVIEW_DELAY_MS : 0);
+    const timer = setTimeout(
+      () => setAsked(list.length > 0 ? list.slice(0, 100) : null),
+      list.length > 0 ? PREVIEW_DELAY_MS : 0,
+    );
     return () => clearTimeout(timer);
   }, [key]);
   const { data, error } = useApi('rules.preview', asked ? { rules: asked } : null);
   const preview = asked ? data : undefined;
 
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!preview) return <p className="muted">{t('tracking.previewEmpty')}</p>;
   return (
     <section className="rule-preview" aria-label={t('tracking.previewTitle')}>
       <h3 data-testid="preview-count">{t('tracking.preview', { count: preview.matches })}</h3>
       <table>
-        <thead><tr><th>{t('tracking.rule')}</th><th>{t('tracking.matches')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('tracking.rule')}</th>
+            <th>{t('tracking.matches')}</th>
+          </tr>
+        </thead>
         <tbody>
           {preview.byRule.map((row) => (
-            <tr key={row.rule} className={row.matches === 0 ? 'muted' : undefined}><td>{row.rule}</td><td className="number">{i18n.number(row.matches)}</td></tr>
+            <tr key={row.rule} className={row.matches === 0 ? 'muted' : undefined}>
+              <td>{row.rule}</td>
+              <td className="number">{i18n.number(row.matches)}</td>
+            </tr>
           ))}
         </tbody>
       </table>
       <ul className="preview-sample">
-        {preview.sample.map((message) => <li key={message.id}><time>{i18n.dateTime(message.postedAt)}</time> {message.text}</li>)}
+        {preview.sample.map((message) => (
+          <li key={message.id}>
+            <time>{i18n.dateTime(message.postedAt)}</time> {message.text}
+          </li>
+        ))}
       </ul>
     </section>
   );

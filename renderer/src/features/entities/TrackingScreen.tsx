@@ -6,7 +6,8 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { RulePreviewPanel } from './RulePreviewPanel';
 
-type Draft = { kind: 'entity'; name: string; role: EntityRole; rules: string } | { kind: 'topic'; name: string; rules: string };
+type Draft =
+  { kind: 'entity'; name: string; role: EntityRole; rules: string } | { kind: 'topic'; name: string; rules: string };
 
 const NEW_ENTITY: Draft = { kind: 'entity', name: '', role: 'competitor', rules: '' };
 const NEW_TOPIC: Draft = { kind: 'topic', name: '', rules: '' };
@@ -23,16 +24,22 @@ export function TrackingScreen() {
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-
   const rules = parseRuleList(draft.rules);
   const save = async (): Promise<void> => {
     setSaving(true);
     setStatus(t('tracking.saving'));
-    const last = draft.kind === 'entity'
-      ? await api.runJob('entities.save', { name: draft.name.trim(), role: draft.role, aliases: rules })
-      : await api.runJob('topics.save', { name: draft.name.trim(), keywords: rules });
+    const last =
+      draft.kind === 'entity'
+        ? await api.runJob('entities.save', { name: draft.name.trim(), role: draft.role, aliases: rules })
+        : await api.runJob('topics.save', { name: draft.name.trim(), keywords: rules });
     setSaving(false);
-    setStatus(last.state === 'finished' ? t('tracking.saved', { count: last.result.messages }) : last.state === 'cancelled' ? t('tracking.cancelled') : last.message ?? last.state);
+    setStatus(
+      last.state === 'finished'
+        ? t('tracking.saved', { count: last.result.messages })
+        : last.state === 'cancelled'
+          ? t('tracking.cancelled')
+          : (last.message ?? last.state),
+    );
     entityList.reload();
     topicList.reload();
   };
@@ -45,46 +52,85 @@ export function TrackingScreen() {
     <section className="tracking" aria-label={t('nav.tracking')}>
       <aside className="tracking-list">
         <h2>{t('tracking.entities')}</h2>
-        <button type="button" onClick={() => pick(NEW_ENTITY)}>{t('tracking.newEntity')}</button>
+        <button type="button" onClick={() => pick(NEW_ENTITY)}>
+          {t('tracking.newEntity')}
+        </button>
         {ENTITY_ROLES.map((role) => (
           <ul key={role} aria-label={t(`role.${role}`)}>
-            {entities.filter((e) => e.role === role).map((e) => (
-              <li key={e.id}>
-                <button type="button" aria-current={draft.kind === 'entity' && draft.name === e.name} onClick={() => pick({ kind: 'entity', name: e.name, role: e.role, rules: e.aliases.join('\n') })}>
-                  {e.name} <small>{t(`role.${role}`)} · {t('tracking.mentions', { count: e.mentions ?? 0 })}</small>
-                </button>
-              </li>
-            ))}
+            {entities
+              .filter((e) => e.role === role)
+              .map((e) => (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    aria-current={draft.kind === 'entity' && draft.name === e.name}
+                    onClick={() => pick({ kind: 'entity', name: e.name, role: e.role, rules: e.aliases.join('\n') })}
+                  >
+                    {e.name}{' '}
+                    <small>
+                      {t(`role.${role}`)} · {t('tracking.mentions', { count: e.mentions ?? 0 })}
+                    </small>
+                  </button>
+                </li>
+              ))}
           </ul>
         ))}
         <h2>{t('tracking.topics')}</h2>
-        <button type="button" onClick={() => pick(NEW_TOPIC)}>{t('tracking.newTopic')}</button>
+        <button type="button" onClick={() => pick(NEW_TOPIC)}>
+          {t('tracking.newTopic')}
+        </button>
         <ul aria-label={t('tracking.topics')}>
           {topics.map((topic) => (
             <li key={topic.id}>
-              <button type="button" aria-current={draft.kind === 'topic' && draft.name === topic.name} onClick={() => pick({ kind: 'topic', name: topic.name, rules: topic.keywords.join('\n') })}>
+              <button
+                type="button"
+                aria-current={draft.kind === 'topic' && draft.name === topic.name}
+                onClick={() => pick({ kind: 'topic', name: topic.name, rules: topic.keywords.join('\n') })}
+              >
                 {topic.name} <small>{t('tracking.mentions', { count: topic.mentions ?? 0 })}</small>
               </button>
             </li>
           ))}
         </ul>
       </aside>
-      <form className="tracking-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <form
+        className="tracking-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         <h2>{t(draft.kind === 'entity' ? 'tracking.entity' : 'tracking.topic')}</h2>
-        <label>{t('tracking.name')} <input required maxLength={120} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
+        <label>
+          {t('tracking.name')}{' '}
+          <input
+            required
+            maxLength={120}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
+        </label>
         {draft.kind === 'entity' && (
-          <label>{t('tracking.role')}{' '}
+          <label>
+            {t('tracking.role')}{' '}
             <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as EntityRole })}>
-              {ENTITY_ROLES.map((role) => <option key={role} value={role}>{t(`role.${role}`)}</option>)}
+              {ENTITY_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
             </select>
           </label>
         )}
-        <label className="rules">{t(draft.kind === 'entity' ? 'tracking.aliases' : 'tracking.keywords')}
+        <label className="rules">
+          {t(draft.kind === 'entity' ? 'tracking.aliases' : 'tracking.keywords')}
           <textarea rows={8} value={draft.rules} onChange={(e) => setDraft({ ...draft, rules: e.target.value })} />
         </label>
         <p className="muted">{t('tracking.rulesHelp')}</p>
         <div className="actions">
-          <button className="primary" type="submit" disabled={saving || draft.name.trim() === '' || rules.length === 0}>{t('tracking.save')}</button>
+          <button className="primary" type="submit" disabled={saving || draft.name.trim() === '' || rules.length === 0}>
+            {t('tracking.save')}
+          </button>
           {status && <span role="status">{status}</span>}
         </div>
         <RulePreviewPanel rules={rules} />

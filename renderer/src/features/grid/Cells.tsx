@@ -6,13 +6,28 @@ import { COLUMN_DEFS } from './columns';
 /** One message's cells, in the columns on screen; a row not read yet is a placeholder. */
 export function Cells({ message, columns }: { message: MessageRow | undefined; columns: GridPrefs['columns'] }) {
   const i18n = useI18n();
-  if (!message) return <div role="gridcell" className="cell placeholder" aria-busy="true">…</div>;
+  if (!message)
+    return (
+      <div role="gridcell" className="cell placeholder" aria-busy="true">
+        …
+      </div>
+    );
   return (
     <>
       {columns.map((column) => {
         const def = COLUMN_DEFS[column.id];
         const text = def.text(message, i18n);
-        return <div key={column.id} role="gridcell" className={`cell col-${column.id}`} style={{ width: column.width }} title={text.length > 20 ? text : undefined}>{def.cell(message, i18n)}</div>;
+        return (
+          <div
+            key={column.id}
+            role="gridcell"
+            className={`cell col-${column.id}`}
+            style={{ width: column.width }}
+            title={text.length > 20 ? text : undefined}
+          >
+            {def.cell(message, i18n)}
+          </div>
+        );
       })}
     </>
   );

@@ -16,18 +16,38 @@ export function ColumnHeader({ prefs, sort, onSort, savePrefs }: Props) {
   const { t } = useI18n();
   return (
     <div role="row" aria-rowindex={1} className="row header">
-      {prefs.columns.filter((column) => !column.hidden).map((column) => {
-        const sortable = COLUMN_DEFS[column.id].sort;
-        const sorted = sortable && sort.column === sortable ? sort.direction : undefined;
-        const name = t(`grid.col.${column.id}`);
-        return (
-          <div key={column.id} role="columnheader" className={`cell col-${column.id}`} style={{ width: column.width }} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-            {sortable ? <button className="sort" onClick={() => onSort(sortable)}>{name}{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</button> : name}
-            <ResizeHandle label={t('grid.resize', { column: name })} width={column.width}
-              onResize={(width) => savePrefs({ columns: prefs.columns.map((c) => (c.id === column.id ? { ...c, width } : c)) })} />
-          </div>
-        );
-      })}
+      {prefs.columns
+        .filter((column) => !column.hidden)
+        .map((column) => {
+          const sortable = COLUMN_DEFS[column.id].sort;
+          const sorted = sortable && sort.column === sortable ? sort.direction : undefined;
+          const name = t(`grid.col.${column.id}`);
+          return (
+            <div
+              key={column.id}
+              role="columnheader"
+              className={`cell col-${column.id}`}
+              style={{ width: column.width }}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+            >
+              {sortable ? (
+                <button className="sort" onClick={() => onSort(sortable)}>
+                  {name}
+                  {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                </button>
+              ) : (
+                name
+              )}
+              <ResizeHandle
+                label={t('grid.resize', { column: name })}
+                width={column.width}
+                onResize={(width) =>
+                  savePrefs({ columns: prefs.columns.map((c) => (c.id === column.id ? { ...c, width } : c)) })
+                }
+              />
+            </div>
+          );
+        })}
     </div>
   );
 }
@@ -40,11 +60,23 @@ function ResizeHandle({ label, width, onResize }: { label: string; width: number
   const clamp = (value: number): number => Math.max(MIN_WIDTH, Math.min(2000, Math.round(value)));
   return (
     <span
-      role="separator" aria-orientation="vertical" aria-label={label} aria-valuenow={dragging?.now ?? width} tabIndex={0}
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      aria-valuenow={dragging?.now ?? width}
+      tabIndex={0}
       className={`resize-handle${dragging ? ' dragging' : ''}`}
-      onPointerDown={(e) => { e.currentTarget.setPointerCapture(e.pointerId); setDragging({ x: e.clientX, width, now: width }); }}
-      onPointerMove={(e) => dragging && setDragging({ ...dragging, now: clamp(dragging.width + e.clientX - dragging.x) })}
-      onPointerUp={() => { if (dragging && dragging.now !== width) onResize(dragging.now); setDragging(null); }}
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        setDragging({ x: e.clientX, width, now: width });
+      }}
+      onPointerMove={(e) =>
+        dragging && setDragging({ ...dragging, now: clamp(dragging.width + e.clientX - dragging.x) })
+      }
+      onPointerUp={() => {
+        if (dragging && dragging.now !== width) onResize(dragging.now);
+        setDragging(null);
+      }}
       onKeyDown={(e) => {
         const step = e.shiftKey ? 40 : 10;
         if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {

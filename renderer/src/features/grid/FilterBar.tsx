@@ -35,11 +35,13 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
     return () => clearTimeout(timer);
   }, [search, filter, onChange]);
 
-  const set = <K extends keyof MessageFilter>(key: K, value: MessageFilter[K] | undefined): void => onChange({ ...filter, [key]: value });
+  const set = <K extends keyof MessageFilter>(key: K, value: MessageFilter[K] | undefined): void =>
+    onChange({ ...filter, [key]: value });
   const one = <T,>(values: readonly T[] | undefined): string => (values?.length === 1 ? String(values[0]) : '');
 
   const applyView = (value: string): void => {
-    if (value.startsWith('builtin:')) onChange(builtinView(value.slice(8) as BuiltinView, localDate(Date.now(), settings.timeZone)));
+    if (value.startsWith('builtin:'))
+      onChange(builtinView(value.slice(8) as BuiltinView, localDate(Date.now(), settings.timeZone)));
     else if (value.startsWith('saved:')) onChange(views.find((view) => view.name === value.slice(6))?.filter ?? {});
   };
   const saveView = (event: React.FormEvent): void => {
@@ -55,42 +57,110 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
       <select aria-label={t('views.label')} value="" onChange={(e) => applyView(e.target.value)}>
         <option value="">{t('views.label')}…</option>
         <optgroup label={t('views.builtin')}>
-          {BUILTIN_VIEWS.map((view) => <option key={view} value={`builtin:${view}`}>{t(`views.${view}`)}</option>)}
+          {BUILTIN_VIEWS.map((view) => (
+            <option key={view} value={`builtin:${view}`}>
+              {t(`views.${view}`)}
+            </option>
+          ))}
         </optgroup>
         {views.length > 0 && (
           <optgroup label={t('views.saved')}>
-            {views.map((view) => <option key={view.name} value={`saved:${view.name}`}>{view.name}</option>)}
+            {views.map((view) => (
+              <option key={view.name} value={`saved:${view.name}`}>
+                {view.name}
+              </option>
+            ))}
           </optgroup>
         )}
       </select>
-      {naming === null
-        ? <button type="button" onClick={() => setNaming('')}>{t('views.save')}</button>
-        : (
-          <form className="inline-form" onSubmit={saveView}>
-            <input autoFocus aria-label={t('views.name')} placeholder={t('views.name')} value={naming} maxLength={80} onChange={(e) => setNaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setNaming(null)} />
-            <button type="submit" disabled={naming.trim() === ''}>{t('views.saveConfirm')}</button>
-          </form>
-        )}
-      <input type="search" aria-label={t('filter.search')} placeholder={t('filter.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
-      <label>{t('filter.from')} <input type="date" value={filter.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} /></label>
-      <label>{t('filter.to')} <input type="date" value={filter.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} /></label>
+      {naming === null ? (
+        <button type="button" onClick={() => setNaming('')}>
+          {t('views.save')}
+        </button>
+      ) : (
+        <form className="inline-form" onSubmit={saveView}>
+          <input
+            autoFocus
+            aria-label={t('views.name')}
+            placeholder={t('views.name')}
+            value={naming}
+            maxLength={80}
+            onChange={(e) => setNaming(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
+          />
+          <button type="submit" disabled={naming.trim() === ''}>
+            {t('views.saveConfirm')}
+          </button>
+        </form>
+      )}
+      <input
+        type="search"
+        aria-label={t('filter.search')}
+        placeholder={t('filter.search')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <label>
+        {t('filter.from')}{' '}
+        <input type="date" value={filter.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} />
+      </label>
+      <label>
+        {t('filter.to')}{' '}
+        <input type="date" value={filter.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} />
+      </label>
       <ScopeSelects scope={filter} onChange={(patch) => onChange({ ...filter, ...patch })} />
-      <select aria-label={t('grid.col.temperature')} value={one(filter.temperatures)} onChange={(e) => set('temperatures', e.target.value === '' ? undefined : [e.target.value === 'unlabeled' ? 'unlabeled' : Number(e.target.value)])}>
+      <select
+        aria-label={t('grid.col.temperature')}
+        value={one(filter.temperatures)}
+        onChange={(e) =>
+          set(
+            'temperatures',
+            e.target.value === '' ? undefined : [e.target.value === 'unlabeled' ? 'unlabeled' : Number(e.target.value)],
+          )
+        }
+      >
         <option value="">{t('filter.allTemperatures')}</option>
         <option value="unlabeled">{t('temperature.unlabeled')}</option>
-        {TEMPERATURES.map((value) => <option key={value} value={value}>{value > 0 ? `+${value}` : value}</option>)}
+        {TEMPERATURES.map((value) => (
+          <option key={value} value={value}>
+            {value > 0 ? `+${value}` : value}
+          </option>
+        ))}
       </select>
-      <select aria-label={t('grid.col.kind')} value={one(filter.kinds)} onChange={(e) => set('kinds', e.target.value ? [e.target.value as 'none'] : undefined)}>
+      <select
+        aria-label={t('grid.col.kind')}
+        value={one(filter.kinds)}
+        onChange={(e) => set('kinds', e.target.value ? [e.target.value as 'none'] : undefined)}
+      >
         <option value="">{t('filter.allKinds')}</option>
         <option value="none">{t('filter.noKind')}</option>
-        {KINDS.map((kind) => <option key={kind} value={kind}>{t(`kind.${kind}` as MessageKey)}</option>)}
+        {KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`kind.${kind}` as MessageKey)}
+          </option>
+        ))}
       </select>
-      <select aria-label={t('grid.col.annotator')} value={one(filter.annotators)} onChange={(e) => set('annotators', e.target.value ? [e.target.value] : undefined)}
-        onFocus={annotatorList.reload}>
+      <select
+        aria-label={t('grid.col.annotator')}
+        value={one(filter.annotators)}
+        onChange={(e) => set('annotators', e.target.value ? [e.target.value] : undefined)}
+        onFocus={annotatorList.reload}
+      >
         <option value="">{t('filter.allAnnotators')}</option>
-        {[...new Set([settings.annotator, ...annotators])].map((name) => <option key={name} value={name}>{name}</option>)}
+        {[...new Set([settings.annotator, ...annotators])].map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
       </select>
-      <label><input type="checkbox" checked={filter.hasCase === true} onChange={(e) => set('hasCase', e.target.checked || undefined)} /> {t('filter.hasCase')}</label>
+      <label>
+        <input
+          type="checkbox"
+          checked={filter.hasCase === true}
+          onChange={(e) => set('hasCase', e.target.checked || undefined)}
+        />{' '}
+        {t('filter.hasCase')}
+      </label>
     </div>
   );
 }

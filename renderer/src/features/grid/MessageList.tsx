@@ -25,7 +25,9 @@ interface Props {
   onClearScope?: () => void;
 }
 
-/** The labeling grid: its filters and counts, the list, the side panel and the status line; the work is in its hooks. */
+/**
+ * The labeling grid: its filters and counts, the list, the side panel and the status line; the work is in its hooks.
+ */
 export function MessageList({ scope, onClearScope }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -42,18 +44,33 @@ export function MessageList({ scope, onClearScope }: Props) {
   const [panel, setPanel] = useState<number | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
-  const { run, selectedRows } = useLabelCommands({ i18n, pages, selection, prefs, list, setStatus, openHelp: () => setHelp(true) });
+  const { run, selectedRows } = useLabelCommands({
+    i18n,
+    pages,
+    selection,
+    prefs,
+    list,
+    setStatus,
+    openHelp: () => setHelp(true),
+  });
   const { onCopy, onPaste } = useClipboard({ i18n, pages, selection, columns, selectedRows, setStatus });
 
   // Kept labels are stored once the workspace is free: the rows are read again, without their marks.
-  useEffect(() => api.onEvent((event) => {
-    if (event.type === 'writes' && event.pending === 0) refresh();
-  }), [refresh]);
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'writes' && event.pending === 0) refresh();
+      }),
+    [refresh],
+  );
 
-  const changeFilter = useCallback((next: MessageFilter) => {
-    setUserFilter(next);
-    selection.reset();
-  }, [selection.reset]);
+  const changeFilter = useCallback(
+    (next: MessageFilter) => {
+      setUserFilter(next);
+      selection.reset();
+    },
+    [selection.reset],
+  );
 
   /** A label that could not be stored says so where the user looks; the cursor stays on its row. */
   const notSaved = (error: Error): void => setStatus(t('grid.notSaved', { reason: error.message }));
@@ -73,46 +90,78 @@ export function MessageList({ scope, onClearScope }: Props) {
     return true;
   };
   const toggleSort = (column: MessageSort['column']): void =>
-    setSort((current) => ({ column, direction: current.column === column && current.direction === 'desc' ? 'asc' : 'desc' }));
+    setSort((current) => ({
+      column,
+      direction: current.column === column && current.direction === 'desc' ? 'asc' : 'desc',
+    }));
 
   return (
     <section className="grid-screen" aria-label={t('grid.title')}>
       <header className="toolbar">
         <h1>{t('grid.title')}</h1>
         <span className="count" data-testid="message-count">
-          {counts ? (counts.total === counts.all ? t('grid.count', { count: counts.total }) : t('grid.counts', { ...counts })) : '…'}
+          {counts
+            ? counts.total === counts.all
+              ? t('grid.count', { count: counts.total })
+              : t('grid.counts', { ...counts })
+            : '…'}
         </span>
-        {counts && counts.total === counts.all && <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>}
+        {counts && counts.total === counts.all && (
+          <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>
+        )}
         {scope && (
           <button className="filter-chip" onClick={onClearScope} title={t('grid.clearFilter')}>
             {scope.label} ×
           </button>
         )}
       </header>
-      <FilterBar filter={userFilter} onChange={changeFilter} views={prefs.views} onSaveViews={(views) => savePrefs({ views })} />
+      <FilterBar
+        filter={userFilter}
+        onChange={changeFilter}
+        views={prefs.views}
+        onSaveViews={(views) => savePrefs({ views })}
+      />
       <GridOptions prefs={prefs} save={savePrefs} />
       <div className="grid-main">
-      {total === null ? <div className="loading">{t('app.loading')}</div> : total === 0 ? <p className="empty-state">{t('grid.empty')}</p> : (
-        <div className={`grid-body${prefs.wrap ? ' wrap' : ''}`} onCopy={onCopy} onPaste={(event) => void onPaste(event).catch(notSaved)}>
-          <VirtualList
-            count={total}
-            rowHeight={prefs.wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT}
-            label={t('grid.title')}
-            cursor={selection.cursor}
-            onCursor={selection.onCursor}
-            isSelected={selection.isSelected}
-            onKey={onKey}
-            handle={list}
-            onRange={onRange}
-            header={<ColumnHeader prefs={prefs} sort={sort} onSort={toggleSort} savePrefs={savePrefs} />}
-            renderRow={(index) => <Cells message={row(index)} columns={columns} />}
-          />
-        </div>
-      )}
-      {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
+        {total === null ? (
+          <div className="loading">{t('app.loading')}</div>
+        ) : total === 0 ? (
+          <p className="empty-state">{t('grid.empty')}</p>
+        ) : (
+          <div
+            className={`grid-body${prefs.wrap ? ' wrap' : ''}`}
+            onCopy={onCopy}
+            onPaste={(event) => void onPaste(event).catch(notSaved)}
+          >
+            <VirtualList
+              count={total}
+              rowHeight={prefs.wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT}
+              label={t('grid.title')}
+              cursor={selection.cursor}
+              onCursor={selection.onCursor}
+              isSelected={selection.isSelected}
+              onKey={onKey}
+              handle={list}
+              onRange={onRange}
+              header={<ColumnHeader prefs={prefs} sort={sort} onSort={toggleSort} savePrefs={savePrefs} />}
+              renderRow={(index) => <Cells message={row(index)} columns={columns} />}
+            />
+          </div>
+        )}
+        {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
       </div>
-      <footer className="statusbar" role="status">{status ?? (selection.count > 1 ? t('grid.selected', { count: selection.count }) : t('grid.hint', { temperature: prefs.keys.temperature.join(' ').toUpperCase(), kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase() }))}</footer>
-      {help && <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />}
+      <footer className="statusbar" role="status">
+        {status ??
+          (selection.count > 1
+            ? t('grid.selected', { count: selection.count })
+            : t('grid.hint', {
+                temperature: prefs.keys.temperature.join(' ').toUpperCase(),
+                kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase(),
+              }))}
+      </footer>
+      {help && (
+        <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />
+      )}
     </section>
   );
 }

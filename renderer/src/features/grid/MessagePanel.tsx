@@ -8,27 +8,71 @@ import { TemperatureChip } from '../../components/TemperatureChip';
 export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
   const { t, dateTime, number } = useI18n();
   const { data: detail, error } = useApi('messages.detail', { id }, { reloadOn: ['writes'] });
-  if (!detail || detail.message.id !== id) return <aside className="panel" aria-label={t('panel.title')}>{error ?? '…'}</aside>;
+  if (!detail || detail.message.id !== id)
+    return (
+      <aside className="panel" aria-label={t('panel.title')}>
+        {error ?? '…'}
+      </aside>
+    );
   const { message } = detail;
   const small = (row: MessageRow) => (
-    <li key={row.id}><small>{dateTime(row.postedAt)} · {row.authorHandle}</small> <TemperatureChip value={row.temperature} /><div>{row.text}</div></li>
+    <li key={row.id}>
+      <small>
+        {dateTime(row.postedAt)} · {row.authorHandle}
+      </small>{' '}
+      <TemperatureChip value={row.temperature} />
+      <div>{row.text}</div>
+    </li>
   );
   return (
     <aside className="panel" aria-label={t('panel.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <header><h2>{message.authorHandle}</h2><button onClick={onClose} aria-label={t('panel.close')}>×</button></header>
-      <p className="meta">{dateTime(message.postedAt)} · {message.source}{message.followers !== null ? ` · ${t('grid.followers', { count: message.followers })}` : ''}</p>
-      <p className="full-text" data-testid="panel-text">{message.text}</p>
-      <p><TemperatureChip value={message.temperature} /> {message.kind ? t(`kind.${message.kind}` as MessageKey) : ''}</p>
-      <p className="meta">♥ {number(message.likes ?? 0)} · ⇄ {number(message.shares ?? 0)} · ↩ {number(message.replies ?? 0)}{message.entities.length ? ` · ${message.entities.join(', ')}` : ''}{message.topics.length ? ` · ${message.topics.join(', ')}` : ''}</p>
-      {detail.parent && <><h3>{t('panel.repliesTo')}</h3><ul>{small(detail.parent)}</ul></>}
-      {detail.replies.length > 0 && <><h3>{t('panel.replies')}</h3><ul>{detail.replies.map(small)}</ul></>}
+      <header>
+        <h2>{message.authorHandle}</h2>
+        <button onClick={onClose} aria-label={t('panel.close')}>
+          ×
+        </button>
+      </header>
+      <p className="meta">
+        {dateTime(message.postedAt)} · {message.source}
+        {message.followers !== null ? ` · ${t('grid.followers', { count: message.followers })}` : ''}
+      </p>
+      <p className="full-text" data-testid="panel-text">
+        {message.text}
+      </p>
+      <p>
+        <TemperatureChip value={message.temperature} /> {message.kind ? t(`kind.${message.kind}` as MessageKey) : ''}
+      </p>
+      <p className="meta">
+        ♥ {number(message.likes ?? 0)} · ⇄ {number(message.shares ?? 0)} · ↩ {number(message.replies ?? 0)}
+        {message.entities.length ? ` · ${message.entities.join(', ')}` : ''}
+        {message.topics.length ? ` · ${message.topics.join(', ')}` : ''}
+      </p>
+      {detail.parent && (
+        <>
+          <h3>{t('panel.repliesTo')}</h3>
+          <ul>{small(detail.parent)}</ul>
+        </>
+      )}
+      {detail.replies.length > 0 && (
+        <>
+          <h3>{t('panel.replies')}</h3>
+          <ul>{detail.replies.map(small)}</ul>
+        </>
+      )}
       <h3>{t('panel.history')}</h3>
-      {detail.history.length === 0 ? <p className="hint">{t('panel.noHistory')}</p> : (
-        <ul>{detail.history.map((h) => (
-          <li key={h.id} className={h.undone ? 'undone' : undefined}>
-            <small>{dateTime(h.labeledAt)} · {h.annotator}</small> {h.temperature ?? '—'} / {h.kind ? t(`kind.${h.kind}` as MessageKey) : '—'}
-          </li>
-        ))}</ul>
+      {detail.history.length === 0 ? (
+        <p className="hint">{t('panel.noHistory')}</p>
+      ) : (
+        <ul>
+          {detail.history.map((h) => (
+            <li key={h.id} className={h.undone ? 'undone' : undefined}>
+              <small>
+                {dateTime(h.labeledAt)} · {h.annotator}
+              </small>{' '}
+              {h.temperature ?? '—'} / {h.kind ? t(`kind.${h.kind}` as MessageKey) : '—'}
+            </li>
+          ))}
+        </ul>
       )}
       <h3>{t('panel.byAuthor', { count: detail.byAuthor.length })}</h3>
       <ul>{detail.byAuthor.map(small)}</ul>

@@ -23,7 +23,14 @@ export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
     dialog.current?.showModal();
   }, []);
   const keyInput = (value: string, label: string, set: (key: string) => void) => (
-    <input className="key-input" aria-label={label} value={value} maxLength={1} size={2} onChange={(e) => set(e.target.value.slice(-1))} />
+    <input
+      className="key-input"
+      aria-label={label}
+      value={value}
+      maxLength={1}
+      size={2}
+      onChange={(e) => set(e.target.value.slice(-1))}
+    />
   );
   const save = (): void => {
     const parsed = gridPrefsSchema.shape.keys.safeParse(draft);
@@ -32,8 +39,14 @@ export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
     onSaveKeys(parsed.data);
   };
   const fixed: [string, string][] = [
-    ['0 / Delete', t('help.clear')], ['Ctrl+D', t('help.fillDown')], ['Ctrl+Z', t('help.undo')], ['Ctrl+Shift+Z / Ctrl+Y', t('help.redo')],
-    ['↑ ↓ PageUp PageDown Home End', t('help.move')], ['Shift+↑ ↓', t('grid.selected', { count: 2 })], ['Enter', t('help.open')], ['?', t('help.help')],
+    ['0 / Delete', t('help.clear')],
+    ['Ctrl+D', t('help.fillDown')],
+    ['Ctrl+Z', t('help.undo')],
+    ['Ctrl+Shift+Z / Ctrl+Y', t('help.redo')],
+    ['↑ ↓ PageUp PageDown Home End', t('help.move')],
+    ['Shift+↑ ↓', t('grid.selected', { count: 2 })],
+    ['Enter', t('help.open')],
+    ['?', t('help.help')],
   ];
   return (
     <dialog ref={dialog} className="help" aria-label={t('help.title')} onClose={onClose}>
@@ -42,24 +55,51 @@ export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
         <tbody>
           {TEMPERATURES.map((value, i) => (
             <tr key={value}>
-              <th>{keyInput(draft.temperature[i] ?? '', t('help.keyFor', { what: String(value) }), (key) => setDraft({ ...draft, temperature: draft.temperature.map((k, j) => (j === i ? key : k)) }))}</th>
-              <td><TemperatureChip value={value} /></td>
+              <th>
+                {keyInput(draft.temperature[i] ?? '', t('help.keyFor', { what: String(value) }), (key) =>
+                  setDraft({ ...draft, temperature: draft.temperature.map((k, j) => (j === i ? key : k)) }),
+                )}
+              </th>
+              <td>
+                <TemperatureChip value={value} />
+              </td>
             </tr>
           ))}
           {KINDS.map((kind) => (
             <tr key={kind}>
-              <th>{keyInput(draft.kinds[kind], t('help.keyFor', { what: t(`kind.${kind}` as MessageKey) }), (key) => setDraft({ ...draft, kinds: { ...draft.kinds, [kind]: key } }))}</th>
+              <th>
+                {keyInput(draft.kinds[kind], t('help.keyFor', { what: t(`kind.${kind}` as MessageKey) }), (key) =>
+                  setDraft({ ...draft, kinds: { ...draft.kinds, [kind]: key } }),
+                )}
+              </th>
               <td>{t(`kind.${kind}` as MessageKey)}</td>
             </tr>
           ))}
-          {fixed.map(([key, what]) => <tr key={key}><th><kbd>{key}</kbd></th><td>{what}</td></tr>)}
+          {fixed.map(([key, what]) => (
+            <tr key={key}>
+              <th>
+                <kbd>{key}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" onClick={save}>{t('keys.save')}</button>
-        <button type="button" onClick={() => setDraft(DEFAULT_GRID_PREFS.keys)}>{t('keys.reset')}</button>
-        <form method="dialog"><button autoFocus>{t('help.close')}</button></form>
+        <button type="button" onClick={save}>
+          {t('keys.save')}
+        </button>
+        <button type="button" onClick={() => setDraft(DEFAULT_GRID_PREFS.keys)}>
+          {t('keys.reset')}
+        </button>
+        <form method="dialog">
+          <button autoFocus>{t('help.close')}</button>
+        </form>
       </div>
     </dialog>
   );

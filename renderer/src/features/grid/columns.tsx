@@ -13,15 +13,24 @@ export interface ColumnDef {
   text(message: MessageRow, t: Translator): string;
 }
 
-const kindText = (message: MessageRow, t: Translator): string => (message.kind ? t.t(`kind.${message.kind}` as MessageKey) : '');
-const plain = (text: (message: MessageRow, t: Translator) => string, sort?: MessageSort['column']): ColumnDef =>
-  ({ ...(sort ? { sort } : {}), cell: text, text });
+const kindText = (message: MessageRow, t: Translator): string =>
+  message.kind ? t.t(`kind.${message.kind}` as MessageKey) : '';
+const plain = (text: (message: MessageRow, t: Translator) => string, sort?: MessageSort['column']): ColumnDef => ({
+  ...(sort ? { sort } : {}),
+  cell: text,
+  text,
+});
 
 /** A label kept while a job holds the store: a clock beside it until the job ends and it is applied. */
 function PendingMark({ row, i18n, children }: { row: MessageRow; i18n: Translator; children: ReactNode }) {
   if (!row.pending) return <>{children}</>;
   const title = i18n.t('writes.pendingRow');
-  return <span className="pending" title={title}><span aria-label={title} role="img" className="visually-hidden" />{children}</span>;
+  return (
+    <span className="pending" title={title}>
+      <span aria-label={title} role="img" className="visually-hidden" />
+      {children}
+    </span>
+  );
 }
 
 /** Every grid column: what it shows, how it copies, and the sort it drives. */
@@ -30,13 +39,28 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
   source: plain((m) => m.source, 'source'),
   author: {
     sort: 'author',
-    cell: (m, t) => <>{m.authorHandle}{m.followers === null ? null : <small className="followers"> · {t.t('grid.followers', { count: m.followers })}</small>}</>,
+    cell: (m, t) => (
+      <>
+        {m.authorHandle}
+        {m.followers === null ? null : (
+          <small className="followers"> · {t.t('grid.followers', { count: m.followers })}</small>
+        )}
+      </>
+    ),
     text: (m) => m.authorHandle,
   },
   text: plain((m) => m.text),
   entities: plain((m) => m.entities.join(', ')),
   topics: plain((m) => m.topics.join(', ')),
-  temperature: { sort: 'temperature', cell: (m, i18n) => <PendingMark row={m} i18n={i18n}><TemperatureChip value={m.temperature} /></PendingMark>, text: (m) => (m.temperature === null ? '' : String(m.temperature)) },
+  temperature: {
+    sort: 'temperature',
+    cell: (m, i18n) => (
+      <PendingMark row={m} i18n={i18n}>
+        <TemperatureChip value={m.temperature} />
+      </PendingMark>
+    ),
+    text: (m) => (m.temperature === null ? '' : String(m.temperature)),
+  },
   kind: plain(kindText, 'kind'),
   case: plain((m) => (m.caseId === null ? '' : `#${m.caseId}`)),
   annotator: plain((m) => m.annotator ?? '', 'annotator'),

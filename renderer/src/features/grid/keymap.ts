@@ -13,17 +13,28 @@ export type GridCommand =
 
 export type LabelKeys = GridPrefs['keys'];
 
-export interface KeyMaps { temperature: Record<string, Temperature>; kinds: Record<string, Kind> }
+export interface KeyMaps {
+  temperature: Record<string, Temperature>;
+  kinds: Record<string, Kind>;
+}
 
 /** The analyst's keys as lookups: temperature keys follow the scale from very angry to very happy. */
 export function keyMaps(keys: LabelKeys): KeyMaps {
   return {
-    temperature: Object.fromEntries(keys.temperature.map((key, i) => [key.toLowerCase(), TEMPERATURES[i] as Temperature])),
+    temperature: Object.fromEntries(
+      keys.temperature.map((key, i) => [key.toLowerCase(), TEMPERATURES[i] as Temperature]),
+    ),
     kinds: Object.fromEntries(KINDS.map((kind) => [keys.kinds[kind].toLowerCase(), kind])),
   };
 }
 
-export interface KeyPress { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
 
 /** The labeling command for a key press in the grid, or null for keys the grid does not use. */
 export function commandForKey(press: KeyPress, maps: KeyMaps): GridCommand | null {

@@ -26,7 +26,8 @@ export function useClipboard({ i18n, pages, selection, columns, selectedRows, se
     if (rows.length === 0) return;
     event.preventDefault();
     const headers = columns.map((column) => t(`grid.col.${column.id}`));
-    const cells = (message: MessageRow): string[] => columns.map((column) => COLUMN_DEFS[column.id].text(message, i18n));
+    const cells = (message: MessageRow): string[] =>
+      columns.map((column) => COLUMN_DEFS[column.id].text(message, i18n));
     event.clipboardData.setData('text/plain', rowsToTsv(rows, headers, cells));
     setStatus(t('grid.copied', { count: rows.length }));
   };
@@ -48,7 +49,12 @@ export function useClipboard({ i18n, pages, selection, columns, selectedRows, se
     try {
       for (const [key, ids] of byValue) {
         const value = JSON.parse(key) as string | number | null;
-        await api.call('labels.set', { ids, ...(pasted.field === 'temperature' ? { temperature: value as number | null } : { kind: value as 'case' | null }) });
+        await api.call('labels.set', {
+          ids,
+          ...(pasted.field === 'temperature'
+            ? { temperature: value as number | null }
+            : { kind: value as 'case' | null }),
+        });
       }
     } finally {
       pages.refresh(); // what was stored before a failure shows

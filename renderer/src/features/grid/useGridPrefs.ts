@@ -10,13 +10,19 @@ export function useGridPrefs() {
   const { set } = loaded;
   const prefs = loaded.data ?? DEFAULT_GRID_PREFS;
   const [error, setError] = useState<string | null>(null);
-  const save = useCallback((patch: Partial<GridPrefs>) => {
-    const next = { ...prefs, ...patch };
-    set(next);
-    api.call('grid.prefs.save', patch).then((saved) => {
-      if (!isPending(saved)) set(saved);
-      setError(null);
-    }, (e: unknown) => setError((e as Error).message));
-  }, [prefs, set]);
+  const save = useCallback(
+    (patch: Partial<GridPrefs>) => {
+      const next = { ...prefs, ...patch };
+      set(next);
+      api.call('grid.prefs.save', patch).then(
+        (saved) => {
+          if (!isPending(saved)) set(saved);
+          setError(null);
+        },
+        (e: unknown) => setError((e as Error).message),
+      );
+    },
+    [prefs, set],
+  );
   return { prefs, save, error };
 }

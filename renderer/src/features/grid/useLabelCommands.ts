@@ -40,19 +40,26 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
   const nextUnlabeled = async (from: number): Promise<number> => {
     const last = Math.min((total ?? 0) - 1, from + UNLABELED_LOOKAHEAD);
     for (let index = from + 1; index <= last; index++) {
-      const message = row(index) ?? await ensureRow(index);
+      const message = row(index) ?? (await ensureRow(index));
       if (message && message.temperature === null && message.kind === null) return index;
     }
     setStatus(t('grid.noneUnlabeledAhead', { count: UNLABELED_LOOKAHEAD }));
     return from + 1;
   };
-  /** Excel's fill down: the first selected row's temperature and kind onto the rest of the selection, as one undoable action. */
+  /**
+   * Excel's fill down: the first selected row's temperature and kind onto the rest of the selection, as one undoable
+   * action.
+   */
   const fillDown = async (): Promise<void> => {
     const [first, ...rest] = selectedRows();
     if (!first || rest.length === 0) return;
     const change = { temperature: first.temperature, kind: first.kind };
     const result = await api.call('labels.set', { ids: rest.map((r) => r.id), ...change });
-    showLabeled(rest.map((r) => r.id), change, result);
+    showLabeled(
+      rest.map((r) => r.id),
+      change,
+      result,
+    );
     if (!isPending(result)) setStatus(t('grid.filledDown', { count: rest.length }));
   };
 
@@ -62,19 +69,32 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
     if (command.type === 'undo' || command.type === 'redo') {
       const result = await api.call(command.type === 'undo' ? 'labels.undo' : 'labels.redo', {});
       if (isPending(result)) return setStatus(t(`writes.kept.${command.type}`, { count: result.waiting }));
-      setStatus(t(result.action === null ? `grid.nothingTo.${command.type}` : `grid.did.${command.type}`, { count: result.changed.length }));
+      setStatus(
+        t(result.action === null ? `grid.nothingTo.${command.type}` : `grid.did.${command.type}`, {
+          count: result.changed.length,
+        }),
+      );
       if (result.changed.length > 0) refresh();
       return;
     }
     if (command.type === 'fillDown') return fillDown();
     const rows = selectedRows();
     if (rows.length === 0) return;
-    const change = command.type === 'temperature' ? { temperature: command.value }
-      : command.type === 'kind' ? { kind: command.value } : { temperature: null, kind: null };
+    const change =
+      command.type === 'temperature'
+        ? { temperature: command.value }
+        : command.type === 'kind'
+          ? { kind: command.value }
+          : { temperature: null, kind: null };
     const result = await api.call('labels.set', { ids: rows.map((r) => r.id), ...change });
-    showLabeled(rows.map((r) => r.id), change, result);
+    showLabeled(
+      rows.map((r) => r.id),
+      change,
+      result,
+    );
     if (!isPending(result)) setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
-    if (selection.single) list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(selection.cursor) : selection.cursor + 1);
+    if (selection.single)
+      list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(selection.cursor) : selection.cursor + 1);
   };
   return { run, selectedRows };
 }

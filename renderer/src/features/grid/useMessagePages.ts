@@ -42,40 +42,49 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     }, done);
   }, [key]);
 
-  const load = useCallback((page: number): Promise<void> => {
-    if (pages.current.has(page)) return Promise.resolve();
-    const pending = loading.current.get(page);
-    if (pending) return pending;
-    const asked = generation.current;
-    const read = api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, sort }).then((result) => {
-      if (asked !== generation.current) return;
-      loading.current.delete(page);
-      pages.current.set(page, result.rows);
-      while (pages.current.size > MAX_PAGES) pages.current.delete(pages.current.keys().next().value as number);
-      if (page === 0) setProvisional(result.rows.length);
-      setVersion((v) => v + 1);
-    }, () => {
-      // A failed read is tried again when the rows are next in view.
-      if (asked === generation.current) loading.current.delete(page);
-    });
-    loading.current.set(page, read);
-    return read;
-  }, [key]);
+  const load = useCallback(
+    (page: number): Promise<void> => {
+      if (pages.current.has(page)) return Promise.resolve();
+      const pending = loading.current.get(page);
+      if (pending) return pending;
+      const asked = generation.current;
+      const read = api.call('messages.page', { offset: page * PAGE_SIZE, limit: PAGE_SIZE, filter, sort }).then(
+        (result) => {
+          if (asked !== generation.current) return;
+          loading.current.delete(page);
+          pages.current.set(page, result.rows);
+          while (pages.current.size > MAX_PAGES) pages.current.delete(pages.current.keys().next().value as number);
+          if (page === 0) setProvisional(result.rows.length);
+          setVersion((v) => v + 1);
+        },
+        () => {
+          // A failed read is tried again when the rows are next in view.
+          if (asked === generation.current) loading.current.delete(page);
+        },
+      );
+      loading.current.set(page, read);
+      return read;
+    },
+    [key],
+  );
 
   /** Forgets the pages read so far; the first is read again (the rows in view follow). */
-  const reset = useCallback((keepTotal = false) => {
-    generation.current++;
-    pages.current.clear();
-    loading.current.clear();
-    if (!keepTotal) {
-      setCounts(null);
-      setProvisional(null);
-    }
-    const [first, last] = keepTotal ? range.current : [0, 1];
-    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) void load(page);
-    count(); // after the rows: the main process answers in order
-
-  }, [load, count]);
+  const reset = useCallback(
+    (keepTotal = false) => {
+      generation.current++;
+      pages.current.clear();
+      loading.current.clear();
+      if (!keepTotal) {
+        setCounts(null);
+        setProvisional(null);
+      }
+      const [first, last] = keepTotal ? range.current : [0, 1];
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++)
+        void load(page);
+      count(); // after the rows: the main process answers in order
+    },
+    [load, count],
+  );
 
   useEffect(() => {
     reset();
@@ -84,10 +93,14 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     });
   }, [reset]);
 
-  const onRange = useCallback((first: number, last: number) => {
-    range.current = [first, last];
-    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++) void load(page);
-  }, [load]);
+  const onRange = useCallback(
+    (first: number, last: number) => {
+      range.current = [first, last];
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); page++)
+        void load(page);
+    },
+    [load],
+  );
 
   const row = (index: number): MessageRow | undefined => {
     const page = Math.floor(index / PAGE_SIZE);
@@ -101,33 +114,39 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
   };
 
   /** A row, read first when its page is not in memory. */
-  const ensureRow = useCallback(async (index: number): Promise<MessageRow | undefined> => {
-    await load(Math.floor(index / PAGE_SIZE));
-    return pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-  }, [load]);
+  const ensureRow = useCallback(
+    async (index: number): Promise<MessageRow | undefined> => {
+      await load(Math.floor(index / PAGE_SIZE));
+      return pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    },
+    [load],
+  );
 
   /**
    * Changes rows in place after a write, so the grid shows it without reading pages again; the
    * unlabeled count moves by what changed (a count in the worker takes longer than a keystroke).
    */
-  const patch = useCallback((ids: readonly number[], fields: Partial<MessageRow>) => {
-    const wanted = new Set(ids);
-    const unlabeled = (row: MessageRow): boolean => row.temperature === null && row.kind === null;
-    let delta = 0;
-    let found = 0;
-    for (const rows of pages.current.values()) {
-      for (const row of rows) {
-        if (!wanted.has(row.id)) continue;
-        found++;
-        const before = unlabeled(row);
-        Object.assign(row, fields);
-        delta += Number(unlabeled(row)) - Number(before);
+  const patch = useCallback(
+    (ids: readonly number[], fields: Partial<MessageRow>) => {
+      const wanted = new Set(ids);
+      const unlabeled = (row: MessageRow): boolean => row.temperature === null && row.kind === null;
+      let delta = 0;
+      let found = 0;
+      for (const rows of pages.current.values()) {
+        for (const row of rows) {
+          if (!wanted.has(row.id)) continue;
+          found++;
+          const before = unlabeled(row);
+          Object.assign(row, fields);
+          delta += Number(unlabeled(row)) - Number(before);
+        }
       }
-    }
-    setVersion((v) => v + 1);
-    if (found < wanted.size) count();
-    else if (delta !== 0) setCounts((current) => current && { ...current, unlabeled: current.unlabeled + delta });
-  }, [count]);
+      setVersion((v) => v + 1);
+      if (found < wanted.size) count();
+      else if (delta !== 0) setCounts((current) => current && { ...current, unlabeled: current.unlabeled + delta });
+    },
+    [count],
+  );
 
   // A refresh keeps the list on screen (and its keyboard focus) while rows are read again.
   const refresh = useCallback(() => reset(true), [reset]);

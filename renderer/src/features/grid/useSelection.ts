@@ -21,7 +21,10 @@ export function useSelection() {
     const current = state.current;
     if (move === 'toggle') {
       // The selection so far stays; the clicked row joins it, or leaves it if it was in.
-      const [from, to] = current.anchor === null ? [current.cursor, current.cursor] : [Math.min(current.anchor, current.cursor), Math.max(current.anchor, current.cursor)];
+      const [from, to] =
+        current.anchor === null
+          ? [current.cursor, current.cursor]
+          : [Math.min(current.anchor, current.cursor), Math.max(current.anchor, current.cursor)];
       const next = new Set(current.picked);
       if (current.rangeActive) for (let i = from; i <= to; i++) next.add(i);
       if (next.has(index)) next.delete(index);

@@ -16,32 +16,56 @@ export function Batches() {
   const undo = async (batch: Batch): Promise<void> => {
     const result = await api.call('import.undo', { batch: batch.id });
     setConfirming(null);
-    setNotice(isPending(result) ? t('writes.keptUndo', { batch: batch.id }) : t('import.undone', { batch: result.batch, count: result.removed }));
+    setNotice(
+      isPending(result)
+        ? t('writes.keptUndo', { batch: batch.id })
+        : t('import.undone', { batch: result.batch, count: result.removed }),
+    );
     list.reload();
   };
 
   return (
     <div className="batches">
       <h2>{t('import.batches')}</h2>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      {batches.length === 0 ? <p className="hint">{t('import.noBatches')}</p> : (
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {batches.length === 0 ? (
+        <p className="hint">{t('import.noBatches')}</p>
+      ) : (
         <table aria-label={t('import.batches')}>
-          <thead><tr><th>#</th><th>{t('import.file')}</th><th>{t('import.col.when')}</th><th>{t('import.col.rows')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('import.file')}</th>
+              <th>{t('import.col.when')}</th>
+              <th>{t('import.col.rows')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {batches.map((batch) => (
               <tr key={batch.id}>
                 <td>{batch.id}</td>
                 <td title={batch.sha256}>{batch.fileName}</td>
                 <td>{dateTime(batch.importedAt)}</td>
-                <td>{number(batch.rowsNew)} / {number(batch.rowsDuplicate)} / {number(batch.rowsRejected)}</td>
+                <td>
+                  {number(batch.rowsNew)} / {number(batch.rowsDuplicate)} / {number(batch.rowsRejected)}
+                </td>
                 <td>
                   {confirming === batch.id ? (
                     <>
                       <span>{t('import.confirmUndo', { batch: batch.id, count: batch.messages })}</span>{' '}
-                      <button className="danger" onClick={() => void undo(batch)}>{t('import.undo')}</button>{' '}
+                      <button className="danger" onClick={() => void undo(batch)}>
+                        {t('import.undo')}
+                      </button>{' '}
                       <button onClick={() => setConfirming(null)}>{t('import.cancel')}</button>
                     </>
-                  ) : <button onClick={() => setConfirming(batch.id)}>{t('import.undo')}</button>}
+                  ) : (
+                    <button onClick={() => setConfirming(batch.id)}>{t('import.undo')}</button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -18,7 +18,14 @@ interface Props {
 }
 
 /** The file being imported and what the user chose for it so far (sheet, password, header row, preset or mapping). */
-interface ChosenFile { path: string; part?: string | undefined; password?: string | undefined; headerRow?: number | undefined; preset?: string | undefined; mapping?: Mapping | undefined }
+interface ChosenFile {
+  path: string;
+  part?: string | undefined;
+  password?: string | undefined;
+  headerRow?: number | undefined;
+  preset?: string | undefined;
+  mapping?: Mapping | undefined;
+}
 
 /** The import wizard: file → sheet/table → mapping with preview → import with progress → summary. */
 export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
@@ -29,7 +36,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
   /** The message asking for an Access database's password, while one is needed. */
   const [passwordAsk, setPasswordAsk] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-    const [presetName, setPresetName] = useState('');
+  const [presetName, setPresetName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [rejectsPath, setRejectsPath] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -45,7 +52,8 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     let current = true;
     setError(null);
     setPasswordAsk(null);
-    api.call('import.inspect', file)
+    api
+      .call('import.inspect', file)
       .then((result) => current && setInspection(result))
       .catch((e: Error) => {
         if (!current) return;
@@ -88,7 +96,14 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
 
   const startImport = (): void => {
     if (!file || !inspection) return;
-    void job.start({ path: file.path, part: inspection.part ?? undefined, password: file.password, headerRow: file.headerRow, mapping: inspection.mapping, ...(rejectsPath ? { rejectsPath } : {}) });
+    void job.start({
+      path: file.path,
+      part: inspection.part ?? undefined,
+      password: file.password,
+      headerRow: file.headerRow,
+      mapping: inspection.mapping,
+      ...(rejectsPath ? { rejectsPath } : {}),
+    });
   };
 
   const run = job.run;
@@ -96,13 +111,20 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     const { rate, secondsLeft } = rates(run, now);
     return (
       <section className="import-screen" aria-label={t('import.title')}>
-        <h1>{t('import.title')}: {inspection?.file}</h1>
+        <h1>
+          {t('import.title')}: {inspection?.file}
+        </h1>
         <progress className="big-progress" max={run.total} value={run.done} aria-label={t('import.title')} />
         <p data-testid="import-progress">
           {run.stage === 'indexing'
             ? t('import.indexing', { rows: run.rows, done: run.done, total: run.total })
-            : run.stage === 'waiting' ? t('import.waiting')
-            : t('import.progress', { rows: run.rows, rate, left: secondsLeft === null ? '…' : formatDuration(secondsLeft) })}
+            : run.stage === 'waiting'
+              ? t('import.waiting')
+              : t('import.progress', {
+                  rows: run.rows,
+                  rate,
+                  left: secondsLeft === null ? '…' : formatDuration(secondsLeft),
+                })}
         </p>
         <button onClick={job.cancel}>{t('import.cancel')}</button>
       </section>
@@ -112,12 +134,26 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     const { summary } = run;
     return (
       <section className="import-screen" aria-label={t('import.title')}>
-        <h1>{t('import.title')}: {summary.file}</h1>
-        <p className="summary" data-testid="import-summary">{t('import.summary', { new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected })}</p>
+        <h1>
+          {t('import.title')}: {summary.file}
+        </h1>
+        <p className="summary" data-testid="import-summary">
+          {t('import.summary', { new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected })}
+        </p>
         {summary.rejectsPath && summary.rejected > 0 && <p>{t('import.rejectsTo', { path: summary.rejectsPath })}</p>}
         <div className="actions">
-          <button className="primary" onClick={() => onOpenBatch(summary.batch)}>{t('import.openBatch')}</button>
-          <button onClick={() => { job.reset(); setFile(null); setInspection(null); }}>{t('import.again')}</button>
+          <button className="primary" onClick={() => onOpenBatch(summary.batch)}>
+            {t('import.openBatch')}
+          </button>
+          <button
+            onClick={() => {
+              job.reset();
+              setFile(null);
+              setInspection(null);
+            }}
+          >
+            {t('import.again')}
+          </button>
         </div>
         <Batches />
       </section>
@@ -129,72 +165,181 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
     <section className="import-screen" aria-label={t('import.title')}>
       <header className="toolbar">
         <h1>{t('import.title')}</h1>
-        <button className="primary" onClick={() => void choose()}>{t('import.choose')}</button>
+        <button className="primary" onClick={() => void choose()}>
+          {t('import.choose')}
+        </button>
         <span className="hint">{window.pulso.pathForFile ? t('import.drop') : ''}</span>
       </header>
-      {run.state === 'cancelled' && <p className="notice" role="status">{t('import.cancelled')}</p>}
-      {run.state === 'failed' && <div className="error" role="alert"><b>{t('import.failed')}</b><pre>{run.message}</pre></div>}
+      {run.state === 'cancelled' && (
+        <p className="notice" role="status">
+          {t('import.cancelled')}
+        </p>
+      )}
+      {run.state === 'failed' && (
+        <div className="error" role="alert">
+          <b>{t('import.failed')}</b>
+          <pre>{run.message}</pre>
+        </div>
+      )}
       {error && (
         <div className="error" role="alert">
           <pre>{error}</pre>
-          {file?.headerRow !== undefined && <button onClick={() => setFile({ ...file, headerRow: undefined })}>{t('import.headerRowReset')}</button>}
+          {file?.headerRow !== undefined && (
+            <button onClick={() => setFile({ ...file, headerRow: undefined })}>{t('import.headerRowReset')}</button>
+          )}
         </div>
       )}
       {passwordAsk && file && (
-        <form className="password-ask" onSubmit={(e) => { e.preventDefault(); setFile({ ...file, password }); }}>
+        <form
+          className="password-ask"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFile({ ...file, password });
+          }}
+        >
           <p role="alert">{passwordAsk}</p>
-          <label>{t('import.password')} <input type="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-          <button className="primary" type="submit" disabled={password === ''}>{t('import.open')}</button>
+          <label>
+            {t('import.password')}{' '}
+            <input type="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          <button className="primary" type="submit" disabled={password === ''}>
+            {t('import.open')}
+          </button>
         </form>
       )}
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {inspection && file && (
         <>
           <div className="import-options">
-            <span><b>{t('import.file')}:</b> {inspection.file} <small>({t('import.format', { format: inspection.format.toUpperCase(), encoding: inspection.encoding ?? '—', delimiter: inspection.delimiter === '\t' ? 'TAB' : (inspection.delimiter ?? '—') })})</small></span>
+            <span>
+              <b>{t('import.file')}:</b> {inspection.file}{' '}
+              <small>
+                (
+                {t('import.format', {
+                  format: inspection.format.toUpperCase(),
+                  encoding: inspection.encoding ?? '—',
+                  delimiter: inspection.delimiter === '\t' ? 'TAB' : (inspection.delimiter ?? '—'),
+                })}
+                )
+              </small>
+            </span>
             {inspection.parts.length > 1 && (
-              <label>{t('import.part')}{' '}
-                <select value={inspection.part ?? ''} onChange={(e) => setFile({ path: file.path, password: file.password, part: e.target.value })}>
-                  {inspection.parts.map((part) => <option key={part}>{part}</option>)}
+              <label>
+                {t('import.part')}{' '}
+                <select
+                  value={inspection.part ?? ''}
+                  onChange={(e) => setFile({ path: file.path, password: file.password, part: e.target.value })}
+                >
+                  {inspection.parts.map((part) => (
+                    <option key={part}>{part}</option>
+                  ))}
                 </select>
               </label>
             )}
             {inspection.headerRow !== null && (
-              <label>{t('import.headerRow')}{' '}
+              <label>
+                {t('import.headerRow')}{' '}
                 {/* Other column names: the mapping is found again for them (a preset's stays). */}
-                <input type="number" min={1} max={MAX_HEADER_ROW} className="header-row" value={inspection.headerRow}
+                <input
+                  type="number"
+                  min={1}
+                  max={MAX_HEADER_ROW}
+                  className="header-row"
+                  value={inspection.headerRow}
                   onChange={(e) => {
                     const row = Number(e.target.value);
-                    if (Number.isInteger(row) && row >= 1 && row <= MAX_HEADER_ROW) setFile({ path: file.path, password: file.password, part: file.part, preset: file.preset, headerRow: row });
-                  }} />
+                    if (Number.isInteger(row) && row >= 1 && row <= MAX_HEADER_ROW)
+                      setFile({
+                        path: file.path,
+                        password: file.password,
+                        part: file.part,
+                        preset: file.preset,
+                        headerRow: row,
+                      });
+                  }}
+                />
               </label>
             )}
-            <label>{t('import.preset')}{' '}
-              <select value={file.preset ?? ''} onChange={(e) => setFile({ path: file.path, password: file.password, part: file.part, headerRow: file.headerRow, preset: e.target.value || undefined })}>
+            <label>
+              {t('import.preset')}{' '}
+              <select
+                value={file.preset ?? ''}
+                onChange={(e) =>
+                  setFile({
+                    path: file.path,
+                    password: file.password,
+                    part: file.part,
+                    headerRow: file.headerRow,
+                    preset: e.target.value || undefined,
+                  })
+                }
+              >
                 <option value="">{t('import.presetNone')}</option>
-                {presets.map((preset) => <option key={preset.name} value={preset.name}>{preset.name}</option>)}
+                {presets.map((preset) => (
+                  <option key={preset.name} value={preset.name}>
+                    {preset.name}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>{t('import.dateOrder')}{' '}
-              <select value={inspection.mapping.dateOrder ?? ''} onChange={(e) => setFile({ ...file, mapping: { ...inspection.mapping, dateOrder: (e.target.value || undefined) as Mapping['dateOrder'] } })}>
+            <label>
+              {t('import.dateOrder')}{' '}
+              <select
+                value={inspection.mapping.dateOrder ?? ''}
+                onChange={(e) =>
+                  setFile({
+                    ...file,
+                    mapping: {
+                      ...inspection.mapping,
+                      dateOrder: (e.target.value || undefined) as Mapping['dateOrder'],
+                    },
+                  })
+                }
+              >
                 <option value="">—</option>
                 <option value="dmy">{t('import.dmy')}</option>
                 <option value="mdy">{t('import.mdy')}</option>
               </select>
             </label>
           </div>
-          {inspection.open.dateOrder && <p className="warning" role="alert">{t('import.dateOrderAsk')}</p>}
+          {inspection.open.dateOrder && (
+            <p className="warning" role="alert">
+              {t('import.dateOrderAsk')}
+            </p>
+          )}
           {inspection.missing.length > 0 && (
-            <p className="warning" role="alert">{t('import.missing', { fields: inspection.missing.map((f) => t(`field.${f}` as MessageKey)).join(', ') })}</p>
+            <p className="warning" role="alert">
+              {t('import.missing', { fields: inspection.missing.map((f) => t(`field.${f}` as MessageKey)).join(', ') })}
+            </p>
           )}
           <MappingTable inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <div className="actions">
-            <label><input type="checkbox" checked={rejectsPath !== null} onChange={(e) => void chooseRejects(e.target.checked)} /> {t('import.rejects')}</label>
+            <label>
+              <input
+                type="checkbox"
+                checked={rejectsPath !== null}
+                onChange={(e) => void chooseRejects(e.target.checked)}
+              />{' '}
+              {t('import.rejects')}
+            </label>
             {rejectsPath && <small>{rejectsPath}</small>}
             <span className="spacer" />
-            <input aria-label={t('import.presetName')} placeholder={t('import.presetName')} value={presetName} onChange={(e) => setPresetName(e.target.value)} />
-            <button onClick={() => void savePreset()} disabled={!presetName.trim()}>{t('import.savePreset')}</button>
-            <button className="primary" disabled={blocked} onClick={startImport}>{t('import.start')}</button>
+            <input
+              aria-label={t('import.presetName')}
+              placeholder={t('import.presetName')}
+              value={presetName}
+              onChange={(e) => setPresetName(e.target.value)}
+            />
+            <button onClick={() => void savePreset()} disabled={!presetName.trim()}>
+              {t('import.savePreset')}
+            </button>
+            <button className="primary" disabled={blocked} onClick={startImport}>
+              {t('import.start')}
+            </button>
           </div>
         </>
       )}

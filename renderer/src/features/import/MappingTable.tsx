@@ -35,15 +35,30 @@ export function MappingTable({ inspection, onChange }: Props) {
   return (
     <div className="mapping">
       <table className="mapping-fields" aria-label={t('import.mapping')}>
-        <thead><tr><th>{t('import.field')}</th><th>{t('import.column')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('import.field')}</th>
+            <th>{t('import.column')}</th>
+          </tr>
+        </thead>
         <tbody>
           {FIELD_NAMES.map((field) => (
             <tr key={field} className={mapping.columns[field] ? 'mapped' : undefined}>
-              <th scope="row"><label htmlFor={`map-${field}`}>{t(`field.${field}` as MessageKey)}</label></th>
+              <th scope="row">
+                <label htmlFor={`map-${field}`}>{t(`field.${field}` as MessageKey)}</label>
+              </th>
               <td>
-                <select id={`map-${field}`} value={mapping.columns[field] ?? ''} onChange={(e) => setColumn(field, e.target.value)}>
+                <select
+                  id={`map-${field}`}
+                  value={mapping.columns[field] ?? ''}
+                  onChange={(e) => setColumn(field, e.target.value)}
+                >
                   <option value="">{t('import.notMapped')}</option>
-                  {headers.map((header, i) => <option key={`${header}-${i}`} value={header}>{header}</option>)}
+                  {headers.map((header, i) => (
+                    <option key={`${header}-${i}`} value={header}>
+                      {header}
+                    </option>
+                  ))}
                 </select>
               </td>
             </tr>
@@ -52,19 +67,40 @@ export function MappingTable({ inspection, onChange }: Props) {
       </table>
       <div className="preview">
         <h2>{t('import.preview')}</h2>
-        {errors > 0 && <p className="warning" role="alert">{t('import.previewErrors', { count: errors })}</p>}
+        {errors > 0 && (
+          <p className="warning" role="alert">
+            {t('import.previewErrors', { count: errors })}
+          </p>
+        )}
         <div className="preview-scroll">
           <table aria-label={t('import.preview')}>
-            <thead><tr><th>#</th>{mapped.map((field) => <th key={field}>{t(`field.${field}` as MessageKey)}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th>#</th>
+                {mapped.map((field) => (
+                  <th key={field}>{t(`field.${field}` as MessageKey)}</th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {preview.map((row) => (
                 <tr key={row.row}>
                   <td>{row.row}</td>
                   {mapped.map((field) => {
                     const error = row.errors[field];
-                    return error
-                      ? <td key={field} className="cell-error" title={error} aria-invalid="true">{error}</td>
-                      : <td key={field}>{field === 'temperature' && isTemperature(row.values[field]) ? <TemperatureChip value={row.values[field]} /> : show(field, row.values[field])}</td>;
+                    return error ? (
+                      <td key={field} className="cell-error" title={error} aria-invalid="true">
+                        {error}
+                      </td>
+                    ) : (
+                      <td key={field}>
+                        {field === 'temperature' && isTemperature(row.values[field]) ? (
+                          <TemperatureChip value={row.values[field]} />
+                        ) : (
+                          show(field, row.values[field])
+                        )}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}

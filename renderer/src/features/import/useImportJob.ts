@@ -21,7 +21,15 @@ export function useImportJob() {
     setRun({ state: 'running', done: 0, total: 1, rows: 0, startedAt });
     const last = await api.runJob('import.start', request, (event: JobEvent) => {
       jobId.current = event.jobId;
-      if (event.state === 'progress') setRun({ state: 'running', done: event.done ?? 0, total: event.total ?? 1, rows: event.rows ?? 0, startedAt, ...(event.stage ? { stage: event.stage } : {}) });
+      if (event.state === 'progress')
+        setRun({
+          state: 'running',
+          done: event.done ?? 0,
+          total: event.total ?? 1,
+          rows: event.rows ?? 0,
+          startedAt,
+          ...(event.stage ? { stage: event.stage } : {}),
+        });
     });
     jobId.current = undefined;
     if (last.state === 'finished') setRun({ state: 'finished', summary: last.result });
@@ -38,8 +46,14 @@ export function useImportJob() {
 }
 
 /** Rows per second and seconds left, from progress so far. */
-export function rates(run: Extract<ImportRun, { state: 'running' }>, now: number): { rate: number; secondsLeft: number | null } {
+export function rates(
+  run: Extract<ImportRun, { state: 'running' }>,
+  now: number,
+): { rate: number; secondsLeft: number | null } {
   const seconds = Math.max(0.001, (now - run.startedAt) / 1000);
   const share = run.total > 0 ? run.done / run.total : 0;
-  return { rate: Math.round(run.rows / seconds), secondsLeft: share > 0.01 ? Math.round((seconds / share) * (1 - share)) : null };
+  return {
+    rate: Math.round(run.rows / seconds),
+    secondsLeft: share > 0.01 ? Math.round((seconds / share) * (1 - share)) : null,
+  };
 }

@@ -10,7 +10,10 @@ import { testBackend } from '../../../helpers/workspace';
 const schema = (path: string): string[] => {
   const db = new Database(path, { readonly: true });
   try {
-    return (db.prepare("SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS s FROM sqlite_master ORDER BY name").pluck().all() as string[]);
+    return db
+      .prepare("SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS s FROM sqlite_master ORDER BY name")
+      .pluck()
+      .all() as string[];
   } finally {
     db.close();
   }
@@ -20,8 +23,12 @@ const schema = (path: string): string[] => {
 function deferrableIndexes(path: string): number {
   const db = new Database(path, { readonly: true });
   try {
-    const indexes = db.prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; tableName: string }[];
-    return indexes.filter((index) => DEFERRABLE_TABLES.includes(index.tableName) && !APPENDED_INDEXES.includes(index.name)).length;
+    const indexes = db
+      .prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+      .all() as { name: string; tableName: string }[];
+    return indexes.filter(
+      (index) => DEFERRABLE_TABLES.includes(index.tableName) && !APPENDED_INDEXES.includes(index.name),
+    ).length;
   } finally {
     db.close();
   }
@@ -31,7 +38,9 @@ function deferrableIndexes(path: string): number {
 function bigCsv(rows: number, lastRow?: string): string {
   const lines = ['id,date,user,text,sentiment'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`${i},2026-0${1 + (i % 9)}-1${i % 10}T10:${String(i % 60).padStart(2, '0')}:00Z,user${i % 5000},"Mensaje número ${i} sobre la fibra de Lumen Móvil y la atención al cliente, que tarda demasiado en contestar",${['negative', 'neutral', 'positive', ''][i % 4]}`);
+    lines.push(
+      `${i},2026-0${1 + (i % 9)}-1${i % 10}T10:${String(i % 60).padStart(2, '0')}:00Z,user${i % 5000},"Mensaje número ${i} sobre la fibra de Lumen Móvil y la atención al cliente, que tarda demasiado en contestar",${['negative', 'neutral', 'positive', ''][i % 4]}`,
+    );
   }
   if (lastRow) lines.push(lastRow);
   const path = join(tempFolder(), 'big.csv');
@@ -55,17 +64,25 @@ describe('a large import (indexes built once at the end)', () => {
     const deferred = deferrableIndexes(opened.path);
     expect(deferred).toBeGreaterThan(5);
     expect(firstIndexing).toBeGreaterThan(0);
-    expect(indexing.every((event) => event.stage === 'indexing' && event.total === 1 + deferred && event.rows === 60_000)).toBe(true);
+    expect(
+      indexing.every((event) => event.stage === 'indexing' && event.total === 1 + deferred && event.rows === 60_000),
+    ).toBe(true);
     expect([indexing[0]?.done, indexing.at(-1)?.done]).toEqual([0, 1 + deferred]);
-    expect(indexing.map((event) => event.done)).toEqual(indexing.map((event) => event.done).sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(indexing.map((event) => event.done)).toEqual(
+      indexing.map((event) => event.done).sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
     expect(progress.slice(0, firstIndexing).at(-1)).toMatchObject({ rows: 60_000 });
     expect(schema(opened.path)).toEqual(before);
     const db = new Database(opened.path, { readonly: true });
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     // The import's connection does not check references: its writer makes them all.
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
-    expect(db.prepare("SELECT count(*) FROM messages INDEXED BY messages_period WHERE posted_at > 0").pluck().get()).toBe(60_200);
-    expect(db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'atencion'").pluck().get()).toBeGreaterThanOrEqual(60_000);
+    expect(
+      db.prepare('SELECT count(*) FROM messages INDEXED BY messages_period WHERE posted_at > 0').pluck().get(),
+    ).toBe(60_200);
+    expect(
+      db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'atencion'").pluck().get(),
+    ).toBeGreaterThanOrEqual(60_000);
     db.close();
     const again = await opened.client.runJob('import.start', { path });
     expect(again).toMatchObject({ state: 'finished', result: { new: 0, duplicate: 60_000 } });
@@ -80,8 +97,15 @@ describe('a large import (indexes built once at the end)', () => {
     const done = await opened.client.runJob('import.start', { path });
     expect(done).toMatchObject({ state: 'finished', result: { new: 59_000, duplicate: 1001, rejected: 0 } });
     const db = new Database(opened.path, { readonly: true });
-    expect(db.prepare('SELECT count(*), count(DISTINCT external_id), count(DISTINCT content_hash) FROM messages').raw().get()).toEqual([60_000, 60_000, 60_000]);
-    expect(db.prepare("SELECT text FROM messages WHERE external_id = '59999'").pluck().get()).toContain('Mensaje número 59999');
+    expect(
+      db
+        .prepare('SELECT count(*), count(DISTINCT external_id), count(DISTINCT content_hash) FROM messages')
+        .raw()
+        .get(),
+    ).toEqual([60_000, 60_000, 60_000]);
+    expect(db.prepare("SELECT text FROM messages WHERE external_id = '59999'").pluck().get()).toContain(
+      'Mensaje número 59999',
+    );
     db.close();
   });
 
@@ -89,7 +113,9 @@ describe('a large import (indexes built once at the end)', () => {
     const opened = testBackend();
     await opened.client.runJob('demo.create', { messages: 200 });
     const before = { schema: schema(opened.path), rows: fingerprint(opened.path) };
-    const failed = await opened.client.runJob('import.start', { path: bigCsv(60_000, '60000,not a date,user1,texto,positive') });
+    const failed = await opened.client.runJob('import.start', {
+      path: bigCsv(60_000, '60000,not a date,user1,texto,positive'),
+    });
     expect(failed).toMatchObject({ state: 'failed', message: expect.stringContaining('row 60002') });
     expect(schema(opened.path)).toEqual(before.schema);
     expect(fingerprint(opened.path)).toBe(before.rows);

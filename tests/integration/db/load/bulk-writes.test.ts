@@ -16,16 +16,28 @@ import { join } from 'node:path';
 import { fingerprint, tempFolder } from '../../../helpers/files';
 import { tempWorkspacePath } from '../../../helpers/workspace';
 
-const messages = (count: number): NewMessage[] => Array.from({ length: count }, (_, i) => ({
-  externalId: `m${i}`, source: 'twitter', author: { handle: `@user${i % 7}` }, postedAt: Date.UTC(2026, 0, 1) + i * 60_000,
-  text: `Mensaje ${i} sobre la fibra`, temperature: ((i % 5) - 2) as -2 | -1 | 0 | 1 | 2,
-}));
+const messages = (count: number): NewMessage[] =>
+  Array.from({ length: count }, (_, i) => ({
+    externalId: `m${i}`,
+    source: 'twitter',
+    author: { handle: `@user${i % 7}` },
+    postedAt: Date.UTC(2026, 0, 1) + i * 60_000,
+    text: `Mensaje ${i} sobre la fibra`,
+    temperature: ((i % 5) - 2) as -2 | -1 | 0 | 1 | 2,
+  }));
 
 /** The rows that store `list` in the store as it is now (no rules: matching is not what is tested). */
 const planRows = (sqlite: Database.Database, list: NewMessage[]): RowBatch =>
-  createPlanner(openSnapshot(sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules: { entities: [], topics: [] }, entityRole: 'competitor' }).plan(list).rows;
+  createPlanner(openSnapshot(sqlite), {
+    batchId: null,
+    annotator: 'ana',
+    labeledAt: 1,
+    rules: { entities: [], topics: [] },
+    entityRole: 'competitor',
+  }).plan(list).rows;
 
-const indexNames = (sqlite: Database.Database): unknown[] => sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all();
+const indexNames = (sqlite: Database.Database): unknown[] =>
+  sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all();
 
 // The bulk writers resolve a failed constraint with OR FAIL (db/queries/bulk.ts): the statement's
 // rows before the bad one stay in, and only the caller's rollback takes them out.
@@ -33,13 +45,18 @@ describe('bulk writes', () => {
   it('a statement failing partway through a load leaves the store as it was', async () => {
     const path = tempWorkspacePath();
     const store = openStore(path);
-    await inTransaction(store.sqlite, async () => createRowWriter(store.sqlite, null)(planRows(store.sqlite, messages(10))));
+    await inTransaction(store.sqlite, async () =>
+      createRowWriter(store.sqlite, null)(planRows(store.sqlite, messages(10))),
+    );
     store.close();
     const before = fingerprint(path);
 
     const reopened = openStore(path);
     const load = inTransaction(reopened.sqlite, async () => {
-      const rows = planRows(reopened.sqlite, messages(250).map((m) => ({ ...m, externalId: `new-${m.externalId}` })));
+      const rows = planRows(
+        reopened.sqlite,
+        messages(250).map((m) => ({ ...m, externalId: `new-${m.externalId}` })),
+      );
       // The 121st message breaks the temperature's CHECK: in the second statement of 100 rows, after 20 good ones.
       const { columns } = ROW_TABLES.messages;
       const at = 120 * columns.length + columns.indexOf('temperature');
@@ -76,10 +93,14 @@ describe('bulk writes', () => {
   });
 
   it('keeps live, during a large load, indexes the schema has on the tables it writes', () => {
-    // Named in ingest-write.ts: a migration renaming one would silently have it dropped and rebuilt by every large load.
+    // Named in ingest-write.ts: a migration renaming one would silently have it dropped and rebuilt by every large
+    // load.
     const store = openStore(tempWorkspacePath());
     try {
-      const indexes = store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(DEFERRABLE_TABLES));
+      const indexes = store.sqlite
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (SELECT value FROM json_each(?))`)
+        .pluck()
+        .all(JSON.stringify(DEFERRABLE_TABLES));
       expect(indexes).toEqual(expect.arrayContaining([...APPENDED_INDEXES]));
     } finally {
       store.close();
@@ -88,9 +109,16 @@ describe('bulk writes', () => {
 
   it('stores a batch whose rules the writer matched (the reading thread was the slower) as one matched where it was read', async () => {
     // Texts the rules find, with and without a file's own entity or topic column naming the same, another or a new one.
-    const texts = ['La fibra de Lumen, caída', 'Sin nada que ver', '@LumenMovil y #fibra otra vez', 'Vértice y Lumen, precio', 'El router de Vertice'];
+    const texts = [
+      'La fibra de Lumen, caída',
+      'Sin nada que ver',
+      '@LumenMovil y #fibra otra vez',
+      'Vértice y Lumen, precio',
+      'El router de Vertice',
+    ];
     const list: NewMessage[] = messages(40).map((message, i) => ({
-      ...message, text: `${texts[i % texts.length]} (${i})`,
+      ...message,
+      text: `${texts[i % texts.length]} (${i})`,
       entity: i % 4 === 0 ? 'Lumen Móvil' : i % 4 === 1 ? 'Nube Telecom' : i % 8 === 2 ? 'Marca nueva' : null,
       topic: i % 3 === 0 ? 'Fibra' : i % 6 === 1 ? 'Tema nuevo' : null,
     }));
@@ -104,7 +132,13 @@ describe('bulk writes', () => {
       addTopic(store.sqlite, { name: 'Precio', keywords: ['precio'] });
       const rules = loadRules(store.sqlite);
       await inTransaction(store.sqlite, async () => {
-        const { rows } = createPlanner(openSnapshot(store.sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules, entityRole: 'competitor' }).plan(list, { matchRules });
+        const { rows } = createPlanner(openSnapshot(store.sqlite), {
+          batchId: null,
+          annotator: 'ana',
+          labeledAt: 1,
+          rules,
+          entityRole: 'competitor',
+        }).plan(list, { matchRules });
         expect(rows.rulesPending ?? false).toBe(!matchRules);
         // Left to the writer, the batch holds only the matches the file's columns name.
         if (!matchRules) expect(new Set(rows.entityMatches.filter((_, i) => i % 3 === 2))).toEqual(new Set(['import']));
@@ -125,7 +159,13 @@ describe('bulk writes', () => {
     // A writer not given the rules refuses such a batch rather than store it unmatched.
     const store = openStore(tempWorkspacePath());
     const refused = inTransaction(store.sqlite, async () => {
-      const { rows } = createPlanner(openSnapshot(store.sqlite), { batchId: null, annotator: 'ana', labeledAt: 1, rules: { entities: [], topics: [] }, entityRole: 'competitor' }).plan(list.slice(0, 3), { matchRules: false });
+      const { rows } = createPlanner(openSnapshot(store.sqlite), {
+        batchId: null,
+        annotator: 'ana',
+        labeledAt: 1,
+        rules: { entities: [], topics: [] },
+        entityRole: 'competitor',
+      }).plan(list.slice(0, 3), { matchRules: false });
       startLoad(store.sqlite, null).write(rows);
     });
     await expect(refused).rejects.toThrow(/without the rules/);
@@ -133,10 +173,17 @@ describe('bulk writes', () => {
     store.close();
   });
 
-  it('has the reading thread leave a batch\'s rules to the writer when asked, and match the next again', async () => {
+  it("has the reading thread leave a batch's rules to the writer when asked, and match the next again", async () => {
     // JSON Lines: read in batches of BATCH_SIZE records (a CSV's follow its chunks of bytes).
     const path = join(tempFolder(), 'fibra.jsonl');
-    const rows = Array.from({ length: 2 * BATCH_SIZE + 10 }, (_, i) => JSON.stringify({ id: `m${i}`, usuario: '@ana', fecha: '2026-03-25T10:00:00Z', texto: `Otra caída de la fibra (${i})` }));
+    const rows = Array.from({ length: 2 * BATCH_SIZE + 10 }, (_, i) =>
+      JSON.stringify({
+        id: `m${i}`,
+        usuario: '@ana',
+        fecha: '2026-03-25T10:00:00Z',
+        texto: `Otra caída de la fibra (${i})`,
+      }),
+    );
     writeFileSync(path, rows.join('\n'));
     const workspace = tempWorkspacePath();
     const store = openWorkspace(workspace, {});
@@ -144,13 +191,30 @@ describe('bulk writes', () => {
     const rules = loadRules(store.sqlite);
     store.close();
     const plan = await planImport(path, await openReader(path), {});
-    const batches = prepareBatches({ path, plan, timeZone: 'Europe/Madrid', rules, workspacePath: workspace, batchId: 1, labeledAt: 1, annotator: 'ana', entityRole: 'competitor' });
+    const batches = prepareBatches({
+      path,
+      plan,
+      timeZone: 'Europe/Madrid',
+      rules,
+      workspacePath: workspace,
+      batchId: 1,
+      labeledAt: 1,
+      annotator: 'ana',
+      entityRole: 'competitor',
+    });
     const ruleRows = (batch: RowBatch): number => batch.topicMatches.filter((value) => value === 'rule').length;
     const first = (await batches.next()).value;
     const second = (await batches.next(false)).value;
     const third = (await batches.next(true)).value;
     await batches.return(undefined);
-    expect([first, second, third].map((batch) => batch && [batch.read, batch.rows.rulesPending ?? false, ruleRows(batch.rows)]))
-      .toEqual([[BATCH_SIZE, false, BATCH_SIZE], [BATCH_SIZE, true, 0], [10, false, 10]]);
+    expect(
+      [first, second, third].map(
+        (batch) => batch && [batch.read, batch.rows.rulesPending ?? false, ruleRows(batch.rows)],
+      ),
+    ).toEqual([
+      [BATCH_SIZE, false, BATCH_SIZE],
+      [BATCH_SIZE, true, 0],
+      [10, false, 10],
+    ]);
   });
 });

@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kpiAuthorAggregates, kpiPeriodAggregates, kpiSummaryAggregates, kpiTopicAggregates } from '../../../../db/queries/kpis';
+import {
+  kpiAuthorAggregates,
+  kpiPeriodAggregates,
+  kpiSummaryAggregates,
+  kpiTopicAggregates,
+} from '../../../../db/queries/kpis';
 import { rebuildRollups, rollupRows, rollupZone } from '../../../../db/queries/rollups';
 import { influenceParts } from '../../../../shared/domain/kpis';
 import type { DemographicRow } from '../../../../shared/domain/kpi-report';
@@ -17,7 +22,8 @@ async function finished(job: Promise<{ state: string; message?: string | undefin
 }
 
 /** Rows in a stable order, so two ways of aggregating compare equal whatever order SQL returned. */
-const sorted = <T>(rows: readonly T[]): T[] => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const sorted = <T>(rows: readonly T[]): T[] =>
+  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 /** Demographic rows folded to dimension → value → temperature → messages (the roll-up keeps each dimension apart). */
 function byDimension(rows: readonly DemographicRow[]): Record<string, number> {
@@ -41,7 +47,10 @@ describe('KPI roll-ups', () => {
     let zone = MADRID;
     const unchangedByRecount = (step: string) => {
       const kept = rollupRows(db);
-      expect(Object.values(kept).every((rows) => rows.length > 0), step).toBe(true);
+      expect(
+        Object.values(kept).every((rows) => rows.length > 0),
+        step,
+      ).toBe(true);
       rebuildRollups(db, zone);
       expect(rollupRows(db), step).toEqual(kept);
     };
@@ -61,23 +70,32 @@ describe('KPI roll-ups', () => {
     unchangedByRecount('undo many');
     await client.call('labels.redo', {});
     unchangedByRecount('redo many');
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get(),
+    ).toBe(10);
 
     // An import is counted in memory as it is written: a known author keeps the demographics stored
     // (not the file's), a file's entity that a rule also finds counts once, days turn at local midnight
     // around both DST changes.
-    const known = db.prepare("SELECT handle, s.code AS source FROM authors a JOIN sources s ON s.id = a.source_id WHERE region IS NOT NULL AND EXISTS (SELECT 1 FROM messages WHERE author_id = a.id) LIMIT 1").get() as { handle: string; source: string };
+    const known = db
+      .prepare(
+        'SELECT handle, s.code AS source FROM authors a JOIN sources s ON s.id = a.source_id WHERE region IS NOT NULL AND EXISTS (SELECT 1 FROM messages WHERE author_id = a.id) LIMIT 1',
+      )
+      .get() as { handle: string; source: string };
     const file = join(dirname(path), 'more.csv');
-    writeFileSync(file, [
-      'Fecha;Usuario;Red social;Texto;Sentimiento;Me gusta;Región;Edad;Marca;Tema',
-      '2026-05-04T10:00:00Z;@nueva;twitter;Fatal la cobertura de Movistar;muy enfadado;12;Murcia;25-34;;',
-      '2026-05-05T11:00:00Z;@nueva;twitter;Sigue sin cobertura;enfadado;3;Cádiz;;;Cobertura',
-      '2026-05-06T12:00:00Z;@otra;facebook;Gracias por la tienda;contento;;;;;',
-      `2026-03-28T23:30:00Z;${known.handle};${known.source};Lumen Móvil me cobra de más en la factura;enfadado;4;Otra región;65+;Lumen Móvil;Facturación`,
-      '2026-03-28T22:59:00Z;@tarde;twitter;Lumen Móvil sin señal;;1;Murcia;;Lumen Móvil;',
-      '2026-10-24T22:30:00Z;@tarde;twitter;La factura de Lumen llega tarde;neutral;;;;;',
-      '2026-10-24T21:59:00Z;@tarde;twitter;Lumen Móvil otra vez;neutral;2;;;;',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'Fecha;Usuario;Red social;Texto;Sentimiento;Me gusta;Región;Edad;Marca;Tema',
+        '2026-05-04T10:00:00Z;@nueva;twitter;Fatal la cobertura de Movistar;muy enfadado;12;Murcia;25-34;;',
+        '2026-05-05T11:00:00Z;@nueva;twitter;Sigue sin cobertura;enfadado;3;Cádiz;;;Cobertura',
+        '2026-05-06T12:00:00Z;@otra;facebook;Gracias por la tienda;contento;;;;;',
+        `2026-03-28T23:30:00Z;${known.handle};${known.source};Lumen Móvil me cobra de más en la factura;enfadado;4;Otra región;65+;Lumen Móvil;Facturación`,
+        '2026-03-28T22:59:00Z;@tarde;twitter;Lumen Móvil sin señal;;1;Murcia;;Lumen Móvil;',
+        '2026-10-24T22:30:00Z;@tarde;twitter;La factura de Lumen llega tarde;neutral;;;;;',
+        '2026-10-24T21:59:00Z;@tarde;twitter;Lumen Móvil otra vez;neutral;2;;;;',
+      ].join('\n'),
+    );
     await finished(client.runJob('import.start', { path: file }));
     unchangedByRecount('import');
     const [batch] = await client.call('import.batches', {});
@@ -86,9 +104,13 @@ describe('KPI roll-ups', () => {
     await finished(client.runJob('topics.save', { name: 'Cobertura', keywords: ['cobertura', 'coverage', 'señal'] }));
     unchangedByRecount('rematch');
 
-    db.prepare("UPDATE authors SET region = 'Murcia', age_band = NULL WHERE id IN (SELECT author_id FROM messages ORDER BY id LIMIT 40)").run();
+    db.prepare(
+      "UPDATE authors SET region = 'Murcia', age_band = NULL WHERE id IN (SELECT author_id FROM messages ORDER BY id LIMIT 40)",
+    ).run();
     unchangedByRecount('author demographics');
-    db.prepare('UPDATE messages SET likes = coalesce(likes, 0) + 7, posted_at = posted_at + 86400000 WHERE id IN (SELECT id FROM messages ORDER BY id DESC LIMIT 30)').run();
+    db.prepare(
+      'UPDATE messages SET likes = coalesce(likes, 0) + 7, posted_at = posted_at + 86400000 WHERE id IN (SELECT id FROM messages ORDER BY id DESC LIMIT 30)',
+    ).run();
     unchangedByRecount('engagement and time');
     db.prepare('DELETE FROM messages WHERE id IN (SELECT id FROM messages ORDER BY id LIMIT 25)').run();
     unchangedByRecount('messages deleted');
@@ -107,8 +129,11 @@ describe('KPI roll-ups', () => {
     await client.call('settings.update', { timeZone: MADRID });
     const db = new Database(path);
     const filters = [
-      { from: '2026-04-01', to: '2026-06-30' }, { from: '2026-04-01', to: '2026-06-30', sources: ['twitter' as const] },
-      { from: '2026-03-28', to: '2026-03-30' }, { from: '2025-10-20', to: '2026-10-31' }, { from: '2020-01-01', to: '2020-01-31' },
+      { from: '2026-04-01', to: '2026-06-30' },
+      { from: '2026-04-01', to: '2026-06-30', sources: ['twitter' as const] },
+      { from: '2026-03-28', to: '2026-03-30' },
+      { from: '2025-10-20', to: '2026-10-31' },
+      { from: '2020-01-01', to: '2020-01-31' },
     ];
     for (const filter of filters) {
       const range = { start: dayStart(filter.from, MADRID), end: dayStart(filter.to, MADRID, 1) };
@@ -128,7 +153,12 @@ describe('KPI roll-ups', () => {
     // The answer above came from the roll-ups: emptied, they answer nothing.
     db.prepare('DELETE FROM kpi_days').run();
     const quarter = filters[0] as { from: string; to: string };
-    expect(kpiSummaryAggregates(db, quarter, MADRID, { start: dayStart(quarter.from, MADRID), end: dayStart(quarter.to, MADRID, 1) }).daily).toEqual([]);
+    expect(
+      kpiSummaryAggregates(db, quarter, MADRID, {
+        start: dayStart(quarter.from, MADRID),
+        end: dayStart(quarter.to, MADRID, 1),
+      }).daily,
+    ).toEqual([]);
     db.close();
   });
 
@@ -139,34 +169,54 @@ describe('KPI roll-ups', () => {
     const [start, end] = [dayStart(quarter.from, MADRID), dayStart(quarter.to, MADRID, 1)];
     const bruteForce = () => {
       const db = new Database(path, { readonly: true });
-      const rows = db.prepare(
-        `SELECT m.author_id AS author, a.followers, coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, 0) AS engagement, m.temperature,
+      const rows = db
+        .prepare(
+          `SELECT m.author_id AS author, a.followers, coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, 0) AS engagement, m.temperature,
                 (SELECT p.author_id FROM messages p WHERE p.source_id = m.source_id AND p.external_id = m.reply_to_external_id) AS repliedTo
          FROM messages m JOIN authors a ON a.id = m.author_id WHERE m.posted_at >= ? AND m.posted_at < ?`,
-      ).all(start, end) as { author: number; followers: number | null; engagement: number; temperature: number | null; repliedTo: number | null }[];
+        )
+        .all(start, end) as {
+        author: number;
+        followers: number | null;
+        engagement: number;
+        temperature: number | null;
+        repliedTo: number | null;
+      }[];
       db.close();
-      const authors = new Map<number, { followers: number | null; engagement: number; replies: number; temperatures: number[] }>();
-      const of = (id: number, followers: number | null) => authors.get(id) ?? authors.set(id, { followers, engagement: 0, replies: 0, temperatures: [] }).get(id)!;
+      const authors = new Map<
+        number,
+        { followers: number | null; engagement: number; replies: number; temperatures: number[] }
+      >();
+      const of = (id: number, followers: number | null) =>
+        authors.get(id) ?? authors.set(id, { followers, engagement: 0, replies: 0, temperatures: [] }).get(id)!;
       for (const row of rows) {
         const author = of(row.author, row.followers);
         author.engagement += row.engagement;
         if (row.temperature !== null) author.temperatures.push(row.temperature);
       }
-      for (const row of rows) if (row.repliedTo !== null && authors.has(row.repliedTo)) of(row.repliedTo, null).replies++;
-      const ranked = [...authors].map(([id, a]) => ({ id, score: influenceParts(a.followers, a.engagement, a.replies).score, a }))
+      for (const row of rows)
+        if (row.repliedTo !== null && authors.has(row.repliedTo)) of(row.repliedTo, null).replies++;
+      const ranked = [...authors]
+        .map(([id, a]) => ({ id, score: influenceParts(a.followers, a.engagement, a.replies).score, a }))
         .sort((x, y) => y.score - x.score || x.id - y.id);
       return {
         top: ranked.slice(0, 10).map((r) => r.id),
         fifteenth: ranked[14] as (typeof ranked)[number],
-        detractors: ranked.filter((r) => r.a.temperatures.length >= 2 && r.a.temperatures.every((t) => t <= -1)).slice(0, 10).map((r) => r.id),
+        detractors: ranked
+          .filter((r) => r.a.temperatures.length >= 2 && r.a.temperatures.every((t) => t <= -1))
+          .slice(0, 10)
+          .map((r) => r.id),
       };
     };
     // Some detractors: every message in the quarter of a few authors with several, labeled −2.
     const seed = new Database(path, { readonly: true });
-    const angry = seed.prepare(
-      `SELECT id FROM messages WHERE posted_at >= ? AND posted_at < ? AND author_id IN (
+    const angry = seed
+      .prepare(
+        `SELECT id FROM messages WHERE posted_at >= ? AND posted_at < ? AND author_id IN (
          SELECT author_id FROM messages WHERE posted_at >= ? AND posted_at < ? GROUP BY 1 HAVING count(*) >= 2 ORDER BY author_id LIMIT 12)`,
-    ).pluck().all(start, end, start, end) as number[];
+      )
+      .pluck()
+      .all(start, end, start, end) as number[];
     seed.close();
     await client.call('labels.set', { ids: angry, temperature: -2 });
     // Both ways: all the period's authors scored (the app, with this few), and the walk down the bounds.
@@ -187,12 +237,24 @@ describe('KPI roll-ups', () => {
     // 300 replies in the quarter to the fifteenth author's message lift them into the top ten,
     // though their followers and engagement alone rank them below it.
     const db = new Database(path, { readonly: true });
-    const parent = db.prepare('SELECT m.external_id AS id, s.code AS source FROM messages m JOIN sources s ON s.id = m.source_id WHERE m.author_id = ? LIMIT 1')
+    const parent = db
+      .prepare(
+        'SELECT m.external_id AS id, s.code AS source FROM messages m JOIN sources s ON s.id = m.source_id WHERE m.author_id = ? LIMIT 1',
+      )
       .get(before.fifteenth.id) as { id: string; source: string };
     db.close();
     const file = join(dirname(path), 'replies.csv');
-    writeFileSync(file, ['id;reply to;fecha;usuario;red social;texto',
-      ...Array.from({ length: 300 }, (_, i) => `r-${i};${parent.id};2026-05-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z;@fan${i};${parent.source};Totalmente de acuerdo ${i}`)].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'id;reply to;fecha;usuario;red social;texto',
+        ...Array.from(
+          { length: 300 },
+          (_, i) =>
+            `r-${i};${parent.id};2026-05-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z;@fan${i};${parent.source};Totalmente de acuerdo ${i}`,
+        ),
+      ].join('\n'),
+    );
     await finished(client.runJob('import.start', { path: file }));
     const after = bruteForce();
     expect(after.top).toContain(before.fifteenth.id);

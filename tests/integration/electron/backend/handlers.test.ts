@@ -35,11 +35,15 @@ describe('handlers through the contract', () => {
     expect(negative.ok ? [] : negative.error.issues).toEqual([expect.stringMatching(/^limit: /)]);
     const wrongType = await backend.invoke('messages.page', { offset: 'ten', limit: 10 });
     expect(wrongType.ok ? [] : wrongType.error.issues).toEqual([expect.stringMatching(/^offset: .*number/)]);
-    expect(await backend.invoke('messages.page', { offset: 0, limit: 10, sql: 'DROP TABLE messages' }))
-      .toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await backend.invoke('messages.page', { offset: 0, limit: 10, sql: 'DROP TABLE messages' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(await backend.invoke('messages.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
-    expect(await backend.invoke('settings.update', { timeZone: 'Mars/Olympus' }))
-      .toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/timeZone/) } });
+    expect(await backend.invoke('settings.update', { timeZone: 'Mars/Olympus' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/timeZone/) },
+    });
   });
 
   it('reads and changes settings; a new workspace takes the system time zone', async () => {
@@ -47,7 +51,11 @@ describe('handlers through the contract', () => {
     const initial = await client.call('settings.get', {});
     expect(initial.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(initial.language).toBeNull();
-    const changed = await client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'es', annotator: 'lucía' });
+    const changed = await client.call('settings.update', {
+      timeZone: 'Europe/Madrid',
+      language: 'es',
+      annotator: 'lucía',
+    });
     expect(changed).toEqual({ timeZone: 'Europe/Madrid', language: 'es', annotator: 'lucía' });
     await expect(client.call('settings.update', { language: 'fr' as 'es' })).rejects.toBeInstanceOf(ApiError);
   });

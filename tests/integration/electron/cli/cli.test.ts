@@ -7,7 +7,10 @@ import type { Io } from '../../../../electron/cli/io';
 import { tempWorkspacePath } from '../../../helpers/workspace';
 
 function pulso(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/pulso.mjs', ...args], { encoding: 'utf8', env: { ...process.env, PULSO_WORKSPACE: '' } });
+  const run = spawnSync(process.execPath, ['bin/pulso.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PULSO_WORKSPACE: '' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -25,10 +28,23 @@ describe('pulso CLI', () => {
 
   it('shows and changes settings', () => {
     const workspace = tempWorkspacePath();
-    const changed = pulso('settings', '--workspace', workspace, '--time-zone', 'Europe/Madrid', '--annotator', 'ana', '--language', 'es', '--json');
+    const changed = pulso(
+      'settings',
+      '--workspace',
+      workspace,
+      '--time-zone',
+      'Europe/Madrid',
+      '--annotator',
+      'ana',
+      '--language',
+      'es',
+      '--json',
+    );
     expect(changed.code).toBe(0);
     expect(JSON.parse(changed.stdout)).toEqual({ timeZone: 'Europe/Madrid', annotator: 'ana', language: 'es' });
-    expect(JSON.parse(pulso('settings', '--workspace', workspace, '--json').stdout)).toMatchObject({ timeZone: 'Europe/Madrid' });
+    expect(JSON.parse(pulso('settings', '--workspace', workspace, '--json').stdout)).toMatchObject({
+      timeZone: 'Europe/Madrid',
+    });
   });
 
   it('exits 1 with a one-line message for bad input', () => {
@@ -38,10 +54,16 @@ describe('pulso CLI', () => {
     expect(negative.stderr).toMatch(/messages: .*>=1/);
     const word = pulso('demo', '--workspace', workspace, '--messages', 'many');
     expect(word).toMatchObject({ code: 1, stderr: expect.stringMatching(/--messages must be a number/) });
-    expect(pulso('settings', '--workspace', workspace, '--language', 'fr')).toMatchObject({ code: 1, stderr: expect.stringMatching(/language/) });
+    expect(pulso('settings', '--workspace', workspace, '--language', 'fr')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/language/),
+    });
     const notSqlite = tempWorkspacePath('notes.pulso');
     writeFileSync(notSqlite, 'not a database '.repeat(200));
-    expect(pulso('info', '--workspace', notSqlite)).toMatchObject({ code: 1, stderr: expect.stringMatching(/Cannot open workspace/) });
+    expect(pulso('info', '--workspace', notSqlite)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Cannot open workspace/),
+    });
   });
 
   it('exits 2 for bad usage and 0 for --help on every command', () => {
@@ -64,12 +86,33 @@ describe('pulso import', () => {
     const first = pulso('import', file, '--workspace', workspace, '--preset', 'customer-support-tweets', '--json');
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ batch: 1, new: 93, duplicate: 0, rejected: 0 });
-    expect(JSON.parse(pulso('import', file, '--workspace', workspace, '--preset', 'customer-support-tweets', '--json').stdout)).toEqual({ batch: 2, new: 0, duplicate: 93, rejected: 0 });
-    const batches = JSON.parse(pulso('batches', '--workspace', workspace, '--json').stdout) as { id: number; fileName: string }[];
-    expect(batches.map((b) => [b.id, b.fileName])).toEqual([[2, 'sample.csv'], [1, 'sample.csv']]);
-    expect(pulso('undo-import', '1', '--workspace', workspace)).toMatchObject({ code: 0, stdout: 'batch 1 undone: 93 messages removed\n' });
-    expect(pulso('undo-import', '7', '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/No import batch 7/) });
-    expect(pulso('import', file, '--workspace', workspace, '--preset', 'no-such-preset')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no preset named "no-such-preset" \(presets: airline-tweets, customer-support-tweets/) });
+    expect(
+      JSON.parse(
+        pulso('import', file, '--workspace', workspace, '--preset', 'customer-support-tweets', '--json').stdout,
+      ),
+    ).toEqual({ batch: 2, new: 0, duplicate: 93, rejected: 0 });
+    const batches = JSON.parse(pulso('batches', '--workspace', workspace, '--json').stdout) as {
+      id: number;
+      fileName: string;
+    }[];
+    expect(batches.map((b) => [b.id, b.fileName])).toEqual([
+      [2, 'sample.csv'],
+      [1, 'sample.csv'],
+    ]);
+    expect(pulso('undo-import', '1', '--workspace', workspace)).toMatchObject({
+      code: 0,
+      stdout: 'batch 1 undone: 93 messages removed\n',
+    });
+    expect(pulso('undo-import', '7', '--workspace', workspace)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/No import batch 7/),
+    });
+    expect(pulso('import', file, '--workspace', workspace, '--preset', 'no-such-preset')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /no preset named "no-such-preset" \(presets: airline-tweets, customer-support-tweets/,
+      ),
+    });
   });
 
   it('refuses, exit 1, naming the columns it could not place or the row and column of a bad cell', () => {
@@ -81,16 +124,32 @@ describe('pulso import', () => {
     expect(refused.stderr).toMatch(/codes\.csv: cannot find a column for text among "code", "when"/);
     // The header below a row of codes, as the user says: --header-row.
     writeFileSync(`${folder}coded.csv`, 'C1,C2\nfecha,texto\n2026-01-01,hola\n');
-    expect(pulso('import', `${folder}coded.csv`, '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot find a column for text and postedAt among "C1", "C2"/) });
-    expect(pulso('import', `${folder}coded.csv`, '--workspace', workspace, '--header-row', 'two')).toMatchObject({ code: 1, stderr: expect.stringMatching(/header-row/) });
-    expect(JSON.parse(pulso('import', `${folder}coded.csv`, '--workspace', workspace, '--header-row', '2', '--json').stdout)).toMatchObject({ new: 1, rejected: 0 });
+    expect(pulso('import', `${folder}coded.csv`, '--workspace', workspace)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot find a column for text and postedAt among "C1", "C2"/),
+    });
+    expect(pulso('import', `${folder}coded.csv`, '--workspace', workspace, '--header-row', 'two')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/header-row/),
+    });
+    expect(
+      JSON.parse(pulso('import', `${folder}coded.csv`, '--workspace', workspace, '--header-row', '2', '--json').stdout),
+    ).toMatchObject({ new: 1, rejected: 0 });
     expect(pulso('undo-import', '1', '--workspace', workspace).code).toBe(0);
     writeFileSync(`${folder}bad.csv`, 'fecha,texto\n2026-01-01,hola\nnunca,adiós\n');
-    expect(pulso('import', `${folder}bad.csv`, '--workspace', workspace)).toMatchObject({ code: 1, stderr: expect.stringMatching(/bad\.csv, row 3, column "fecha": cannot read date "nunca"/) });
+    expect(pulso('import', `${folder}bad.csv`, '--workspace', workspace)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/bad\.csv, row 3, column "fecha": cannot read date "nunca"/),
+    });
     writeFileSync(`${folder}map.json`, '{"columns": {"text": "texto"}, "colour": "red"}');
-    expect(pulso('import', `${folder}bad.csv`, '--workspace', workspace, '--mapping', `${folder}map.json`)).toMatchObject({ code: 1, stderr: expect.stringMatching(/colour/) });
+    expect(
+      pulso('import', `${folder}bad.csv`, '--workspace', workspace, '--mapping', `${folder}map.json`),
+    ).toMatchObject({ code: 1, stderr: expect.stringMatching(/colour/) });
     expect(pulso('import', '--workspace', workspace).code).toBe(1);
-    expect(JSON.parse(pulso('info', '--workspace', workspace, '--json').stdout)).toMatchObject({ messages: 0, importBatches: 0 });
+    expect(JSON.parse(pulso('info', '--workspace', workspace, '--json').stdout)).toMatchObject({
+      messages: 0,
+      importBatches: 0,
+    });
   });
 });
 
@@ -98,14 +157,37 @@ describe('pulso entities and topics', () => {
   it('adds rules that rematch the workspace before the command returns', () => {
     const workspace = tempWorkspacePath();
     expect(pulso('demo', '--workspace', workspace, '--messages', '300').code).toBe(0);
-    const added = pulso('entities', 'add', '--workspace', workspace, '--name', 'Lumen Móvil', '--role', 'own', '--aliases', 'Lumen, @LumenMovil, #LumenMovil');
+    const added = pulso(
+      'entities',
+      'add',
+      '--workspace',
+      workspace,
+      '--name',
+      'Lumen Móvil',
+      '--role',
+      'own',
+      '--aliases',
+      'Lumen, @LumenMovil, #LumenMovil',
+    );
     expect(added.code).toBe(0);
-    const entities = JSON.parse(pulso('entities', 'list', '--workspace', workspace, '--json').stdout) as { name: string; role: string; mentions: number }[];
+    const entities = JSON.parse(pulso('entities', 'list', '--workspace', workspace, '--json').stdout) as {
+      name: string;
+      role: string;
+      mentions: number;
+    }[];
     expect(entities.find((e) => e.name === 'Lumen Móvil')).toMatchObject({ role: 'own', mentions: expect.any(Number) });
-    expect(pulso('topics', 'add', '--workspace', workspace, '--name', 'Roaming', '--keywords', 'roaming, itinerancia').code).toBe(0);
-    const topics = JSON.parse(pulso('topics', 'list', '--workspace', workspace, '--json').stdout) as { name: string; mentions: number }[];
+    expect(
+      pulso('topics', 'add', '--workspace', workspace, '--name', 'Roaming', '--keywords', 'roaming, itinerancia').code,
+    ).toBe(0);
+    const topics = JSON.parse(pulso('topics', 'list', '--workspace', workspace, '--json').stdout) as {
+      name: string;
+      mentions: number;
+    }[];
     expect(topics.find((t) => t.name === 'Roaming')?.mentions).toBeGreaterThan(0);
-    expect(pulso('entities', 'add', '--workspace', workspace, '--name', 'X', '--role', 'friend')).toMatchObject({ code: 1, stderr: expect.stringMatching(/role/) });
+    expect(pulso('entities', 'add', '--workspace', workspace, '--name', 'X', '--role', 'friend')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/role/),
+    });
   });
 });
 
@@ -115,14 +197,49 @@ describe('pulso kpis', () => {
     expect(pulso('demo', '--workspace', workspace, '--messages', '500').code).toBe(0);
     const run = pulso('kpis', '--workspace', workspace, '--from', '2026-01-01', '--to', '2026-03-31', '--json');
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as Record<string, unknown> & { entities: Record<string, unknown>[]; topics: Record<string, unknown>[] };
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['period', 'totals', 'entities', 'topics', 'care', 'users', 'community', 'demographics']));
-    expect(Object.keys(report.entities[0] ?? {})).toEqual(expect.arrayContaining(['name', 'role', 'mentions', 'byTemperature', 'shareOfVoice', 'shareOfVoiceByTemperature', 'netTemperature', 'meanTemperature', 'evangelists', 'detractors']));
-    expect(Object.keys(report.topics[0] ?? {})).toEqual(expect.arrayContaining(['name', 'mentions', 'shareOfConversation', 'shareOfConversationByTemperature']));
-    expect(Object.keys(report.care as object)).toEqual(expect.arrayContaining(['requested', 'attended', 'resolved', 'firstResponseMinutes', 'resolutionHoursByType', 'waiting', 'slaBreaches']));
-    const empty = JSON.parse(pulso('kpis', '--workspace', workspace, '--from', '2019-01-01', '--to', '2019-01-31', '--json').stdout) as { entities: { shareOfVoice: unknown }[] };
+    const report = JSON.parse(run.stdout) as Record<string, unknown> & {
+      entities: Record<string, unknown>[];
+      topics: Record<string, unknown>[];
+    };
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['period', 'totals', 'entities', 'topics', 'care', 'users', 'community', 'demographics']),
+    );
+    expect(Object.keys(report.entities[0] ?? {})).toEqual(
+      expect.arrayContaining([
+        'name',
+        'role',
+        'mentions',
+        'byTemperature',
+        'shareOfVoice',
+        'shareOfVoiceByTemperature',
+        'netTemperature',
+        'meanTemperature',
+        'evangelists',
+        'detractors',
+      ]),
+    );
+    expect(Object.keys(report.topics[0] ?? {})).toEqual(
+      expect.arrayContaining(['name', 'mentions', 'shareOfConversation', 'shareOfConversationByTemperature']),
+    );
+    expect(Object.keys(report.care as object)).toEqual(
+      expect.arrayContaining([
+        'requested',
+        'attended',
+        'resolved',
+        'firstResponseMinutes',
+        'resolutionHoursByType',
+        'waiting',
+        'slaBreaches',
+      ]),
+    );
+    const empty = JSON.parse(
+      pulso('kpis', '--workspace', workspace, '--from', '2019-01-01', '--to', '2019-01-31', '--json').stdout,
+    ) as { entities: { shareOfVoice: unknown }[] };
     expect(empty.entities.map((e) => e.shareOfVoice)).toEqual(empty.entities.map(() => null));
-    expect(pulso('kpis', '--workspace', workspace, '--from', '2026-02-01', '--to', '2026-01-01')).toMatchObject({ code: 1, stderr: expect.stringMatching(/from must not be after to/) });
+    expect(pulso('kpis', '--workspace', workspace, '--from', '2026-02-01', '--to', '2026-01-01')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/from must not be after to/),
+    });
   });
 });
 
@@ -130,12 +247,31 @@ describe('pulso import on a terminal', () => {
   it('draws the rows read, then the index stage, each on a line of its own', async () => {
     const workspace = tempWorkspacePath();
     const csv = join(dirname(workspace), 'menciones.csv');
-    writeFileSync(csv, ['fecha,usuario,texto', '2026-03-05T10:00:00Z,@ana,el router no va', '2026-03-06T11:00:00Z,@luis,gracias'].join('\n'));
+    writeFileSync(
+      csv,
+      ['fecha,usuario,texto', '2026-03-05T10:00:00Z,@ana,el router no va', '2026-03-06T11:00:00Z,@luis,gracias'].join(
+        '\n',
+      ),
+    );
     let drawn = '';
-    const io: Io = { out: () => undefined, err: (line) => (drawn += `${line}\n`), interactive: true, redraw: (text) => (drawn += text) };
+    const io: Io = {
+      out: () => undefined,
+      err: (line) => (drawn += `${line}\n`),
+      interactive: true,
+      redraw: (text) => (drawn += text),
+    };
     expect(await main(['import', csv, '--workspace', workspace], io)).toBe(0);
     expect(drawn.endsWith('\n')).toBe(true);
-    const lines = drawn.slice(0, -1).split('\n').map((line) => line.split('\r').filter((part) => part.trim() !== '').at(-1)?.trim());
+    const lines = drawn
+      .slice(0, -1)
+      .split('\n')
+      .map((line) =>
+        line
+          .split('\r')
+          .filter((part) => part.trim() !== '')
+          .at(-1)
+          ?.trim(),
+      );
     expect(lines).toEqual([
       expect.stringMatching(/^import \[#{30}\] 100% · 2 rows · \d+ rows\/s/),
       'import: building indexes [##############################] 1 of 1',

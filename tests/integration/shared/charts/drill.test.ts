@@ -25,7 +25,8 @@ describe('chart click-through: each element opens exactly the messages behind it
         if (page.rows.length < 1000) return all;
       }
     };
-    const total = async (filter: MessageFilter | null): Promise<number> => (await client.call('messages.count', { filter: filter ?? {} })).total;
+    const total = async (filter: MessageFilter | null): Promise<number> =>
+      (await client.call('messages.count', { filter: filter ?? {} })).total;
     const authors = (list: MessageRow[]): number => new Set(list.map((r) => `${r.source}:${r.authorHandle}`)).size;
 
     const volume = chart('temperature-over-time').build(report, t);
@@ -44,7 +45,10 @@ describe('chart click-through: each element opens exactly the messages behind it
     if (!own) throw new Error('no entity');
     expect(own.evangelists + own.detractors).toBeGreaterThan(0);
     for (const group of ['evangelists', 'detractors'] as const) {
-      expect(authors(await rows({ from: report.period.from, to: report.period.to, advocates: { entity: own.id, group } })), group).toBe(own[group]);
+      expect(
+        authors(await rows({ from: report.period.from, to: report.period.to, advocates: { entity: own.id, group } })),
+        group,
+      ).toBe(own[group]);
     }
 
     const region = chart('demographics-region').build(report, t);
@@ -61,7 +65,8 @@ describe('chart click-through: each element opens exactly the messages behind it
     const twitter = await client.call('kpis.get', { from: '2026-04-01', to: '2026-06-30', sources: ['twitter'] });
     expect(twitter.scope).toEqual({ sources: ['twitter'] });
     const scopedSov = chart('share-of-voice').build(twitter, t);
-    for (const [i, entity] of twitter.entities.entries()) expect(await total(scopedSov.drill(0, i))).toBe(entity.mentions);
+    for (const [i, entity] of twitter.entities.entries())
+      expect(await total(scopedSov.drill(0, i))).toBe(entity.mentions);
     expect(twitter.totals.messages).toBeLessThan(report.totals.messages);
 
     const influencers = chart('top-influencers').build(report, t);

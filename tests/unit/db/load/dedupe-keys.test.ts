@@ -10,8 +10,9 @@ describe('dedupe keys', () => {
   it('are the keys stores already hold, for ids and for contents', () => {
     for (let i = 0; i < 5000; i++) {
       expect(contentHash('twitter', `id-${i}`, '@a', 0, 'x')).toBe(storedKey(`id\u0000twitter\u0000id-${i}`));
-      expect(contentHash('facebook', null, `@user${i}`, 1_767_225_600_000 + i, `Texto ${i} con acentos: atención`))
-        .toBe(storedKey(`facebook\u0000@user${i}\u0000${1_767_225_600_000 + i}\u0000Texto ${i} con acentos: atención`));
+      expect(
+        contentHash('facebook', null, `@user${i}`, 1_767_225_600_000 + i, `Texto ${i} con acentos: atención`),
+      ).toBe(storedKey(`facebook\u0000@user${i}\u0000${1_767_225_600_000 + i}\u0000Texto ${i} con acentos: atención`));
     }
   });
 
@@ -29,7 +30,8 @@ describe('dedupe keys', () => {
     expect(set.add(a)).toBe(true);
     expect(set.has('AAAAAAAAAAAAAAAAAAAAAQ')).toBe(false);
     expect(set.has('BAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
-    for (const bad of ['short', `${a}A`, 'AAAAAAAAAAAAAAAAAAAAA*', 'éAAAAAAAAAAAAAAAAAAAAA']) expect(() => set.add(bad)).toThrow(/not a dedupe key/);
+    for (const bad of ['short', `${a}A`, 'AAAAAAAAAAAAAAAAAAAAA*', 'éAAAAAAAAAAAAAAAAAAAAA'])
+      expect(() => set.add(bad)).toThrow(/not a dedupe key/);
     // As a table: values kept through growth.
     const table = createKeyTable();
     keys.forEach((key, i) => table.set(key, i * 7));
@@ -51,13 +53,27 @@ describe('dedupe keys', () => {
       ...Array.from({ length: 200_000 }, (_, i) => `twitter\u0000@user${i}`),
       ...Array.from({ length: 50_000 }, (_, i) => `instagram\u0000@usér_${i}_😀`),
       // Same code units padded, reordered, or one apart; empty; long.
-      '', '\u0000', 'x', 'x\u0000', 'ab', 'ba', 'abcdefgh', 'abcdefgi', 'bacdefgh', 'a'.repeat(1000), `${'a'.repeat(999)}b`,
+      '',
+      '\u0000',
+      'x',
+      'x\u0000',
+      'ab',
+      'ba',
+      'abcdefgh',
+      'abcdefgi',
+      'bacdefgh',
+      'a'.repeat(1000),
+      `${'a'.repeat(999)}b`,
     ];
     const table = createKeyTable('text');
     texts.forEach((text, i) => table.set(text, i));
     expect(table.size).toBe(texts.length);
     expect(texts.every((text, i) => table.get(text) === i)).toBe(true);
-    expect(['twitter\u0000@user200000', 'twitter\u0000@User1', 'twitter@user1', 'y', 'a'.repeat(1001)].some((text) => table.has(text))).toBe(false);
+    expect(
+      ['twitter\u0000@user200000', 'twitter\u0000@User1', 'twitter@user1', 'y', 'a'.repeat(1001)].some((text) =>
+        table.has(text),
+      ),
+    ).toBe(false);
     // Digests are texts too: hashed, not decoded.
     expect(table.add('AAAAAAAAAAAAAAAAAAAAAA')).toBe(true);
     expect(table.has('AAAAAAAAAAAAAAAAAAAAAQ')).toBe(false);

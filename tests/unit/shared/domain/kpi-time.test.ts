@@ -23,7 +23,11 @@ describe('local days for KPI series', () => {
     expect(bucketStart('2026-03-30', 'week')).toBe('2026-03-30');
     expect(bucketStart('2026-02-17', 'month')).toBe('2026-02-01');
     expect(addDays('1970-01-01', 20_540)).toBe('2026-03-28'); // how SQL's local day numbers become dates
-    expect([autoGranularity('2026-01-01', '2026-01-31'), autoGranularity('2026-04-01', '2026-06-30'), autoGranularity('2025-01-01', '2026-06-30')]).toEqual(['day', 'week', 'month']);
+    expect([
+      autoGranularity('2026-01-01', '2026-01-31'),
+      autoGranularity('2026-04-01', '2026-06-30'),
+      autoGranularity('2025-01-01', '2026-06-30'),
+    ]).toEqual(['day', 'week', 'month']);
   });
 });
 
@@ -47,28 +51,60 @@ describe('quick periods', () => {
 
 describe('rule lists as typed', () => {
   it('splits on lines, commas and semicolons, trims, and drops blanks and repeats (any case or accents)', () => {
-    expect(parseRuleList(' router, wifi\n"summer deal";\n\nWIFI, Atención ,atencion')).toEqual(['router', 'wifi', '"summer deal"', 'Atención']);
+    expect(parseRuleList(' router, wifi\n"summer deal";\n\nWIFI, Atención ,atencion')).toEqual([
+      'router',
+      'wifi',
+      '"summer deal"',
+      'Atención',
+    ]);
   });
 });
 
 describe('built-in views', () => {
   it('"unlabeled this week" runs from Monday to today; "angry without a case" needs no dates', () => {
-    expect(builtinView('unlabeledThisWeek', '2026-11-26')).toEqual({ from: '2026-11-23', to: '2026-11-26', temperatures: ['unlabeled'], kinds: ['none'] });
+    expect(builtinView('unlabeledThisWeek', '2026-11-26')).toEqual({
+      from: '2026-11-23',
+      to: '2026-11-26',
+      temperatures: ['unlabeled'],
+      kinds: ['none'],
+    });
     expect(builtinView('angryWithoutCase', '2026-11-26')).toEqual({ temperatures: [-2, -1], hasCase: false });
   });
 });
 
 describe('zone offsets, cached per quarter hour', () => {
-  it('agree with Intl at every minute around daylight-saving changes (Madrid, and Lord Howe\'s half-hour shift)', () => {
+  it("agree with Intl at every minute around daylight-saving changes (Madrid, and Lord Howe's half-hour shift)", () => {
     const oracle = (instant: number, timeZone: string): number => {
-      const parts: Record<string, number> = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-        .formatToParts(instant).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+      const parts: Record<string, number> = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        })
+          .formatToParts(instant)
+          .filter((p) => p.type !== 'literal')
+          .map((p) => [p.type, Number(p.value)]),
+      );
       const part = (name: string): number => parts[name] as number;
-      return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
+      return (
+        Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) -
+        Math.floor(instant / 1000) * 1000
+      );
     };
-    for (const [timeZone, around] of [['Europe/Madrid', Date.UTC(2026, 2, 29, 1)], ['Europe/Madrid', Date.UTC(2026, 9, 25, 1)], ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15)]] as const) {
+    for (const [timeZone, around] of [
+      ['Europe/Madrid', Date.UTC(2026, 2, 29, 1)],
+      ['Europe/Madrid', Date.UTC(2026, 9, 25, 1)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15)],
+    ] as const) {
       for (let instant = around - 3 * 3_600_000; instant <= around + 3 * 3_600_000; instant += 60_000 + 7) {
-        expect(zoneOffset(instant, timeZone), `${timeZone} ${new Date(instant).toISOString()}`).toBe(oracle(instant, timeZone));
+        expect(zoneOffset(instant, timeZone), `${timeZone} ${new Date(instant).toISOString()}`).toBe(
+          oracle(instant, timeZone),
+        );
       }
     }
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evangelistsAndDetractors, growth, meanTemperature, netTemperature, percentile, ratio, shares, userFlows } from '../../../../shared/domain/kpis';
+import {
+  evangelistsAndDetractors,
+  growth,
+  meanTemperature,
+  netTemperature,
+  percentile,
+  ratio,
+  shares,
+  userFlows,
+} from '../../../../shared/domain/kpis';
 import { careKpis } from '../../../../shared/domain/kpi-report';
 
 describe('KPI math on hand-computed cases', () => {
@@ -27,18 +36,26 @@ describe('KPI math on hand-computed cases', () => {
   });
 
   it('users: latest labeled message decides happy/unhappy; first and last decide conversion', () => {
-    expect(userFlows([
-      { temperatures: [-2, 0, 1] }, // unhappy → happy, happy
-      { temperatures: [2, -1] }, // happy → unhappy, unhappy
-      { temperatures: [0] }, // an author whose only message is neutral: neither
-      { temperatures: [-1] }, // unhappy
-      { temperatures: [] },
-    ])).toEqual({ happy: 1, unhappy: 2, unhappyToHappy: 1, happyToUnhappy: 1, authors: 4 });
+    expect(
+      userFlows([
+        { temperatures: [-2, 0, 1] }, // unhappy → happy, happy
+        { temperatures: [2, -1] }, // happy → unhappy, unhappy
+        { temperatures: [0] }, // an author whose only message is neutral: neither
+        { temperatures: [-1] }, // unhappy
+        { temperatures: [] },
+      ]),
+    ).toEqual({ happy: 1, unhappy: 2, unhappyToHappy: 1, happyToUnhappy: 1, authors: 4 });
   });
 
   it('evangelists and detractors need two labeled messages, all on one side', () => {
-    expect(evangelistsAndDetractors([{ temperatures: [1, 2] }, { temperatures: [2] }, { temperatures: [-1, -2, -1] }, { temperatures: [1, 0] }]))
-      .toEqual({ evangelists: 1, detractors: 1 });
+    expect(
+      evangelistsAndDetractors([
+        { temperatures: [1, 2] },
+        { temperatures: [2] },
+        { temperatures: [-1, -2, -1] },
+        { temperatures: [1, 0] },
+      ]),
+    ).toEqual({ evangelists: 1, detractors: 1 });
   });
 
   it('growth', () => {
@@ -64,20 +81,32 @@ describe('care KPIs on hand-computed cases', () => {
     const H = 3_600_000;
     const M = 60_000;
     const end = 100 * H;
-    const care = careKpis([
-      { type: 'billing', openedAt: 0, firstResponseAt: 30 * M, resolvedAt: 2 * H },       // 30 min, resolved in 2 h
-      { type: 'billing', openedAt: 10 * H, firstResponseAt: 10 * H + 90 * M, resolvedAt: 14 * H }, // 90 min (breach), 4 h
-      { type: 'outage', openedAt: 20 * H, firstResponseAt: 20 * H + 10 * M, resolvedAt: null },   // 10 min, open
-      { type: 'outage', openedAt: 90 * H, firstResponseAt: null, resolvedAt: null },             // waiting 10 h (breach)
-      { type: 'outage', openedAt: end - 30 * M, firstResponseAt: null, resolvedAt: null },       // waiting 0.5 h, within target
-    ], end, 60);
+    const care = careKpis(
+      [
+        { type: 'billing', openedAt: 0, firstResponseAt: 30 * M, resolvedAt: 2 * H }, // 30 min, resolved in 2 h
+        { type: 'billing', openedAt: 10 * H, firstResponseAt: 10 * H + 90 * M, resolvedAt: 14 * H }, // 90 min (breach), 4 h
+        { type: 'outage', openedAt: 20 * H, firstResponseAt: 20 * H + 10 * M, resolvedAt: null }, // 10 min, open
+        { type: 'outage', openedAt: 90 * H, firstResponseAt: null, resolvedAt: null }, // waiting 10 h (breach)
+        { type: 'outage', openedAt: end - 30 * M, firstResponseAt: null, resolvedAt: null }, // waiting 0.5 h, within target
+      ],
+      end,
+      60,
+    );
     expect(care).toEqual({
-      requested: 5, attended: 3, resolved: 2,
+      requested: 5,
+      attended: 3,
+      resolved: 2,
       firstResponseMinutes: { median: 30, p90: 78 }, // PERCENTILE.INC of 10, 30, 90
       resolutionHoursByType: { billing: { count: 2, median: 3, p90: 3.8 } },
-      waiting: 2, waitingHours: { median: 5.25, max: 10 },
-      slaMinutes: 60, slaBreaches: 2,
+      waiting: 2,
+      waitingHours: { median: 5.25, max: 10 },
+      slaMinutes: 60,
+      slaBreaches: 2,
     });
-    expect(careKpis([], end, 60)).toMatchObject({ requested: 0, firstResponseMinutes: { median: null, p90: null }, waitingHours: { median: null, max: null } });
+    expect(careKpis([], end, 60)).toMatchObject({
+      requested: 0,
+      firstResponseMinutes: { median: null, p90: null },
+      waitingHours: { median: null, max: null },
+    });
   });
 });

@@ -9,7 +9,12 @@ function matches(path: string, table: 'message_entities' | 'message_topics'): st
   const db = new Database(path, { readonly: true });
   try {
     const column = table === 'message_entities' ? 'entity_id' : 'topic_id';
-    return (db.prepare(`SELECT m.external_id || ':' || x.${column} || ':' || x.origin AS k FROM ${table} x JOIN messages m ON m.id = x.message_id ORDER BY 1`).pluck().all() as string[]);
+    return db
+      .prepare(
+        `SELECT m.external_id || ':' || x.${column} || ':' || x.origin AS k FROM ${table} x JOIN messages m ON m.id = x.message_id ORDER BY 1`,
+      )
+      .pluck()
+      .all() as string[];
   } finally {
     db.close();
   }
@@ -19,16 +24,28 @@ describe('entity and topic rules', () => {
   it('rematches the whole workspace when rules change, keeping matches a file gave', async () => {
     const opened = testBackend();
     const file = join(tempFolder(), 'm.jsonl');
-    writeFileSync(file, [
-      { id: 'a', date: '2026-05-01T10:00:00Z', text: 'Nube Telecom me cobra de más', brand: 'Onda' },
-      { id: 'b', date: '2026-05-01T11:00:00Z', text: 'hola @NubeTel, ¿y la fibra óptica?' },
-      { id: 'c', date: '2026-05-01T12:00:00Z', text: 'nada que ver con nubes' },
-    ].map((o) => JSON.stringify(o)).join('\n'));
-    const imported = await opened.client.runJob('import.start', { path: file, mapping: { columns: { externalId: 'id', postedAt: 'date', text: 'text', entity: 'brand' } } });
+    writeFileSync(
+      file,
+      [
+        { id: 'a', date: '2026-05-01T10:00:00Z', text: 'Nube Telecom me cobra de más', brand: 'Onda' },
+        { id: 'b', date: '2026-05-01T11:00:00Z', text: 'hola @NubeTel, ¿y la fibra óptica?' },
+        { id: 'c', date: '2026-05-01T12:00:00Z', text: 'nada que ver con nubes' },
+      ]
+        .map((o) => JSON.stringify(o))
+        .join('\n'),
+    );
+    const imported = await opened.client.runJob('import.start', {
+      path: file,
+      mapping: { columns: { externalId: 'id', postedAt: 'date', text: 'text', entity: 'brand' } },
+    });
     expect(imported.state).toBe('finished');
     expect(matches(opened.path, 'message_entities')).toEqual(['a:1:import']);
 
-    const saved = await opened.client.runJob('entities.save', { name: 'Nube', role: 'competitor', aliases: ['Nube Telecom', '@NubeTel'] });
+    const saved = await opened.client.runJob('entities.save', {
+      name: 'Nube',
+      role: 'competitor',
+      aliases: ['Nube Telecom', '@NubeTel'],
+    });
     expect(saved).toMatchObject({ state: 'finished', result: { messages: 3 } });
     expect(matches(opened.path, 'message_entities')).toEqual(['a:1:import', 'a:2:rule', 'b:2:rule']);
 
@@ -39,13 +56,23 @@ describe('entity and topic rules', () => {
     await opened.client.runJob('topics.save', { name: 'Fibra', keywords: ['fibra optica'] });
     expect(matches(opened.path, 'message_topics')).toEqual(['b:1:rule']);
     const entities = await opened.client.call('entities.list', {});
-    expect(entities.map((e) => [e.name, e.role, e.aliases, e.mentions])).toEqual([['Nube', 'competitor', ['@NubeTel'], 1], ['Onda', 'competitor', [], 1]]);
-    expect((await opened.client.call('topics.list', {}))[0]).toMatchObject({ name: 'Fibra', keywords: ['fibra optica'], mentions: 1 });
+    expect(entities.map((e) => [e.name, e.role, e.aliases, e.mentions])).toEqual([
+      ['Nube', 'competitor', ['@NubeTel'], 1],
+      ['Onda', 'competitor', [], 1],
+    ]);
+    expect((await opened.client.call('topics.list', {}))[0]).toMatchObject({
+      name: 'Fibra',
+      keywords: ['fibra optica'],
+      mentions: 1,
+    });
   });
 
   it('refuses an unknown role through the contract', async () => {
     const { backend } = testBackend();
-    expect(await backend.invoke('entities.save', { name: 'X', role: 'friend', aliases: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [expect.stringMatching(/^role/)] } });
+    expect(await backend.invoke('entities.save', { name: 'X', role: 'friend', aliases: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', issues: [expect.stringMatching(/^role/)] },
+    });
   });
 });
 
@@ -58,14 +85,28 @@ describe('a live preview of rules', () => {
     // The oracle: every message's text through the matcher, without the index.
     const { compileMatcher, tokenize } = await import('../../../../../shared/domain/matching');
     const db = new Database(path, { readonly: true });
-    const texts = db.prepare('SELECT id, posted_at AS postedAt, text FROM messages').all() as { id: number; postedAt: number; text: string }[];
+    const texts = db.prepare('SELECT id, posted_at AS postedAt, text FROM messages').all() as {
+      id: number;
+      postedAt: number;
+      text: string;
+    }[];
     db.close();
     const perRule = rules.map((rule) => compileMatcher([{ target: rule, pattern: rule }]));
     const expected = texts.filter((m) => perRule.some((match) => match(tokenize(m.text)).size > 0));
     expect(preview.matches).toBe(expected.length);
-    expect(preview.byRule).toEqual(rules.map((rule, i) => ({ rule, matches: texts.filter((m) => (perRule[i] as (t: string[]) => Set<string>)(tokenize(m.text)).size > 0).length })));
-    expect(preview.byRule.every((r) => r.rule === 'no-such-word-here' ? r.matches === 0 : r.matches > 0)).toBe(true);
-    expect(preview.sample.map((m) => m.id)).toEqual(expected.sort((a, b) => b.postedAt - a.postedAt || b.id - a.id).slice(0, 10).map((m) => m.id));
+    expect(preview.byRule).toEqual(
+      rules.map((rule, i) => ({
+        rule,
+        matches: texts.filter((m) => (perRule[i] as (t: string[]) => Set<string>)(tokenize(m.text)).size > 0).length,
+      })),
+    );
+    expect(preview.byRule.every((r) => (r.rule === 'no-such-word-here' ? r.matches === 0 : r.matches > 0))).toBe(true);
+    expect(preview.sample.map((m) => m.id)).toEqual(
+      expected
+        .sort((a, b) => b.postedAt - a.postedAt || b.id - a.id)
+        .slice(0, 10)
+        .map((m) => m.id),
+    );
 
     const saved = await client.runJob('topics.save', { name: 'Vista previa', keywords: rules });
     expect(saved.state).toBe('finished');

@@ -50,20 +50,52 @@ describe('import of real files', () => {
     const file = writeEncoded(join(tempFolder(), 'menciones.csv'), SPANISH_CSV, 'win1252');
     const inspection = await opened.client.call('import.inspect', { path: file });
     expect(inspection).toMatchObject({ encoding: 'windows1252', delimiter: ';', missing: [] });
-    expect(inspection.mapping.columns).toMatchObject({ postedAt: 'Fecha', authorHandle: 'Usuario', source: 'Red social', text: 'Texto', temperature: 'Sentimiento', kind: 'Tipo', likes: 'Me gusta', followers: 'Seguidores' });
+    expect(inspection.mapping.columns).toMatchObject({
+      postedAt: 'Fecha',
+      authorHandle: 'Usuario',
+      source: 'Red social',
+      text: 'Texto',
+      temperature: 'Sentimiento',
+      kind: 'Tipo',
+      likes: 'Me gusta',
+      followers: 'Seguidores',
+    });
     expect(inspection.mapping.dateOrder).toBe('dmy');
-    expect(inspection.preview[0]).toMatchObject({ row: 2, values: { temperature: -2, kind: 'complaint', likes: 1234, postedAt: Date.UTC(2026, 2, 5, 13, 30) }, errors: {} });
+    expect(inspection.preview[0]).toMatchObject({
+      row: 2,
+      values: { temperature: -2, kind: 'complaint', likes: 1234, postedAt: Date.UTC(2026, 2, 5, 13, 30) },
+      errors: {},
+    });
 
     const summary = await imported(opened, { path: file });
     expect(summary).toMatchObject({ new: 3, duplicate: 0, rejected: 0 });
-    const rows = query<Record<string, unknown>>(opened.path,
+    const rows = query<Record<string, unknown>>(
+      opened.path,
       `SELECT m.text, m.posted_at, m.temperature, m.kind, m.likes, m.annotator, a.handle, a.followers, s.code AS source
-       FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id ORDER BY m.posted_at`);
-    expect(rows[0]).toEqual({ text: 'Pésima atención; llevo días sin fibra', posted_at: Date.UTC(2026, 2, 5, 13, 30), temperature: -2, kind: 'complaint', likes: 1234, annotator: 'ana', handle: '@lucia', followers: 12500, source: 'twitter' });
-    expect(rows[1]).toMatchObject({ text: 'La factura de marzo, "perfecta".\nGracias', temperature: 1, kind: 'opinion', source: 'facebook', posted_at: Date.UTC(2026, 2, 25, 8, 5) });
+       FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id ORDER BY m.posted_at`,
+    );
+    expect(rows[0]).toEqual({
+      text: 'Pésima atención; llevo días sin fibra',
+      posted_at: Date.UTC(2026, 2, 5, 13, 30),
+      temperature: -2,
+      kind: 'complaint',
+      likes: 1234,
+      annotator: 'ana',
+      handle: '@lucia',
+      followers: 12500,
+      source: 'twitter',
+    });
+    expect(rows[1]).toMatchObject({
+      text: 'La factura de marzo, "perfecta".\nGracias',
+      temperature: 1,
+      kind: 'opinion',
+      source: 'facebook',
+      posted_at: Date.UTC(2026, 2, 25, 8, 5),
+    });
     expect(rows[2]).toMatchObject({ temperature: null, kind: null, source: 'instagram' });
     expect(query(opened.path, 'SELECT annotator, temperature, kind FROM labels ORDER BY id')).toEqual([
-      { annotator: 'ana', temperature: -2, kind: 'complaint' }, { annotator: 'ana', temperature: 1, kind: 'opinion' },
+      { annotator: 'ana', temperature: -2, kind: 'complaint' },
+      { annotator: 'ana', temperature: 1, kind: 'opinion' },
     ]);
     // The full-text index is accent-insensitive.
     expect(query(opened.path, "SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'atencion'")).toHaveLength(1);
@@ -85,7 +117,12 @@ describe('import of real files', () => {
     await workbook.xlsx.writeFile(file);
 
     const inspection = await opened.client.call('import.inspect', { path: file, part: 'Menciones' });
-    expect(inspection).toMatchObject({ format: 'xlsx', parts: ['Resumen', 'Menciones'], part: 'Menciones', headers: ['Fecha', 'Usuario', 'Mensaje', 'Temperatura', 'Seguidores'] });
+    expect(inspection).toMatchObject({
+      format: 'xlsx',
+      parts: ['Resumen', 'Menciones'],
+      part: 'Menciones',
+      headers: ['Fecha', 'Usuario', 'Mensaje', 'Temperatura', 'Seguidores'],
+    });
     const summary = await imported(opened, { path: file, part: 'Menciones' });
     expect(summary).toMatchObject({ new: 2, rejected: 0 });
     expect(query(opened.path, 'SELECT posted_at, temperature, text FROM messages ORDER BY posted_at')).toEqual([
@@ -99,26 +136,48 @@ describe('import of real files', () => {
     const path = join(DATASETS, 'access/nwind.mdb');
     const inspection = await opened.client.call('import.inspect', { path, part: 'Orders' });
     expect(inspection.parts).toEqual(expect.arrayContaining(['Orders', 'Customers', 'Umsätze']));
-    const mapping = { columns: { externalId: 'OrderID', text: 'ShipAddress', postedAt: 'OrderDate', authorHandle: 'CustomerID', region: 'ShipCountry' } } as const;
+    const mapping = {
+      columns: {
+        externalId: 'OrderID',
+        text: 'ShipAddress',
+        postedAt: 'OrderDate',
+        authorHandle: 'CustomerID',
+        region: 'ShipCountry',
+      },
+    } as const;
     expect(await imported(opened, { path, part: 'Orders', mapping })).toMatchObject({ new: 830, rejected: 0 });
     expect(await imported(opened, { path, part: 'Orders', mapping })).toMatchObject({ new: 0, duplicate: 830 });
-    expect(query(opened.path, "SELECT count(DISTINCT region) AS n FROM authors WHERE region IS NOT NULL")).toEqual([{ n: 21 }]);
+    expect(query(opened.path, 'SELECT count(DISTINCT region) AS n FROM authors WHERE region IS NOT NULL')).toEqual([
+      { n: 21 },
+    ]);
   });
 
   it('reads the Access 2010 .accdb and a UTF-16 CSV from the shared data sets', async () => {
     const opened = testBackend();
-    const accdb = await opened.client.call('import.inspect', { path: join(DATASETS, 'access/mdbreader_V2010_test.accdb') });
+    const accdb = await opened.client.call('import.inspect', {
+      path: join(DATASETS, 'access/mdbreader_V2010_test.accdb'),
+    });
     expect(accdb.format).toBe('access');
     expect(accdb.parts.length).toBeGreaterThan(0);
     const spanish = join(DATASETS, 'spanish-airlines/tweets_public_es.csv');
-    expect(await opened.client.call('import.inspect', { path: spanish })).toMatchObject({ encoding: 'utf16le', delimiter: ',' });
-    expect(await imported(opened, { path: spanish, preset: 'spanish-airline-tweets' })).toMatchObject({ new: 7867, rejected: 0 });
+    expect(await opened.client.call('import.inspect', { path: spanish })).toMatchObject({
+      encoding: 'utf16le',
+      delimiter: ',',
+    });
+    expect(await imported(opened, { path: spanish, preset: 'spanish-airline-tweets' })).toMatchObject({
+      new: 7867,
+      rejected: 0,
+    });
   });
 
   it('agrees with a direct count of the airline data set: dedupe by id, sentiment per airline', async () => {
     const opened = testBackend();
     const path = join(DATASETS, 'airline/Tweets.csv');
-    expect(await imported(opened, { path, preset: 'airline-tweets' })).toMatchObject({ new: 14485, duplicate: 155, rejected: 0 });
+    expect(await imported(opened, { path, preset: 'airline-tweets' })).toMatchObject({
+      new: 14485,
+      duplicate: 155,
+      rejected: 0,
+    });
     // Reference: the same file read by csv-parse directly, first row per tweet_id.
     const { parse } = await import('csv-parse/sync');
     const records = parse(readFileSync(path), { columns: true }) as Record<string, string>[];
@@ -130,9 +189,11 @@ describe('import of real files', () => {
       const key = `${record.airline}|${record.airline_sentiment}`;
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
-    const actual = query<{ name: string; temperature: number; n: number }>(opened.path,
+    const actual = query<{ name: string; temperature: number; n: number }>(
+      opened.path,
       `SELECT e.name, m.temperature, count(*) AS n FROM messages m JOIN message_entities me ON me.message_id = m.id
-       JOIN entities e ON e.id = me.entity_id WHERE me.origin = 'import' GROUP BY 1, 2`);
+       JOIN entities e ON e.id = me.entity_id WHERE me.origin = 'import' GROUP BY 1, 2`,
+    );
     const words: Record<number, string> = { [-1]: 'negative', 0: 'neutral', 1: 'positive' };
     expect(new Map(actual.map((row) => [`${row.name}|${words[row.temperature]}`, row.n]))).toEqual(expected);
   });
@@ -146,61 +207,114 @@ describe('import of real files', () => {
     db.prepare("INSERT INTO topic_keywords (topic_id, keyword) VALUES (1, 'fibra óptica')").run();
     db.close();
     const file = join(tempFolder(), 'm.jsonl');
-    writeFileSync(file, [
-      { id: 'a', date: '2026-05-01T10:00:00Z', user: '@x', text: 'LUMEN MOVIL sin FIBRA OPTICA desde ayer' },
-      { id: 'b', date: '2026-05-01T11:00:00Z', user: '@y', text: 'hola @lumenmovil, la fibra va bien', marca: 'Lumen' },
-      { id: 'c', date: '2026-05-01T12:00:00Z', user: '@z', text: 'nada que ver', marca: 'Onda' },
-      { id: 'd', date: '2026-05-01T13:00:00Z', user: '@w', text: 'Lumen Móvil y Onda, lo mismo', marca: 'Onda' },
-    ].map((o) => JSON.stringify(o)).join('\n'));
+    writeFileSync(
+      file,
+      [
+        { id: 'a', date: '2026-05-01T10:00:00Z', user: '@x', text: 'LUMEN MOVIL sin FIBRA OPTICA desde ayer' },
+        {
+          id: 'b',
+          date: '2026-05-01T11:00:00Z',
+          user: '@y',
+          text: 'hola @lumenmovil, la fibra va bien',
+          marca: 'Lumen',
+        },
+        { id: 'c', date: '2026-05-01T12:00:00Z', user: '@z', text: 'nada que ver', marca: 'Onda' },
+        { id: 'd', date: '2026-05-01T13:00:00Z', user: '@w', text: 'Lumen Móvil y Onda, lo mismo', marca: 'Onda' },
+      ]
+        .map((o) => JSON.stringify(o))
+        .join('\n'),
+    );
     expect(await imported(opened, { path: file })).toMatchObject({ new: 4 });
     // The rules' matches beside the entity the file's column names, which outranks a rule finding the same (b).
-    expect(query(opened.path, 'SELECT m.external_id AS id, e.name, me.origin FROM message_entities me JOIN messages m ON m.id = me.message_id JOIN entities e ON e.id = me.entity_id ORDER BY 1, 2'))
-      .toEqual([{ id: 'a', name: 'Lumen', origin: 'rule' }, { id: 'b', name: 'Lumen', origin: 'import' }, { id: 'c', name: 'Onda', origin: 'import' },
-        { id: 'd', name: 'Lumen', origin: 'rule' }, { id: 'd', name: 'Onda', origin: 'import' }]);
-    expect(query(opened.path, 'SELECT m.external_id AS id FROM message_topics mt JOIN messages m ON m.id = mt.message_id')).toEqual([{ id: 'a' }]);
+    expect(
+      query(
+        opened.path,
+        'SELECT m.external_id AS id, e.name, me.origin FROM message_entities me JOIN messages m ON m.id = me.message_id JOIN entities e ON e.id = me.entity_id ORDER BY 1, 2',
+      ),
+    ).toEqual([
+      { id: 'a', name: 'Lumen', origin: 'rule' },
+      { id: 'b', name: 'Lumen', origin: 'import' },
+      { id: 'c', name: 'Onda', origin: 'import' },
+      { id: 'd', name: 'Lumen', origin: 'rule' },
+      { id: 'd', name: 'Onda', origin: 'import' },
+    ]);
+    expect(
+      query(opened.path, 'SELECT m.external_id AS id FROM message_topics mt JOIN messages m ON m.id = mt.message_id'),
+    ).toEqual([{ id: 'a' }]);
   });
 
   it('re-importing a file, or an overlapping export without ids, adds nothing twice', async () => {
     const opened = await madrid();
     const folder = tempFolder();
     const first = writeEncoded(join(folder, 'a.csv'), SPANISH_CSV, 'utf8', true);
-    const overlap = writeEncoded(join(folder, 'b.csv'), `${SPANISH_CSV}\r\n27/03/2026 10:00;@nuevo;Twitter;Otra mención;neutral;charla;0;10`, 'utf8');
+    const overlap = writeEncoded(
+      join(folder, 'b.csv'),
+      `${SPANISH_CSV}\r\n27/03/2026 10:00;@nuevo;Twitter;Otra mención;neutral;charla;0;10`,
+      'utf8',
+    );
     expect(await imported(opened, { path: first })).toMatchObject({ new: 3, duplicate: 0 });
     expect(await imported(opened, { path: first })).toMatchObject({ new: 0, duplicate: 3 });
     expect(await imported(opened, { path: overlap })).toMatchObject({ new: 1, duplicate: 3 });
     const batches = await opened.client.call('import.batches', {});
-    expect(batches.map((b) => [b.fileName, b.rowsNew, b.rowsDuplicate, b.messages])).toEqual([['b.csv', 1, 3, 1], ['a.csv', 0, 3, 0], ['a.csv', 3, 0, 3]]);
-    expect(batches[2]?.sha256).toBe((await import('node:crypto')).createHash('sha256').update(readFileSync(first)).digest('hex'));
+    expect(batches.map((b) => [b.fileName, b.rowsNew, b.rowsDuplicate, b.messages])).toEqual([
+      ['b.csv', 1, 3, 1],
+      ['a.csv', 0, 3, 0],
+      ['a.csv', 3, 0, 3],
+    ]);
+    expect(batches[2]?.sha256).toBe(
+      (await import('node:crypto')).createHash('sha256').update(readFileSync(first)).digest('hex'),
+    );
   });
 
   it('undoes a batch as a whole', async () => {
     const opened = await madrid();
     const before = fingerprint(opened.path);
     const summary = await imported(opened, { path: writeEncoded(join(tempFolder(), 'a.csv'), SPANISH_CSV, 'utf8') });
-    expect(await opened.client.call('import.undo', { batch: summary.batch })).toEqual({ batch: summary.batch, removed: 3 });
+    expect(await opened.client.call('import.undo', { batch: summary.batch })).toEqual({
+      batch: summary.batch,
+      removed: 3,
+    });
     const { counts } = await opened.client.call('workspace.info', {});
     expect([counts.messages, counts.labels, counts.authors, counts.importBatches]).toEqual([0, 0, 0, 0]);
-    expect(query(opened.path, "SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'fibra'")).toEqual([{ n: 0 }]);
+    expect(query(opened.path, "SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'fibra'")).toEqual([
+      { n: 0 },
+    ]);
     expect(fingerprint(opened.path)).not.toBe(before); // the sequence of ids moved on, as it should
     await expect(opened.client.call('import.undo', { batch: summary.batch })).rejects.toThrow(/No import batch/);
   });
 
   it('refuses ambiguous date orders until told, then reads them', async () => {
     const opened = testBackend();
-    const file = writeEncoded(join(tempFolder(), 'us.csv'), 'date,text\n03/05/2026 1:00 PM,hello there\n04/06/2026,good morning', 'utf8');
+    const file = writeEncoded(
+      join(tempFolder(), 'us.csv'),
+      'date,text\n03/05/2026 1:00 PM,hello there\n04/06/2026,good morning',
+      'utf8',
+    );
     const refused = await importFile(opened, { path: file });
-    expect(refused).toMatchObject({ state: 'failed', message: expect.stringMatching(/us\.csv: the dates could be day\/month or month\/day/) });
+    expect(refused).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/us\.csv: the dates could be day\/month or month\/day/),
+    });
     expect(await imported(opened, { path: file, dateOrder: 'mdy' })).toMatchObject({ new: 2 });
-    expect(query(opened.path, 'SELECT posted_at FROM messages ORDER BY 1')).toEqual([{ posted_at: Date.UTC(2026, 2, 5, 13) }, { posted_at: Date.UTC(2026, 3, 6) }]);
+    expect(query(opened.path, 'SELECT posted_at FROM messages ORDER BY 1')).toEqual([
+      { posted_at: Date.UTC(2026, 2, 5, 13) },
+      { posted_at: Date.UTC(2026, 3, 6) },
+    ]);
   });
 
   it('imports the valid rows and writes the rejected ones with their reasons, when asked', async () => {
     const opened = await madrid();
     const folder = tempFolder();
-    const file = writeEncoded(join(folder, 'mixed.csv'), `${SPANISH_CSV}\r\n31/02/2026 10:00;@x;Twitter;fecha imposible;neutral;charla;0;1\r\n27/03/2026 10:00;@y;Twitter;etiqueta rara;furioso;charla;0;1`, 'utf8');
+    const file = writeEncoded(
+      join(folder, 'mixed.csv'),
+      `${SPANISH_CSV}\r\n31/02/2026 10:00;@x;Twitter;fecha imposible;neutral;charla;0;1\r\n27/03/2026 10:00;@y;Twitter;etiqueta rara;furioso;charla;0;1`,
+      'utf8',
+    );
     const rejectsPath = join(folder, 'rejects.csv');
     expect(await imported(opened, { path: file, rejectsPath })).toMatchObject({ new: 3, rejected: 2, rejectsPath });
-    const rejects = readFileSync(rejectsPath, 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    const rejects = readFileSync(rejectsPath, 'utf8')
+      .replace(/^\ufeff/, '')
+      .split('\r\n');
     expect(rejects[0]).toBe('row,column,reason,Fecha,Usuario,Red social,Texto,Sentimiento,Tipo,Me gusta,Seguidores');
     expect(rejects[1]).toMatch(/^5,Fecha,"Fecha: ""31\/02\/2026 10:00"" is not a real date",31\/02\/2026 10:00,'@x/);
     expect(rejects[2]).toMatch(/^6,Sentimiento,"Sentimiento: unknown temperature ""furioso""",/);
@@ -209,40 +323,67 @@ describe('import of real files', () => {
 
 describe('the header row, where the guess is wrong', () => {
   // A row of column codes above the names: as full as a header, so the guess takes it.
-  const CODES = ['C1;C2;C3', 'Fecha;Usuario;Texto', '25/03/2026 10:00;@ana;el router no funciona', '26/03/2026 11:00;@luis;gracias por la factura'].join('\n');
+  const CODES = [
+    'C1;C2;C3',
+    'Fecha;Usuario;Texto',
+    '25/03/2026 10:00;@ana;el router no funciona',
+    '26/03/2026 11:00;@luis;gracias por la factura',
+  ].join('\n');
 
-  it.each(['csv', 'xlsx'] as const)('is taken from the request in a %s file: inspection, preview and import', async (format) => {
-    const opened = await madrid();
-    const path = join(tempFolder(), `codes.${format}`);
-    if (format === 'csv') writeEncoded(path, CODES, 'utf8');
-    else {
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('Menciones');
-      for (const line of CODES.split('\n')) sheet.addRow(line.split(';'));
-      await workbook.xlsx.writeFile(path);
-    }
-    const guessed = await opened.client.call('import.inspect', { path });
-    expect(guessed).toMatchObject({ headerRow: 1, headers: ['C1', 'C2', 'C3'], missing: ['text', 'postedAt'] });
-    const told = await opened.client.call('import.inspect', { path, headerRow: 2 });
-    expect(told).toMatchObject({ headerRow: 2, headers: ['Fecha', 'Usuario', 'Texto'], missing: [] });
-    expect(told.preview.map((row) => [row.row, row.values.authorHandle])).toEqual([[3, '@ana'], [4, '@luis']]);
-    expect(await imported(opened, { path, headerRow: 2, mapping: told.mapping })).toMatchObject({ new: 2, rejected: 0 });
-    expect(query(opened.path, 'SELECT text FROM messages ORDER BY posted_at').map((row) => (row as { text: string }).text)).toEqual(['el router no funciona', 'gracias por la factura']);
-  });
+  it.each(['csv', 'xlsx'] as const)(
+    'is taken from the request in a %s file: inspection, preview and import',
+    async (format) => {
+      const opened = await madrid();
+      const path = join(tempFolder(), `codes.${format}`);
+      if (format === 'csv') writeEncoded(path, CODES, 'utf8');
+      else {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('Menciones');
+        for (const line of CODES.split('\n')) sheet.addRow(line.split(';'));
+        await workbook.xlsx.writeFile(path);
+      }
+      const guessed = await opened.client.call('import.inspect', { path });
+      expect(guessed).toMatchObject({ headerRow: 1, headers: ['C1', 'C2', 'C3'], missing: ['text', 'postedAt'] });
+      const told = await opened.client.call('import.inspect', { path, headerRow: 2 });
+      expect(told).toMatchObject({ headerRow: 2, headers: ['Fecha', 'Usuario', 'Texto'], missing: [] });
+      expect(told.preview.map((row) => [row.row, row.values.authorHandle])).toEqual([
+        [3, '@ana'],
+        [4, '@luis'],
+      ]);
+      expect(await imported(opened, { path, headerRow: 2, mapping: told.mapping })).toMatchObject({
+        new: 2,
+        rejected: 0,
+      });
+      expect(
+        query(opened.path, 'SELECT text FROM messages ORDER BY posted_at').map((row) => (row as { text: string }).text),
+      ).toEqual(['el router no funciona', 'gracias por la factura']);
+    },
+  );
 
   it('is refused, naming the file and row, when it is blank or outside the rows a header may be on', async () => {
     const opened = await madrid();
     const path = writeEncoded(join(tempFolder(), 'codes.csv'), CODES.replace('\n', '\n\n'), 'utf8');
-    await expect(opened.client.call('import.inspect', { path, headerRow: 2 })).rejects.toThrow(/codes\.csv: row 2 is blank/);
-    await expect(opened.client.call('import.inspect', { path, headerRow: 40 })).rejects.toThrow(/codes\.csv: row 40 is past the end/);
+    await expect(opened.client.call('import.inspect', { path, headerRow: 2 })).rejects.toThrow(
+      /codes\.csv: row 2 is blank/,
+    );
+    await expect(opened.client.call('import.inspect', { path, headerRow: 40 })).rejects.toThrow(
+      /codes\.csv: row 40 is past the end/,
+    );
     for (const headerRow of [0, 101, 2.5]) {
-      await expect(opened.client.call('import.inspect', { path, headerRow })).rejects.toMatchObject({ code: 'invalid-input' });
+      await expect(opened.client.call('import.inspect', { path, headerRow })).rejects.toMatchObject({
+        code: 'invalid-input',
+      });
     }
   });
 });
 
 describe('bad input: a clear message, and the store exactly as it was', () => {
-  async function refusedUnchanged(name: string, write: (path: string) => Promise<void> | void, expected: RegExp, request: Partial<CallInput<'import.start'>> = {}) {
+  async function refusedUnchanged(
+    name: string,
+    write: (path: string) => Promise<void> | void,
+    expected: RegExp,
+    request: Partial<CallInput<'import.start'>> = {},
+  ) {
     const opened = await madrid();
     await imported(opened, { path: writeEncoded(join(tempFolder(), 'seed.csv'), SPANISH_CSV, 'utf8') });
     const before = { fingerprint: fingerprint(opened.path), info: await opened.client.call('workspace.info', {}) };
@@ -257,40 +398,92 @@ describe('bad input: a clear message, and the store exactly as it was', () => {
 
   const csv = (text: string) => (path: string) => void writeEncoded(path, text, 'utf8');
 
-  it('a truncated XLSX', () => refusedUnchanged('cut.xlsx', async (path) => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Data');
-    sheet.addRow(['Fecha', 'Texto']);
-    for (let i = 0; i < 2000; i++) sheet.addRow([`2026-01-0${(i % 9) + 1}`, `mensaje número ${i} con algo de texto`]);
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    writeFileSync(path, buffer.subarray(0, Math.floor(buffer.length / 2)));
-  }, /cut\.xlsx is not a valid Excel workbook/));
+  it('a truncated XLSX', () =>
+    refusedUnchanged(
+      'cut.xlsx',
+      async (path) => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('Data');
+        sheet.addRow(['Fecha', 'Texto']);
+        for (let i = 0; i < 2000; i++)
+          sheet.addRow([`2026-01-0${(i % 9) + 1}`, `mensaje número ${i} con algo de texto`]);
+        const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+        writeFileSync(path, buffer.subarray(0, Math.floor(buffer.length / 2)));
+      },
+      /cut\.xlsx is not a valid Excel workbook/,
+    ));
 
-  it('random bytes named .xlsx', () => refusedUnchanged('random.xlsx', (path) => {
-    writeFileSync(path, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
-  }, /random\.xlsx is not a valid Excel workbook/));
+  it('random bytes named .xlsx', () =>
+    refusedUnchanged(
+      'random.xlsx',
+      (path) => {
+        writeFileSync(path, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+      },
+      /random\.xlsx is not a valid Excel workbook/,
+    ));
 
   it('a 0-byte file', () => refusedUnchanged('empty.csv', csv(''), /empty\.csv is empty \(0 bytes\)/));
 
-  it('a corrupt Access file', () => refusedUnchanged('broken.mdb', (path) => {
-    copyFileSync(join(DATASETS, 'access/nwind.mdb'), path);
-    const bytes = readFileSync(path);
-    writeFileSync(path, bytes.subarray(0, 4096));
-  }, /broken\.mdb is not a readable Access database|broken\.mdb: cannot read table/));
+  it('a corrupt Access file', () =>
+    refusedUnchanged(
+      'broken.mdb',
+      (path) => {
+        copyFileSync(join(DATASETS, 'access/nwind.mdb'), path);
+        const bytes = readFileSync(path);
+        writeFileSync(path, bytes.subarray(0, 4096));
+      },
+      /broken\.mdb is not a readable Access database|broken\.mdb: cannot read table/,
+    ));
 
-  it('a missing required column', () => refusedUnchanged('no-text.csv', csv('Fecha;Usuario\n01/03/2026;@a\n25/03/2026;@b'), /no-text\.csv: cannot find a column for text among "Fecha", "Usuario"/));
+  it('a missing required column', () =>
+    refusedUnchanged(
+      'no-text.csv',
+      csv('Fecha;Usuario\n01/03/2026;@a\n25/03/2026;@b'),
+      /no-text\.csv: cannot find a column for text among "Fecha", "Usuario"/,
+    ));
 
-  it('unparseable dates, naming row and column', () => refusedUnchanged('dates.csv', csv('Fecha;Texto\n25/03/2026;bien\nayer por la tarde;mal'), /dates\.csv, row 3, column "Fecha": cannot read date "ayer por la tarde"/));
+  it('unparseable dates, naming row and column', () =>
+    refusedUnchanged(
+      'dates.csv',
+      csv('Fecha;Texto\n25/03/2026;bien\nayer por la tarde;mal'),
+      /dates\.csv, row 3, column "Fecha": cannot read date "ayer por la tarde"/,
+    ));
 
-  it('unknown label values, never guessed', () => refusedUnchanged('labels.csv', csv('Fecha;Texto;Sentimiento\n25/03/2026;bien;contento\n26/03/2026;mal;cabreadísimo'), /labels\.csv, row 3, column "Sentimiento": unknown temperature "cabreadísimo"/));
+  it('unknown label values, never guessed', () =>
+    refusedUnchanged(
+      'labels.csv',
+      csv('Fecha;Texto;Sentimiento\n25/03/2026;bien;contento\n26/03/2026;mal;cabreadísimo'),
+      /labels\.csv, row 3, column "Sentimiento": unknown temperature "cabreadísimo"/,
+    ));
 
-  it('duplicate header names', () => refusedUnchanged('dupes.csv', csv('Fecha;Texto;Texto\n25/03/2026;uno;dos'), /dupes\.csv: the header "Texto" names 2 columns \(B, C\)/));
+  it('duplicate header names', () =>
+    refusedUnchanged(
+      'dupes.csv',
+      csv('Fecha;Texto;Texto\n25/03/2026;uno;dos'),
+      /dupes\.csv: the header "Texto" names 2 columns \(B, C\)/,
+    ));
 
-  it('a 100,000-character cell', () => refusedUnchanged('huge.csv', csv(`Fecha;Texto\n25/03/2026;corto\n26/03/2026;${'x'.repeat(100_000)}`), /huge\.csv, row 3, column "Texto": cell has 100,000 characters; the limit is 32,767/));
+  it('a 100,000-character cell', () =>
+    refusedUnchanged(
+      'huge.csv',
+      csv(`Fecha;Texto\n25/03/2026;corto\n26/03/2026;${'x'.repeat(100_000)}`),
+      /huge\.csv, row 3, column "Texto": cell has 100,000 characters; the limit is 32,767/,
+    ));
 
-  it('an unclosed quote', () => refusedUnchanged('quote.csv', csv('Fecha;Texto\n25/03/2026;"sin cerrar\n26/03/2026;otro'), /quote\.csv, row 2: a quoted cell is never closed/));
+  it('an unclosed quote', () =>
+    refusedUnchanged(
+      'quote.csv',
+      csv('Fecha;Texto\n25/03/2026;"sin cerrar\n26/03/2026;otro'),
+      /quote\.csv, row 2: a quoted cell is never closed/,
+    ));
 
-  it('a mapping naming a column the file lacks', () => refusedUnchanged('ok.csv', csv('Fecha;Texto\n25/03/2026;uno'), /ok\.csv: column "Mensaje" \(for text\) is not in the file/, { mapping: { columns: { text: 'Mensaje', postedAt: 'Fecha' } } }));
+  it('a mapping naming a column the file lacks', () =>
+    refusedUnchanged(
+      'ok.csv',
+      csv('Fecha;Texto\n25/03/2026;uno'),
+      /ok\.csv: column "Mensaje" \(for text\) is not in the file/,
+      { mapping: { columns: { text: 'Mensaje', postedAt: 'Fecha' } } },
+    ));
 });
 
 describe('cancel and crash', () => {
@@ -298,7 +491,9 @@ describe('cancel and crash', () => {
   function bigCsv(name: string, spread = false): string {
     const lines = ['id,date,user,text'];
     for (let i = 0; i < 300_000; i++) {
-      const date = spread ? new Date(Date.UTC(1800, 0, 1 + i)).toISOString() : `2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`;
+      const date = spread
+        ? new Date(Date.UTC(1800, 0, 1 + i)).toISOString()
+        : `2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`;
       lines.push(`${i},${date},@u${i % 5000},mensaje de prueba número ${i} sobre la fibra`);
     }
     return writeEncoded(join(tempFolder(), name), lines.join('\n'), 'utf8');
@@ -307,22 +502,36 @@ describe('cancel and crash', () => {
   // The threads' real caps hold a million rows; 28 MB is reached some batches in (the writer's, when
   // every message has a day of its own, by its lists of days).
   it.each([
-    { thread: 'prepare' as const, spread: false, expected: /^Reading big\.csv needed more memory than an import may use; nothing was imported\. Split it into smaller files$/ },
-    { thread: 'import' as const, spread: true, expected: /^The import of big\.csv needed more memory than it may use; the workspace is unchanged$/ },
-  ])('an import thread ($thread) at its heap cap says so, and the store is as it was', async ({ thread, spread, expected }) => {
-    const opened = testBackend(undefined, { heapLimits: { [thread]: { maxOldGenerationSizeMb: 28, maxYoungGenerationSizeMb: 16 } } });
-    await imported(opened, { path: writeEncoded(join(tempFolder(), 'seed.csv'), SPANISH_CSV, 'utf8') });
-    const before = { fingerprint: fingerprint(opened.path), info: await opened.client.call('workspace.info', {}) };
-    let rows = 0;
-    const last = await opened.client.runJob('import.start', { path: bigCsv('big.csv', spread) }, (event) => {
-      if (event.state === 'progress') rows = event.rows ?? rows;
-    });
-    expect(last.state).toBe('failed');
-    expect(last.message).toMatch(expected);
-    expect(rows).toBeGreaterThan(0); // it stopped mid-file, batches written
-    expect(await opened.client.call('workspace.info', {})).toEqual(before.info);
-    expect(fingerprint(opened.path)).toBe(before.fingerprint);
-  });
+    {
+      thread: 'prepare' as const,
+      spread: false,
+      expected:
+        /^Reading big\.csv needed more memory than an import may use; nothing was imported\. Split it into smaller files$/,
+    },
+    {
+      thread: 'import' as const,
+      spread: true,
+      expected: /^The import of big\.csv needed more memory than it may use; the workspace is unchanged$/,
+    },
+  ])(
+    'an import thread ($thread) at its heap cap says so, and the store is as it was',
+    async ({ thread, spread, expected }) => {
+      const opened = testBackend(undefined, {
+        heapLimits: { [thread]: { maxOldGenerationSizeMb: 28, maxYoungGenerationSizeMb: 16 } },
+      });
+      await imported(opened, { path: writeEncoded(join(tempFolder(), 'seed.csv'), SPANISH_CSV, 'utf8') });
+      const before = { fingerprint: fingerprint(opened.path), info: await opened.client.call('workspace.info', {}) };
+      let rows = 0;
+      const last = await opened.client.runJob('import.start', { path: bigCsv('big.csv', spread) }, (event) => {
+        if (event.state === 'progress') rows = event.rows ?? rows;
+      });
+      expect(last.state).toBe('failed');
+      expect(last.message).toMatch(expected);
+      expect(rows).toBeGreaterThan(0); // it stopped mid-file, batches written
+      expect(await opened.client.call('workspace.info', {})).toEqual(before.info);
+      expect(fingerprint(opened.path)).toBe(before.fingerprint);
+    },
+  );
 
   it('killing the import worker mid-file leaves no partial batch, and the store works on', async () => {
     const opened = await madrid();
@@ -341,6 +550,10 @@ describe('cancel and crash', () => {
     expect(fingerprint(opened.path)).toBe(before.fingerprint);
     // The killed worker's lock is gone: this connection writes, and a new one opens cleanly.
     await opened.client.call('settings.update', { annotator: 'marc' });
-    expect(await imported(opened, { path: writeEncoded(join(tempFolder(), 'after.csv'), 'date,text\n2026-05-01,after the crash', 'utf8') })).toMatchObject({ new: 1 });
+    expect(
+      await imported(opened, {
+        path: writeEncoded(join(tempFolder(), 'after.csv'), 'date,text\n2026-05-01,after the crash', 'utf8'),
+      }),
+    ).toMatchObject({ new: 1 });
   });
 });

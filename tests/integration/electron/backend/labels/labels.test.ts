@@ -12,7 +12,9 @@ describe('labels are history, with undo and redo that survive a restart', () => 
     const before = rows[0];
 
     expect(await client.call('labels.set', { ids: [first], temperature: -2 })).toMatchObject({ changed: [first] });
-    expect(await client.call('labels.set', { ids: [first, second, third], kind: 'complaint' })).toMatchObject({ changed: expect.arrayContaining([first, second, third]) });
+    expect(await client.call('labels.set', { ids: [first, second, third], kind: 'complaint' })).toMatchObject({
+      changed: expect.arrayContaining([first, second, third]),
+    });
     const now = (await client.call('messages.page', { offset: 0, limit: 3 })).rows;
     expect(now.map((row) => [row.temperature, row.kind, row.annotator])[0]).toEqual([-2, 'complaint', 'lucía']);
 
@@ -20,7 +22,10 @@ describe('labels are history, with undo and redo that survive a restart', () => 
     expect(await client.call('labels.set', { ids: [first], temperature: -2 })).toEqual({ action: null, changed: [] });
 
     await client.call('labels.undo', {});
-    expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({ temperature: -2, kind: before?.kind ?? null });
+    expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({
+      temperature: -2,
+      kind: before?.kind ?? null,
+    });
     await backend.close();
 
     // Reopen: the undo history is in the store.
@@ -28,12 +33,19 @@ describe('labels are history, with undo and redo that survive a restart', () => 
     const again = createClient(reopened);
     try {
       await again.call('labels.undo', {});
-      expect((await again.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({ temperature: before?.temperature ?? null, kind: before?.kind ?? null });
+      expect((await again.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({
+        temperature: before?.temperature ?? null,
+        kind: before?.kind ?? null,
+      });
       expect(await again.call('labels.redo', {})).toMatchObject({ changed: [first] });
-      expect(await again.call('labels.redo', {})).toMatchObject({ changed: expect.arrayContaining([first, second, third]) });
+      expect(await again.call('labels.redo', {})).toMatchObject({
+        changed: expect.arrayContaining([first, second, third]),
+      });
       expect(await again.call('labels.redo', {})).toEqual({ action: null, changed: [] });
       const history = await again.call('labels.history', { messageId: first });
-      expect(history.slice(-2).map((row) => [row.annotator, row.temperature, row.kind, row.previousTemperature, row.undone])).toEqual([
+      expect(
+        history.slice(-2).map((row) => [row.annotator, row.temperature, row.kind, row.previousTemperature, row.undone]),
+      ).toEqual([
         ['lucía', -2, before?.kind ?? null, before?.temperature ?? null, false],
         ['lucía', -2, 'complaint', -2, false],
       ]);
@@ -59,13 +71,25 @@ describe('labels are history, with undo and redo that survive a restart', () => 
     await client.call('labels.set', { ids: [id], temperature: 2 });
     await client.call('settings.update', { annotator: 'ana' });
     expect(await client.call('labels.undo', {})).toMatchObject({ changed: [] });
-    expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({ temperature: 2, annotator: 'marc' });
+    expect((await client.call('messages.page', { offset: 0, limit: 1 })).rows[0]).toMatchObject({
+      temperature: 2,
+      annotator: 'marc',
+    });
   });
 
   it('refuses a label off the scale or an empty change', async () => {
     const { backend } = await demoBackend(5);
-    expect(await backend.invoke('labels.set', { ids: [1], temperature: 3 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await backend.invoke('labels.set', { ids: [1] })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/temperature or a kind/) } });
-    expect(await backend.invoke('labels.set', { ids: [], kind: 'spam' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await backend.invoke('labels.set', { ids: [1], temperature: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await backend.invoke('labels.set', { ids: [1] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/temperature or a kind/) },
+    });
+    expect(await backend.invoke('labels.set', { ids: [], kind: 'spam' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 });

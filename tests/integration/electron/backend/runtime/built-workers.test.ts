@@ -11,11 +11,17 @@ describe.skipIf(!existsSync(join(OUT, 'import-worker.js')))('the built worker th
   it('import a file, count the grid and compute KPIs from out/main', async () => {
     const { client } = testBackend(undefined, { workerDir: OUT });
     const file = join(tempFolder(), 'built.csv');
-    writeFileSync(file, 'fecha;texto;usuario;sentimiento\n13/05/2026 10:00;Hola @LumenMovil, la fibra va genial;ana;contento\n14/05/2026 11:30;Sin línea otra vez;luis;muy enfadado\n');
+    writeFileSync(
+      file,
+      'fecha;texto;usuario;sentimiento\n13/05/2026 10:00;Hola @LumenMovil, la fibra va genial;ana;contento\n14/05/2026 11:30;Sin línea otra vez;luis;muy enfadado\n',
+    );
     const imported = await client.runJob('import.start', { path: file });
     expect(imported.message ?? '').toBe('');
     expect(imported).toMatchObject({ state: 'finished', result: { new: 2, duplicate: 0, rejected: 0 } });
-    const preset = await client.runJob('import.start', { path: resolve('../shared/datasets/customer-support/sample.csv'), preset: 'customer-support-tweets' });
+    const preset = await client.runJob('import.start', {
+      path: resolve('../shared/datasets/customer-support/sample.csv'),
+      preset: 'customer-support-tweets',
+    });
     expect(preset.state).toBe('finished');
     const counts = await client.call('messages.count', { filter: { temperatures: [-2] } });
     expect(counts).toMatchObject({ total: 1, unlabeled: 0 });

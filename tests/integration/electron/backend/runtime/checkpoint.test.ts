@@ -7,7 +7,11 @@ import { demoBackend, testBackend } from '../../../../helpers/workspace';
 const written = (path: string): bigint => statSync(path, { bigint: true }).mtimeNs;
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+  for (
+    const deadline = Date.now() + timeoutMs;
+    Date.now() < deadline;
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  ) {
     if (condition()) return true;
   }
   return condition();
@@ -40,6 +44,8 @@ describe("the log is copied into the database off the app's thread", () => {
 
     // A call after closing still answers with an error rather than throwing.
     await backend.close();
-    expect(await backend.invoke('labels.set', { ids: [ids[0] as number], temperature: 1 })).toMatchObject({ ok: false });
+    expect(await backend.invoke('labels.set', { ids: [ids[0] as number], temperature: 1 })).toMatchObject({
+      ok: false,
+    });
   });
 });

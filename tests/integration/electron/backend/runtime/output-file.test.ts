@@ -6,10 +6,14 @@ import { fingerprint, tempFolder } from '../../../../helpers/files';
 import { writeCsv } from '../../../../helpers/write-rule';
 import { testBackend, tempWorkspacePath } from '../../../../helpers/workspace';
 
-const CSV = 'fecha,usuario,texto\n2026-03-25 10:00,@ana,=1+1 el router no va\n2026-03-26 11:00,@luis,@SUM(1) gracias\nno es fecha,@eva,+cmd|\' /C calc\'!A0\n';
+const CSV =
+  "fecha,usuario,texto\n2026-03-25 10:00,@ana,=1+1 el router no va\n2026-03-26 11:00,@luis,@SUM(1) gracias\nno es fecha,@eva,+cmd|' /C calc'!A0\n";
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   expect((error as ApiError).code).toBe('refused');
   return (error as ApiError).message;
@@ -67,10 +71,15 @@ describe('what a job writes never destroys what it was not asked to write', () =
     const { client } = testBackend();
     await client.call('settings.update', { timeZone: 'Europe/Madrid' });
     const input = join(folder, 'in.csv');
-    writeFileSync(input, 'fecha,usuario,texto,likes\n2026-03-25 10:00,@ana,hola,3\nno es fecha,@eva,"=HYPERLINK(""http://x"",""clic"")",-2\nni esta,-cmd,@SUM(1),+1\n');
+    writeFileSync(
+      input,
+      'fecha,usuario,texto,likes\n2026-03-25 10:00,@ana,hola,3\nno es fecha,@eva,"=HYPERLINK(""http://x"",""clic"")",-2\nni esta,-cmd,@SUM(1),+1\n',
+    );
     const last = await client.runJob('import.start', { path: input, rejectsPath: join(folder, 'rejects.csv') });
     expect(last).toMatchObject({ state: 'finished', result: { new: 1, rejected: 2 } });
-    const lines = readFileSync(join(folder, 'rejects.csv'), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    const lines = readFileSync(join(folder, 'rejects.csv'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .split('\r\n');
     expect(lines[1]).toMatch(/,no es fecha,'@eva,"'=HYPERLINK\(""http:\/\/x"",""clic""\)",-2$/);
     expect(lines[2]).toMatch(/,ni esta,'-cmd,'@SUM\(1\),\+1$/);
   });
@@ -83,10 +92,15 @@ describe('what a job writes never destroys what it was not asked to write', () =
     await client.call('settings.get', {});
     const before = fingerprint(workspace);
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
-    expect(await refusal(client.call('charts.save', { format: 'svg', name: 'sov', data: svg }))).toMatch(/^The chart file cannot be the workspace/);
+    expect(await refusal(client.call('charts.save', { format: 'svg', name: 'sov', data: svg }))).toMatch(
+      /^The chart file cannot be the workspace/,
+    );
     expect(fingerprint(workspace)).toBe(before);
     answer = join(folder, 'sov.svg');
-    expect(await client.call('charts.save', { format: 'svg', name: 'sov', data: svg })).toEqual({ path: answer, bytes: svg.length });
+    expect(await client.call('charts.save', { format: 'svg', name: 'sov', data: svg })).toEqual({
+      path: answer,
+      bytes: svg.length,
+    });
     expect(readFileSync(answer, 'utf8')).toBe(svg);
     expect(readdirSync(folder)).toEqual(['sov.svg']);
   });

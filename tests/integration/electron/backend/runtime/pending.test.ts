@@ -23,7 +23,12 @@ describe('the queue of waiting writes', () => {
     await first.backend.close();
     // As a crash leaves it: the first entry was applied (its id recorded in its transaction) but not yet taken off.
     const queue = openPendingQueue(path);
-    queue.append({ id: 'applied-before-the-crash', call: 'labels.set', input: { ids: [1], temperature: 2 }, at: 1_000 });
+    queue.append({
+      id: 'applied-before-the-crash',
+      call: 'labels.set',
+      input: { ids: [1], temperature: 2 },
+      at: 1_000,
+    });
     queue.append({ id: 'still-waiting', call: 'labels.set', input: { ids: [2], temperature: -1 }, at: 2_000 });
     queue.close();
     const db = new Database(path);
@@ -35,7 +40,10 @@ describe('the queue of waiting writes', () => {
     await expect.poll(() => existsSync(pendingPath(path))).toBe(false);
     expect(actions(path)).toBe(before + 1);
     // Recorded at the time the analyst made it, not when it could be stored.
-    expect((await client.call('messages.detail', { id: 2 })).message).toMatchObject({ temperature: -1, labeledAt: 2_000 });
+    expect((await client.call('messages.detail', { id: 2 })).message).toMatchObject({
+      temperature: -1,
+      labeledAt: 2_000,
+    });
     expect((await client.call('messages.detail', { id: 1 })).message.labeledAt).not.toBe(1_000);
   });
 

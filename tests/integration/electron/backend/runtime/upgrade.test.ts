@@ -15,13 +15,17 @@ afterEach(async () => {
 });
 
 /** A workspace as Pulso with the first 11 migrations left it, with two messages; `extra` SQL after. */
-const earlierWorkspaceWithMessages = (extra = ''): Promise<string> => earlierWorkspace(11, `
+const earlierWorkspaceWithMessages = (extra = ''): Promise<string> =>
+  earlierWorkspace(
+    11,
+    `
     INSERT INTO sources (id, code, name) VALUES (1, 'twitter', 'X');
     INSERT INTO authors (id, source_id, handle) VALUES (1, 1, '@ana');
     INSERT INTO messages (id, source_id, author_id, posted_at, text, content_hash) VALUES
       (1, 1, 1, 0, 'La atención, fatal', 'a'), (2, 1, 1, 0, 'Fibra caída otra vez', 'b');
     INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages;
-    ${extra}`);
+    ${extra}`,
+  );
 
 const userVersion = (path: string): number => {
   const sqlite = new Database(path, { readonly: true });
@@ -33,7 +37,7 @@ const userVersion = (path: string): number => {
 };
 
 describe('opening a workspace from an earlier Pulso', () => {
-  it('upgrades it in a worker thread, leaving the caller\'s thread free meanwhile', async () => {
+  it("upgrades it in a worker thread, leaving the caller's thread free meanwhile", async () => {
     const path = await earlierWorkspaceWithMessages();
     expect(pendingMigrations(path)).toBe(LATEST - 11);
     // Done on the caller's thread, the upgrade would leave no turn for a timer until it returned.
@@ -49,7 +53,9 @@ describe('opening a workspace from an earlier Pulso', () => {
     const raw = new Database(path, { readonly: true });
     expect(raw.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'caida'").pluck().all()).toEqual([2]);
     // The back end's roll-up triggers, which the upgrade drops, are back.
-    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get()).toBe(10);
+    expect(
+      raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get(),
+    ).toBe(10);
     raw.close();
   });
 
@@ -64,12 +70,20 @@ describe('opening a workspace from an earlier Pulso', () => {
   it('leaves the earlier schema and its rows when the upgrade fails, and says why, naming the file', async () => {
     // A table in the way of one the last migration makes.
     const path = await earlierWorkspaceWithMessages('CREATE TABLE message_entities_new (x);');
-    const failure = await openBackend(path).then(() => null, (error: Error) => error);
-    expect(failure?.message).toBe(`Cannot upgrade workspace ${path} to this version of Pulso (schema ${LATEST}): table \`message_entities_new\` already exists. The workspace is unchanged.`);
+    const failure = await openBackend(path).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(failure?.message).toBe(
+      `Cannot upgrade workspace ${path} to this version of Pulso (schema ${LATEST}): table \`message_entities_new\` already exists. The workspace is unchanged.`,
+    );
     expect(userVersion(path)).toBe(11);
     expect(pendingMigrations(path)).toBe(LATEST - 11);
     const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT text FROM messages ORDER BY id').pluck().all()).toEqual(['La atención, fatal', 'Fibra caída otra vez']);
+    expect(raw.prepare('SELECT text FROM messages ORDER BY id').pluck().all()).toEqual([
+      'La atención, fatal',
+      'Fibra caída otra vez',
+    ]);
     // The migration's first steps (a new full-text table) were rolled back with the rest.
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts_docsize'").pluck().get()).toBe(1);
     raw.close();

@@ -6,7 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../../../db/connection';
 import { pendingPath } from '../../../../../db/pending';
 import { tempFolder } from '../../../../helpers/files';
-import { keptWrites, sendWrites, startJob, writeCsv, type Ending, type JobKind, type Sent } from '../../../../helpers/write-rule';
+import {
+  keptWrites,
+  sendWrites,
+  startJob,
+  writeCsv,
+  type Ending,
+  type JobKind,
+  type Sent,
+} from '../../../../helpers/write-rule';
 import { testBackend, tempWorkspacePath } from '../../../../helpers/workspace';
 
 const ROWS = 40_000;
@@ -52,15 +60,23 @@ function expectKept(path: string, withLabels: boolean): void {
 }
 
 function expectAnsweredPendingAndQuickly(sent: Sent): void {
-  for (const [write, pending] of Object.entries(sent.pending)) expect({ write, pending }).toEqual({ write, pending: true });
+  for (const [write, pending] of Object.entries(sent.pending))
+    expect({ write, pending }).toEqual({ write, pending: true });
   // Before the rule, a label waited 5.4 s for the lock (better-sqlite3's busy timeout), then failed.
   expect(sent.timings.filter(({ ms }) => ms >= 50)).toEqual([]);
 }
 
 const cases: [JobKind, Ending][] = [
-  ['import', 'finish'], ['import', 'fail'], ['import', 'cancel'], ['import', 'kill'],
-  ['rematch', 'finish'], ['rematch', 'cancel'], ['rematch', 'kill'],
-  ['demo', 'finish'], ['demo', 'cancel'], ['demo', 'kill'],
+  ['import', 'finish'],
+  ['import', 'fail'],
+  ['import', 'cancel'],
+  ['import', 'kill'],
+  ['rematch', 'finish'],
+  ['rematch', 'cancel'],
+  ['rematch', 'kill'],
+  ['demo', 'finish'],
+  ['demo', 'cancel'],
+  ['demo', 'kill'],
 ];
 
 describe('the write rule: writes made while a job holds the store are kept, in order, and never wait', () => {
@@ -72,7 +88,11 @@ describe('the write rule: writes made while a job holds the store are kept, in o
 
     if (ending === 'kill') {
       // The child warms its read workers too (sendWrites ends with a count).
-      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/write-rule-child.ts', path, kind, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'tests/helpers/write-rule-child.ts', path, kind, file],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => {

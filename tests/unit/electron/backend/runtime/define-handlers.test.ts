@@ -11,8 +11,12 @@ describe('the handler table', () => {
   it('refuses at start-up a call handled twice, a name the contract lacks, and a call nobody handles', () => {
     const noop = () => ({ cancelled: false });
     const { 'jobs.cancel': _cancel, ...allButCancel } = handlers;
-    expect(() => registerHandlers({ all: handlers, jobs: { 'jobs.cancel': noop } })).toThrow('"jobs.cancel" is handled twice: by all and by jobs');
-    expect(() => registerHandlers({ all: handlers, extra: { 'jobs.cancelAll': noop } as never })).toThrow('extra handles "jobs.cancelAll", which is not a call of the contract');
+    expect(() => registerHandlers({ all: handlers, jobs: { 'jobs.cancel': noop } })).toThrow(
+      '"jobs.cancel" is handled twice: by all and by jobs',
+    );
+    expect(() => registerHandlers({ all: handlers, extra: { 'jobs.cancelAll': noop } as never })).toThrow(
+      'extra handles "jobs.cancelAll", which is not a call of the contract',
+    );
     expect(() => registerHandlers({ all: allButCancel })).toThrow('No handler for "jobs.cancel"');
   });
 });

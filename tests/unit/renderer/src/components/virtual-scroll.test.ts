@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { firstRowAt, MAX_SCROLL_PX, scrollHeight, scrollTopFor } from '../../../../../renderer/src/components/virtual-scroll';
+import {
+  firstRowAt,
+  MAX_SCROLL_PX,
+  scrollHeight,
+  scrollTopFor,
+} from '../../../../../renderer/src/components/virtual-scroll';
 
 describe('virtual scroll geometry', () => {
   const small = { count: 1000, rowHeight: 34, viewportHeight: 680 };

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { detectDateOrder, parseDate } from '../../../../../shared/domain/import/dates';
-import { detectTemperatureScale, parseCount, parseKind, parseSource, parseTemperature } from '../../../../../shared/domain/import/values';
+import {
+  detectTemperatureScale,
+  parseCount,
+  parseKind,
+  parseSource,
+  parseTemperature,
+} from '../../../../../shared/domain/import/values';
 
-const value = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }) => (parsed.ok ? parsed.value : `error: ${parsed.error}`);
+const value = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }) =>
+  parsed.ok ? parsed.value : `error: ${parsed.error}`;
 
 describe('legacy labels onto the temperature scale', () => {
   it('reads Spanish and English words in any case, with or without accents', () => {
-    expect(['Muy enfadado', 'ENFADADO', 'neutral', 'contento', 'muy contento'].map((w) => value(parseTemperature(w, null)))).toEqual([-2, -1, 0, 1, 2]);
-    expect(['muy negativo', 'negativo', 'Positivo', 'very negative', 'negative', 'positive', 'Very Positive'].map((w) => value(parseTemperature(w, null))))
-      .toEqual([-2, -1, 1, -2, -1, 1, 2]);
+    expect(
+      ['Muy enfadado', 'ENFADADO', 'neutral', 'contento', 'muy contento'].map((w) => value(parseTemperature(w, null))),
+    ).toEqual([-2, -1, 0, 1, 2]);
+    expect(
+      ['muy negativo', 'negativo', 'Positivo', 'very negative', 'negative', 'positive', 'Very Positive'].map((w) =>
+        value(parseTemperature(w, null)),
+      ),
+    ).toEqual([-2, -1, 1, -2, -1, 1, 2]);
   });
 
   it('reads numbers on −2..2 and on 1–5, deciding the scale from the column', () => {
@@ -28,24 +40,37 @@ describe('legacy labels onto the temperature scale', () => {
   });
 
   it('reads kinds in both languages', () => {
-    expect(['Tramitación', 'queja', 'Suggestion', 'opinión', 'charla', 'SPAM', 'irrelevante'].map((w) => value(parseKind(w))))
-      .toEqual(['case', 'complaint', 'suggestion', 'opinion', 'chat', 'spam', 'irrelevant']);
+    expect(
+      ['Tramitación', 'queja', 'Suggestion', 'opinión', 'charla', 'SPAM', 'irrelevante'].map((w) =>
+        value(parseKind(w)),
+      ),
+    ).toEqual(['case', 'complaint', 'suggestion', 'opinion', 'chat', 'spam', 'irrelevant']);
     expect(value(parseKind('otra cosa'))).toBe('error: unknown kind "otra cosa"');
   });
 
   it('maps networks, keeping unknown ones as other', () => {
-    expect([parseSource('Twitter'), parseSource('X'), parseSource('fb'), parseSource('Foro'), parseSource('Mastodon')])
-      .toEqual(['twitter', 'twitter', 'facebook', 'forum', 'other']);
+    expect([
+      parseSource('Twitter'),
+      parseSource('X'),
+      parseSource('fb'),
+      parseSource('Foro'),
+      parseSource('Mastodon'),
+    ]).toEqual(['twitter', 'twitter', 'facebook', 'forum', 'other']);
   });
 });
 
 describe('counts with either separator', () => {
   it('reads thousands and decimal separators', () => {
-    expect(['1.234', '1,234', '1 234', '1.234.567', '1,234,567', '1.234,6', '1,234.4', '12', '2,5K', '1.2M', ''].map((t) => value(parseCount(t))))
-      .toEqual([1234, 1234, 1234, 1234567, 1234567, 1235, 1234, 12, 2500, 1200000, null]);
+    expect(
+      ['1.234', '1,234', '1 234', '1.234.567', '1,234,567', '1.234,6', '1,234.4', '12', '2,5K', '1.2M', ''].map((t) =>
+        value(parseCount(t)),
+      ),
+    ).toEqual([1234, 1234, 1234, 1234567, 1234567, 1235, 1234, 12, 2500, 1200000, null]);
     expect(value(parseCount('muchos'))).toMatch(/not a number/);
     expect(value(parseCount(42))).toBe(42);
-    expect(['0', '007', '123456789012345', '1234567890123456'].map((t) => value(parseCount(t)))).toEqual([0, 7, 123456789012345, 1234567890123456]);
+    expect(['0', '007', '123456789012345', '1234567890123456'].map((t) => value(parseCount(t)))).toEqual([
+      0, 7, 123456789012345, 1234567890123456,
+    ]);
   });
 });
 
@@ -70,13 +95,15 @@ describe('dates', () => {
 
   it('reads UTC timestamps as Date.parse does, and refuses impossible ones', () => {
     let seed = 7;
-    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     const two = (n: number): string => String(n).padStart(2, '0');
     for (let i = 0; i < 5000; i++) {
       const text = `${1990 + next(60)}-${two(1 + next(13))}-${two(1 + next(31))}T${two(next(25))}:${two(next(61))}:${two(next(61))}${next(2) ? `.${String(next(1000)).padStart(3, '0')}` : ''}Z`;
       const parsed = Date.parse(text);
       const real = Number.isFinite(parsed) && new Date(parsed).toISOString().slice(0, 19) === text.slice(0, 19);
-      expect(value(parseDate(text, null, madrid)), text).toEqual(real ? parsed : expect.stringMatching(/not a real date|cannot read/));
+      expect(value(parseDate(text, null, madrid)), text).toEqual(
+        real ? parsed : expect.stringMatching(/not a real date|cannot read/),
+      );
     }
     expect(value(parseDate('2026-03-05T1a:00:00Z', null, madrid))).toMatch(/cannot read date/);
     expect(value(parseDate('2024-02-29T00:00:00Z', null, madrid))).toBe(Date.UTC(2024, 1, 29));
@@ -85,14 +112,42 @@ describe('dates', () => {
 
   it('reads year-first dates with / or ., UTC and GMT, month names in Spanish and English, and seconds or milliseconds since 1970', () => {
     const march5 = (hour = 0, minute = 0): number => Date.UTC(2026, 2, 5, hour, minute);
-    expect(['2026/03/05 14:30:00', '2026.03.05 14:30'].map((t) => value(parseDate(t, null, madrid)))).toEqual([march5(13, 30), march5(13, 30)]);
-    expect(['2026-03-05 14:30:00 UTC', '2026-03-05 14:30 GMT', '2026-03-05T14:30+01'].map((t) => value(parseDate(t, null, madrid)))).toEqual([march5(14, 30), march5(14, 30), march5(13, 30)]);
-    const named = ['5 mar 2026', '5 de marzo de 2026', '05-Mar-2026', '5 Sept. 2026', 'March 5, 2026', 'Mar 5th 2026', '5 setiembre 2026'];
-    expect(named.map((t) => value(parseDate(t, null, 'UTC')))).toEqual([march5(), march5(), march5(), Date.UTC(2026, 8, 5), march5(), march5(), Date.UTC(2026, 8, 5)]);
+    expect(['2026/03/05 14:30:00', '2026.03.05 14:30'].map((t) => value(parseDate(t, null, madrid)))).toEqual([
+      march5(13, 30),
+      march5(13, 30),
+    ]);
+    expect(
+      ['2026-03-05 14:30:00 UTC', '2026-03-05 14:30 GMT', '2026-03-05T14:30+01'].map((t) =>
+        value(parseDate(t, null, madrid)),
+      ),
+    ).toEqual([march5(14, 30), march5(14, 30), march5(13, 30)]);
+    const named = [
+      '5 mar 2026',
+      '5 de marzo de 2026',
+      '05-Mar-2026',
+      '5 Sept. 2026',
+      'March 5, 2026',
+      'Mar 5th 2026',
+      '5 setiembre 2026',
+    ];
+    expect(named.map((t) => value(parseDate(t, null, 'UTC')))).toEqual([
+      march5(),
+      march5(),
+      march5(),
+      Date.UTC(2026, 8, 5),
+      march5(),
+      march5(),
+      Date.UTC(2026, 8, 5),
+    ]);
     expect(value(parseDate('5 de marzo de 2026, 2:30 p. m.', null, madrid))).toBe(march5(13, 30));
     expect(value(parseDate('Mar 5, 2026 14:30', null, madrid))).toBe(march5(13, 30));
-    expect(['1772721000', '1772721000000', 1772721000].map((t) => value(parseDate(t, null, madrid)))).toEqual([march5(14, 30), march5(14, 30), march5(14, 30)]);
-    // Words that are not months, impossible days, mixed separators and 12-hour clocks past 12 are refused, never guessed.
+    expect(['1772721000', '1772721000000', 1772721000].map((t) => value(parseDate(t, null, madrid)))).toEqual([
+      march5(14, 30),
+      march5(14, 30),
+      march5(14, 30),
+    ]);
+    // Words that are not months, impossible days, mixed separators and 12-hour clocks past 12 are refused, never
+    // guessed.
     expect(value(parseDate('5 marzzo 2026', null, 'UTC'))).toMatch(/cannot read date/);
     expect(value(parseDate('Marvelous 5, 2026', null, 'UTC'))).toMatch(/cannot read date/);
     expect(value(parseDate('30 feb 2026', null, 'UTC'))).toMatch(/not a real date/);
@@ -103,14 +158,32 @@ describe('dates', () => {
 
   it('finds a date column by month-name values, not by numbers that could be ids', async () => {
     const { detectMapping } = await import('../../../../../shared/domain/import/mapping');
-    const sample = [['1772721000', '5 de marzo de 2026', 'el router no funciona desde ayer'], ['1772721060', '6 de marzo de 2026', 'gracias por la ayuda con la factura']];
-    expect(detectMapping(['ref', 'cuándo', 'lo que dijo'], sample).mapping.columns).toMatchObject({ postedAt: 'cuándo', text: 'lo que dijo' });
+    const sample = [
+      ['1772721000', '5 de marzo de 2026', 'el router no funciona desde ayer'],
+      ['1772721060', '6 de marzo de 2026', 'gracias por la ayuda con la factura'],
+    ];
+    expect(detectMapping(['ref', 'cuándo', 'lo que dijo'], sample).mapping.columns).toMatchObject({
+      postedAt: 'cuándo',
+      text: 'lo que dijo',
+    });
     // By name, as Facebook, YouTube and TikTok exports call it, a column of seconds since 1970 is the time.
     const seconds = sample.map((row) => [row[0] as string, '1772721000', row[2] as string]);
-    for (const header of ['created_time', 'publishedAt', 'Published at', 'create_time', 'Fecha de publicación', 'createdAt']) {
+    for (const header of [
+      'created_time',
+      'publishedAt',
+      'Published at',
+      'create_time',
+      'Fecha de publicación',
+      'createdAt',
+    ]) {
       expect(detectMapping(['ref', header, 'lo que dijo'], seconds).mapping.columns.postedAt, header).toBe(header);
     }
-    expect(detectMapping(['TweetID', 'screenName', 'text', 'created_at'], []).mapping.columns).toEqual({ externalId: 'TweetID', authorHandle: 'screenName', text: 'text', postedAt: 'created_at' });
+    expect(detectMapping(['TweetID', 'screenName', 'text', 'created_at'], []).mapping.columns).toEqual({
+      externalId: 'TweetID',
+      authorHandle: 'screenName',
+      text: 'text',
+      postedAt: 'created_at',
+    });
   });
 
   it('reads Twitter timestamps and Excel serials', () => {

@@ -13,19 +13,33 @@ const WINDOWS_1252_WORDS = ['ñandú', 'acción', '€uro', 'café', '“comilla
  */
 function accentedRows(count: number, words: readonly string[]): string[][] {
   const long = ' y una frase bastante más larga, con acentos';
-  return Array.from({ length: count }, (_, i) => [String(i), `${words[i % words.length]} ${'ó'.repeat(i % 7)} ${i}${i % 2 === 0 ? long : ''}`]);
+  return Array.from({ length: count }, (_, i) => [
+    String(i),
+    `${words[i % words.length]} ${'ó'.repeat(i % 7)} ${i}${i % 2 === 0 ? long : ''}`,
+  ]);
 }
 
 describe('CSV reader', () => {
-  it.each(['utf8', 'utf16le', 'win1252'] as const)('reads every character of a %s file across its chunks', async (encoding) => {
-    const rows = accentedRows(120_000, encoding === 'win1252' ? WINDOWS_1252_WORDS : UNICODE_WORDS);
-    const path = writeEncoded(join(tempFolder(), `${encoding}.csv`), `id;texto\n${rows.map((row) => row.join(';')).join('\n')}\n`, encoding, encoding === 'utf16le');
-    const reader = await openReader(path, {});
-    expect([reader.encoding, reader.headers]).toEqual([encoding === 'win1252' ? 'windows1252' : encoding, ['id', 'texto']]);
-    const read: string[][] = [];
-    for await (const record of records(reader)) read.push(record.values as string[]);
-    expect(read).toEqual(rows);
-  });
+  it.each(['utf8', 'utf16le', 'win1252'] as const)(
+    'reads every character of a %s file across its chunks',
+    async (encoding) => {
+      const rows = accentedRows(120_000, encoding === 'win1252' ? WINDOWS_1252_WORDS : UNICODE_WORDS);
+      const path = writeEncoded(
+        join(tempFolder(), `${encoding}.csv`),
+        `id;texto\n${rows.map((row) => row.join(';')).join('\n')}\n`,
+        encoding,
+        encoding === 'utf16le',
+      );
+      const reader = await openReader(path, {});
+      expect([reader.encoding, reader.headers]).toEqual([
+        encoding === 'win1252' ? 'windows1252' : encoding,
+        ['id', 'texto'],
+      ]);
+      const read: string[][] = [];
+      for await (const record of records(reader)) read.push(record.values as string[]);
+      expect(read).toEqual(rows);
+    },
+  );
 });
 
 describe("Excel's sep= line", () => {
@@ -35,7 +49,10 @@ describe("Excel's sep= line", () => {
     ['win1252', false, '|'],
   ] as const)('in a %s file (BOM: %s) gives the delimiter %s and is not a row', async (encoding, bom, delimiter) => {
     // Cells full of the other delimiters, so guessing from the lines would not find the hinted one.
-    const rows = [['1', 'hola; qué tal, bien | o no'], ['2', 'otra; más, aún | sí']];
+    const rows = [
+      ['1', 'hola; qué tal, bien | o no'],
+      ['2', 'otra; más, aún | sí'],
+    ];
     const text = `sep=${delimiter}\r\nid${delimiter}texto\r\n${rows.map((row) => `${row[0]}${delimiter}"${row[1]}"`).join('\r\n')}\r\n`;
     const path = writeEncoded(join(tempFolder(), `${encoding}.csv`), text, encoding, bom);
     const reader = await openReader(path, {});
@@ -53,15 +70,23 @@ describe('CSV reports with lines above the table', () => {
     ['bare title lines, ;', 'Informe de menciones\nGenerado el 6 de marzo de 2026\n\n', ';'],
     ['no title, a blank line first, tab', '\n', '\t'],
   ] as const)('find the header below %s, and number rows as Excel shows them', async (_name, above, delimiter) => {
-    const table = [['id', 'fecha', 'usuario', 'texto'], ['1', '05/03/2026 10:00', '@ana', 'el router no funciona, otra vez'], ['2', '05/03/2026 11:00', '@luis', 'gracias; ya va']];
+    const table = [
+      ['id', 'fecha', 'usuario', 'texto'],
+      ['1', '05/03/2026 10:00', '@ana', 'el router no funciona, otra vez'],
+      ['2', '05/03/2026 11:00', '@luis', 'gracias; ya va'],
+    ];
     const quote = (cell: string): string => (/[,;\t]/.test(cell) ? `"${cell}"` : cell);
-    const text = `${above}${table[0]!.join(delimiter)}\n\n${table.slice(1).map((row) => row.map(quote).join(delimiter)).join('\n')}\n`;
+    const text = `${above}${table[0]!.join(delimiter)}\n\n${table
+      .slice(1)
+      .map((row) => row.map(quote).join(delimiter))
+      .join('\n')}\n`;
     const path = writeEncoded(join(tempFolder(), 'report.csv'), text, 'utf8');
     const reader = await openReader(path, {});
     expect([reader.delimiter, reader.headers]).toEqual([delimiter, table[0]]);
     const read: { row: number; values: string[] }[] = [];
     for await (const record of records(reader)) read.push({ row: record.row, values: record.values as string[] });
-    // Every line above the data counts (blank ones too), as in Excel: the blank line under the header is row header + 1.
+    // Every line above the data counts (blank ones too), as in Excel: the blank line under the header is row header +
+    // 1.
     const headerRow = above.split('\n').length;
     expect(read).toEqual(table.slice(1).map((values, i) => ({ row: headerRow + 2 + i, values })));
   });

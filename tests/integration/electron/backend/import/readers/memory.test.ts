@@ -7,8 +7,12 @@ import { tempFolder } from '../../../../../helpers/files';
 describe('readers stream: a file is read only as fast as its rows are used', () => {
   it('a CSV read by a busy consumer stays a few MB ahead, not the whole file', async () => {
     const path = join(tempFolder(), 'big.csv');
-    const line = (i: number): string => `2026-05-01T10:00:00Z;@autor${i};twitter;Un mensaje de prueba número ${i} con bastante texto para pesar algo en el fichero\n`;
-    writeFileSync(path, `fecha;usuario;red social;texto\n${Array.from({ length: 300_000 }, (_, i) => line(i)).join('')}`);
+    const line = (i: number): string =>
+      `2026-05-01T10:00:00Z;@autor${i};twitter;Un mensaje de prueba número ${i} con bastante texto para pesar algo en el fichero\n`;
+    writeFileSync(
+      path,
+      `fecha;usuario;red social;texto\n${Array.from({ length: 300_000 }, (_, i) => line(i)).join('')}`,
+    );
     const reader = await openReader(path);
     const size = reader.progress().total;
     expect(size).toBeGreaterThan(30_000_000);

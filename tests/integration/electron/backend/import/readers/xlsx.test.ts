@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openReader, records } from '../../../../../../electron/backend/import/readers';
-import { isDateFormat, parseSharedStrings, worksheetRows } from '../../../../../../electron/backend/import/readers/xlsx-sheet';
+import {
+  isDateFormat,
+  parseSharedStrings,
+  worksheetRows,
+} from '../../../../../../electron/backend/import/readers/xlsx-sheet';
 import type { Cell } from '../../../../../../shared/domain/import/values';
 import { tempFolder } from '../../../../../helpers/files';
 
@@ -54,8 +58,14 @@ describe('the XLSX reader agrees with exceljs', () => {
     const sheet = workbook.addWorksheet('Datos & más <x>');
     sheet.addRow(['Fecha', 'Texto', 'Rico', 'Fórmula', 'Sí/No', 'Número']);
     for (let i = 0; i < 300; i++) {
-      const row = sheet.addRow([new Date(Date.UTC(2026, 0, 1 + i, i % 24, 30)), `Línea ${i} con "comillas" & <símbolos>\ny salto`, { richText: [{ text: 'rico ' }, { text: `${i}`, font: { bold: true } }] },
-        { formula: `F${i + 2}*2+1`, result: i * 2 + 1 } /* exceljs reads a cached 0 back as no result */, i % 2 === 0, i + 0.25]);
+      const row = sheet.addRow([
+        new Date(Date.UTC(2026, 0, 1 + i, i % 24, 30)),
+        `Línea ${i} con "comillas" & <símbolos>\ny salto`,
+        { richText: [{ text: 'rico ' }, { text: `${i}`, font: { bold: true } }] },
+        { formula: `F${i + 2}*2+1`, result: i * 2 + 1 } /* exceljs reads a cached 0 back as no result */,
+        i % 2 === 0,
+        i + 0.25,
+      ]);
       row.getCell(1).numFmt = i % 2 ? 'dd/mm/yyyy hh:mm' : '[$-409]mmmm d, yyyy;@';
     }
     await workbook.xlsx.writeFile(path);
@@ -66,11 +76,19 @@ describe('the XLSX reader agrees with exceljs', () => {
 
     // The streaming writer puts strings inline in the sheet instead of the shared table.
     const inline = join(tempFolder(), 'inline.xlsx');
-    const streamed = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: inline, useSharedStrings: false, useStyles: true });
+    const streamed = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: inline,
+      useSharedStrings: false,
+      useStyles: true,
+    });
     const streamedSheet = streamed.addWorksheet('Inline');
     streamedSheet.addRow(['Usuario', 'Mensaje', 'Fecha']).commit();
     for (let i = 0; i < 50; i++) {
-      const row = streamedSheet.addRow([`@usuario${i}`, `Atención ${i} — ¿qué tal? ✓`, new Date(Date.UTC(2026, 5, 1, i % 24))]);
+      const row = streamedSheet.addRow([
+        `@usuario${i}`,
+        `Atención ${i} — ¿qué tal? ✓`,
+        new Date(Date.UTC(2026, 5, 1, i % 24)),
+      ]);
       row.getCell(3).numFmt = 'yyyy-mm-dd hh:mm:ss';
       row.commit();
     }
@@ -82,49 +100,88 @@ describe('the XLSX reader agrees with exceljs', () => {
   });
 
   it('reads a sheet the same however its stream is cut, each byte a chunk or all in one', async () => {
-    const row = (n: number): string => `<row r="${n}" spans="1:4"><c r="A${n}" t="str"><v>b${n} &amp; ñ</v></c><c r="B${n}" s="1"><v>46137.5</v></c>`
-      + `<c r="C${n}" t="inlineStr"><is><t>Atención — ✓ ${n}</t></is></c><c r="D${n}"/><x:c r="E${n}"/><c r="F${n}" t="b"><v>1</v></c>`
-      // Attributes in any order, others among them (whose values are skipped whole), and a cell that does not say its column.
-      + `<c s="1" cm="a r=&quot;Z1&quot;" r="G${n}"><v>46137.5</v></c><c t="str" ph="1"><v>sin r</v></c></row>`;
+    const row = (n: number): string =>
+      `<row r="${n}" spans="1:4"><c r="A${n}" t="str"><v>b${n} &amp; ñ</v></c><c r="B${n}" s="1"><v>46137.5</v></c>` +
+      `<c r="C${n}" t="inlineStr"><is><t>Atención — ✓ ${n}</t></is></c><c r="D${n}"/><x:c r="E${n}"/><c r="F${n}" t="b"><v>1</v></c>` +
+      // Attributes in any order, others among them (whose values are skipped whole), and a cell that does not say its
+      // column.
+      `<c s="1" cm="a r=&quot;Z1&quot;" r="G${n}"><v>46137.5</v></c><c t="str" ph="1"><v>sin r</v></c></row>`;
     const xml = `<?xml version="1.0"?><worksheet><sheetData>${Array.from({ length: 40 }, (_, i) => row(i + 1)).join('')}<row r="41"/></sheetData></worksheet>`;
     const context = { strings: { at: () => null }, dates: [false, true], date1904: false };
     const read = async (chunks: Buffer[]) => {
       const rows = [];
-      for await (const parsed of worksheetRows((async function* () { yield* chunks; })(), context)) rows.push(...parsed);
+      for await (const parsed of worksheetRows(
+        (async function* () {
+          yield* chunks;
+        })(),
+        context,
+      ))
+        rows.push(...parsed);
       return rows;
     };
     const whole = await read([Buffer.from(xml)]);
     expect(whole).toHaveLength(41);
-    expect(whole[0]).toEqual({ number: 1, values: ['b1 & ñ', new Date(Date.UTC(2026, 3, 25, 12)), 'Atención — ✓ 1', null, null, true, new Date(Date.UTC(2026, 3, 25, 12)), 'sin r'] });
+    expect(whole[0]).toEqual({
+      number: 1,
+      values: [
+        'b1 & ñ',
+        new Date(Date.UTC(2026, 3, 25, 12)),
+        'Atención — ✓ 1',
+        null,
+        null,
+        true,
+        new Date(Date.UTC(2026, 3, 25, 12)),
+        'sin r',
+      ],
+    });
     const bytes = Buffer.from(xml);
     for (const size of [1, 2, 3, 5, 7, 64]) {
-      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, (i + 1) * size),
+      );
       expect(await read(chunks), `chunks of ${size} bytes`).toEqual(whole);
     }
   });
 
-  it('reads shared strings of every form, in any order of asking, from the part\'s bytes', () => {
-    const items = ['<t>Atención — ✓</t>', '<t xml:space="preserve"> con espacios </t>', '<t>a &amp; b &lt;c&gt; &#241;&#x2713;</t>',
-      '<r><rPr><b/></rPr><t>rico </t></r><r><t>texto</t></r>', '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>', '<t/>', null, '\n  <t>sangría</t>\n'];
+  it("reads shared strings of every form, in any order of asking, from the part's bytes", () => {
+    const items = [
+      '<t>Atención — ✓</t>',
+      '<t xml:space="preserve"> con espacios </t>',
+      '<t>a &amp; b &lt;c&gt; &#241;&#x2713;</t>',
+      '<r><rPr><b/></rPr><t>rico </t></r><r><t>texto</t></r>',
+      '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>',
+      '<t/>',
+      null,
+      '\n  <t>sangría</t>\n',
+    ];
     const expected = ['Atención — ✓', ' con espacios ', 'a & b <c> ñ✓', 'rico texto', '東京', '', '', 'sangría'];
     for (const prefix of ['', 'x:']) {
-      const tag = (content: string | null) => (content === null ? `<${prefix}si/>` : `<${prefix}si>${content.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`)}</${prefix}si>`);
+      const tag = (content: string | null) =>
+        content === null
+          ? `<${prefix}si/>`
+          : `<${prefix}si>${content.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`)}</${prefix}si>`;
       const xml = `<?xml version="1.0"?><${prefix}sst count="8" uniqueCount="8">${items.map(tag).join('')}</${prefix}sst>`;
       const strings = parseSharedStrings(Buffer.from(xml));
       // Asked past what was found first, then back: each item where the part has it.
       expect(strings.at(7), prefix).toBe('sangría');
-      expect(expected.map((_, i) => strings.at(i)), prefix).toEqual(expected);
+      expect(
+        expected.map((_, i) => strings.at(i)),
+        prefix,
+      ).toEqual(expected);
       expect([strings.at(8), strings.at(-1), strings.at(1.5)], prefix).toEqual([null, null, null]);
       // Only the part's start at first, however it is cut: the rest is read when an item lies past it.
       const bytes = Buffer.from(xml);
       for (let cut = 0; cut < bytes.length; cut++) {
         const started = parseSharedStrings(bytes.subarray(0, cut), () => bytes);
-        expect(expected.map((_, i) => started.at(i)), `${prefix} cut at ${cut}`).toEqual(expected);
+        expect(
+          expected.map((_, i) => started.at(i)),
+          `${prefix} cut at ${cut}`,
+        ).toEqual(expected);
       }
     }
   });
 
-  it('keeps a big workbook\'s shared strings out of the JS heap: a million of them cost no more heap than a few', () => {
+  it("keeps a big workbook's shared strings out of the JS heap: a million of them cost no more heap than a few", () => {
     const chunks: Buffer[] = [Buffer.from('<?xml version="1.0"?><sst count="1000000" uniqueCount="1000000">')];
     for (let from = 0; from < 1_000_000; from += 10_000) {
       let part = '';
@@ -143,7 +200,16 @@ describe('the XLSX reader agrees with exceljs', () => {
   });
 
   it('knows date formats from number formats', () => {
-    expect(['dd/mm/yyyy', 'yyyy-mm-dd hh:mm:ss', '[$-409]mmmm d, yyyy;@', 'h:mm AM/PM', 'mmm-yy'].map(isDateFormat)).toEqual([true, true, true, true, true]);
-    expect(['0.00', '#,##0', '0%', '"días" 0', '[Red]0.00', '@'].map(isDateFormat)).toEqual([false, false, false, false, false, false]);
+    expect(
+      ['dd/mm/yyyy', 'yyyy-mm-dd hh:mm:ss', '[$-409]mmmm d, yyyy;@', 'h:mm AM/PM', 'mmm-yy'].map(isDateFormat),
+    ).toEqual([true, true, true, true, true]);
+    expect(['0.00', '#,##0', '0%', '"días" 0', '[Red]0.00', '@'].map(isDateFormat)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
