@@ -32,7 +32,7 @@ export async function inspectFile(
     const at = reader.headers.indexOf(header);
     if (at >= 0) index[field] = at;
   }
-  const mapRow = compileRowMapper(index, mapping, timeZone);
+  const mapRow = compileRowMapper(index, mapping, timeZone, reader.format === 'csv' ? reader.headers.length : null);
   const preview: PreviewRow[] = sample.slice(0, PREVIEW_ROWS).map((record) => {
     const result = mapRow(record.values);
     return {

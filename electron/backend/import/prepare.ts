@@ -67,7 +67,12 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
       rules: input.rules,
       entityRole: input.entityRole,
     });
-    const mapRow = compileRowMapper(input.plan.index, input.plan.mapping, input.timeZone);
+    const mapRow = compileRowMapper(
+      input.plan.index,
+      input.plan.mapping,
+      input.timeZone,
+      reader.format === 'csv' ? reader.headers.length : null,
+    );
     let matchRules = true;
     for await (const records of reader.batches()) {
       const rejected: RejectedRecord[] = [];

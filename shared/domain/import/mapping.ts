@@ -100,14 +100,32 @@ export function columnLetter(index: number): string {
 }
 
 /**
+ * A delimited file's row with text past its header's columns: most often a delimiter inside an
+ * unquoted cell, which cut that cell in two ("El router no va, llevo tres días…"). Empty cells
+ * past the header (a trailing delimiter) are no error.
+ */
+export function cellsPastHeader(values: readonly Cell[], width: number): CellError | null {
+  for (let i = width; i < values.length; i++) {
+    if (cellText(values[i] ?? null) === '') continue;
+    return {
+      field: 'text',
+      column: columnLetter(i),
+      message: `the row has ${values.length} cells but the header names ${width}: a delimiter inside a cell that is not in quotes? Quote that cell, or fix the row`,
+    };
+  }
+  return null;
+}
+
+/**
  * What turns a record of one file into a message, or says which cells cannot be read. Pure. The
  * column positions and readers are worked out once, and a record costs only its cells (an
- * import maps a million).
+ * import maps a million). `headerWidth`, for delimited text: cells past it are an error.
  */
 export function compileRowMapper(
   index: Partial<Record<Field, number>>,
   mapping: Mapping,
   timeZone: string,
+  headerWidth: number | null = null,
 ): (values: readonly Cell[]) => RowResult {
   let values: readonly Cell[] = [];
   let errors: CellError[] = [];
@@ -149,6 +167,8 @@ export function compileRowMapper(
   return (record) => {
     values = record;
     errors = [];
+    const ragged = headerWidth === null ? null : cellsPastHeader(record, headerWidth);
+    if (ragged) errors.push(ragged);
     const body = text('text', positions.text);
     if (body === null && !errors.some((e) => e.field === 'text'))
       errors.push({ field: 'text', column: column('text'), message: 'text is empty' });
