@@ -4,7 +4,7 @@ import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports'
 import { NotFound } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import { inspectFile } from './inspect';
-import { readerOptions } from './readers';
+import { assertRegularFile, readerOptions } from './readers';
 import { allPresets, findPreset } from './presets';
 import type { ImportProgress } from './run';
 import type { ImportSummary } from '../../../shared/api/import';
@@ -28,6 +28,7 @@ export const importHandlers = defineHandlers({
   },
   'import.start': (request, { store, jobs, options, writes }) => {
     const { timeZone, annotator } = workspaceSettings(store);
+    assertRegularFile(request.path);
     if (request.rejectsPath)
       checkOutputPath(request.rejectsPath, 'The rejects file', { workspace: store.path, inputs: [request.path] });
     // The preset is looked up (and its stored mapping checked) here: the import's threads take a mapping.

@@ -13,7 +13,7 @@ import type { JobProgress } from '../runtime/jobs';
 import type { WorkerOptions } from '../runtime/workers';
 import { planImport, type Plan } from './plan';
 import { startReading } from './reading-client';
-import { ImportError, openReader, readerOptions } from './readers';
+import { assertRegularFile, ImportError, openReader, readerOptions } from './readers';
 import { createRejectsWriter } from './rejects';
 
 export type ImportRequest = z.output<typeof importRequestSchema>;
@@ -24,9 +24,9 @@ export type ImportProgress = JobProgress & { rows: number };
 const ERRORS_SHOWN = 5;
 const ERRORS_BEFORE_GIVING_UP = 1000;
 
-async function sha256(path: string): Promise<string> {
+async function sha256(path: string, signal: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -59,11 +59,14 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const started = Date.now();
   const name = basename(request.path);
+  // Before anything reads it: a pipe or a device would be read (and hashed) forever.
+  assertRegularFile(request.path);
   // Started first, so its code loads while this thread reads the file's head and plans.
   const reading = startReading(options.workers);
   let rejects: ReturnType<typeof createRejectsWriter> | null = null;
-  // Read beside the rows (this thread mostly waits for them), not before them.
-  const hashing = sha256(request.path);
+  // Read beside the rows (this thread mostly waits for them), not before them; stopped with the import.
+  const stopHashing = new AbortController();
+  const hashing = sha256(request.path, stopHashing.signal);
   hashing.catch(() => undefined); // awaited below, unless the file is refused first
   try {
     const file = await planFile(request);
@@ -144,6 +147,7 @@ export async function runImport(
     await rejects?.abort();
     throw error;
   } finally {
+    stopHashing.abort();
     await reading.stop();
   }
 }

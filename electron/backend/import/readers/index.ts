@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ImportError, type FileFormat, type Reader, type ReaderOptions } from './types';
 
@@ -31,14 +31,27 @@ export function formatOf(path: string): FileFormat {
 }
 
 /** Opens any supported file for reading, refusing missing and empty files by name. */
-export async function openReader(path: string, options: ReaderOptions = {}): Promise<Reader> {
+/**
+ * The file to import, refused unless it is a regular file: a folder, a pipe or a device (a link to
+ * /dev/urandom named .csv) would be read forever.
+ */
+export function assertRegularFile(path: string): Stats {
   const name = basename(path);
-  let size: number;
+  let stat: Stats;
   try {
-    size = statSync(path).size;
+    stat = statSync(path);
   } catch {
     throw new ImportError(`${name}: file not found at ${path}`);
   }
+  if (stat.isDirectory()) throw new ImportError(`${name} is a folder: choose a file in it`);
+  if (!stat.isFile())
+    throw new ImportError(`${name} is not a regular file (a pipe, a device or a socket): Pulso imports files`);
+  return stat;
+}
+
+export async function openReader(path: string, options: ReaderOptions = {}): Promise<Reader> {
+  const name = basename(path);
+  const size = assertRegularFile(path).size;
   const format = formatOf(path);
   if (size === 0) throw new ImportError(`${name} is empty (0 bytes)`);
   // Loaded on demand: the XLSX and Access libraries are large, and most imports are CSV.
