@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { daySchema } from './day';
 import { SOURCES, type EntityRole } from '../domain/vocabulary';
 import type { InfluenceParts, TemperatureCounts, TemperatureCode } from '../domain/kpis';
 import type { Granularity } from '../domain/period';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const day = daySchema;
 
 export const kpiRequestSchema = z
   .object({

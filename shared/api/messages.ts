@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { daySchema } from './day';
 import { KINDS, SOURCES } from '../domain/vocabulary';
 
 export const USER_FLOWS = ['happy', 'unhappy', 'unhappyToHappy', 'happyToUnhappy'] as const;
 export type UserFlow = (typeof USER_FLOWS)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const day = daySchema;
 
 /** What the grid shows: every filter is optional and they combine with AND. */
 export const messageFilterSchema = z

@@ -9,6 +9,31 @@ export interface WallTime {
   ms?: number;
 }
 
+/** 400 Gregorian years: exactly 146,097 days, so a date 400 years later falls on the same weekday and leap day. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * Date.UTC for every year: Date.UTC reads years 0-99 as 1900-1999 (year 0050 became 1950), so
+ * those are computed 400 years later and moved back.
+ */
+export function utc(year: number, month: number, day = 1, hour = 0, minute = 0, second = 0, ms = 0): number {
+  if (year >= 0 && year < 100) return Date.UTC(year + 400, month, day, hour, minute, second, ms) - FOUR_CENTURIES_MS;
+  return Date.UTC(year, month, day, hour, minute, second, ms);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** Whether text is a real calendar day written YYYY-MM-DD (not 2026-02-30, not 2026-13-45). */
+export function isCalendarDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -48,8 +73,8 @@ export function zoneOffset(instant: number, timeZone: string): number {
     const year = new Date(instant).getUTCFullYear();
     cached = lastYear = {
       timeZone,
-      start: Date.UTC(year, 0, 1),
-      end: Date.UTC(year + 1, 0, 1),
+      start: utc(year, 0, 1),
+      end: utc(year + 1, 0, 1),
       segments: yearTable(year, timeZone),
     };
   }
@@ -67,8 +92,8 @@ function yearTable(year: number, timeZone: string): OffsetSegment[] {
 }
 
 function yearSegments(year: number, timeZone: string): OffsetSegment[] {
-  const start = Date.UTC(year, 0, 1);
-  const end = Date.UTC(year + 1, 0, 1);
+  const start = utc(year, 0, 1);
+  const end = utc(year + 1, 0, 1);
   const segments: OffsetSegment[] = [{ from: start, offset: intlOffset(start, timeZone) }];
   for (let at = start; at < end; at += DAY_MS) {
     const next = Math.min(at + DAY_MS, end);
@@ -93,7 +118,7 @@ function intlOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant))
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(
+  const asUtc = utc(
     parts.year as number,
     (parts.month as number) - 1,
     parts.day,
@@ -110,7 +135,7 @@ function intlOffset(instant: number, timeZone: string): number {
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): number {
   return wallClockToUtc(
-    Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0),
+    utc(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0, wall.ms ?? 0),
     timeZone,
   );
 }

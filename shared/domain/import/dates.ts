@@ -1,4 +1,4 @@
-import { toSecond, wallClockToUtc, wallTimeToUtc, type WallTime } from '../time';
+import { daysInMonth, toSecond, utc, wallClockToUtc, wallTimeToUtc, type WallTime } from '../time';
 import { cellText, type Cell, type Parsed } from './values';
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -74,7 +74,7 @@ const MONTH_NAME_DAY = new RegExp(String.raw`^([a-z]{3,10}\.?)\s+(\d{1,2})(?:st|
 const EPOCH = /^\d{10}(\d{3})?$/;
 // Twitter's "Sat Dec 02 15:24:09 +0000 2017".
 const TWITTER = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH = utc(1899, 11, 30);
 
 function offsetMs(zone: string): number {
   if (/^(z|utc|gmt)$/i.test(zone)) return 0;
@@ -89,16 +89,11 @@ function valid(wall: WallTime): boolean {
   return day <= daysInMonth(year, month);
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-}
-
 function fromWall(wall: WallTime, text: string, timeZone: string, offset?: number): Parsed<number> {
   if (!valid(wall)) return { ok: false, error: `"${text}" is not a real date` };
   if (offset === undefined) return { ok: true, value: wallTimeToUtc(wall, timeZone) };
   const { year, month, day, hour = 0, minute = 0, second = 0, ms = 0 } = wall;
-  return { ok: true, value: Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset };
+  return { ok: true, value: utc(year, month - 1, day, hour, minute, second, ms) - offset };
 }
 
 const digitsAt = (text: string, start: number, length: number): number => {
@@ -128,7 +123,7 @@ function utcInstant(text: string): number | null {
   const ms = text.length === 24 ? digitsAt(text, 20, 3) : 0;
   if (year < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0 || !valid({ year, month, day, hour, minute, second }))
     return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return utc(year, month - 1, day, hour, minute, second, ms);
 }
 
 /** Excel's day count (1900 system) as a wall time: Excel stores no zone. */
