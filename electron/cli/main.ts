@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StoreRefused } from '../../db/open';
 import { ApiError } from '../../shared/api/envelope';
@@ -37,10 +39,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(`${command.summary}\nusage: ${command.usage}`);
     return 0;
   }
-  const workspace = (values.workspace as string | undefined) ?? process.env.PULSO_WORKSPACE ?? defaultWorkspacePath();
+  const given = (values.workspace as string | undefined) ?? (process.env.PULSO_WORKSPACE || undefined);
+  if (given !== undefined && given.trim() === '') {
+    io.err(`pulso ${name}: --workspace is empty: give the workspace file's path`);
+    return 2;
+  }
+  const workspace = given ?? defaultWorkspacePath();
+  const isNew = !existsSync(workspace);
   try {
     // A script waits for a job of another process to let go of the workspace (the app keeps its writes instead).
     const backend = createBackend(workspace, { lockWaitMs: CLI_LOCK_WAIT_MS });
+    if (isNew) io.err(`created a new workspace at ${resolve(workspace)}`);
     try {
       return await command.run(createClient(backend), values, parsed.positionals, io);
     } finally {

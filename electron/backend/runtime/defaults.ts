@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../../db/open';
@@ -25,4 +26,8 @@ export function userDataFolder(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Pulso');
 }
 
-export const defaultWorkspacePath = (): string => join(userDataFolder(), 'workspace.pulso');
+/** The default workspace, in the user-data folder, which is made the first time. */
+export function defaultWorkspacePath(): string {
+  mkdirSync(userDataFolder(), { recursive: true });
+  return join(userDataFolder(), 'workspace.pulso');
+}

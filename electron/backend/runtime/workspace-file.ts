@@ -1,6 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { defaultMigrationsFolder, openStore, pendingMigrations, type OpenOptions, type Store } from '../../../db/open';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import {
+  defaultMigrationsFolder,
+  openStore,
+  pendingMigrations,
+  StoreRefused,
+  type OpenOptions,
+  type Store,
+} from '../../../db/open';
 import { ensureRollups } from '../../../db/queries/rollups';
 import { workspaceSettings } from './defaults';
 import { runInWorker, type WorkerOptions } from './workers';
@@ -11,7 +18,9 @@ import { runInWorker, type WorkerOptions } from './workers';
  * now is kept for later (runtime/writer.ts); the CLI, which has no one to keep waiting, waits.
  */
 export function openWorkspace(path: string, options: OpenOptions & { lockWaitMs?: number | undefined }): Store {
-  mkdirSync(dirname(path), { recursive: true });
+  // A mistyped path is said, never made: only the default workspace's folder is created (by defaultWorkspacePath).
+  if (!existsSync(dirname(resolve(path))))
+    throw new StoreRefused(`No folder ${dirname(resolve(path))} for the workspace ${basename(path)}`);
   const store = openStore(path, options);
   // A new workspace records the system's defaults; the KPI roll-ups count days in its zone.
   ensureRollups(store.sqlite, workspaceSettings(store).timeZone);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/cli/main';
@@ -15,6 +15,23 @@ function pulso(...args: string[]) {
 }
 
 describe('pulso CLI', () => {
+  it('says so when it creates a workspace, and never makes the folders of a mistyped path', () => {
+    const workspace = tempWorkspacePath();
+    const created = pulso('info', '--workspace', workspace, '--json');
+    expect(created.code).toBe(0);
+    expect(created.stderr).toBe(`created a new workspace at ${workspace}\n`);
+    expect(pulso('info', '--workspace', workspace, '--json').stderr).toBe('');
+    const typo = join(dirname(workspace), 'no-such-folder', 'w.pulso');
+    const missing = pulso('info', '--workspace', typo);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toBe(`pulso info: No folder ${dirname(typo)} for the workspace w.pulso\n`);
+    expect(existsSync(dirname(typo))).toBe(false);
+    expect(pulso('info', '--workspace', '')).toMatchObject({
+      code: 2,
+      stderr: "pulso info: --workspace is empty: give the workspace file's path\n",
+    });
+  });
+
   it('creates a demo workspace and reports its counts as JSON', () => {
     const workspace = tempWorkspacePath();
     expect(pulso('demo', '--workspace', workspace, '--messages', '400').code).toBe(0);
@@ -273,6 +290,7 @@ describe('pulso import on a terminal', () => {
           ?.trim(),
       );
     expect(lines).toEqual([
+      `created a new workspace at ${workspace}`,
       expect.stringMatching(/^import \[#{30}\] 100% · 2 rows · \d+ rows\/s/),
       'import: building indexes [##############################] 1 of 1',
     ]);

@@ -8,9 +8,9 @@ describe('years before 100 and days that do not exist', () => {
     expect(new Date(utc(0, 1, 29)).toISOString()).toBe('0000-02-29T00:00:00.000Z');
     expect(utc(2026, 2, 5, 10, 30)).toBe(Date.UTC(2026, 2, 5, 10, 30));
     const parsed = parseDate('0050-03-05T10:00:00Z', null, 'UTC');
-    expect(parsed.ok && new Date(parsed.value).toISOString()).toBe('0050-03-05T10:00:00.000Z');
+    expect(parsed.ok && new Date(parsed.value as number).toISOString()).toBe('0050-03-05T10:00:00.000Z');
     const local = parseDate('05/03/0050 10:00', 'dmy', 'Europe/Madrid');
-    expect(local.ok && new Date(local.value).getUTCFullYear()).toBe(50);
+    expect(local.ok && new Date(local.value as number).getUTCFullYear()).toBe(50);
     expect(new Date(wallTimeToUtc({ year: 99, month: 12, day: 31, hour: 23 }, 'UTC')).toISOString()).toBe(
       '0099-12-31T23:00:00.000Z',
     );
