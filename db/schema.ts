@@ -53,7 +53,8 @@ export const authors = sqliteTable(
     // One index for both: a network's handle looked up, and the grid's sort by handle (then network).
     uniqueIndex('authors_handle_source').on(t.handle, t.sourceId),
     // The most an author's influence can be in any period: the top influencers are found from here down.
-    index('authors_influence_bound').on(sql`log10(1 + coalesce(${t.followers}, 0)) + log10(1 + ${t.engagement})`),
+    // The influence bound is log10 of this product: ordered the same, and computed alike by any SQLite (log10 is not).
+    index('authors_influence_product').on(sql`(1 + coalesce(${t.followers}, 0)) * (1 + ${t.engagement})`),
   ],
 );
 

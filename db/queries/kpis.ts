@@ -197,10 +197,11 @@ export function kpiPeriodAggregates(
 }
 
 /**
- * An author's influence can be no more than this (engagement over all time ≥ in any period); same expression as the
- * index authors_influence_bound.
+ * An author's influence can be no more than log10 of this (engagement over all time ≥ in any period); the expression
+ * of the index authors_influence_product, in integers, which every SQLite computes alike (an index on log10 failed
+ * another build's integrity check by one ulp).
  */
-const INFLUENCE_BOUND = 'log10(1 + coalesce("followers", 0)) + log10(1 + "engagement")';
+const INFLUENCE_PRODUCT = '(1 + coalesce("followers", 0)) * (1 + "engagement")';
 const BOUND_CHUNK = 500;
 const SCORE_ALL_UP_TO = 20_000;
 /** Float slack between the bound (SQL) and the score (JS) of an author whose engagement is all in the period. */
@@ -262,13 +263,13 @@ function influenceRanking(
     .all(...params) as number[];
   let top = topByInfluence(scored(few.length <= scoreAllUpTo ? few : replies.keys()), INFLUENCE_TOP);
   const bounds = sqlite
-    .prepare(`SELECT id, ${INFLUENCE_BOUND} AS bound FROM authors ORDER BY ${INFLUENCE_BOUND} DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT id, ${INFLUENCE_PRODUCT} FROM authors ORDER BY ${INFLUENCE_PRODUCT} DESC LIMIT ? OFFSET ?`)
     .raw();
   for (let offset = 0; few.length > scoreAllUpTo; offset += BOUND_CHUNK) {
     const chunk = bounds.all(BOUND_CHUNK, offset) as [number, number][];
     if (chunk.length === 0) break;
     top = topByInfluence([...top, ...scored(chunk.map(([id]) => id).filter((id) => !replies.has(id)))], INFLUENCE_TOP);
-    const lowestBound = (chunk[chunk.length - 1] as [number, number])[1];
+    const lowestBound = Math.log10((chunk[chunk.length - 1] as [number, number])[1]);
     const tenth = top[INFLUENCE_TOP - 1];
     if (tenth && lowestBound < tenth.score - EPSILON) break;
   }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openStore, StoreRefused } from '../../../db/open';
+import { defaultMigrationsFolder, openStore, readJournal, StoreRefused } from '../../../db/open';
 import { backupStore } from '../../../db/backup';
 import { earlierWorkspace, testBackend, tempWorkspacePath } from '../../helpers/workspace';
 
@@ -100,7 +100,7 @@ describe('workspace store', () => {
     old.close();
 
     const store = openStore(path);
-    expect(store.schemaVersion).toBe(12);
+    expect(store.schemaVersion).toBe(readJournal(defaultMigrationsFolder()).entries.length);
     const sql = (name: string) =>
       store.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string;
     expect(sql('message_entities')).toMatch(/WITHOUT ROWID$/);
