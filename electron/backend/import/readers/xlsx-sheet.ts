@@ -326,6 +326,7 @@ function cellValue(
 /** The tags of a sheet, with the namespace prefix its writer gave them ("x:" in some, none in most). */
 function tagsFor(prefix: string) {
   return {
+    prefix,
     row: `<${prefix}row`,
     rowEnd: `</${prefix}row>`,
     cell: `<${prefix}c`,
@@ -409,4 +410,8 @@ export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: Shee
     pending = pending.slice(consumed);
     if (rows.length > 0) yield rows;
   }
+  // A sheet cut short (a row half written, no end of the data) would import its first rows only.
+  pending += decoder.end();
+  if (!tags || !new RegExp(`</${tags.prefix}sheetData>|<${tags.prefix}sheetData\\s*/>`).test(pending))
+    throw new Error('the sheet ends before its last row: the file is cut short; nothing imported');
 }
