@@ -4,6 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { createClient, type Client } from '../../shared/api/client';
 import type { Settings } from '../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../shared/api/envelope';
+import type { TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
 
 export type Values = Record<string, string | boolean | undefined>;
@@ -118,7 +119,7 @@ export const commands: Record<string, Command> = {
   import: {
     summary: 'Import a CSV/TSV, XLSX, Access or JSON Lines file as one batch',
     usage:
-      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--date-order dmy|mdy] [--rejects FILE] [--json]',
+      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--encoding utf8|windows1252|utf16le|utf16be] [--date-order dmy|mdy] [--rejects FILE] [--json]',
     options: {
       ...workspace,
       preset: { type: 'string' },
@@ -129,6 +130,7 @@ export const commands: Record<string, Command> = {
       rejects: { type: 'string' },
       password: { type: 'string' },
       'header-row': { type: 'string' },
+      encoding: { type: 'string' },
     },
     async run(client, values, positionals, io) {
       if (positionals.length !== 1) throw new BadInput('give exactly one FILE to import');
@@ -138,6 +140,7 @@ export const commands: Record<string, Command> = {
         part: (values.sheet ?? values.table) as string | undefined,
         password: values.password as string | undefined,
         headerRow: optionalNumber(values, 'header-row'),
+        encoding: values.encoding as TextEncoding | undefined,
         preset: values.preset as string | undefined,
         mapping: values.mapping ? (readMapping(values.mapping as string) as never) : undefined,
         dateOrder: values['date-order'] as 'dmy' | 'mdy' | undefined,

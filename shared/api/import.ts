@@ -3,6 +3,10 @@ import type { Field } from '../domain/import/fields';
 import type { Mapping, OpenQuestions } from '../domain/import/mapping';
 import { mappingSchema } from '../domain/import/mapping-schema';
 
+/** The text encodings a CSV can be read in. */
+export const TEXT_ENCODINGS = ['utf8', 'windows1252', 'utf16le', 'utf16be'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
 /** The lowest row a header may be said to be on. */
 export const MAX_HEADER_ROW = 100;
 
@@ -15,6 +19,8 @@ export const importFileSchema = z
     password: z.string().min(1).max(200).optional(),
     /** The row the column names are on (as Excel numbers rows), where the guess is wrong: CSV and XLSX. */
     headerRow: z.number().int().min(1).max(MAX_HEADER_ROW).optional(),
+    /** A CSV's text encoding, where the guess is wrong (the file mixes encodings, say). */
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
   })
   .strict();
 

@@ -81,6 +81,7 @@ export const en = {
   'import.file': 'File',
   'import.format': '{format} · encoding {encoding} · delimiter {delimiter}',
   'import.part': 'Sheet or table',
+  'import.encoding': 'Encoding',
   'import.headerRow': 'Column names on row',
   'import.headerRowReset': 'Back to the row Pulso found',
   'import.preset': 'Preset',

@@ -82,6 +82,7 @@ export const es: Record<MessageKey, string> = {
   'import.file': 'Archivo',
   'import.format': '{format} · codificación {encoding} · separador {delimiter}',
   'import.part': 'Hoja o tabla',
+  'import.encoding': 'Codificación',
   'import.headerRow': 'Nombres de columna en la fila',
   'import.headerRowReset': 'Volver a la fila que encontró Pulso',
   'import.preset': 'Plantilla',

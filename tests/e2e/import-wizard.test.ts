@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint, protectedNorthwind, tempFolder, writeEncoded } from '../helpers/files';
@@ -28,6 +30,41 @@ async function wizardOn(file: string) {
 }
 
 describe('the import wizard (real renderer, real handlers, real worker)', () => {
+  it('names the line of a file that mixes encodings, and imports it once the user chooses its encoding', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'mezcla.csv');
+    const utf8 = (i: number) => Buffer.from(`2026-03-0${(i % 9) + 1} 10:00;@ana${i};la atención número ${i}\n`);
+    const rows = Array.from({ length: 1500 }, (_, i) =>
+      i === 1200 ? iconv.encode('2026-03-05 10:00;@eva;sin conexión\n', 'win1252') : utf8(i),
+    );
+    writeFileSync(path, Buffer.concat([Buffer.from('fecha;usuario;texto\n'), ...rows]));
+    const { opened, app, page } = await wizardOn(path);
+    try {
+      const encoding = page.getByLabel('Encoding');
+      // The wizard's first look reaches the line: it says which, and offers the encoding beside it.
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
+        .toContain('mezcla.csv: line 1202 has bytes that are not UTF-8');
+      for (const [width, height] of [
+        [1280, 720],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: screenshotPath(`import-encoding-en-${width}.png`) });
+      }
+      await encoding.selectOption('windows1252');
+      await expect.poll(() => encoding.inputValue()).toBe('windows1252');
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await expect
+        .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+        .toBe('1,500 new, 0 duplicate, 0 rejected');
+      expect((await opened.client.call('workspace.info', {})).counts.messages).toBe(1500);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('picks a file, shows the mapping and preview, imports with a summary and opens the batch', async () => {
     const folder = tempFolder();
     const { opened, app, page } = await wizardOn(writeEncoded(join(folder, 'menciones.csv'), SPANISH_CSV, 'win1252'));

@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -14,6 +15,7 @@ import {
   type FileRecord,
 } from './types';
 import { delimiterHint, sniffDelimiter, sniffEncoding } from './sniff';
+import { firstInvalidUtf8, wholeSequencesEnd } from './utf8';
 
 const SNIFF_BYTES = 64 * 1024;
 const CHUNK_BYTES = 1 << 20;
@@ -35,22 +37,35 @@ function readHead(path: string, bytes: number): Buffer {
  * writer) is slower on them (figures: tests/bench/MEASUREMENTS.md).
  * Both put U+FFFD for a malformed sequence. Other encodings through iconv-lite.
  */
-function decodeStream(encoding: string, seen: { wide: boolean }): NodeJS.ReadWriteStream {
+function decodeStream(
+  encoding: string,
+  seen: { wide: boolean },
+  onBadByte: (offset: number) => Error,
+): NodeJS.ReadWriteStream {
   if (encoding !== 'utf8') {
     seen.wide = true; // iconv-lite's strings, and UTF-16's, are all two bytes a character
     return iconv.decodeStream(encoding);
   }
   const decoder = new StringDecoder('utf8');
+  // Checked as it streams: a byte that is not UTF-8 refuses the file, where the decoder would store U+FFFD.
+  let carry: Buffer = Buffer.alloc(0);
+  let checked = 0;
   // Strings out, as iconv-lite's stream gives them: pushed with the readable side's own encoding, they stay strings.
   return new Transform({
     encoding: 'utf8',
     transform(chunk: Buffer, _encoding, done) {
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const end = wholeSequencesEnd(bytes);
+      if (!isUtf8(bytes.subarray(0, end))) return done(onBadByte(checked + firstInvalidUtf8(bytes.subarray(0, end))));
+      checked += end;
+      carry = Buffer.from(bytes.subarray(end));
       const text = decoder.write(chunk);
       if (!seen.wide && WIDE.test(text)) seen.wide = true;
       if (text.length > 0) this.push(text, 'utf8');
       done();
     },
     flush(done) {
+      if (carry.length > 0) return done(onBadByte(checked));
       const text = decoder.end();
       if (text.length > 0) this.push(text, 'utf8');
       done();
@@ -79,6 +94,29 @@ function narrow(values: string[]): void {
 
 type Chunk = { rows: string[][]; errors: Papa.ParseError[]; wide: boolean };
 
+/** The line a byte is on (counted once, when a file is refused for it). */
+function lineOf(path: string, offset: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(offset, 1 << 20));
+    let line = 1;
+    for (let at = 0; at < offset;) {
+      const read = readSync(fd, buffer, 0, Math.min(buffer.length, offset - at), at);
+      if (read <= 0) break;
+      for (let i = 0; i < read; i++) if (buffer[i] === 0x0a) line++;
+      at += read;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const notUtf8 = (path: string, offset: number): Error =>
+  new Error(
+    `line ${lineOf(path, offset)} has bytes that are not UTF-8 (byte ${offset + 1}): the file mixes encodings, or is not the UTF-8 its start looks like; nothing imported. Choose its encoding (Windows-1252 for most old Spanish exports): the wizard's Encoding, or --encoding in the CLI`,
+  );
+
 /**
  * CSV and TSV, streamed in chunks: any of the usual encodings and delimiters, quoted line breaks
  * and doubled quotes (papaparse: several times faster than the alternatives measured here).
@@ -87,7 +125,9 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
   const name = basename(path);
   const size = statSync(path).size;
   const head = readHead(path, SNIFF_BYTES);
-  const { encoding, bomLength } = sniffEncoding(head);
+  const sniffed = sniffEncoding(head, name);
+  const encoding = options.encoding ?? sniffed.encoding;
+  const bomLength = sniffed.bomLength;
   const sample = iconv.decode(head.subarray(bomLength), encoding);
   const hint = delimiterHint(sample);
   const delimiter = hint?.delimiter ?? sniffDelimiter(sample);
@@ -100,7 +140,8 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
     const file = createReadStream(path, { start: dataStart, highWaterMark: CHUNK_BYTES });
     file.on('data', (data) => (bytesRead = dataStart + (file.bytesRead ?? data.length)));
     const seen = { wide: false };
-    const text = file.pipe(decodeStream(encoding, seen));
+    const text = file.pipe(decodeStream(encoding, seen, (offset) => notUtf8(path, dataStart + offset)));
+    text.on('error', (error) => push(error));
     const queue: (Chunk | Error | null)[] = [];
     let wake: (() => void) | null = null;
     let parser: Papa.Parser | null = null;

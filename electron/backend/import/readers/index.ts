@@ -5,10 +5,11 @@ import { ImportError, type FileFormat, type Reader, type ReaderOptions } from '.
 export { ImportError, records, type Reader } from './types';
 
 /** What a request says of how to read its file (the rest of it is for the import). */
-export const readerOptions = ({ part, password, headerRow }: ReaderOptions): ReaderOptions => ({
+export const readerOptions = ({ part, password, headerRow, encoding }: ReaderOptions): ReaderOptions => ({
   part,
   password,
   headerRow,
+  encoding,
 });
 
 const FORMATS: Record<string, FileFormat> = {

@@ -1,7 +1,19 @@
+import { isUtf8 } from 'node:buffer';
+import { wholeSequencesEnd } from './utf8';
 /** Pure guesses about a text file from its first bytes: its encoding and its delimiter. */
-export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252';
+import { ImportError } from './types';
+import type { TextEncoding } from '../../../../shared/api/import';
 
-export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+export type { TextEncoding };
+
+export function sniffEncoding(head: Uint8Array, name: string): { encoding: TextEncoding; bomLength: number } {
+  const utf32 =
+    (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) ||
+    (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff);
+  if (utf32)
+    throw new ImportError(
+      `${name} is in UTF-32, which Pulso does not read: save it as UTF-8 (or UTF-16) and import it again`,
+    );
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', bomLength: 2 };
@@ -15,27 +27,23 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bomLe
   }
   if (pairs > 8 && oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return { encoding: 'utf16le', bomLength: 0 };
   if (pairs > 8 && evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return { encoding: 'utf16be', bomLength: 0 };
-  return { encoding: isUtf8(head) ? 'utf8' : 'windows1252', bomLength: 0 };
+  // Text with UTF-8 characters and a few other bytes mixes encodings: read as UTF-8, it is refused naming the line,
+  // where Windows-1252 would turn every "atención" into "atenciÃ³n".
+  return { encoding: isUtf8Text(head) || hasUtf8Characters(head) ? 'utf8' : 'windows1252', bomLength: 0 };
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  // The sample may end inside a character: drop a trailing partial sequence before checking.
-  let end = bytes.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const byte = bytes[end - back] as number;
-    if ((byte & 0xc0) === 0xc0) {
-      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
-      if (back < needed) end -= back;
-      break;
-    }
-    if ((byte & 0x80) === 0) break;
+/** Whether bytes hold a multi-byte UTF-8 character (Windows-1252 text almost never does). */
+function hasUtf8Characters(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (byte >= 0xc2 && byte <= 0xf4 && ((bytes[i + 1] as number) & 0xc0) === 0x80) return true;
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
+  return false;
+}
+
+function isUtf8Text(bytes: Uint8Array): boolean {
+  // The sample may end inside a character: only its whole sequences are checked.
+  return isUtf8(bytes.subarray(0, wholeSequencesEnd(bytes)));
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;

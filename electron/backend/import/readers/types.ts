@@ -1,3 +1,4 @@
+import type { TextEncoding } from '../../../../shared/api/import';
 import type { Cell } from '../../../../shared/domain/import/values';
 
 export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl';
@@ -33,6 +34,8 @@ export interface ReaderOptions {
   password?: string | undefined;
   /** The row the header is on, where the reader's guess (findHeaderRow) is wrong. */
   headerRow?: number | undefined;
+  /** A CSV's encoding, where the guess from its first bytes is wrong. */
+  encoding?: TextEncoding | undefined;
 }
 
 /** A file that cannot be read, with a message that names it (and the row, where there is one). */

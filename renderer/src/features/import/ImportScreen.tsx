@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { MAX_HEADER_ROW, type ImportInspection } from '../../../../shared/api/import';
+import {
+  MAX_HEADER_ROW,
+  TEXT_ENCODINGS,
+  type ImportInspection,
+  type TextEncoding,
+} from '../../../../shared/api/import';
 import type { Mapping } from '../../../../shared/domain/import/mapping';
 import type { MessageKey } from '../../../../shared/i18n';
 import { ApiError, isPending } from '../../../../shared/api/envelope';
@@ -17,12 +22,20 @@ interface Props {
   onOpenBatch(batch: number): void;
 }
 
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  utf8: 'UTF-8',
+  windows1252: 'Windows-1252 (Latin-1)',
+  utf16le: 'UTF-16 LE',
+  utf16be: 'UTF-16 BE',
+};
+
 /** The file being imported and what the user chose for it so far (sheet, password, header row, preset or mapping). */
 interface ChosenFile {
   path: string;
   part?: string | undefined;
   password?: string | undefined;
   headerRow?: number | undefined;
+  encoding?: TextEncoding | undefined;
   preset?: string | undefined;
   mapping?: Mapping | undefined;
 }
@@ -101,6 +114,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
       part: inspection.part ?? undefined,
       password: file.password,
       headerRow: file.headerRow,
+      encoding: file.encoding,
       mapping: inspection.mapping,
       ...(rejectsPath ? { rejectsPath } : {}),
     });
@@ -187,6 +201,9 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
           {file?.headerRow !== undefined && (
             <button onClick={() => setFile({ ...file, headerRow: undefined })}>{t('import.headerRowReset')}</button>
           )}
+          {file && /\.(csv|tsv|txt)$/i.test(file.path) && (
+            <EncodingSelect value={file.encoding ?? 'utf8'} onChange={(encoding) => setFile({ ...file, encoding })} />
+          )}
         </div>
       )}
       {passwordAsk && file && (
@@ -240,6 +257,12 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
                 </select>
               </label>
             )}
+            {inspection.format === 'csv' && (
+              <EncodingSelect
+                value={file.encoding ?? (inspection.encoding as TextEncoding | null) ?? 'utf8'}
+                onChange={(encoding) => setFile({ ...file, encoding })}
+              />
+            )}
             {inspection.headerRow !== null && (
               <label>
                 {t('import.headerRow')}{' '}
@@ -258,6 +281,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
                         password: file.password,
                         part: file.part,
                         preset: file.preset,
+                        encoding: file.encoding,
                         headerRow: row,
                       });
                   }}
@@ -345,5 +369,22 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
       )}
       {!inspection && <Batches />}
     </section>
+  );
+}
+
+/** A CSV's encoding, where the guess is wrong: a file that mixes encodings is refused until one is chosen. */
+function EncodingSelect({ value, onChange }: { value: TextEncoding; onChange(encoding: TextEncoding): void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {t('import.encoding')}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value as TextEncoding)}>
+        {TEXT_ENCODINGS.map((encoding) => (
+          <option key={encoding} value={encoding}>
+            {ENCODING_NAMES[encoding]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
