@@ -225,6 +225,9 @@ function attributeAt(tag: string, name: string): number {
   return at < 0 ? -1 : at + name.length;
 }
 
+/** How many columns an Excel sheet has (A to XFD). */
+const EXCEL_COLUMNS = 16_384;
+
 /** The column letters at `at` ("B7" → 1), 0-based. */
 function columnAt(xml: string, at: number): number {
   let index = 0;
@@ -355,6 +358,11 @@ function rowCells(
     if (tagEnd < 0) break;
     const { type, style } = cellTag;
     const column = cellTag.column < 0 ? next : cellTag.column;
+    // Excel's last column is XFD: a cell past it (r="ZZZZZZZ2") would make an array of billions of cells.
+    if (column >= EXCEL_COLUMNS)
+      throw new Error(
+        `a cell is in column ${column + 1}, past Excel's last (XFD, ${EXCEL_COLUMNS.toLocaleString('en')}): the file is damaged or crafted`,
+      );
     const empty = xml.charCodeAt(tagEnd - 1) === 0x2f;
     const bodyEnd = empty ? tagEnd : xml.indexOf(tags.cellEnd, tagEnd);
     while (values.length < column) values.push(null);

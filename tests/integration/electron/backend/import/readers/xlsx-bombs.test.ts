@@ -1,0 +1,43 @@
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../../../../../helpers/files';
+import { testBackend } from '../../../../../helpers/workspace';
+
+/** A real workbook whose sheet gets one more cell, at `ref` (a few bytes: r="ZZZZZZZ2" is column 8 billion). */
+async function withCellAt(ref: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Data');
+  sheet.addRow(['Fecha', 'Texto']);
+  sheet.addRow(['2026-01-05', 'hola']);
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    xml.replace('</row></sheetData>', `<c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`),
+  );
+  const path = join(tempFolder(), `cell-${ref}.xlsx`);
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+  return path;
+}
+
+describe("an XLSX with a cell past Excel's last column", () => {
+  it('is refused naming the file, by the wizard and the import, instead of taking the process down', async () => {
+    const { client } = testBackend();
+    const path = await withCellAt('ZZZZZZZ2');
+    const inspected = await client.call('import.inspect', { path }).then(
+      () => null,
+      (e: Error) => e.message,
+    );
+    expect(inspected).toMatch(
+      /^cell-ZZZZZZZ2\.xlsx: cannot read sheet "Data" \(a cell is in column [\d,]+, past Excel's last \(XFD, 16,384\)/,
+    );
+    const last = await client.runJob('import.start', { path });
+    expect(last.message).toMatch(/past Excel's last \(XFD/);
+    // The last column itself is fine.
+    const edge = await client.call('import.inspect', { path: await withCellAt('XFD2') });
+    expect(edge.headers).toEqual(['Fecha', 'Texto']);
+  });
+});
