@@ -15,6 +15,7 @@ export default defineConfig({
           'prepare-worker': resolve('electron/backend/import/reading-thread.ts'),
           'rematch-worker': resolve('electron/backend/entities/rematch-thread.ts'),
           'demo-worker': resolve('electron/backend/demo/demo-thread.ts'),
+          'inspect-worker': resolve('electron/backend/import/inspect-thread.ts'),
           'read-worker': resolve('electron/backend/runtime/read-worker.ts'),
           'upgrade-worker': resolve('electron/backend/runtime/upgrade-worker.ts'),
         },

@@ -1,17 +1,14 @@
 import { type ZodError } from 'zod';
-import { StoreRefused, type Store } from '../../db/open';
-import { ImportError } from './import/readers';
-import { PasswordRequired } from './import/readers/types';
+import type { Store } from '../../db/open';
 import { contract, type CallName } from '../../shared/api/contract';
-import type { ApiErrorBody, ApiEvent, Envelope } from '../../shared/api/envelope';
-import { NotFound, type BackendOptions, type HandlerContext } from './runtime/context';
+import type { ApiErrorBody, ApiEvent, Envelope, ErrorCode } from '../../shared/api/envelope';
+import type { BackendOptions, HandlerContext } from './runtime/context';
 import { handlers } from './handlers';
 import { createReadPool } from './runtime/read-pool';
 import { createJobs } from './runtime/jobs';
 import { workersFinished } from './runtime/workers';
 import { openWorkspace, upgradeWorkspace } from './runtime/workspace-file';
 import { createWriter, type Writer } from './runtime/writer';
-import { OutputRefused } from './runtime/output-file';
 import { openPendingQueue } from '../../db/pending';
 
 export interface Backend {
@@ -145,10 +142,16 @@ function invalidInput(name: string, error: ZodError): ApiErrorBody {
   return { code: 'invalid-input', message: `Invalid input for ${name}: ${issues.join('; ')}`, issues };
 }
 
+/** By the error's class name: errors from worker threads keep it (runtime/workers.ts) though not their class. */
+const ERROR_CODES: Record<string, ErrorCode> = {
+  NotFound: 'not-found',
+  PasswordRequired: 'password-required',
+  StoreRefused: 'refused',
+  ImportError: 'refused',
+  OutputRefused: 'refused',
+};
+
 function toErrorBody(error: unknown): ApiErrorBody {
-  if (error instanceof NotFound) return { code: 'not-found', message: error.message };
-  if (error instanceof PasswordRequired) return { code: 'password-required', message: error.message };
-  if (error instanceof StoreRefused || error instanceof ImportError || error instanceof OutputRefused)
-    return { code: 'refused', message: error.message };
-  return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: (error instanceof Error && ERROR_CODES[error.name]) || 'failed', message };
 }

@@ -3,12 +3,16 @@ import type Database from 'better-sqlite3';
 import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
 import { NotFound } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
-import { inspectFile } from './inspect';
-import { assertRegularFile, readerOptions } from './readers';
+import type { InspectThreadData } from './inspect-thread';
+import { assertRegularFile, ImportError } from './readers';
 import { allPresets, findPreset } from './presets';
 import type { ImportProgress } from './run';
-import type { ImportSummary } from '../../../shared/api/import';
+import type { ImportInspection, ImportSummary } from '../../../shared/api/import';
+import { JobCancelled } from '../runtime/jobs';
 import { runInWorker } from '../runtime/workers';
+
+/** How long the wizard's first look at a file may take: a sheet of the largest size reads in seconds. */
+const INSPECT_TIME_LIMIT_MS = 60_000;
 import type { Mapping } from '../../../shared/domain/import/mapping';
 import { defineHandlers } from '../runtime/define-handlers';
 import { checkOutputPath, removePartials } from '../runtime/output-file';
@@ -22,9 +26,24 @@ function requestMapping(
 }
 
 export const importHandlers = defineHandlers({
-  'import.inspect': (request, { store }) => {
+  'import.inspect': async (request, { store, options }) => {
     const { timeZone } = workspaceSettings(store);
-    return inspectFile(request.path, readerOptions(request), requestMapping(store.sqlite, request), timeZone);
+    const data: InspectThreadData = { request, mapping: requestMapping(store.sqlite, request), timeZone };
+    const limit = options.inspectTimeLimitMs ?? INSPECT_TIME_LIMIT_MS;
+    return runInWorker<never, ImportInspection>(
+      'inspect',
+      data,
+      options,
+      AbortSignal.timeout(limit),
+      () => undefined,
+      `Reading ${basename(request.path)}`,
+    ).catch((error: unknown) => {
+      if (error instanceof JobCancelled)
+        throw new ImportError(
+          `${basename(request.path)}: reading it took more than ${limit / 1000} s; it is not a file Pulso can import`,
+        );
+      throw error;
+    });
   },
   'import.start': (request, { store, jobs, options, writes }) => {
     const { timeZone, annotator } = workspaceSettings(store);

@@ -15,6 +15,8 @@ export interface BackendOptions extends OpenOptions, WorkerOptions {
    * instead).
    */
   lockWaitMs?: number | undefined;
+  /** How long the wizard's first look at a file may take (tests shorten it). */
+  inspectTimeLimitMs?: number | undefined;
   /** How long after the app's writes the log is copied into the database (ReadPool.checkpointSoon). */
   checkpointAfterMs?: number | undefined;
 }

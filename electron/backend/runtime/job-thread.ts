@@ -14,6 +14,16 @@ export interface JobThreadData {
  * connection, its progress and result posted to the job, any error as the job's failure. A
  * cancel terminates the thread, and its open transaction dies with it.
  */
+/** A worker thread's work with no store: its result or its error (with its class's name) posted to the caller. */
+export async function runThread<D, R>(work: (data: D) => R | Promise<R>): Promise<void> {
+  const post = (message: WorkerMessage<never, R>): void => parentPort?.postMessage(message);
+  try {
+    post({ type: 'done', result: await work(workerData as D) });
+  } catch (error) {
+    post({ type: 'error', message: (error as Error).message, name: (error as Error).name });
+  }
+}
+
 export async function runJobThread<D extends JobThreadData, P, R>(
   work: (sqlite: Database.Database, data: D, progress: (progress: P) => void) => R | Promise<R>,
   options: {
@@ -30,7 +40,7 @@ export async function runJobThread<D extends JobThreadData, P, R>(
     // After the job says it is done: the log's copy into the database is off the UI's path.
     options.afterDone?.(sqlite);
   } catch (error) {
-    post({ type: 'error', message: (error as Error).message });
+    post({ type: 'error', message: (error as Error).message, name: (error as Error).name });
   } finally {
     sqlite.close();
   }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { JobCancelled } from './jobs';
 
-export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade' | 'rematch' | 'demo';
+export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade' | 'rematch' | 'demo' | 'inspect';
 
 export interface WorkerOptions {
   /** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
@@ -18,6 +18,7 @@ const WORKER_ENTRIES: Record<WorkerName, URL> = {
   upgrade: new URL('./upgrade-worker.ts', import.meta.url),
   rematch: new URL('../entities/rematch-thread.ts', import.meta.url),
   demo: new URL('../demo/demo-thread.ts', import.meta.url),
+  inspect: new URL('../import/inspect-thread.ts', import.meta.url),
 };
 
 /**
@@ -30,7 +31,13 @@ const WORKER_ENTRIES: Record<WorkerName, URL> = {
  */
 const READER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 };
 const WRITER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
-const LIMITS: Partial<Record<WorkerName, ResourceLimits>> = { prepare: READER_HEAP, import: WRITER_HEAP };
+/** The wizard's first look at a file a user picked: a crafted one must not take the app's memory (or the app). */
+const INSPECT_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32 };
+const LIMITS: Partial<Record<WorkerName, ResourceLimits>> = {
+  prepare: READER_HEAP,
+  import: WRITER_HEAP,
+  inspect: INSPECT_HEAP,
+};
 
 /** Workers whose job has its result but that still finish work of their own (an import's checkpoint). */
 const finishing = new Set<Promise<void>>();
@@ -56,7 +63,10 @@ export const outOfMemory = (error: Error): boolean =>
   (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 export type WorkerMessage<P, R> =
-  { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'error'; message: string };
+  | { type: 'progress'; progress: P }
+  | { type: 'done'; result: R }
+  /** `name`: the error's class (ImportError, PasswordRequired…), so the binding answers it as such. */
+  | { type: 'error'; message: string; name?: string | undefined };
 
 /**
  * Runs a job in a worker thread; resolves with its result. An abort terminates the thread: the
@@ -91,7 +101,7 @@ export function runInWorker<P, R>(
     worker.on('message', (message: WorkerMessage<P, R>) => {
       if (message.type === 'progress') onProgress(message.progress);
       else if (message.type === 'done') settle(() => resolve(message.result));
-      else settle(() => reject(new Error(message.message)));
+      else settle(() => reject(Object.assign(new Error(message.message), message.name ? { name: message.name } : {})));
     });
     worker.on('error', (error) =>
       settle(() =>

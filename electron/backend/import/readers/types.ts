@@ -44,7 +44,9 @@ export class ImportError extends Error {
 }
 
 /** A file that needs a password the request did not give (or gave wrong). */
-export class PasswordRequired extends ImportError {}
+export class PasswordRequired extends ImportError {
+  override name = 'PasswordRequired';
+}
 
 export const BATCH_SIZE = 2000;
 /** A social-media row of a text file is rarely shorter; a zipped XLSX row, about this long. */
