@@ -7,10 +7,13 @@ import type { FilePurpose } from '../backend/runtime/context';
 import { defaultWorkspacePath } from '../backend/runtime/defaults';
 import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
 import { buildMenu } from './menu';
-import { harden, isAppUrl } from './security';
+import { APP_ENTRY, isTrustedPage, rendererDevServer, WEB_PREFERENCES } from './policy';
+import { harden, registerAppScheme } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
 
-const devServer = process.env.ELECTRON_RENDERER_URL;
+// The dev server only when unpackaged: a packaged app never loads, nor trusts, another page.
+const devServer = rendererDevServer(app.isPackaged, process.env);
+registerAppScheme();
 const resources = (...parts: string[]): string =>
   app.isPackaged ? join(process.resourcesPath, ...parts) : join(app.getAppPath(), ...parts);
 
@@ -76,21 +79,13 @@ function createWindow(): void {
     minHeight: 600,
     show: false,
     title: 'Pulso',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...WEB_PREFERENCES, preload: join(import.meta.dirname, '../preload/index.cjs') },
   });
   if (state.maximized) window.maximize();
   trackWindowState(window, app.getPath('userData'));
   window.once('ready-to-show', () => window?.show());
   if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else void window.loadURL(APP_ENTRY);
 }
 
 async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
@@ -108,13 +103,13 @@ async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
 app
   .whenReady()
   .then(async () => {
-    harden(devServer);
+    harden(devServer, join(import.meta.dirname, '../renderer'));
     const opening = switchWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
     ipcMain.handle(
       INVOKE_CHANNEL,
       createInvokeHandler(
         () => backend as Promise<Backend>,
-        (url) => isAppUrl(url, devServer),
+        (url) => isTrustedPage(url, devServer),
       ),
     );
     Menu.setApplicationMenu(
