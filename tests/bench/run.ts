@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   gigabyte: () => import('./gigabyte.bench'),
   kpis: () => import('./kpis.bench'),
   grid: () => import('./grid.bench'),
+  writes: () => import('./writes.bench'),
 };
 
 export const RESULTS_DIR = resolve('tests/bench/results');

@@ -62,8 +62,9 @@ function expectKept(path: string, withLabels: boolean): void {
 function expectAnsweredPendingAndQuickly(sent: Sent): void {
   for (const [write, pending] of Object.entries(sent.pending))
     expect({ write, pending }).toEqual({ write, pending: true });
-  // Before the rule, a label waited 5.4 s for the lock (better-sqlite3's busy timeout), then failed.
-  expect(sent.timings.filter(({ ms }) => ms >= 50)).toEqual([]);
+  // No call waits for the lock: before the rule a label waited 5.4 s (better-sqlite3's busy timeout), then failed.
+  // The 50 ms target itself is measured by `npm run bench -- writes`, on a machine not running the test suite.
+  expect(sent.timings.filter(({ ms }) => ms >= 1000)).toEqual([]);
 }
 
 const cases: [JobKind, Ending][] = [
