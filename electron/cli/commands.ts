@@ -119,7 +119,7 @@ export const commands: Record<string, Command> = {
   import: {
     summary: 'Import a CSV/TSV, XLSX, Access or JSON Lines file as one batch',
     usage:
-      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--encoding utf8|windows1252|utf16le|utf16be] [--date-order dmy|mdy] [--rejects FILE] [--json]',
+      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--encoding utf8|windows1252|utf16le|utf16be] [--date-order dmy|mdy] [--temperature-scale signed|five] [--rejects FILE] [--json]',
     options: {
       ...workspace,
       preset: { type: 'string' },
@@ -127,6 +127,7 @@ export const commands: Record<string, Command> = {
       sheet: { type: 'string' },
       table: { type: 'string' },
       'date-order': { type: 'string' },
+      'temperature-scale': { type: 'string' },
       rejects: { type: 'string' },
       password: { type: 'string' },
       'header-row': { type: 'string' },
@@ -144,6 +145,7 @@ export const commands: Record<string, Command> = {
         preset: values.preset as string | undefined,
         mapping: values.mapping ? (readMapping(values.mapping as string) as never) : undefined,
         dateOrder: values['date-order'] as 'dmy' | 'mdy' | undefined,
+        temperatureScale: values['temperature-scale'] as 'signed' | 'five' | undefined,
         rejectsPath: values.rejects ? resolve(values.rejects as string) : undefined,
       };
       const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));

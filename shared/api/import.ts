@@ -33,6 +33,8 @@ export const importRequestSchema = importFileSchema
     preset: z.string().min(1).optional(),
     mapping: mappingSchema.optional(),
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    /** How to read temperatures a file cannot tell (only 1s and 2s): −2…+2 ('signed') or 1…5 ('five'). */
+    temperatureScale: z.enum(['signed', 'five']).optional(),
     rejectsPath: z.string().min(1).optional(),
   })
   .strict();

@@ -9,6 +9,7 @@ export const SAMPLE_ROWS = 1000;
 export interface ImportOptions {
   mapping?: Mapping | undefined;
   dateOrder?: 'dmy' | 'mdy' | undefined;
+  temperatureScale?: 'signed' | 'five' | undefined;
 }
 
 export interface Plan {
@@ -45,6 +46,7 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
     mapping = detected.mapping;
   }
   if (options.dateOrder) mapping = { ...mapping, dateOrder: options.dateOrder };
+  if (options.temperatureScale) mapping = { ...mapping, temperatureScale: options.temperatureScale };
   const completed = completeMapping(reader.headers, sample, mapping);
   if (completed.open.dateOrder === 'ambiguous') {
     throw new ImportError(
@@ -54,6 +56,11 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
   if (completed.open.dateOrder === 'inconsistent') {
     throw new ImportError(
       `${name}: the dates mix day/month and month/day; fix the file or choose the date order (dmy or mdy)`,
+    );
+  }
+  if (completed.open.temperatureScale === 'ambiguous') {
+    throw new ImportError(
+      `${name}: the temperatures could be on −2…+2 or on 1…5 (the file has only 1s and 2s); choose the scale (signed or five: --temperature-scale in the CLI)`,
     );
   }
   const resolved = resolveColumns(reader.headers, completed.mapping);

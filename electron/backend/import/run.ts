@@ -36,7 +36,11 @@ async function sha256(path: string, signal: AbortSignal): Promise<string> {
  */
 async function planFile(request: ImportRequest): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
   const reader = await openReader(request.path, readerOptions(request));
-  const plan = await planImport(request.path, reader, { mapping: request.mapping, dateOrder: request.dateOrder });
+  const plan = await planImport(request.path, reader, {
+    mapping: request.mapping,
+    dateOrder: request.dateOrder,
+    temperatureScale: request.temperatureScale,
+  });
   return { headers: reader.headers, estimatedRows: reader.estimatedRows, plan };
 }
 

@@ -296,3 +296,24 @@ describe('pulso import on a terminal', () => {
     ]);
   });
 });
+
+describe('pulso import, a temperature scale the file cannot tell', () => {
+  it('is refused naming the option, and read on the scale the option gives', () => {
+    const workspace = tempWorkspacePath();
+    const csv = join(dirname(workspace), 'escala.csv');
+    writeFileSync(
+      csv,
+      'fecha,usuario,texto,sentimiento\n2026-03-05 10:00,@ana,hola,1\n2026-03-06 11:00,@luis,adiós,2\n',
+    );
+    const asked = pulso('import', csv, '--workspace', workspace);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('escala.csv: the temperatures could be on −2…+2 or on 1…5');
+    expect(asked.stderr).toContain('--temperature-scale');
+    const told = pulso('import', csv, '--workspace', workspace, '--temperature-scale', 'five', '--json');
+    expect(told.code).toBe(0);
+    expect(JSON.parse(told.stdout)).toMatchObject({ new: 2, rejected: 0 });
+    const info = pulso('kpis', '--workspace', workspace, '--from', '2026-03-01', '--to', '2026-03-31', '--json');
+    // On 1…5, 1 is very angry (−2) and 2 angry (−1).
+    expect(JSON.parse(info.stdout)).toMatchObject({ byTemperature: { '-2': 1, '-1': 1, '1': 0, '2': 0 } });
+  });
+});
