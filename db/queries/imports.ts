@@ -72,3 +72,11 @@ export function savePreset(sqlite: Database.Database, name: string, mapping: str
     )
     .run(name, mapping);
 }
+
+/** The batches other than `batch` that imported a file with these exact bytes. */
+export function batchesOfFile(sqlite: Database.Database, sha256: string, batch: number): number[] {
+  return sqlite
+    .prepare('SELECT id FROM import_batches WHERE sha256 = ? AND id != ? ORDER BY id')
+    .pluck()
+    .all(sha256, batch) as number[];
+}

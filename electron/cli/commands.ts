@@ -151,6 +151,8 @@ export const commands: Record<string, Command> = {
       const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));
       if (last.state !== 'finished') throw new BadInput(last.message ?? `import ${last.state}`);
       const summary = last.result;
+      if (summary.sameFileAs.length > 0)
+        io.err(`warning: this same file was imported before, as batch ${summary.sameFileAs.join(', ')}`);
       if (values.json)
         io.out(
           JSON.stringify({

@@ -74,6 +74,8 @@ export interface ImportSummary {
   file: string;
   rejectsPath: string | null;
   seconds: number;
+  /** Earlier batches that imported exactly the same file (by its SHA-256): a file brought in twice, said. */
+  sameFileAs: number[];
 }
 
 export interface Batch {

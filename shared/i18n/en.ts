@@ -82,6 +82,8 @@ export const en = {
   'import.format': '{format} · encoding {encoding} · delimiter {delimiter}',
   'import.part': 'Sheet or table',
   'import.encoding': 'Encoding',
+  'import.sameFile':
+    'This same file was imported before (batch {batches}): its rows already there are counted as duplicates',
   'import.headerRow': 'Column names on row',
   'import.headerRowReset': 'Back to the row Pulso found',
   'import.preset': 'Preset',

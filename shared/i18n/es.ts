@@ -83,6 +83,8 @@ export const es: Record<MessageKey, string> = {
   'import.format': '{format} · codificación {encoding} · separador {delimiter}',
   'import.part': 'Hoja o tabla',
   'import.encoding': 'Codificación',
+  'import.sameFile':
+    'Este mismo archivo ya se importó antes (lote {batches}): sus filas que ya estaban cuentan como duplicadas',
   'import.headerRow': 'Nombres de columna en la fila',
   'import.headerRowReset': 'Volver a la fila que encontró Pulso',
   'import.preset': 'Plantilla',

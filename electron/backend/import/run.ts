@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadRules } from '../../../db/queries/entities';
-import { createBatch, finishBatch } from '../../../db/queries/imports';
+import { batchesOfFile, createBatch, finishBatch } from '../../../db/queries/imports';
 import { startLoad } from '../../../db/load/writer';
 import type Database from 'better-sqlite3';
 import type { CellError } from '../../../shared/domain/import/mapping';
@@ -133,8 +133,10 @@ export async function runImport(
         );
       }
       load.finish((done, total) => onProgress({ done, total, rows, stage: 'indexing' }));
-      finishBatch(sqlite, batch, { ...counts, sha256: await hashing });
+      const sha256 = await hashing;
+      finishBatch(sqlite, batch, { ...counts, sha256 });
       return {
+        sameFileAs: batchesOfFile(sqlite, sha256, batch),
         batch,
         new: counts.rowsNew,
         duplicate: counts.rowsDuplicate,

@@ -155,6 +155,11 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
           {t('import.summary', { new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected })}
         </p>
         {summary.rejectsPath && summary.rejected > 0 && <p>{t('import.rejectsTo', { path: summary.rejectsPath })}</p>}
+        {summary.sameFileAs.length > 0 && (
+          <p className="notice" role="status" data-testid="same-file">
+            {t('import.sameFile', { batches: summary.sameFileAs.map((id) => `#${id}`).join(', ') })}
+          </p>
+        )}
         <div className="actions">
           <button className="primary" onClick={() => onOpenBatch(summary.batch)}>
             {t('import.openBatch')}

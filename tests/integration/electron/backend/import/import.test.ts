@@ -252,9 +252,10 @@ describe('import of real files', () => {
       `${SPANISH_CSV}\r\n27/03/2026 10:00;@nuevo;Twitter;Otra mención;neutral;charla;0;10`,
       'utf8',
     );
-    expect(await imported(opened, { path: first })).toMatchObject({ new: 3, duplicate: 0 });
-    expect(await imported(opened, { path: first })).toMatchObject({ new: 0, duplicate: 3 });
-    expect(await imported(opened, { path: overlap })).toMatchObject({ new: 1, duplicate: 3 });
+    expect(await imported(opened, { path: first })).toMatchObject({ new: 3, duplicate: 0, sameFileAs: [] });
+    // The very same bytes again: said, with the batch that brought them.
+    expect(await imported(opened, { path: first })).toMatchObject({ new: 0, duplicate: 3, sameFileAs: [1] });
+    expect(await imported(opened, { path: overlap })).toMatchObject({ new: 1, duplicate: 3, sameFileAs: [] });
     const batches = await opened.client.call('import.batches', {});
     expect(batches.map((b) => [b.fileName, b.rowsNew, b.rowsDuplicate, b.messages])).toEqual([
       ['b.csv', 1, 3, 1],
