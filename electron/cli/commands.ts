@@ -151,6 +151,10 @@ export const commands: Record<string, Command> = {
       const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));
       if (last.state !== 'finished') throw new BadInput(last.message ?? `import ${last.state}`);
       const summary = last.result;
+      if (summary.implausibleDates > 0)
+        io.err(
+          `warning: ${summary.implausibleDates} row(s) dated before 1990 or more than a day ahead: check the file's dates`,
+        );
       if (summary.sameFileAs.length > 0)
         io.err(`warning: this same file was imported before, as batch ${summary.sameFileAs.join(', ')}`);
       if (values.json)

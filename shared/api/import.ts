@@ -63,6 +63,8 @@ export interface ImportInspection {
   missing: Field[];
   open: OpenQuestions;
   preview: PreviewRow[];
+  /** Preview rows whose time is before 1990 or more than a day ahead. */
+  implausibleDates: number;
 }
 
 export interface ImportSummary {
@@ -76,6 +78,8 @@ export interface ImportSummary {
   seconds: number;
   /** Earlier batches that imported exactly the same file (by its SHA-256): a file brought in twice, said. */
   sameFileAs: number[];
+  /** Rows imported with a time before 1990 or more than a day ahead: kept as the file says, but likely mistyped. */
+  implausibleDates: number;
 }
 
 export interface Batch {

@@ -84,6 +84,8 @@ export const en = {
   'import.encoding': 'Encoding',
   'import.sameFile':
     'This same file was imported before (batch {batches}): its rows already there are counted as duplicates',
+  'import.implausibleDates':
+    'Rows dated before 1990 or more than a day ahead: {count}. They are kept as the file says; check its dates',
   'import.headerRow': 'Column names on row',
   'import.headerRowReset': 'Back to the row Pulso found',
   'import.preset': 'Preset',

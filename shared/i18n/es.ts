@@ -85,6 +85,8 @@ export const es: Record<MessageKey, string> = {
   'import.encoding': 'Codificación',
   'import.sameFile':
     'Este mismo archivo ya se importó antes (lote {batches}): sus filas que ya estaban cuentan como duplicadas',
+  'import.implausibleDates':
+    'Filas con fecha anterior a 1990 o más de un día en el futuro: {count}. Se guardan como dice el archivo; revise sus fechas',
   'import.headerRow': 'Nombres de columna en la fila',
   'import.headerRowReset': 'Volver a la fila que encontró Pulso',
   'import.preset': 'Plantilla',

@@ -8,6 +8,7 @@ import {
   type Mapping,
   type MappedRow,
 } from '../../../shared/domain/import/mapping';
+import { isImplausibleTime } from '../../../shared/domain/import/dates';
 import { sampleRecords } from './plan';
 import { openReader } from './readers';
 import type { ReaderOptions } from './readers/types';
@@ -33,8 +34,11 @@ export async function inspectFile(
     if (at >= 0) index[field] = at;
   }
   const mapRow = compileRowMapper(index, mapping, timeZone, reader.format === 'csv' ? reader.headers.length : null);
+  const now = Date.now();
+  let implausibleDates = 0;
   const preview: PreviewRow[] = sample.slice(0, PREVIEW_ROWS).map((record) => {
     const result = mapRow(record.values);
+    if (result.errors.length === 0 && isImplausibleTime(result.row.postedAt, now)) implausibleDates++;
     return {
       row: record.row,
       values: storedValues(result.row, Object.keys(index) as Field[]),
@@ -54,6 +58,7 @@ export async function inspectFile(
     missing: (['text', 'postedAt'] as Field[]).filter((field) => index[field] === undefined),
     open,
     preview,
+    implausibleDates,
   };
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { createPlanner, type NewMessage, type RowBatch } from '../../../db/load/planner';
 import { openSnapshot } from '../../../db/load/snapshot';
 import { compileRowMapper, type CellError } from '../../../shared/domain/import/mapping';
+import { isImplausibleTime } from '../../../shared/domain/import/dates';
 import type { Cell } from '../../../shared/domain/import/values';
 import type { Rule } from '../../../shared/domain/matching';
 import type { Plan } from './plan';
@@ -39,6 +40,8 @@ export interface PreparedBatch {
   read: number;
   added: number;
   duplicate: number;
+  /** Rows whose time is before 1990 or more than a day ahead (kept, but said). */
+  implausible: number;
   progress: { done: number; total: number };
 }
 
@@ -74,13 +77,18 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
       reader.format === 'csv' ? reader.headers.length : null,
     );
     let matchRules = true;
+    const now = Date.now();
     for await (const records of reader.batches()) {
       const rejected: RejectedRecord[] = [];
       const messages: NewMessage[] = [];
+      let implausible = 0;
       for (const record of records) {
         const { row, errors } = mapRow(record.values);
         if (errors.length > 0) rejected.push({ row: record.row, errors, values: record.values });
-        else messages.push(row);
+        else {
+          messages.push(row);
+          if (isImplausibleTime(row.postedAt, now)) implausible++;
+        }
       }
       const { rows, ids } = planner.plan(messages, { matchRules });
       const added = ids.filter((id) => id !== null).length;
@@ -91,6 +99,7 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
           read: records.length,
           added,
           duplicate: ids.length - added,
+          implausible,
           progress: reader.progress(),
         }) ?? true;
     }

@@ -87,6 +87,7 @@ export async function runImport(
       const counts = { rowsNew: 0, rowsDuplicate: 0, rowsRejected: 0 };
       const errors: string[] = [];
       let rows = 0;
+      let implausibleDates = 0;
 
       const batches = reading.batches({
         path: request.path,
@@ -120,6 +121,7 @@ export async function runImport(
         if (counts.rowsRejected === 0 || rejects) load.write(prepared.rows);
         counts.rowsNew += prepared.added;
         counts.rowsDuplicate += prepared.duplicate;
+        implausibleDates += prepared.implausible;
         onProgress({ ...prepared.progress, rows });
       }
 
@@ -137,6 +139,7 @@ export async function runImport(
       finishBatch(sqlite, batch, { ...counts, sha256 });
       return {
         sameFileAs: batchesOfFile(sqlite, sha256, batch),
+        implausibleDates,
         batch,
         new: counts.rowsNew,
         duplicate: counts.rowsDuplicate,

@@ -248,3 +248,11 @@ export function detectDateOrder(values: Iterable<string>): DateOrder | 'ambiguou
   if (dayFirst && monthFirst) return 'inconsistent';
   return dayFirst ? 'dmy' : monthFirst ? 'mdy' : 'ambiguous';
 }
+
+/** Dates before this are kept as they are, but flagged: social networks did not exist, a year is likely mistyped. */
+export const EARLIEST_PLAUSIBLE = Date.UTC(1990, 0, 1);
+const DAY_MS = 86_400_000;
+
+/** Whether a message's time is one to flag: before 1990, or more than a day after `now`. */
+export const isImplausibleTime = (instant: number, now: number): boolean =>
+  instant < EARLIEST_PLAUSIBLE || instant > now + DAY_MS;

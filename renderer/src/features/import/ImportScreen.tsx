@@ -155,6 +155,11 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
           {t('import.summary', { new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected })}
         </p>
         {summary.rejectsPath && summary.rejected > 0 && <p>{t('import.rejectsTo', { path: summary.rejectsPath })}</p>}
+        {summary.implausibleDates > 0 && (
+          <p className="notice" role="status" data-testid="implausible-dates">
+            {t('import.implausibleDates', { count: summary.implausibleDates })}
+          </p>
+        )}
         {summary.sameFileAs.length > 0 && (
           <p className="notice" role="status" data-testid="same-file">
             {t('import.sameFile', { batches: summary.sameFileAs.map((id) => `#${id}`).join(', ') })}
@@ -343,6 +348,11 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
           {inspection.missing.length > 0 && (
             <p className="warning" role="alert">
               {t('import.missing', { fields: inspection.missing.map((f) => t(`field.${f}` as MessageKey)).join(', ') })}
+            </p>
+          )}
+          {inspection.implausibleDates > 0 && (
+            <p className="notice" role="status">
+              {t('import.implausibleDates', { count: inspection.implausibleDates })}
             </p>
           )}
           <MappingTable inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />

@@ -558,3 +558,22 @@ describe('cancel and crash', () => {
     ).toMatchObject({ new: 1 });
   });
 });
+
+describe('dates a file gets wrong', () => {
+  it('are kept as the file says but counted when before 1990 or more than a day ahead, in the preview and the summary', async () => {
+    const { client } = testBackend();
+    await client.call('settings.update', { timeZone: 'UTC' });
+    const path = writeEncoded(
+      join(tempFolder(), 'years.csv'),
+      'date,text\n0050-03-05 10:00,año cincuenta\n1985-01-01 10:00,antes de las redes\n2026-03-05 10:00,normal\n2999-01-01 10:00,futuro\n',
+      'utf8',
+    );
+    expect((await client.call('import.inspect', { path })).implausibleDates).toBe(3);
+    const last = await client.runJob('import.start', { path });
+    expect(last).toMatchObject({ state: 'finished', result: { new: 4, implausibleDates: 3 } });
+    const detail = (
+      await client.call('messages.page', { offset: 0, limit: 10, sort: { column: 'postedAt', direction: 'asc' } })
+    ).rows;
+    expect(new Date(detail[0]?.postedAt as number).toISOString()).toBe('0050-03-05T10:00:00.000Z');
+  });
+});
