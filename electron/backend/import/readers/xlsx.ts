@@ -12,12 +12,14 @@ import {
   type ReaderOptions,
 } from './types';
 import { dateStyles, sharedStrings, sheetPaths, worksheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
-import { openZip as openArchive, type ZipArchive } from './zip';
+import { openZip as openArchive, PartTooLarge, type ZipArchive } from './zip';
 
 const notAWorkbook = (path: string, error: unknown): ImportError =>
-  new ImportError(
-    `${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`,
-  );
+  error instanceof PartTooLarge
+    ? new ImportError(`${basename(path)}: ${error.message}`)
+    : new ImportError(
+        `${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`,
+      );
 
 /** The workbook's zip, its directory read once; refuses what is not a workbook. */
 function openZip(path: string): ZipArchive {

@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { constants, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
@@ -15,6 +15,11 @@ export interface ZipArchive {
   readStart(name: string, compressedBytes: number): { data: Buffer; complete: boolean } | undefined;
   /** An entry's content as it inflates. */
   stream(name: string): Readable | undefined;
+}
+
+/** A part that would unpack to far more than a workbook's XML does: refused before it takes the memory. */
+export class PartTooLarge extends Error {
+  override name = 'PartTooLarge';
 }
 
 export class NotAZip extends Error {
@@ -128,6 +133,17 @@ export function openZip(path: string): ZipArchive {
     }
   }
 
+  /**
+   * How far a part may unpack: XML packs 5-20×; a part that would pass 200× (and 64 MB) is a compression bomb (a
+   * 4.3 MB workbook's shared strings reached 6.7 GB). 4 GB at most in any case.
+   */
+  const unpackLimit = (entry: Entry): number =>
+    Math.min(4 * 1024 ** 3, Math.max(64 * 1024 ** 2, 200 * entry.compressedSize));
+  const tooLarge = (name: string, entry: Entry): PartTooLarge =>
+    new PartTooLarge(
+      `${name} would unpack to more than ${Math.round(unpackLimit(entry) / 1024 ** 2).toLocaleString('en')} MB (over 200 times its packed size): the workbook is damaged or crafted; nothing imported`,
+    );
+
   function checkMethod(name: string, entry: Entry): void {
     if (entry.method !== 0 && entry.method !== 8)
       throw new NotAZip(`${name} is compressed with method ${entry.method}, which Pulso does not read`);
@@ -144,10 +160,18 @@ export function openZip(path: string): ZipArchive {
       const data = readAt(fd, start, complete ? entry.compressedSize : compressedBytes);
       if (entry.method === 0) return { data, complete };
       // A deflate stream's start inflates on its own when not asked to end.
-      return {
-        data: complete ? inflateRawSync(data) : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }),
-        complete,
-      };
+      const maxOutputLength = unpackLimit(entry);
+      try {
+        return {
+          data: complete
+            ? inflateRawSync(data, { maxOutputLength })
+            : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength }),
+          complete,
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(name, entry);
+        throw error;
+      }
     } finally {
       closeSync(fd);
     }
@@ -168,7 +192,16 @@ export function openZip(path: string): ZipArchive {
       // Large chunks: a sheet's rows are read a chunk at a time.
       const inflate = createInflateRaw({ chunkSize: 1 << 20 });
       file.on('error', (error) => inflate.destroy(error));
-      return file.pipe(inflate);
+      let unpacked = 0;
+      const limit = unpackLimit(entry);
+      const counted = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          unpacked += chunk.length;
+          done(unpacked > limit ? tooLarge(name, entry) : null, chunk);
+        },
+      });
+      inflate.on('error', (error) => counted.destroy(error));
+      return file.pipe(inflate).pipe(counted);
     },
   };
 }

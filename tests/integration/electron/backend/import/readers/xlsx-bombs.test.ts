@@ -41,3 +41,28 @@ describe("an XLSX with a cell past Excel's last column", () => {
     expect(edge.headers).toEqual(['Fecha', 'Texto']);
   });
 });
+
+describe('an XLSX whose part unpacks far beyond its packed size (a compression bomb)', () => {
+  it('is refused naming the part before it takes the memory, by the wizard and the import', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Data').addRow(['Fecha', 'Texto']);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    // 100 MB of one letter packs to about 100 KB: a thousand times, where XML packs 5-20 times.
+    zip.file('xl/sharedStrings.xml', Buffer.alloc(100 * 1024 ** 2, 0x61));
+    const path = join(tempFolder(), 'bomb.xlsx');
+    writeFileSync(
+      path,
+      await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }),
+    );
+    const { client } = testBackend();
+    const inspected = await client.call('import.inspect', { path }).then(
+      () => null,
+      (e: Error) => e.message,
+    );
+    expect(inspected).toMatch(
+      /^bomb\.xlsx: xl\/sharedStrings\.xml would unpack to more than 64 MB \(over 200 times its packed size\)/,
+    );
+    const last = await client.runJob('import.start', { path });
+    expect(last.message).toMatch(/xl\/sharedStrings\.xml would unpack to more than 64 MB/);
+  });
+});
