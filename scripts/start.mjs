@@ -16,7 +16,13 @@ try {
   execFileSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit' });
   electron = require('electron');
 }
-electronNativeBinding();
+try {
+  electronNativeBinding();
+} catch (error) {
+  // One line that says what to do, not a compiler's log.
+  console.error(error.message);
+  process.exit(1);
+}
 execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
   cwd: root,
   stdio: 'inherit',
