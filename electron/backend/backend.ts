@@ -9,6 +9,7 @@ import { createJobs } from './runtime/jobs';
 import { workersFinished } from './runtime/workers';
 import { openWorkspace, upgradeWorkspace } from './runtime/workspace-file';
 import { createWriter, type Writer } from './runtime/writer';
+import { diskFullMessage, isDiskFull } from './runtime/disk-full';
 import { openPendingQueue } from '../../db/pending';
 
 export interface Backend {
@@ -133,6 +134,8 @@ async function dispatch(name: string, input: unknown, context: HandlerContext): 
     const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
     return { ok: true, value: await handler(parsed.data, context) };
   } catch (error) {
+    if (isDiskFull(error))
+      return { ok: false, error: { code: 'failed', message: diskFullMessage(context.store.path) } };
     return { ok: false, error: toErrorBody(error) };
   }
 }

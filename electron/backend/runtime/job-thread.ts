@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from '../../../db/connection';
+import { diskFullMessage, isDiskFull } from './disk-full';
 import type { WorkerMessage } from './workers';
 
 /** What every job thread is given: the workspace to open, with the addon the app uses. */
@@ -40,7 +41,12 @@ export async function runJobThread<D extends JobThreadData, P, R>(
     // After the job says it is done: the log's copy into the database is off the UI's path.
     options.afterDone?.(sqlite);
   } catch (error) {
-    post({ type: 'error', message: (error as Error).message, name: (error as Error).name });
+    const full = isDiskFull(error);
+    post({
+      type: 'error',
+      message: full ? diskFullMessage(data.workspacePath) : (error as Error).message,
+      name: (error as Error).name,
+    });
   } finally {
     sqlite.close();
   }
