@@ -30,6 +30,53 @@ async function wizardOn(file: string) {
 }
 
 describe('the import wizard (real renderer, real handlers, real worker)', () => {
+  it('says in its summary when the file was imported before and when its dates look wrong, in English and Spanish', async () => {
+    const path = writeEncoded(
+      join(tempFolder(), 'fechas.csv'),
+      'fecha;usuario;texto\n25/03/0050 10:00;@ana;año cincuenta\n25/03/2026 10:00;@luis;normal\n',
+      'utf8',
+    );
+    const { opened, app, page } = await wizardOn(path);
+    try {
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Rows dated before 1990' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await expect
+        .poll(() => page.getByTestId('implausible-dates').textContent(), { timeout: 20_000 })
+        .toBe('Rows dated before 1990 or more than a day ahead: 1. They are kept as the file says; check its dates');
+      expect(await page.getByTestId('same-file').count()).toBe(0);
+      await page.getByRole('button', { name: 'Import another file' }).click();
+      await page.getByRole('button', { name: 'Choose a file…' }).click();
+      await page.getByRole('button', { name: 'Import file' }).click();
+      await expect
+        .poll(() => page.getByTestId('same-file').textContent(), { timeout: 20_000 })
+        .toBe('This same file was imported before (batch #1): its rows already there are counted as duplicates');
+      // Its rows were all there: none brought, none with a date to check.
+      expect(await page.getByTestId('implausible-dates').count()).toBe(0);
+      for (const [width, height] of [
+        [1280, 720],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: screenshotPath(`import-summary-en-${width}.png`) });
+      }
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect
+        .poll(() => page.getByTestId('same-file').textContent())
+        .toContain('Este mismo archivo ya se importó antes (lote #1)');
+      for (const [width, height] of [
+        [1280, 720],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: screenshotPath(`import-summary-es-${width}.png`) });
+      }
+      expect((await opened.client.call('workspace.info', {})).counts.importBatches).toBe(2);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('names the line of a file that mixes encodings, and imports it once the user chooses its encoding', async () => {
     const folder = tempFolder();
     const path = join(folder, 'mezcla.csv');

@@ -81,16 +81,16 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
     for await (const records of reader.batches()) {
       const rejected: RejectedRecord[] = [];
       const messages: NewMessage[] = [];
-      let implausible = 0;
       for (const record of records) {
         const { row, errors } = mapRow(record.values);
         if (errors.length > 0) rejected.push({ row: record.row, errors, values: record.values });
-        else {
-          messages.push(row);
-          if (isImplausibleTime(row.postedAt, now)) implausible++;
-        }
+        else messages.push(row);
       }
       const { rows, ids } = planner.plan(messages, { matchRules });
+      // Counted among the rows the import brings, not those already stored.
+      const implausible = messages.filter(
+        (message, i) => ids[i] != null && isImplausibleTime(message.postedAt, now),
+      ).length;
       const added = ids.filter((id) => id !== null).length;
       matchRules =
         (yield {

@@ -156,12 +156,12 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
         </p>
         {summary.rejectsPath && summary.rejected > 0 && <p>{t('import.rejectsTo', { path: summary.rejectsPath })}</p>}
         {summary.implausibleDates > 0 && (
-          <p className="notice" role="status" data-testid="implausible-dates">
+          <p className="notice warning" role="status" data-testid="implausible-dates">
             {t('import.implausibleDates', { count: summary.implausibleDates })}
           </p>
         )}
         {summary.sameFileAs.length > 0 && (
-          <p className="notice" role="status" data-testid="same-file">
+          <p className="notice warning" role="status" data-testid="same-file">
             {t('import.sameFile', { batches: summary.sameFileAs.map((id) => `#${id}`).join(', ') })}
           </p>
         )}
@@ -351,7 +351,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
             </p>
           )}
           {inspection.implausibleDates > 0 && (
-            <p className="notice" role="status">
+            <p className="notice warning" role="status">
               {t('import.implausibleDates', { count: inspection.implausibleDates })}
             </p>
           )}
