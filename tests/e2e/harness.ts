@@ -119,6 +119,17 @@ export async function openApp(backend: Backend, options: { locale?: string; befo
   };
 }
 
+/** The page at the two window sizes people work at, each a screenshot a person looks at: `<name>-<width>.png`. */
+export async function screenshotsAtSizes(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: screenshotPath(`${name}-${width}.png`) });
+  }
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return join(ARTIFACTS_DIR, name);

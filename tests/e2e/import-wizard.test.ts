@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint, protectedNorthwind, tempFolder, writeEncoded } from '../helpers/files';
 import { testBackend } from '../helpers/workspace';
-import { closeBrowser, openApp, screenshotPath } from './harness';
+import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
 
@@ -52,24 +52,12 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
         .toBe('This same file was imported before (batch #1): its rows already there are counted as duplicates');
       // Its rows were all there: none brought, none with a date to check.
       expect(await page.getByTestId('implausible-dates').count()).toBe(0);
-      for (const [width, height] of [
-        [1280, 720],
-        [1440, 900],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.screenshot({ path: screenshotPath(`import-summary-en-${width}.png`) });
-      }
+      await screenshotsAtSizes(page, 'import-summary-en');
       await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect
         .poll(() => page.getByTestId('same-file').textContent())
         .toContain('Este mismo archivo ya se importó antes (lote #1)');
-      for (const [width, height] of [
-        [1280, 720],
-        [1440, 900],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.screenshot({ path: screenshotPath(`import-summary-es-${width}.png`) });
-      }
+      await screenshotsAtSizes(page, 'import-summary-es');
       expect((await opened.client.call('workspace.info', {})).counts.importBatches).toBe(2);
       expect(app.errors).toEqual([]);
     } finally {
@@ -92,13 +80,7 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       await expect
         .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
         .toContain('mezcla.csv: line 1202 has bytes that are not UTF-8');
-      for (const [width, height] of [
-        [1280, 720],
-        [1440, 900],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.screenshot({ path: screenshotPath(`import-encoding-en-${width}.png`) });
-      }
+      await screenshotsAtSizes(page, 'import-encoding-en');
       await encoding.selectOption('windows1252');
       await expect.poll(() => encoding.inputValue()).toBe('windows1252');
       await page.getByRole('button', { name: 'Import file' }).click();

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
 import { demoBackend } from '../helpers/workspace';
-import { closeBrowser, openApp, screenshotPath } from './harness';
+import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
 
@@ -103,25 +103,13 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
         temperature,
         pending: true,
       });
-      for (const [width, height] of [
-        [1280, 720],
-        [1440, 900],
-      ] as const) {
-        await app.page.setViewportSize({ width, height });
-        await app.page.screenshot({ path: screenshotPath(`grid-pending-en-${width}.png`) });
-      }
+      await screenshotsAtSizes(app.page, 'grid-pending-en');
       // Choosing a language is a write too: kept, and the screen speaks it at once.
       await app.page.getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect
         .poll(() => app.page.locator('.writes-pending').textContent())
         .toBe('Cambios a salvo en espera de que el espacio de trabajo quede libre: 2');
-      for (const [width, height] of [
-        [1280, 720],
-        [1440, 900],
-      ] as const) {
-        await app.page.setViewportSize({ width, height });
-        await app.page.screenshot({ path: screenshotPath(`grid-pending-es-${width}.png`) });
-      }
+      await screenshotsAtSizes(app.page, 'grid-pending-es');
       other.exec('ROLLBACK');
       // The lock let go: the label is stored, the mark and the notice go.
       await expect

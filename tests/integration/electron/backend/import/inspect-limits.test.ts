@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ApiError } from '../../../../../shared/api/envelope';
 import { tempFolder, writeEncoded } from '../../../../helpers/files';
 import { testBackend } from '../../../../helpers/workspace';
+import { apiFailure } from '../../../../helpers/api';
 
 async function bigWorkbook(): Promise<string> {
   const workbook = new ExcelJS.Workbook();
@@ -16,11 +16,7 @@ async function bigWorkbook(): Promise<string> {
   return path;
 }
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => error as ApiError,
-  );
+const failure = apiFailure;
 
 describe("the wizard's first look at a file", () => {
   it('runs in a thread with a memory cap: a file that needs more is refused, and the app answers on', async () => {
@@ -28,7 +24,7 @@ describe("the wizard's first look at a file", () => {
       heapLimits: { inspect: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } },
     });
     const error = await failure(client.call('import.inspect', { path: await bigWorkbook() }));
-    expect(error?.message).toBe('Reading big.xlsx needed more memory than it may use; the workspace is unchanged');
+    expect(error.message).toBe('Reading big.xlsx needed more memory than it may use; the workspace is unchanged');
     await expect(client.call('settings.get', {})).resolves.toMatchObject({ annotator: expect.any(String) });
   });
 
@@ -37,7 +33,7 @@ describe("the wizard's first look at a file", () => {
     const csv = writeEncoded(join(folder, 'ok.csv'), 'fecha;texto\n2026-01-05;hola\n', 'utf8');
     const slow = testBackend(undefined, { inspectTimeLimitMs: 1 });
     const late = await failure(slow.client.call('import.inspect', { path: csv }));
-    expect([late?.code, late?.message]).toEqual([
+    expect([late.code, late.message]).toEqual([
       'refused',
       'ok.csv: reading it took more than 0.001 s; it is not a file Pulso can import',
     ]);
@@ -46,6 +42,6 @@ describe("the wizard's first look at a file", () => {
     const empty = await failure(
       client.call('import.inspect', { path: writeEncoded(join(folder, 'empty.csv'), '', 'utf8') }),
     );
-    expect([empty?.code, empty?.message]).toEqual(['refused', 'empty.csv is empty (0 bytes)']);
+    expect([empty.code, empty.message]).toEqual(['refused', 'empty.csv is empty (0 bytes)']);
   });
 });

@@ -2,18 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../../../shared/api/envelope';
 import { tempFolder } from '../../../../helpers/files';
 import { testBackend } from '../../../../helpers/workspace';
+import { apiFailure } from '../../../../helpers/api';
 
-async function refused(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return (error as ApiError).message;
-}
+const refused = async (promise: Promise<unknown>): Promise<string> => (await apiFailure(promise)).message;
 
 describe('a file that is not a regular file', () => {
   it.skipIf(process.platform === 'win32')(

@@ -1,22 +1,18 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../../../shared/api/envelope';
 import { fingerprint, tempFolder } from '../../../../helpers/files';
 import { writeCsv } from '../../../../helpers/write-rule';
 import { testBackend, tempWorkspacePath } from '../../../../helpers/workspace';
+import { apiFailure } from '../../../../helpers/api';
 
 const CSV =
   "fecha,usuario,texto\n2026-03-25 10:00,@ana,=1+1 el router no va\n2026-03-26 11:00,@luis,@SUM(1) gracias\nno es fecha,@eva,+cmd|' /C calc'!A0\n";
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).code).toBe('refused');
-  return (error as ApiError).message;
+  const error = await apiFailure(promise);
+  expect(error.code).toBe('refused');
+  return error.message;
 }
 
 describe('what a job writes never destroys what it was not asked to write', () => {
