@@ -79,16 +79,14 @@ export function createWriter(options: WriterOptions) {
     }, options.retryMs ?? 200);
     retry.unref();
   }
-  /** Writes (not jobs) that wait: what the UI shows as pending. */
-  let queuedWrites = 0;
-  const pendingCount = (): number => queuedWrites;
 
   /** Writes kept in the queue, oldest first: what the UI shows as pending (labels over the rows they change). */
   const kept: PendingEntry[] = [];
+  /** Writes (not jobs) that wait: what the UI shows as pending. */
+  const pendingCount = (): number => kept.length;
 
   /** A kept write, applied when its turn comes through its handler again (also after a restart). */
   function entryTask(entry: PendingEntry): Task {
-    queuedWrites++;
     kept.push(entry);
     return {
       async run() {
@@ -126,7 +124,6 @@ export function createWriter(options: WriterOptions) {
     };
     function finish(): Outcome {
       queue.remove(entry.id);
-      queuedWrites--;
       kept.splice(kept.indexOf(entry), 1);
       return 'done';
     }
