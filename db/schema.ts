@@ -253,6 +253,23 @@ export const caseMessages = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.messageId] }), index('case_messages_message').on(t.messageId)],
 );
 
+/**
+ * The batches besides its first (messages.batch_id) that also brought a message: a later import that found it already
+ * stored. Undoing a batch keeps a message another batch brought too.
+ */
+export const messageBatches = sqliteTable(
+  'message_batches',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.messageId] }), index('message_batches_message').on(t.messageId)],
+);
+
 export const leads = sqliteTable('leads', {
   id: id(),
   name: text('name').notNull(),

@@ -103,6 +103,8 @@ export const ROW_TABLES = {
     ],
   },
   labels: { table: 'labels', columns: ['message_id', 'annotator', 'temperature', 'kind', 'labeled_at', 'batch_id'] },
+  /** Stored messages this batch brought again: the batch shares them (undoing either keeps them). */
+  shares: { table: 'message_batches', columns: ['batch_id', 'message_id'] },
   entityMatches: { table: 'message_entities', columns: ['message_id', 'entity_id', 'origin'] },
   topicMatches: { table: 'message_topics', columns: ['message_id', 'topic_id', 'origin'] },
 } as const;
@@ -135,6 +137,7 @@ export const emptyRows = (): RowBatch => ({
   authors: [],
   messages: [],
   labels: [],
+  shares: [],
   demographics: [],
   entityMatches: [],
   topicMatches: [],
@@ -239,12 +242,20 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
       const keys = messages.map((m) =>
         contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAt, m.text),
       );
-      const stored = storeHasMessages ? store.existingKeys(keys.filter((key) => !seen.has(key))) : new Set<string>();
+      const stored = storeHasMessages
+        ? store.existingKeys(keys.filter((key) => !seen.has(key)))
+        : new Map<string, number>();
       const authorKeys = messages.map((m) => authorKey(m.source, m.author.handle));
       if (store.hasAuthors()) learnStoredAuthors(messages, authorKeys);
       const ids = messages.map((message, i): number | null => {
         const key = keys[i] as string;
-        if (stored.has(key) || !seen.add(key)) return null;
+        const storedId = stored.get(key);
+        if (storedId !== undefined) {
+          // Once per load: a row the file repeats is shared once.
+          if (options.batchId !== null && seen.add(key)) rows.shares.push(options.batchId, storedId);
+          return null;
+        }
+        if (!seen.add(key)) return null;
         const id = next.messages++;
         const source = sourceId(message.source, rows);
         const author = authorId(authorKeys[i] as string, source, message.author, rows);

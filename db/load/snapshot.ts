@@ -34,8 +34,8 @@ export function openSnapshot(sqlite: Database.Database) {
   const hasAuthors = one('SELECT EXISTS (SELECT 1 FROM authors)') === 1;
   // CROSS JOIN: the keys asked for are the outer loop, each found through the unique index.
   const existing = sqlite
-    .prepare('SELECT m.content_hash FROM json_each(?) j CROSS JOIN messages m ON m.content_hash = j.value')
-    .pluck();
+    .prepare('SELECT m.content_hash, m.id FROM json_each(?) j CROSS JOIN messages m ON m.content_hash = j.value')
+    .raw();
   const authors = sqlite.prepare(
     `SELECT a.id, a.source_id AS sourceId, a.handle, a.age_band AS ageBand, a.sex, a.region
      FROM json_each(?) j CROSS JOIN authors a ON a.source_id = j.value ->> 0 AND a.handle = j.value ->> 1`,
@@ -59,8 +59,9 @@ export function openSnapshot(sqlite: Database.Database) {
           id,
         ]),
       ),
-    existingKeys: (keys: readonly string[]): Set<string> =>
-      new Set(keys.length === 0 ? [] : (existing.all(JSON.stringify(keys)) as string[])),
+    /** The stored messages' ids by these keys, for those the store has. */
+    existingKeys: (keys: readonly string[]): Map<string, number> =>
+      new Map(keys.length === 0 ? [] : (existing.all(JSON.stringify(keys)) as [string, number][])),
     findAuthors: (wanted: readonly [number, string][]): StoredAuthor[] =>
       wanted.length === 0 ? [] : (authors.all(JSON.stringify(wanted)) as StoredAuthor[]),
   };

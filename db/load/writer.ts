@@ -21,6 +21,7 @@ const ORDER: RowTable[] = [
   'authors',
   'messages',
   'labels',
+  'shares',
   'entityMatches',
   'topicMatches',
 ];

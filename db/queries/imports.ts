@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Batch } from '../../shared/api/import';
+import type { Batch, BatchUndoPreview } from '../../shared/api/import';
 
 /**
  * A batch begun in the caller's transaction; its file's checksum and counts come at the end (finishBatch), as the file
@@ -37,22 +37,83 @@ export function listBatches(sqlite: Database.Database): Batch[] {
     .all() as Batch[];
 }
 
+/** The messages only this batch brought: what undoing it removes. */
+const GONE = `SELECT m.id FROM messages m
+  WHERE m.batch_id = @batch AND NOT EXISTS (SELECT 1 FROM message_batches s WHERE s.message_id = m.id)`;
+/** Cases that would be left with none of their messages. */
+const CASES_GONE = `SELECT c.id FROM cases c
+  WHERE EXISTS (SELECT 1 FROM case_messages cm WHERE cm.case_id = c.id AND cm.message_id IN (${GONE}))
+  AND NOT EXISTS (SELECT 1 FROM case_messages cm WHERE cm.case_id = c.id AND cm.message_id NOT IN (${GONE}))`;
+
+/** What undoing a batch takes and keeps, for the user to see before they confirm; null when there is no batch. */
+export function batchUndoPreview(sqlite: Database.Database, id: number): BatchUndoPreview | null {
+  if (!sqlite.prepare('SELECT 1 FROM import_batches WHERE id = ?').get(id)) return null;
+  return sqlite
+    .prepare(
+      `SELECT @batch AS batch, (SELECT count(*) FROM (${GONE})) AS messages,
+         (SELECT count(*) FROM messages WHERE batch_id = @batch) - (SELECT count(*) FROM (${GONE}))
+           + (SELECT count(*) FROM message_batches WHERE batch_id = @batch) AS kept,
+         (SELECT count(*) FROM labels WHERE message_id IN (${GONE}) AND batch_id IS NULL) AS labelsSince,
+         (SELECT count(*) FROM (${CASES_GONE})) AS cases`,
+    )
+    .get({ batch: id }) as BatchUndoPreview;
+}
+
 /**
- * Removes a batch and everything it brought (messages, their labels, matches and cases, by
- * cascade), then authors left with no messages. Returns the messages removed, or null if no batch.
+ * Removes a batch and what only it brought: its messages (with their labels, those analysts made since too, and
+ * their matches, by cascade), the cases left with none of their messages, authors left with no messages, and label
+ * actions left with no labels (nothing left to undo). A message another batch also brought stays, passed to the
+ * earliest such batch with the labels and cases it came with. Returns what the preview said, or null if no batch.
  */
-export function undoBatch(sqlite: Database.Database, id: number): number | null {
+export function undoBatch(sqlite: Database.Database, id: number): BatchUndoPreview | null {
   return sqlite.transaction(() => {
-    const messages = sqlite.prepare('SELECT count(*) FROM messages WHERE batch_id = ?').pluck().get(id) as number;
-    const removed = sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(id).changes;
-    if (removed === 0) return null;
+    const preview = batchUndoPreview(sqlite, id);
+    if (!preview) return null;
+    const cases = sqlite.prepare(CASES_GONE).pluck().all({ batch: id }) as number[];
+    const heir = `(SELECT min(s.batch_id) FROM message_batches s WHERE s.message_id = %)`;
+    sqlite
+      .prepare(
+        `UPDATE messages SET batch_id = ${heir.replace('%', 'messages.id')} WHERE batch_id = @batch AND id NOT IN (${GONE})`,
+      )
+      .run({ batch: id });
+    // What the shared messages came with passes to their new batch; the share that batch had is now its ownership.
+    sqlite
+      .prepare(
+        `UPDATE labels SET batch_id = ${heir.replace('%', 'labels.message_id')} WHERE batch_id = @batch AND message_id NOT IN (${GONE})`,
+      )
+      .run({ batch: id });
+    sqlite
+      .prepare(
+        `UPDATE cases SET batch_id = (SELECT min(m.batch_id) FROM case_messages cm JOIN messages m ON m.id = cm.message_id
+           WHERE cm.case_id = cases.id AND m.batch_id != @batch)
+         WHERE batch_id = @batch AND id NOT IN (SELECT value FROM json_each(@cases))`,
+      )
+      .run({ batch: id, cases: JSON.stringify(cases) });
+    sqlite
+      .prepare(
+        `DELETE FROM message_batches
+         WHERE batch_id = (SELECT m.batch_id FROM messages m WHERE m.id = message_batches.message_id)`,
+      )
+      .run();
+    const actions = sqlite
+      .prepare(`SELECT DISTINCT action_id FROM labels WHERE message_id IN (${GONE}) AND action_id IS NOT NULL`)
+      .pluck()
+      .all({ batch: id }) as number[];
+    sqlite.prepare('DELETE FROM cases WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(cases));
+    sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(id);
+    sqlite
+      .prepare(
+        `DELETE FROM label_actions WHERE id IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.action_id = label_actions.id)`,
+      )
+      .run(JSON.stringify(actions));
     sqlite
       .prepare(
         `DELETE FROM authors WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_id = authors.id)
          AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.author_id = authors.id)`,
       )
       .run();
-    return messages;
+    return preview;
   })();
 }
 

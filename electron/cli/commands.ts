@@ -4,7 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { createClient, type Client } from '../../shared/api/client';
 import type { Settings } from '../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../shared/api/envelope';
-import type { TextEncoding } from '../../shared/api/import';
+import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
 
 export type Values = Record<string, string | boolean | undefined>;
@@ -192,15 +192,21 @@ export const commands: Record<string, Command> = {
     },
   },
   'undo-import': {
-    summary: 'Remove an import batch and everything it brought in',
-    usage: 'pulso undo-import BATCH [--workspace W] [--json]',
-    options: workspace,
+    summary: 'Remove an import batch and what only it brought in (says what first; --yes to do it)',
+    usage: 'pulso undo-import BATCH --yes [--workspace W] [--json]',
+    options: { ...workspace, yes: { type: 'boolean' } },
     async run(client, values, positionals, io) {
       const batch = Number(positionals[0]);
       if (positionals.length !== 1 || !Number.isInteger(batch))
         throw new BadInput('give the number of one BATCH (see pulso batches)');
+      if (!values.yes) {
+        const preview = await client.call('import.undoPreview', { batch });
+        io.out(values.json ? JSON.stringify(preview) : `batch ${batch} would be undone: ${undoFigures(preview)}`);
+        io.err('nothing undone: give --yes to undo it');
+        return 2;
+      }
       const result = applied(await client.call('import.undo', { batch }));
-      io.out(values.json ? JSON.stringify(result) : `batch ${result.batch} undone: ${result.removed} messages removed`);
+      io.out(values.json ? JSON.stringify(result) : `batch ${result.batch} undone: ${undoFigures(result)}`);
       return 0;
     },
   },
@@ -293,6 +299,16 @@ export const commands: Record<string, Command> = {
 };
 
 /** A write's result; the CLI waits for the write lock, so a write kept for later is a fault worth saying. */
+function undoFigures(undo: BatchUndoPreview): string {
+  const figures = [
+    `${undo.messages} messages removed`,
+    undo.labelsSince > 0 && `${undo.labelsSince} labels analysts gave them since`,
+    undo.cases > 0 && `${undo.cases} cases`,
+    undo.kept > 0 && `${undo.kept} kept (another batch brought them too)`,
+  ];
+  return figures.filter(Boolean).join(', ');
+}
+
 function applied<T>(result: T | PendingWrite): T {
   if (isPending(result))
     throw new BadInput('the workspace is busy with another job; the change is kept and made when it ends');

@@ -8,6 +8,7 @@ import {
   importRequestSchema,
   inspectSchema,
   type Batch,
+  type BatchUndoPreview,
   type ImportInspection,
   type ImportSummary,
   type Preset,
@@ -204,10 +205,9 @@ export const contract = {
   'import.inspect': call(inspectSchema).returns<ImportInspection>(),
   'import.start': call(importRequestSchema).returns<JobStarted<ImportSummary>>(),
   'import.batches': call(none).returns<Batch[]>(),
-  'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<{
-    batch: number;
-    removed: number;
-  }>(),
+  /** What undoing a batch would take (messages, labels made since, cases) and keep, to ask before. */
+  'import.undoPreview': call(z.object({ batch: z.number().int().min(1) }).strict()).returns<BatchUndoPreview>(),
+  'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<BatchUndoPreview>(),
   'presets.list': call(none).returns<Preset[]>(),
   'presets.save': write(
     z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict(),

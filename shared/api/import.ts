@@ -96,6 +96,16 @@ export interface Batch {
   messages: number;
 }
 
+/** What undoing a batch removes, and what it keeps because another batch brought it too. */
+export interface BatchUndoPreview {
+  batch: number;
+  messages: number;
+  kept: number;
+  /** Labels analysts gave its messages after the import: they go with the messages. */
+  labelsSince: number;
+  cases: number;
+}
+
 export interface Preset {
   name: string;
   mapping: Mapping;

@@ -65,6 +65,52 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it('says what undoing a batch takes and keeps before it does it, in English and Spanish', async () => {
+    const folder = tempFolder();
+    const path = writeEncoded(join(folder, 'a.csv'), SPANISH_CSV, 'utf8');
+    const more = writeEncoded(
+      join(folder, 'b.csv'),
+      `${SPANISH_CSV}\r\n27/03/2026 10:00;@nuevo;Twitter;Otra;;;0`,
+      'utf8',
+    );
+    const opened = testBackend();
+    await opened.client.call('settings.update', { timeZone: 'Europe/Madrid', language: 'en' });
+    for (const file of [path, more]) {
+      const end = await opened.client.runJob('import.start', { path: file, dateOrder: 'dmy' });
+      expect(end.state).toBe('finished');
+    }
+    const [newest] = (await opened.client.call('messages.page', { offset: 0, limit: 1 })).rows;
+    await opened.client.call('labels.set', { ids: [newest?.id as number], temperature: 2 });
+    const app = await openApp(opened.backend);
+    const page = app.page;
+    try {
+      await page
+        .getByRole('button', { name: /Import/ })
+        .first()
+        .click();
+      const row = (batch: number) =>
+        page.getByRole('row').filter({ has: page.getByRole('cell', { name: `${batch}`, exact: true }) });
+      await row(2).getByRole('button', { name: 'Undo' }).click();
+      await expect
+        .poll(() => row(2).getByRole('alert').textContent())
+        .toBe(
+          'Remove batch 2? It takes 1 messages, 1 labels analysts gave them since. 3 messages stay: another batch brought them too.',
+        );
+      await screenshotsAtSizes(page, 'import-undo-en');
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => row(2).getByRole('alert').textContent()).toContain('Se quedan 3 menciones');
+      await screenshotsAtSizes(page, 'import-undo-es');
+      await row(2).getByRole('button', { name: 'Deshacer' }).click();
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toBe('Lote 2 deshecho: 1 menciones eliminadas');
+      expect((await opened.client.call('workspace.info', {})).counts.messages).toBe(3);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('names the line of a file that mixes encodings, and imports it once the user chooses its encoding', async () => {
     const folder = tempFolder();
     const path = join(folder, 'mezcla.csv');

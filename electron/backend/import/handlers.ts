@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
+import { batchUndoPreview, listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
 import { NotFound } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import type { InspectThreadData } from './inspect-thread';
@@ -77,11 +77,16 @@ export const importHandlers = defineHandlers({
     };
   },
   'import.batches': (_input, { store }) => listBatches(store.sqlite),
+  'import.undoPreview': ({ batch }, { store }) => {
+    const preview = batchUndoPreview(store.sqlite, batch);
+    if (preview === null) throw new NotFound(`No import batch ${batch}`);
+    return preview;
+  },
   'import.undo': ({ batch }, { store, writes }) =>
     writes.write(() => {
-      const removed = undoBatch(store.sqlite, batch);
-      if (removed === null) throw new NotFound(`No import batch ${batch}`);
-      return { batch, removed };
+      const undone = undoBatch(store.sqlite, batch);
+      if (undone === null) throw new NotFound(`No import batch ${batch}`);
+      return undone;
     }),
   'presets.list': (_input, { store }) => allPresets(store.sqlite),
   'presets.save': ({ name, mapping }, { store, writes }) =>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Batch } from '../../../../shared/api/import';
+import type { Batch, BatchUndoPreview } from '../../../../shared/api/import';
 import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -11,15 +11,20 @@ export function Batches() {
   const list = useApi('import.batches', {}, { reloadOn: ['writes'] });
   const batches = list.data ?? [];
   const [notice, setNotice] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<BatchUndoPreview | null>(null);
 
+  // What the undo takes is asked of the store when the user asks, not shown from the list's counts: labels made
+  // since and batches sharing rows change.
+  const ask = async (batch: Batch): Promise<void> => {
+    setConfirming(await api.call('import.undoPreview', { batch: batch.id }));
+  };
   const undo = async (batch: Batch): Promise<void> => {
     const result = await api.call('import.undo', { batch: batch.id });
     setConfirming(null);
     setNotice(
       isPending(result)
         ? t('writes.keptUndo', { batch: batch.id })
-        : t('import.undone', { batch: result.batch, count: result.removed }),
+        : t('import.undone', { batch: result.batch, count: number(result.messages) }),
     );
     list.reload();
   };
@@ -55,16 +60,16 @@ export function Batches() {
                   {number(batch.rowsNew)} / {number(batch.rowsDuplicate)} / {number(batch.rowsRejected)}
                 </td>
                 <td>
-                  {confirming === batch.id ? (
+                  {confirming?.batch === batch.id ? (
                     <>
-                      <span>{t('import.confirmUndo', { batch: batch.id, count: batch.messages })}</span>{' '}
+                      <UndoPreview preview={confirming} />{' '}
                       <button className="danger" onClick={() => void undo(batch)}>
                         {t('import.undo')}
                       </button>{' '}
                       <button onClick={() => setConfirming(null)}>{t('import.cancel')}</button>
                     </>
                   ) : (
-                    <button onClick={() => setConfirming(batch.id)}>{t('import.undo')}</button>
+                    <button onClick={() => void ask(batch)}>{t('import.undo')}</button>
                   )}
                 </td>
               </tr>
@@ -73,5 +78,20 @@ export function Batches() {
         </table>
       )}
     </div>
+  );
+}
+
+/** What an undo takes (and keeps), said before the user confirms. */
+function UndoPreview({ preview }: { preview: BatchUndoPreview }) {
+  const { t, number } = useI18n();
+  const takes = [
+    t('import.confirmUndo', { batch: preview.batch, count: number(preview.messages) }),
+    preview.labelsSince > 0 && t('import.undoLabelsSince', { count: number(preview.labelsSince) }),
+    preview.cases > 0 && t('import.undoCases', { count: number(preview.cases) }),
+  ].filter(Boolean);
+  return (
+    <span className="undo-preview" role="alert">
+      {takes.join(', ')}.{preview.kept > 0 && <> {t('import.undoKept', { count: number(preview.kept) })}.</>}
+    </span>
   );
 }

@@ -116,9 +116,19 @@ describe('pulso import', () => {
       [2, 'sample.csv'],
       [1, 'sample.csv'],
     ]);
+    // It says what it would take first; the second batch brought the same rows, so they stay.
     expect(pulso('undo-import', '1', '--workspace', workspace)).toMatchObject({
+      code: 2,
+      stdout: 'batch 1 would be undone: 0 messages removed, 93 kept (another batch brought them too)\n',
+      stderr: expect.stringMatching(/nothing undone: give --yes/),
+    });
+    expect(pulso('undo-import', '1', '--workspace', workspace, '--yes')).toMatchObject({
       code: 0,
-      stdout: 'batch 1 undone: 93 messages removed\n',
+      stdout: 'batch 1 undone: 0 messages removed, 93 kept (another batch brought them too)\n',
+    });
+    expect(pulso('undo-import', '2', '--workspace', workspace, '--yes')).toMatchObject({
+      code: 0,
+      stdout: 'batch 2 undone: 93 messages removed\n',
     });
     expect(pulso('undo-import', '7', '--workspace', workspace)).toMatchObject({
       code: 1,
@@ -152,7 +162,7 @@ describe('pulso import', () => {
     expect(
       JSON.parse(pulso('import', `${folder}coded.csv`, '--workspace', workspace, '--header-row', '2', '--json').stdout),
     ).toMatchObject({ new: 1, rejected: 0 });
-    expect(pulso('undo-import', '1', '--workspace', workspace).code).toBe(0);
+    expect(pulso('undo-import', '1', '--workspace', workspace, '--yes').code).toBe(0);
     writeFileSync(`${folder}bad.csv`, 'fecha,texto\n2026-01-01,hola\nnunca,adiós\n');
     expect(pulso('import', `${folder}bad.csv`, '--workspace', workspace)).toMatchObject({
       code: 1,
