@@ -225,6 +225,11 @@ function attributeAt(tag: string, name: string): number {
   return at < 0 ? -1 : at + name.length;
 }
 
+/**
+ * The most XML one row may take: Excel's own widest rows (16,384 cells of a few characters) take a few hundred KB.
+ */
+const MAX_ROW_CHARS = 32 * 2 ** 20;
+
 /** How many columns an Excel sheet has (A to XFD). */
 const EXCEL_COLUMNS = 16_384;
 
@@ -387,8 +392,27 @@ export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: Shee
   let tags: ReturnType<typeof tagsFor> | null = null;
   let pending = '';
   let lastNumber = 0;
+  // The chunks of a row whose end has not come yet, kept apart: added to `pending` one by one, a giant row would be
+  // copied and searched again for every chunk that lengthens it.
+  const longRow = { number: 0, chunks: [] as string[], length: 0, tail: '' };
   for await (const chunk of sheet) {
-    pending += decoder.write(chunk);
+    const text = decoder.write(chunk);
+    if (tags && longRow.number > 0) {
+      const width = tags.rowEnd.length;
+      const ends = text.includes(tags.rowEnd) || (longRow.tail + text.slice(0, width)).includes(tags.rowEnd);
+      longRow.tail = text.length >= width ? text.slice(-width) : (longRow.tail + text).slice(-width);
+      if (!ends) {
+        longRow.chunks.push(text);
+        longRow.length += text.length;
+        if (pending.length + longRow.length > MAX_ROW_CHARS)
+          throw new Error(
+            `row ${longRow.number} of the sheet is longer than ${MAX_ROW_CHARS / 2 ** 20} MB of XML, which no spreadsheet writes: the file is damaged or crafted; nothing imported`,
+          );
+        continue;
+      }
+      pending += longRow.chunks.join('') + text;
+      Object.assign(longRow, { number: 0, chunks: [], length: 0 });
+    } else pending += text;
     if (!tags) {
       const data = /<(\w+:)?sheetData\b/.exec(pending);
       if (!data) continue;
@@ -405,12 +429,15 @@ export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: Shee
       }
       const tagEnd = pending.indexOf('>', at);
       if (tagEnd < 0) break;
-      const empty = pending.charCodeAt(tagEnd - 1) === 0x2f;
-      const end = empty ? tagEnd + 1 : pending.indexOf(tags.rowEnd, tagEnd);
-      if (end < 0) break;
       const rowTag = pending.slice(at, tagEnd);
       const numberFrom = attributeAt(rowTag, ' r="');
       const number = numberFrom < 0 ? lastNumber + 1 : numberAt(rowTag, numberFrom);
+      const empty = pending.charCodeAt(tagEnd - 1) === 0x2f;
+      const end = empty ? tagEnd + 1 : pending.indexOf(tags.rowEnd, tagEnd);
+      if (end < 0) {
+        Object.assign(longRow, { number, tail: pending.slice(-tags.rowEnd.length) });
+        break;
+      }
       lastNumber = number;
       rows.push({ number, values: empty ? [] : rowCells(pending, tagEnd + 1, end, tags, context) });
       consumed = empty ? end : end + tags.rowEnd.length;
@@ -418,6 +445,7 @@ export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: Shee
     pending = pending.slice(consumed);
     if (rows.length > 0) yield rows;
   }
+  pending += longRow.chunks.join('');
   // A sheet cut short (a row half written, no end of the data) would import its first rows only.
   pending += decoder.end();
   if (!tags || !new RegExp(`</${tags.prefix}sheetData>|<${tags.prefix}sheetData\\s*/>`).test(pending))

@@ -66,3 +66,24 @@ describe('an XLSX whose part unpacks far beyond its packed size (a compression b
     expect(last.message).toMatch(/xl\/sharedStrings\.xml would unpack to more than 64 MB/);
   });
 });
+
+describe('an XLSX with one giant row', () => {
+  it('is refused naming the row once it passes 32 MB, read in one pass (not again for every chunk)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Data');
+    sheet.addRow(['Fecha', 'Texto']);
+    sheet.addRow(['2026-01-05', 'hola']);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    // 40 MB of one cell packs to some 40 KB, within the unpacking limit (64 MB): the row's own limit refuses it.
+    const giant = `<row r="3"><c r="A3" t="inlineStr"><is><t>${'a'.repeat(40 * 2 ** 20)}</t></is></c></row>`;
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', `${giant}</sheetData>`));
+    const path = join(tempFolder(), 'giant-row.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const { client } = testBackend();
+    const last = await client.runJob('import.start', { path });
+    expect(last.state).toBe('failed');
+    expect(last.message).toMatch(/^giant-row\.xlsx: .*row 3 of the sheet is longer than 32 MB of XML/);
+    expect((await client.call('workspace.info', {})).counts.messages).toBe(0);
+  });
+});
