@@ -60,7 +60,7 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
   }
   if (completed.open.temperatureScale === 'ambiguous') {
     throw new ImportError(
-      `${name}: the temperatures could be on −2…+2 or on 1…5 (the file has only 1s and 2s); choose the scale (signed or five: --temperature-scale in the CLI)`,
+      `${name}: the temperatures could be on −2…+2 or on 1…5 (the file has only 1s and 2s, or as many values only one scale allows as only the other); choose the scale (signed or five: --temperature-scale in the CLI)`,
     );
   }
   const resolved = resolveColumns(reader.headers, completed.mapping);

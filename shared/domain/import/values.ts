@@ -60,23 +60,23 @@ for (const [value, words] of [
 export type TemperatureScale = 'signed' | 'five';
 
 /**
- * Numbers on a file's temperature column: −2..2 as they are, 1..5 shifted. Decided from all of
- * the column's values; a column of only 1s and 2s cannot tell and is asked about.
+ * Numbers on a file's temperature column: −2..2 as they are, 1..5 shifted. Decided from all of the column's values:
+ * the scale fewer of them fall outside (a stray 3 among −2…+2 is that row's error, not the whole column's); a column
+ * of only 1s and 2s, or as many values outside one scale as the other, cannot tell and is asked about.
  */
 export function detectTemperatureScale(values: Iterable<string>): TemperatureScale | 'ambiguous' | null {
-  let signed = false;
-  let five = false;
+  let onlySigned = 0;
+  let onlyFive = 0;
   let numbers = false;
   for (const raw of values) {
     const value = Number(raw.trim().replace(/^\+/, ''));
     if (raw.trim() === '' || !Number.isInteger(value)) continue;
     numbers = true;
-    if (value <= 0) signed = true;
-    if (value >= 3) five = true;
+    if (value <= 0) onlySigned++;
+    if (value >= 3) onlyFive++;
   }
   if (!numbers) return null;
-  if (signed && five) return 'ambiguous';
-  return signed ? 'signed' : five ? 'five' : 'ambiguous';
+  return onlySigned > onlyFive ? 'signed' : onlyFive > onlySigned ? 'five' : 'ambiguous';
 }
 
 export function parseTemperature(cell: Cell, scale: TemperatureScale | null): Parsed<Temperature | null> {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/cli/main';
@@ -140,6 +140,26 @@ describe('pulso import', () => {
         /no preset named "no-such-preset" \(presets: airline-tweets, customer-support-tweets/,
       ),
     });
+  });
+
+  it('reads temperatures on the scale most of them are on: a stray 3 among −2…+2 is an error of that row alone', () => {
+    const workspace = tempWorkspacePath();
+    const folder = tempWorkspacePath('x').replace(/x$/, '');
+    const file = `${folder}temps.csv`;
+    writeFileSync(
+      file,
+      'fecha,texto,temperatura\n2026-01-05,uno,-2\n2026-01-06,dos,1\n2026-01-07,tres,3\n2026-01-08,cuatro,0\n',
+    );
+    expect(pulso('import', file, '--workspace', workspace)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /temps\.csv, row 4, column "temperatura": temperature 3 is outside the −2\.\.2 scale/,
+      ),
+    });
+    const rejects = `${folder}rejects.csv`;
+    const imported = pulso('import', file, '--workspace', workspace, '--rejects', rejects, '--json');
+    expect(JSON.parse(imported.stdout)).toMatchObject({ new: 3, rejected: 1 });
+    expect(readFileSync(rejects, 'utf8')).toMatch(/tres/);
   });
 
   it('refuses, exit 1, naming the columns it could not place or the row and column of a bad cell', () => {

@@ -28,6 +28,10 @@ describe('legacy labels onto the temperature scale', () => {
     expect(detectTemperatureScale(['1', '5', '3'])).toBe('five');
     expect(detectTemperatureScale(['1', '2', ''])).toBe('ambiguous');
     expect(detectTemperatureScale(['positive'])).toBeNull();
+    // A stray value outside the scale the rest are on is that row's error, not a reason to read them all otherwise.
+    expect(detectTemperatureScale(['-2', '1', '3', '0'])).toBe('signed');
+    expect(detectTemperatureScale(['5', '4', '0', '1'])).toBe('five');
+    expect(detectTemperatureScale(['-2', '3', '1'])).toBe('ambiguous');
     expect(['1', '2', '3', '4', '5'].map((n) => value(parseTemperature(n, 'five')))).toEqual([-2, -1, 0, 1, 2]);
     expect(value(parseTemperature('-1', 'signed'))).toBe(-1);
     expect(value(parseTemperature('', 'five'))).toBeNull();
