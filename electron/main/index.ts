@@ -5,7 +5,8 @@ import { createClient } from '../../shared/api/client';
 import { openBackend, type Backend } from '../backend/backend';
 import type { FilePurpose } from '../backend/runtime/context';
 import { defaultWorkspacePath } from '../backend/runtime/defaults';
-import { createInvokeHandler, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
+import { createDropHandler, createInvokeHandler, DROP_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
+import { createFileGrants } from './file-grants';
 import { buildMenu } from './menu';
 import { APP_ENTRY, isTrustedPage, rendererDevServer, WEB_PREFERENCES } from './policy';
 import { harden, registerAppScheme } from './security';
@@ -105,13 +106,13 @@ app
   .then(async () => {
     harden(devServer, join(import.meta.dirname, '../renderer'));
     const opening = switchWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
+    const trusted = (url: string): boolean => isTrustedPage(url, devServer);
+    const grants = createFileGrants();
     ipcMain.handle(
       INVOKE_CHANNEL,
-      createInvokeHandler(
-        () => backend as Promise<Backend>,
-        (url) => isTrustedPage(url, devServer),
-      ),
+      createInvokeHandler(() => backend as Promise<Backend>, trusted, grants),
     );
+    ipcMain.handle(DROP_CHANNEL, createDropHandler(trusted, grants));
     Menu.setApplicationMenu(
       buildMenu(
         {

@@ -1,9 +1,9 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ApiEvent, PulsoBridge } from '../../shared/api/envelope';
 
-// The renderer gets these functions and nothing else (the path of a dropped file is read
-// here because sandboxed pages cannot see paths); channel names are repeated here because a
-// sandboxed preload cannot import other modules at run time.
+// The renderer gets these functions and nothing else. A dropped file's path is read here (sandboxed pages cannot see
+// paths) and handed to the main process, which gives the page a token for it. Channel names are repeated here because
+// a sandboxed preload cannot import other modules at run time.
 const bridge: PulsoBridge = {
   invoke: (name, input) => ipcRenderer.invoke('pulso:invoke', name, input),
   onEvent(listener) {
@@ -11,7 +11,7 @@ const bridge: PulsoBridge = {
     ipcRenderer.on('pulso:event', forward);
     return () => ipcRenderer.removeListener('pulso:event', forward);
   },
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  dropFile: (file) => ipcRenderer.invoke('pulso:drop', webUtils.getPathForFile(file)),
 };
 
 contextBridge.exposeInMainWorld('pulso', bridge);

@@ -212,10 +212,13 @@ export const contract = {
   'presets.save': write(
     z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict(),
   ).returns<Preset>(),
-  /** The OS file dialog, from the shell; null when the user cancels. */
+  /**
+   * The OS file dialog, from the shell; null when the user cancels. A page gets a token as the path (the IPC binding
+   * gives one, and takes only tokens in `path` and `rejectsPath`): pages never name files.
+   */
   'files.choose': call(
     z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict(),
-  ).returns<{ path: string | null }>(),
+  ).returns<{ path: string | null; name: string | null }>(),
   /** Labels messages as one undoable action; a field left out keeps its value, null clears it. */
   'labels.set': write(
     z

@@ -66,6 +66,6 @@ export type ApiEvent =
 export interface PulsoBridge {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
-  /** The path of a file dropped on the window (the desktop app only). */
-  pathForFile?(file: File): string;
+  /** A token for a file dropped on the window (the desktop app only): pages name files by token, never by path. */
+  dropFile?(file: File): Promise<Envelope<{ path: string; name: string }>>;
 }

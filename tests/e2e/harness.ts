@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Backend } from '../../electron/backend/backend';
+import { createInvokeHandler } from '../../electron/main/ipc';
 import type { ApiEvent } from '../../shared/api/envelope';
 import { findBrowser } from '../helpers/find-browser';
 
@@ -84,7 +85,15 @@ export async function openApp(backend: Backend, options: { locale?: string; befo
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.exposeBinding('__pulsoInvoke', (_source, name: string, input: unknown) => backend.invoke(name, input));
+  // Through the app's own IPC binding: the page is trusted by its address, and names files by token as in the app.
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const invoke = createInvokeHandler(
+    () => backend,
+    (url) => url.startsWith(origin),
+  );
+  await page.exposeBinding('__pulsoInvoke', (source, name: string, input: unknown) =>
+    invoke({ senderFrame: { url: source.frame.url() } }, name, input),
+  );
   // Functions sent to the page are serialized; under tsx (benchmarks) esbuild wraps named
   // functions in a __name() helper that the page lacks.
   await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
@@ -107,7 +116,7 @@ export async function openApp(backend: Backend, options: { locale?: string; befo
       .evaluate((payload) => (window as unknown as { __pulsoEmit(e: unknown): void }).__pulsoEmit(payload), event)
       .catch(() => undefined);
   });
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.goto(origin);
   return {
     page,
     errors,

@@ -48,15 +48,19 @@ function Frame() {
     setScope({ filter, label, key: Date.now() });
     setSection('grid');
   };
-  const [droppedPath, setDroppedPath] = useState<string | null>(null);
+  const [dropped, setDropped] = useState<{ path: string; name: string } | null>(null);
 
   // A file dropped anywhere on the window opens the import wizard on it.
   const onDrop = (event: React.DragEvent): void => {
     const file = event.dataTransfer.files[0];
-    if (!file || !window.pulso.pathForFile) return;
+    const { dropFile } = window.pulso;
+    if (!file || !dropFile) return;
     event.preventDefault();
-    setDroppedPath(window.pulso.pathForFile(file));
-    setSection('import');
+    void dropFile(file).then((answer) => {
+      if (!answer.ok) return;
+      setDropped(answer.value);
+      setSection('import');
+    });
   };
   const screen = (() => {
     switch (section) {
@@ -69,7 +73,7 @@ function Frame() {
       case 'import':
         return (
           <ImportScreen
-            droppedPath={droppedPath}
+            dropped={dropped}
             onOpenBatch={(batch) => openGrid({ batch }, t('grid.batchFilter', { batch }))}
           />
         );

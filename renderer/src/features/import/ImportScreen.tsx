@@ -17,8 +17,8 @@ import { MappingTable } from './MappingTable';
 import { rates, useImportJob } from './useImportJob';
 
 interface Props {
-  /** A file dropped on the window. */
-  droppedPath: string | null;
+  /** A file dropped on the window: its token (the page never sees its path) and name. */
+  dropped: { path: string; name: string } | null;
   onOpenBatch(batch: number): void;
 }
 
@@ -31,6 +31,7 @@ const ENCODING_NAMES: Record<TextEncoding, string> = {
 
 /** The file being imported and what the user chose for it so far (sheet, password, header row, preset or mapping). */
 interface ChosenFile {
+  /** The token the file dialog or the drop gave: the main process alone knows the path. */
   path: string;
   part?: string | undefined;
   password?: string | undefined;
@@ -41,9 +42,10 @@ interface ChosenFile {
 }
 
 /** The import wizard: file → sheet/table → mapping with preview → import with progress → summary. */
-export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
+export function ImportScreen({ dropped, onOpenBatch }: Props) {
   const { t } = useI18n();
   const [file, setFile] = useState<ChosenFile | null>(null);
+  const [fileName, setFileName] = useState('');
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** The message asking for an Access database's password, while one is needed. */
@@ -58,8 +60,10 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
   const presetList = useApi('presets.list', {});
   const presets = presetList.data ?? [];
   useEffect(() => {
-    if (droppedPath) setFile({ path: droppedPath });
-  }, [droppedPath]);
+    if (!dropped) return;
+    setFile({ path: dropped.path });
+    setFileName(dropped.name);
+  }, [dropped]);
   useEffect(() => {
     if (!file) return;
     let current = true;
@@ -85,10 +89,11 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
   }, [job.run.state]);
 
   const choose = useCallback(async () => {
-    const { path } = await api.call('files.choose', { purpose: 'import' });
+    const { path, name } = await api.call('files.choose', { purpose: 'import' });
     if (path) {
       job.reset();
       setFile({ path });
+      setFileName(name ?? '');
     }
   }, [job]);
 
@@ -192,7 +197,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
         <button className="primary" onClick={() => void choose()}>
           {t('import.choose')}
         </button>
-        <span className="hint">{window.pulso.pathForFile ? t('import.drop') : ''}</span>
+        <span className="hint">{window.pulso.dropFile ? t('import.drop') : ''}</span>
       </header>
       {run.state === 'cancelled' && (
         <p className="notice" role="status">
@@ -211,7 +216,7 @@ export function ImportScreen({ droppedPath, onOpenBatch }: Props) {
           {file?.headerRow !== undefined && (
             <button onClick={() => setFile({ ...file, headerRow: undefined })}>{t('import.headerRowReset')}</button>
           )}
-          {file && /\.(csv|tsv|txt)$/i.test(file.path) && (
+          {file && /\.(csv|tsv|txt)$/i.test(fileName) && (
             <EncodingSelect value={file.encoding ?? 'utf8'} onChange={(encoding) => setFile({ ...file, encoding })} />
           )}
         </div>
