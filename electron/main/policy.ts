@@ -99,3 +99,19 @@ export function rendererFile(root: string, url: string): string | null {
 
 /** Permissions asked or checked (camera, notifications, clipboard…): none is granted. */
 export const denyPermission = (): boolean => false;
+
+/**
+ * Electron's fuses for a packaged app, by @electron/fuses' names (scripts/fuses.ts flips them in the packaged binary):
+ * it cannot be run as plain Node, nor take Node options or an inspector from its command line or environment; cookies
+ * are encrypted; it loads only its own ASAR archive, checked against the hash embedded at packaging; file:// gets no
+ * extra privileges (the renderer is served from app://).
+ */
+export const FUSES = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
+} as const;

@@ -5,6 +5,7 @@ import {
   APP_ENTRY,
   CONTENT_SECURITY_POLICY,
   denyPermission,
+  FUSES,
   isAllowedRequest,
   isTrustedPage,
   rendererDevServer,
@@ -104,5 +105,17 @@ describe("the Electron shell's security policy", () => {
       "setWindowOpenHandler(() => ({ action: 'deny' }))",
     ])
       expect(security).toContain(line);
+  });
+
+  it('packages with the fuses that close the ways around the sandbox: no Node mode, no inspector, its own ASAR only', () => {
+    expect(FUSES).toEqual({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableCookieEncryption: true,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
+    });
   });
 });
