@@ -22,6 +22,8 @@ export interface NewMessage {
   source: Source;
   author: NewAuthor;
   postedAt: number;
+  /** The time as the file says it, whatever the workspace's zone: the dedupe key's when given (parseDate). */
+  postedAtAsWritten?: number | null;
   text: string;
   url?: string | null;
   language?: string | null;
@@ -43,9 +45,11 @@ export interface NewMessage {
 
 /**
  * The dedupe key: the source's own id where the file has one, else source + author + time + text,
- * so a re-import or an overlapping export adds nothing twice. The first 16 bytes of its SHA-256 in
- * base64url (22 characters): taken from the digest's own base64url, whose 22nd character also
- * holds 4 bits of the 17th byte (a Buffer per key cost six times as much).
+ * so a re-import or an overlapping export adds nothing twice. The time is the one the file wrote
+ * (NewMessage.postedAtAsWritten): a file is the same rows after the workspace's zone changed.
+ * The first 16 bytes of its SHA-256 in base64url (22 characters): taken from the digest's own
+ * base64url, whose 22nd character also holds 4 bits of the 17th byte (a Buffer per key cost six
+ * times as much).
  */
 export function contentHash(
   source: string,
@@ -240,16 +244,18 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
       const rows = emptyRows();
       if (!matchRules) rows.rulesPending = true;
       const keys = messages.map((m) =>
-        contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAt, m.text),
+        contentHash(m.source, m.externalId ?? null, m.author.handle, m.postedAtAsWritten ?? m.postedAt, m.text),
       );
+      const oldKeys = store.hasOldKeys() ? messages.map(oldKey) : null;
       const stored = storeHasMessages
-        ? store.existingKeys(keys.filter((key) => !seen.has(key)))
+        ? store.existingKeys([...keys.filter((key) => !seen.has(key)), ...(oldKeys?.filter((k) => k !== null) ?? [])])
         : new Map<string, number>();
       const authorKeys = messages.map((m) => authorKey(m.source, m.author.handle));
       if (store.hasAuthors()) learnStoredAuthors(messages, authorKeys);
       const ids = messages.map((message, i): number | null => {
         const key = keys[i] as string;
-        const storedId = stored.get(key);
+        const old = oldKeys?.[i];
+        const storedId = stored.get(key) ?? (old ? stored.get(old) : undefined);
         if (storedId !== undefined) {
           // Once per load: a row the file repeats is shared once.
           if (options.batchId !== null && seen.add(key)) rows.shares.push(options.batchId, storedId);
@@ -305,6 +311,16 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
       return { rows, ids };
     },
   };
+}
+
+/**
+ * A message's key as Pulso computed it before keys took the time as the file wrote it (migration 0014): with the
+ * instant read in the workspace's zone. Null where the two are the same.
+ */
+function oldKey(message: NewMessage): string | null {
+  const written = message.postedAtAsWritten;
+  if (message.externalId || written === undefined || written === null || written === message.postedAt) return null;
+  return contentHash(message.source, null, message.author.handle, message.postedAt, message.text);
 }
 
 const UNMATCHED = { entities: [], topics: [] } as const;

@@ -32,6 +32,12 @@ export function openSnapshot(sqlite: Database.Database) {
   const one = (sql: string): number => sqlite.prepare(sql).pluck().get() as number;
   const hasMessages = one('SELECT EXISTS (SELECT 1 FROM messages)') === 1;
   const hasAuthors = one('SELECT EXISTS (SELECT 1 FROM authors)') === 1;
+  // Keys stored before they took the time as written (migration 0014) are looked up too, while any remain.
+  const hasOldKeys =
+    one(
+      `SELECT EXISTS (SELECT 1 FROM messages WHERE external_id IS NULL
+         AND id < (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'dedupeKeysBefore'))`,
+    ) === 1;
   // CROSS JOIN: the keys asked for are the outer loop, each found through the unique index.
   const existing = sqlite
     .prepare('SELECT m.content_hash, m.id FROM json_each(?) j CROSS JOIN messages m ON m.content_hash = j.value')
@@ -50,6 +56,7 @@ export function openSnapshot(sqlite: Database.Database) {
     }),
     hasMessages: () => hasMessages,
     hasAuthors: () => hasAuthors,
+    hasOldKeys: () => hasOldKeys,
     sources: () => new Map(sqlite.prepare('SELECT code, id FROM sources').raw().all() as [string, number][]),
     /** Entity or topic ids by lower-cased name. */
     names: (kind: 'entities' | 'topics') =>

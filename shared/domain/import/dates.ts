@@ -89,11 +89,27 @@ function valid(wall: WallTime): boolean {
   return day <= daysInMonth(year, month);
 }
 
-function fromWall(wall: WallTime, text: string, timeZone: string, offset?: number): Parsed<number> {
+/** What a file says of a time, whatever the workspace's zone: see parseDate. */
+export interface AsWritten {
+  value: number;
+}
+
+function fromWall(
+  wall: WallTime,
+  text: string,
+  timeZone: string,
+  written: AsWritten | undefined,
+  offset?: number,
+): Parsed<number> {
   if (!valid(wall)) return { ok: false, error: `"${text}" is not a real date` };
-  if (offset === undefined) return { ok: true, value: wallTimeToUtc(wall, timeZone) };
   const { year, month, day, hour = 0, minute = 0, second = 0, ms = 0 } = wall;
-  return { ok: true, value: utc(year, month - 1, day, hour, minute, second, ms) - offset };
+  const asUtc = utc(year, month - 1, day, hour, minute, second, ms);
+  if (offset === undefined) {
+    if (written) written.value = asUtc;
+    return { ok: true, value: wallTimeToUtc(wall, timeZone) };
+  }
+  if (written) written.value = asUtc - offset;
+  return { ok: true, value: asUtc - offset };
 }
 
 const digitsAt = (text: string, start: number, length: number): number => {
@@ -145,37 +161,53 @@ function withTime(
   [h, mi, s, meridiem]: (string | undefined)[],
   text: string,
   timeZone: string,
+  written: AsWritten | undefined,
 ): Parsed<number> {
   let hour = +(h ?? 0);
   if (meridiem) {
     if (hour < 1 || hour > 12) return { ok: false, error: `"${text}" has an hour that is not on a 12-hour clock` };
     hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
   }
-  return fromWall({ ...date, hour, minute: +(mi ?? 0), second: +(s ?? 0) }, text, timeZone);
+  return fromWall({ ...date, hour, minute: +(mi ?? 0), second: +(s ?? 0) }, text, timeZone, written);
 }
 
 /**
  * A date as exports write it, to a UTC instant. Values without a zone are wall times in the
  * workspace's zone. Slashed dates need the file's order (dmy or mdy) unless only one reading is
- * possible.
+ * possible. `written`, when given, gets what the file says whatever the workspace's zone: the
+ * instant where the value has a zone, else its wall time read as UTC (the dedupe key's time: a
+ * file imported again after the zone changed is the same file).
  */
-export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string): Parsed<number | null> {
+export function parseDate(
+  cell: Cell,
+  order: DateOrder | null,
+  timeZone: string,
+  written?: AsWritten,
+): Parsed<number | null> {
   if (cell === null) return { ok: true, value: null };
   // Readers give date cells as Date objects holding the sheet's wall time in UTC fields.
   if (cell instanceof Date) {
     const wall = cell.getTime();
     if (Number.isNaN(wall)) return { ok: false, error: 'invalid date cell' };
     // To the second, as a serial number's date.
+    if (written) written.value = toSecond(wall);
     return { ok: true, value: wallClockToUtc(toSecond(wall), timeZone) };
   }
   const text = cellText(cell);
   if (text === '') return { ok: true, value: null };
   const instant = utcInstant(text);
-  if (instant !== null) return { ok: true, value: instant };
+  if (instant !== null) {
+    if (written) written.value = instant;
+    return { ok: true, value: instant };
+  }
   const serial = typeof cell === 'number' ? cell : /^\d{5}(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  if (serial >= 1 && serial < 2_958_466) return fromWall(excelSerialToWall(serial), text, timeZone);
+  if (serial >= 1 && serial < 2_958_466) return fromWall(excelSerialToWall(serial), text, timeZone, written);
 
-  if (EPOCH.test(text)) return { ok: true, value: text.length === 10 ? Number(text) * 1000 : Number(text) };
+  if (EPOCH.test(text)) {
+    const epoch = text.length === 10 ? Number(text) * 1000 : Number(text);
+    if (written) written.value = epoch;
+    return { ok: true, value: epoch };
+  }
 
   let match = ISO.exec(text);
   if (match) {
@@ -189,7 +221,7 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
       second: +(s ?? 0),
       ms: frac ? Math.round(Number(`0.${frac}`) * 1000) : 0,
     };
-    return fromWall(wall, text, timeZone, zone ? offsetMs(zone) : undefined);
+    return fromWall(wall, text, timeZone, written, zone ? offsetMs(zone) : undefined);
   }
   match = TWITTER.exec(text);
   if (match) {
@@ -200,6 +232,7 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
       { year: +y!, month, day: +d!, hour: +h!, minute: +mi!, second: +s! },
       text,
       timeZone,
+      written,
       offsetMs(zone!),
     );
   }
@@ -216,6 +249,7 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
       [h, mi, s, meridiem],
       text,
       timeZone,
+      written,
     );
   }
   match = DAY_MONTH_NAME.exec(text) ?? MONTH_NAME_DAY.exec(text);
@@ -224,7 +258,7 @@ export function parseDate(cell: Cell, order: DateOrder | null, timeZone: string)
     const [, a, b, y, h, mi, s, meridiem] = match;
     const month = monthOf((dayFirst ? b : a)!);
     if (month === 0) return { ok: false, error: `cannot read date "${text}"` };
-    return withTime({ year: +y!, month, day: +(dayFirst ? a : b)! }, [h, mi, s, meridiem], text, timeZone);
+    return withTime({ year: +y!, month, day: +(dayFirst ? a : b)! }, [h, mi, s, meridiem], text, timeZone, written);
   }
   return { ok: false, error: `cannot read date "${text}"` };
 }

@@ -1,7 +1,7 @@
 import type { Temperature } from '../temperature';
 import type { Kind, Source } from '../vocabulary';
 import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, type Field } from './fields';
-import { detectDateOrder, parseDate } from './dates';
+import { detectDateOrder, parseDate, type AsWritten } from './dates';
 import type { Mapping } from './mapping-schema';
 import {
   cellText,
@@ -37,6 +37,8 @@ export interface MappedRow {
     sex: string | null;
   };
   postedAt: number;
+  /** What the file says of the time, whatever the workspace's zone (parseDate): the dedupe key's. */
+  postedAtAsWritten: number;
   text: string;
   url: string | null;
   language: string | null;
@@ -161,6 +163,7 @@ export function compileRowMapper(
     number,
     number,
   ];
+  const written: AsWritten = { value: 0 };
   const hasCase = positions.caseType >= 0 || positions.caseStatus >= 0 || openedAt >= 0;
   const fixedSource = mapping.source ?? 'other';
 
@@ -172,7 +175,7 @@ export function compileRowMapper(
     const body = text('text', positions.text);
     if (body === null && !errors.some((e) => e.field === 'text'))
       errors.push({ field: 'text', column: column('text'), message: 'text is empty' });
-    const postedAt = date('postedAt', positions.postedAt);
+    const postedAt = read('postedAt', parseDate(cell(positions.postedAt), order, timeZone, written));
     if (postedAt === null && !errors.some((e) => e.field === 'postedAt'))
       errors.push({ field: 'postedAt', column: column('postedAt'), message: 'date is empty' });
     let caseRow: MappedRow['case'] = null;
@@ -205,6 +208,7 @@ export function compileRowMapper(
         sex: text('sex', positions.sex),
       },
       postedAt: postedAt ?? 0,
+      postedAtAsWritten: postedAt === null ? 0 : written.value,
       text: body ?? '',
       url: text('url', positions.url),
       language: text('language', positions.language),
