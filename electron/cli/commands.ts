@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../shared/api/envelope';
 import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
+import { SOURCES } from '../../shared/domain/vocabulary';
 
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -119,7 +120,7 @@ export const commands: Record<string, Command> = {
   import: {
     summary: 'Import a CSV/TSV, XLSX, Access or JSON Lines file as one batch',
     usage:
-      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--encoding utf8|windows1252|utf16le|utf16be] [--date-order dmy|mdy] [--temperature-scale signed|five] [--rejects FILE] [--json]',
+      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--encoding utf8|windows1252|utf16le|utf16be] [--date-order dmy|mdy] [--temperature-scale signed|five] [--source NETWORK] [--default-time DATE] [--rejects FILE] [--json]',
     options: {
       ...workspace,
       preset: { type: 'string' },
@@ -132,10 +133,14 @@ export const commands: Record<string, Command> = {
       password: { type: 'string' },
       'header-row': { type: 'string' },
       encoding: { type: 'string' },
+      source: { type: 'string' },
+      'default-time': { type: 'string' },
     },
     async run(client, values, positionals, io) {
       if (positionals.length !== 1) throw new BadInput('give exactly one FILE to import');
       if (values.preset && values.mapping) throw new BadInput('give --preset or --mapping, not both');
+      if (values.source !== undefined && !(SOURCES as readonly unknown[]).includes(values.source))
+        throw new BadInput(`--source is one of ${SOURCES.join(', ')}`);
       const request = {
         path: resolve(positionals[0] as string),
         part: (values.sheet ?? values.table) as string | undefined,
@@ -147,6 +152,13 @@ export const commands: Record<string, Command> = {
         dateOrder: values['date-order'] as 'dmy' | 'mdy' | undefined,
         temperatureScale: values['temperature-scale'] as 'signed' | 'five' | undefined,
         rejectsPath: values.rejects ? resolve(values.rejects as string) : undefined,
+        defaults:
+          values.source || values['default-time']
+            ? {
+                source: values.source as never,
+                postedAt: values['default-time'] as string | undefined,
+              }
+            : undefined,
       };
       const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));
       if (last.state !== 'finished') throw new BadInput(last.message ?? `import ${last.state}`);
@@ -157,6 +169,10 @@ export const commands: Record<string, Command> = {
         );
       if (summary.sameFileAs.length > 0)
         io.err(`warning: this same file was imported before, as batch ${summary.sameFileAs.join(', ')}`);
+      for (const guess of summary.dropped)
+        io.err(
+          `warning: column "${guess.column}" looked like the ${guess.field} but its values are not (e.g. "${guess.example.slice(0, 40)}"): left out`,
+        );
       if (values.json)
         io.out(
           JSON.stringify({
@@ -168,7 +184,9 @@ export const commands: Record<string, Command> = {
         );
       else {
         io.out(
-          `batch ${summary.batch}: ${summary.new} new, ${summary.duplicate} duplicate, ${summary.rejected} rejected of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`,
+          summary.new === 0 && summary.rejected === 0 && summary.duplicate > 0
+            ? `batch ${summary.batch}: nothing new: all ${summary.duplicate.toLocaleString('en')} rows were already in the workspace`
+            : `batch ${summary.batch}: ${summary.new} new, ${summary.duplicate} duplicate, ${summary.rejected} rejected of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`,
         );
         if (summary.rejectsPath && summary.rejected > 0)
           io.out(`rejected rows and their reasons: ${summary.rejectsPath}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Field } from '../domain/import/fields';
-import type { Mapping, OpenQuestions } from '../domain/import/mapping';
+import type { DroppedGuess, Mapping, OpenQuestions } from '../domain/import/mapping';
 import { mappingSchema } from '../domain/import/mapping-schema';
 
 /** The text encodings a CSV can be read in. */
@@ -36,6 +36,8 @@ export const importRequestSchema = importFileSchema
     /** How to read temperatures a file cannot tell (only 1s and 2s): −2…+2 ('signed') or 1…5 ('five'). */
     temperatureScale: z.enum(['signed', 'five']).optional(),
     rejectsPath: z.string().min(1).optional(),
+    /** For the whole file where it has no column: the network, and the time of rows without one. */
+    defaults: mappingSchema.shape.defaults,
   })
   .strict();
 
@@ -51,7 +53,7 @@ export interface PreviewRow {
 
 export interface ImportInspection {
   file: string;
-  format: 'csv' | 'xlsx' | 'access' | 'jsonl';
+  format: 'csv' | 'xlsx' | 'access' | 'jsonl' | 'archive';
   encoding: string | null;
   delimiter: string | null;
   parts: string[];
@@ -65,6 +67,8 @@ export interface ImportInspection {
   preview: PreviewRow[];
   /** Preview rows whose time is before 1990 or more than a day ahead. */
   implausibleDates: number;
+  /** Columns guessed for a field and left out, their values not being that field's. */
+  dropped: DroppedGuess[];
 }
 
 export interface ImportSummary {
@@ -78,6 +82,8 @@ export interface ImportSummary {
   seconds: number;
   /** Earlier batches that imported exactly the same file (by its SHA-256): a file brought in twice, said. */
   sameFileAs: number[];
+  /** Columns guessed for a field and left out, their values not being that field's. */
+  dropped: DroppedGuess[];
   /** Rows imported with a time before 1990 or more than a day ahead: kept as the file says, but likely mistyped. */
   implausibleDates: number;
 }

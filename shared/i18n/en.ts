@@ -86,6 +86,13 @@ export const en = {
     'This same file was imported before (batch {batches}): its rows already there are counted as duplicates',
   'import.implausibleDates':
     'Rows dated before 1990 or more than a day ahead: {count}. They are kept as the file says; check its dates',
+  'import.network': 'Network of every row',
+  'import.networkOther': 'Other',
+  'import.defaultTime': 'Time of the rows without one',
+  'import.defaultTimeFormat': 'YYYY-MM-DD',
+  'import.dropped':
+    'Column "{column}" looked like {field}, but its values are not (e.g. "{example}"): left out. Map it by hand if it is',
+  'import.allThere': 'Nothing new: all {count} rows were already in the workspace',
   'import.headerRow': 'Column names on row',
   'import.headerRowReset': 'Back to the row Pulso found',
   'import.preset': 'Preset',

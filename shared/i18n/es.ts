@@ -87,6 +87,13 @@ export const es: Record<MessageKey, string> = {
     'Este mismo archivo ya se importó antes (lote {batches}): sus filas que ya estaban cuentan como duplicadas',
   'import.implausibleDates':
     'Filas con fecha anterior a 1990 o más de un día en el futuro: {count}. Se guardan como dice el archivo; revise sus fechas',
+  'import.network': 'Red de todas las filas',
+  'import.networkOther': 'Otra',
+  'import.defaultTime': 'Fecha de las filas que no la tienen',
+  'import.defaultTimeFormat': 'AAAA-MM-DD',
+  'import.dropped':
+    'La columna "{column}" parecía {field}, pero sus valores no lo son (p. ej. "{example}"): se deja fuera. Asígnela a mano si lo es',
+  'import.allThere': 'Nada nuevo: las {count} filas ya estaban en el espacio de trabajo',
   'import.headerRow': 'Nombres de columna en la fila',
   'import.headerRowReset': 'Volver a la fila que encontró Pulso',
   'import.preset': 'Plantilla',

@@ -111,6 +111,41 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it('asks a research corpus without dates for one time, says which guessed column it left out, and imports it', async () => {
+    const path = writeEncoded(
+      join(tempFolder(), 'corpus.tsv'),
+      [
+        'id\ttexto\tpolaridad\tType',
+        '1\t"Hola" me dijo el técnico, y se fue sin arreglar nada\tN+\tPhoto',
+        '2\tMe encanta el "nuevo" plan de datos, por fin rápido\tP+\tLink',
+        '3\tNo sé qué pensar del cambio de tarifa de este mes\tNEU\tPhoto',
+        '',
+      ].join('\n'),
+      'utf8',
+    );
+    const { opened, app, page } = await wizardOn(path);
+    try {
+      await expect
+        .poll(() => page.getByTestId('dropped-guess').textContent())
+        .toContain('Column "Type" looked like Kind');
+      expect(await page.getByRole('button', { name: 'Import file' }).isDisabled()).toBe(true);
+      await page.getByRole('textbox', { name: 'Time of the rows without one' }).fill('2019-06-30');
+      await page.getByRole('textbox', { name: 'Time of the rows without one' }).blur();
+      await expect.poll(() => page.getByRole('button', { name: 'Import file' }).isDisabled()).toBe(false);
+      await screenshotsAtSizes(page, 'import-corpus-en');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => page.getByTestId('dropped-guess').textContent()).toContain('La columna "Type" parecía');
+      await screenshotsAtSizes(page, 'import-corpus-es');
+      await page.getByRole('button', { name: 'Importar archivo' }).click();
+      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toMatch(/3/);
+      const rows = (await opened.client.call('messages.page', { offset: 0, limit: 5 })).rows;
+      expect(rows.map((m) => m.temperature).sort()).toEqual([-2, 0, 2]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('names the line of a file that mixes encodings, and imports it once the user chooses its encoding', async () => {
     const folder = tempFolder();
     const path = join(folder, 'mezcla.csv');

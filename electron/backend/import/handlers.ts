@@ -51,7 +51,10 @@ export const importHandlers = defineHandlers({
     if (request.rejectsPath)
       checkOutputPath(request.rejectsPath, 'The rejects file', { workspace: store.path, inputs: [request.path] });
     // The preset is looked up (and its stored mapping checked) here: the import's threads take a mapping.
-    const mapping = requestMapping(store.sqlite, request);
+    const given = requestMapping(store.sqlite, request);
+    const mapping = request.defaults
+      ? { ...(given ?? { columns: {} }), defaults: { ...given?.defaults, ...request.defaults } }
+      : given;
     const data = {
       workspacePath: store.path,
       nativeBinding: options.nativeBinding,

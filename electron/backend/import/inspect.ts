@@ -2,14 +2,15 @@ import { basename } from 'node:path';
 import type { ImportInspection, PreviewRow } from '../../../shared/api/import';
 import type { Field } from '../../../shared/domain/import/fields';
 import {
+  chooseMapping,
   compileRowMapper,
   completeMapping,
-  detectMapping,
+  requiredFields,
   type Mapping,
   type MappedRow,
 } from '../../../shared/domain/import/mapping';
 import { isImplausibleTime } from '../../../shared/domain/import/dates';
-import { sampleRecords } from './plan';
+import { sampleRecords, withFileSource } from './plan';
 import { openReader } from './readers';
 import type { ReaderOptions } from './readers/types';
 
@@ -25,8 +26,8 @@ export async function inspectFile(
   const reader = await openReader(path, file);
   const sample = await sampleRecords(reader);
   const values = sample.map((record) => record.values);
-  const detected = detectMapping(reader.headers, values);
-  const { mapping, open } = completeMapping(reader.headers, values, given ?? detected.mapping);
+  const chosen = chooseMapping(reader.headers, values, withFileSource(reader, given));
+  const { mapping, open } = completeMapping(reader.headers, values, chosen.mapping);
   // Only columns the file has; a missing one is shown as missing, not as an error on every row.
   const index: Partial<Record<Field, number>> = {};
   for (const [field, header] of Object.entries(mapping.columns) as [Field, string][]) {
@@ -55,7 +56,8 @@ export async function inspectFile(
     headerRow: reader.headerRow,
     headers: reader.headers,
     mapping,
-    missing: (['text', 'postedAt'] as Field[]).filter((field) => index[field] === undefined),
+    missing: requiredFields(mapping).filter((field) => index[field] === undefined),
+    dropped: chosen.dropped,
     open,
     preview,
     implausibleDates,

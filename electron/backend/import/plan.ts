@@ -1,5 +1,12 @@
 import { basename } from 'node:path';
-import { completeMapping, detectMapping, resolveColumns, type Mapping } from '../../../shared/domain/import/mapping';
+import {
+  chooseMapping,
+  completeMapping,
+  defaultPostedAt,
+  resolveColumns,
+  type DroppedGuess,
+  type Mapping,
+} from '../../../shared/domain/import/mapping';
 import type { Field } from '../../../shared/domain/import/fields';
 import type { Cell } from '../../../shared/domain/import/values';
 import { ImportError, records, type Reader } from './readers';
@@ -15,6 +22,19 @@ export interface ImportOptions {
 export interface Plan {
   mapping: Mapping;
   index: Partial<Record<Field, number>>;
+  /** Guessed columns left out because their values are not their field's. */
+  dropped: DroppedGuess[];
+}
+
+/** The guesses left out, said after the columns a file lacks: why a column that is there was not used. */
+export function droppedNote(dropped: readonly DroppedGuess[]): string {
+  return dropped.map((d) => `; "${d.column}" is not the ${d.field} (e.g. "${d.example.slice(0, 40)}")`).join('');
+}
+
+/** The mapping, with the network the file's format says it is from where the mapping does not name one. */
+export function withFileSource(reader: Reader, mapping: Mapping | undefined): Mapping | undefined {
+  if (!reader.source || mapping?.source || mapping?.defaults?.source) return mapping;
+  return { ...(mapping ?? { columns: {} }), defaults: { ...mapping?.defaults, source: reader.source } };
 }
 
 /** Reads the first records of a file. */
@@ -35,17 +55,20 @@ export async function sampleRecords(reader: Reader, count = SAMPLE_ROWS): Promis
 export async function planImport(path: string, reader: Reader, options: ImportOptions): Promise<Plan> {
   const name = basename(path);
   const sample = (await sampleRecords(reader)).map((record) => record.values);
-  let mapping = options.mapping;
-  if (!mapping) {
-    const detected = detectMapping(reader.headers, sample);
-    if (detected.missing.length > 0) {
-      throw new ImportError(
-        `${name}: cannot find a column for ${detected.missing.join(' and ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}; map it with a preset or a mapping file`,
-      );
-    }
-    mapping = detected.mapping;
+  const chosen = chooseMapping(reader.headers, sample, withFileSource(reader, options.mapping));
+  if (chosen.missing.length > 0) {
+    const timeHint = chosen.missing.includes('postedAt') ? ', or give every row one time (--default-time)' : '';
+    throw new ImportError(
+      `${name}: cannot find a column for ${chosen.missing.join(' and ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}${droppedNote(chosen.dropped)}; map it with a preset or a mapping file${timeHint}`,
+    );
   }
+  let mapping = chosen.mapping;
   if (options.dateOrder) mapping = { ...mapping, dateOrder: options.dateOrder };
+  try {
+    defaultPostedAt(mapping, 'UTC');
+  } catch (error) {
+    throw new ImportError(`${name}: ${(error as Error).message} (--default-time)`);
+  }
   if (options.temperatureScale) mapping = { ...mapping, temperatureScale: options.temperatureScale };
   const completed = completeMapping(reader.headers, sample, mapping);
   if (completed.open.dateOrder === 'ambiguous') {
@@ -65,5 +88,5 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
   }
   const resolved = resolveColumns(reader.headers, completed.mapping);
   if (!resolved.ok) throw new ImportError(`${name}: ${resolved.error}`);
-  return { mapping: completed.mapping, index: resolved.index };
+  return { mapping: completed.mapping, index: resolved.index, dropped: chosen.dropped };
 }

@@ -134,11 +134,20 @@ export async function runImport(
           `${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`,
         );
       }
+      if (counts.rowsRejected > 0 && counts.rowsNew + counts.rowsDuplicate === 0) {
+        // Nothing to record as a batch; the rejects file, asked for, stays with every row's reason.
+        await rejects?.close();
+        rejects = null;
+        throw new ImportError(
+          `${name}: nothing imported: all ${counts.rowsRejected} rows were rejected; their reasons are in ${request.rejectsPath}`,
+        );
+      }
       load.finish((done, total) => onProgress({ done, total, rows, stage: 'indexing' }));
       const sha256 = await hashing;
       finishBatch(sqlite, batch, { ...counts, sha256 });
       return {
         sameFileAs: batchesOfFile(sqlite, sha256, batch),
+        dropped: file.plan.dropped,
         implausibleDates,
         batch,
         new: counts.rowsNew,

@@ -2,9 +2,20 @@ import { foldText } from '../matching';
 
 /** The fields a column can be mapped to, with header names that suggest them (es, en). */
 export const FIELDS = {
-  externalId: ['id', 'tweet_id', 'tweet id', 'message id', 'post id', 'id mensaje', 'identificador', 'external id'],
+  externalId: [
+    'id',
+    'id str',
+    'tweet_id',
+    'tweet id',
+    'message id',
+    'post id',
+    'id mensaje',
+    'identificador',
+    'external id',
+  ],
   text: [
     'text',
+    'full text',
     'texto',
     'mensaje',
     'message',
@@ -21,6 +32,7 @@ export const FIELDS = {
   ],
   postedAt: [
     'fecha',
+    'posted',
     'date',
     'time',
     'hora',
@@ -40,6 +52,8 @@ export const FIELDS = {
     'publish time',
   ],
   authorHandle: [
+    'user screen name',
+    'account username',
     'usuario',
     'user',
     'username',
@@ -56,12 +70,21 @@ export const FIELDS = {
   authorName: ['nombre', 'author name', 'nombre autor', 'full name', 'display name'],
   source: ['red social', 'red', 'fuente', 'source', 'network', 'canal', 'channel', 'plataforma', 'platform', 'medio'],
   url: ['url', 'link', 'enlace', 'permalink', 'tweet permalink'],
-  likes: ['likes', 'me gusta', 'favoritos', 'favorites', 'likes count', 'reacciones', 'reactions'],
+  likes: ['likes', 'me gusta', 'favoritos', 'favorites', 'favorite count', 'likes count', 'reacciones', 'reactions'],
   shares: ['shares', 'compartidos', 'retweets', 'retweet_count', 'rts', 'veces compartido'],
   replies: ['replies', 'respuestas', 'comentarios count', 'reply count', 'replies count'],
   followers: ['followers', 'seguidores', 'followers count', 'fans'],
   language: ['language', 'idioma', 'lang', 'lengua'],
-  replyTo: ['reply to', 'in_response_to_tweet_id', 'en respuesta a', 'respuesta a', 'parent id', 'in reply to'],
+  replyTo: [
+    'reply to',
+    'in reply to status id str',
+    'in reply to status id',
+    'in_response_to_tweet_id',
+    'en respuesta a',
+    'respuesta a',
+    'parent id',
+    'in reply to',
+  ],
   temperature: [
     'temperatura',
     'temperature',
@@ -129,11 +152,21 @@ export function foldHeader(header: string): string {
     .trim();
 }
 
-const SYNONYMS = new Map<string, Field>();
+const SYNONYMS = new Map<string, { field: Field; rank: number }>();
 for (const field of FIELD_NAMES)
-  for (const name of FIELDS[field]) if (!SYNONYMS.has(foldHeader(name))) SYNONYMS.set(foldHeader(name), field);
+  FIELDS[field].forEach((name, rank) => {
+    if (!SYNONYMS.has(foldHeader(name))) SYNONYMS.set(foldHeader(name), { field, rank });
+  });
 
 /** The field a header names, if any. */
 export function fieldForHeader(header: string): Field | undefined {
-  return SYNONYMS.get(foldHeader(header));
+  return SYNONYMS.get(foldHeader(header))?.field;
+}
+
+/**
+ * How closely a header names its field: the place of its name in the field's list, the most specific first (a
+ * network's `user.screen_name` is the handle before `user.name` is).
+ */
+export function headerRank(header: string): number {
+  return SYNONYMS.get(foldHeader(header))?.rank ?? Infinity;
 }

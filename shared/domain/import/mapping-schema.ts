@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_ROLES, SOURCES } from '../vocabulary';
+import { ENTITY_ROLES, KINDS, SOURCES } from '../vocabulary';
 import { FIELD_NAMES, type Field } from './fields';
 
 // Apart from mapping.ts, so an import's two threads, which map rows but take their mapping
@@ -15,6 +15,20 @@ export const mappingSchema = z
     source: z.enum(SOURCES).optional(),
     /** Role of entities first named by an entity column. */
     entityRole: z.enum(ENTITY_ROLES).optional(),
+    /** Values for the whole file where it has no column (or an empty cell): the time of rows that have none. */
+    defaults: z
+      .object({ postedAt: z.string().trim().min(1).max(40).optional(), source: z.enum(SOURCES).optional() })
+      .strict()
+      .optional(),
+    /** What a file's own values become, by the value as written (any case): "malo" → -2, "Reclamo" → complaint. */
+    values: z
+      .object({
+        temperature: z.record(z.string(), z.number().int().min(-2).max(2).nullable()).optional(),
+        kind: z.record(z.string(), z.enum(KINDS).nullable()).optional(),
+        source: z.record(z.string(), z.enum(SOURCES)).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Mapping = z.infer<typeof mappingSchema>;

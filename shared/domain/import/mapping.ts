@@ -1,11 +1,13 @@
 import type { Temperature } from '../temperature';
 import type { Kind, Source } from '../vocabulary';
-import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, type Field } from './fields';
+import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, headerRank, type Field } from './fields';
 import { detectDateOrder, parseDate, type AsWritten } from './dates';
 import type { Mapping } from './mapping-schema';
 import {
   cellText,
+  decodeHtmlText,
   detectTemperatureScale,
+  foldValue,
   parseCount,
   parseKind,
   parseSource,
@@ -73,7 +75,7 @@ export function resolveColumns(
   mapping: Mapping,
 ): { ok: true; index: Partial<Record<Field, number>> } | { ok: false; error: string } {
   const index: Partial<Record<Field, number>> = {};
-  for (const field of REQUIRED_FIELDS) {
+  for (const field of requiredFields(mapping)) {
     if (!mapping.columns[field])
       return { ok: false, error: `no column is mapped to ${field} (columns: ${headers.join(', ')})` };
   }
@@ -158,6 +160,15 @@ export function compileRowMapper(
   const count = (field: Field, position: number): number | null =>
     position < 0 ? null : read(field, parseCount(cell(position)));
   const positions = Object.fromEntries(FIELD_NAMES.map((field) => [field, at(field)])) as Record<Field, number>;
+  const own = {
+    temperature: valueMap(mapping.values?.temperature),
+    kind: valueMap(mapping.values?.kind),
+    source: valueMap(mapping.values?.source),
+  };
+  /** The user's reading of a cell's value where the mapping's value map names it; undefined where it does not. */
+  const ownValue = <T>(map: Map<string, T> | null, position: number): T | undefined =>
+    map === null || position < 0 ? undefined : map.get(foldValue(cellText(cell(position))));
+  const defaultTime = defaultPostedAt(mapping, timeZone);
   const [openedAt, firstResponseAt, resolvedAt] = DATE_FIELDS.slice(1).map((field) => positions[field]) as [
     number,
     number,
@@ -165,17 +176,39 @@ export function compileRowMapper(
   ];
   const written: AsWritten = { value: 0 };
   const hasCase = positions.caseType >= 0 || positions.caseStatus >= 0 || openedAt >= 0;
-  const fixedSource = mapping.source ?? 'other';
+  const fixedSource = mapping.defaults?.source ?? mapping.source ?? 'other';
+
+  function readTemperature(): Temperature | null {
+    const mine = ownValue(own.temperature, positions.temperature);
+    if (mine !== undefined) return mine as Temperature | null;
+    return positions.temperature < 0 ? null : read('temperature', parseTemperature(cell(positions.temperature), scale));
+  }
+  function readKind(): Kind | null {
+    const mine = ownValue(own.kind, positions.kind);
+    if (mine !== undefined) return mine;
+    return positions.kind < 0 ? null : read('kind', parseKind(cell(positions.kind)));
+  }
+  function readSource(): Source {
+    const mine = ownValue(own.source, positions.source);
+    if (mine !== undefined) return mine;
+    if (positions.source < 0 || cellText(cell(positions.source)) === '') return fixedSource;
+    return parseSource(cell(positions.source));
+  }
 
   return (record) => {
     values = record;
     errors = [];
     const ragged = headerWidth === null ? null : cellsPastHeader(record, headerWidth);
     if (ragged) errors.push(ragged);
-    const body = text('text', positions.text);
+    const asWritten = text('text', positions.text);
+    const body = asWritten === null ? null : decodeHtmlText(asWritten);
     if (body === null && !errors.some((e) => e.field === 'text'))
       errors.push({ field: 'text', column: column('text'), message: 'text is empty' });
-    const postedAt = read('postedAt', parseDate(cell(positions.postedAt), order, timeZone, written));
+    let postedAt = read('postedAt', parseDate(cell(positions.postedAt), order, timeZone, written));
+    if (postedAt === null && defaultTime && !errors.some((e) => e.field === 'postedAt')) {
+      postedAt = defaultTime.postedAt;
+      written.value = defaultTime.written;
+    }
     if (postedAt === null && !errors.some((e) => e.field === 'postedAt'))
       errors.push({ field: 'postedAt', column: column('postedAt'), message: 'date is empty' });
     let caseRow: MappedRow['case'] = null;
@@ -198,7 +231,7 @@ export function compileRowMapper(
     }
     const row: MappedRow = {
       externalId: text('externalId', positions.externalId),
-      source: positions.source >= 0 ? parseSource(cell(positions.source)) : fixedSource,
+      source: readSource(),
       author: {
         handle: text('authorHandle', positions.authorHandle) ?? '(unknown)',
         name: text('authorName', positions.authorName),
@@ -216,9 +249,8 @@ export function compileRowMapper(
       shares: count('shares', positions.shares),
       replies: count('replies', positions.replies),
       replyToExternalId: text('replyTo', positions.replyTo),
-      temperature:
-        positions.temperature < 0 ? null : read('temperature', parseTemperature(cell(positions.temperature), scale)),
-      kind: positions.kind < 0 ? null : read('kind', parseKind(cell(positions.kind))),
+      temperature: readTemperature(),
+      kind: readKind(),
       annotator: text('annotator', positions.annotator),
       case: caseRow,
       entity: text('entity', positions.entity),
@@ -226,6 +258,30 @@ export function compileRowMapper(
     };
     return { row, errors };
   };
+}
+
+/** A mapping's value map with its keys folded as cells are (foldValue); null when it has none. */
+function valueMap<T>(values: Record<string, T> | undefined): Map<string, T> | null {
+  if (!values) return null;
+  return new Map(Object.entries(values).map(([written, value]) => [foldValue(written), value]));
+}
+
+/**
+ * The time a mapping gives rows that have none (its defaults), read as the file's own dates are; null when it gives
+ * none. Throws when it is not a date.
+ */
+export function defaultPostedAt(mapping: Mapping, timeZone: string): { postedAt: number; written: number } | null {
+  const given = mapping.defaults?.postedAt;
+  if (given === undefined) return null;
+  const written: AsWritten = { value: 0 };
+  const parsed = parseDate(given, mapping.dateOrder ?? null, timeZone, written);
+  if (!parsed.ok || parsed.value === null) throw new Error(`the default time "${given}" is not a date`);
+  return { postedAt: parsed.value, written: written.value };
+}
+
+/** The fields a mapping must place on columns: the time not, when it gives one for every row. */
+export function requiredFields(mapping: Mapping): readonly Field[] {
+  return mapping.defaults?.postedAt ? REQUIRED_FIELDS.filter((field) => field !== 'postedAt') : REQUIRED_FIELDS;
 }
 
 export interface DetectedMapping {
@@ -242,31 +298,106 @@ const looksLikeDate = (value: Cell): boolean =>
     !/^\d{10}(\d{3})?$/.test(value.trim()) &&
     parseDate(value, 'dmy', 'UTC').ok);
 
+/** The column, among those `eligible`, whose values are sentences and longest on average; -1 when none. */
+function longestText(
+  headers: readonly string[],
+  column: (i: number) => Cell[],
+  eligible: (header: string) => boolean,
+): number {
+  let best = -1;
+  let bestLength = 20; // a text column holds sentences, not codes
+  headers.forEach((h, i) => {
+    if (h === '' || !eligible(h)) return;
+    const values = column(i).map(cellText);
+    // The JSON of a nested value (a network archive's entities) is long, but never the text.
+    if (values.some(isJsonText)) return;
+    const mean = values.reduce((sum, v) => sum + v.length, 0) / Math.max(1, values.length);
+    if (mean > bestLength && values.some((v) => v.includes(' '))) [best, bestLength] = [i, mean];
+  });
+  return best;
+}
+
+const isJsonText = (value: string): boolean => /^\s*[[{]/.test(value) && /[\]}]\s*$/.test(value);
+
 /** Places columns on fields from their header names (es/en), then from their values. */
 export function detectMapping(headers: readonly string[], sample: readonly (readonly Cell[])[]): DetectedMapping {
   const columns: Mapping['columns'] = {};
   headers.forEach((header) => {
     const field = fieldForHeader(header);
-    if (field && !columns[field]) columns[field] = header;
+    const taken = field && columns[field];
+    if (field && (!taken || headerRank(header) < headerRank(taken))) columns[field] = header;
   });
   const used = new Set(Object.values(columns));
   const column = (i: number): Cell[] => sample.map((row) => row[i] ?? null).filter((v) => cellText(v) !== '');
   if (!columns.postedAt) {
-    const i = headers.findIndex((h, i) => !used.has(h) && column(i).length > 0 && column(i).every(looksLikeDate));
+    const i = headers.findIndex(
+      (h, i) => h !== '' && !used.has(h) && column(i).length > 0 && column(i).every(looksLikeDate),
+    );
     if (i >= 0) columns.postedAt = headers[i];
   }
   if (!columns.text) {
-    let best = -1;
-    let bestLength = 20; // a text column holds sentences, not codes
-    headers.forEach((h, i) => {
-      if (used.has(h) || h === columns.postedAt) return;
-      const values = column(i).map(cellText);
-      const mean = values.reduce((sum, v) => sum + v.length, 0) / Math.max(1, values.length);
-      if (mean > bestLength && values.some((v) => v.includes(' '))) [best, bestLength] = [i, mean];
-    });
-    if (best >= 0) columns.text = headers[best];
+    // A nested object's values (a JSON record's user.description) are the text only when nothing else can be.
+    const best = longestText(headers, column, (h) => h !== columns.postedAt && !used.has(h) && !h.includes('.'));
+    const nested = best >= 0 ? best : longestText(headers, column, (h) => h !== columns.postedAt && !used.has(h));
+    if (nested >= 0) columns.text = headers[nested];
   }
   return { mapping: { columns }, missing: REQUIRED_FIELDS.filter((f) => !columns[f]) };
+}
+
+/** A column placed on a field by a guess and left out because its values are not that field's. */
+export interface DroppedGuess {
+  field: Field;
+  column: string;
+  /** One of its values that is not one. */
+  example: string;
+}
+
+/**
+ * The mapping of a file: the columns the given mapping (a preset's, a file's, the wizard's) names, and guesses for the
+ * fields it leaves out, from the headers it does not use. A guess whose sample values mostly do not read as its
+ * field's (a "Type" column of Photo and Link taken for the kind) is left out and said, not made every row's error.
+ */
+export function chooseMapping(
+  headers: readonly string[],
+  sample: readonly (readonly Cell[])[],
+  given: Mapping | undefined,
+): DetectedMapping & { dropped: DroppedGuess[] } {
+  const named = new Set(Object.values(given?.columns ?? {}));
+  const unnamed = headers.map((header) => (named.has(header) ? '' : header));
+  const guessed = detectMapping(unnamed, sample).mapping.columns;
+  const columns: Mapping['columns'] = { ...given?.columns };
+  const dropped: DroppedGuess[] = [];
+  for (const [field, header] of Object.entries(guessed) as [Field, string][]) {
+    if (header === '' || columns[field] !== undefined) continue;
+    const values = sample.map((row) => row[headers.indexOf(header)] ?? null).filter((v) => cellText(v) !== '');
+    const bad = values.filter((value) => !readsAs(field, value));
+    // The text and time are kept whatever their values: without them nothing imports, and each bad row is named.
+    if (bad.length * 2 > values.length && !REQUIRED_FIELDS.includes(field))
+      dropped.push({ field, column: header, example: cellText(bad[0] ?? null) });
+    else columns[field] = header;
+  }
+  const mapping: Mapping = { ...given, columns };
+  return { mapping, missing: requiredFields(mapping).filter((field) => !columns[field]), dropped };
+}
+
+/** Whether a value reads as a field's: what a guessed column's values are checked with. */
+function readsAs(field: Field, value: Cell): boolean {
+  if (DATE_FIELDS.includes(field)) return parseDate(value, 'dmy', 'UTC').ok || parseDate(value, 'mdy', 'UTC').ok;
+  switch (field) {
+    case 'temperature':
+      return parseTemperature(value, 'signed').ok || parseTemperature(value, 'five').ok;
+    case 'kind':
+      return parseKind(value).ok;
+    case 'source':
+      return parseSource(value) !== 'other' || foldValue(cellText(value)) === 'other';
+    case 'likes':
+    case 'shares':
+    case 'replies':
+    case 'followers':
+      return parseCount(value).ok;
+    default:
+      return true;
+  }
 }
 
 export interface OpenQuestions {

@@ -15,7 +15,8 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
-const fold = (text: string): string =>
+/** A value as the file wrote it, folded to compare: no case, accents or separators ("Muy_Enfadado": "muy enfadado"). */
+export const foldValue = (text: string): string =>
   foldText(text)
     .replace(/[_\-.]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -35,10 +36,11 @@ for (const [value, words] of [
       'very negative',
       'very bad',
       'strongly negative',
+      'n+',
     ],
   ],
   [-1, ['enfadado', 'enfadada', 'negativo', 'negativa', 'malo', 'angry', 'negative', 'bad', 'unhappy', 'n', 'neg']],
-  [0, ['neutral', 'neutro', 'neutra', 'indiferente', 'neutre', 'none', 'mixed', 'mixto']],
+  [0, ['neutral', 'neutro', 'neutra', 'indiferente', 'neutre', 'mixed', 'mixto', 'neu']],
   [1, ['contento', 'contenta', 'positivo', 'positiva', 'bueno', 'happy', 'positive', 'good', 'p', 'pos']],
   [
     2,
@@ -52,10 +54,13 @@ for (const [value, words] of [
       'very positive',
       'very good',
       'strongly positive',
+      'p+',
     ],
   ],
 ] as const)
   for (const word of words) TEMPERATURE_WORDS[word] = value;
+/** What research corpora write for a message with no sentiment at all (TASS's NONE): unlabeled, not neutral. */
+const NO_TEMPERATURE = new Set(['none', 'sin sentimiento', 'no sentiment', 'sin polaridad']);
 
 export type TemperatureScale = 'signed' | 'five';
 
@@ -91,7 +96,9 @@ export function parseTemperature(cell: Cell, scale: TemperatureScale | null): Pa
     }
     return fail(`temperature ${text} is outside the ${scale === 'five' ? '1–5' : '−2..2'} scale`);
   }
-  const word = TEMPERATURE_WORDS[fold(text)];
+  const folded = foldValue(text);
+  if (NO_TEMPERATURE.has(folded)) return ok(null);
+  const word = TEMPERATURE_WORDS[folded];
   return word === undefined ? fail(`unknown temperature "${text}"`) : ok(word);
 }
 
@@ -110,7 +117,7 @@ for (const [kind, words] of [
 export function parseKind(cell: Cell): Parsed<Kind | null> {
   const text = cellText(cell);
   if (text === '') return ok(null);
-  const kind = KIND_WORDS[fold(text)];
+  const kind = KIND_WORDS[foldValue(text)];
   return kind ? ok(kind) : fail(`unknown kind "${text}"`);
 }
 
@@ -140,7 +147,7 @@ const SOURCE_WORDS: Record<string, Source> = {
 
 /** A network name as written in exports; anything unknown is "other", never dropped. */
 export function parseSource(cell: Cell): Source {
-  const text = fold(cellText(cell));
+  const text = foldValue(cellText(cell));
   if ((SOURCES as readonly string[]).includes(text)) return text as Source;
   return SOURCE_WORDS[text] ?? 'other';
 }
@@ -181,4 +188,24 @@ export function parseCount(cell: Cell): Parsed<number | null> {
       : Number(`${digits.slice(0, last).replace(/[.,]/g, '')}.${decimals}`);
   }
   return Number.isFinite(value) ? ok(Math.round(value * multiplier)) : fail(`"${cellText(cell)}" is not a number`);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITY = /&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos|nbsp);|<br\s*\/?>/gi;
+
+/**
+ * A message's text as platforms' exports escape it for HTML (`&amp;`, `&lt;`, `&#39;`, `<br />`), back to the text
+ * its author wrote; text with none of these is returned as it is.
+ */
+export function decodeHtmlText(text: string): string {
+  if (!text.includes('&') && !text.includes('<')) return text;
+  return text.replace(ENTITY, (match: string, entity: string | undefined) => {
+    if (entity === undefined) return '\n';
+    const lower = entity.toLowerCase();
+    if (lower.startsWith('#')) {
+      const code = lower[1] === 'x' ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : match;
+    }
+    return ENTITIES[lower] ?? match;
+  });
 }

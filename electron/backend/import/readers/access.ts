@@ -2,7 +2,15 @@ import MDBReader from 'mdb-reader';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { batched, ImportError, PasswordRequired, type Reader, type FileRecord, type ReaderOptions } from './types';
+import {
+  batched,
+  findPart,
+  ImportError,
+  PasswordRequired,
+  type Reader,
+  type FileRecord,
+  type ReaderOptions,
+} from './types';
 
 const CHUNK = 5000;
 
@@ -33,8 +41,7 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   const stored = database.getPassword();
   if (stored !== null && stored !== options.password) refusePassword();
   if (parts.length === 0) throw new ImportError(`${name} has no tables`);
-  const part = options.part ?? (parts[0] as string);
-  if (!parts.includes(part)) throw new ImportError(`${name} has no table "${part}" (tables: ${parts.join(', ')})`);
+  const part = findPart(parts, options.part, name, 'table');
   let table: ReturnType<MDBReader['getTable']>;
   let headers: string[];
   try {

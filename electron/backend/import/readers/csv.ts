@@ -14,7 +14,7 @@ import {
   type ReaderOptions,
   type FileRecord,
 } from './types';
-import { delimiterHint, sniffDelimiter, sniffEncoding } from './sniff';
+import { delimiterHint, sniffDelimiter, sniffEncoding, tsvQuotesCells } from './sniff';
 import { firstInvalidUtf8, wholeSequencesEnd } from './utf8';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -131,6 +131,8 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
   const sample = iconv.decode(head.subarray(bomLength), encoding);
   const hint = delimiterHint(sample);
   const delimiter = hint?.delimiter ?? sniffDelimiter(sample);
+  // Tab-separated files mostly have no quoting: a quote is then text (papaparse's fast mode splits on tabs alone).
+  const unquoted = delimiter === '\t' && !tsvQuotesCells(sample);
   // Where the rows start: after the BOM and the hint line, which is not a row.
   const dataStart = bomLength + (hint ? iconv.encode(hint.line, encoding).length : 0);
   let bytesRead = 0;
@@ -153,6 +155,7 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
     Papa.parse(text as unknown as Papa.LocalFile, {
       // Blank lines are kept to be counted (rows are numbered as Excel shows them), then left out.
       delimiter,
+      ...(unquoted ? { fastMode: true } : {}),
       skipEmptyLines: false,
       chunkSize: CHUNK_BYTES,
       chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
@@ -214,8 +217,11 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
       for await (const chunk of chunks()) {
         const quoteError = chunk.errors.find((error) => error.type === 'Quotes');
         if (quoteError) {
+          const at = `${name}, row ${row + (quoteError.row ?? 0) + 1}`;
           throw new ImportError(
-            `${name}, row ${row + (quoteError.row ?? 0) + 1}: a quoted cell is never closed (${quoteError.message})`,
+            quoteError.code === 'MissingQuotes'
+              ? `${at}: a cell opens a quote (") that never closes, so the rest of the file would be one cell; close it, or remove the quote`
+              : `${at}: a quoted cell has text after its closing quote (${quoteError.message}); quote the whole cell, doubling the quotes inside it`,
           );
         }
         const batch: FileRecord[] = [];

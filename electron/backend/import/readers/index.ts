@@ -22,12 +22,16 @@ const FORMATS: Record<string, FileFormat> = {
   '.accdb': 'access',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.js': 'archive',
+  '.zip': 'archive',
 };
 
 export function formatOf(path: string): FileFormat {
   const format = FORMATS[extname(path).toLowerCase()];
   if (!format)
-    throw new ImportError(`${basename(path)}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files`);
+    throw new ImportError(
+      `${basename(path)}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files, and network archives (.zip, tweets.js)`,
+    );
   return format;
 }
 
@@ -65,5 +69,7 @@ export async function openReader(path: string, options: ReaderOptions = {}): Pro
       return (await import('./access')).openAccess(path, options);
     case 'jsonl':
       return (await import('./jsonl')).openJsonl(path);
+    case 'archive':
+      return (await import('./archive')).openArchive(path);
   }
 }

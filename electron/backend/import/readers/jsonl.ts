@@ -2,17 +2,18 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Cell } from '../../../../shared/domain/import/values';
+import { flattenRecord } from './json-records';
 import { batched, ImportError, TEXT_BYTES_PER_ROW, type Reader, type FileRecord } from './types';
 
 const HEADER_SCAN_LINES = 200;
 
-/** JSON Lines: one object a line; the columns are the keys seen in the first lines. */
+/** JSON Lines: one object a line; the columns are the keys of the first lines, nested ones dotted (flattenRecord). */
 export async function openJsonl(path: string): Promise<Reader> {
   const name = basename(path);
   const size = statSync(path).size;
   let bytesRead = 0;
 
-  async function* objects(): AsyncGenerator<{ row: number; object: Record<string, unknown> }> {
+  async function* objects(): AsyncGenerator<{ row: number; object: Record<string, Cell> }> {
     const file = createReadStream(path, { encoding: 'utf8' });
     file.on('data', (chunk) => (bytesRead += Buffer.byteLength(chunk as string)));
     let row = 0;
@@ -27,7 +28,7 @@ export async function openJsonl(path: string): Promise<Reader> {
       }
       if (typeof object !== 'object' || object === null || Array.isArray(object))
         throw new ImportError(`${name}: line ${row} is not a JSON object`);
-      yield { row, object: object as Record<string, unknown> };
+      yield { row, object: flattenRecord(object as Record<string, unknown>) };
     }
   }
 
@@ -54,12 +55,6 @@ export async function openJsonl(path: string): Promise<Reader> {
 
   async function* rows(): AsyncGenerator<FileRecord> {
     bytesRead = 0;
-    for await (const { row, object } of objects()) yield { row, values: headers.map((key) => toCell(object[key])) };
+    for await (const { row, object } of objects()) yield { row, values: headers.map((key) => object[key] ?? null) };
   }
-}
-
-function toCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
 }

@@ -64,6 +64,15 @@ export function delimiterHint(sample: string): { delimiter: string; line: string
  * report tools write title lines above the table.
  */
 export function sniffDelimiter(sample: string): string {
+  // Tab-separated text may hold quotes that open and never close, which would throw the count below off: the same
+  // number of tabs on every line is a TSV, whatever its quotes.
+  const raw = sample
+    .split(/\r?\n/)
+    .slice(0, -1) // the last line of a sample may be cut
+    .slice(0, 30)
+    .filter((line) => line !== '');
+  const tabs = raw.map((line) => line.split('\t').length - 1);
+  if (raw.length >= 2 && (tabs[0] as number) > 0 && tabs.every((count) => count === tabs[0])) return '\t';
   const lines = logicalLines(sample).slice(0, 30);
   let best: string = ',';
   let bestScore = -1;
@@ -104,4 +113,30 @@ function countOutsideQuotes(line: string, delimiter: string): number {
     else if (char === delimiter && !quoted) count++;
   }
   return count;
+}
+
+/**
+ * Whether a tab-separated sample quotes its cells as CSV does (Excel's "Text (Tab delimited)" does, for cells with
+ * tabs, line breaks or quotes): every cell that starts with a quote ends with one, inner quotes doubled. Most TSV has
+ * no quoting at all: a research corpus's `"Hola" dijo` is text, and read as a quoted cell it would swallow the rows
+ * after it.
+ */
+export function tsvQuotesCells(sample: string): boolean {
+  let quotedCells = 0;
+  for (let at = 0; at < sample.length; at++) {
+    const cellStart = at === 0 || sample[at - 1] === '\t' || sample[at - 1] === '\n';
+    if (!cellStart || sample[at] !== '"') continue;
+    let end = at + 1;
+    for (;;) {
+      end = sample.indexOf('"', end);
+      if (end < 0) return quotedCells > 0; // the sample ends inside the cell
+      if (sample[end + 1] === '"') end += 2;
+      else break;
+    }
+    const after = sample[end + 1];
+    if (after !== undefined && after !== '\t' && after !== '\n' && after !== '\r') return false;
+    quotedCells++;
+    at = end;
+  }
+  return quotedCells > 0;
 }

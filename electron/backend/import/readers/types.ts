@@ -1,7 +1,8 @@
+import type { Source } from '../../../../shared/domain/vocabulary';
 import type { TextEncoding } from '../../../../shared/api/import';
 import type { Cell } from '../../../../shared/domain/import/values';
 
-export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl';
+export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl' | 'archive';
 
 export interface FileRecord {
   /** The row number a person sees in the file (1-based, header and title rows counted). */
@@ -19,6 +20,8 @@ export interface Reader {
   delimiter: string | null;
   /** The row the header is on (as Excel numbers rows), for files whose tables may start lower: CSV and XLSX. */
   headerRow: number | null;
+  /** The network every record is from, where the format says it (a network's own archive). */
+  source?: Source;
   /** Records after the header, streamed in batches (per-record awaits cost more than the parsing). */
   batches(): AsyncGenerator<FileRecord[]>;
   /** How far reading has got: bytes for text files, rows for the others. */
@@ -90,4 +93,16 @@ export async function* batched(
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * The sheet or table a user named, matched as Excel and Access match names: without regard to case. Refused naming
+ * the ones there are when none matches.
+ */
+export function findPart(parts: readonly string[], wanted: string | undefined, name: string, kind: string): string {
+  if (wanted === undefined) return parts[0] as string;
+  const found =
+    parts.find((part) => part === wanted) ?? parts.find((part) => part.toLowerCase() === wanted.toLowerCase());
+  if (found === undefined) throw new ImportError(`${name} has no ${kind} "${wanted}" (${kind}s: ${parts.join(', ')})`);
+  return found;
 }

@@ -7,6 +7,7 @@ import {
   HEADER_SCAN_ROWS,
   ImportError,
   XLSX_BYTES_PER_ROW,
+  findPart,
   type Reader,
   type FileRecord,
   type ReaderOptions,
@@ -42,8 +43,7 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   if (!workbook) throw new ImportError(`${name} is not a valid Excel workbook: it has no xl/workbook.xml`);
   const parts = workbook.names;
   if (parts.length === 0) throw new ImportError(`${name} has no sheets`);
-  const part = options.part ?? (parts[0] as string);
-  if (!parts.includes(part)) throw new ImportError(`${name} has no sheet "${part}" (sheets: ${parts.join(', ')})`);
+  const part = findPart(parts, options.part, name, 'sheet');
   const sheetPath = workbook.paths.get(part) ?? '';
   if (!zip.names.includes(sheetPath))
     throw new ImportError(`${name}: sheet "${part}" is missing from the workbook; it may be truncated`);

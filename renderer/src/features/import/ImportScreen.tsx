@@ -13,6 +13,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { formatDuration } from '../../components/format';
 import { Batches } from './Batches';
+import { DroppedGuesses, FileDefaults } from './FileDefaults';
 import { MappingTable } from './MappingTable';
 import { rates, useImportJob } from './useImportJob';
 
@@ -43,7 +44,7 @@ interface ChosenFile {
 
 /** The import wizard: file → sheet/table → mapping with preview → import with progress → summary. */
 export function ImportScreen({ dropped, onOpenBatch }: Props) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [fileName, setFileName] = useState('');
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
@@ -157,8 +158,11 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
           {t('import.title')}: {summary.file}
         </h1>
         <p className="summary" data-testid="import-summary">
-          {t('import.summary', { new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected })}
+          {summary.new === 0 && summary.rejected === 0 && summary.duplicate > 0
+            ? t('import.allThere', { count: number(summary.duplicate) })
+            : t('import.summary', { new: summary.new, duplicate: summary.duplicate, rejected: summary.rejected })}
         </p>
+        <DroppedGuesses dropped={summary.dropped} />
         {summary.rejectsPath && summary.rejected > 0 && <p>{t('import.rejectsTo', { path: summary.rejectsPath })}</p>}
         {summary.implausibleDates > 0 && (
           <p className="notice warning" role="status" data-testid="implausible-dates">
@@ -360,6 +364,8 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
               {t('import.implausibleDates', { count: inspection.implausibleDates })}
             </p>
           )}
+          <DroppedGuesses dropped={inspection.dropped} />
+          <FileDefaults inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <MappingTable inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <div className="actions">
             <label>

@@ -162,6 +162,42 @@ describe('pulso import', () => {
     expect(readFileSync(rejects, 'utf8')).toMatch(/tres/);
   });
 
+  it('gives a file without time or network column both with --default-time and --source, and says plainly what came in', () => {
+    const workspace = tempWorkspacePath();
+    const folder = tempWorkspacePath('x').replace(/x$/, '');
+    const file = `${folder}corpus.tsv`;
+    writeFileSync(file, 'id\ttexto\tpolaridad\n1\tSin fibra desde el lunes otra vez\tN\n2\tYa funciona todo bien\tP\n');
+    expect(pulso('import', file, '--workspace', workspace)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/--default-time/),
+    });
+    expect(pulso('import', file, '--workspace', workspace, '--source', 'myspace').stderr).toMatch(
+      /--source is one of twitter, facebook/,
+    );
+    const args = ['import', file, '--workspace', workspace, '--default-time', '2019-06-30', '--source', 'twitter'];
+    expect(pulso(...args)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^batch 1: 2 new, 0 duplicate/) });
+    expect(pulso(...args)).toMatchObject({
+      code: 0,
+      stdout: 'batch 2: nothing new: all 2 rows were already in the workspace\n',
+    });
+    // Every row rejected: exit 1, no batch, the reasons in the rejects file.
+    const bad = `${folder}bad.csv`;
+    writeFileSync(bad, 'fecha,texto\nnunca,uno\njamás,dos\n');
+    const rejects = `${folder}rejects.csv`;
+    // Named by a mapping: a guess whose values are not dates would be left out instead.
+    writeFileSync(`${folder}mapping.json`, JSON.stringify({ columns: { postedAt: 'fecha', text: 'texto' } }));
+    expect(
+      pulso('import', bad, '--workspace', workspace, '--rejects', rejects, '--mapping', `${folder}mapping.json`),
+    ).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /bad\.csv: nothing imported: all 2 rows were rejected; their reasons are in .*rejects\.csv/,
+      ),
+    });
+    expect(readFileSync(rejects, 'utf8')).toMatch(/nunca/);
+    expect(JSON.parse(pulso('batches', '--workspace', workspace, '--json').stdout)).toHaveLength(2);
+  });
+
   it('refuses, exit 1, naming the columns it could not place or the row and column of a bad cell', () => {
     const workspace = tempWorkspacePath();
     const folder = tempWorkspacePath('x').replace(/x$/, '');

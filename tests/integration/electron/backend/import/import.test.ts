@@ -475,7 +475,7 @@ describe('bad input: a clear message, and the store exactly as it was', () => {
     refusedUnchanged(
       'quote.csv',
       csv('Fecha;Texto\n25/03/2026;"sin cerrar\n26/03/2026;otro'),
-      /quote\.csv, row 2: a quoted cell is never closed/,
+      /quote\.csv, row 2: a cell opens a quote \("\) that never closes/,
     ));
 
   it('a mapping naming a column the file lacks', () =>

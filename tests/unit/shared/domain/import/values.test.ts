@@ -23,6 +23,22 @@ describe('legacy labels onto the temperature scale', () => {
     ).toEqual([-2, -1, 1, -2, -1, 1, 2]);
   });
 
+  it("reads research corpora's codes: P+ P NEU N N+, three-level words, and NONE as no label at all", () => {
+    expect(['P+', 'P', 'NEU', 'N', 'N+', 'NONE'].map((w) => value(parseTemperature(w, null)))).toEqual([
+      2,
+      1,
+      0,
+      -1,
+      -2,
+      null,
+    ]);
+    expect(
+      ['positivo', 'negativo', 'neutro', 'pos', 'neg', 'neu', 'positive', 'neutral'].map((w) =>
+        value(parseTemperature(w, null)),
+      ),
+    ).toEqual([1, -1, 0, 1, -1, 0, 1, 0]);
+  });
+
   it('reads numbers on −2..2 and on 1–5, deciding the scale from the column', () => {
     expect(detectTemperatureScale(['-2', '0', '2'])).toBe('signed');
     expect(detectTemperatureScale(['1', '5', '3'])).toBe('five');

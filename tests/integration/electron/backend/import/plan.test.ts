@@ -1,0 +1,100 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder, writeEncoded } from '../../../../helpers/files';
+import { testBackend } from '../../../../helpers/workspace';
+
+/**
+ * A sentiment research corpus as it is published: tab-separated, no quoting (a quote is the author's), no dates,
+ * five levels and NONE coded as P+ P NEU N N+ NONE.
+ */
+const CORPUS = [
+  'id\ttexto\tpolaridad',
+  '768512\t"Hola" me dijo el técnico, y se fue sin arreglar nada\tN+',
+  '768513\tMe encanta el "nuevo" plan de datos, por fin rápido\tP+',
+  '768514\t"Sin fibra desde el lunes, otra semana igual\tN',
+  '768515\tNo sé qué pensar del cambio de tarifa de este mes\tNEU',
+  '768516\tHoy he cambiado de compañía de teléfono, a ver qué tal\tNONE',
+  '768517\tBuena atención en la tienda del centro esta mañana\tP',
+  '',
+].join('\n');
+
+async function imported(
+  client: ReturnType<typeof testBackend>['client'],
+  request: Parameters<typeof client.runJob<'import.start'>>[1],
+) {
+  const end = await client.runJob('import.start', request);
+  if (end.state !== 'finished') throw new Error(`import ${end.state}: ${end.message}`);
+  return end.result;
+}
+
+describe('a research corpus in TSV', () => {
+  it('reads quotes as text, the five codes and NONE, and asks only for a time for its undated rows', async () => {
+    const path = writeEncoded(join(tempFolder(), 'corpus.tsv'), CORPUS, 'utf8');
+    const { client } = testBackend();
+    const refused = await client.runJob('import.start', { path });
+    expect(refused.message).toMatch(
+      /corpus\.tsv: cannot find a column for postedAt among "id", "texto", "polaridad".*or give every row one time \(--default-time\)/,
+    );
+    expect(await imported(client, { path, defaults: { postedAt: '2019-06-30' } })).toMatchObject({
+      new: 6,
+      rejected: 0,
+    });
+    const page = await client.call('messages.page', {
+      offset: 0,
+      limit: 10,
+      sort: { column: 'postedAt', direction: 'asc' },
+    });
+    expect(page.rows.map((m) => [m.text.slice(0, 20), m.temperature])).toEqual([
+      ['"Hola" me dijo el té', -2],
+      ['Me encanta el "nuevo', 2],
+      ['"Sin fibra desde el ', -1],
+      ['No sé qué pensar del', 0],
+      ['Hoy he cambiado de c', null],
+      ['Buena atención en la', 1],
+    ]);
+    // The KPIs count the corpus's labels as they are.
+    const kpis = await client.call('kpis.get', { from: '2019-06-30', to: '2019-06-30' });
+    expect(kpis.byTemperature).toEqual({ '-2': 1, '-1': 1, '0': 1, '1': 1, '2': 1, unlabeled: 1 });
+  });
+});
+
+describe('a mapping that names part of the file', () => {
+  const CSV = [
+    'Posted,Autor,Mensaje,Type,Valoración',
+    '2024-03-05 10:00,@ana,Fatal el servicio de hoy,Photo,malo',
+    '2024-03-06 11:00,@luis,Todo bien por aquí,Link,genial',
+    '',
+  ].join('\n');
+
+  it('maps what it names, guesses the rest, reads values as its value map says, and leaves out a guess that does not read', async () => {
+    const path = join(tempFolder(), 'export.csv');
+    writeFileSync(path, CSV);
+    const { client } = testBackend();
+    const mapping = {
+      columns: { text: 'Mensaje' },
+      values: { temperature: { malo: -2, GENIAL: 2 } },
+      defaults: { source: 'facebook' as const },
+    };
+    const inspection = await client.call('import.inspect', { path, mapping });
+    // "Posted" is a time, "Autor" the author: guessed; "Type" (Photo, Link) is not the kind: left out, said.
+    expect(inspection.mapping.columns).toEqual({
+      text: 'Mensaje',
+      postedAt: 'Posted',
+      authorHandle: 'Autor',
+      temperature: 'Valoración',
+    });
+    expect(inspection.dropped).toEqual([{ field: 'kind', column: 'Type', example: 'Photo' }]);
+    const summary = await imported(client, { path, mapping });
+    expect(summary).toMatchObject({ new: 2, rejected: 0, dropped: [{ field: 'kind', column: 'Type' }] });
+    const page = await client.call('messages.page', {
+      offset: 0,
+      limit: 5,
+      sort: { column: 'postedAt', direction: 'asc' },
+    });
+    expect(page.rows.map((m) => [m.authorHandle, m.source, m.temperature, m.kind])).toEqual([
+      ['@ana', 'facebook', -2, null],
+      ['@luis', 'facebook', 2, null],
+    ]);
+  });
+});
