@@ -270,15 +270,81 @@ export const messageBatches = sqliteTable(
   (t) => [primaryKey({ columns: [t.batchId, t.messageId] }), index('message_batches_message').on(t.messageId)],
 );
 
+/** A person (or company) the analysts have identified, with the network accounts that are theirs. */
+export const contacts = sqliteTable('contacts', {
+  id: id(),
+  name: text('name').notNull(),
+  company: text('company'),
+  email: text('email'),
+  /** Who they are to the sale: user of the product, their manager, executive, finance/purchasing. */
+  role: text('role'),
+  accountType: text('account_type'),
+  createdAt: createdAt(),
+});
+
+/** The accounts (authors) that are one contact's: merging accounts points several here, splitting removes one. */
+export const contactAccounts = sqliteTable(
+  'contact_accounts',
+  {
+    authorId: integer('author_id')
+      .primaryKey()
+      .references(() => authors.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('contact_accounts_contact').on(t.contactId)],
+);
+
 export const leads = sqliteTable('leads', {
   id: id(),
   name: text('name').notNull(),
   company: text('company'),
   contactKind: text('contact_kind', { enum: ['person', 'company'] }).notNull(),
   authorId: integer('author_id').references(() => authors.id),
-  stage: text('stage').notNull().default('identified'),
+  /** new → qualified → opportunity → proposal → won / lost; each change is in lead_stages. */
+  stage: text('stage').notNull().default('new'),
   createdAt: createdAt(),
+  contactId: integer('contact_id').references(() => contacts.id),
+  owner: text('owner'),
+  expectedValue: real('expected_value'),
+  currency: text('currency').notNull().default('EUR'),
+  product: text('product'),
+  campaign: text('campaign'),
 });
+
+/** The messages a lead came from and was followed in: its social touches. */
+export const leadMessages = sqliteTable(
+  'lead_messages',
+  {
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    linkedAt: integer('linked_at')
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    linkedBy: text('linked_by'),
+  },
+  (t) => [primaryKey({ columns: [t.leadId, t.messageId] }), index('lead_messages_message').on(t.messageId)],
+);
+
+/** Each stage a lead reached, when and by whom. */
+export const leadStages = sqliteTable(
+  'lead_stages',
+  {
+    id: id(),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    at: integer('at').notNull(),
+    by: text('by'),
+  },
+  (t) => [index('lead_stages_lead').on(t.leadId, t.at)],
+);
 
 export const sales = sqliteTable('sales', {
   id: id(),

@@ -163,6 +163,11 @@ export interface PlannedBatch {
   rows: RowBatch;
   /** Each message's new id, or null when it is already in the store or earlier in the load. */
   ids: (number | null)[];
+  /**
+   * The messages (by index) whose network id the store has with another text: not the same message, so neither new
+   * nor a duplicate; the import reports them.
+   */
+  conflicts: number[];
 }
 
 /**
@@ -235,6 +240,21 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
     }
   }
 
+  /** The messages whose network id is stored with another text (the same id, so the same key). */
+  function conflictsOf(
+    messages: readonly NewMessage[],
+    keys: readonly string[],
+    stored: Map<string, number>,
+  ): number[] {
+    const withId = messages.flatMap((message, i) => {
+      const id = message.externalId ? stored.get(keys[i] as string) : undefined;
+      return id === undefined ? [] : [[i, id] as const];
+    });
+    if (withId.length === 0) return [];
+    const texts = store.storedTexts(withId.map(([, id]) => id));
+    return withId.filter(([i, id]) => texts.get(id) !== messages[i]?.text).map(([i]) => i);
+  }
+
   return {
     /**
      * `matchRules: false` leaves the rules' matching to the writer (startLoad), when this thread is the slower of the
@@ -250,12 +270,14 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
       const stored = storeHasMessages
         ? store.existingKeys([...keys.filter((key) => !seen.has(key)), ...(oldKeys?.filter((k) => k !== null) ?? [])])
         : new Map<string, number>();
+      const conflicts = new Set(conflictsOf(messages, keys, stored));
       const authorKeys = messages.map((m) => authorKey(m.source, m.author.handle));
       if (store.hasAuthors()) learnStoredAuthors(messages, authorKeys);
       const ids = messages.map((message, i): number | null => {
         const key = keys[i] as string;
         const old = oldKeys?.[i];
         const storedId = stored.get(key) ?? (old ? stored.get(old) : undefined);
+        if (conflicts.has(i)) return null;
         if (storedId !== undefined) {
           // Once per load: a row the file repeats is shared once.
           if (options.batchId !== null && seen.add(key)) rows.shares.push(options.batchId, storedId);
@@ -308,7 +330,7 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
         }
         return id;
       });
-      return { rows, ids };
+      return { rows, ids, conflicts: [...conflicts] };
     },
   };
 }

@@ -42,6 +42,7 @@ export function openSnapshot(sqlite: Database.Database) {
   const existing = sqlite
     .prepare('SELECT m.content_hash, m.id FROM json_each(?) j CROSS JOIN messages m ON m.content_hash = j.value')
     .raw();
+  const texts = sqlite.prepare('SELECT m.id, m.text FROM json_each(?) j CROSS JOIN messages m ON m.id = j.value').raw();
   const authors = sqlite.prepare(
     `SELECT a.id, a.source_id AS sourceId, a.handle, a.age_band AS ageBand, a.sex, a.region
      FROM json_each(?) j CROSS JOIN authors a ON a.source_id = j.value ->> 0 AND a.handle = j.value ->> 1`,
@@ -69,6 +70,9 @@ export function openSnapshot(sqlite: Database.Database) {
     /** The stored messages' ids by these keys, for those the store has. */
     existingKeys: (keys: readonly string[]): Map<string, number> =>
       new Map(keys.length === 0 ? [] : (existing.all(JSON.stringify(keys)) as [string, number][])),
+    /** The stored texts of these messages, by id. */
+    storedTexts: (ids: readonly number[]): Map<number, string> =>
+      new Map(ids.length === 0 ? [] : (texts.all(JSON.stringify(ids)) as [number, string][])),
     findAuthors: (wanted: readonly [number, string][]): StoredAuthor[] =>
       wanted.length === 0 ? [] : (authors.all(JSON.stringify(wanted)) as StoredAuthor[]),
   };

@@ -7,9 +7,19 @@ export function createDemoWriter(sqlite: Database.Database) {
     `INSERT OR REPLACE INTO community_snapshots (source_id, channel, date, followers, members, active_members)
      VALUES ((SELECT id FROM sources WHERE code = ?), ?, ?, ?, ?, ?)`,
   );
+  const insertContact = sqlite.prepare('INSERT INTO contacts (name, company) VALUES (?, ?)');
+  const insertAccount = sqlite.prepare(
+    'INSERT OR IGNORE INTO contact_accounts (author_id, contact_id) SELECT author_id, ? FROM messages WHERE id = ?',
+  );
   const insertLead = sqlite.prepare(
-    `INSERT INTO leads (name, company, contact_kind, author_id, stage)
-     VALUES (?, ?, 'company', (SELECT author_id FROM messages WHERE id = ?), ?)`,
+    `INSERT INTO leads (name, company, contact_kind, author_id, stage, contact_id, created_at)
+     SELECT ?, ?, 'company', author_id, ?, ?, posted_at FROM messages WHERE id = ?`,
+  );
+  const insertStage = sqlite.prepare(
+    "INSERT INTO lead_stages (lead_id, stage, at, by) SELECT ?, ?, posted_at, 'demo' FROM messages WHERE id = ?",
+  );
+  const linkMessage = sqlite.prepare(
+    "INSERT INTO lead_messages (lead_id, message_id, linked_by) VALUES (?, ?, 'demo')",
   );
   const insertSale = sqlite.prepare(
     'INSERT INTO sales (lead_id, external_id, amount, currency, won_at) VALUES (?, ?, ?, ?, ?)',
@@ -27,8 +37,14 @@ export function createDemoWriter(sqlite: Database.Database) {
       ensureSource.run(source, source);
       insertSnapshot.run(source, channel, date, followers, members, activeMembers);
     },
+    /** A lead from a message: its contact, the message linked, its stage dated when the message was posted. */
     addLead(fromMessageId: number, name: string, company: string, stage: string): number {
-      return Number(insertLead.run(name, company, fromMessageId, stage).lastInsertRowid);
+      const contact = Number(insertContact.run(name, company).lastInsertRowid);
+      insertAccount.run(contact, fromMessageId);
+      const lead = Number(insertLead.run(name, company, stage, contact, fromMessageId).lastInsertRowid);
+      insertStage.run(lead, stage, fromMessageId);
+      linkMessage.run(lead, fromMessageId);
+      return lead;
     },
     addSale(leadId: number, externalId: string, amount: number, wonAt: number): void {
       insertSale.run(leadId, externalId, amount, 'EUR', wonAt);

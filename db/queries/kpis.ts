@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { UNKNOWN_AUTHOR } from '../../shared/domain/vocabulary';
 import { USER_FLOWS, type MessageFilter } from '../../shared/api/messages';
 import type {
   AuthorAggregates,
@@ -25,6 +26,10 @@ export interface Range {
   start: number;
   end: number;
 }
+
+/** The author a row belongs to is a person, not the placeholder of messages whose file names none. */
+const A_PERSON = (column: string): string =>
+  `${column} NOT IN (SELECT id FROM authors WHERE handle = '${UNKNOWN_AUTHOR}')`;
 
 /** How many authors each influence list keeps. */
 export const INFLUENCE_TOP = 10;
@@ -170,7 +175,8 @@ export function kpiPeriodAggregates(
   return {
     // Only authors with two labeled messages can be advocates of anything: their matches alone are read.
     entityAdvocates: all(
-      `, several AS MATERIALIZED (SELECT author_id FROM p WHERE temperature IS NOT NULL GROUP BY 1 HAVING count(*) >= 2)
+      `, several AS MATERIALIZED (SELECT author_id FROM p WHERE temperature IS NOT NULL AND ${A_PERSON('author_id')}
+           GROUP BY 1 HAVING count(*) >= 2)
        SELECT id, sum(${ADVOCATE.evangelists}) AS evangelists, sum(${ADVOCATE.detractors}) AS detractors FROM (
          SELECT me.entity_id AS id, p.author_id, count(*) AS n, min(p.temperature) AS lo, max(p.temperature) AS hi
          FROM p JOIN message_entities me ON me.message_id = p.id WHERE p.temperature IS NOT NULL AND p.author_id IN several GROUP BY 1, 2
@@ -239,7 +245,7 @@ function influenceRanking(
             sum(coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, 0)) AS engagement,
             sum(m.temperature IS NOT NULL) AS labeled, coalesce(sum(m.temperature <= -1), 0) AS negative, total(m.temperature) AS temperatureSum
      FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = a.source_id
-     ${and} m.author_id IN (SELECT value FROM json_each(?)) GROUP BY m.author_id`,
+     ${and} m.author_id IN (SELECT value FROM json_each(?)) AND a.handle != '${UNKNOWN_AUTHOR}' GROUP BY m.author_id`,
   );
   type Figures = Omit<InfluenceRow, 'list' | 'repliesReceived' | 'meanTemperature' | 'score'> & {
     temperatureSum: number;
@@ -298,7 +304,8 @@ export function kpiAuthorAggregates(
   return {
     users: all<AuthorAggregates['users']>(
       `SELECT count(*) AS authors, ${USER_FLOWS.map((flow) => `coalesce(sum(${USER_FLOW[flow]}), 0) AS ${flow}`).join(', ')}
-       FROM (SELECT p.author_id, ${FIRST_AND_LAST('p')} FROM p WHERE p.temperature IS NOT NULL GROUP BY p.author_id)`,
+       FROM (SELECT p.author_id, ${FIRST_AND_LAST('p')} FROM p WHERE p.temperature IS NOT NULL AND ${A_PERSON('p.author_id')}
+             GROUP BY p.author_id)`,
     )[0] as AuthorAggregates['users'],
     influence: influenceRanking(sqlite, filter, timeZone, options.scoreAllUpTo ?? SCORE_ALL_UP_TO),
   };

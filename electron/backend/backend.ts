@@ -152,6 +152,7 @@ const ERROR_CODES: Record<string, ErrorCode> = {
   StoreRefused: 'refused',
   ImportError: 'refused',
   OutputRefused: 'refused',
+  Refused: 'refused',
 };
 
 function toErrorBody(error: unknown): ApiErrorBody {

@@ -6,6 +6,7 @@ import { importHandlers } from './import/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { kpiHandlers } from './kpis/handlers';
 import { labelHandlers } from './labels/handlers';
+import { leadHandlers } from './leads/handlers';
 import { messageHandlers } from './messages/handlers';
 import { registerHandlers } from './runtime/define-handlers';
 import { workspaceHandlers } from './workspace/handlers';
@@ -22,4 +23,5 @@ export const handlers = registerHandlers({
   charts: chartHandlers,
   demo: demoHandlers,
   jobs: jobHandlers,
+  leads: leadHandlers,
 });

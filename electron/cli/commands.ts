@@ -6,7 +6,9 @@ import type { Settings } from '../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../shared/api/envelope';
 import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
+import { leadsCommand } from './leads';
 import { SOURCES } from '../../shared/domain/vocabulary';
+import { daySchema } from '../../shared/api/day';
 
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -19,8 +21,18 @@ export interface Command {
 
 /** Thrown for input the user can fix: exit code 1 with this one line. */
 export class BadInput extends Error {}
+/** A command given wrong: exit 2, with its usage. */
+export class UsageError extends BadInput {}
 
-const workspace = { workspace: { type: 'string' }, json: { type: 'boolean' } } as const;
+export const workspace = { workspace: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+/** A day option, YYYY-MM-DD: missing is a usage error, a day that is not one (2017-13-01) bad input. */
+function day(values: Values, name: string): string {
+  const raw = values[name];
+  if (typeof raw !== 'string' || raw.trim() === '') throw new UsageError(`give --${name} YYYY-MM-DD`);
+  if (!daySchema.safeParse(raw).success) throw new BadInput(`--${name} "${raw}" is not a date (YYYY-MM-DD)`);
+  return raw;
+}
 
 function optionalNumber(values: Values, name: string): number | undefined {
   const raw = values[name];
@@ -39,7 +51,7 @@ function readMapping(path: string): unknown {
   }
 }
 
-function table(rows: Record<string, unknown>[], columns: string[]): string[] {
+export function table(rows: Record<string, unknown>[], columns: string[]): string[] {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] as number)).join('  ');
   return [line(columns), ...rows.map((r) => line(columns.map((c) => String(r[c] ?? ''))))];
@@ -137,7 +149,7 @@ export const commands: Record<string, Command> = {
       'default-time': { type: 'string' },
     },
     async run(client, values, positionals, io) {
-      if (positionals.length !== 1) throw new BadInput('give exactly one FILE to import');
+      if (positionals.length !== 1) throw new UsageError('give exactly one FILE to import');
       if (values.preset && values.mapping) throw new BadInput('give --preset or --mapping, not both');
       if (values.source !== undefined && !(SOURCES as readonly unknown[]).includes(values.source))
         throw new BadInput(`--source is one of ${SOURCES.join(', ')}`);
@@ -169,6 +181,9 @@ export const commands: Record<string, Command> = {
         );
       if (summary.sameFileAs.length > 0)
         io.err(`warning: this same file was imported before, as batch ${summary.sameFileAs.join(', ')}`);
+      if (summary.headerRow === 0) io.err('note: the file has no header row: its columns are named A, B, C…');
+      if (summary.descriptionRow)
+        io.err(`note: row ${summary.descriptionRow} describes the columns, not a message: skipped`);
       for (const guess of summary.dropped)
         io.err(
           `warning: column "${guess.column}" looked like the ${guess.field} but its values are not (e.g. "${guess.example.slice(0, 40)}"): left out`,
@@ -216,7 +231,7 @@ export const commands: Record<string, Command> = {
     async run(client, values, positionals, io) {
       const batch = Number(positionals[0]);
       if (positionals.length !== 1 || !Number.isInteger(batch))
-        throw new BadInput('give the number of one BATCH (see pulso batches)');
+        throw new UsageError('give the number of one BATCH (see pulso batches)');
       if (!values.yes) {
         const preview = await client.call('import.undoPreview', { batch });
         io.out(values.json ? JSON.stringify(preview) : `batch ${batch} would be undone: ${undoFigures(preview)}`);
@@ -228,6 +243,7 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  leads: leadsCommand,
   entities: rulesCommand('entities'),
   topics: rulesCommand('topics'),
   kpis: {
@@ -236,8 +252,8 @@ export const commands: Record<string, Command> = {
     options: { ...workspace, from: { type: 'string' }, to: { type: 'string' }, 'sla-minutes': { type: 'string' } },
     async run(client, values, _positionals, io) {
       const report = await client.call('kpis.get', {
-        from: String(values.from ?? ''),
-        to: String(values.to ?? ''),
+        from: day(values, 'from'),
+        to: day(values, 'to'),
         slaMinutes: optionalNumber(values, 'sla-minutes'),
       });
       if (values.json) {
@@ -327,7 +343,7 @@ function undoFigures(undo: BatchUndoPreview): string {
   return figures.filter(Boolean).join(', ');
 }
 
-function applied<T>(result: T | PendingWrite): T {
+export function applied<T>(result: T | PendingWrite): T {
   if (isPending(result))
     throw new BadInput('the workspace is busy with another job; the change is kept and made when it ends');
   return result;

@@ -5,7 +5,7 @@ import { StoreRefused } from '../../db/open';
 import { ApiError } from '../../shared/api/envelope';
 import { createBackend } from '../backend/backend';
 import { defaultWorkspacePath } from '../backend/runtime/defaults';
-import { BadInput, commands, createClient, type Values } from './commands';
+import { BadInput, commands, createClient, UsageError, type Values } from './commands';
 import { processIo, type Io } from './io';
 
 const CLI_LOCK_WAIT_MS = 10 * 60_000;
@@ -56,12 +56,29 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       await backend.close();
     }
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`pulso ${name}: ${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ApiError && error.code === 'invalid-input') {
+      io.err(`pulso ${name}: ${error.issues.length > 0 ? asOptions(error.issues) : error.message}`);
+      return 1;
+    }
     if (error instanceof BadInput || error instanceof ApiError || error instanceof StoreRefused) {
       io.err(`pulso ${name}: ${error.message}`);
       return 1;
     }
     throw error;
   }
+}
+
+/** A contract's complaints ("slaMinutes: too big") as the options a user typed ("--sla-minutes: too big"). */
+function asOptions(issues: readonly string[]): string {
+  return issues
+    .map((issue) =>
+      issue.replace(/^(\w+)(?=:)/, (field) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
+    )
+    .join('; ');
 }
 
 function globalHelp(): string {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ENTITY_ROLES, KINDS, LANGUAGES, type EntityRole } from '../domain/vocabulary';
+import { ENTITY_ROLES, KINDS, LANGUAGES, LEAD_STAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping-schema';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
+import { linkSchema, newLeadSchema, stageSchema, type LeadDetail, type LeadSummary } from './leads';
 import {
   importRequestSchema,
   inspectSchema,
@@ -281,6 +282,14 @@ export const contract = {
       ),
   ).returns<{ path: string | null; bytes: number }>(),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
+  /** B2B leads: each with its contact, stage and linked messages (its social touches). */
+  'leads.list': call(z.object({ stage: z.enum(LEAD_STAGES).optional() }).strict()).returns<LeadSummary[]>(),
+  'leads.get': call(z.object({ lead: z.number().int().min(1) }).strict()).returns<LeadDetail>(),
+  /** A lead from one or more messages (the grid's selection, or ids from a file); its contact found or made. */
+  'leads.create': write(newLeadSchema).returns<{ lead: number }>(),
+  'leads.link': write(linkSchema).returns<{ lead: number; linked: number }>(),
+  /** Moves a lead to a stage, dated (today unless given) and attributed to the annotator. */
+  'leads.stage': write(stageSchema).returns<{ lead: number; changed: boolean }>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -18,7 +18,7 @@ export const importFileSchema = z
     /** An Access database's password, when it has one. */
     password: z.string().min(1).max(200).optional(),
     /** The row the column names are on (as Excel numbers rows), where the guess is wrong: CSV and XLSX. */
-    headerRow: z.number().int().min(1).max(MAX_HEADER_ROW).optional(),
+    headerRow: z.number().int().min(0).max(MAX_HEADER_ROW).optional(),
     /** A CSV's text encoding, where the guess is wrong (the file mixes encodings, say). */
     encoding: z.enum(TEXT_ENCODINGS).optional(),
   })
@@ -58,8 +58,10 @@ export interface ImportInspection {
   delimiter: string | null;
   parts: string[];
   part: string | null;
-  /** The row the header was read from (CSV and XLSX). */
+  /** The row the header was read from (CSV and XLSX); 0 when the file has none (columns A, B, C…). */
   headerRow: number | null;
+  /** A row under the header describing the columns (analytics exports), skipped. */
+  descriptionRow: number | null;
   headers: string[];
   mapping: Mapping;
   missing: Field[];
@@ -86,6 +88,9 @@ export interface ImportSummary {
   dropped: DroppedGuess[];
   /** Rows imported with a time before 1990 or more than a day ahead: kept as the file says, but likely mistyped. */
   implausibleDates: number;
+  /** Where the column names were (0: the file has none) and the row describing them that was skipped. */
+  headerRow: number | null;
+  descriptionRow: number | null;
 }
 
 export interface Batch {

@@ -25,8 +25,14 @@ export type EntityRole = (typeof ENTITY_ROLES)[number];
 export const CASE_STATUSES = ['new', 'attended', 'waiting', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const LEAD_STAGES = ['identified', 'contacted', 'qualified', 'proposal', 'won', 'lost'] as const;
+export const LEAD_STAGES = ['new', 'qualified', 'opportunity', 'proposal', 'won', 'lost'] as const;
 export type LeadStage = (typeof LEAD_STAGES)[number];
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The author of a message whose file names none. Not a person: the KPIs do not count it as a user, a happy or
+ * unhappy customer, an advocate or an influencer, and the UI shows it in the user's language.
+ */
+export const UNKNOWN_AUTHOR = '(unknown)';

@@ -54,6 +54,7 @@ export async function inspectFile(
     parts: reader.parts,
     part: reader.part,
     headerRow: reader.headerRow,
+    descriptionRow: reader.descriptionRow ?? null,
     headers: reader.headers,
     mapping,
     missing: requiredFields(mapping).filter((field) => index[field] === undefined),

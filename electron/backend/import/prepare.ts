@@ -81,24 +81,43 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
     for await (const records of reader.batches()) {
       const rejected: RejectedRecord[] = [];
       const messages: NewMessage[] = [];
+      const sources: Cell[][] = [];
+      const rowNumbers: number[] = [];
       for (const record of records) {
         const { row, errors } = mapRow(record.values);
         if (errors.length > 0) rejected.push({ row: record.row, errors, values: record.values });
-        else messages.push(row);
+        else {
+          messages.push(row);
+          sources.push(record.values);
+          rowNumbers.push(record.row);
+        }
       }
-      const { rows, ids } = planner.plan(messages, { matchRules });
+      const { rows, ids, conflicts } = planner.plan(messages, { matchRules });
+      for (const i of conflicts)
+        rejected.push({
+          row: rowNumbers[i] as number,
+          values: sources[i] as Cell[],
+          errors: [
+            {
+              field: 'externalId',
+              column: input.plan.mapping.columns.externalId as string,
+              message: `id ${messages[i]?.externalId} is already in the workspace with another text: a different message, or the same one edited`,
+            },
+          ],
+        });
       // Counted among the rows the import brings, not those already stored.
       const implausible = messages.filter(
         (message, i) => ids[i] != null && isImplausibleTime(message.postedAt, now),
       ).length;
       const added = ids.filter((id) => id !== null).length;
+      // A conflict is neither new nor a duplicate: it is among the rejected.
       matchRules =
         (yield {
           rows,
           rejected,
           read: records.length,
           added,
-          duplicate: ids.length - added,
+          duplicate: ids.length - added - conflicts.length,
           implausible,
           progress: reader.progress(),
         }) ?? true;

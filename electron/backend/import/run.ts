@@ -34,14 +34,24 @@ async function sha256(path: string, signal: AbortSignal): Promise<string> {
  * What the writer needs of the file: its headers, rough size and plan. The reader itself (an
  * XLSX's shared strings with it) is let go: the reading thread opens the file again.
  */
-async function planFile(request: ImportRequest): Promise<{ headers: string[]; estimatedRows: number; plan: Plan }> {
+async function planFile(request: ImportRequest): Promise<{
+  headers: string[];
+  estimatedRows: number;
+  plan: Plan;
+  layout: Pick<ImportSummary, 'headerRow' | 'descriptionRow'>;
+}> {
   const reader = await openReader(request.path, readerOptions(request));
   const plan = await planImport(request.path, reader, {
     mapping: request.mapping,
     dateOrder: request.dateOrder,
     temperatureScale: request.temperatureScale,
   });
-  return { headers: reader.headers, estimatedRows: reader.estimatedRows, plan };
+  return {
+    headers: reader.headers,
+    estimatedRows: reader.estimatedRows,
+    plan,
+    layout: { headerRow: reader.headerRow, descriptionRow: reader.descriptionRow ?? null },
+  };
 }
 
 function describe(name: string, row: number, error: CellError): string {
@@ -131,7 +141,7 @@ export async function runImport(
             ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)`
             : '';
         throw new ImportError(
-          `${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file.`,
+          `${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file (--rejects FILE in the CLI).`,
         );
       }
       if (counts.rowsRejected > 0 && counts.rowsNew + counts.rowsDuplicate === 0) {
@@ -148,6 +158,7 @@ export async function runImport(
       return {
         sameFileAs: batchesOfFile(sqlite, sha256, batch),
         dropped: file.plan.dropped,
+        ...file.layout,
         implausibleDates,
         batch,
         new: counts.rowsNew,

@@ -44,3 +44,8 @@ export type Handlers = { [K in CallName]: Handler<K> };
 export class NotFound extends Error {
   override name = 'NotFound';
 }
+
+/** A call the store cannot do as asked (a lead from no message): the binding turns it into a 'refused' error. */
+export class Refused extends Error {
+  override name = 'Refused';
+}

@@ -10,6 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 // Screens other than the grid load when first opened (the dashboard brings ECharts).
 const Dashboard = lazy(() => import('../features/dashboard').then((m) => ({ default: m.Dashboard })));
 const TrackingScreen = lazy(() => import('../features/entities').then((m) => ({ default: m.TrackingScreen })));
+const LeadsScreen = lazy(() => import('../features/leads').then((m) => ({ default: m.LeadsScreen })));
 const ImportScreen = lazy(() => import('../features/import').then((m) => ({ default: m.ImportScreen })));
 
 const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
@@ -70,6 +71,8 @@ function Frame() {
         return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
       case 'tracking':
         return <TrackingScreen />;
+      case 'leads':
+        return <LeadsScreen />;
       case 'import':
         return (
           <ImportScreen

@@ -1,5 +1,5 @@
 import type { Temperature } from '../temperature';
-import type { Kind, Source } from '../vocabulary';
+import { UNKNOWN_AUTHOR, type Kind, type Source } from '../vocabulary';
 import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, headerRank, type Field } from './fields';
 import { detectDateOrder, parseDate, type AsWritten } from './dates';
 import type { Mapping } from './mapping-schema';
@@ -233,7 +233,7 @@ export function compileRowMapper(
       externalId: text('externalId', positions.externalId),
       source: readSource(),
       author: {
-        handle: text('authorHandle', positions.authorHandle) ?? '(unknown)',
+        handle: text('authorHandle', positions.authorHandle) ?? UNKNOWN_AUTHOR,
         name: text('authorName', positions.authorName),
         followers: count('followers', positions.followers),
         region: text('region', positions.region),

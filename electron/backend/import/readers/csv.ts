@@ -6,7 +6,8 @@ import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import {
-  findHeaderRow,
+  headerLayout,
+  type HeaderLayout,
   HEADER_SCAN_ROWS,
   ImportError,
   TEXT_BYTES_PER_ROW,
@@ -187,19 +188,19 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
   }
 
   // Below any title or report lines a tool writes above the table (the records before it are not rows).
-  let headers: string[] = [];
-  let headerRow = 1;
+  let layout: HeaderLayout = { headers: [], headerRow: 1, descriptionRow: null };
   for await (const chunk of chunks()) {
-    headerRow = options.headerRow ?? 1 + findHeaderRow(chunk.rows.slice(0, HEADER_SCAN_ROWS));
-    const row = chunk.rows[headerRow - 1];
-    if (options.headerRow !== undefined && (!row || row.every((cell) => cell.trim() === ''))) {
+    const wanted = options.headerRow;
+    layout = headerLayout(chunk.rows.slice(0, (wanted ?? 0) + HEADER_SCAN_ROWS), wanted);
+    const row = wanted ? chunk.rows[wanted - 1] : undefined;
+    if (wanted && (!row || row.every((cell) => cell.trim() === ''))) {
       throw new ImportError(
-        `${name}: row ${headerRow} ${row ? 'is blank' : 'is past the end of the file'}; choose the row the column names are on`,
+        `${name}: row ${wanted} ${row ? 'is blank' : 'is past the end of the file'}; choose the row the column names are on (--header-row N in the CLI)`,
       );
     }
-    headers = (row ?? []).map((h) => h.trim());
     break;
   }
+  const { headers, headerRow, descriptionRow } = layout;
   if (headers.length === 0) throw new ImportError(`${name} is empty: there is no header row`);
 
   return {
@@ -210,6 +211,7 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
     encoding,
     delimiter,
     headerRow,
+    descriptionRow,
     estimatedRows: Math.floor(size / TEXT_BYTES_PER_ROW),
     progress: () => ({ done: bytesRead, total: size }),
     async *batches() {
@@ -227,7 +229,7 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
         const batch: FileRecord[] = [];
         for (const values of chunk.rows) {
           row++;
-          if (row <= headerRow || (values.length === 1 && values[0] === '')) continue;
+          if (row <= headerRow || row === descriptionRow || (values.length === 1 && values[0] === '')) continue;
           if (chunk.wide) narrow(values);
           batch.push({ row, values });
         }

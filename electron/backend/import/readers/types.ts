@@ -20,6 +20,8 @@ export interface Reader {
   delimiter: string | null;
   /** The row the header is on (as Excel numbers rows), for files whose tables may start lower: CSV and XLSX. */
   headerRow: number | null;
+  /** A row under the header describing the columns (analytics exports), skipped: CSV and XLSX. */
+  descriptionRow?: number | null;
   /** The network every record is from, where the format says it (a network's own archive). */
   source?: Source;
   /** Records after the header, streamed in batches (per-record awaits cost more than the parsing). */
@@ -75,6 +77,72 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[]): number {
       );
 }
 
+/** Excel's names for the columns of a file without a header: A, B, … Z, AA, AB, … */
+export function columnLetters(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    let name = '';
+    for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    return name;
+  });
+}
+
+const isNumberText = (text: string): boolean => /^[+-]?\d+([.,]\d+)?$/.test(text);
+const cellString = (cell: Cell | undefined): string =>
+  cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell).trim();
+
+/**
+ * Whether the row taken for the header is data: column names are short words, while a record has ids (4 or more
+ * digits), dates, or sentences.
+ */
+export function looksLikeData(row: readonly Cell[]): boolean {
+  return row.some((cell) => {
+    if (typeof cell === 'number' || cell instanceof Date) return true;
+    const text = cellString(cell);
+    return (
+      /^\d{4,}$/.test(text) || (text.length > 40 && text.includes(' ')) || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}/.test(text)
+    );
+  });
+}
+
+/**
+ * Whether the row under the header describes the columns instead of holding data (analytics exports put one there):
+ * text in at least two columns whose rows below are numbers.
+ */
+export function isDescriptionRow(row: readonly Cell[] | undefined, below: readonly (readonly Cell[])[]): boolean {
+  if (!row || below.length === 0) return false;
+  let described = 0;
+  row.forEach((cell, column) => {
+    const text = cellString(cell);
+    if (text === '' || isNumberText(text) || typeof cell === 'number') return;
+    const values = below.map((values) => cellString(values[column])).filter((value) => value !== '');
+    if (values.length > 0 && values.filter(isNumberText).length >= values.length * 0.8) described++;
+  });
+  return described >= 2;
+}
+
+export interface HeaderLayout {
+  headers: string[];
+  /** The row of the column names as Excel numbers rows; 0 when the file has none (columns are then A, B, C…). */
+  headerRow: number;
+  /** The row under the names that describes them, skipped; null when there is none. */
+  descriptionRow: number | null;
+}
+
+/**
+ * Where a table's column names are among its first rows (`first` is the number of rows[0]): the row the user named
+ * (0: none), else the one findHeaderRow finds unless it looks like data; and a description row under it.
+ */
+export function headerLayout(rows: readonly (readonly Cell[])[], wanted: number | undefined, first = 1): HeaderLayout {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  const index = wanted === undefined ? findHeaderRow(rows) : wanted - first;
+  if (wanted === 0 || (wanted === undefined && looksLikeData(rows[index] ?? []))) {
+    return { headers: columnLetters(width), headerRow: 0, descriptionRow: null };
+  }
+  const headers = (rows[index] ?? []).map(cellString);
+  const described = isDescriptionRow(rows[index + 1], rows.slice(index + 2));
+  return { headers, headerRow: index + first, descriptionRow: described ? index + first + 1 : null };
+}
+
 /** Records one at a time, for code that reads only a few. */
 export async function* records(reader: Reader): AsyncGenerator<FileRecord> {
   for await (const batch of reader.batches()) yield* batch;
@@ -103,6 +171,9 @@ export function findPart(parts: readonly string[], wanted: string | undefined, n
   if (wanted === undefined) return parts[0] as string;
   const found =
     parts.find((part) => part === wanted) ?? parts.find((part) => part.toLowerCase() === wanted.toLowerCase());
-  if (found === undefined) throw new ImportError(`${name} has no ${kind} "${wanted}" (${kind}s: ${parts.join(', ')})`);
+  if (found === undefined)
+    throw new ImportError(
+      `${name} has no ${kind} "${wanted}" (${kind}s: ${parts.join(', ')}); choose one (--${kind} in the CLI)`,
+    );
   return found;
 }

@@ -2,8 +2,9 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { MAX_HEADER_ROW } from '../../../../shared/api/import';
+import type { Cell } from '../../../../shared/domain/import/values';
 import {
-  findHeaderRow,
+  headerLayout,
   HEADER_SCAN_ROWS,
   ImportError,
   XLSX_BYTES_PER_ROW,
@@ -82,15 +83,21 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
       break;
   }
   if (head.length === 0) throw new ImportError(`${name}: sheet "${part}" is empty`);
-  const found =
-    wanted === undefined
-      ? (head[findHeaderRow(head.map((row) => row.values))] as SheetRow)
-      : head.find((row) => row.number === wanted);
+  const found = wanted ? head.find((row) => row.number === wanted) : head[0];
   if (!found || found.values.every((cell) => cell === null || String(cell).trim() === '')) {
-    throw new ImportError(`${name}: row ${wanted} of sheet "${part}" is blank; choose the row the column names are on`);
+    throw new ImportError(
+      `${name}: row ${wanted} of sheet "${part}" is blank; choose the row the column names are on (--header-row N in the CLI)`,
+    );
   }
-  const headerRow: SheetRow = found;
-  const headers = headerRow.values.map((cell) => (cell === null ? '' : String(cell).trim()));
+  // Rows as numbered in the sheet, blank ones in their places, for the layout to count from the first.
+  const first = (head[0] as SheetRow).number;
+  const byNumber: Cell[][] = [];
+  for (const row of head) byNumber[row.number - first] = row.values;
+  const { headers, headerRow, descriptionRow } = headerLayout(
+    Array.from(byNumber, (row) => row ?? []),
+    wanted,
+    first,
+  );
   const total = await dimensionRows(sheet);
 
   return {
@@ -101,7 +108,8 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     part,
     encoding: null,
     delimiter: null,
-    headerRow: headerRow.number,
+    headerRow,
+    descriptionRow,
     estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
     progress: () => ({ done: rowsRead, total: Math.max(total, rowsRead) }),
     batches,
@@ -112,7 +120,8 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     for await (const rows of sheetRows()) {
       const records: FileRecord[] = [];
       for (const row of rows) {
-        if (row.number <= headerRow.number || row.values.every((cell) => cell === null || cell === '')) continue;
+        if (row.number <= headerRow || row.number === descriptionRow) continue;
+        if (row.values.every((cell) => cell === null || cell === '')) continue;
         records.push({ row: row.number, values: row.values });
       }
       if (records.length > 0) yield records;

@@ -3,10 +3,12 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
+import { authorText } from './columns';
 
 /** The side panel: the whole message, its thread, its label history, and the author's other messages. */
 export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
-  const { t, dateTime, number } = useI18n();
+  const translator = useI18n();
+  const { t, dateTime, number } = translator;
   const { data: detail, error } = useApi('messages.detail', { id }, { reloadOn: ['writes'] });
   if (!detail || detail.message.id !== id)
     return (
@@ -18,7 +20,7 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
   const small = (row: MessageRow) => (
     <li key={row.id}>
       <small>
-        {dateTime(row.postedAt)} · {row.authorHandle}
+        {dateTime(row.postedAt)} · {authorText(row.authorHandle, translator)}
       </small>{' '}
       <TemperatureChip value={row.temperature} />
       <div>{row.text}</div>
@@ -27,7 +29,7 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
   return (
     <aside className="panel" aria-label={t('panel.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <header>
-        <h2>{message.authorHandle}</h2>
+        <h2>{authorText(message.authorHandle, translator)}</h2>
         <button onClick={onClose} aria-label={t('panel.close')}>
           ×
         </button>

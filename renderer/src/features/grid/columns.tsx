@@ -3,6 +3,7 @@ import type { MessageRow } from '../../../../shared/api/contract';
 import type { GridColumn } from '../../../../shared/api/grid';
 import type { MessageSort } from '../../../../shared/api/messages';
 import type { MessageKey, Translator } from '../../../../shared/i18n';
+import { UNKNOWN_AUTHOR } from '../../../../shared/domain/vocabulary';
 import { TemperatureChip } from '../../components/TemperatureChip';
 
 export interface ColumnDef {
@@ -12,6 +13,10 @@ export interface ColumnDef {
   /** The cell as text: its tooltip and its TSV copy. */
   text(message: MessageRow, t: Translator): string;
 }
+
+/** The author's handle, or the placeholder of messages whose file names none in the user's language. */
+export const authorText = (handle: string, t: Translator): string =>
+  handle === UNKNOWN_AUTHOR ? t.t('author.unknown') : handle;
 
 const kindText = (message: MessageRow, t: Translator): string =>
   message.kind ? t.t(`kind.${message.kind}` as MessageKey) : '';
@@ -41,13 +46,13 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
     sort: 'author',
     cell: (m, t) => (
       <>
-        {m.authorHandle}
+        {authorText(m.authorHandle, t)}
         {m.followers === null ? null : (
           <small className="followers"> · {t.t('grid.followers', { count: m.followers })}</small>
         )}
       </>
     ),
-    text: (m) => m.authorHandle,
+    text: (m, t) => authorText(m.authorHandle, t),
   },
   text: plain((m) => m.text),
   entities: plain((m) => m.entities.join(', ')),

@@ -5,8 +5,8 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 
-/** Past imports, each undoable as a whole. */
-export function Batches() {
+/** Past imports, each undoable as a whole; `onUndone` hears of each batch undone. */
+export function Batches({ onUndone }: { onUndone?: (batch: number) => void } = {}) {
   const { t, number, dateTime } = useI18n();
   const list = useApi('import.batches', {}, { reloadOn: ['writes'] });
   const batches = list.data ?? [];
@@ -21,6 +21,7 @@ export function Batches() {
   const undo = async (batch: Batch): Promise<void> => {
     const result = await api.call('import.undo', { batch: batch.id });
     setConfirming(null);
+    if (!isPending(result)) onUndone?.(result.batch);
     setNotice(
       isPending(result)
         ? t('writes.keptUndo', { batch: batch.id })

@@ -56,6 +56,8 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [rejectsPath, setRejectsPath] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  /** Batches undone from this screen: their summary no longer offers to open them. */
+  const [undone, setUndone] = useState<number[]>([]);
   const job = useImportJob();
 
   const presetList = useApi('presets.list', {});
@@ -175,9 +177,11 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
           </p>
         )}
         <div className="actions">
-          <button className="primary" onClick={() => onOpenBatch(summary.batch)}>
-            {t('import.openBatch')}
-          </button>
+          {!undone.includes(summary.batch) && (
+            <button className="primary" onClick={() => onOpenBatch(summary.batch)}>
+              {t('import.openBatch')}
+            </button>
+          )}
           <button
             onClick={() => {
               job.reset();
@@ -188,7 +192,7 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
             {t('import.again')}
           </button>
         </div>
-        <Batches />
+        <Batches onUndone={(batch) => setUndone((list) => [...list, batch])} />
       </section>
     );
   }
@@ -362,6 +366,16 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
           {inspection.implausibleDates > 0 && (
             <p className="notice warning" role="status">
               {t('import.implausibleDates', { count: inspection.implausibleDates })}
+            </p>
+          )}
+          {inspection.headerRow === 0 && (
+            <p className="notice" role="status" data-testid="no-header">
+              {t('import.noHeader')}
+            </p>
+          )}
+          {inspection.descriptionRow !== null && (
+            <p className="notice" role="status" data-testid="description-row">
+              {t('import.descriptionRow', { row: inspection.descriptionRow })}
             </p>
           )}
           <DroppedGuesses dropped={inspection.dropped} />

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../../../db/load/planner';
@@ -45,5 +46,27 @@ describe('the dedupe key', () => {
     const file = writeEncoded(join(tempFolder(), 'a.csv'), CSV, 'utf8');
     expect(await load(opened, file)).toMatchObject({ new: 2, duplicate: 1 });
     expect((await opened.client.call('workspace.info', {})).counts.messages).toBe(3);
+  });
+
+  it('reports a network id the workspace has with another text as a conflict, never as a duplicate', async () => {
+    const folder = tempFolder();
+    const first = writeEncoded(join(folder, 'a.csv'), 'id,fecha,texto\n77,2026-03-05 10:00,Sin fibra\n', 'utf8');
+    const second = writeEncoded(
+      join(folder, 'b.csv'),
+      'id,fecha,texto\n77,2026-03-05 10:00,Un mensaje distinto\n78,2026-03-06 10:00,Otro nuevo\n',
+      'utf8',
+    );
+    const opened = testBackend();
+    await load(opened, first);
+    const refused = await opened.client.runJob('import.start', { path: second });
+    expect(refused.message).toMatch(/b\.csv, row 2, column "id": id 77 is already in the workspace with another text/);
+    const rejects = join(folder, 'rejects.csv');
+    expect(await opened.client.runJob('import.start', { path: second, rejectsPath: rejects })).toMatchObject({
+      state: 'finished',
+      result: { new: 1, duplicate: 0, rejected: 1 },
+    });
+    expect(readFileSync(rejects, 'utf8')).toMatch(/Un mensaje distinto/);
+    // The same text again is a duplicate, as before.
+    expect(await load(opened, first)).toMatchObject({ new: 0, duplicate: 1, rejected: 0 });
   });
 });

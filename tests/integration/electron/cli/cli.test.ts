@@ -94,6 +94,34 @@ describe('pulso CLI', () => {
     }
     expect(pulso('--help')).toMatchObject({ code: 0, stdout: expect.stringMatching(/demo.*\n.*info/s) });
   });
+
+  it("says what is missing or wrong in sentences with the option to fix, never the contract's raw text", () => {
+    const workspace = tempWorkspacePath();
+    expect(pulso('import', '--workspace', workspace)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/pulso import: give exactly one FILE to import\nusage: pulso import FILE/),
+    });
+    expect(pulso('kpis', '--workspace', workspace, '--to', '2017-12-31')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^pulso kpis: give --from YYYY-MM-DD\nusage:/),
+    });
+    expect(pulso('kpis', '--workspace', workspace, '--from', '2017-13-01', '--to', '2017-12-31')).toMatchObject({
+      code: 1,
+      stderr: 'pulso kpis: --from "2017-13-01" is not a date (YYYY-MM-DD)\n',
+    });
+    const tooSmall = pulso(
+      'kpis',
+      '--workspace',
+      workspace,
+      '--from',
+      '2017-01-01',
+      '--to',
+      '2017-12-31',
+      '--sla-minutes=0',
+    );
+    expect(tooSmall).toMatchObject({ code: 1, stderr: expect.stringMatching(/^pulso kpis: --sla-minutes: /) });
+    expect(tooSmall.stderr).not.toMatch(/Invalid input/);
+  });
 });
 
 describe('pulso import', () => {
@@ -228,7 +256,7 @@ describe('pulso import', () => {
     expect(
       pulso('import', `${folder}bad.csv`, '--workspace', workspace, '--mapping', `${folder}map.json`),
     ).toMatchObject({ code: 1, stderr: expect.stringMatching(/colour/) });
-    expect(pulso('import', '--workspace', workspace).code).toBe(1);
+    expect(pulso('import', '--workspace', workspace).code).toBe(2); // no FILE: bad usage
     expect(JSON.parse(pulso('info', '--workspace', workspace, '--json').stdout)).toMatchObject({
       messages: 0,
       importBatches: 0,

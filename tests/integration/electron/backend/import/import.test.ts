@@ -370,7 +370,8 @@ describe('the header row, where the guess is wrong', () => {
     await expect(opened.client.call('import.inspect', { path, headerRow: 40 })).rejects.toThrow(
       /codes\.csv: row 40 is past the end/,
     );
-    for (const headerRow of [0, 101, 2.5]) {
+    // 0 says the file has no header row (see plan.test.ts); negative, fractional or past 100 are no row.
+    for (const headerRow of [-1, 101, 2.5]) {
       await expect(opened.client.call('import.inspect', { path, headerRow })).rejects.toMatchObject({
         code: 'invalid-input',
       });

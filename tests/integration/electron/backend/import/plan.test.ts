@@ -98,3 +98,58 @@ describe('a mapping that names part of the file', () => {
     ]);
   });
 });
+
+describe('where the column names are', () => {
+  it('reads a file without a header as data, its columns named A, B, C as in Excel; --header-row 0 says so', async () => {
+    const folder = tempFolder();
+    const headerless = writeEncoded(
+      join(folder, 'sin-cabecera.tsv'),
+      '768512\tSin fibra desde el lunes, otra vez igual que siempre\tN\n768513\tYa funciona todo, gracias por la ayuda\tP\n',
+      'utf8',
+    );
+    const { client } = testBackend();
+    const inspection = await client.call('import.inspect', {
+      path: headerless,
+      mapping: { columns: {}, defaults: { postedAt: '2019-06-30' } },
+    });
+    expect([inspection.headerRow, inspection.headers, inspection.mapping.columns.text]).toEqual([
+      0,
+      ['A', 'B', 'C'],
+      'B',
+    ]);
+    expect(await imported(client, { path: headerless, defaults: { postedAt: '2019-06-30' } })).toMatchObject({
+      new: 2,
+      headerRow: 0,
+    });
+
+    // Short words on the first row read as names, unless the user says there are none.
+    const words = writeEncoded(join(folder, 'palabras.csv'), 'hola,adiós\nqué tal,hasta luego\n', 'utf8');
+    expect((await client.call('import.inspect', { path: words })).headers).toEqual(['hola', 'adiós']);
+    const none = await client.call('import.inspect', { path: words, headerRow: 0 });
+    expect([none.headers, none.preview.length]).toEqual([['A', 'B'], 2]);
+  });
+
+  it('skips the row of descriptions an analytics export puts under the names, and says so', async () => {
+    const path = writeEncoded(
+      join(tempFolder(), 'insights.csv'),
+      [
+        'Post ID,Permalink,Post Message,Posted,Lifetime Post Total Reach,Lifetime Engaged Users',
+        ',,,,"Lifetime: The number of people who had your Page\'s post enter their screen. (Unique Users)","Lifetime: The number of unique people who engaged in certain ways with your Page post, for example by commenting on, liking, sharing, or clicking upon particular elements of the post. (Unique Users)"',
+        '1234_5678,https://www.facebook.com/1234/posts/5678,Nuevas tarifas de fibra desde este lunes,01/19/2017 09:03:47 AM,1520,33',
+        '1234_5679,https://www.facebook.com/1234/posts/5679,Cortes en el servicio esta tarde en el centro,01/20/2017 05:10:00 PM,980,41',
+      ].join('\r\n'),
+      'utf8',
+    );
+    const { client } = testBackend();
+    const inspection = await client.call('import.inspect', { path });
+    expect([inspection.headerRow, inspection.descriptionRow]).toEqual([1, 2]);
+    expect(inspection.mapping.columns).toMatchObject({
+      externalId: 'Post ID',
+      text: 'Post Message',
+      postedAt: 'Posted',
+    });
+    expect(inspection.mapping.dateOrder).toBe('mdy');
+    const summary = await imported(client, { path });
+    expect(summary).toMatchObject({ new: 2, rejected: 0, descriptionRow: 2 });
+  });
+});

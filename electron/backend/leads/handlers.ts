@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import {
+  createLead,
+  leadDetail,
+  leadExists,
+  linkMessages,
+  listLeads,
+  resolveMessages,
+  setLeadStage,
+} from '../../../db/queries/leads';
+import { dayStart } from '../../../shared/domain/time';
+import { NotFound, Refused, type HandlerContext } from '../runtime/context';
+import { workspaceSettings } from '../runtime/defaults';
+import { defineHandlers } from '../runtime/define-handlers';
+
+/** The messages a call names, refused naming those the workspace does not have. */
+function messagesOf(
+  sqlite: Database.Database,
+  input: { messageIds?: number[] | undefined; externalIds?: string[] | undefined },
+): number[] {
+  const { found, missing } = resolveMessages(sqlite, input.messageIds ?? [], input.externalIds ?? []);
+  if (missing.length > 0) throw new NotFound(`No message ${missing.join(', ')} in the workspace`);
+  return found;
+}
+
+/** A day given (YYYY-MM-DD, in the workspace's zone) as the instant it starts, or the time the write was asked. */
+const dayOrNow = (context: HandlerContext, day: string | undefined, now: number): number =>
+  day === undefined ? now : dayStart(day, workspaceSettings(context.store).timeZone);
+
+const mustExist = (sqlite: Database.Database, lead: number): void => {
+  if (!leadExists(sqlite, lead)) throw new NotFound(`No lead ${lead}`);
+};
+
+export const leadHandlers = defineHandlers({
+  'leads.list': ({ stage }, { store }) => listLeads(store.sqlite, stage),
+  'leads.get': ({ lead }, { store }) => {
+    const detail = leadDetail(store.sqlite, lead);
+    if (!detail) throw new NotFound(`No lead ${lead}`);
+    return detail;
+  },
+  'leads.create': ({ messageIds, externalIds, at, ...lead }, context) =>
+    context.writes.write((now) => {
+      const sqlite = context.store.sqlite;
+      const messages = messagesOf(sqlite, { messageIds, externalIds });
+      if (messages.length === 0) throw new Refused('A lead comes from at least one message: give its id');
+      const by = workspaceSettings(context.store).annotator;
+      return sqlite.transaction(() => ({
+        lead: createLead(sqlite, { ...lead, at: dayOrNow(context, at, now) }, messages, by),
+      }))();
+    }),
+  'leads.link': ({ lead, ...ids }, context) =>
+    context.writes.write(() => {
+      const sqlite = context.store.sqlite;
+      mustExist(sqlite, lead);
+      const by = workspaceSettings(context.store).annotator;
+      return { lead, linked: linkMessages(sqlite, lead, messagesOf(sqlite, ids), by) };
+    }),
+  'leads.stage': ({ lead, stage, at }, context) =>
+    context.writes.write((now) => {
+      const sqlite = context.store.sqlite;
+      mustExist(sqlite, lead);
+      const by = workspaceSettings(context.store).annotator;
+      return { lead, changed: setLeadStage(sqlite, lead, stage, dayOrNow(context, at, now), by) };
+    }),
+});

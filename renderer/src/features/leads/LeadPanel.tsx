@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { MessageDetail } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { useI18n } from '../../app/i18n';
+import { TemperatureChip } from '../../components/TemperatureChip';
+
+/** A lead's page beside the board: its contact, its stage history and its conversation. */
+export function LeadPanel({ lead, onClose }: { lead: number; onClose(): void }) {
+  const { t, dateTime, date } = useI18n();
+  const detail = useApi('leads.get', { lead }, { reloadOn: ['writes'] });
+  const [messages, setMessages] = useState<MessageDetail['message'][]>([]);
+  const ids = detail.data?.messageIds;
+  useEffect(() => {
+    if (!ids) return;
+    let current = true;
+    void Promise.all(ids.map((id) => api.call('messages.detail', { id }))).then(
+      (found) => current && setMessages(found.map((d) => d.message)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [ids]);
+  const data = detail.data;
+  return (
+    <aside
+      className="panel lead-panel"
+      aria-label={t('leads.panel')}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <header>
+        <h2>{data ? (data.contact ?? data.name) : '…'}</h2>
+        <button onClick={onClose} aria-label={t('panel.close')}>
+          ×
+        </button>
+      </header>
+      {data && (
+        <>
+          <p>
+            {[data.company, data.email].filter(Boolean).join(' · ')}
+            {data.deal && <> · {t('leads.deal', { deal: data.deal })}</>}
+          </p>
+          <h3>{t('leads.history')}</h3>
+          <ol className="stage-history">
+            {data.history.map((step, i) => (
+              <li key={i}>
+                {t(`leads.stage.${step.stage}`)} · {date(step.at)}
+                {step.by && <small> · {step.by}</small>}
+              </li>
+            ))}
+          </ol>
+          <h3>{t('leads.conversation')}</h3>
+          <ul className="thread">
+            {messages.map((message) => (
+              <li key={message.id}>
+                <small>
+                  {dateTime(message.postedAt)} · {message.source} · {message.authorHandle}
+                </small>{' '}
+                <TemperatureChip value={message.temperature} />
+                <div>{message.text}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { LEAD_STAGES, type LeadStage } from '../domain/vocabulary';
+import { daySchema } from './day';
+
+/** Messages by their own ids (the grid) or by the ids their files gave them (scripts). */
+const messagesSchema = {
+  messageIds: z.array(z.number().int().min(1)).max(10_000).optional(),
+  externalIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),
+};
+
+export const newLeadSchema = z
+  .object({
+    ...messagesSchema,
+    /** The contact's name, and their company and email. */
+    name: z.string().trim().min(1).max(200),
+    company: z.string().trim().min(1).max(200).optional(),
+    email: z.string().trim().email().max(200).optional(),
+    stage: z.enum(LEAD_STAGES).default('new'),
+    /** The day the lead was created (its first stage), YYYY-MM-DD; today when not given. */
+    at: daySchema.optional(),
+    value: z.number().min(0).max(1e12).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a currency code such as EUR')
+      .default('EUR'),
+    owner: z.string().trim().min(1).max(100).optional(),
+    product: z.string().trim().min(1).max(200).optional(),
+    campaign: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const linkSchema = z.object({ lead: z.number().int().min(1), ...messagesSchema }).strict();
+
+export const stageSchema = z
+  .object({ lead: z.number().int().min(1), stage: z.enum(LEAD_STAGES), at: daySchema.optional() })
+  .strict();
+
+/** A lead as the handlers store it: its day resolved to an instant. */
+export type NewLead = Omit<z.output<typeof newLeadSchema>, 'at' | 'messageIds' | 'externalIds'> & { at: number };
+
+export interface LeadSummary {
+  id: number;
+  name: string;
+  company: string | null;
+  stage: LeadStage;
+  /** When it reached its stage. */
+  stageAt: number | null;
+  owner: string | null;
+  expectedValue: number | null;
+  currency: string;
+  product: string | null;
+  campaign: string | null;
+  createdAt: number;
+  contactId: number | null;
+  contact: string | null;
+  email: string | null;
+  /** Linked messages: its social touches. */
+  messages: number;
+  /** The CRM deal it was matched to, when there is one. */
+  deal: string | null;
+}
+
+export interface LeadDetail extends LeadSummary {
+  history: { stage: LeadStage; at: number; by: string | null }[];
+  /** Its messages, oldest first. */
+  messageIds: number[];
+}

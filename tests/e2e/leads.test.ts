@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoBackend } from '../helpers/workspace';
+import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
+
+afterAll(closeBrowser);
+
+describe('the leads board (real renderer, real handlers)', () => {
+  it('moves a lead through the pipeline with the keyboard, each move dated, and opens its page', async () => {
+    const { backend, client } = await demoBackend(2000);
+    await client.call('settings.update', { language: 'en', annotator: 'ana' });
+    const qualified = await client.call('leads.list', { stage: 'qualified' });
+    expect(qualified.length).toBeGreaterThan(0);
+    const lead = qualified[0] as (typeof qualified)[number];
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      const column = (name: string) => page.getByRole('listitem', { name });
+      const card = (name: string) => column(name).getByRole('button', { name: new RegExp(`^${lead.contact},`) });
+      await card('Qualified').focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => card('Opportunity').count()).toBe(1);
+      await expect.poll(() => page.getByRole('status').textContent()).toBe(`${lead.contact}: now Opportunity`);
+      // The focus stays on the card: another → moves it on.
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => card('Proposal').count()).toBe(1);
+      const history = (await client.call('leads.get', { lead: lead.id })).history;
+      expect(history.slice(-2).map((step) => [step.stage, step.by])).toEqual([
+        ['opportunity', 'ana'],
+        ['proposal', 'ana'],
+      ]);
+      await card('Proposal').click();
+      await expect.poll(() => page.getByRole('complementary', { name: 'Lead' }).textContent()).toContain('Proposal');
+      await expect.poll(() => page.locator('.lead-panel .thread li').count()).toBeGreaterThan(0);
+      await screenshotsAtSizes(page, 'leads-en');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => column('Propuesta').count()).toBe(1);
+      await screenshotsAtSizes(page, 'leads-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
