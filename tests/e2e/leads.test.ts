@@ -41,4 +41,33 @@ describe('the leads board (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it('makes a lead from the messages selected in the grid with L', async () => {
+    const { backend, client } = await demoBackend(600);
+    await client.call('settings.update', { language: 'en' });
+    const before = (await client.call('leads.list', {})).length;
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      const grid = page.getByRole('grid', { name: 'Messages' });
+      await grid.focus();
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('l');
+      const dialog = page.getByRole('dialog', { name: 'New lead' });
+      await dialog.getByLabel('Contact').fill('Marta Ruiz');
+      await dialog.getByLabel('Company').fill('Acme S.L.');
+      await dialog.getByLabel('Expected value (EUR)').fill('18000');
+      await screenshotsAtSizes(page, 'lead-new-en');
+      await dialog.getByRole('button', { name: 'Create lead' }).click();
+      await expect
+        .poll(() => page.getByRole('status').last().textContent())
+        .toBe(`Lead ${before + 1} created from 2 messages`);
+      const lead = await client.call('leads.get', { lead: before + 1 });
+      expect(lead).toMatchObject({ contact: 'Marta Ruiz', company: 'Acme S.L.', expectedValue: 18000, stage: 'new' });
+      expect(lead.messageIds).toHaveLength(2);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { GridOptions } from './GridOptions';
 import { commandForKey, keyMaps } from './keymap';
 import { MessagePanel } from './MessagePanel';
 import { ShortcutHelp } from './ShortcutHelp';
+import { NewLeadDialog } from '../leads';
 import { useClipboard } from './useClipboard';
 import { useGridPrefs } from './useGridPrefs';
 import { useLabelCommands } from './useLabelCommands';
@@ -42,6 +43,8 @@ export function MessageList({ scope, onClearScope }: Props) {
   const selection = useSelection();
   const [help, setHelp] = useState(false);
   const [panel, setPanel] = useState<number | null>(null);
+  /** The selection a lead is being made from (key L). */
+  const [leadFrom, setLeadFrom] = useState<{ ids: number[]; author: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
   const { run, selectedRows } = useLabelCommands({
@@ -86,6 +89,11 @@ export function MessageList({ scope, onClearScope }: Props) {
     }
     const command = commandForKey(event, maps);
     if (!command) return false;
+    if (command.type === 'lead') {
+      const rows = selectedRows();
+      if (rows.length > 0) setLeadFrom({ ids: rows.map((r) => r.id), author: rows[0]?.authorHandle ?? '' });
+      return true;
+    }
     run(command).catch(notSaved);
     return true;
   };
@@ -159,6 +167,17 @@ export function MessageList({ scope, onClearScope }: Props) {
                 kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase(),
               }))}
       </footer>
+      {leadFrom && (
+        <NewLeadDialog
+          messageIds={leadFrom.ids}
+          author={leadFrom.author}
+          onDone={(result) => {
+            setLeadFrom(null);
+            if (result) setStatus(result);
+            list.current?.scrollToIndex(selection.cursor);
+          }}
+        />
+      )}
       {help && (
         <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />
       )}

@@ -46,6 +46,7 @@ export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
     ['↑ ↓ PageUp PageDown Home End', t('help.move')],
     ['Shift+↑ ↓', t('grid.selected', { count: 2 })],
     ['Enter', t('help.open')],
+    ['L', t('help.lead')],
     ['?', t('help.help')],
   ];
   return (

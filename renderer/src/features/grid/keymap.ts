@@ -9,7 +9,8 @@ export type GridCommand =
   | { type: 'fillDown' }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'help' };
+  | { type: 'help' }
+  | { type: 'lead' };
 
 export type LabelKeys = GridPrefs['keys'];
 
@@ -49,5 +50,7 @@ export function commandForKey(press: KeyPress, maps: KeyMaps): GridCommand | nul
   const temperature = maps.temperature[key];
   if (temperature !== undefined) return { type: 'temperature', value: temperature };
   const kind = maps.kinds[key];
-  return kind ? { type: 'kind', value: kind } : null;
+  if (kind) return { type: 'kind', value: kind };
+  // A lead from the selection, unless the analyst gave L to a kind.
+  return key === 'l' ? { type: 'lead' } : null;
 }

@@ -78,6 +78,7 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
       return;
     }
     if (command.type === 'fillDown') return fillDown();
+    if (command.type === 'lead') return; // the grid opens its dialog
     const rows = selectedRows();
     if (rows.length === 0) return;
     const change =

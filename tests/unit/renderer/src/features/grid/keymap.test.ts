@@ -59,6 +59,16 @@ describe('grid key map', () => {
     ).toBe(false);
   });
 
+  it('makes a lead of the selection with L, unless the analyst gave L to a kind', () => {
+    expect([press('l'), press('L', { shiftKey: true }), press('l', { ctrlKey: true })]).toEqual([
+      { type: 'lead' },
+      { type: 'lead' },
+      null,
+    ]);
+    const keys = { ...DEFAULT_GRID_PREFS.keys, kinds: { ...DEFAULT_GRID_PREFS.keys.kinds, chat: 'l' } };
+    expect(press('l', {}, keyMaps(keys))).toEqual({ type: 'kind', value: 'chat' });
+  });
+
   it('leaves other keys and browser shortcuts alone', () => {
     expect([
       press('a'),
