@@ -346,6 +346,7 @@ export const leadStages = sqliteTable(
   (t) => [index('lead_stages_lead').on(t.leadId, t.at)],
 );
 
+/** Sales recorded before deals came from the CRM: migration 0016 copied them into deals, which is written instead. */
 export const sales = sqliteTable('sales', {
   id: id(),
   leadId: integer('lead_id')
@@ -355,6 +356,72 @@ export const sales = sqliteTable('sales', {
   amount: real('amount').notNull(),
   currency: text('currency').notNull().default('EUR'),
   wonAt: integer('won_at').notNull(),
+});
+
+/**
+ * Deals as a CRM export has them, each matched to a lead (or listed for the user to match): the sales the ROI counts
+ * are the won ones. A re-import updates a deal by its id and records what changed in deal_history.
+ */
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: id(),
+    externalId: text('external_id').notNull(),
+    name: text('name'),
+    /** The stage as the CRM wrote it, and what it means: won, lost or still open. */
+    stage: text('stage'),
+    status: text('status', { enum: ['won', 'lost', 'open'] }).notNull(),
+    closedAt: integer('closed_at'),
+    company: text('company'),
+    contact: text('contact'),
+    email: text('email'),
+    amount: real('amount').notNull(),
+    currency: text('currency').notNull(),
+    product: text('product'),
+    leadId: integer('lead_id').references(() => leads.id, { onDelete: 'set null' }),
+    matchState: text('match_state', { enum: ['matched', 'ambiguous', 'unmatched'] }).notNull(),
+    matchMethod: text('match_method'),
+    /** The leads an ambiguous deal could be, as JSON. */
+    candidates: text('candidates'),
+    batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [uniqueIndex('deals_external').on(t.externalId), index('deals_lead').on(t.leadId)],
+);
+
+/** What a re-import changed in a deal: its stage, amount or close, when and from what. */
+export const dealHistory = sqliteTable(
+  'deal_history',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    batchId: integer('batch_id'),
+    at: integer('at').notNull(),
+    field: text('field').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('deal_history_deal').on(t.dealId)],
+);
+
+/**
+ * What the social channel cost over a period (the ROI's denominator): community-manager hours at a rate, the
+ * agency's fee, tools and ads. A period's cost takes each row's share of the days they have in common.
+ */
+export const costs = sqliteTable('costs', {
+  id: id(),
+  from: text('from').notNull(),
+  to: text('to').notNull(),
+  cmHours: real('cm_hours').notNull().default(0),
+  cmRate: real('cm_rate').notNull().default(0),
+  agencyFee: real('agency_fee').notNull().default(0),
+  /** The agency's part of the fee (the rest pays the community manager it provides), e.g. 0.4. */
+  agencyShare: real('agency_share').notNull().default(1),
+  tools: real('tools').notNull().default(0),
+  ads: real('ads').notNull().default(0),
+  currency: text('currency').notNull().default('EUR'),
 });
 
 export const communitySnapshots = sqliteTable(

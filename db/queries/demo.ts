@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/** Seed rows the demo adds beside its messages: community snapshots, leads and sales. */
+/** Seed rows the demo adds beside its messages: community snapshots, leads and their won deals. */
 export function createDemoWriter(sqlite: Database.Database) {
   const ensureSource = sqlite.prepare('INSERT OR IGNORE INTO sources (code, name) VALUES (?, ?)');
   const insertSnapshot = sqlite.prepare(
@@ -22,7 +22,9 @@ export function createDemoWriter(sqlite: Database.Database) {
     "INSERT INTO lead_messages (lead_id, message_id, linked_by) VALUES (?, ?, 'demo')",
   );
   const insertSale = sqlite.prepare(
-    'INSERT INTO sales (lead_id, external_id, amount, currency, won_at) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO deals (external_id, status, stage, closed_at, amount, currency, lead_id, match_state, match_method,
+       company, contact)
+     SELECT ?, 'won', 'Closed Won', ?, ?, ?, l.id, 'matched', 'deal-id', l.company, l.name FROM leads l WHERE l.id = ?`,
   );
 
   return {
@@ -47,7 +49,7 @@ export function createDemoWriter(sqlite: Database.Database) {
       return lead;
     },
     addSale(leadId: number, externalId: string, amount: number, wonAt: number): void {
-      insertSale.run(leadId, externalId, amount, 'EUR', wonAt);
+      insertSale.run(externalId, wonAt, amount, 'EUR', leadId);
     },
   };
 }

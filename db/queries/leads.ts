@@ -6,7 +6,7 @@ const SUMMARY = `SELECT l.id, l.name, l.company, l.stage, l.owner, l.expected_va
     l.product, l.campaign, l.created_at AS createdAt, c.id AS contactId, c.name AS contact, c.email,
     (SELECT max(s.at) FROM lead_stages s WHERE s.lead_id = l.id) AS stageAt,
     (SELECT count(*) FROM lead_messages lm WHERE lm.lead_id = l.id) AS messages,
-    (SELECT s.external_id FROM sales s WHERE s.lead_id = l.id ORDER BY s.won_at DESC LIMIT 1) AS deal
+    (SELECT d.external_id FROM deals d WHERE d.lead_id = l.id ORDER BY d.closed_at DESC LIMIT 1) AS deal
   FROM leads l LEFT JOIN contacts c ON c.id = l.contact_id`;
 
 export function listLeads(sqlite: Database.Database, stage?: LeadStage): LeadSummary[] {

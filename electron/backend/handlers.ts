@@ -1,4 +1,5 @@
 import { chartHandlers } from './charts/handlers';
+import { costHandlers } from './costs/handlers';
 import { demoHandlers } from './demo/handlers';
 import { entityHandlers } from './entities/handlers';
 import { fileHandlers } from './files/handlers';
@@ -24,4 +25,5 @@ export const handlers = registerHandlers({
   demo: demoHandlers,
   jobs: jobHandlers,
   leads: leadHandlers,
+  costs: costHandlers,
 });

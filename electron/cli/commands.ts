@@ -7,6 +7,7 @@ import { isPending, type PendingWrite } from '../../shared/api/envelope';
 import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
 import { leadsCommand } from './leads';
+import { costsCommand, salesCommand } from './sales';
 import { SOURCES } from '../../shared/domain/vocabulary';
 import { daySchema } from '../../shared/api/day';
 
@@ -244,6 +245,8 @@ export const commands: Record<string, Command> = {
     },
   },
   leads: leadsCommand,
+  sales: salesCommand,
+  costs: costsCommand,
   entities: rulesCommand('entities'),
   topics: rulesCommand('topics'),
   kpis: {

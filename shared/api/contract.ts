@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { ENTITY_ROLES, KINDS, LANGUAGES, LEAD_STAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping-schema';
+import type { PeriodCosts } from '../domain/roi';
+import { daySchema } from './day';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
-import { linkSchema, newLeadSchema, stageSchema, type LeadDetail, type LeadSummary } from './leads';
 import {
+  costEntrySchema,
+  linkSchema,
+  newLeadSchema,
+  stageSchema,
+  type DealSummary,
+  type DealsImportSummary,
+  type LeadDetail,
+  type LeadSummary,
+} from './leads';
+import {
+  importFileSchema,
   importRequestSchema,
   inspectSchema,
   type Batch,
@@ -209,6 +221,8 @@ export const contract = {
   /** What undoing a batch would take (messages, labels made since, cases) and keep, to ask before. */
   'import.undoPreview': call(z.object({ batch: z.number().int().min(1) }).strict()).returns<BatchUndoPreview>(),
   'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<BatchUndoPreview>(),
+  /** Deals from a CRM export, matched to leads; a deal imported before is updated, its changes kept in its history. */
+  'import.deals': write(importFileSchema).returns<DealsImportSummary>(),
   'presets.list': call(none).returns<Preset[]>(),
   'presets.save': write(
     z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict(),
@@ -290,6 +304,17 @@ export const contract = {
   'leads.link': write(linkSchema).returns<{ lead: number; linked: number }>(),
   /** Moves a lead to a stage, dated (today unless given) and attributed to the annotator. */
   'leads.stage': write(stageSchema).returns<{ lead: number; changed: boolean }>(),
+  /** The cost model of a period (the ROI's cost): set replaces what was entered for exactly those days. */
+  'costs.set': write(costEntrySchema).returns<PeriodCosts | null>(),
+  'costs.get': call(z.object({ from: daySchema, to: daySchema }).strict()).returns<PeriodCosts | null>(),
+  /** The CRM's deals, or those of one match state (the unmatched and ambiguous, for the user to resolve). */
+  'leads.deals': call(z.object({ state: z.enum(['matched', 'ambiguous', 'unmatched']).optional() }).strict()).returns<
+    DealSummary[]
+  >(),
+  /** The user's match of a deal to a lead. */
+  'leads.matchDeal': write(
+    z.object({ deal: z.number().int().min(1), lead: z.number().int().min(1) }).strict(),
+  ).returns<{ deal: number; lead: number }>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -65,3 +65,57 @@ export interface LeadDetail extends LeadSummary {
   /** Its messages, oldest first. */
   messageIds: number[];
 }
+
+export interface DealSummary {
+  id: number;
+  dealId: string;
+  name: string | null;
+  stage: string | null;
+  status: 'won' | 'lost' | 'open';
+  closedAt: number | null;
+  company: string | null;
+  contact: string | null;
+  email: string | null;
+  amount: number;
+  currency: string;
+  product: string | null;
+  lead: number | null;
+  matchState: 'matched' | 'ambiguous' | 'unmatched';
+  /** How the match was made: by deal id, email, name and company, or by hand. */
+  matchMethod: string | null;
+  /** The leads an ambiguous deal could be. */
+  candidates: number[];
+}
+
+export interface DealsImportSummary {
+  batch: number;
+  file: string;
+  new: number;
+  updated: number;
+  unchanged: number;
+  matched: number;
+  unmatched: number;
+  ambiguous: number;
+}
+
+const money = z.number().min(0).max(1e12).optional();
+
+/** A period's cost model, as the user enters it (the app and `pulso costs set`). */
+export const costEntrySchema = z
+  .object({
+    from: daySchema,
+    to: daySchema,
+    cmHours: money,
+    cmRate: money,
+    agencyFee: money,
+    /** The agency's part of its fee; the rest pays the community manager it provides (0.4 for a 40/60 split). */
+    agencyShare: z.number().min(0).max(1).optional(),
+    tools: money,
+    ads: money,
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a currency code such as EUR')
+      .optional(),
+  })
+  .strict()
+  .refine((entry) => entry.from <= entry.to, { message: 'from must not be after to', path: ['to'] });

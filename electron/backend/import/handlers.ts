@@ -1,6 +1,15 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { batchUndoPreview, listBatches, savePreset, undoBatch } from '../../../db/queries/imports';
+import {
+  batchUndoPreview,
+  createBatch,
+  finishBatch,
+  listBatches,
+  savePreset,
+  undoBatch,
+} from '../../../db/queries/imports';
+import { storeDeals } from '../../../db/queries/deals';
+import { readDeals } from './deals';
 import { NotFound } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import type { InspectThreadData } from './inspect-thread';
@@ -91,6 +100,30 @@ export const importHandlers = defineHandlers({
       if (undone === null) throw new NotFound(`No import batch ${batch}`);
       return undone;
     }),
+  'import.deals': async (request, context) => {
+    const { timeZone, annotator } = workspaceSettings(context.store);
+    assertRegularFile(request.path);
+    const file = await readDeals(request.path, request, timeZone);
+    return context.writes.write((at) => {
+      const sqlite = context.store.sqlite;
+      return sqlite.transaction(() => {
+        const batch = createBatch(sqlite, {
+          fileName: basename(request.path),
+          fileSize: file.size,
+          preset: null,
+          importedBy: annotator,
+        });
+        const counts = storeDeals(sqlite, batch, file.deals, at);
+        finishBatch(sqlite, batch, {
+          sha256: file.sha256,
+          rowsNew: counts.new,
+          rowsDuplicate: counts.unchanged + counts.updated,
+          rowsRejected: 0,
+        });
+        return { batch, file: basename(request.path), ...counts };
+      })();
+    });
+  },
   'presets.list': (_input, { store }) => allPresets(store.sqlite),
   'presets.save': ({ name, mapping }, { store, writes }) =>
     writes.write(() => {

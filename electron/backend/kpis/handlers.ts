@@ -1,5 +1,6 @@
 import { buildKpiReport, summarize } from '../../../shared/domain/kpi-report';
 import { previousPeriod, yearBefore } from '../../../shared/domain/period';
+import { roiReport } from '../../../shared/domain/roi';
 import { dayStart } from '../../../shared/domain/time';
 import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
@@ -21,15 +22,16 @@ export const kpiHandlers = defineHandlers({
     // Six reads shared by the read workers: the period's four parts, and the two comparison
     // periods, which need only the summary's aggregates (from the roll-ups, when unscoped). The
     // two that read the period's messages (per author, per entity) go first, one to each worker.
-    const [authors, rest, summary, topics, beforeSummary, lastYearSummary] = await Promise.all([
+    const [authors, rest, summary, topics, beforeSummary, lastYearSummary, roi] = await Promise.all([
       reads.read('kpiAuthors', filter, timeZone, current),
       reads.read('kpiPeriod', filter, timeZone, current),
       reads.read('kpiSummary', filter, timeZone, current),
       reads.read('kpiTopics', filter, timeZone, current),
       reads.read('kpiSummary', { ...scope, ...before }, timeZone, range(before)),
       reads.read('kpiSummary', { ...scope, ...lastYear }, timeZone, range(lastYear)),
+      reads.read('kpiRoi', from, to, current),
     ]);
-    return buildKpiReport(
+    const report = buildKpiReport(
       { ...summary, ...topics, ...rest, ...authors },
       {
         from,
@@ -43,5 +45,8 @@ export const kpiHandlers = defineHandlers({
       summarize(beforeSummary, { ...before, timeZone }),
       summarize(lastYearSummary, { ...lastYear, timeZone }),
     );
+    // The ROI leg is the workspace's, whatever the narrowing: deals and costs are not per brand or network.
+    const hasData = roi.deals.length > 0 || roi.paths.length > 0 || roi.costs !== null;
+    return { ...report, roi: hasData ? roiReport(roi) : null };
   },
 });

@@ -8,6 +8,7 @@ import {
   resolveMessages,
   setLeadStage,
 } from '../../../db/queries/leads';
+import { listDeals, matchDeal } from '../../../db/queries/deals';
 import { dayStart } from '../../../shared/domain/time';
 import { NotFound, Refused, type HandlerContext } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
@@ -54,6 +55,13 @@ export const leadHandlers = defineHandlers({
       mustExist(sqlite, lead);
       const by = workspaceSettings(context.store).annotator;
       return { lead, linked: linkMessages(sqlite, lead, messagesOf(sqlite, ids), by) };
+    }),
+  'leads.deals': ({ state }, { store }) => listDeals(store.sqlite, state),
+  'leads.matchDeal': ({ deal, lead }, context) =>
+    context.writes.write(() => {
+      mustExist(context.store.sqlite, lead);
+      if (!matchDeal(context.store.sqlite, deal, lead)) throw new NotFound(`No deal ${deal}`);
+      return { deal, lead };
     }),
   'leads.stage': ({ lead, stage, at }, context) =>
     context.writes.write((now) => {

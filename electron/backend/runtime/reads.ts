@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { copyLog } from './checkpoint';
 import { previewRules } from '../../../db/queries/entities';
 import { countMessages } from '../../../db/queries/messages';
+import { periodCosts, roiAggregates } from '../../../db/queries/roi';
 import {
   kpiAuthorAggregates,
   kpiPeriodAggregates,
@@ -31,6 +32,10 @@ export const READS = {
     kpiPeriodAggregates(sqlite, filter, timeZone, range),
   kpiAuthors: (sqlite: Database.Database, filter: Period, timeZone: string, range: Range) =>
     kpiAuthorAggregates(sqlite, filter, timeZone, range),
+  kpiRoi: (sqlite: Database.Database, from: string, to: string, range: Range) => ({
+    ...roiAggregates(sqlite, range),
+    costs: periodCosts(sqlite, from, to),
+  }),
   rulesPreview: (sqlite: Database.Database, rules: string[]) => previewRules(sqlite, rules),
   /** Not a read, but work that must not happen on the main thread either: see ReadPool.checkpointSoon. */
   checkpoint: (sqlite: Database.Database) => copyLog(sqlite),

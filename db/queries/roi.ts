@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type { LeadPath, PeriodCosts, RoiReport, WonDeal } from '../../shared/domain/roi';
+import type { Range } from './kpis';
+
+const DAY = 86_400_000;
+const dayOf = (text: string): number => Date.parse(`${text}T00:00:00Z`);
+
+/**
+ * The costs of a period of days (inclusive, YYYY-MM-DD): each cost row's amounts times the share of its days that
+ * fall in the period. Null when no row does.
+ */
+export function periodCosts(sqlite: Database.Database, from: string, to: string): PeriodCosts | null {
+  const rows = sqlite
+    .prepare(
+      `SELECT "from", "to", cm_hours AS cmHours, cm_rate AS cmRate, agency_fee AS agencyFee, agency_share AS agencyShare,
+         tools, ads, currency FROM costs WHERE "from" <= ? AND "to" >= ?`,
+    )
+    .all(to, from) as {
+    from: string;
+    to: string;
+    cmHours: number;
+    cmRate: number;
+    agencyFee: number;
+    agencyShare: number;
+    tools: number;
+    ads: number;
+    currency: string;
+  }[];
+  if (rows.length === 0) return null;
+  const total: PeriodCosts = { currency: rows[0]?.currency ?? 'EUR', communityManager: 0, agency: 0, tools: 0, ads: 0 };
+  for (const row of rows) {
+    const days = (dayOf(row.to) - dayOf(row.from)) / DAY + 1;
+    const shared = (Math.min(dayOf(row.to), dayOf(to)) - Math.max(dayOf(row.from), dayOf(from))) / DAY + 1;
+    const part = Math.max(0, shared) / days;
+    total.communityManager += part * (row.cmHours * row.cmRate + row.agencyFee * (1 - row.agencyShare));
+    total.agency += part * row.agencyFee * row.agencyShare;
+    total.tools += part * row.tools;
+    total.ads += part * row.ads;
+  }
+  return total;
+}
+
+/** What the ROI leg reads for a period: its won deals with their touches, every lead's path, the deals' matches. */
+export function roiAggregates(
+  sqlite: Database.Database,
+  range: Range,
+): { deals: WonDeal[]; paths: LeadPath[]; dealStates: RoiReport['deals'] } {
+  const touches = new Map<number, { at: number; source: string }[]>();
+  for (const row of sqlite
+    .prepare(
+      `SELECT lm.lead_id AS lead, m.posted_at AS at, s.code AS source FROM lead_messages lm
+       JOIN messages m ON m.id = lm.message_id JOIN sources s ON s.id = m.source_id ORDER BY m.posted_at, m.id`,
+    )
+    .all() as { lead: number; at: number; source: string }[])
+    touches.set(row.lead, [...(touches.get(row.lead) ?? []), { at: row.at, source: row.source }]);
+  const deals = (
+    sqlite
+      .prepare(
+        `SELECT d.amount, d.currency, d.closed_at AS closedAt, d.lead_id AS lead, l.created_at AS leadCreatedAt,
+           (SELECT min(s.at) FROM lead_stages s WHERE s.lead_id = l.id AND s.stage = 'opportunity') AS opportunityAt
+         FROM deals d JOIN leads l ON l.id = d.lead_id
+         WHERE d.status = 'won' AND d.closed_at >= ? AND d.closed_at < ?`,
+      )
+      .all(range.start, range.end) as (Omit<WonDeal, 'touches'> & { lead: number })[]
+  ).map(({ lead, ...deal }) => ({ ...deal, touches: touches.get(lead) ?? [] }));
+  const paths = (
+    sqlite.prepare('SELECT id, stage FROM leads WHERE created_at < ?').all(range.end) as { id: number; stage: string }[]
+  ).map((lead): LeadPath => ({
+    sources: (touches.get(lead.id) ?? []).map((touch) => touch.source),
+    outcome: lead.stage === 'won' ? 'won' : lead.stage === 'lost' ? 'lost' : 'open',
+  }));
+  const states = Object.fromEntries(
+    sqlite
+      .prepare('SELECT match_state, count(*) FROM deals WHERE closed_at >= ? AND closed_at < ? GROUP BY match_state')
+      .raw()
+      .all(range.start, range.end) as [string, number][],
+  );
+  return {
+    deals,
+    paths,
+    dealStates: { matched: states.matched ?? 0, unmatched: states.unmatched ?? 0, ambiguous: states.ambiguous ?? 0 },
+  };
+}
+
+export interface CostEntry {
+  from: string;
+  to: string;
+  cmHours?: number | undefined;
+  cmRate?: number | undefined;
+  agencyFee?: number | undefined;
+  agencyShare?: number | undefined;
+  tools?: number | undefined;
+  ads?: number | undefined;
+  currency?: string | undefined;
+}
+
+/** Sets the cost of a period, replacing one entered before for exactly those days. */
+export function setCosts(sqlite: Database.Database, entry: CostEntry): void {
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM costs WHERE "from" = ? AND "to" = ?').run(entry.from, entry.to);
+    sqlite
+      .prepare(
+        `INSERT INTO costs ("from", "to", cm_hours, cm_rate, agency_fee, agency_share, tools, ads, currency)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.from,
+        entry.to,
+        entry.cmHours ?? 0,
+        entry.cmRate ?? 0,
+        entry.agencyFee ?? 0,
+        entry.agencyShare ?? 1,
+        entry.tools ?? 0,
+        entry.ads ?? 0,
+        entry.currency ?? 'EUR',
+      );
+  })();
+}

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  dealColumns,
+  readDealRow,
+  REQUIRED_DEAL_FIELDS,
+  type DealRow,
+} from '../../../shared/domain/import/deal-fields';
+import { ImportError, openReader, readerOptions, records } from './readers';
+import type { ReaderOptions } from './readers/types';
+
+/**
+ * A CRM export's deals, every row read and checked before anything is stored: a row that cannot be read refuses the
+ * file, naming its row and column (the store is not touched). The columns come from the headers (dealColumns).
+ */
+export async function readDeals(
+  path: string,
+  options: ReaderOptions,
+  timeZone: string,
+): Promise<{ deals: DealRow[]; sha256: string; size: number }> {
+  const name = basename(path);
+  const reader = await openReader(path, readerOptions(options));
+  const columns = dealColumns(reader.headers);
+  const missing = REQUIRED_DEAL_FIELDS.filter((field) => columns[field] === undefined);
+  if (missing.length > 0)
+    throw new ImportError(
+      `${name}: cannot find a column for the deal's ${missing.join(', ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}; is it a CRM's deals export?`,
+    );
+  const deals: DealRow[] = [];
+  for await (const record of records(reader)) {
+    const read = readDealRow(record.values, columns, reader.headers, timeZone);
+    if ('deal' in read) deals.push(read.deal);
+    else
+      throw new ImportError(`${name}, row ${record.row}, column "${read.column}": ${read.message}; nothing imported`);
+  }
+  const bytes = readFileSync(path);
+  return { deals, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+}

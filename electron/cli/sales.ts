@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import type { DealSummary } from '../../shared/api/leads';
+// Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
+import { applied, BadInput, table, UsageError, type Command } from './commands';
+
+const STATES = ['matched', 'ambiguous', 'unmatched'] as const;
+
+/** `pulso sales`: import a CRM's deals, list them (the unmatched and ambiguous to resolve), match one by hand. */
+export const salesCommand: Command = {
+  summary: 'Deals from the CRM: import an export, list them, match one to a lead by hand',
+  usage: [
+    'pulso sales import FILE [--sheet NAME] [--workspace W] [--json]   # {"batch","new","updated","matched","unmatched","ambiguous"}',
+    'pulso sales [list] [--state matched|ambiguous|unmatched] [--workspace W] [--json]',
+    'pulso sales match DEAL LEAD [--workspace W]',
+  ].join('\n       '),
+  options: {
+    workspace: { type: 'string' },
+    json: { type: 'boolean' },
+    sheet: { type: 'string' },
+    state: { type: 'string' },
+  },
+  async run(client, values, positionals, io) {
+    const [action = 'list', ...rest] = positionals;
+    switch (action) {
+      case 'import': {
+        if (rest.length !== 1) throw new UsageError('give exactly one FILE: the CRM export of deals');
+        const summary = applied(
+          await client.call('import.deals', {
+            path: resolve(rest[0] as string),
+            part: typeof values.sheet === 'string' ? values.sheet : undefined,
+          }),
+        );
+        const { file: _file, unchanged: _unchanged, ...figures } = summary;
+        io.out(
+          values.json
+            ? JSON.stringify(figures)
+            : `batch ${summary.batch}: ${summary.new} new (${summary.matched} matched, ${summary.ambiguous} ambiguous, ${summary.unmatched} unmatched), ${summary.updated} updated, ${summary.unchanged} unchanged`,
+        );
+        return 0;
+      }
+      case 'list': {
+        const state = values.state;
+        if (state !== undefined && !(STATES as readonly unknown[]).includes(state))
+          throw new BadInput(`--state is one of ${STATES.join(', ')}`);
+        const deals = await client.call('leads.deals', state ? { state: state as DealSummary['matchState'] } : {});
+        if (values.json) io.out(JSON.stringify(deals));
+        else
+          table(
+            deals.map((deal) => ({ ...deal, candidates: deal.candidates.join(' ') })),
+            ['id', 'dealId', 'status', 'amount', 'currency', 'company', 'contact', 'matchState', 'lead', 'candidates'],
+          ).forEach(io.out);
+        return 0;
+      }
+      case 'match': {
+        const [deal, lead] = rest.map(Number);
+        if (!Number.isInteger(deal) || !Number.isInteger(lead)) throw new UsageError('give a DEAL and a LEAD number');
+        applied(await client.call('leads.matchDeal', { deal: deal as number, lead: lead as number }));
+        io.out(`deal ${deal} matched to lead ${lead} by hand`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown action "${action}": use import, list or match`);
+    }
+  },
+};
+
+const COST_OPTIONS = ['cm-hours', 'cm-rate', 'agency-fee', 'agency-share', 'tools', 'ads'] as const;
+const camel = (name: string): string => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** `pulso costs set`: the cost model of a period, the ROI's denominator. */
+export const costsCommand: Command = {
+  summary: "The social channel's costs for a period (community manager, agency, tools, ads): the ROI's cost",
+  usage:
+    'pulso costs set --from YYYY-MM-DD --to YYYY-MM-DD [--cm-hours H --cm-rate R] [--agency-fee F --agency-share 0.4] [--tools T] [--ads A] [--currency EUR] [--workspace W] [--json]',
+  options: {
+    workspace: { type: 'string' },
+    json: { type: 'boolean' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    currency: { type: 'string' },
+    ...Object.fromEntries(COST_OPTIONS.map((name) => [name, { type: 'string' as const }])),
+  },
+  async run(client, values, positionals, io) {
+    if (positionals[0] !== 'set') throw new UsageError('use pulso costs set …');
+    if (typeof values.from !== 'string' || typeof values.to !== 'string') throw new UsageError('give --from and --to');
+    const amounts: Record<string, number> = {};
+    for (const name of COST_OPTIONS) {
+      const raw = values[name];
+      if (raw === undefined) continue;
+      const value = Number(raw);
+      if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value))
+        throw new BadInput(`--${name} must be a number, not "${String(raw)}"`);
+      amounts[camel(name)] = value;
+    }
+    const currency = typeof values.currency === 'string' ? values.currency.toUpperCase() : undefined;
+    const costs = applied(
+      await client.call('costs.set', {
+        from: values.from,
+        to: values.to,
+        ...amounts,
+        ...(currency ? { currency } : {}),
+      }),
+    );
+    io.out(
+      values.json
+        ? JSON.stringify(costs)
+        : `${values.from} … ${values.to}: ${
+            costs
+              ? Object.entries(costs)
+                  .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(2) : v}`)
+                  .join(', ')
+              : 'no costs'
+          }`,
+    );
+    return 0;
+  },
+};

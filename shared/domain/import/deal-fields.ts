@@ -1,0 +1,146 @@
+import { parseDate } from './dates';
+import { foldHeader } from './fields';
+import { cellText, foldValue, type Cell } from './values';
+
+/** The columns of a CRM's deals export (HubSpot- and Salesforce-style, Spanish and English), by header names. */
+export const DEAL_FIELDS = {
+  dealId: ['deal id', 'record id', 'id del negocio', 'id negocio', 'opportunity id', 'id de oportunidad', 'id'],
+  dealName: [
+    'deal name',
+    'nombre del negocio',
+    'negocio',
+    'opportunity name',
+    'nombre de la oportunidad',
+    'oportunidad',
+  ],
+  closeDate: ['close date', 'fecha de cierre', 'closed date', 'fecha cierre', 'cierre'],
+  stage: ['deal stage', 'etapa del negocio', 'stage', 'etapa', 'fase', 'estado'],
+  company: [
+    'associated company',
+    'company',
+    'company name',
+    'account name',
+    'empresa',
+    'empresa asociada',
+    'cuenta',
+    'nombre de la cuenta',
+  ],
+  contact: [
+    'associated contact',
+    'contact',
+    'contact name',
+    'primary contact',
+    'contacto',
+    'nombre del contacto',
+    'contacto asociado',
+  ],
+  email: ['email', 'contact email', 'correo', 'correo electronico', 'e mail'],
+  amount: ['amount', 'importe', 'valor', 'deal amount', 'monto', 'cantidad'],
+  currency: ['currency', 'amount currency', 'moneda', 'divisa', 'deal currency code'],
+  product: ['product', 'producto', 'product name', 'line item', 'linea de pedido'],
+} as const;
+export type DealField = keyof typeof DEAL_FIELDS;
+export const REQUIRED_DEAL_FIELDS: readonly DealField[] = ['dealId', 'amount', 'stage'];
+
+/** Each deal field's column among a file's headers (the most specific name wins); missing ones are absent. */
+export function dealColumns(headers: readonly string[]): Partial<Record<DealField, number>> {
+  const found: Partial<Record<DealField, { at: number; rank: number }>> = {};
+  headers.forEach((header, at) => {
+    const folded = foldHeader(header);
+    for (const [field, names] of Object.entries(DEAL_FIELDS) as [DealField, readonly string[]][]) {
+      const rank = names.indexOf(folded);
+      if (rank >= 0 && (found[field] === undefined || rank < (found[field]?.rank as number)))
+        found[field] = { at, rank };
+    }
+  });
+  return Object.fromEntries(Object.entries(found).map(([field, hit]) => [field, hit.at]));
+}
+
+/** What a CRM's stage name means for a sale. */
+export function dealStatus(stage: string): 'won' | 'lost' | 'open' {
+  const folded = foldValue(stage);
+  if (/\b(won|closedwon|ganad[oa]|cerrad[oa] ganad[oa]|closed won)\b/.test(folded)) return 'won';
+  if (/\b(lost|closedlost|perdid[oa]|cerrad[oa] perdid[oa]|closed lost)\b/.test(folded)) return 'lost';
+  return 'open';
+}
+
+/** An amount as exports write it: 18000, 18000.50, 18.000,50, 18,000.50, "€ 1.200". */
+export function parseAmount(cell: Cell): number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  let text = cellText(cell).replace(/[^\d.,-]/g, '');
+  if (text === '' || !/\d/.test(text)) return null;
+  const lastComma = text.lastIndexOf(',');
+  const lastDot = text.lastIndexOf('.');
+  const decimal = lastComma > lastDot ? ',' : '.';
+  const decimals = text.length - Math.max(lastComma, lastDot) - 1;
+  // One kind of separator, followed by three digits or written more than once, groups thousands ("18.000",
+  // "1,200,000").
+  const grouping = (lastComma < 0 || lastDot < 0) && (decimals === 3 || text.split(decimal).length > 2);
+  text = grouping
+    ? text.replace(/[.,]/g, '')
+    : text
+        .split(decimal === ',' ? '.' : ',')
+        .join('')
+        .replace(',', '.');
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+export interface DealRow {
+  dealId: string;
+  name: string | null;
+  stage: string;
+  status: 'won' | 'lost' | 'open';
+  closedAt: number | null;
+  company: string | null;
+  contact: string | null;
+  email: string | null;
+  amount: number;
+  currency: string;
+  product: string | null;
+}
+
+/** A row of a deals export, or the first of its cells that cannot be read (its column named). */
+export function readDealRow(
+  values: readonly Cell[],
+  columns: Partial<Record<DealField, number>>,
+  headers: readonly string[],
+  timeZone: string,
+): { deal: DealRow } | { column: string; message: string } {
+  const text = (field: DealField): string | null => {
+    const at = columns[field];
+    const value = at === undefined ? '' : cellText(values[at] ?? null);
+    return value === '' ? null : value;
+  };
+  const named = (field: DealField): string => headers[columns[field] as number] ?? field;
+  const dealId = text('dealId');
+  if (!dealId) return { column: named('dealId'), message: 'the deal has no id' };
+  const stage = text('stage');
+  if (!stage) return { column: named('stage'), message: 'the deal has no stage' };
+  const amount = parseAmount(values[columns.amount as number] ?? null);
+  if (amount === null) return { column: named('amount'), message: `cannot read amount "${text('amount') ?? ''}"` };
+  let closedAt: number | null = null;
+  if (text('closeDate')) {
+    const parsed = parseDate(values[columns.closeDate as number] ?? null, null, timeZone);
+    if (!parsed.ok) return { column: named('closeDate'), message: parsed.error };
+    closedAt = parsed.value;
+  }
+  const currency = (text('currency') ?? 'EUR').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency))
+    return { column: named('currency'), message: `"${currency}" is not a currency code` };
+  return {
+    deal: {
+      dealId,
+      name: text('dealName'),
+      stage,
+      status: dealStatus(stage),
+      closedAt,
+      company: text('company'),
+      contact: text('contact'),
+      email: text('email'),
+      amount,
+      currency,
+      product: text('product'),
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import {
+  attribute,
+  ATTRIBUTION_MODELS,
+  DEFAULT_MODEL_OPTIONS,
+  markovRemovalEffects,
+  type AttributionModel,
+  type RuleModel,
+  type Touch,
+} from './attribution';
+
+/** How long before its close a message still counts as a deal's touch. */
+export const ATTRIBUTION_WINDOW_DAYS = 180;
+const DAY = 86_400_000;
+
+/** A won deal closed in the period, with its lead's touches (any time: the window is applied here). */
+export interface WonDeal {
+  amount: number;
+  currency: string;
+  closedAt: number;
+  touches: { at: number; source: string }[];
+  /** When the lead was created and reached the opportunity stage, for the W-shaped and full-path models. */
+  leadCreatedAt: number | null;
+  opportunityAt: number | null;
+}
+
+/** A lead's path of sources, for the data-driven model: won, lost, or still open (not a path yet). */
+export interface LeadPath {
+  sources: string[];
+  outcome: 'won' | 'lost' | 'open';
+}
+
+/** The costs of the period, as the cost model gives them. */
+export interface PeriodCosts {
+  currency: string;
+  communityManager: number;
+  agency: number;
+  tools: number;
+  ads: number;
+}
+
+export interface RoiReport {
+  currency: string;
+  cost: number | null;
+  costs: PeriodCosts | null;
+  attributedRevenue: Record<AttributionModel, number>;
+  attributedBySource: Record<AttributionModel, Record<string, number>>;
+  roi: Record<AttributionModel, number | null>;
+  leads: number;
+  won: number;
+  lost: number;
+  conversionRate: number | null;
+  medianDaysToSale: number | null;
+  deals: { matched: number; unmatched: number; ambiguous: number };
+}
+
+/** The touch nearest a moment (the last at or before it, else the first): where a stage was reached. */
+function touchAt(touches: readonly { at: number }[], moment: number | null): number {
+  if (moment === null) return -1;
+  let found = -1;
+  touches.forEach((touch, i) => {
+    if (touch.at <= moment) found = i;
+  });
+  return found === -1 && touches.length > 0 ? 0 : found;
+}
+
+/** The median of numbers, or null for none. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const cents = (amount: number): number => Math.round(amount * 100);
+const add = (into: Record<string, number>, key: string, value: number): void => {
+  into[key] = (into[key] ?? 0) + value;
+};
+
+/**
+ * The ROI leg: each model's attributed revenue (the won deals' amounts in the period, given to their touches in the
+ * attribution window; a deal with no touch in it is not the social channel's), by source, and ROI = (attributed
+ * revenue − cost) / cost; with the pipeline's figures. Amounts in one currency: deals in another are left out (said by
+ * `currency`).
+ */
+export function roiReport(input: {
+  deals: readonly WonDeal[];
+  paths: readonly LeadPath[];
+  costs: PeriodCosts | null;
+  dealStates: RoiReport['deals'];
+  currency?: string;
+  windowDays?: number;
+}): RoiReport {
+  const currency = input.costs?.currency ?? input.currency ?? input.deals[0]?.currency ?? 'EUR';
+  const windowMs = (input.windowDays ?? ATTRIBUTION_WINDOW_DAYS) * DAY;
+  const bySource = Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, {} as Record<string, number>])) as Record<
+    AttributionModel,
+    Record<string, number>
+  >;
+  const daysToSale: number[] = [];
+  let attributedCents = 0;
+  for (const deal of input.deals) {
+    if (deal.currency !== currency) continue;
+    const touches = deal.touches
+      .filter((touch) => touch.at <= deal.closedAt && touch.at >= deal.closedAt - windowMs)
+      .sort((a, b) => a.at - b.at);
+    if (touches.length === 0) continue;
+    daysToSale.push((deal.closedAt - (touches[0] as { at: number }).at) / DAY);
+    const created = touchAt(touches, deal.leadCreatedAt);
+    const opportunity = touchAt(touches, deal.opportunityAt);
+    const modelTouches: Touch[] = touches.map((touch, i) => ({
+      daysBeforeClose: (deal.closedAt - touch.at) / DAY,
+      atLeadCreation: i === created,
+      atOpportunity: i === opportunity,
+    }));
+    const amount = cents(deal.amount);
+    attributedCents += amount;
+    for (const model of ATTRIBUTION_MODELS) {
+      if (model === 'dataDriven') continue;
+      attribute(model as RuleModel, amount, modelTouches, DEFAULT_MODEL_OPTIONS).forEach((part, i) =>
+        add(bySource[model], (touches[i] as { source: string }).source, part),
+      );
+    }
+  }
+  // Data-driven: the channels' shares of a conversion over all leads' paths, of the same attributed revenue.
+  const { share } = markovRemovalEffects(
+    input.paths
+      .filter((path) => path.outcome !== 'open' && path.sources.length > 0)
+      .map((path) => ({
+        channels: path.sources,
+        converted: path.outcome === 'won',
+      })),
+  );
+  const shares = [...share.entries()].filter(([, s]) => s > 0);
+  if (shares.length > 0) {
+    const weights = shares.map(([, s]) => s);
+    const total = weights.reduce((a, b) => a + b, 0);
+    let left = attributedCents;
+    shares.forEach(([source, s], i) => {
+      const part = i === shares.length - 1 ? left : Math.floor((attributedCents * s) / total);
+      left -= part;
+      add(bySource.dataDriven, source, part);
+    });
+  }
+  const attributedRevenue = Object.fromEntries(
+    ATTRIBUTION_MODELS.map((m) => [m, Object.values(bySource[m]).reduce((a, b) => a + b, 0) / 100]),
+  ) as Record<AttributionModel, number>;
+  for (const model of ATTRIBUTION_MODELS)
+    bySource[model] = Object.fromEntries(Object.entries(bySource[model]).map(([s, c]) => [s, c / 100]));
+  const cost = input.costs
+    ? input.costs.communityManager + input.costs.agency + input.costs.tools + input.costs.ads
+    : null;
+  const won = input.paths.filter((path) => path.outcome === 'won').length;
+  const lost = input.paths.filter((path) => path.outcome === 'lost').length;
+  return {
+    currency,
+    cost,
+    costs: input.costs,
+    attributedRevenue,
+    attributedBySource: bySource,
+    roi: Object.fromEntries(
+      ATTRIBUTION_MODELS.map((m) => [m, cost ? (attributedRevenue[m] - cost) / cost : null]),
+    ) as Record<AttributionModel, number | null>,
+    leads: input.paths.length,
+    won,
+    lost,
+    conversionRate: won + lost > 0 ? won / (won + lost) : null,
+    medianDaysToSale: median(daysToSale),
+    deals: input.dealStates,
+  };
+}

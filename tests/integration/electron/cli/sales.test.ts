@@ -1,0 +1,151 @@
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../../electron/cli/main';
+import type { Io } from '../../../../electron/cli/io';
+import { fingerprint, tempFolder, writeEncoded } from '../../../helpers/files';
+import { tempWorkspacePath } from '../../../helpers/workspace';
+
+async function pulso(...args: string[]) {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    out: (line) => (out += `${line}\n`),
+    err: (line) => (err += `${line}\n`),
+    interactive: false,
+    redraw: () => undefined,
+  };
+  return { code: await main(args, io), out, err };
+}
+
+const CONVERSATIONS = [
+  'id,fecha,usuario,texto',
+  'm1,2026-01-10 10:00,@marta,¿Tenéis fibra para oficinas?',
+  'm2,2026-01-11 10:00,@luis,Queremos precio para 40 puestos',
+  'm3,2026-01-12 10:00,@jordi,Pedimos propuesta para las sedes',
+  'm4,2026-01-13 10:00,@jordi2,Otra sede pide lo mismo',
+].join('\n');
+
+/** Four leads: one with an email, one by name at a company with accents and a legal form, two Jordi Puig at Delta. */
+async function workspaceWithLeads(): Promise<string> {
+  const workspace = tempWorkspacePath();
+  const file = writeEncoded(join(tempFolder(), 'social.csv'), CONVERSATIONS, 'utf8');
+  expect((await pulso('import', file, '--workspace', workspace)).code).toBe(0);
+  const add = (message: string, ...more: string[]) =>
+    pulso('leads', 'add', '--workspace', workspace, '--messages', message, ...more);
+  expect((await add('m1', '--contact', 'Marta Ruiz', '--email', 'marta@acme.es', '--company', 'Acme S.L.')).code).toBe(
+    0,
+  );
+  expect((await add('m2', '--contact', 'Luis Gómez', '--company', 'Construcciones Álvarez, S.A.U.')).code).toBe(0);
+  expect((await add('m3', '--contact', 'Jordi Puig', '--company', 'Delta SL')).code).toBe(0);
+  expect((await add('m4', '--contact', 'Jordi Puig', '--company', 'Delta, S.L.')).code).toBe(0);
+  return workspace;
+}
+
+/** A HubSpot-style export: Record ID, Deal Name, Deal Stage, Close Date, Amount, company, contact, email. */
+const hubspot = (amount: string) =>
+  [
+    'Record ID,Deal Name,Deal Stage,Close Date,Amount,Associated Company,Associated Contact,Email',
+    `HS-1,Fibra oficinas,Closed Won,2026-03-10,"${amount}",ACME,Marta R.,MARTA@acme.es`,
+    'HS-2,Sedes,closedwon,2026-03-12,9500,Construcciones Alvarez SAU,luis gomez,',
+    'HS-3,Delta,Closed Won,2026-03-15,4000,Delta S.L.,Jordi Puig,',
+    'HS-4,Otra,Closed Lost,2026-03-20,1000,Nadie SL,Laura Vidal,',
+  ].join('\n');
+
+describe('pulso sales', () => {
+  it('imports a CRM export, matching by email and by name and company, listing the ambiguous and unmatched', async () => {
+    const workspace = await workspaceWithLeads();
+    const folder = tempFolder();
+    const first = writeEncoded(join(folder, 'deals.csv'), hubspot('18.000,50'), 'utf8');
+    expect(JSON.parse((await pulso('sales', 'import', first, '--workspace', workspace, '--json')).out)).toEqual({
+      batch: 2,
+      new: 4,
+      updated: 0,
+      matched: 2,
+      unmatched: 1,
+      ambiguous: 1,
+    });
+    const deals = JSON.parse((await pulso('sales', '--workspace', workspace, '--json')).out) as {
+      id: number;
+      dealId: string;
+      lead: number | null;
+      matchState: string;
+      matchMethod: string | null;
+      amount: number;
+      candidates: number[];
+    }[];
+    const byId = Object.fromEntries(deals.map((deal) => [deal.dealId, deal]));
+    expect(byId['HS-1']).toMatchObject({ lead: 1, matchMethod: 'email', amount: 18000.5 });
+    expect(byId['HS-2']).toMatchObject({ lead: 2, matchMethod: 'name-company' });
+    expect(byId['HS-3']).toMatchObject({ lead: null, matchState: 'ambiguous', candidates: [3, 4] });
+    expect(byId['HS-4']).toMatchObject({ lead: null, matchState: 'unmatched' });
+
+    // The user resolves the ambiguous one; a re-import with a changed amount updates it, keeps the match, adds nothing.
+    expect((await pulso('sales', 'match', String(byId['HS-3']?.id), '4', '--workspace', workspace)).code).toBe(0);
+    const again = writeEncoded(join(folder, 'deals-2.csv'), hubspot('19.500'), 'utf8');
+    expect(JSON.parse((await pulso('sales', 'import', again, '--workspace', workspace, '--json')).out)).toMatchObject({
+      new: 0,
+      updated: 1,
+    });
+    const db = new Database(workspace, { readonly: true });
+    try {
+      expect(db.prepare("SELECT lead_id, match_method FROM deals WHERE external_id = 'HS-3'").get()).toEqual({
+        lead_id: 4,
+        match_method: 'manual',
+      });
+      expect(db.prepare('SELECT field, before, after FROM deal_history').all()).toEqual([
+        { field: 'amount', before: '18000.5', after: '19500' },
+      ]);
+    } finally {
+      db.close();
+    }
+    expect(JSON.parse((await pulso('leads', '--workspace', workspace, '--json')).out)[0]).toMatchObject({
+      deal: 'HS-1',
+    });
+  });
+
+  it('reads a Salesforce-style XLSX in Spanish, and refuses a file with a bad row leaving the store as it was', async () => {
+    const workspace = await workspaceWithLeads();
+    const folder = tempFolder();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Oportunidades');
+    sheet.addRow([
+      'ID de oportunidad',
+      'Nombre de la oportunidad',
+      'Etapa',
+      'Fecha de cierre',
+      'Importe',
+      'Moneda',
+      'Nombre de la cuenta',
+      'Correo electrónico',
+    ]);
+    sheet.addRow([
+      '006A',
+      'Fibra',
+      'Cerrada ganada',
+      new Date(Date.UTC(2026, 2, 10)),
+      12000,
+      'eur',
+      'Acme',
+      'marta@acme.es',
+    ]);
+    const xlsx = join(folder, 'oportunidades.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    expect(JSON.parse((await pulso('sales', 'import', xlsx, '--workspace', workspace, '--json')).out)).toMatchObject({
+      new: 1,
+      matched: 1,
+    });
+    const before = fingerprint(workspace);
+    const bad = writeEncoded(
+      join(folder, 'bad.csv'),
+      'Record ID,Deal Stage,Amount\nHS-9,Closed Won,1000\nHS-10,Closed Won,n/a\n',
+      'utf8',
+    );
+    expect(await pulso('sales', 'import', bad, '--workspace', workspace)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/bad\.csv, row 3, column "Amount": cannot read amount "n\/a"; nothing imported/),
+    });
+    expect(fingerprint(workspace)).toBe(before);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { dealColumns, dealStatus, parseAmount } from '../../../../../shared/domain/import/deal-fields';
+
+describe("a CRM's deals export", () => {
+  it('finds the columns of HubSpot- and Salesforce-style exports, in Spanish and English', () => {
+    expect(
+      dealColumns([
+        'Record ID',
+        'Deal Name',
+        'Deal Stage',
+        'Close Date',
+        'Amount',
+        'Associated Company',
+        'Associated Contact',
+      ]),
+    ).toEqual({ dealId: 0, dealName: 1, stage: 2, closeDate: 3, amount: 4, company: 5, contact: 6 });
+    expect(
+      dealColumns([
+        'Opportunity ID',
+        'Opportunity Name',
+        'Stage',
+        'Close Date',
+        'Amount',
+        'Amount Currency',
+        'Account Name',
+        'Email',
+      ]),
+    ).toMatchObject({ dealId: 0, dealName: 1, stage: 2, amount: 4, currency: 5, company: 6, email: 7 });
+    expect(
+      dealColumns([
+        'ID del negocio',
+        'Nombre del negocio',
+        'Etapa del negocio',
+        'Fecha de cierre',
+        'Importe',
+        'Moneda',
+        'Empresa',
+        'Contacto',
+        'Correo electrónico',
+        'Producto',
+      ]),
+    ).toEqual({
+      dealId: 0,
+      dealName: 1,
+      stage: 2,
+      closeDate: 3,
+      amount: 4,
+      currency: 5,
+      company: 6,
+      contact: 7,
+      email: 8,
+      product: 9,
+    });
+  });
+
+  it('reads stages and amounts as CRMs write them', () => {
+    expect(
+      ['Closed Won', 'Cerrada ganada', 'closedwon', 'Ganado', 'Closed Lost', 'Perdida', 'Propuesta enviada'].map(
+        dealStatus,
+      ),
+    ).toEqual(['won', 'won', 'won', 'won', 'lost', 'lost', 'open']);
+    expect(
+      ['18000', '18000.50', '18.000,50', '18,000.50', '18.000', '1.200.000', '1,5', '€ 1.200', 'n/a', 2500].map((v) =>
+        parseAmount(v),
+      ),
+    ).toEqual([18000, 18000.5, 18000.5, 18000.5, 18000, 1200000, 1.5, 1200, null, 2500]);
+  });
+});
