@@ -12,12 +12,10 @@ export function createDemoWriter(sqlite: Database.Database) {
     'INSERT OR IGNORE INTO contact_accounts (author_id, contact_id) SELECT author_id, ? FROM messages WHERE id = ?',
   );
   const insertLead = sqlite.prepare(
-    `INSERT INTO leads (name, company, contact_kind, author_id, stage, contact_id, created_at)
-     SELECT ?, ?, 'company', author_id, ?, ?, posted_at FROM messages WHERE id = ?`,
+    `INSERT INTO leads (name, company, contact_kind, author_id, stage, contact_id, created_at, expected_value)
+     SELECT ?, ?, 'company', author_id, ?, ?, ?, ? FROM messages WHERE id = ?`,
   );
-  const insertStage = sqlite.prepare(
-    "INSERT INTO lead_stages (lead_id, stage, at, by) SELECT ?, ?, posted_at, 'demo' FROM messages WHERE id = ?",
-  );
+  const insertStage = sqlite.prepare("INSERT INTO lead_stages (lead_id, stage, at, by) VALUES (?, ?, ?, 'demo')");
   const linkMessage = sqlite.prepare(
     "INSERT INTO lead_messages (lead_id, message_id, linked_by) VALUES (?, ?, 'demo')",
   );
@@ -39,13 +37,24 @@ export function createDemoWriter(sqlite: Database.Database) {
       ensureSource.run(source, source);
       insertSnapshot.run(source, channel, date, followers, members, activeMembers);
     },
-    /** A lead from a message: its contact, the message linked, its stage dated when the message was posted. */
-    addLead(fromMessageId: number, name: string, company: string, stage: string): number {
+    /** A lead from messages (the first its contact's), through its stages as dated, its last being where it stands. */
+    addLead(
+      messageIds: readonly number[],
+      name: string,
+      company: string,
+      stages: readonly { stage: string; at: number }[],
+      value: number | null,
+    ): number {
+      const first = messageIds[0] as number;
       const contact = Number(insertContact.run(name, company).lastInsertRowid);
-      insertAccount.run(contact, fromMessageId);
-      const lead = Number(insertLead.run(name, company, stage, contact, fromMessageId).lastInsertRowid);
-      insertStage.run(lead, stage, fromMessageId);
-      linkMessage.run(lead, fromMessageId);
+      insertAccount.run(contact, first);
+      const current = stages[stages.length - 1] as { stage: string; at: number };
+      const lead = Number(
+        insertLead.run(name, company, current.stage, contact, stages[0]?.at ?? current.at, value, first)
+          .lastInsertRowid,
+      );
+      for (const step of stages) insertStage.run(lead, step.stage, step.at);
+      for (const message of messageIds) linkMessage.run(lead, message);
       return lead;
     },
     addSale(leadId: number, externalId: string, amount: number, wonAt: number): void {

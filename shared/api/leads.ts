@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEAD_STAGES, type LeadStage } from '../domain/vocabulary';
 import { daySchema } from './day';
+import type { DealRow } from '../domain/import/deal-fields';
 
 /** Messages by their own ids (the grid) or by the ids their files gave them (scripts). */
 const messagesSchema = {
@@ -66,19 +67,9 @@ export interface LeadDetail extends LeadSummary {
   messageIds: number[];
 }
 
-export interface DealSummary {
+/** A deal as stored: as its CRM export had it, and its match. */
+export interface DealSummary extends DealRow {
   id: number;
-  dealId: string;
-  name: string | null;
-  stage: string | null;
-  status: 'won' | 'lost' | 'open';
-  closedAt: number | null;
-  company: string | null;
-  contact: string | null;
-  email: string | null;
-  amount: number;
-  currency: string;
-  product: string | null;
   lead: number | null;
   matchState: 'matched' | 'ambiguous' | 'unmatched';
   /** How the match was made: by deal id, email, name and company, or by hand. */

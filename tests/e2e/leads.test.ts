@@ -70,4 +70,40 @@ describe('the leads board (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it('shows the ROI of a quarter by every attribution model beside the satisfaction KPIs and the community', async () => {
+    const { backend, client } = await demoBackend(3000);
+    await client.call('settings.update', { language: 'en' });
+    const expected = (await client.call('kpis.get', { from: '2026-07-01', to: '2026-09-30' })).roi;
+    expect(expected?.cost).toBeGreaterThan(0);
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
+      for (let step = 0; step < 12 && (await page.getByTestId('legs-period').textContent()) !== '2026Q3'; step++)
+        await page
+          .getByRole('button', {
+            name:
+              ((await page.getByTestId('legs-period').textContent()) ?? '' > '2026Q3')
+                ? 'Previous quarter'
+                : 'Next quarter',
+          })
+          .click();
+      const roi = page.getByRole('region', { name: 'ROI' });
+      await expect.poll(() => roi.locator('table.models tbody tr').count()).toBe(8);
+      await expect.poll(() => roi.textContent()).toContain('Data-driven (Markov)');
+      await expect.poll(() => roi.textContent()).toContain(`${(expected?.cost ?? 0).toLocaleString('en')} EUR`);
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Satisfaction (KPIs)' }).textContent())
+        .toContain('Net temperature');
+      await screenshotsAtSizes(page, 'leads-legs-en');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => page.getByRole('region', { name: 'Otra información' }).count()).toBe(1);
+      await screenshotsAtSizes(page, 'leads-legs-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

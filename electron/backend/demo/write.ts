@@ -7,9 +7,12 @@ import { startLoad } from '../../../db/load/writer';
 import type Database from 'better-sqlite3';
 import type { JobProgress } from '../runtime/jobs';
 import { createRandom, demoVocabulary as vocabulary, generateDemoMessages } from './generate';
+import { seedLeads, type Touchable } from './leads';
 
 const CHUNK = 5000;
 const MINUTE = 60_000;
+/** Leads the demo makes: four in each stage. */
+const LEADS = 24;
 
 /**
  * Fills an empty workspace with the demo data, in one transaction (in its own thread: a cancel ends it, and the
@@ -45,7 +48,8 @@ export function writeDemo(
       const load = startLoad(sqlite, null, { expectedRows: count });
       const seedRows = createDemoWriter(sqlite);
       const random = createRandom(seed + 1);
-      const leadCandidates: number[] = [];
+      const leadCandidates: Touchable[] = [];
+      const otherTouches: Touchable[] = [];
 
       let done = 0;
       let chunk: (NewMessage & { about: string })[] = [];
@@ -75,7 +79,10 @@ export function writeDemo(
               },
             });
           }
-          if (message.source === 'linkedin' && leadCandidates.length < 12) leadCandidates.push(id);
+          const touch = { id, postedAt: message.postedAt, source: message.source };
+          if (message.source === 'linkedin' && leadCandidates.length < LEADS) leadCandidates.push(touch);
+          else if (['email', 'forum', 'twitter'].includes(message.source) && otherTouches.length < 2000)
+            otherTouches.push(touch);
         });
         load.write(rows);
         chunk = [];
@@ -104,17 +111,7 @@ export function writeDemo(
           );
         }
       }
-      leadCandidates.forEach((messageId, i) => {
-        const won = i % 3 === 0;
-        const leadId = seedRows.addLead(
-          messageId,
-          `Contacto ${i + 1}`,
-          `Empresa ${i + 1} S.L.`,
-          won ? 'won' : 'qualified',
-        );
-        if (won)
-          seedRows.addSale(leadId, `CRM-${1000 + i}`, random.int(20, 400) * 100, Date.UTC(2026, 2 + (i % 6), 10));
-      });
+      seedLeads(sqlite, seedRows, random, leadCandidates, otherTouches);
       progress({ done: count, total: count });
       return { messages: count, entities: vocabulary.entities.length, topics: vocabulary.topics.length };
     })

@@ -6,6 +6,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { LeadPanel } from './LeadPanel';
+import { ThreeLegs } from './ThreeLegs';
 
 /** The stage a key moves a lead to from `stage`: ← and → step along the pipeline. */
 export function stageAfterKey(stage: LeadStage, key: string): LeadStage | null {
@@ -27,6 +28,7 @@ export function LeadsScreen() {
   /** The card to focus once it shows in the stage it was moved to (the keyboard moves it on from there). */
   const focusAfterMove = useRef<{ lead: number; stage: LeadStage } | null>(null);
   const leads = list.data ?? [];
+  const [view, setView] = useState<'pipeline' | 'legs'>('pipeline');
 
   const move = async (lead: LeadSummary, stage: LeadStage): Promise<void> => {
     focusAfterMove.current = { lead: lead.id, stage };
@@ -40,76 +42,87 @@ export function LeadsScreen() {
     <section className="leads-screen" aria-label={t('nav.leads')}>
       <header className="toolbar">
         <h1>{t('nav.leads')}</h1>
-        <span className="hint">{t('leads.keys')}</span>
+        <div role="tablist" className="tabs">
+          {(['pipeline', 'legs'] as const).map((tab) => (
+            <button key={tab} role="tab" aria-selected={view === tab} onClick={() => setView(tab)}>
+              {t(tab === 'pipeline' ? 'legs.pipelineTab' : 'legs.tab')}
+            </button>
+          ))}
+        </div>
+        {view === 'pipeline' && <span className="hint">{t('leads.keys')}</span>}
         {moved && (
           <span className="notice" role="status">
             {t('leads.moved', { contact: moved.contact, stage: t(`leads.stage.${moved.stage}`) })}
           </span>
         )}
       </header>
-      <div className="leads-body">
-        <div className="board" role="list" aria-label={t('leads.board')}>
-          {LEAD_STAGES.map((stage) => {
-            const here = leads.filter((lead) => lead.stage === stage);
-            const value = here.reduce((sum, lead) => sum + (lead.expectedValue ?? 0), 0);
-            return (
-              <section
-                key={stage}
-                className={`stage stage-${stage}`}
-                aria-label={t(`leads.stage.${stage}`)}
-                role="listitem"
-                onDragOver={(e) => e.preventDefault()}
-                onDrop={(e) => {
-                  const lead = leads.find((l) => String(l.id) === e.dataTransfer.getData('text/plain'));
-                  if (lead && lead.stage !== stage) void move(lead, stage);
-                }}
-              >
-                <h2>
-                  {t(`leads.stage.${stage}`)} <span className="count">{number(here.length)}</span>
-                </h2>
-                {value > 0 && <p className="stage-value">{number(value)}</p>}
-                {here.map((lead) => (
-                  <button
-                    key={lead.id}
-                    className={`lead-card${open === lead.id ? ' open' : ''}`}
-                    draggable
-                    ref={(node) => {
-                      const target = focusAfterMove.current;
-                      if (node && target?.lead === lead.id && target.stage === lead.stage) {
-                        node.focus();
-                        focusAfterMove.current = null;
-                      }
-                    }}
-                    aria-label={[
-                      lead.contact ?? lead.name,
-                      lead.company,
-                      t('leads.touches', { count: number(lead.messages) }),
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                    onDragStart={(e) => e.dataTransfer.setData('text/plain', String(lead.id))}
-                    onClick={() => setOpen(lead.id)}
-                    onKeyDown={(e) => {
-                      const next = stageAfterKey(lead.stage, e.key);
-                      if (!next) return;
-                      e.preventDefault();
-                      void move(lead, next);
-                    }}
-                  >
-                    <strong>{lead.contact ?? lead.name}</strong>
-                    {lead.company && <span>{lead.company}</span>}
-                    <small>
-                      {t('leads.touches', { count: number(lead.messages) })}
-                      {lead.expectedValue !== null && ` · ${number(lead.expectedValue)} ${lead.currency}`}
-                    </small>
-                  </button>
-                ))}
-              </section>
-            );
-          })}
+      {view === 'legs' ? (
+        <ThreeLegs />
+      ) : (
+        <div className="leads-body">
+          <div className="board" role="list" aria-label={t('leads.board')}>
+            {LEAD_STAGES.map((stage) => {
+              const here = leads.filter((lead) => lead.stage === stage);
+              const value = here.reduce((sum, lead) => sum + (lead.expectedValue ?? 0), 0);
+              return (
+                <section
+                  key={stage}
+                  className={`stage stage-${stage}`}
+                  aria-label={t(`leads.stage.${stage}`)}
+                  role="listitem"
+                  onDragOver={(e) => e.preventDefault()}
+                  onDrop={(e) => {
+                    const lead = leads.find((l) => String(l.id) === e.dataTransfer.getData('text/plain'));
+                    if (lead && lead.stage !== stage) void move(lead, stage);
+                  }}
+                >
+                  <h2>
+                    {t(`leads.stage.${stage}`)} <span className="count">{number(here.length)}</span>
+                  </h2>
+                  {value > 0 && <p className="stage-value">{number(value)}</p>}
+                  {here.map((lead) => (
+                    <button
+                      key={lead.id}
+                      className={`lead-card${open === lead.id ? ' open' : ''}`}
+                      draggable
+                      ref={(node) => {
+                        const target = focusAfterMove.current;
+                        if (node && target?.lead === lead.id && target.stage === lead.stage) {
+                          node.focus();
+                          focusAfterMove.current = null;
+                        }
+                      }}
+                      aria-label={[
+                        lead.contact ?? lead.name,
+                        lead.company,
+                        t('leads.touches', { count: number(lead.messages) }),
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                      onDragStart={(e) => e.dataTransfer.setData('text/plain', String(lead.id))}
+                      onClick={() => setOpen(lead.id)}
+                      onKeyDown={(e) => {
+                        const next = stageAfterKey(lead.stage, e.key);
+                        if (!next) return;
+                        e.preventDefault();
+                        void move(lead, next);
+                      }}
+                    >
+                      <strong>{lead.contact ?? lead.name}</strong>
+                      {lead.company && <span>{lead.company}</span>}
+                      <small>
+                        {t('leads.touches', { count: number(lead.messages) })}
+                        {lead.expectedValue !== null && ` · ${number(lead.expectedValue)} ${lead.currency}`}
+                      </small>
+                    </button>
+                  ))}
+                </section>
+              );
+            })}
+          </div>
+          {open !== null && <LeadPanel lead={open} onClose={() => setOpen(null)} />}
         </div>
-        {open !== null && <LeadPanel lead={open} onClose={() => setOpen(null)} />}
-      </div>
+      )}
     </section>
   );
 }

@@ -1,20 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../../electron/cli/main';
-import type { Io } from '../../../../electron/cli/io';
+import { runCli } from '../../../helpers/cli';
 import { tempFolder, writeEncoded } from '../../../helpers/files';
 import { tempWorkspacePath } from '../../../helpers/workspace';
 
-async function pulso(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (line) => (out += `${line}\n`),
-    err: (line) => (err += `${line}\n`),
-    interactive: false,
-    redraw: () => undefined,
-  };
-  const code = await main(args, io);
+async function pulso(...args: string[]): Promise<string> {
+  const { code, out, err } = await runCli(...args);
   if (code !== 0) throw new Error(`pulso ${args.join(' ')}: ${err}`);
   return out;
 }

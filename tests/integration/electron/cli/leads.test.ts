@@ -1,23 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../../electron/cli/main';
-import type { Io } from '../../../../electron/cli/io';
+import { runCli } from '../../../helpers/cli';
 import { tempFolder, writeEncoded } from '../../../helpers/files';
 import { tempWorkspacePath } from '../../../helpers/workspace';
 
-/** Runs the CLI in this process, as a script would, and what it printed. */
-async function pulso(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (line) => (out += `${line}\n`),
-    err: (line) => (err += `${line}\n`),
-    interactive: false,
-    redraw: () => undefined,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const pulso = runCli;
 
 const CONVERSATION = [
   'id,fecha,usuario,texto',

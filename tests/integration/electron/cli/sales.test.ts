@@ -2,22 +2,11 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../../electron/cli/main';
-import type { Io } from '../../../../electron/cli/io';
+import { runCli } from '../../../helpers/cli';
 import { fingerprint, tempFolder, writeEncoded } from '../../../helpers/files';
 import { tempWorkspacePath } from '../../../helpers/workspace';
 
-async function pulso(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (line) => (out += `${line}\n`),
-    err: (line) => (err += `${line}\n`),
-    interactive: false,
-    redraw: () => undefined,
-  };
-  return { code: await main(args, io), out, err };
-}
+const pulso = runCli;
 
 const CONVERSATIONS = [
   'id,fecha,usuario,texto',

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { KpiReport, Ratio } from '../../../../shared/api/kpis';
+import { ATTRIBUTION_MODELS } from '../../../../shared/domain/attribution';
+import type { MessageKey } from '../../../../shared/i18n';
+import { useApi } from '../../api/useApi';
+import { useI18n } from '../../app/i18n';
+
+/** The quarter `offset` quarters from the one holding `now`, as inclusive days. */
+export function quarterOf(now: Date, offset: number): { from: string; to: string; label: string } {
+  const index = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) + offset;
+  const year = Math.floor(index / 4);
+  const quarter = index - year * 4;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const last = new Date(Date.UTC(year, quarter * 3 + 3, 0)).getUTCDate();
+  return {
+    from: `${year}-${pad(quarter * 3 + 1)}-01`,
+    to: `${year}-${pad(quarter * 3 + 3)}-${pad(last)}`,
+    label: `${year}Q${quarter + 1}`,
+  };
+}
+
+/**
+ * ROI with its two other legs, for a quarter: the ROI (each attribution model's revenue and ROI, by source, beside the
+ * cost), the satisfaction KPIs, and the other information (community) — so a negative ROI is read beside what the
+ * channel is worth beyond money.
+ */
+export function ThreeLegs() {
+  const { t, number } = useI18n();
+  const [offset, setOffset] = useState(0);
+  const period = quarterOf(new Date(), offset);
+  const report = useApi('kpis.get', { from: period.from, to: period.to }, { reloadOn: ['writes'] });
+  const pct = (value: Ratio): string => (value === null ? '—' : `${number(value * 100, 1)} %`);
+  const data = report.data;
+  return (
+    <div className="three-legs">
+      <div className="toolbar">
+        <button onClick={() => setOffset(offset - 1)} aria-label={t('legs.previous')}>
+          ‹
+        </button>
+        <strong data-testid="legs-period">{period.label}</strong>
+        <button onClick={() => setOffset(offset + 1)} aria-label={t('legs.next')}>
+          ›
+        </button>
+      </div>
+      {data && (
+        <div className="legs">
+          <RoiLeg report={data} pct={pct} />
+          <section className="leg" aria-label={t('legs.kpis')}>
+            <h2>{t('legs.kpis')}</h2>
+            <dl>
+              <dt>{t('legs.netTemperature')}</dt>
+              <dd>
+                {pct(data.netTemperature)}{' '}
+                <Change now={data.netTemperature} before={data.previousPeriod.netTemperature} />
+              </dd>
+              <dt>{t('legs.happyUsers')}</dt>
+              <dd>{number(data.users.happy)}</dd>
+              <dt>{t('legs.unhappyUsers')}</dt>
+              <dd>{number(data.users.unhappy)}</dd>
+              <dt>{t('legs.conversions')}</dt>
+              <dd>{number(data.users.unhappyToHappy)}</dd>
+              {data.entities
+                .filter((entity) => entity.role === 'own')
+                .map((entity) => (
+                  <div key={entity.id} className="pair">
+                    <dt>{t('legs.shareOfVoice', { name: entity.name })}</dt>
+                    <dd>{pct(entity.shareOfVoice)}</dd>
+                  </div>
+                ))}
+            </dl>
+          </section>
+          <section className="leg" aria-label={t('legs.other')}>
+            <h2>{t('legs.other')}</h2>
+            <dl>
+              {data.community.map((channel) => (
+                <div key={`${channel.source}-${channel.channel}`} className="pair">
+                  <dt>{t('legs.followers', { source: channel.source })}</dt>
+                  <dd>
+                    {channel.followersEnd === null ? '—' : number(channel.followersEnd)} ({pct(channel.followerGrowth)})
+                  </dd>
+                </div>
+              ))}
+              <dt>{t('legs.messages')}</dt>
+              <dd>{number(data.totals.messages)}</dd>
+            </dl>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A change against the period before, as ▲ or ▼ with its points. */
+function Change({ now, before }: { now: Ratio; before: Ratio }) {
+  const { number } = useI18n();
+  if (now === null || before === null || now === before) return null;
+  const points = (now - before) * 100;
+  return (
+    <span className={points > 0 ? 'up' : 'down'}>
+      {points > 0 ? '▲' : '▼'} {number(Math.abs(points), 1)}
+    </span>
+  );
+}
+
+function RoiLeg({ report, pct }: { report: KpiReport; pct(value: Ratio): string }) {
+  const { t, number } = useI18n();
+  const roi = report.roi;
+  return (
+    <section className="leg" aria-label={t('legs.roi')}>
+      <h2>{t('legs.roi')}</h2>
+      {!roi ? (
+        <p className="hint">{t('legs.noRoi')}</p>
+      ) : (
+        <>
+          <dl>
+            <dt>{t('legs.cost')}</dt>
+            <dd>{roi.cost === null ? t('legs.noCost') : `${number(roi.cost)} ${roi.currency}`}</dd>
+            <dt>{t('legs.pipeline')}</dt>
+            <dd>
+              {t('legs.pipelineFigures', {
+                leads: number(roi.leads),
+                won: number(roi.won),
+                lost: number(roi.lost),
+                conversion: pct(roi.conversionRate),
+              })}
+            </dd>
+            <dt>{t('legs.daysToSale')}</dt>
+            <dd>{roi.medianDaysToSale === null ? '—' : number(roi.medianDaysToSale, 0)}</dd>
+          </dl>
+          <table className="models">
+            <thead>
+              <tr>
+                <th>{t('legs.model')}</th>
+                <th>{t('legs.revenue')}</th>
+                <th>{t('legs.bySource')}</th>
+                <th>ROI</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ATTRIBUTION_MODELS.map((model) => (
+                <tr key={model}>
+                  <th title={t(`model.${model}.formula` as MessageKey)}>{t(`model.${model}` as MessageKey)}</th>
+                  <td>{number(roi.attributedRevenue[model])}</td>
+                  <td>
+                    {Object.entries(roi.attributedBySource[model])
+                      .filter(([, amount]) => amount > 0)
+                      .sort((a, b) => b[1] - a[1])
+                      .map(([source, amount]) => `${source} ${number(amount)}`)
+                      .join(' · ')}
+                  </td>
+                  <td className={(roi.roi[model] ?? 0) < 0 ? 'negative' : ''}>{pct(roi.roi[model])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
