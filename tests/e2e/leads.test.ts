@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoBackend } from '../helpers/workspace';
+import { join } from 'node:path';
+import { tempFolder, writeEncoded } from '../helpers/files';
+import { demoBackend, testBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
@@ -101,6 +103,44 @@ describe('the leads board (real renderer, real handlers)', () => {
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => page.getByRole('region', { name: 'Otra información' }).count()).toBe(1);
       await screenshotsAtSizes(page, 'leads-legs-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('lists the deals no single lead matched, and records the lead the user picks for one', async () => {
+    const opened = testBackend();
+    const { client } = opened;
+    await client.call('settings.update', { language: 'en', timeZone: 'UTC' });
+    const folder = tempFolder();
+    const social = writeEncoded(
+      join(folder, 'social.csv'),
+      'id,fecha,usuario,texto\nm1,2026-01-10,@jordi,Propuesta para una sede\nm2,2026-01-11,@jordi2,Propuesta para otra sede\n',
+      'utf8',
+    );
+    expect((await client.runJob('import.start', { path: social })).state).toBe('finished');
+    for (const message of ['m1', 'm2'])
+      await client.call('leads.create', { externalIds: [message], name: 'Jordi Puig', company: 'Delta S.L.' });
+    const deals = writeEncoded(
+      join(folder, 'deals.csv'),
+      'Record ID,Deal Stage,Close Date,Amount,Associated Company,Associated Contact\nHS-7,Closed Won,2026-03-01,4000,DELTA SL,jordi puig\n',
+      'utf8',
+    );
+    expect(await client.call('import.deals', { path: deals })).toMatchObject({ ambiguous: 1 });
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      await page.getByRole('tab', { name: 'Deals to match' }).click();
+      const pick = page.getByRole('combobox', { name: 'Lead for deal HS-7' });
+      await expect
+        .poll(() => pick.locator('option').allTextContents())
+        .toEqual(['Match to a lead…', '★ #1 Jordi Puig · Delta S.L.', '★ #2 Jordi Puig · Delta S.L.']);
+      await screenshotsAtSizes(page, 'deals-to-match-en');
+      await pick.selectOption('2');
+      await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Deal HS-7 matched to lead 2');
+      expect(await client.call('leads.deals', {})).toMatchObject([{ dealId: 'HS-7', lead: 2, matchMethod: 'manual' }]);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { LeadPanel } from './LeadPanel';
 import { ThreeLegs } from './ThreeLegs';
+import { DealsToMatch } from './DealsToMatch';
 
 /** The stage a key moves a lead to from `stage`: ← and → step along the pipeline. */
 export function stageAfterKey(stage: LeadStage, key: string): LeadStage | null {
@@ -28,7 +29,7 @@ export function LeadsScreen() {
   /** The card to focus once it shows in the stage it was moved to (the keyboard moves it on from there). */
   const focusAfterMove = useRef<{ lead: number; stage: LeadStage } | null>(null);
   const leads = list.data ?? [];
-  const [view, setView] = useState<'pipeline' | 'legs'>('pipeline');
+  const [view, setView] = useState<'pipeline' | 'legs' | 'deals'>('pipeline');
 
   const move = async (lead: LeadSummary, stage: LeadStage): Promise<void> => {
     focusAfterMove.current = { lead: lead.id, stage };
@@ -43,9 +44,9 @@ export function LeadsScreen() {
       <header className="toolbar">
         <h1>{t('nav.leads')}</h1>
         <div role="tablist" className="tabs">
-          {(['pipeline', 'legs'] as const).map((tab) => (
+          {(['pipeline', 'legs', 'deals'] as const).map((tab) => (
             <button key={tab} role="tab" aria-selected={view === tab} onClick={() => setView(tab)}>
-              {t(tab === 'pipeline' ? 'legs.pipelineTab' : 'legs.tab')}
+              {t(tab === 'pipeline' ? 'legs.pipelineTab' : tab === 'legs' ? 'legs.tab' : 'deals.tab')}
             </button>
           ))}
         </div>
@@ -58,6 +59,8 @@ export function LeadsScreen() {
       </header>
       {view === 'legs' ? (
         <ThreeLegs />
+      ) : view === 'deals' ? (
+        <DealsToMatch />
       ) : (
         <div className="leads-body">
           <div className="board" role="list" aria-label={t('leads.board')}>
