@@ -6,7 +6,9 @@ const SUMMARY = `SELECT l.id, l.name, l.company, l.stage, l.owner, l.expected_va
     l.product, l.campaign, l.created_at AS createdAt, c.id AS contactId, c.name AS contact, c.email,
     (SELECT max(s.at) FROM lead_stages s WHERE s.lead_id = l.id) AS stageAt,
     (SELECT count(*) FROM lead_messages lm WHERE lm.lead_id = l.id) AS messages,
-    (SELECT d.external_id FROM deals d WHERE d.lead_id = l.id ORDER BY d.closed_at DESC LIMIT 1) AS deal
+    (SELECT d.external_id FROM deals d WHERE d.lead_id = l.id ORDER BY d.closed_at DESC LIMIT 1) AS deal,
+    (SELECT d.closed_at FROM deals d WHERE d.lead_id = l.id AND d.status = 'won' ORDER BY d.closed_at DESC LIMIT 1)
+      AS wonAt
   FROM leads l LEFT JOIN contacts c ON c.id = l.contact_id`;
 
 export function listLeads(sqlite: Database.Database, stage?: LeadStage): LeadSummary[] {

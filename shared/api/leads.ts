@@ -57,8 +57,9 @@ export interface LeadSummary {
   email: string | null;
   /** Linked messages: its social touches. */
   messages: number;
-  /** The CRM deal it was matched to, when there is one. */
+  /** The CRM deal it was matched to, when there is one, and when it was won (the end of its trace). */
   deal: string | null;
+  wonAt: number | null;
 }
 
 export interface LeadDetail extends LeadSummary {

@@ -50,7 +50,43 @@ export interface RoiReport {
   lost: number;
   conversionRate: number | null;
   medianDaysToSale: number | null;
+  /** Days from each won deal's first touch to its close: median, 90th percentile, and a histogram by month. */
+  daysToSale: DaysToSale;
   deals: { matched: number; unmatched: number; ambiguous: number };
+}
+
+export interface DaysToSale {
+  deals: number;
+  median: number | null;
+  p90: number | null;
+  /** Deals by days to sale, in bins of 30 days from 0 (the last holds all beyond). */
+  histogram: { from: number; to: number | null; deals: number }[];
+}
+
+const BIN_DAYS = 30;
+const BINS = 12;
+
+/** The nearest-rank percentile (0–100) of numbers, or null for none. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+export function daysToSaleDistribution(days: readonly number[]): DaysToSale {
+  const histogram = Array.from({ length: BINS }, (_, i) => ({
+    from: i * BIN_DAYS,
+    to: i === BINS - 1 ? null : (i + 1) * BIN_DAYS,
+    deals: 0,
+  }));
+  for (const value of days) (histogram[Math.min(BINS - 1, Math.floor(value / BIN_DAYS))] as { deals: number }).deals++;
+  const last = histogram.reduce((end, bin, i) => (bin.deals > 0 ? i : end), -1);
+  return {
+    deals: days.length,
+    median: median(days),
+    p90: percentile(days, 90),
+    histogram: histogram.slice(0, last + 1),
+  };
 }
 
 /** The touch nearest a moment (the last at or before it, else the first): where a stage was reached. */
@@ -165,6 +201,7 @@ export function roiReport(input: {
     lost,
     conversionRate: won + lost > 0 ? won / (won + lost) : null,
     medianDaysToSale: median(daysToSale),
+    daysToSale: daysToSaleDistribution(daysToSale),
     deals: input.dealStates,
   };
 }

@@ -99,7 +99,15 @@ describe('the leads board (real renderer, real handlers)', () => {
       await expect
         .poll(() => page.getByRole('region', { name: 'Satisfaction (KPIs)' }).textContent())
         .toContain('Net temperature');
+      await expect.poll(() => roi.getByRole('img', { name: /Deals by days/ }).count()).toBe(1);
       await screenshotsAtSizes(page, 'leads-legs-en');
+      // A won lead's page traces it from its first touch to the sale.
+      await page.getByRole('tab', { name: 'Pipeline' }).click();
+      await page.getByRole('listitem', { name: 'Won' }).getByRole('button').first().click();
+      await expect
+        .poll(() => page.getByTestId('trace').textContent())
+        .toMatch(/^From the first touch to the sale: \d+ days, \d+ messages$/);
+      await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => page.getByRole('region', { name: 'Otra información' }).count()).toBe(1);
       await screenshotsAtSizes(page, 'leads-legs-es');

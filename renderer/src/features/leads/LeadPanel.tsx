@@ -5,9 +5,11 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 
+const DAY = 86_400_000;
+
 /** A lead's page beside the board: its contact, its stage history and its conversation. */
 export function LeadPanel({ lead, onClose }: { lead: number; onClose(): void }) {
-  const { t, dateTime, date } = useI18n();
+  const { t, dateTime, date, number } = useI18n();
   const detail = useApi('leads.get', { lead }, { reloadOn: ['writes'] });
   const [messages, setMessages] = useState<MessageDetail['message'][]>([]);
   const ids = detail.data?.messageIds;
@@ -49,12 +51,22 @@ export function LeadPanel({ lead, onClose }: { lead: number; onClose(): void }) 
               </li>
             ))}
           </ol>
+          {data.wonAt !== null && messages[0] && (
+            <p className="trace" data-testid="trace">
+              {t('leads.trace', {
+                days: number((data.wonAt - messages[0].postedAt) / DAY, 0),
+                touches: number(messages.length),
+              })}
+            </p>
+          )}
           <h3>{t('leads.conversation')}</h3>
           <ul className="thread">
             {messages.map((message) => (
               <li key={message.id}>
                 <small>
                   {dateTime(message.postedAt)} · {message.source} · {message.authorHandle}
+                  {data.wonAt !== null &&
+                    ` · ${t('leads.beforeSale', { days: number((data.wonAt - message.postedAt) / DAY, 0) })}`}
                 </small>{' '}
                 <TemperatureChip value={message.temperature} />
                 <div>{message.text}</div>

@@ -125,8 +125,25 @@ function RoiLeg({ report, pct }: { report: KpiReport; pct(value: Ratio): string 
               })}
             </dd>
             <dt>{t('legs.daysToSale')}</dt>
-            <dd>{roi.medianDaysToSale === null ? '—' : number(roi.medianDaysToSale, 0)}</dd>
+            <dd>
+              {roi.daysToSale.median === null
+                ? '—'
+                : t('legs.daysFigures', {
+                    median: number(roi.daysToSale.median, 0),
+                    p90: number(roi.daysToSale.p90 ?? 0, 0),
+                  })}
+            </dd>
           </dl>
+          {roi.daysToSale.histogram.length > 0 && (
+            <div className="histogram" role="img" aria-label={t('legs.histogram')}>
+              {roi.daysToSale.histogram.map((bin) => (
+                <div key={bin.from} className="bin" title={`${bin.from}–${bin.to ?? '…'}: ${bin.deals}`}>
+                  <span style={{ height: `${(bin.deals / roi.daysToSale.deals) * 100}%` }} />
+                  <small>{bin.from}</small>
+                </div>
+              ))}
+            </div>
+          )}
           <table className="models">
             <thead>
               <tr>
