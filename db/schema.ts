@@ -311,6 +311,8 @@ export const leads = sqliteTable('leads', {
   currency: text('currency').notNull().default('EUR'),
   product: text('product'),
   campaign: text('campaign'),
+  /** The CRM's id of the deal this lead became, when the analyst knows it: deals match on it first. */
+  dealId: text('deal_id'),
 });
 
 /** The messages a lead came from and was followed in: its social touches. */

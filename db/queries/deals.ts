@@ -7,7 +7,7 @@ import type { DealSummary, DealsImportSummary } from '../../shared/api/leads';
 function leadsToMatch(sqlite: Database.Database): LeadToMatch[] {
   return sqlite
     .prepare(
-      `SELECT l.id, NULL AS dealId, c.email, coalesce(c.name, l.name) AS contact, coalesce(c.company, l.company) AS company
+      `SELECT l.id, l.deal_id AS dealId, c.email, coalesce(c.name, l.name) AS contact, coalesce(c.company, l.company) AS company
        FROM leads l LEFT JOIN contacts c ON c.id = l.contact_id`,
     )
     .all() as LeadToMatch[];

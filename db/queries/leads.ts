@@ -84,8 +84,8 @@ export function createLead(
     sqlite
       .prepare(
         `INSERT INTO leads (name, company, contact_kind, author_id, stage, contact_id, owner, expected_value, currency,
-           product, campaign, created_at)
-         VALUES (?, ?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           product, campaign, created_at, deal_id)
+         VALUES (?, ?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         lead.name,
@@ -99,6 +99,7 @@ export function createLead(
         lead.product ?? null,
         lead.campaign ?? null,
         lead.at,
+        lead.dealId ?? null,
       ).lastInsertRowid,
   );
   sqlite

@@ -50,7 +50,7 @@ export const leadsCommand: Command = {
   summary: 'B2B leads: list them, add one from messages, link more messages, move it to a stage',
   usage: [
     'pulso leads [list] [--workspace W] [--json]',
-    'pulso leads add --messages ID[,ID…] --contact NAME [--email E] [--company C] [--stage S] [--at YYYY-MM-DD] [--value V] [--currency EUR] [--owner O] [--product P] [--campaign C] [--json]',
+    'pulso leads add --messages ID[,ID…] --contact NAME [--email E] [--company C] [--stage S] [--at YYYY-MM-DD] [--value V] [--currency EUR] [--owner O] [--product P] [--campaign C] [--deal CRM_ID] [--json]',
     'pulso leads link LEAD --messages ID[,ID…]',
     'pulso leads stage LEAD STAGE [--at YYYY-MM-DD]',
   ].join('\n       '),
@@ -68,6 +68,7 @@ export const leadsCommand: Command = {
     owner: { type: 'string' },
     product: { type: 'string' },
     campaign: { type: 'string' },
+    deal: { type: 'string' },
   },
   async run(client, values, positionals, io) {
     const [action = 'list', ...rest] = positionals;
@@ -94,6 +95,7 @@ export const leadsCommand: Command = {
             owner: optional(values, 'owner'),
             product: optional(values, 'product'),
             campaign: optional(values, 'campaign'),
+            dealId: optional(values, 'deal'),
           }),
         );
         io.out(values.json ? JSON.stringify({ lead }) : `lead ${lead} added`);

@@ -27,6 +27,8 @@ export const newLeadSchema = z
     owner: z.string().trim().min(1).max(100).optional(),
     product: z.string().trim().min(1).max(200).optional(),
     campaign: z.string().trim().min(1).max(200).optional(),
+    /** The CRM's id of the deal it became, when known: the CRM's deals are matched on it first. */
+    dealId: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 

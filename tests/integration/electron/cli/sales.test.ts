@@ -14,6 +14,7 @@ const CONVERSATIONS = [
   'm2,2026-01-11 10:00,@luis,Queremos precio para 40 puestos',
   'm3,2026-01-12 10:00,@jordi,Pedimos propuesta para las sedes',
   'm4,2026-01-13 10:00,@jordi2,Otra sede pide lo mismo',
+  'm5,2026-01-14 10:00,@otro,Cerramos el pedido por teléfono',
 ].join('\n');
 
 /** Four leads: one with an email, one by name at a company with accents and a legal form, two Jordi Puig at Delta. */
@@ -29,6 +30,8 @@ async function workspaceWithLeads(): Promise<string> {
   expect((await add('m2', '--contact', 'Luis Gómez', '--company', 'Construcciones Álvarez, S.A.U.')).code).toBe(0);
   expect((await add('m3', '--contact', 'Jordi Puig', '--company', 'Delta SL')).code).toBe(0);
   expect((await add('m4', '--contact', 'Jordi Puig', '--company', 'Delta, S.L.')).code).toBe(0);
+  // A lead the analyst gave its CRM deal id: matched on it first, whatever the names say.
+  expect((await add('m5', '--contact', 'Otro Nombre', '--company', 'Otra', '--deal', 'HS-5')).code).toBe(0);
   return workspace;
 }
 
@@ -40,6 +43,7 @@ const hubspot = (amount: string) =>
     'HS-2,Sedes,closedwon,2026-03-12,9500,Construcciones Alvarez SAU,luis gomez,',
     'HS-3,Delta,Closed Won,2026-03-15,4000,Delta S.L.,Jordi Puig,',
     'HS-4,Otra,Closed Lost,2026-03-20,1000,Nadie SL,Laura Vidal,',
+    'HS-5,Por id,Closed Won,2026-03-21,2000,Empresa X,Alguien,',
   ].join('\n');
 
 describe('pulso sales', () => {
@@ -49,9 +53,9 @@ describe('pulso sales', () => {
     const first = writeEncoded(join(folder, 'deals.csv'), hubspot('18.000,50'), 'utf8');
     expect(JSON.parse((await pulso('sales', 'import', first, '--workspace', workspace, '--json')).out)).toEqual({
       batch: 2,
-      new: 4,
+      new: 5,
       updated: 0,
-      matched: 2,
+      matched: 3,
       unmatched: 1,
       ambiguous: 1,
     });
@@ -69,6 +73,7 @@ describe('pulso sales', () => {
     expect(byId['HS-2']).toMatchObject({ lead: 2, matchMethod: 'name-company' });
     expect(byId['HS-3']).toMatchObject({ lead: null, matchState: 'ambiguous', candidates: [3, 4] });
     expect(byId['HS-4']).toMatchObject({ lead: null, matchState: 'unmatched' });
+    expect(byId['HS-5']).toMatchObject({ lead: 5, matchMethod: 'deal-id' });
 
     // The user resolves the ambiguous one; a re-import with a changed amount updates it, keeps the match, adds nothing.
     expect((await pulso('sales', 'match', String(byId['HS-3']?.id), '4', '--workspace', workspace)).code).toBe(0);
