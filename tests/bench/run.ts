@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   kpis: () => import('./kpis.bench'),
   grid: () => import('./grid.bench'),
   writes: () => import('./writes.bench'),
+  leads: () => import('./leads.bench'),
 };
 
 export const RESULTS_DIR = resolve('tests/bench/results');

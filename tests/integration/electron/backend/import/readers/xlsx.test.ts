@@ -212,4 +212,16 @@ describe('the XLSX reader agrees with exceljs', () => {
       false,
     ]);
   });
+
+  it('finds a sheet named in any case, as Excel does, and names the sheets there are when none matches', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Resumen').addRow(['nada']);
+    workbook.addWorksheet('Menciones').addRow(['Fecha', 'Texto']);
+    const path = join(tempFolder(), 'hojas.xlsx');
+    await workbook.xlsx.writeFile(path);
+    expect((await openReader(path, { part: 'MENCIONES' })).part).toBe('Menciones');
+    await expect(openReader(path, { part: 'Ventas' })).rejects.toThrow(
+      /hojas\.xlsx has no sheet "Ventas" \(sheets: Resumen, Menciones\); choose one \(--sheet in the CLI\)/,
+    );
+  });
 });
