@@ -177,6 +177,7 @@ export const en = {
   'leads.beforeSale': '{days} d before the sale',
   'legs.daysFigures': 'median {median}, 90 % within {p90}',
   'legs.histogram': 'Deals by days from first touch to sale, in months',
+  'leads.movedKept': '{contact}: the move to {stage} is kept, made as soon as the workspace is free',
   'import.headerRow': 'Column names on row',
   'import.headerRowReset': 'Back to the row Pulso found',
   'import.preset': 'Preset',

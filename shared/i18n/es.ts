@@ -178,6 +178,8 @@ export const es: Record<MessageKey, string> = {
   'leads.beforeSale': '{days} d antes de la venta',
   'legs.daysFigures': 'mediana {median}, el 90 % en {p90} o menos',
   'legs.histogram': 'Ventas por días desde el primer contacto, por meses',
+  'leads.movedKept':
+    '{contact}: el paso a {stage} queda en espera, se hace en cuanto el espacio de trabajo quede libre',
   'import.headerRow': 'Nombres de columna en la fila',
   'import.headerRowReset': 'Volver a la fila que encontró Pulso',
   'import.preset': 'Plantilla',

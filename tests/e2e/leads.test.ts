@@ -154,4 +154,20 @@ describe('the leads board (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it('says how to make the first lead, and keeps the ROI and the deals to match within reach', async () => {
+    const opened = testBackend();
+    await opened.client.call('settings.update', { language: 'en' });
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      await expect.poll(() => page.getByText(/No leads yet: select a message in the grid and press L/).count()).toBe(1);
+      await page.getByRole('tab', { name: 'Deals to match' }).click();
+      await expect.poll(() => page.getByText('Every deal from the CRM is matched to a lead.').count()).toBe(1);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

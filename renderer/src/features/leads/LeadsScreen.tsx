@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { LeadSummary } from '../../../../shared/api/leads';
 import { LEAD_STAGES, type LeadStage } from '../../../../shared/domain/vocabulary';
+import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
@@ -25,7 +26,8 @@ export function LeadsScreen() {
   const list = useApi('leads.list', {}, { reloadOn: ['writes'] });
   const [open, setOpen] = useState<number | null>(null);
   /** The last move, said in the language shown now. */
-  const [moved, setMoved] = useState<{ contact: string; stage: LeadStage } | null>(null);
+  const [moved, setMoved] = useState<{ contact: string; stage: LeadStage; kept: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   /** The card to focus once it shows in the stage it was moved to (the keyboard moves it on from there). */
   const focusAfterMove = useRef<{ lead: number; stage: LeadStage } | null>(null);
   const leads = list.data ?? [];
@@ -33,12 +35,16 @@ export function LeadsScreen() {
 
   const move = async (lead: LeadSummary, stage: LeadStage): Promise<void> => {
     focusAfterMove.current = { lead: lead.id, stage };
-    await api.call('leads.stage', { lead: lead.id, stage });
-    setMoved({ contact: lead.contact ?? lead.name, stage });
-    list.reload();
+    setError(null);
+    try {
+      const result = await api.call('leads.stage', { lead: lead.id, stage });
+      setMoved({ contact: lead.contact ?? lead.name, stage, kept: isPending(result) });
+      list.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
 
-  if (list.data && leads.length === 0) return <EmptyState title={t('nav.leads')} text={t('leads.none')} />;
   return (
     <section className="leads-screen" aria-label={t('nav.leads')}>
       <header className="toolbar">
@@ -53,7 +59,15 @@ export function LeadsScreen() {
         {view === 'pipeline' && <span className="hint">{t('leads.keys')}</span>}
         {moved && (
           <span className="notice" role="status">
-            {t('leads.moved', { contact: moved.contact, stage: t(`leads.stage.${moved.stage}`) })}
+            {t(moved.kept ? 'leads.movedKept' : 'leads.moved', {
+              contact: moved.contact,
+              stage: t(`leads.stage.${moved.stage}`),
+            })}
+          </span>
+        )}
+        {error && (
+          <span className="warning" role="alert">
+            {error}
           </span>
         )}
       </header>
@@ -61,6 +75,8 @@ export function LeadsScreen() {
         <ThreeLegs />
       ) : view === 'deals' ? (
         <DealsToMatch />
+      ) : list.data && leads.length === 0 ? (
+        <EmptyState title={t('nav.leads')} text={t('leads.none')} />
       ) : (
         <div className="leads-body">
           <div className="board" role="list" aria-label={t('leads.board')}>
