@@ -254,13 +254,11 @@ export const commands: Record<string, Command> = {
     usage: 'pulso kpis --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--sla-minutes N] [--json]',
     options: { ...workspace, from: { type: 'string' }, to: { type: 'string' }, 'sla-minutes': { type: 'string' } },
     async run(client, values, _positionals, io) {
-      const report = await client.call('kpis.get', {
-        from: day(values, 'from'),
-        to: day(values, 'to'),
-        slaMinutes: optionalNumber(values, 'sla-minutes'),
-      });
+      const period = { from: day(values, 'from'), to: day(values, 'to') };
+      const report = await client.call('kpis.get', { ...period, slaMinutes: optionalNumber(values, 'sla-minutes') });
       if (values.json) {
-        io.out(JSON.stringify(report));
+        // Scripts get the ROI leg beside the KPIs, as the three-legs screen shows them.
+        io.out(JSON.stringify({ ...report, roi: await client.call('kpis.roi', period) }));
         return 0;
       }
       const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_ROLES, KINDS, LANGUAGES, LEAD_STAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping-schema';
-import type { PeriodCosts } from '../domain/roi';
+import type { PeriodCosts, RoiReport } from '../domain/roi';
 import { daySchema } from './day';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { gridPrefsSchema, type GridPrefs } from './grid';
@@ -253,6 +253,16 @@ export const contract = {
   'labels.history': call(z.object({ messageId: z.number().int().min(1) }).strict()).returns<LabelHistoryRow[]>(),
   /** Every KPI of DESIGN.md for a period, with the period before and the same period a year earlier. */
   'kpis.get': call(kpiRequestSchema).returns<KpiReport>(),
+  /**
+   * The ROI leg of a period: its won deals attributed to their social touches by each model, the cost and each
+   * model's ROI; null with no leads, deals or costs.
+   */
+  'kpis.roi': call(
+    z
+      .object({ from: daySchema, to: daySchema })
+      .strict()
+      .refine((period) => period.from <= period.to, { message: 'from must not be after to', path: ['to'] }),
+  ).returns<RoiReport | null>(),
   /** Tracked entities; `mentions: false` skips counting them (the grid's filter lists need only names). */
   'entities.list': call(listSchema).returns<TrackedEntity[]>(),
   /** Creates or replaces an entity's rules, then rematches the workspace as a job. */

@@ -1,4 +1,3 @@
-import type { RoiReport } from '../domain/roi';
 import { z } from 'zod';
 import { daySchema } from './day';
 import { SOURCES, type EntityRole } from '../domain/vocabulary';
@@ -145,7 +144,5 @@ export interface KpiReport extends Omit<KpiSummary, 'entities'> {
   influence: { formula: string; top: InfluencerKpis[]; detractors: InfluencerKpis[] };
   previousPeriod: KpiSummary;
   yearBefore: KpiSummary;
-  /** The ROI leg: deals won in the period attributed to their social touches, each model's ROI; null with no data. */
-  roi: RoiReport | null;
   formulas: Record<string, string>;
 }

@@ -372,7 +372,7 @@ export function buildKpiReport(
   context: ReportContext,
   previousPeriod: KpiSummary,
   yearBefore: KpiSummary,
-): Omit<KpiReport, 'roi'> {
+): KpiReport {
   const summary = summarize(aggregates, context);
   const counts = byTemperature(aggregates.daily);
   const entityCounts = new Map(

@@ -1,10 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { saveEntity, saveTopic } from '../../db/queries/entities';
-import { createBackend } from '../../electron/backend/backend';
-import { createClient } from '../../shared/api/client';
 import {
   netTemperature,
   shares,
@@ -13,6 +11,7 @@ import {
   emptyCounts,
   type TemperatureCode,
 } from '../../shared/domain/kpis';
+import { demoWorkspace } from './demo-workspace';
 import type { BenchResult } from './run';
 
 const MESSAGES = Number(process.env.BENCH_KPI_MESSAGES ?? 1_000_000);
@@ -75,12 +74,7 @@ export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-kpi-bench-'));
   try {
     const path = join(folder, 'kpis.pulso');
-    // The read workers as the app ships them (out/main/read-worker.js), when built; else from source.
-    const built = resolve('out/main');
-    const backend = createBackend(path, existsSync(join(built, 'read-worker.js')) ? { workerDir: built } : {});
-    const client = createClient(backend);
-    const demo = await client.runJob('demo.create', { messages: MESSAGES });
-    if (demo.state !== 'finished') throw new Error(`demo ${demo.state}: ${demo.message}`);
+    const { backend, client } = await demoWorkspace(path, MESSAGES);
     // 8 entities and 10 topics: the demo's 4 and 5, and these, then one rematch.
     const db = new Database(path);
     for (const [name, aliases] of EXTRA_ENTITIES) saveEntity(db, { name, role: 'competitor', aliases: [...aliases] });

@@ -76,7 +76,7 @@ describe('the leads board (real renderer, real handlers)', () => {
   it('shows the ROI of a quarter by every attribution model beside the satisfaction KPIs and the community', async () => {
     const { backend, client } = await demoBackend(3000);
     await client.call('settings.update', { language: 'en' });
-    const expected = (await client.call('kpis.get', { from: '2026-07-01', to: '2026-09-30' })).roi;
+    const expected = await client.call('kpis.roi', { from: '2026-07-01', to: '2026-09-30' });
     expect(expected?.cost).toBeGreaterThan(0);
     const app = await openApp(backend);
     const { page } = app;

@@ -22,16 +22,15 @@ export const kpiHandlers = defineHandlers({
     // Six reads shared by the read workers: the period's four parts, and the two comparison
     // periods, which need only the summary's aggregates (from the roll-ups, when unscoped). The
     // two that read the period's messages (per author, per entity) go first, one to each worker.
-    const [authors, rest, summary, topics, beforeSummary, lastYearSummary, roi] = await Promise.all([
+    const [authors, rest, summary, topics, beforeSummary, lastYearSummary] = await Promise.all([
       reads.read('kpiAuthors', filter, timeZone, current),
       reads.read('kpiPeriod', filter, timeZone, current),
       reads.read('kpiSummary', filter, timeZone, current),
       reads.read('kpiTopics', filter, timeZone, current),
       reads.read('kpiSummary', { ...scope, ...before }, timeZone, range(before)),
       reads.read('kpiSummary', { ...scope, ...lastYear }, timeZone, range(lastYear)),
-      reads.read('kpiRoi', from, to, current),
     ]);
-    const report = buildKpiReport(
+    return buildKpiReport(
       { ...summary, ...topics, ...rest, ...authors },
       {
         from,
@@ -45,8 +44,16 @@ export const kpiHandlers = defineHandlers({
       summarize(beforeSummary, { ...before, timeZone }),
       summarize(lastYearSummary, { ...lastYear, timeZone }),
     );
-    // The ROI leg is the workspace's, whatever the narrowing: deals and costs are not per brand or network.
+  },
+  // Its own call, not part of kpis.get: every lead's touches are read for it, which the dashboard does not show.
+  // The workspace's, whatever a narrowing: deals and costs are not per brand or network.
+  'kpis.roi': async ({ from, to }, { store, reads }) => {
+    const { timeZone } = workspaceSettings(store);
+    const roi = await reads.read('kpiRoi', from, to, {
+      start: dayStart(from, timeZone),
+      end: dayStart(to, timeZone, 1),
+    });
     const hasData = roi.deals.length > 0 || roi.paths.length > 0 || roi.costs !== null;
-    return { ...report, roi: hasData ? roiReport(roi) : null };
+    return hasData ? roiReport(roi) : null;
   },
 });

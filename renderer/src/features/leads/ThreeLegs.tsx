@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { KpiReport, Ratio } from '../../../../shared/api/kpis';
+import type { Ratio } from '../../../../shared/api/kpis';
+import type { RoiReport } from '../../../../shared/domain/roi';
 import { ATTRIBUTION_MODELS } from '../../../../shared/domain/attribution';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
@@ -29,6 +30,7 @@ export function ThreeLegs() {
   const [offset, setOffset] = useState(0);
   const period = quarterOf(new Date(), offset);
   const report = useApi('kpis.get', { from: period.from, to: period.to }, { reloadOn: ['writes'] });
+  const roi = useApi('kpis.roi', { from: period.from, to: period.to }, { reloadOn: ['writes'] });
   const pct = (value: Ratio): string => (value === null ? '—' : `${number(value * 100, 1)} %`);
   const data = report.data;
   return (
@@ -44,7 +46,7 @@ export function ThreeLegs() {
       </div>
       {data && (
         <div className="legs">
-          <RoiLeg report={data} pct={pct} />
+          <RoiLeg roi={roi.data} pct={pct} />
           <section className="leg" aria-label={t('legs.kpis')}>
             <h2>{t('legs.kpis')}</h2>
             <dl>
@@ -102,13 +104,13 @@ function Change({ now, before }: { now: Ratio; before: Ratio }) {
   );
 }
 
-function RoiLeg({ report, pct }: { report: KpiReport; pct(value: Ratio): string }) {
+/** The ROI leg; `roi` undefined while it is read, null when the period has no leads, deals or costs. */
+function RoiLeg({ roi, pct }: { roi: RoiReport | null | undefined; pct(value: Ratio): string }) {
   const { t, number } = useI18n();
-  const roi = report.roi;
   return (
     <section className="leg" aria-label={t('legs.roi')}>
       <h2>{t('legs.roi')}</h2>
-      {!roi ? (
+      {roi === undefined ? null : roi === null ? (
         <p className="hint">{t('legs.noRoi')}</p>
       ) : (
         <>
