@@ -507,6 +507,14 @@ export const kpiDemographicDays = sqliteTable(
   (t) => [uniqueIndex('kpi_demographic_days_key').on(t.day, t.sourceId, t.dimension, t.value, t.temperature)],
 );
 
+/** A message's text as its file wrote it, where the import decoded it (HTML entities, `<br />`): for the record. */
+export const messageOriginals = sqliteTable('message_originals', {
+  messageId: integer('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+});
+
 /** The workspace zone's UTC offset from each instant on, for the roll-ups' local days. */
 export const zoneOffsets = sqliteTable('zone_offsets', {
   startsAt: integer('starts_at').primaryKey(),

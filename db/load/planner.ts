@@ -25,6 +25,8 @@ export interface NewMessage {
   /** The time as the file says it, whatever the workspace's zone: the dedupe key's when given (parseDate). */
   postedAtAsWritten?: number | null;
   text: string;
+  /** The text as the file wrote it, where decoding changed it (HTML entities, `<br />`). */
+  textAsWritten?: string | null;
   url?: string | null;
   language?: string | null;
   likes?: number | null;
@@ -106,6 +108,7 @@ export const ROW_TABLES = {
       'labeled_at',
     ],
   },
+  originals: { table: 'message_originals', columns: ['message_id', 'text'] },
   labels: { table: 'labels', columns: ['message_id', 'annotator', 'temperature', 'kind', 'labeled_at', 'batch_id'] },
   /** Stored messages this batch brought again: the batch shares them (undoing either keeps them). */
   shares: { table: 'message_batches', columns: ['batch_id', 'message_id'] },
@@ -140,6 +143,7 @@ export const emptyRows = (): RowBatch => ({
   topics: [],
   authors: [],
   messages: [],
+  originals: [],
   labels: [],
   shares: [],
   demographics: [],
@@ -312,6 +316,7 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
           annotator,
           labeledAt,
         );
+        if (message.textAsWritten) rows.originals.push(id, message.textAsWritten);
         if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);
         const found = matchRules ? match(message.text) : UNMATCHED;
         addMessageMatches(rows, id, found, {

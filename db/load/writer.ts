@@ -20,6 +20,7 @@ const ORDER: RowTable[] = [
   'topics',
   'authors',
   'messages',
+  'originals',
   'labels',
   'shares',
   'entityMatches',

@@ -213,7 +213,8 @@ export function messageDetail(sqlite: Database.Database, id: number): MessageDet
   const message = sqlite
     .prepare(
       `SELECT ${ROW_COLUMNS}, m.url, m.language, m.likes, m.shares, m.replies, m.external_id AS externalId,
-      m.reply_to_external_id AS replyTo, m.source_id AS sourceId, m.author_id AS authorId ${FROM} WHERE m.id = ?`,
+      m.reply_to_external_id AS replyTo, m.source_id AS sourceId, m.author_id AS authorId,
+      (SELECT o.text FROM message_originals o WHERE o.message_id = m.id) AS textAsWritten ${FROM} WHERE m.id = ?`,
     )
     .get(id) as
     | (RawRow &

@@ -25,7 +25,8 @@ export function progressPrinter(io: Io, label: string): (event: JobEvent) => voi
   let drawn: { stage: JobEvent['stage'] } | null = null;
   return (event) => {
     if (!io.interactive) return;
-    if (drawn && (event.state !== 'progress' || event.stage !== drawn.stage)) {
+    // The opening line is overwritten by the first rows; the index building keeps the reading's line above it.
+    if (drawn && (event.state !== 'progress' || (event.stage !== drawn.stage && drawn.stage !== 'starting'))) {
       io.redraw('\n');
       drawn = null;
     }
@@ -34,6 +35,10 @@ export function progressPrinter(io: Io, label: string): (event: JobEvent) => voi
     const share = Math.min(1, done / event.total);
     const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
     drawn = { stage: event.stage };
+    if (event.stage === 'starting') {
+      io.redraw(`\r${label}: opening the file…`.padEnd(90));
+      return;
+    }
     if (event.stage === 'indexing') {
       io.redraw(`\r${label}: building indexes [${bar}] ${done} of ${event.total}`.padEnd(90));
       return;

@@ -97,6 +97,8 @@ export interface MessageDetail {
     likes: number | null;
     shares: number | null;
     replies: number | null;
+    /** The text as its file wrote it, where the import decoded it (HTML entities, `<br />`); else null. */
+    textAsWritten: string | null;
   };
   /** The message it replies to, when that is in the workspace. */
   parent: MessageRow | null;

@@ -23,7 +23,8 @@ export class ApiError extends Error {
 
 export type JobState = 'started' | 'progress' | 'finished' | 'failed' | 'cancelled';
 /** 'waiting': another job holds the store's write lock; this one starts when it ends. */
-export type JobStage = 'indexing' | 'waiting';
+/** Besides plain progress: opening the file before rows come, building indexes at the end, waiting for the writer. */
+export type JobStage = 'starting' | 'indexing' | 'waiting';
 
 export interface JobEvent {
   jobId: string;

@@ -51,6 +51,29 @@ export interface PreviewRow {
   errors: Partial<Record<Field, string>>;
 }
 
+/** The fields whose values a file writes in its own words, and the wizard shows as found → stored. */
+export const VALUE_FIELDS = ['temperature', 'kind', 'source'] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+
+/** One distinct value of a label column as the file writes it, how many rows have it, and what it becomes. */
+export interface ValueFound {
+  written: string;
+  rows: number;
+  /** What is stored: a temperature, a kind or a network; null for nothing (unlabeled). */
+  becomes: string | number | null;
+  /** Why the value cannot be read (its rows would be rejected). */
+  error: string | null;
+}
+
+export interface ValueTable {
+  field: ValueField;
+  column: string;
+  /** Most frequent first; at most MAX_VALUES_SHOWN. */
+  values: ValueFound[];
+  /** Distinct values beyond those shown. */
+  more: number;
+}
+
 export interface ImportInspection {
   file: string;
   format: 'csv' | 'xlsx' | 'access' | 'jsonl' | 'archive';
@@ -71,6 +94,10 @@ export interface ImportInspection {
   implausibleDates: number;
   /** Columns guessed for a field and left out, their values not being that field's. */
   dropped: DroppedGuess[];
+  /** Rows after the header: counted to the end when the file is read within the inspection's time, else estimated. */
+  rows: { count: number; exact: boolean };
+  /** Each mapped label column's values (from the rows counted), and what each becomes. */
+  valueTables: ValueTable[];
 }
 
 export interface ImportSummary {

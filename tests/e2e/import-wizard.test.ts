@@ -119,6 +119,7 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
         '1\t"Hola" me dijo el técnico, y se fue sin arreglar nada\tN+\tPhoto',
         '2\tMe encanta el "nuevo" plan de datos, por fin rápido\tP+\tLink',
         '3\tNo sé qué pensar del cambio de tarifa de este mes\tNEU\tPhoto',
+        '4\tLa tienda de Sol, regular tirando a mala\tregular\tPhoto',
         '',
       ].join('\n'),
       'utf8',
@@ -129,6 +130,14 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
         .poll(() => page.getByTestId('dropped-guess').textContent())
         .toContain('Column "Type" looked like Kind');
       expect(await page.getByRole('button', { name: 'Import file' }).isDisabled()).toBe(true);
+      expect(await page.getByTestId('row-count').textContent()).toBe('4 rows');
+      // Each label value as written, with what it becomes; one the wizard does not know, the user says.
+      const becomes = (value: string) => page.getByRole('combobox', { name: `What “${value}” becomes` });
+      await expect.poll(() => becomes('NEU').inputValue()).toBe('0');
+      expect(await becomes('N+').inputValue()).toBe('-2');
+      expect(await becomes('regular').inputValue()).toBe('?');
+      await becomes('regular').selectOption('-1');
+      await expect.poll(() => becomes('regular').inputValue()).toBe('-1');
       await page.getByRole('textbox', { name: 'Time of the rows without one' }).fill('2019-06-30');
       await page.getByRole('textbox', { name: 'Time of the rows without one' }).blur();
       await expect.poll(() => page.getByRole('button', { name: 'Import file' }).isDisabled()).toBe(false);
@@ -137,9 +146,11 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       await expect.poll(() => page.getByTestId('dropped-guess').textContent()).toContain('La columna "Type" parecía');
       await screenshotsAtSizes(page, 'import-corpus-es');
       await page.getByRole('button', { name: 'Importar archivo' }).click();
-      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toMatch(/3/);
+      await expect
+        .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+        .toMatch(/^4 nuevas/);
       const rows = (await opened.client.call('messages.page', { offset: 0, limit: 5 })).rows;
-      expect(rows.map((m) => m.temperature).sort()).toEqual([-2, 0, 2]);
+      expect(rows.map((m) => m.temperature).sort()).toEqual([-1, -2, 0, 2]);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
@@ -274,9 +285,15 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
         .click();
       await page.getByRole('button', { name: 'Elegir un archivo…' }).click();
       await page.getByRole('button', { name: 'Importar archivo' }).click();
+      // From the first moment it says what it does: never "0 rows · 0 rows/s" while the file is opened.
+      expect(await page.getByTestId('import-progress').textContent()).toMatch(
+        /^Abriendo el archivo y leyendo sus primeras filas… \d+ s$|^[1-9][\d.]* filas · /,
+      );
       await expect
         .poll(() => page.getByTestId('import-progress').textContent(), { timeout: 20_000 })
         .toMatch(/[1-9][\d.]* filas · [\d.]+ filas\/s · faltan/);
+      // The screen's own bar is the only one: the job toast leaves this job to it.
+      expect(await page.locator('.jobs .job').count()).toBe(0);
       await page.getByRole('region', { name: 'Importar' }).getByRole('button', { name: 'Cancelar' }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Importación cancelada' }).count()).toBe(1);
       expect(fingerprint(opened.path)).toBe(before);

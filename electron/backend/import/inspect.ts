@@ -1,5 +1,11 @@
 import { basename } from 'node:path';
-import type { ImportInspection, PreviewRow } from '../../../shared/api/import';
+import {
+  VALUE_FIELDS,
+  type ImportInspection,
+  type PreviewRow,
+  type ValueField,
+  type ValueTable,
+} from '../../../shared/api/import';
 import type { Field } from '../../../shared/domain/import/fields';
 import {
   chooseMapping,
@@ -10,11 +16,15 @@ import {
   type MappedRow,
 } from '../../../shared/domain/import/mapping';
 import { isImplausibleTime } from '../../../shared/domain/import/dates';
-import { sampleRecords, withFileSource } from './plan';
-import { openReader } from './readers';
-import type { ReaderOptions } from './readers/types';
+import { cellText, type Cell } from '../../../shared/domain/import/values';
+import { SAMPLE_ROWS, withFileSource } from './plan';
+import { openReader, records } from './readers';
+import type { FileRecord, Reader, ReaderOptions } from './readers/types';
 
 const PREVIEW_ROWS = 20;
+/** How long the wizard may read on past the sample to count the rows and their label values. */
+const COUNT_BUDGET_MS = 400;
+const MAX_VALUES_SHOWN = 40;
 
 /** The wizard's view of a file: its parts, headers, the mapping, and the first rows as they will be stored. */
 export async function inspectFile(
@@ -24,7 +34,11 @@ export async function inspectFile(
   timeZone: string,
 ): Promise<ImportInspection> {
   const reader = await openReader(path, file);
-  const sample = await sampleRecords(reader);
+  // One pass: the sample decides the mapping, then the reading goes on (within a budget) to count rows and values.
+  const reading = records(reader);
+  const sample: FileRecord[] = [];
+  let next = await reading.next();
+  for (; !next.done && sample.length < SAMPLE_ROWS; next = await reading.next()) sample.push(next.value);
   const values = sample.map((record) => record.values);
   const chosen = chooseMapping(reader.headers, values, withFileSource(reader, given));
   const { mapping, open } = completeMapping(reader.headers, values, chosen.mapping);
@@ -35,6 +49,24 @@ export async function inspectFile(
     if (at >= 0) index[field] = at;
   }
   const mapRow = compileRowMapper(index, mapping, timeZone, reader.format === 'csv' ? reader.headers.length : null);
+  const tally = valueTally(index, mapping);
+  const rowBytes = bytesPerRow(reader);
+  for (const record of sample) {
+    tally.add(record.values);
+    rowBytes.add(record.values);
+  }
+  let counted = sample.length;
+  const deadline = Date.now() + COUNT_BUDGET_MS;
+  for (; !next.done && Date.now() <= deadline; next = await reading.next()) {
+    counted++;
+    tally.add(next.value.values);
+    rowBytes.add(next.value.values);
+  }
+  const complete = next.done === true;
+  if (!complete) await reading.return(undefined);
+  const rows = complete
+    ? { count: counted, exact: true }
+    : { count: estimateRows(reader, counted, rowBytes.average()), exact: false };
   const now = Date.now();
   let implausibleDates = 0;
   const preview: PreviewRow[] = sample.slice(0, PREVIEW_ROWS).map((record) => {
@@ -62,6 +94,72 @@ export async function inspectFile(
     open,
     preview,
     implausibleDates,
+    rows,
+    valueTables: tally.tables(mapRow),
+  };
+}
+
+/**
+ * The rows of a file read only in part. A text file's reader is ahead of its rows by what it has buffered, so its size
+ * is divided by the bytes per row read so far instead; the other readers count rows.
+ */
+function estimateRows(reader: Reader, counted: number, bytesPerRow: number): number {
+  const { done, total } = reader.progress();
+  if (reader.format === 'jsonl') return Math.max(counted, Math.round((counted * total) / Math.max(1, done)));
+  if (reader.format !== 'csv') return Math.max(counted, total - (reader.headerRow ?? 0));
+  return Math.max(counted, Math.round(total / Math.max(1, bytesPerRow)));
+}
+
+/** A delimited file's rows' average size, as written (near enough: quotes are not counted). */
+function bytesPerRow(reader: Reader) {
+  const separator = reader.delimiter ?? ',';
+  let bytes = 0;
+  let rows = 0;
+  return {
+    add(values: Cell[]): void {
+      if (reader.format !== 'csv') return;
+      for (const value of values) bytes += value === null ? 0 : Buffer.byteLength(cellText(value));
+      bytes += values.length * separator.length;
+      rows++;
+    },
+    average: (): number => bytes / Math.max(1, rows),
+  };
+}
+
+/** Counts each mapped label column's distinct values, keeping a row that has each to show what it becomes. */
+function valueTally(index: Partial<Record<Field, number>>, mapping: Mapping) {
+  const columns = VALUE_FIELDS.filter((field) => index[field] !== undefined);
+  const found = new Map<ValueField, Map<string, { rows: number; record: Cell[] }>>(
+    columns.map((field) => [field, new Map()]),
+  );
+  return {
+    add(record: Cell[]): void {
+      for (const field of columns) {
+        const written = cellText(record[index[field] as number] ?? null);
+        if (written === '') continue;
+        const values = found.get(field) as Map<string, { rows: number; record: Cell[] }>;
+        const value = values.get(written);
+        if (value) value.rows++;
+        else values.set(written, { rows: 1, record });
+      }
+    },
+    tables(mapRow: ReturnType<typeof compileRowMapper>): ValueTable[] {
+      return columns.map((field) => {
+        const all = [...(found.get(field) ?? new Map<string, { rows: number; record: Cell[] }>())].sort(
+          (a, b) => b[1].rows - a[1].rows || a[0].localeCompare(b[0]),
+        );
+        return {
+          field,
+          column: mapping.columns[field] as string,
+          values: all.slice(0, MAX_VALUES_SHOWN).map(([written, { rows, record }]) => {
+            const { row, errors } = mapRow(record);
+            const error = errors.find((e) => e.field === field)?.message ?? null;
+            return { written, rows, becomes: error ? null : row[field], error };
+          }),
+          more: Math.max(0, all.length - MAX_VALUES_SHOWN),
+        };
+      });
+    },
   };
 }
 

@@ -72,6 +72,8 @@ export async function runImport(
   options: { workers: WorkerOptions; nativeBinding?: string | undefined },
 ): Promise<ImportSummary> {
   const started = Date.now();
+  // Said at once: the reading thread's start and the file's head take a moment before the first rows are counted.
+  onProgress({ done: 0, total: 1, rows: 0, stage: 'starting' });
   const name = basename(request.path);
   // Before anything reads it: a pipe or a device would be read (and hashed) forever.
   assertRegularFile(request.path);

@@ -111,7 +111,7 @@ function Frame() {
       <main className="work">
         <Suspense fallback={<div className="loading">{t('app.loading')}</div>}>{screen}</Suspense>
       </main>
-      <JobProgress />
+      <JobProgress shownByScreen={section === 'import' ? ['import'] : []} />
     </div>
   );
 }

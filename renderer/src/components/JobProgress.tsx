@@ -1,11 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { JobEvent } from '../../../shared/api/envelope';
 import { api } from '../api/client';
+import type { MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../app/i18n';
 
-/** A progress bar for every running job, with cancel; failures stay until dismissed. */
-export function JobProgress() {
+const KIND_NAMES: Record<string, MessageKey> = {
+  import: 'job.kind.import',
+  rematch: 'job.kind.rematch',
+  demo: 'job.kind.demo',
+};
+
+/**
+ * A progress bar for every running job, with cancel; failures stay until dismissed. Jobs of the kinds the open screen
+ * shows itself (the import wizard's bar) are left to it.
+ */
+export function JobProgress({ shownByScreen = [] }: { shownByScreen?: readonly string[] }) {
   const { t } = useI18n();
+  const kindName = (kind: string): string => (KIND_NAMES[kind] ? t(KIND_NAMES[kind]) : kind);
   const [jobs, setJobs] = useState<Map<string, JobEvent>>(new Map());
   const [writes, setWrites] = useState<{ pending: number; failed: string | null }>({ pending: 0, failed: null });
 
@@ -27,7 +38,8 @@ export function JobProgress() {
     [],
   );
 
-  if (jobs.size === 0 && writes.pending === 0 && writes.failed === null) return null;
+  const shown = [...jobs.values()].filter((job) => !shownByScreen.includes(job.kind));
+  if (shown.length === 0 && writes.pending === 0 && writes.failed === null) return null;
   return (
     <div className="jobs" role="status">
       {writes.pending > 0 && <div className="job writes-pending">{t('writes.pending', { count: writes.pending })}</div>}
@@ -37,16 +49,21 @@ export function JobProgress() {
           <button onClick={() => setWrites((current) => ({ ...current, failed: null }))}>×</button>
         </div>
       )}
-      {[...jobs.values()].map((job) => (
+      {shown.map((job) => (
         <div key={job.jobId} className="job">
           {job.state === 'failed' ? (
-            <span className="job-error">{t('job.failed', { kind: job.kind, message: job.message ?? '' })}</span>
+            <span className="job-error">
+              {t('job.failed', { kind: kindName(job.kind), message: job.message ?? '' })}
+            </span>
           ) : (
             <>
               <span>
                 {t(
                   job.stage === 'indexing' ? 'job.indexing' : job.stage === 'waiting' ? 'job.waiting' : 'job.running',
-                  { kind: job.kind, done: job.done ?? 0, total: job.total ?? 0 },
+                  {
+                    kind: kindName(job.kind),
+                    percent: job.total ? Math.floor(((job.done ?? 0) / job.total) * 100) : 0,
+                  },
                 )}
               </span>
               <progress max={job.total ?? 1} value={job.done ?? 0} />

@@ -42,6 +42,8 @@ export interface MappedRow {
   /** What the file says of the time, whatever the workspace's zone (parseDate): the dedupe key's. */
   postedAtAsWritten: number;
   text: string;
+  /** The text as the file wrote it, where decoding changed it (HTML entities, `<br />`); else null. */
+  textAsWritten: string | null;
   url: string | null;
   language: string | null;
   likes: number | null;
@@ -243,6 +245,7 @@ export function compileRowMapper(
       postedAt: postedAt ?? 0,
       postedAtAsWritten: postedAt === null ? 0 : written.value,
       text: body ?? '',
+      textAsWritten: asWritten !== null && body !== asWritten ? asWritten : null,
       url: text('url', positions.url),
       language: text('language', positions.language),
       likes: count('likes', positions.likes),

@@ -41,6 +41,12 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
       <p className="full-text" data-testid="panel-text">
         {message.text}
       </p>
+      {message.textAsWritten !== null && (
+        <details className="as-written">
+          <summary>{t('panel.asWritten')}</summary>
+          <pre data-testid="panel-as-written">{message.textAsWritten}</pre>
+        </details>
+      )}
       <p>
         <TemperatureChip value={message.temperature} /> {message.kind ? t(`kind.${message.kind}` as MessageKey) : ''}
       </p>

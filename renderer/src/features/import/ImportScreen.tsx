@@ -15,6 +15,7 @@ import { formatDuration } from '../../components/format';
 import { Batches } from './Batches';
 import { DroppedGuesses, FileDefaults } from './FileDefaults';
 import { MappingTable } from './MappingTable';
+import { ValueTables } from './ValueTables';
 import { rates, useImportJob } from './useImportJob';
 
 interface Props {
@@ -117,6 +118,7 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
 
   const startImport = (): void => {
     if (!file || !inspection) return;
+    setNow(Date.now());
     void job.start({
       path: file.path,
       part: inspection.part ?? undefined,
@@ -138,15 +140,17 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
         </h1>
         <progress className="big-progress" max={run.total} value={run.done} aria-label={t('import.title')} />
         <p data-testid="import-progress">
-          {run.stage === 'indexing'
-            ? t('import.indexing', { rows: run.rows, done: run.done, total: run.total })
-            : run.stage === 'waiting'
-              ? t('import.waiting')
-              : t('import.progress', {
-                  rows: run.rows,
-                  rate,
-                  left: secondsLeft === null ? '…' : formatDuration(secondsLeft),
-                })}
+          {run.stage === 'starting' || (run.stage === undefined && run.rows === 0)
+            ? t('import.starting', { seconds: Math.max(0, Math.floor((now - run.startedAt) / 1000)) })
+            : run.stage === 'indexing'
+              ? t('import.indexing', { rows: run.rows, done: run.done, total: run.total })
+              : run.stage === 'waiting'
+                ? t('import.waiting')
+                : t('import.progress', {
+                    rows: run.rows,
+                    rate,
+                    left: secondsLeft === null ? '…' : formatDuration(secondsLeft),
+                  })}
         </p>
         <button onClick={job.cancel}>{t('import.cancel')}</button>
       </section>
@@ -197,7 +201,11 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
     );
   }
 
-  const blocked = !inspection || inspection.missing.length > 0 || inspection.open.dateOrder !== null;
+  const blocked =
+    !inspection ||
+    inspection.missing.length > 0 ||
+    inspection.open.dateOrder !== null ||
+    inspection.open.temperatureScale !== null;
   return (
     <section className="import-screen" aria-label={t('import.title')}>
       <header className="toolbar">
@@ -265,7 +273,12 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
                   delimiter: inspection.delimiter === '\t' ? 'TAB' : (inspection.delimiter ?? '—'),
                 })}
                 )
-              </small>
+              </small>{' '}
+              <b data-testid="row-count">
+                {t(inspection.rows.exact ? 'import.rowCount' : 'import.rowCountAbout', {
+                  count: inspection.rows.count,
+                })}
+              </b>
             </span>
             {inspection.parts.length > 1 && (
               <label>
@@ -352,7 +365,34 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
                 <option value="mdy">{t('import.mdy')}</option>
               </select>
             </label>
+            {inspection.mapping.columns.temperature &&
+              (inspection.mapping.temperatureScale || inspection.open.temperatureScale) && (
+                <label>
+                  {t('import.temperatureScale')}{' '}
+                  <select
+                    value={inspection.mapping.temperatureScale ?? ''}
+                    onChange={(e) =>
+                      setFile({
+                        ...file,
+                        mapping: {
+                          ...inspection.mapping,
+                          temperatureScale: (e.target.value || undefined) as Mapping['temperatureScale'],
+                        },
+                      })
+                    }
+                  >
+                    <option value="">—</option>
+                    <option value="signed">{t('import.scaleSigned')}</option>
+                    <option value="five">{t('import.scaleFive')}</option>
+                  </select>
+                </label>
+              )}
           </div>
+          {inspection.open.temperatureScale && (
+            <p className="warning" role="alert">
+              {t('import.scaleAsk')}
+            </p>
+          )}
           {inspection.open.dateOrder && (
             <p className="warning" role="alert">
               {t('import.dateOrderAsk')}
@@ -380,6 +420,7 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
           )}
           <DroppedGuesses dropped={inspection.dropped} />
           <FileDefaults inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
+          <ValueTables inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <MappingTable inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <div className="actions">
             <label>

@@ -59,6 +59,65 @@ describe('a research corpus in TSV', () => {
   });
 });
 
+describe("the wizard's count of rows and label values", () => {
+  it('counts the rows and each label value as written, with what it becomes, and follows a value map', async () => {
+    const folder = tempFolder();
+    const path = writeEncoded(join(folder, 'corpus.tsv'), CORPUS, 'utf8');
+    const { client } = testBackend();
+    const first = await client.call('import.inspect', { path });
+    expect(first.rows).toEqual({ count: 6, exact: true });
+    expect(first.valueTables).toEqual([
+      {
+        field: 'temperature',
+        column: 'polaridad',
+        more: 0,
+        values: [
+          { written: 'N', rows: 1, becomes: -1, error: null },
+          { written: 'N+', rows: 1, becomes: -2, error: null },
+          { written: 'NEU', rows: 1, becomes: 0, error: null },
+          { written: 'NONE', rows: 1, becomes: null, error: null },
+          { written: 'P', rows: 1, becomes: 1, error: null },
+          { written: 'P+', rows: 1, becomes: 2, error: null },
+        ],
+      },
+    ]);
+    const mapped = await client.call('import.inspect', {
+      path,
+      mapping: { ...first.mapping, values: { temperature: { NONE: 0, 'p+': 1 } } },
+    });
+    expect(mapped.valueTables[0]?.values.map((v) => [v.written, v.becomes])).toEqual([
+      ['N', -1],
+      ['N+', -2],
+      ['NEU', 0],
+      ['NONE', 0],
+      ['P', 1],
+      ['P+', 1],
+    ]);
+  });
+
+  it('reads past the sample for a while, then estimates the rows of a large file from how far it got', async () => {
+    const lines = ['id\ttexto\tpolaridad'];
+    const total = 300_000;
+    for (let i = 0; i < total; i++)
+      lines.push(`${i}\tmensaje número ${i} de una muestra grande\t${i % 7 === 0 ? 'regular' : 'P'}`);
+    const path = writeEncoded(join(tempFolder(), 'large.tsv'), lines.join('\n'), 'utf8');
+    const { client } = testBackend();
+    const { rows, valueTables } = await client.call('import.inspect', { path });
+    // Counted to the end on a fast machine; else an estimate, within a tenth of the truth (the rows are alike).
+    if (rows.exact) expect(rows.count).toBe(total);
+    else expect(Math.abs(rows.count - total) / total).toBeLessThan(0.1);
+    const values = valueTables[0]?.values ?? [];
+    expect(values.map((v) => [v.written, v.becomes, v.error !== null])).toEqual([
+      ['P', 1, false],
+      ['regular', null, true],
+    ]);
+    // The values are counted over the same rows as the count (all of them when it is exact).
+    const seen = values.reduce((sum, v) => sum + v.rows, 0);
+    expect(seen).toBeGreaterThan(1000);
+    if (rows.exact) expect(seen).toBe(total);
+  });
+});
+
 describe('a mapping that names part of the file', () => {
   const CSV = [
     'Posted,Autor,Mensaje,Type,Valoración',

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,6 +89,35 @@ describe("a network's account archive", () => {
     ]);
     const reply = await client.call('messages.detail', { id: page.rows[1]?.id as number });
     expect(reply.parent?.id).toBe(first.id);
+    // The original is kept for the record, beside the decoded text.
+    expect(first.textAsWritten).toBe('Sin fibra desde el lunes &amp; nadie responde &lt;3 #fibra');
+    expect(reply.message.textAsWritten).toBe('Gracias por arreglarlo,<br />¡por fin!');
+  });
+
+  it('keeps no original for a text nothing was decoded in, and undoing the batch takes the originals with it', async () => {
+    const { client, path } = testBackend();
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'tweets.js'), part('tweets', [...POSTS, post('1765000000000000003', 'Texto llano')]));
+    const end = await client.runJob('import.start', { path: join(folder, 'tweets.js') });
+    if (end.state !== 'finished') throw new Error(end.message);
+    const page = await client.call('messages.page', {
+      offset: 0,
+      limit: 10,
+      sort: { column: 'postedAt', direction: 'asc' },
+    });
+    const plain = page.rows.find((m) => m.text === 'Texto llano');
+    expect((await client.call('messages.detail', { id: plain?.id as number })).message.textAsWritten).toBeNull();
+    const originals = (): unknown => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS n FROM message_originals').get();
+      } finally {
+        db.close();
+      }
+    };
+    expect(originals()).toEqual({ n: 2 });
+    await client.call('import.undo', { batch: end.result.batch });
+    expect(originals()).toEqual({ n: 0 });
   });
 
   it("imports an archive's tweets.js on its own, the account's name read from the account.js beside it", async () => {
