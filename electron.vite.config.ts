@@ -16,6 +16,7 @@ export default defineConfig({
           'rematch-worker': resolve('electron/backend/entities/rematch-thread.ts'),
           'demo-worker': resolve('electron/backend/demo/demo-thread.ts'),
           'inspect-worker': resolve('electron/backend/import/inspect-thread.ts'),
+          'deck-worker': resolve('electron/backend/reports/deck-thread.ts'),
           'read-worker': resolve('electron/backend/runtime/read-worker.ts'),
           'upgrade-worker': resolve('electron/backend/runtime/upgrade-worker.ts'),
         },

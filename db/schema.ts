@@ -515,6 +515,20 @@ export const messageOriginals = sqliteTable('message_originals', {
   text: text('text').notNull(),
 });
 
+/** Decks written from this workspace, for the Reports screen's list of recent ones. */
+export const reportRuns = sqliteTable('report_runs', {
+  id: id(),
+  periodFrom: text('period_from').notNull(),
+  periodTo: text('period_to').notNull(),
+  format: text('format', { enum: ['xlsx', 'pptx'] }).notNull(),
+  language: text('language').notNull(),
+  /** The sections after the cover, comma-separated. */
+  sections: text('sections').notNull(),
+  path: text('path').notNull(),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});
+
 /** The workspace zone's UTC offset from each instant on, for the roll-ups' local days. */
 export const zoneOffsets = sqliteTable('zone_offsets', {
   startsAt: integer('starts_at').primaryKey(),

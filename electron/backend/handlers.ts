@@ -9,6 +9,7 @@ import { kpiHandlers } from './kpis/handlers';
 import { labelHandlers } from './labels/handlers';
 import { leadHandlers } from './leads/handlers';
 import { messageHandlers } from './messages/handlers';
+import { reportHandlers } from './reports/handlers';
 import { registerHandlers } from './runtime/define-handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
@@ -26,4 +27,5 @@ export const handlers = registerHandlers({
   jobs: jobHandlers,
   leads: leadHandlers,
   costs: costHandlers,
+  reports: reportHandlers,
 });

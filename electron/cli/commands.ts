@@ -7,6 +7,7 @@ import { isPending, type PendingWrite } from '../../shared/api/envelope';
 import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
 import { leadsCommand } from './leads';
+import { reportCommand } from './report';
 import { costsCommand, salesCommand } from './sales';
 import { SOURCES } from '../../shared/domain/vocabulary';
 import { daySchema } from '../../shared/api/day';
@@ -28,7 +29,7 @@ export class UsageError extends BadInput {}
 export const workspace = { workspace: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 /** A day option, YYYY-MM-DD: missing is a usage error, a day that is not one (2017-13-01) bad input. */
-function day(values: Values, name: string): string {
+export function day(values: Values, name: string): string {
   const raw = values[name];
   if (typeof raw !== 'string' || raw.trim() === '') throw new UsageError(`give --${name} YYYY-MM-DD`);
   if (!daySchema.safeParse(raw).success) throw new BadInput(`--${name} "${raw}" is not a date (YYYY-MM-DD)`);
@@ -247,6 +248,7 @@ export const commands: Record<string, Command> = {
   leads: leadsCommand,
   sales: salesCommand,
   costs: costsCommand,
+  report: reportCommand,
   entities: rulesCommand('entities'),
   topics: rulesCommand('topics'),
   kpis: {

@@ -43,8 +43,13 @@ export function progressPrinter(io: Io, label: string): (event: JobEvent) => voi
       io.redraw(`\r${label}: building indexes [${bar}] ${done} of ${event.total}`.padEnd(90));
       return;
     }
+    if (event.rows === undefined) {
+      // A job of steps, not rows (a report): the bar and the share.
+      io.redraw(`\r${label} [${bar}] ${Math.round(share * 100)}%   `);
+      return;
+    }
     const seconds = (Date.now() - started) / 1000;
-    const count = event.rows ?? done;
+    const count = event.rows;
     const rate = seconds > 0 ? Math.round(count / seconds) : 0;
     const left = share > 0.01 ? Math.round((seconds / share) * (1 - share)) : null;
     io.redraw(

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '../../shared/api/client';
@@ -23,6 +23,7 @@ const storeOptions = () => ({
   migrationsFolder: resources(app.isPackaged ? 'migrations' : 'db/migrations'),
   nativeBinding: resources(app.isPackaged ? 'better_sqlite3.node' : '.electron-native/better_sqlite3.node'),
   chooseFile,
+  revealFile: (path: string) => shell.showItemInFolder(path),
   workerDir: import.meta.dirname,
 });
 
@@ -36,6 +37,8 @@ const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
   rejects: [{ name: 'CSV', extensions: ['csv'] }],
   chartPng: [{ name: 'PNG image', extensions: ['png'] }],
   chartSvg: [{ name: 'SVG image', extensions: ['svg'] }],
+  reportXlsx: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  reportPptx: [{ name: 'PowerPoint presentation', extensions: ['pptx'] }],
 };
 
 /** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */

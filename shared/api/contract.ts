@@ -6,6 +6,7 @@ import { daySchema } from './day';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
+import { reportRequestSchema, type ReportResult, type ReportRun } from './reports';
 import {
   costEntrySchema,
   linkSchema,
@@ -234,7 +235,12 @@ export const contract = {
    * gives one, and takes only tokens in `path` and `rejectsPath`): pages never name files.
    */
   'files.choose': call(
-    z.object({ purpose: z.enum(['import', 'rejects']), suggestedName: z.string().optional() }).strict(),
+    z
+      .object({
+        purpose: z.enum(['import', 'rejects', 'reportXlsx', 'reportPptx']),
+        suggestedName: z.string().optional(),
+      })
+      .strict(),
   ).returns<{ path: string | null; name: string | null }>(),
   /** Labels messages as one undoable action; a field left out keeps its value, null clears it. */
   'labels.set': write(
@@ -327,6 +333,12 @@ export const contract = {
   'leads.matchDeal': write(
     z.object({ deal: z.number().int().min(1), lead: z.number().int().min(1) }).strict(),
   ).returns<{ deal: number; lead: number }>(),
+  /** The quarterly deck (or any period's) as a workbook with native charts, or as slides: a job. */
+  'reports.write': call(reportRequestSchema).returns<JobStarted<ReportResult>>(),
+  /** The decks written from this workspace, latest first. */
+  'reports.list': call(none).returns<ReportRun[]>(),
+  /** Shows a written deck in the system's file manager (the app only). */
+  'reports.reveal': call(z.object({ id: z.number().int().min(1) }).strict()).returns<{ shown: boolean }>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,11 +5,13 @@ import type { Jobs } from './jobs';
 import type { WorkerOptions } from './workers';
 import type { Writer, Writes } from './writer';
 
-export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg';
+export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg' | 'reportXlsx' | 'reportPptx';
 
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {
   chooseFile?: (purpose: FilePurpose, suggestedName?: string) => Promise<string | null>;
+  /** Shows a file in the system's file manager (the shell's; absent headless). */
+  revealFile?: (path: string) => void;
   /**
    * How long a write on this thread may wait for another's write lock: 0 in the app (the write is kept for later
    * instead).

@@ -1,0 +1,124 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { addReportRun, listReportRuns, reportRunPath } from '../../../db/queries/reports';
+import { DECK_SECTIONS, type DeckSectionKey, type ReportResult } from '../../../shared/api/reports';
+import { previousPeriod } from '../../../shared/domain/period';
+import { kpiHandlers } from '../kpis/handlers';
+import { workspaceSettings } from '../runtime/defaults';
+import { defineHandlers } from '../runtime/define-handlers';
+import { checkCancelled } from '../runtime/jobs';
+import { checkOutputPath, openOutputFile, OutputRefused } from '../runtime/output-file';
+import { runInWorker } from '../runtime/workers';
+import { NotFound } from '../runtime/context';
+import type { DeckFile, DeckThreadData } from './write-deck';
+
+/** The job's steps, for its progress: the KPIs, the ROI, the deck laid out and written, the file in place. */
+const STEPS = 4;
+
+/** Refuses, before the job starts, an output the deck cannot be written to; names the file and why. */
+function checkDeckPath(path: string, format: 'xlsx' | 'pptx', workspace: string): void {
+  if (extname(path).toLowerCase() !== `.${format}`)
+    throw new OutputRefused(
+      `The report ${basename(path)} must end in .${format} to be written as ${format.toUpperCase()}`,
+    );
+  checkOutputPath(path, 'The report', { workspace });
+  if (existsSync(path) && statSync(path).isFile()) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      throw new OutputRefused(
+        `The report ${path} is read-only or open in another program: close it or choose another name`,
+      );
+    }
+  }
+}
+
+export const reportHandlers = defineHandlers({
+  'reports.write': (request, context) => {
+    const { store, jobs, options } = context;
+    const settings = workspaceSettings(store);
+    const language = request.language ?? settings.language ?? 'en';
+    const chosen = request.sections !== undefined;
+    const sections: DeckSectionKey[] = DECK_SECTIONS.filter((key) => (request.sections ?? DECK_SECTIONS).includes(key));
+    checkDeckPath(request.path, request.format, store.path);
+    return {
+      jobId: jobs.start('report', async (job): Promise<ReportResult> => {
+        const started = Date.now();
+        const step = (done: number): void => job.progress({ done, total: STEPS });
+        step(0);
+        const period = { from: request.from, to: request.to };
+        const kpis = await kpiHandlers['kpis.get'](period, context);
+        step(1);
+        checkCancelled(job.signal);
+        const [roi, previousRoi] = await Promise.all([
+          kpiHandlers['kpis.roi'](period, context),
+          kpiHandlers['kpis.roi'](previousPeriod(request.from, request.to), context),
+        ]);
+        step(2);
+        const data: DeckThreadData = {
+          input: {
+            kpis,
+            roi,
+            previousRoi,
+            workspace: basename(store.path).replace(/\.[^.]+$/, ''),
+            sections,
+            sectionsChosen: chosen,
+            generatedAt: Date.now(),
+          },
+          format: request.format,
+          language,
+          timeZone: settings.timeZone,
+        };
+        const file = await runInWorker<never, DeckFile>(
+          'deck',
+          data,
+          options,
+          job.signal,
+          () => undefined,
+          'The report',
+        );
+        step(3);
+        checkCancelled(job.signal);
+        const out = openOutputFile(request.path);
+        try {
+          out.stream.write(Buffer.from(file.bytes));
+          await out.commit();
+        } catch (error) {
+          await out.abort();
+          throw new OutputRefused(
+            `The report cannot be written to ${request.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the folder may be read-only or the file open in another program`,
+          );
+        }
+        step(STEPS);
+        const record = {
+          from: request.from,
+          to: request.to,
+          format: request.format,
+          language,
+          sections,
+          path: request.path,
+          createdAt: Date.now(),
+          createdBy: settings.annotator,
+        };
+        const id = await context.writes.write(() => addReportRun(store.sqlite, record));
+        return {
+          id: typeof id === 'number' ? id : 0,
+          path: request.path,
+          fileName: basename(request.path),
+          bytes: file.bytes.byteLength,
+          sheets: file.sheets,
+          charts: file.charts,
+          seconds: (Date.now() - started) / 1000,
+        };
+      }),
+    };
+  },
+  'reports.list': (_input, { store }) => listReportRuns(store.sqlite),
+  'reports.reveal': ({ id }, { store, options }) => {
+    const path = reportRunPath(store.sqlite, id);
+    if (path === null) throw new NotFound(`No report ${id}`);
+    if (!options.revealFile || !existsSync(path)) return { shown: false };
+    options.revealFile(path);
+    return { shown: true };
+  },
+});
