@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 const Dashboard = lazy(() => import('../features/dashboard').then((m) => ({ default: m.Dashboard })));
 const TrackingScreen = lazy(() => import('../features/entities').then((m) => ({ default: m.TrackingScreen })));
 const LeadsScreen = lazy(() => import('../features/leads').then((m) => ({ default: m.LeadsScreen })));
+const ReportsScreen = lazy(() => import('../features/reports').then((m) => ({ default: m.ReportsScreen })));
 const ImportScreen = lazy(() => import('../features/import').then((m) => ({ default: m.ImportScreen })));
 
 const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
@@ -73,6 +74,8 @@ function Frame() {
         return <TrackingScreen />;
       case 'leads':
         return <LeadsScreen />;
+      case 'reports':
+        return <ReportsScreen />;
       case 'import':
         return (
           <ImportScreen
@@ -111,7 +114,7 @@ function Frame() {
       <main className="work">
         <Suspense fallback={<div className="loading">{t('app.loading')}</div>}>{screen}</Suspense>
       </main>
-      <JobProgress shownByScreen={section === 'import' ? ['import'] : []} />
+      <JobProgress shownByScreen={section === 'import' ? ['import'] : section === 'reports' ? ['report'] : []} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { Chart } from './Chart';
 import { KpiCards } from './KpiCards';
-import { PeriodPicker, type Period } from './PeriodPicker';
+import { PeriodPicker, type Period } from '../../components/PeriodPicker';
 import { ScopeSelects } from '../../components/ScopeSelects';
 
 interface Props {

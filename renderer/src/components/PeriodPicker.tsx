@@ -1,5 +1,5 @@
-import { QUICK_PERIODS, quickPeriod } from '../../../../shared/domain/period';
-import { useI18n } from '../../app/i18n';
+import { QUICK_PERIODS, quickPeriod } from '../../../shared/domain/period';
+import { useI18n } from '../app/i18n';
 
 export interface Period {
   from: string;

@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../helpers/files';
+import { testBackend } from '../helpers/workspace';
+import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
+
+afterAll(closeBrowser);
+
+describe('the Reports screen (real renderer, real handlers, real worker)', () => {
+  it('writes a deck for the period chosen with progress, says what it wrote, and lists it', async () => {
+    const folder = tempFolder();
+    let next = join(folder, 'deck.xlsx');
+    const opened = testBackend(undefined, { chooseFile: async () => next });
+    const demo = await opened.client.runJob('demo.create', { messages: 2000 });
+    if (demo.state !== 'finished') throw new Error(demo.message);
+    await opened.client.call('settings.update', { language: 'en' });
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Reports' }).click();
+      await page.getByRole('button', { name: 'This quarter' }).click();
+      await page.getByRole('checkbox', { name: 'Demographics' }).uncheck();
+      await page.getByRole('button', { name: 'Write deck…' }).click();
+      await expect
+        .poll(() => page.getByTestId('report-written').textContent(), { timeout: 30_000 })
+        .toMatch(/^deck\.xlsx written: 8 sheets, [1-9]\d* native charts, in [\d.]+ s\./);
+      expect(existsSync(next)).toBe(true);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(next);
+      expect(workbook.worksheets.map((s) => s.name)).not.toContain('Demographics');
+      await expect.poll(() => page.getByRole('table', { name: 'Recent decks' }).textContent()).toContain('deck.xlsx');
+      // The job's toast leaves it to the screen's own bar.
+      expect(await page.locator('.jobs .job').count()).toBe(0);
+      await screenshotsAtSizes(page, 'reports-en');
+
+      next = join(folder, 'deck.pptx');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      // The deck's language follows the app's.
+      expect(
+        await page.getByRole('region', { name: 'Informes' }).getByRole('combobox', { name: 'Idioma' }).inputValue(),
+      ).toBe('es');
+      await page.getByRole('radio', { name: 'Presentación de PowerPoint (.pptx)' }).check();
+      await page.getByRole('button', { name: 'Crear informe…' }).click();
+      await expect
+        .poll(() => page.getByTestId('report-written').textContent(), { timeout: 30_000 })
+        .toMatch(/^deck\.pptx creado: \d+ diapositivas, [1-9]\d* gráficos nativos/);
+      await expect
+        .poll(() => page.getByRole('table', { name: 'Informes recientes' }).locator('tbody tr').count())
+        .toBe(2);
+      expect((await opened.client.call('reports.list', {}))[0]).toMatchObject({ format: 'pptx', language: 'es' });
+      await screenshotsAtSizes(page, 'reports-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
