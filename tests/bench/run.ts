@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   grid: () => import('./grid.bench'),
   writes: () => import('./writes.bench'),
   leads: () => import('./leads.bench'),
+  deck: () => import('./deck.bench'),
 };
 
 export const RESULTS_DIR = resolve('tests/bench/results');
