@@ -495,6 +495,8 @@ export const en = {
   'deck.chart.ageBand': 'Temperature by age band',
   'deck.chart.sex': 'Temperature by sex',
   'deck.chart.region': 'Temperature by region',
+  'deck.picture.userFlows': 'Happy and unhappy customers, and who turned',
+  'deck.picture.influence': 'Top influencers: the parts of their influence',
   'deck.column.figure': 'Figure',
   'deck.column.value': 'Value',
   'deck.column.thisPeriod': 'This period',

@@ -502,6 +502,8 @@ export const es: Record<MessageKey, string> = {
   'deck.chart.ageBand': 'Temperatura por franja de edad',
   'deck.chart.sex': 'Temperatura por sexo',
   'deck.chart.region': 'Temperatura por región',
+  'deck.picture.userFlows': 'Clientes contentos y descontentos, y quién cambió',
+  'deck.picture.influence': 'Autores más influyentes: las partes de su influencia',
   'deck.column.figure': 'Cifra',
   'deck.column.value': 'Valor',
   'deck.column.thisPeriod': 'Este periodo',

@@ -41,6 +41,13 @@ export interface DeckChart {
   pointColors?: string[];
 }
 
+/** A dashboard chart with no native counterpart, placed as a picture drawn from the dashboard's own option. */
+export interface DeckPicture {
+  title: string;
+  /** The dashboard chart's id (shared/charts). */
+  chart: string;
+}
+
 export interface DeckSection {
   key: 'summary' | DeckSectionKey;
   /** The sheet's name: short, in the deck's language. */
@@ -50,6 +57,7 @@ export interface DeckSection {
   caption: string;
   tables: DeckTable[];
   charts: DeckChart[];
+  pictures: DeckPicture[];
   /** Said instead of tables and charts when the period has nothing for the section. */
   empty: string | null;
 }
@@ -113,6 +121,7 @@ export function buildDeck(input: DeckInput, t: Translator): Deck {
     tables: DeckTable[],
     charts: DeckChart[],
     empty: string | null = noData,
+    pictures: DeckPicture[] = [],
   ): DeckSection => ({
     key,
     name: tr(`deck.sheet.${key}`),
@@ -120,6 +129,7 @@ export function buildDeck(input: DeckInput, t: Translator): Deck {
     caption,
     tables: empty ? [] : tables,
     charts: empty ? [] : charts,
+    pictures: empty ? [] : pictures,
     empty,
   });
 
@@ -506,6 +516,13 @@ export function buildDeck(input: DeckInput, t: Translator): Deck {
             ]
           : []),
       ],
+      noData,
+      users.authors === 0
+        ? []
+        : [
+            { title: tr('deck.picture.userFlows'), chart: 'user-flows' },
+            ...(influence.top.length > 0 ? [{ title: tr('deck.picture.influence'), chart: 'top-influencers' }] : []),
+          ],
     );
   };
 

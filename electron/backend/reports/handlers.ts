@@ -68,6 +68,7 @@ export const reportHandlers = defineHandlers({
           format: request.format,
           language,
           timeZone: settings.timeZone,
+          fontFile: options.fontFile,
         };
         const file = await runInWorker<never, DeckFile>(
           'deck',

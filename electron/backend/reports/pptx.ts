@@ -18,6 +18,7 @@ const CHART_FORMATS: Partial<Record<CellFormat, string>> = { int: '#,##0', dec1:
 export async function writeSlides(
   deck: Deck,
   t: Translator,
+  pictures: ReadonlyMap<string, Uint8Array>,
 ): Promise<{ buffer: Buffer; charts: number; slides: number }> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
@@ -55,6 +56,31 @@ export async function writeSlides(
     for (const chart of section.charts) {
       chartSlide(pptx, section, chart, deck);
       charts++;
+      slides++;
+    }
+    for (const picture of section.pictures) {
+      const png = pictures.get(picture.chart);
+      if (!png) continue;
+      const slide = pptx.addSlide();
+      heading(slide, picture.title, deck);
+      slide.addText(section.caption, {
+        x: 0.5,
+        y: 0.95,
+        w: WIDE.w - 1,
+        h: 0.45,
+        fontFace: FONT,
+        fontSize: 16,
+        color: MUTED,
+      });
+      const h = WIDE.h - 2.2;
+      slide.addImage({
+        data: `image/png;base64,${Buffer.from(png).toString('base64')}`,
+        x: (WIDE.w - (h * 16) / 9) / 2,
+        y: 1.5,
+        w: (h * 16) / 9,
+        h,
+        altText: picture.title,
+      });
       slides++;
     }
   }

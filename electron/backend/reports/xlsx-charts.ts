@@ -181,25 +181,39 @@ export function chartXml(chart: SheetChart): string {
   );
 }
 
+/** One two-cell anchor per chart, each pointing at its relationship id (`relIds[i]`), shape ids from `firstShape`. */
+export function chartAnchors(
+  charts: readonly Pick<SheetChart, 'anchor' | 'title'>[],
+  relIds: readonly string[],
+  firstShape = 2,
+): string {
+  return charts
+    .map((chart, i) => {
+      const { fromCol, fromRow, toCol, toRow } = chart.anchor;
+      return (
+        '<xdr:twoCellAnchor editAs="oneCell">' +
+        `<xdr:from><xdr:col>${fromCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${fromRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:to><xdr:col>${toCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${firstShape + i}" name="${escapeXml(`Chart ${i + 1}`)}" descr="${escapeXml(chart.title)}"/>` +
+        '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+        '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ' +
+        `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${escapeXml(relIds[i] ?? '')}"/>` +
+        '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>'
+      );
+    })
+    .join('');
+}
+
 /** A sheet's drawing (`xl/drawings/drawingN.xml`): one two-cell anchor per chart, each pointing at `rIdN`. */
 export function drawingXml(charts: readonly Pick<SheetChart, 'anchor' | 'title'>[]): string {
-  const anchors = charts.map((chart, i) => {
-    const { fromCol, fromRow, toCol, toRow } = chart.anchor;
-    return (
-      '<xdr:twoCellAnchor editAs="oneCell">' +
-      `<xdr:from><xdr:col>${fromCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${fromRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
-      `<xdr:to><xdr:col>${toCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
-      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(`Chart ${i + 1}`)}" descr="${escapeXml(chart.title)}"/>` +
-      '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-      '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
-      '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ' +
-      `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId${i + 1}"/>` +
-      '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>'
-    );
-  });
+  const anchors = chartAnchors(
+    charts,
+    charts.map((_, i) => `rId${i + 1}`),
+  );
   return (
     `${HEADER}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
-    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors.join('')}</xdr:wsDr>`
+    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors}</xdr:wsDr>`
   );
 }
 
@@ -212,11 +226,16 @@ export const CONTENT_TYPE = {
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
 };
 
-export function relationshipsXml(relations: readonly { id: string; type: string; target: string }[]): string {
-  const items = relations
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
-    .join('');
-  return `${HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+export const relationshipXml = (r: Relationship): string =>
+  `<Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`;
+
+export function relationshipsXml(relations: readonly Relationship[]): string {
+  return `${HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relations.map(relationshipXml).join('')}</Relationships>`;
 }
 
 /** A cell range as a chart formula: `'Sheet name'!$B$3:$B$9` (rows and columns 1-based). */

@@ -1,11 +1,13 @@
 import JSZip from 'jszip';
 import {
+  chartAnchors,
   chartXml,
   CONTENT_TYPE,
   drawingXml,
   escapeXml,
   RELATIONSHIP,
   relationshipsXml,
+  relationshipXml,
   type SheetChart,
 } from './xlsx-charts';
 
@@ -49,6 +51,14 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
+/** The drawing a sheet's relationships name (`drawing1.xml`), if it has one. */
+function drawingOf(rels: string): string | null {
+  for (const match of rels.matchAll(/<Relationship\b[^>]*>/g))
+    if (match[0].includes(RELATIONSHIP.drawing))
+      return /Target="(?:\.\.\/drawings\/)?([^"]+)"/.exec(match[0])?.[1] ?? null;
+  return null;
+}
+
 const unescapeXml = (value: string): string =>
   value
     .replace(/&lt;/g, '<')
@@ -77,28 +87,51 @@ export async function addCharts(
     if (!part) throw new Error(`The workbook has no sheet "${sheet}"`);
     const relsPath = part.replace(/([^/]+)$/, '_rels/$1.rels');
     const existing = zip.file(relsPath) ? await text(zip, relsPath) : null;
-    if (existing?.includes(RELATIONSHIP.drawing)) throw new Error(`Sheet "${sheet}" already has a drawing`);
+    const chartParts = charts.map((chart) => {
+      chartNumber++;
+      const name = `chart${chartNumber}.xml`;
+      zip.file(`xl/charts/${name}`, chartXml(chart));
+      overrides.push(`<Override PartName="/xl/charts/${name}" ContentType="${CONTENT_TYPE.chart}"/>`);
+      return name;
+    });
+    const shared = existing ? drawingOf(existing) : null;
+    if (shared) {
+      // The sheet's pictures (exceljs's) already have a drawing: the charts join it.
+      const drawing = `xl/drawings/${shared}`;
+      const drawingRels = `xl/drawings/_rels/${shared}.rels`;
+      const ids = chartParts.map((_, i) => `rIdPulsoChart${i + 1}`);
+      const xml = await text(zip, drawing);
+      zip.file(drawing, xml.replace('</xdr:wsDr>', `${chartAnchors(charts, ids, 1000)}</xdr:wsDr>`));
+      const relations = chartParts.map((name, i) => ({
+        id: ids[i] as string,
+        type: RELATIONSHIP.chart,
+        target: `../charts/${name}`,
+      }));
+      const rels = zip.file(drawingRels) ? await text(zip, drawingRels) : relationshipsXml([]);
+      zip.file(
+        drawingRels,
+        rels.replace('</Relationships>', `${relations.map(relationshipXml).join('')}</Relationships>`),
+      );
+      continue;
+    }
     drawingNumber++;
     const drawing = `xl/drawings/drawing${drawingNumber}.xml`;
-    const chartRelations = charts.map((chart, i) => {
-      chartNumber++;
-      zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart));
-      overrides.push(`<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="${CONTENT_TYPE.chart}"/>`);
-      return { id: `rId${i + 1}`, type: RELATIONSHIP.chart, target: `../charts/chart${chartNumber}.xml` };
-    });
     zip.file(drawing, drawingXml(charts));
-    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationshipsXml(chartRelations));
+    zip.file(
+      `xl/drawings/_rels/drawing${drawingNumber}.xml.rels`,
+      relationshipsXml(
+        chartParts.map((name, i) => ({ id: `rId${i + 1}`, type: RELATIONSHIP.chart, target: `../charts/${name}` })),
+      ),
+    );
     overrides.push(`<Override PartName="/${drawing}" ContentType="${CONTENT_TYPE.drawing}"/>`);
 
     const drawingId = 'rIdPulsoDrawing';
-    const relation = `<Relationship Id="${drawingId}" Type="${RELATIONSHIP.drawing}" Target="../drawings/drawing${drawingNumber}.xml"/>`;
+    const relation = { id: drawingId, type: RELATIONSHIP.drawing, target: `../drawings/drawing${drawingNumber}.xml` };
     zip.file(
       relsPath,
       existing
-        ? existing.replace('</Relationships>', `${relation}</Relationships>`)
-        : relationshipsXml([
-            { id: drawingId, type: RELATIONSHIP.drawing, target: `../drawings/drawing${drawingNumber}.xml` },
-          ]),
+        ? existing.replace('</Relationships>', `${relationshipXml(relation)}</Relationships>`)
+        : relationshipsXml([relation]),
     );
     let xml = await text(zip, part);
     if (!xml.includes('xmlns:r=')) {

@@ -31,7 +31,10 @@ interface Placed {
 }
 
 /** The deck as a workbook: a sheet per section, its tables on the left, its native charts beside them. */
-export async function writeWorkbook(deck: Deck): Promise<{ buffer: Buffer; charts: number }> {
+export async function writeWorkbook(
+  deck: Deck,
+  pictures: ReadonlyMap<string, Uint8Array>,
+): Promise<{ buffer: Buffer; charts: number }> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Pulso';
   workbook.title = deck.title;
@@ -46,6 +49,15 @@ export async function writeWorkbook(deck: Deck): Promise<{ buffer: Buffer; chart
     const placed = writeSection(sheet, section, deck);
     const charts = section.charts.map((chart, i) => sheetChart(name, chart, placed, i));
     chartsBySheet.set(name, charts);
+    // Pictures below the native charts, in the same column: exceljs places them, and the charts share its drawing.
+    const column = Math.max(0, ...placed.map((p) => p.table.columns.length)) + 1;
+    section.pictures.forEach((picture, i) => {
+      const png = pictures.get(picture.chart);
+      if (!png) return;
+      const image = workbook.addImage({ buffer: Buffer.from(png) as unknown as ExcelJS.Buffer, extension: 'png' });
+      const row = FIRST_TABLE_ROW - 1 + (charts.length + i) * (CHART_ROWS + 1);
+      sheet.addImage(image, { tl: { col: column, row }, ext: { width: 608, height: 342 } });
+    });
   }
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   const charts = [...chartsBySheet.values()].reduce((sum, list) => sum + list.length, 0);

@@ -10,6 +10,8 @@ export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg' | 'repo
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {
   chooseFile?: (purpose: FilePurpose, suggestedName?: string) => Promise<string | null>;
+  /** The font the deck's pictures are drawn with; by default the one in resources/fonts. */
+  fontFile?: string | undefined;
   /** Shows a file in the system's file manager (the shell's; absent headless). */
   revealFile?: (path: string) => void;
   /**

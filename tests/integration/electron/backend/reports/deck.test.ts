@@ -207,6 +207,12 @@ describe('the quarterly deck', () => {
         expect(zip.file(`xl/charts/${target}`)).not.toBeNull();
       }
     }
+    // The pictures (charts with no native counterpart) share their sheet's drawing with its native charts.
+    const media = zip.file(/^xl\/media\/image\d+\.png$/);
+    expect(media.length).toBe(2);
+    const shared = await Promise.all(zip.file(/^xl\/drawings\/drawing\d+\.xml$/).map((d) => d.async('string')));
+    expect(shared.filter((xml) => xml.includes('<xdr:pic>') && xml.includes('<c:chart ')).length).toBe(1);
+    for (const png of media) expect((await png.async('nodebuffer')).subarray(1, 4).toString()).toBe('PNG');
     // Each sheet with charts names its drawing, which exists.
     for (const sheet of zip.file(/^xl\/worksheets\/sheet\d+\.xml$/)) {
       const xml = await sheet.async('string');
@@ -236,6 +242,7 @@ describe('the quarterly deck', () => {
     }
     const slides = zip.file(/^ppt\/slides\/slide\d+\.xml$/);
     expect(slides.length).toBe(result.sheets);
+    expect(zip.file(/^ppt\/media\/image-\d+-\d+\.png$/).length).toBe(2);
     const text = (await Promise.all(slides.map((s) => s.async('string')))).join('');
     expect(text).toContain('Executive summary');
     expect(text).toContain(kpis.totals.messages.toLocaleString('en-US'));
