@@ -55,3 +55,31 @@ export function reportRunPath(sqlite: Database.Database, id: number): string | n
   const row = sqlite.prepare('SELECT path FROM report_runs WHERE id = ?').get(id) as { path: string } | undefined;
   return row?.path ?? null;
 }
+
+/** What the deck carries of the workspace: a name for its title, and a logo (a data URL), kept among the settings. */
+export interface Branding {
+  name: string | null;
+  logo: string | null;
+}
+const BRANDING_KEYS = { name: 'deck.name', logo: 'deck.logo' } as const;
+
+export function loadBranding(sqlite: Database.Database): Branding {
+  const read = (key: string): string | null =>
+    (sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
+    null;
+  return { name: read(BRANDING_KEYS.name), logo: read(BRANDING_KEYS.logo) };
+}
+
+/** Sets what is given; null removes it. */
+export function saveBranding(sqlite: Database.Database, patch: Partial<Branding>): void {
+  for (const [field, value] of Object.entries(patch) as [keyof Branding, string | null | undefined][]) {
+    if (value === undefined) continue;
+    if (value === null) sqlite.prepare('DELETE FROM settings WHERE key = ?').run(BRANDING_KEYS[field]);
+    else
+      sqlite
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(BRANDING_KEYS[field], value);
+  }
+}

@@ -40,13 +40,14 @@ const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
   chartSvg: [{ name: 'SVG image', extensions: ['svg'] }],
   reportXlsx: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
   reportPptx: [{ name: 'PowerPoint presentation', extensions: ['pptx'] }],
+  logo: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }],
 };
 
 /** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */
 async function chooseFile(purpose: FilePurpose, suggestedName?: string): Promise<string | null> {
   const filters = FILE_FILTERS[purpose];
   const result =
-    purpose === 'import'
+    purpose === 'import' || purpose === 'logo'
       ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
       : (await dialog.showSaveDialog({ filters, ...(suggestedName ? { defaultPath: suggestedName } : {}) })).filePath;
   return result || null;

@@ -237,7 +237,7 @@ export const contract = {
   'files.choose': call(
     z
       .object({
-        purpose: z.enum(['import', 'rejects', 'reportXlsx', 'reportPptx']),
+        purpose: z.enum(['import', 'rejects', 'reportXlsx', 'reportPptx', 'logo']),
         suggestedName: z.string().optional(),
       })
       .strict(),
@@ -337,6 +337,12 @@ export const contract = {
   'reports.write': call(reportRequestSchema).returns<JobStarted<ReportResult>>(),
   /** The decks written from this workspace, latest first. */
   'reports.list': call(none).returns<ReportRun[]>(),
+  /** The workspace's name and logo as the deck shows them (the name: the workspace file's, until one is set). */
+  'reports.branding': call(none).returns<{ name: string; logo: string | null; named: boolean }>(),
+  /** Sets the deck's name (empty: the file's again) and its logo (a PNG or JPEG file, at most 1 MB; null: none). */
+  'reports.setBranding': write(
+    z.object({ name: z.string().trim().max(80).optional(), path: z.string().min(1).nullable().optional() }).strict(),
+  ).returns<{ name: string; logo: string | null; named: boolean }>(),
   /** Shows a written deck in the system's file manager (the app only). */
   'reports.reveal': call(z.object({ id: z.number().int().min(1) }).strict()).returns<{ shown: boolean }>(),
 } as const;

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chartPng, defaultFontFile } from '../../electron/backend/reports/chart-png';
 import { tempFolder } from '../helpers/files';
 import { testBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
@@ -11,7 +12,7 @@ afterAll(closeBrowser);
 describe('the Reports screen (real renderer, real handlers, real worker)', () => {
   it('writes a deck for the period chosen with progress, says what it wrote, and lists it', async () => {
     const folder = tempFolder();
-    let next = join(folder, 'deck.xlsx');
+    let next = '';
     const opened = testBackend(undefined, { chooseFile: async () => next });
     const demo = await opened.client.runJob('demo.create', { messages: 2000 });
     if (demo.state !== 'finished') throw new Error(demo.message);
@@ -22,6 +23,15 @@ describe('the Reports screen (real renderer, real handlers, real worker)', () =>
       await page.getByRole('button', { name: 'Reports' }).click();
       await page.getByRole('button', { name: 'This quarter' }).click();
       await page.getByRole('checkbox', { name: 'Demographics' }).uncheck();
+      // The cover's name and logo, kept for the next decks.
+      next = join(folder, 'logo.png');
+      writeFileSync(next, chartPng({ title: { text: 'LUMEN' } }, { width: 300, height: 100 }, defaultFontFile()));
+      await page.getByRole('button', { name: 'Choose a logo…' }).click();
+      await expect.poll(() => page.getByRole('img', { name: 'Logo' }).count()).toBe(1);
+      await page.getByRole('textbox', { name: 'Name' }).fill('Lumen Móvil');
+      await page.getByRole('textbox', { name: 'Name' }).blur();
+      await expect.poll(async () => (await opened.client.call('reports.branding', {})).name).toBe('Lumen Móvil');
+      next = join(folder, 'deck.xlsx');
       await page.getByRole('button', { name: 'Write deck…' }).click();
       await expect
         .poll(() => page.getByTestId('report-written').textContent(), { timeout: 30_000 })
@@ -30,6 +40,7 @@ describe('the Reports screen (real renderer, real handlers, real worker)', () =>
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(next);
       expect(workbook.worksheets.map((s) => s.name)).not.toContain('Demographics');
+      expect(String(workbook.getWorksheet('Summary')?.getCell('A2').value)).toMatch(/^Lumen Móvil · /);
       await expect.poll(() => page.getByRole('table', { name: 'Recent decks' }).textContent()).toContain('deck.xlsx');
       // The job's toast leaves it to the screen's own bar.
       expect(await page.locator('.jobs .job').count()).toBe(0);

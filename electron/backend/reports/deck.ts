@@ -65,6 +65,8 @@ export interface DeckSection {
 export interface Deck {
   title: string;
   workspace: string;
+  /** The workspace's logo as a data URL (PNG or JPEG), on the cover and the title slide. */
+  logo: string | null;
   period: { from: string; to: string; label: string };
   generatedAt: number;
   sections: DeckSection[];
@@ -75,6 +77,7 @@ export interface DeckInput {
   roi: RoiReport | null;
   previousRoi: RoiReport | null;
   workspace: string;
+  logo: string | null;
   sections: readonly DeckSectionKey[];
   /** True when the user named the sections: leads and ROI then appear even with no data, saying so. */
   sectionsChosen: boolean;
@@ -759,6 +762,7 @@ export function buildDeck(input: DeckInput, t: Translator): Deck {
   return {
     title: tr('deck.title', { workspace: input.workspace }),
     workspace: input.workspace,
+    logo: input.logo,
     period: { from: kpis.period.from, to: kpis.period.to, label: periodLabel },
     generatedAt: input.generatedAt,
     sections,

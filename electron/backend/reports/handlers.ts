@@ -1,6 +1,7 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { addReportRun, listReportRuns, reportRunPath } from '../../../db/queries/reports';
+import { addReportRun, listReportRuns, loadBranding, reportRunPath, saveBranding } from '../../../db/queries/reports';
+import type { Store } from '../../../db/open';
 import { DECK_SECTIONS, type DeckSectionKey, type ReportResult } from '../../../shared/api/reports';
 import { previousPeriod } from '../../../shared/domain/period';
 import { kpiHandlers } from '../kpis/handlers';
@@ -9,7 +10,7 @@ import { defineHandlers } from '../runtime/define-handlers';
 import { checkCancelled } from '../runtime/jobs';
 import { checkOutputPath, openOutputFile, OutputRefused } from '../runtime/output-file';
 import { runInWorker } from '../runtime/workers';
-import { NotFound } from '../runtime/context';
+import { NotFound, Refused } from '../runtime/context';
 import type { DeckFile, DeckThreadData } from './write-deck';
 
 /** The job's steps, for its progress: the KPIs, the ROI, the deck laid out and written, the file in place. */
@@ -33,7 +34,44 @@ function checkDeckPath(path: string, format: 'xlsx' | 'pptx', workspace: string)
   }
 }
 
+const MAX_LOGO_BYTES = 1024 * 1024;
+
+/** A logo file as a data URL, refused (naming the file) unless it is a PNG or JPEG of at most 1 MB. */
+function readLogo(path: string): string {
+  const name = basename(path);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new Refused(`The logo ${name} is not a file`);
+  if (statSync(path).size > MAX_LOGO_BYTES)
+    throw new Refused(`The logo ${name} is larger than 1 MB: choose a smaller image`);
+  const bytes = readFileSync(path);
+  const type = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+    ? 'png'
+    : bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))
+      ? 'jpeg'
+      : null;
+  if (!type) throw new Refused(`The logo ${name} is not a PNG or JPEG image`);
+  return `data:image/${type};base64,${bytes.toString('base64')}`;
+}
+
+/** The workspace's name for the deck: the one set, else the workspace file's. */
+function branding(store: Store): { name: string; logo: string | null; named: boolean } {
+  const saved = loadBranding(store.sqlite);
+  return {
+    name: saved.name ?? basename(store.path).replace(/\.[^.]+$/, ''),
+    logo: saved.logo,
+    named: saved.name !== null,
+  };
+}
+
 export const reportHandlers = defineHandlers({
+  'reports.branding': (_input, { store }) => branding(store),
+  'reports.setBranding': ({ name, path }, { store, writes }) => {
+    // Read before the write: a refused file changes nothing.
+    const logo = path === undefined ? undefined : path === null ? null : readLogo(path);
+    return writes.write(() => {
+      saveBranding(store.sqlite, { ...(name === undefined ? {} : { name: name || null }), logo });
+      return branding(store);
+    });
+  },
   'reports.write': (request, context) => {
     const { store, jobs, options } = context;
     const settings = workspaceSettings(store);
@@ -55,12 +93,14 @@ export const reportHandlers = defineHandlers({
           kpiHandlers['kpis.roi'](previousPeriod(request.from, request.to), context),
         ]);
         step(2);
+        const brand = branding(store);
         const data: DeckThreadData = {
           input: {
             kpis,
             roi,
             previousRoi,
-            workspace: basename(store.path).replace(/\.[^.]+$/, ''),
+            workspace: brand.name,
+            logo: brand.logo,
             sections,
             sectionsChosen: chosen,
             generatedAt: Date.now(),

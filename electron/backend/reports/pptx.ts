@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { Translator } from '../../../shared/i18n';
 import type { CellFormat, Deck, DeckCell, DeckChart, DeckSection, DeckTable } from './deck';
+import { placedLogo } from './logo';
 
 const WIDE = { w: 13.333, h: 7.5 };
 const ACCENT = '2F6FDE';
@@ -46,6 +47,16 @@ export async function writeSlides(
     fontSize: 20,
     color: MUTED,
   });
+  const logo = deck.logo ? placedLogo(deck.logo, { width: 3, height: 1.2 }) : null;
+  if (logo)
+    title.addImage({
+      data: `image/${logo.extension};base64,${logo.bytes.toString('base64')}`,
+      x: 0.7,
+      y: 0.8,
+      w: logo.width,
+      h: logo.height,
+      altText: deck.workspace,
+    });
   let charts = 0;
   let slides = 1;
   for (const section of deck.sections) {

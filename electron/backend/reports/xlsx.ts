@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellFormat, Deck, DeckChart, DeckSection, DeckTable } from './deck';
+import { placedLogo } from './logo';
 import { addCharts } from './xlsx-package';
 import { rangeRef, type SheetChart } from './xlsx-charts';
 
@@ -47,6 +48,14 @@ export async function writeWorkbook(
       pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
     });
     const placed = writeSection(sheet, section, deck);
+    const logo = section.key === 'summary' && deck.logo ? placedLogo(deck.logo, { width: 180, height: 60 }) : null;
+    if (logo) {
+      const image = workbook.addImage({ buffer: logo.bytes as unknown as ExcelJS.Buffer, extension: logo.extension });
+      sheet.addImage(image, {
+        tl: { col: 4, row: 0 },
+        ext: { width: Math.round(logo.width), height: Math.round(logo.height) },
+      });
+    }
     const charts = section.charts.map((chart, i) => sheetChart(name, chart, placed, i));
     chartsBySheet.set(name, charts);
     // Pictures below the native charts, in the same column: exceljs places them, and the charts share its drawing.

@@ -9,6 +9,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { PeriodPicker, type Period } from '../../components/PeriodPicker';
+import { Branding } from './Branding';
 import { LANGUAGE_NAMES, RecentReports } from './RecentReports';
 
 type Run =
@@ -110,6 +111,7 @@ export function ReportsScreen() {
             </select>
           </label>
         </fieldset>
+        <Branding />
         <div className="actions">
           <button className="primary" type="submit" disabled={running || !period || sections.length === 0}>
             {t('reports.write')}

@@ -10,6 +10,7 @@ import { createClient, type Client } from '../../../../../shared/api/client';
 import type { KpiReport } from '../../../../../shared/api/kpis';
 import type { ReportResult } from '../../../../../shared/api/reports';
 import type { RoiReport } from '../../../../../shared/domain/roi';
+import { chartPng, defaultFontFile } from '../../../../../electron/backend/reports/chart-png';
 
 const QUARTER = { from: '2026-07-01', to: '2026-09-30' };
 const ARTIFACTS = join(import.meta.dirname, '../../../../e2e/artifacts/deck');
@@ -294,6 +295,38 @@ describe('the quarterly deck', () => {
     expect(list.length).toBeGreaterThanOrEqual(3);
     expect(list[0]).toMatchObject({ format: 'xlsx', from: '2020-01-01', fileName: 'empty.xlsx', exists: true });
     expect(list.find((r) => r.fileName === 'deck.pptx')).toMatchObject({ ...QUARTER, format: 'pptx', language: 'en' });
+  });
+
+  it("carries the workspace's name and logo on the cover and the title slide; refuses a logo that is not an image", async () => {
+    const logo = join(folder, 'logo.png');
+    writeFileSync(logo, chartPng({ title: { text: 'LUMEN' } }, { width: 300, height: 100 }, defaultFontFile()));
+    const gif = join(folder, 'logo.gif');
+    writeFileSync(gif, Buffer.from('GIF89a\x01\x00\x01\x00', 'binary'));
+    await expect(opened.client.call('reports.setBranding', { path: gif })).rejects.toThrow(
+      'The logo logo.gif is not a PNG or JPEG image',
+    );
+    expect(await opened.client.call('reports.branding', {})).toEqual({ name: 'Lumen', logo: null, named: false });
+    await opened.client.call('reports.setBranding', { name: 'Lumen Móvil', path: logo });
+    const branding = await opened.client.call('reports.branding', {});
+    expect(branding).toMatchObject({ name: 'Lumen Móvil', named: true });
+    expect(branding.logo).toMatch(/^data:image\/png;base64,/);
+
+    const book = join(folder, 'branded.xlsx');
+    await writeDeck(opened, book);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const summary = workbook.getWorksheet('Resumen') as ExcelJS.Worksheet;
+    expect(String(summary.getCell('A2').value)).toMatch(/^Lumen Móvil · /);
+    expect(summary.getImages()).toHaveLength(1);
+    const slides = join(folder, 'branded.pptx');
+    await writeDeck(opened, slides);
+    const zip = await JSZip.loadAsync(readFileSync(slides));
+    const first = await zip.file('ppt/slides/slide1.xml')?.async('string');
+    expect(first).toContain('<p:pic>');
+    expect(first).toContain('Lumen Móvil');
+    // An empty name goes back to the workspace file's.
+    await opened.client.call('reports.setBranding', { name: '' });
+    expect(await opened.client.call('reports.branding', {})).toMatchObject({ name: 'Lumen', named: false });
   });
 
   it('opens in LibreOffice: both decks convert to PDF, a page per sheet at least and a page per slide', async () => {
