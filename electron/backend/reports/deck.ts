@@ -107,7 +107,9 @@ export function buildDeck(input: DeckInput, t: Translator): Deck {
     `${value > 0 ? '+' : ''}${value} ${tr(TEMPERATURE_LABELS[String(value) as keyof typeof TEMPERATURE_LABELS])}`;
   const temperatureColumns = TEMPERATURES.map((value) => ({ header: temperatureName(value), format: 'int' as const }));
   const noData = kpis.totals.messages === 0 ? tr('deck.noData') : null;
-  const periodLabel = `${t.date(Date.parse(`${kpis.period.from}T12:00:00Z`))} – ${t.date(Date.parse(`${kpis.period.to}T12:00:00Z`))}`;
+  // A day as the deck's language writes it (29/06/2026, 06/29/2026); noon UTC is that day but beyond ±12 h.
+  const day = (iso: string): string => t.date(Date.parse(`${iso}T12:00:00Z`));
+  const periodLabel = `${day(kpis.period.from)} – ${day(kpis.period.to)}`;
   const own = kpis.entities.find((entity) => entity.role === 'own') ?? null;
   const ownIn = (summary: KpiSummary) => summary.entities.find((entity) => entity.name === own?.name) ?? null;
   const percentText = (value: Ratio): string => (value === null ? '—' : `${t.number(value * 100, 1)} %`);
@@ -262,7 +264,7 @@ export function buildDeck(input: DeckInput, t: Translator): Deck {
           ],
           rows: kpis.volume.buckets.map((bucket) =>
             row(
-              bucket.start,
+              day(bucket.start),
               bucket.messages,
               ...TEMPERATURES.map((value) => bucket.byTemperature[String(value) as '0']),
               bucket.byTemperature.unlabeled,

@@ -122,7 +122,8 @@ describe('the quarterly deck', () => {
     const buckets = tableUnder(workbook.getWorksheet('Volumen') as ExcelJS.Worksheet, 'Semana del');
     expect(buckets).toEqual(
       kpis.volume.buckets.map((b) => [
-        b.start,
+        // The bucket's first day as Spanish writes it.
+        b.start.split('-').reverse().join('/'),
         b.messages,
         b.byTemperature['-2'],
         b.byTemperature['-1'],
