@@ -45,18 +45,26 @@ export function roiAggregates(
   sqlite: Database.Database,
   range: Range,
 ): { deals: WonDeal[]; paths: LeadPath[]; dealStates: RoiReport['deals'] } {
-  const touches = new Map<number, { at: number; source: string }[]>();
+  const touches = new Map<number, WonDeal['touches']>();
   for (const row of sqlite
     .prepare(
-      `SELECT lm.lead_id AS lead, m.posted_at AS at, s.code AS source FROM lead_messages lm
-       JOIN messages m ON m.id = lm.message_id JOIN sources s ON s.id = m.source_id ORDER BY m.posted_at, m.id`,
+      `SELECT lm.lead_id AS lead, m.posted_at AS at, s.code AS source,
+         (SELECT group_concat(e.name, char(31)) FROM message_entities me JOIN entities e ON e.id = me.entity_id
+          WHERE me.message_id = m.id) AS entities
+       FROM lead_messages lm JOIN messages m ON m.id = lm.message_id JOIN sources s ON s.id = m.source_id
+       ORDER BY m.posted_at, m.id`,
     )
-    .all() as { lead: number; at: number; source: string }[])
-    touches.set(row.lead, [...(touches.get(row.lead) ?? []), { at: row.at, source: row.source }]);
+    .all() as { lead: number; at: number; source: string; entities: string | null }[]) {
+    const touch = { at: row.at, source: row.source, entities: row.entities ? row.entities.split('\u001f') : [] };
+    const list = touches.get(row.lead);
+    if (list) list.push(touch);
+    else touches.set(row.lead, [touch]);
+  }
   const deals = (
     sqlite
       .prepare(
         `SELECT d.amount, d.currency, d.closed_at AS closedAt, d.lead_id AS lead, l.created_at AS leadCreatedAt,
+           l.campaign,
            (SELECT min(s.at) FROM lead_stages s WHERE s.lead_id = l.id AND s.stage = 'opportunity') AS opportunityAt
          FROM deals d JOIN leads l ON l.id = d.lead_id
          WHERE d.status = 'won' AND d.closed_at >= ? AND d.closed_at < ?`,

@@ -253,14 +253,26 @@ export const commands: Record<string, Command> = {
   topics: rulesCommand('topics'),
   kpis: {
     summary: 'Every KPI for a period (inclusive days in the workspace time zone), as the dashboard shows them',
-    usage: 'pulso kpis --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--sla-minutes N] [--json]',
-    options: { ...workspace, from: { type: 'string' }, to: { type: 'string' }, 'sla-minutes': { type: 'string' } },
+    usage:
+      'pulso kpis --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--sla-minutes N] [--window-days 180] [--half-life-days 7] [--json]',
+    options: {
+      ...workspace,
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'sla-minutes': { type: 'string' },
+      'window-days': { type: 'string' },
+      'half-life-days': { type: 'string' },
+    },
     async run(client, values, _positionals, io) {
       const period = { from: day(values, 'from'), to: day(values, 'to') };
       const report = await client.call('kpis.get', { ...period, slaMinutes: optionalNumber(values, 'sla-minutes') });
       if (values.json) {
         // Scripts get the ROI leg beside the KPIs, as the three-legs screen shows them.
-        io.out(JSON.stringify({ ...report, roi: await client.call('kpis.roi', period) }));
+        const attribution = {
+          windowDays: optionalNumber(values, 'window-days'),
+          halfLifeDays: optionalNumber(values, 'half-life-days'),
+        };
+        io.out(JSON.stringify({ ...report, roi: await client.call('kpis.roi', { ...period, ...attribution }) }));
         return 0;
       }
       const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);

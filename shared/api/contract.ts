@@ -267,7 +267,14 @@ export const contract = {
    */
   'kpis.roi': call(
     z
-      .object({ from: daySchema, to: daySchema })
+      .object({
+        from: daySchema,
+        to: daySchema,
+        /** How long before its close a message still counts as a deal's touch (180 days by default). */
+        windowDays: z.number().int().min(1).max(3650).optional(),
+        /** The time-decay model's half-life in days (7 by default). */
+        halfLifeDays: z.number().min(0.5).max(365).optional(),
+      })
       .strict()
       .refine((period) => period.from <= period.to, { message: 'from must not be after to', path: ['to'] }),
   ).returns<RoiReport | null>(),

@@ -17,7 +17,10 @@ export interface WonDeal {
   amount: number;
   currency: string;
   closedAt: number;
-  touches: { at: number; source: string }[];
+  /** Each linked message: when, its network, and the tracked entities it names. */
+  touches: { at: number; source: string; entities?: readonly string[] }[];
+  /** The lead's source campaign, if it has one. */
+  campaign?: string | null;
   /** When the lead was created and reached the opportunity stage, for the W-shaped and full-path models. */
   leadCreatedAt: number | null;
   opportunityAt: number | null;
@@ -38,12 +41,26 @@ export interface PeriodCosts {
   ads: number;
 }
 
+/** What attributed revenue is broken down by (besides the network, in attributedBySource). */
+export const ROI_BREAKDOWNS = ['entity', 'campaign', 'quarter'] as const;
+export type RoiBreakdown = (typeof ROI_BREAKDOWNS)[number];
+/** A touch naming no entity, or a lead with no campaign: its part is kept under this key. */
+export const NONE_KEY = '—';
+
 export interface RoiReport {
   currency: string;
+  /** The attribution window and the time-decay half-life the figures were computed with. */
+  windowDays: number;
+  halfLifeDays: number;
   cost: number | null;
   costs: PeriodCosts | null;
   attributedRevenue: Record<AttributionModel, number>;
   attributedBySource: Record<AttributionModel, Record<string, number>>;
+  /**
+   * The rule-based models' revenue by the touches' entities (a touch naming several shares its part equally), by the
+   * lead's campaign and by the quarter the deal closed in (UTC). The data-driven model splits by network only.
+   */
+  attributedBy: Record<RoiBreakdown, Record<RuleModel, Record<string, number>>>;
   roi: Record<AttributionModel, number | null>;
   leads: number;
   won: number;
@@ -108,6 +125,16 @@ function median(values: readonly number[]): number | null {
 }
 
 const cents = (amount: number): number => Math.round(amount * 100);
+/** A deal's quarter (2026Q3) by its close in UTC. */
+const quarterOfDay = (at: number): string => {
+  const date = new Date(at);
+  return `${date.getUTCFullYear()}Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+};
+/** Cents split equally among keys, the remainder to the first ones (so the parts still sum to the amount). */
+function splitAmong(into: Record<string, number>, keys: readonly string[], part: number): void {
+  const each = Math.floor(part / keys.length);
+  keys.forEach((key, i) => add(into, key, each + (i < part - each * keys.length ? 1 : 0)));
+}
 const add = (into: Record<string, number>, key: string, value: number): void => {
   into[key] = (into[key] ?? 0) + value;
 };
@@ -125,13 +152,20 @@ export function roiReport(input: {
   dealStates: RoiReport['deals'];
   currency?: string;
   windowDays?: number;
+  halfLifeDays?: number;
 }): RoiReport {
   const currency = input.costs?.currency ?? input.currency ?? input.deals[0]?.currency ?? 'EUR';
-  const windowMs = (input.windowDays ?? ATTRIBUTION_WINDOW_DAYS) * DAY;
+  const windowDays = input.windowDays ?? ATTRIBUTION_WINDOW_DAYS;
+  const options = { ...DEFAULT_MODEL_OPTIONS, ...(input.halfLifeDays ? { halfLifeDays: input.halfLifeDays } : {}) };
+  const windowMs = windowDays * DAY;
   const bySource = Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, {} as Record<string, number>])) as Record<
     AttributionModel,
     Record<string, number>
   >;
+  const ruleModels = ATTRIBUTION_MODELS.filter((m): m is RuleModel => m !== 'dataDriven');
+  const by = Object.fromEntries(
+    ROI_BREAKDOWNS.map((breakdown) => [breakdown, Object.fromEntries(ruleModels.map((m) => [m, {}]))]),
+  ) as Record<RoiBreakdown, Record<RuleModel, Record<string, number>>>;
   const daysToSale: number[] = [];
   let attributedCents = 0;
   for (const deal of input.deals) {
@@ -150,11 +184,16 @@ export function roiReport(input: {
     }));
     const amount = cents(deal.amount);
     attributedCents += amount;
-    for (const model of ATTRIBUTION_MODELS) {
-      if (model === 'dataDriven') continue;
-      attribute(model as RuleModel, amount, modelTouches, DEFAULT_MODEL_OPTIONS).forEach((part, i) =>
-        add(bySource[model], (touches[i] as { source: string }).source, part),
-      );
+    const quarter = quarterOfDay(deal.closedAt);
+    for (const model of ruleModels) {
+      const parts = attribute(model, amount, modelTouches, options);
+      parts.forEach((part, i) => {
+        const touch = touches[i] as WonDeal['touches'][number];
+        add(bySource[model], touch.source, part);
+        splitAmong(by.entity[model], touch.entities?.length ? touch.entities : [NONE_KEY], part);
+      });
+      add(by.campaign[model], deal.campaign || NONE_KEY, amount);
+      add(by.quarter[model], quarter, amount);
     }
   }
   // Data-driven: the channels' shares of a conversion over all leads' paths, of the same attributed revenue.
@@ -180,8 +219,11 @@ export function roiReport(input: {
   const attributedRevenue = Object.fromEntries(
     ATTRIBUTION_MODELS.map((m) => [m, Object.values(bySource[m]).reduce((a, b) => a + b, 0) / 100]),
   ) as Record<AttributionModel, number>;
-  for (const model of ATTRIBUTION_MODELS)
-    bySource[model] = Object.fromEntries(Object.entries(bySource[model]).map(([s, c]) => [s, c / 100]));
+  const toAmounts = (centsBy: Record<string, number>): Record<string, number> =>
+    Object.fromEntries(Object.entries(centsBy).map(([key, c]) => [key, c / 100]));
+  for (const model of ATTRIBUTION_MODELS) bySource[model] = toAmounts(bySource[model]);
+  for (const breakdown of ROI_BREAKDOWNS)
+    for (const model of ruleModels) by[breakdown][model] = toAmounts(by[breakdown][model]);
   const cost = input.costs
     ? input.costs.communityManager + input.costs.agency + input.costs.tools + input.costs.ads
     : null;
@@ -189,10 +231,13 @@ export function roiReport(input: {
   const lost = input.paths.filter((path) => path.outcome === 'lost').length;
   return {
     currency,
+    windowDays,
+    halfLifeDays: options.halfLifeDays,
     cost,
     costs: input.costs,
     attributedRevenue,
     attributedBySource: bySource,
+    attributedBy: by,
     roi: Object.fromEntries(
       ATTRIBUTION_MODELS.map((m) => [m, cost ? (attributedRevenue[m] - cost) / cost : null]),
     ) as Record<AttributionModel, number | null>,

@@ -100,6 +100,25 @@ describe('the leads board (real renderer, real handlers)', () => {
         .poll(() => page.getByRole('region', { name: 'Satisfaction (KPIs)' }).textContent())
         .toContain('Net temperature');
       await expect.poll(() => roi.getByRole('img', { name: /Deals by days/ }).count()).toBe(1);
+      // Against the quarter before and a year before; broken down by quarter; a shorter window changes the figures.
+      const linear = roi.getByRole('row', { name: /^Linear/ });
+      const cells = async () => (await linear.locator('td').allTextContents()).map((text) => text.trim());
+      const previousRoi = await client.call('kpis.roi', { from: '2026-04-01', to: '2026-06-30' });
+      await expect
+        .poll(async () => (await cells())[3])
+        .toBe(
+          previousRoi?.roi.linear == null
+            ? '—'
+            : `${(previousRoi.roi.linear * 100).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`,
+        );
+      await roi.getByRole('combobox', { name: 'Break down by' }).selectOption('quarter');
+      await expect.poll(async () => (await cells())[1]).toMatch(/^2026Q3 [\d,]+$/);
+      await page.getByRole('spinbutton', { name: 'Window (days)' }).fill('1');
+      await page.getByRole('spinbutton', { name: 'Window (days)' }).blur();
+      const narrow = await client.call('kpis.roi', { from: '2026-07-01', to: '2026-09-30', windowDays: 1 });
+      await expect.poll(async () => (await cells())[0]).toBe(narrow?.attributedRevenue.linear.toLocaleString('en'));
+      await page.getByRole('spinbutton', { name: 'Window (days)' }).fill('180');
+      await page.getByRole('spinbutton', { name: 'Window (days)' }).blur();
       await screenshotsAtSizes(page, 'leads-legs-en');
       // A won lead's page traces it from its first touch to the sale.
       await page.getByRole('tab', { name: 'Pipeline' }).click();

@@ -47,13 +47,13 @@ export const kpiHandlers = defineHandlers({
   },
   // Its own call, not part of kpis.get: every lead's touches are read for it, which the dashboard does not show.
   // The workspace's, whatever a narrowing: deals and costs are not per brand or network.
-  'kpis.roi': async ({ from, to }, { store, reads }) => {
+  'kpis.roi': async ({ from, to, windowDays, halfLifeDays }, { store, reads }) => {
     const { timeZone } = workspaceSettings(store);
     const roi = await reads.read('kpiRoi', from, to, {
       start: dayStart(from, timeZone),
       end: dayStart(to, timeZone, 1),
     });
     const hasData = roi.deals.length > 0 || roi.paths.length > 0 || roi.costs !== null;
-    return hasData ? roiReport(roi) : null;
+    return hasData ? roiReport({ ...roi, windowDays, halfLifeDays }) : null;
   },
 });

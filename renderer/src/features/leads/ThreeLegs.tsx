@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Ratio } from '../../../../shared/api/kpis';
-import type { RoiReport } from '../../../../shared/domain/roi';
+import { ROI_BREAKDOWNS, type RoiBreakdown, type RoiReport } from '../../../../shared/domain/roi';
 import { ATTRIBUTION_MODELS } from '../../../../shared/domain/attribution';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
@@ -28,9 +28,14 @@ export function quarterOf(now: Date, offset: number): { from: string; to: string
 export function ThreeLegs() {
   const { t, number } = useI18n();
   const [offset, setOffset] = useState(0);
+  const [attribution, setAttribution] = useState({ windowDays: 180, halfLifeDays: 7 });
   const period = quarterOf(new Date(), offset);
+  const roiOf = (quarter: { from: string; to: string }) => ({ from: quarter.from, to: quarter.to, ...attribution });
   const report = useApi('kpis.get', { from: period.from, to: period.to }, { reloadOn: ['writes'] });
-  const roi = useApi('kpis.roi', { from: period.from, to: period.to }, { reloadOn: ['writes'] });
+  const roi = useApi('kpis.roi', roiOf(period), { reloadOn: ['writes'] });
+  // The same quarter's ROI against the one before and the same one a year earlier.
+  const previous = useApi('kpis.roi', roiOf(quarterOf(new Date(), offset - 1)), { reloadOn: ['writes'] });
+  const yearBefore = useApi('kpis.roi', roiOf(quarterOf(new Date(), offset - 4)), { reloadOn: ['writes'] });
   const pct = (value: Ratio): string => (value === null ? '—' : `${number(value * 100, 1)} %`);
   const data = report.data;
   return (
@@ -43,10 +48,40 @@ export function ThreeLegs() {
         <button onClick={() => setOffset(offset + 1)} aria-label={t('legs.next')}>
           ›
         </button>
+        <label>
+          {t('legs.window')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            className="days"
+            defaultValue={attribution.windowDays}
+            onBlur={(e) => {
+              const days = Number(e.target.value);
+              if (Number.isInteger(days) && days >= 1 && days <= 3650)
+                setAttribution({ ...attribution, windowDays: days });
+            }}
+          />
+        </label>
+        <label>
+          {t('legs.halfLife')}{' '}
+          <input
+            type="number"
+            min={0.5}
+            max={365}
+            step={0.5}
+            className="days"
+            defaultValue={attribution.halfLifeDays}
+            onBlur={(e) => {
+              const days = Number(e.target.value);
+              if (days >= 0.5 && days <= 365) setAttribution({ ...attribution, halfLifeDays: days });
+            }}
+          />
+        </label>
       </div>
       {data && (
         <div className="legs">
-          <RoiLeg roi={roi.data} pct={pct} />
+          <RoiLeg roi={roi.data} previous={previous.data ?? null} yearBefore={yearBefore.data ?? null} pct={pct} />
           <section className="leg" aria-label={t('legs.kpis')}>
             <h2>{t('legs.kpis')}</h2>
             <dl>
@@ -105,8 +140,25 @@ function Change({ now, before }: { now: Ratio; before: Ratio }) {
 }
 
 /** The ROI leg; `roi` undefined while it is read, null when the period has no leads, deals or costs. */
-function RoiLeg({ roi, pct }: { roi: RoiReport | null | undefined; pct(value: Ratio): string }) {
+function RoiLeg({
+  roi,
+  previous,
+  yearBefore,
+  pct,
+}: {
+  roi: RoiReport | null | undefined;
+  previous: RoiReport | null;
+  yearBefore: RoiReport | null;
+  pct(value: Ratio): string;
+}) {
   const { t, number } = useI18n();
+  const [breakdown, setBreakdown] = useState<'source' | RoiBreakdown>('source');
+  const parts = (report: RoiReport, model: (typeof ATTRIBUTION_MODELS)[number]): Record<string, number> =>
+    breakdown === 'source'
+      ? report.attributedBySource[model]
+      : model === 'dataDriven'
+        ? {}
+        : report.attributedBy[breakdown][model];
   return (
     <section className="leg" aria-label={t('legs.roi')}>
       <h2>{t('legs.roi')}</h2>
@@ -151,8 +203,22 @@ function RoiLeg({ roi, pct }: { roi: RoiReport | null | undefined; pct(value: Ra
               <tr>
                 <th>{t('legs.model')}</th>
                 <th>{t('legs.revenue')}</th>
-                <th>{t('legs.bySource')}</th>
+                <th>
+                  <select
+                    aria-label={t('legs.breakdown')}
+                    value={breakdown}
+                    onChange={(e) => setBreakdown(e.target.value as 'source' | RoiBreakdown)}
+                  >
+                    {(['source', ...ROI_BREAKDOWNS] as const).map((key) => (
+                      <option key={key} value={key}>
+                        {t(`legs.by.${key}`)}
+                      </option>
+                    ))}
+                  </select>
+                </th>
                 <th>ROI</th>
+                <th>{t('legs.roiPrevious')}</th>
+                <th>{t('legs.roiYearBefore')}</th>
               </tr>
             </thead>
             <tbody>
@@ -161,13 +227,15 @@ function RoiLeg({ roi, pct }: { roi: RoiReport | null | undefined; pct(value: Ra
                   <th title={t(`model.${model}.formula` as MessageKey)}>{t(`model.${model}` as MessageKey)}</th>
                   <td>{number(roi.attributedRevenue[model])}</td>
                   <td>
-                    {Object.entries(roi.attributedBySource[model])
+                    {Object.entries(parts(roi, model))
                       .filter(([, amount]) => amount > 0)
                       .sort((a, b) => b[1] - a[1])
                       .map(([source, amount]) => `${source} ${number(amount)}`)
                       .join(' · ')}
                   </td>
                   <td className={(roi.roi[model] ?? 0) < 0 ? 'negative' : ''}>{pct(roi.roi[model])}</td>
+                  <td>{previous ? pct(previous.roi[model]) : '—'}</td>
+                  <td>{yearBefore ? pct(yearBefore.roi[model]) : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -141,4 +141,35 @@ describe('the ROI leg of the KPIs', () => {
     );
     expect((await roi(workspace)).roi.linear).toBe(-0.5);
   });
+
+  it('takes the attribution window and half-life from the command line, and says which it used', async () => {
+    const workspace = await quarter();
+    const json = async (...extra: string[]) =>
+      JSON.parse(
+        await pulso('kpis', '--workspace', workspace, '--from', '2026-01-01', '--to', '2026-03-31', '--json', ...extra),
+      ).roi;
+    expect(await json()).toMatchObject({ windowDays: 180, halfLifeDays: 7 });
+    // Marta's touches were 50 and 28 days before the close: a 30-day window keeps only the Twitter one.
+    const narrow = await json('--window-days', '30', '--half-life-days', '3');
+    expect(narrow).toMatchObject({
+      windowDays: 30,
+      halfLifeDays: 3,
+      attributedBySource: { linear: { twitter: 10000 } },
+    });
+    expect(narrow.attributedBy.quarter.linear).toEqual({ '2026Q1': 10000 });
+    expect(narrow.attributedBy.campaign.linear).toEqual({ '—': 10000 });
+    const { code, err } = await runCli(
+      'kpis',
+      '--workspace',
+      workspace,
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-03-31',
+      '--json',
+      '--window-days',
+      'x',
+    );
+    expect([code, err.trim()]).toEqual([1, 'pulso kpis: --window-days must be a number, not "x"']);
+  });
 });

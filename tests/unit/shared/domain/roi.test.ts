@@ -58,4 +58,72 @@ describe('the ROI report', () => {
     expect([report.cost, report.roi.linear, report.conversionRate]).toEqual([null, null, null]);
     expect(report.daysToSale).toMatchObject({ deals: 1, median: 10, p90: 10 });
   });
+
+  it('takes the window and the half-life asked for, and says which it used', () => {
+    const close = Date.UTC(2026, 5, 30);
+    const deal = {
+      amount: 50,
+      currency: 'EUR',
+      closedAt: close,
+      touches: [0, 0, 6, 9, 200].map((days, i) => ({
+        at: close - days * DAY,
+        source: ['a', 'b', 'c', 'd', 'e'][i] as string,
+      })),
+      leadCreatedAt: null,
+      opportunityAt: null,
+    };
+    const input = { deals: [deal], paths: [], costs: null, dealStates: { matched: 1, unmatched: 0, ambiguous: 0 } };
+    // By default: 180 days (the touch 200 days before is out) and a 7-day half-life, the published case.
+    const usual = roiReport(input);
+    expect([usual.windowDays, usual.halfLifeDays]).toEqual([180, 7]);
+    expect(usual.attributedBySource.timeDecay).toEqual({ a: 16.88, b: 16.88, c: 9.32, d: 6.92 });
+    // A year's window brings the old touch in; a half-life of 1 day gives almost all to the touches at the close.
+    const wide = roiReport({ ...input, windowDays: 365, halfLifeDays: 1 });
+    expect([wide.windowDays, wide.halfLifeDays]).toEqual([365, 1]);
+    expect(Object.keys(wide.attributedBySource.linear).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(wide.attributedBySource.timeDecay.a).toBeGreaterThan(24.5);
+    expect(Object.values(wide.attributedBySource.timeDecay).reduce((x, y) => x + y, 0)).toBeCloseTo(50, 10);
+  });
+
+  it('breaks each model down by entity, campaign and quarter, every breakdown summing to the revenue', () => {
+    const close = Date.UTC(2026, 8, 15);
+    const report = roiReport({
+      deals: [
+        {
+          amount: 1000,
+          currency: 'EUR',
+          closedAt: close,
+          campaign: 'Fibra empresas',
+          touches: [
+            { at: close - 20 * DAY, source: 'linkedin', entities: ['Lumen', 'Onda'] },
+            { at: close - 5 * DAY, source: 'twitter', entities: [] },
+            { at: close - 1 * DAY, source: 'email', entities: ['Lumen'] },
+          ],
+          leadCreatedAt: close - 20 * DAY,
+          opportunityAt: close - 5 * DAY,
+        },
+        {
+          amount: 333.33,
+          currency: 'EUR',
+          closedAt: Date.UTC(2026, 3, 2),
+          touches: [{ at: Date.UTC(2026, 2, 30), source: 'forum', entities: ['Onda'] }],
+          leadCreatedAt: null,
+          opportunityAt: null,
+        },
+      ],
+      paths: [],
+      costs: null,
+      dealStates: { matched: 2, unmatched: 0, ambiguous: 0 },
+    });
+    // Linear: a third each (333.34, 333.33, 333.33); the first's split between its two entities, the second's under
+    // "—"; Onda's forum deal adds 333.33.
+    expect(report.attributedBy.entity.linear).toEqual({ Lumen: 500, Onda: 500, '—': 333.33 });
+    expect(report.attributedBy.campaign.linear).toEqual({ 'Fibra empresas': 1000, '—': 333.33 });
+    expect(report.attributedBy.quarter.firstTouch).toEqual({ '2026Q3': 1000, '2026Q2': 333.33 });
+    for (const breakdown of ['entity', 'campaign', 'quarter'] as const)
+      for (const [model, parts] of Object.entries(report.attributedBy[breakdown]))
+        expect(Math.round(Object.values(parts).reduce((a, b) => a + b, 0) * 100), `${breakdown} ${model}`).toBe(
+          Math.round(report.attributedRevenue[model as 'linear'] * 100),
+        );
+  });
 });
