@@ -39,4 +39,14 @@ describe.skipIf(!existsSync(join(OUT, 'import-worker.js')))('the built worker th
     const topics = await client.call('topics.list', {});
     expect(topics.find((topic) => topic.name === 'Router')?.mentions).toBeGreaterThan(0);
   });
+
+  it('write the deck from out/main, its pictures drawn with the shipped font', async () => {
+    const { client } = testBackend(undefined, { workerDir: OUT });
+    expect((await client.runJob('demo.create', { messages: 600 })).state).toBe('finished');
+    const path = join(tempFolder(), 'built.xlsx');
+    const deck = await client.runJob('reports.write', { from: '2026-07-01', to: '2026-09-30', path, format: 'xlsx' });
+    expect(deck.message ?? '').toBe('');
+    expect(deck).toMatchObject({ state: 'finished', result: { sheets: 9 } });
+    expect(existsSync(path)).toBe(true);
+  });
 });
