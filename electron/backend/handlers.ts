@@ -1,4 +1,5 @@
 import { chartHandlers } from './charts/handlers';
+import { contactHandlers } from './contacts/handlers';
 import { costHandlers } from './costs/handlers';
 import { demoHandlers } from './demo/handlers';
 import { entityHandlers } from './entities/handlers';
@@ -28,4 +29,5 @@ export const handlers = registerHandlers({
   leads: leadHandlers,
   costs: costHandlers,
   reports: reportHandlers,
+  contacts: contactHandlers,
 });

@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../shared/api/envelope';
 import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
+import { contactsCommand } from './contacts';
 import { leadsCommand } from './leads';
 import { reportCommand } from './report';
 import { costsCommand, salesCommand } from './sales';
@@ -246,6 +247,7 @@ export const commands: Record<string, Command> = {
     },
   },
   leads: leadsCommand,
+  contacts: contactsCommand,
   sales: salesCommand,
   costs: costsCommand,
   report: reportCommand,

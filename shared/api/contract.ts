@@ -8,6 +8,14 @@ import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
 import { reportRequestSchema, type ReportResult, type ReportRun } from './reports';
 import {
+  identifySchema,
+  mergeSchema,
+  splitSchema,
+  updateContactSchema,
+  type AuthorContact,
+  type Contact,
+} from './contacts';
+import {
   costEntrySchema,
   linkSchema,
   newLeadSchema,
@@ -340,6 +348,17 @@ export const contract = {
   'leads.matchDeal': write(
     z.object({ deal: z.number().int().min(1), lead: z.number().int().min(1) }).strict(),
   ).returns<{ deal: number; lead: number }>(),
+  /** Identified people and companies (B2B), with their accounts on each network and their leads. */
+  'contacts.list': call(z.object({ search: z.string().trim().max(200).optional() }).strict()).returns<Contact[]>(),
+  /** A message's author and the contact they belong to. */
+  'contacts.ofMessage': call(z.object({ message: z.number().int().min(1) }).strict()).returns<AuthorContact>(),
+  'contacts.update': write(updateContactSchema).returns<Contact>(),
+  /** Marks an author as an identified person or company: their contact made, or updated. */
+  'contacts.identify': write(identifySchema).returns<Contact>(),
+  /** Several contacts as one (a person's LinkedIn, X and email accounts): accounts and leads move to `into`. */
+  'contacts.merge': write(mergeSchema).returns<Contact>(),
+  /** One account out of a contact, to a contact of its own. */
+  'contacts.split': write(splitSchema).returns<{ contact: Contact; split: Contact }>(),
   /** The quarterly deck (or any period's) as a workbook with native charts, or as slides: a job. */
   'reports.write': call(reportRequestSchema).returns<JobStarted<ReportResult>>(),
   /** The decks written from this workspace, latest first. */
