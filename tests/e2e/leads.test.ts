@@ -189,4 +189,65 @@ describe('the leads board (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it("marks a message's author as a contact from the side panel, and merges and splits contacts on the Contacts tab", async () => {
+    const opened = testBackend();
+    await opened.client.call('settings.update', { language: 'en' });
+    const file = writeEncoded(
+      join(tempFolder(), 'social.csv'),
+      'id,fecha,usuario,red,texto\nm1,2026-01-10,marta.ruiz,linkedin,¿Fibra para 40 puestos?\nm2,2026-01-11,@marta_r,twitter,Sigo esperando\n',
+      'utf8',
+    );
+    expect((await opened.client.runJob('import.start', { path: file })).state).toBe('finished');
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      const grid = page.getByRole('grid', { name: 'Messages' });
+      await grid.focus();
+      await page.keyboard.press('Enter');
+      const card = page.getByRole('complementary', { name: 'Message' }).getByRole('region', { name: 'Contact' });
+      await card.getByRole('textbox', { name: 'Name' }).fill('Marta Ruiz');
+      await card.getByRole('textbox', { name: 'Company' }).fill('Acme S.L.');
+      await card.getByRole('button', { name: 'Mark as contact' }).click();
+      await expect.poll(() => card.getByTestId('contact-name').textContent()).toBe('Marta Ruiz');
+      await card.getByRole('combobox', { name: 'Role' }).selectOption('purchasing');
+      await expect.poll(async () => (await opened.client.call('contacts.list', {}))[0]?.role).toBe('purchasing');
+      await screenshotsAtSizes(page, 'contact-panel-en');
+      await page.keyboard.press('Escape');
+      // The other account, identified as someone else at first, then merged into Marta.
+      const marked = (await opened.client.call('contacts.list', {}))[0]?.accounts[0]?.handle;
+      const other = (await opened.client.call('messages.page', { offset: 0, limit: 2 })).rows.find(
+        (row) => row.authorHandle.replace(/^@/, '') !== marked?.replace(/^@/, ''),
+      );
+      const { author } = await opened.client.call('contacts.ofMessage', { message: other?.id as number });
+      await opened.client.call('contacts.identify', { author: author.authorId, name: 'M. R.' });
+      await page.getByRole('button', { name: 'Leads' }).click();
+      await page.getByRole('tab', { name: 'Contacts' }).click();
+      const table = page.getByRole('table', { name: 'Contacts' });
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+      await page.getByRole('checkbox', { name: 'Choose Marta Ruiz' }).check();
+      await page.getByRole('checkbox', { name: 'Choose M. R.' }).check();
+      // The first checked is the one kept.
+      await page.getByRole('button', { name: 'Merge 2 into Marta Ruiz' }).click();
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+      expect((await opened.client.call('contacts.list', {}))[0]).toMatchObject({
+        name: 'Marta Ruiz',
+        company: 'Acme S.L.',
+        role: 'purchasing',
+        accounts: [expect.anything(), expect.anything()],
+      });
+      await screenshotsAtSizes(page, 'contacts-en');
+      await page
+        .getByRole('button', { name: /^Split .* out to a contact of its own$/ })
+        .first()
+        .click();
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => page.getByRole('tab', { name: 'Contactos' }).count()).toBe(1);
+      await screenshotsAtSizes(page, 'contacts-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
+import { ContactCard } from '../leads';
 import { authorText } from './columns';
 
 /** The side panel: the whole message, its thread, its label history, and the author's other messages. */
@@ -55,6 +56,7 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
         {message.entities.length ? ` · ${message.entities.join(', ')}` : ''}
         {message.topics.length ? ` · ${message.topics.join(', ')}` : ''}
       </p>
+      <ContactCard message={message.id} />
       {detail.parent && (
         <>
           <h3>{t('panel.repliesTo')}</h3>

@@ -9,6 +9,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { LeadPanel } from './LeadPanel';
 import { ThreeLegs } from './ThreeLegs';
 import { DealsToMatch } from './DealsToMatch';
+import { ContactsList } from './ContactsList';
+
+const TAB_NAMES = {
+  pipeline: 'legs.pipelineTab',
+  legs: 'legs.tab',
+  deals: 'deals.tab',
+  contacts: 'contacts.tab',
+} as const;
 
 /** The stage a key moves a lead to from `stage`: ← and → step along the pipeline. */
 export function stageAfterKey(stage: LeadStage, key: string): LeadStage | null {
@@ -31,7 +39,7 @@ export function LeadsScreen() {
   /** The card to focus once it shows in the stage it was moved to (the keyboard moves it on from there). */
   const focusAfterMove = useRef<{ lead: number; stage: LeadStage } | null>(null);
   const leads = list.data ?? [];
-  const [view, setView] = useState<'pipeline' | 'legs' | 'deals'>('pipeline');
+  const [view, setView] = useState<'pipeline' | 'legs' | 'deals' | 'contacts'>('pipeline');
 
   const move = async (lead: LeadSummary, stage: LeadStage): Promise<void> => {
     focusAfterMove.current = { lead: lead.id, stage };
@@ -50,9 +58,9 @@ export function LeadsScreen() {
       <header className="toolbar">
         <h1>{t('nav.leads')}</h1>
         <div role="tablist" className="tabs">
-          {(['pipeline', 'legs', 'deals'] as const).map((tab) => (
+          {(['pipeline', 'legs', 'deals', 'contacts'] as const).map((tab) => (
             <button key={tab} role="tab" aria-selected={view === tab} onClick={() => setView(tab)}>
-              {t(tab === 'pipeline' ? 'legs.pipelineTab' : tab === 'legs' ? 'legs.tab' : 'deals.tab')}
+              {t(TAB_NAMES[tab])}
             </button>
           ))}
         </div>
@@ -73,6 +81,8 @@ export function LeadsScreen() {
       </header>
       {view === 'legs' ? (
         <ThreeLegs />
+      ) : view === 'contacts' ? (
+        <ContactsList />
       ) : view === 'deals' ? (
         <DealsToMatch />
       ) : list.data && leads.length === 0 ? (

@@ -1,2 +1,3 @@
 export { LeadsScreen } from './LeadsScreen';
 export { NewLeadDialog } from './NewLeadDialog';
+export { ContactCard } from './ContactCard';
