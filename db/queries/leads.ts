@@ -135,3 +135,24 @@ export function setLeadStage(
 
 export const leadExists = (sqlite: Database.Database, id: number): boolean =>
   sqlite.prepare('SELECT 1 FROM leads WHERE id = ?').get(id) !== undefined;
+
+const LEAD_COLUMNS = {
+  owner: 'owner',
+  value: 'expected_value',
+  currency: 'currency',
+  product: 'product',
+  campaign: 'campaign',
+};
+
+/** Sets a lead's own figures (those given; null clears one). */
+export function updateLead(
+  sqlite: Database.Database,
+  id: number,
+  fields: Partial<Record<keyof typeof LEAD_COLUMNS, string | number | null>>,
+): void {
+  const set = (Object.keys(LEAD_COLUMNS) as (keyof typeof LEAD_COLUMNS)[]).filter((key) => fields[key] !== undefined);
+  if (set.length === 0) return;
+  sqlite
+    .prepare(`UPDATE leads SET ${set.map((key) => `${LEAD_COLUMNS[key]} = @${key}`).join(', ')} WHERE id = @id`)
+    .run({ ...Object.fromEntries(set.map((key) => [key, fields[key] ?? null])), id });
+}

@@ -53,6 +53,7 @@ export const leadsCommand: Command = {
     'pulso leads add --messages ID[,ID…] --contact NAME [--email E] [--company C] [--stage S] [--at YYYY-MM-DD] [--value V] [--currency EUR] [--owner O] [--product P] [--campaign C] [--deal CRM_ID] [--json]',
     'pulso leads link LEAD --messages ID[,ID…]',
     'pulso leads stage LEAD STAGE [--at YYYY-MM-DD]',
+    'pulso leads set LEAD [--owner O] [--value V] [--currency EUR] [--product P] [--campaign C]   # "" clears one',
   ].join('\n       '),
   options: {
     workspace: { type: 'string' },
@@ -117,8 +118,29 @@ export const leadsCommand: Command = {
         );
         return 0;
       }
+      case 'set': {
+        const lead = leadNumber(rest[0]);
+        // An empty value clears the field; one not named stays as it is.
+        const given = (name: string): string | null | undefined =>
+          values[name] === undefined ? undefined : String(values[name]).trim() || null;
+        const value = given('value');
+        if (value !== undefined && value !== null && !Number.isFinite(Number(value)))
+          throw new BadInput(`--value "${value}" is not a number`);
+        applied(
+          await client.call('leads.update', {
+            lead,
+            owner: given('owner'),
+            value: value === undefined || value === null ? value : Number(value),
+            currency: given('currency') ?? undefined,
+            product: given('product'),
+            campaign: given('campaign'),
+          }),
+        );
+        io.out(values.json ? JSON.stringify({ lead }) : `lead ${lead} updated`);
+        return 0;
+      }
       default:
-        throw new UsageError(`unknown action "${action}": use list, add, link or stage`);
+        throw new UsageError(`unknown action "${action}": use list, add, link, stage or set`);
     }
   },
 };

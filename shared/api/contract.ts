@@ -18,6 +18,7 @@ import {
 import {
   costEntrySchema,
   linkSchema,
+  updateLeadSchema,
   newLeadSchema,
   stageSchema,
   type DealSummary,
@@ -335,6 +336,8 @@ export const contract = {
   /** A lead from one or more messages (the grid's selection, or ids from a file); its contact found or made. */
   'leads.create': write(newLeadSchema).returns<{ lead: number }>(),
   'leads.link': write(linkSchema).returns<{ lead: number; linked: number }>(),
+  /** A lead's owner, expected value and currency, product and source campaign. */
+  'leads.update': write(updateLeadSchema).returns<{ lead: number }>(),
   /** Moves a lead to a stage, dated (today unless given) and attributed to the annotator. */
   'leads.stage': write(stageSchema).returns<{ lead: number; changed: boolean }>(),
   /** The cost model of a period (the ROI's cost): set replaces what was entered for exactly those days. */

@@ -32,6 +32,21 @@ export const newLeadSchema = z
   })
   .strict();
 
+/** A lead's own figures, set later (null clears one): owner, expected value and currency, product, campaign. */
+export const updateLeadSchema = z
+  .object({
+    lead: z.number().int().min(1),
+    owner: z.string().trim().min(1).max(100).nullable().optional(),
+    value: z.number().min(0).max(1e12).nullable().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a currency code such as EUR')
+      .optional(),
+    product: z.string().trim().min(1).max(200).nullable().optional(),
+    campaign: z.string().trim().min(1).max(200).nullable().optional(),
+  })
+  .strict();
+
 export const linkSchema = z.object({ lead: z.number().int().min(1), ...messagesSchema }).strict();
 
 export const stageSchema = z

@@ -250,4 +250,46 @@ describe('the leads board (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it('lists the leads with counts per stage and filters, and sets a lead’s owner, value, product and campaign', async () => {
+    const { backend, client } = await demoBackend(600);
+    await client.call('settings.update', { language: 'en' });
+    const leads = await client.call('leads.list', {});
+    const won = leads.filter((lead) => lead.stage === 'won');
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      await page.getByRole('tab', { name: 'List' }).click();
+      const table = page.getByRole('table', { name: 'Leads' });
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(leads.length);
+      const stages = page.getByRole('group', { name: 'Stage' });
+      await expect.poll(() => stages.getByRole('button', { name: /^Won/ }).textContent()).toBe(`Won ${won.length}`);
+      await stages.getByRole('button', { name: /^Won/ }).click();
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(won.length);
+      await page.getByRole('searchbox', { name: 'Search contact, company, product' }).fill(won[0]?.company ?? '');
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+      await table.locator('tbody tr').first().click();
+      const panel = page.getByRole('complementary', { name: 'Lead' });
+      await panel.getByRole('textbox', { name: 'Owner' }).fill('jordi');
+      await panel.getByRole('textbox', { name: 'Campaign' }).fill('Fibra empresas');
+      await panel.getByRole('textbox', { name: 'Campaign' }).blur();
+      await expect
+        .poll(async () => (await client.call('leads.get', { lead: won[0]?.id as number })).campaign)
+        .toBe('Fibra empresas');
+      expect((await client.call('leads.get', { lead: won[0]?.id as number })).owner).toBe('jordi');
+      // The new owner is one to filter by.
+      await page.getByRole('searchbox', { name: 'Search contact, company, product' }).fill('');
+      await stages.getByRole('button', { name: /^All/ }).click();
+      await page.getByRole('combobox', { name: 'Owner' }).selectOption('jordi');
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+      await screenshotsAtSizes(page, 'lead-list-en');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => page.getByRole('tab', { name: 'Lista' }).count()).toBe(1);
+      await screenshotsAtSizes(page, 'lead-list-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import {
   listLeads,
   resolveMessages,
   setLeadStage,
+  updateLead,
 } from '../../../db/queries/leads';
 import { listDeals, matchDeal } from '../../../db/queries/deals';
 import { dayStart } from '../../../shared/domain/time';
@@ -55,6 +56,12 @@ export const leadHandlers = defineHandlers({
       mustExist(sqlite, lead);
       const by = workspaceSettings(context.store).annotator;
       return { lead, linked: linkMessages(sqlite, lead, messagesOf(sqlite, ids), by) };
+    }),
+  'leads.update': ({ lead, ...fields }, context) =>
+    context.writes.write(() => {
+      mustExist(context.store.sqlite, lead);
+      updateLead(context.store.sqlite, lead, fields);
+      return { lead };
     }),
   'leads.deals': ({ state }, { store }) => listDeals(store.sqlite, state),
   'leads.matchDeal': ({ deal, lead }, context) =>

@@ -4,11 +4,12 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
+import { LeadFields } from './LeadFields';
 
 const DAY = 86_400_000;
 
 /** A lead's page beside the board: its contact, its stage history and its conversation. */
-export function LeadPanel({ lead, onClose }: { lead: number; onClose(): void }) {
+export function LeadPanel({ lead, onClose, onChanged }: { lead: number; onClose(): void; onChanged(): void }) {
   const { t, dateTime, date, number } = useI18n();
   const detail = useApi('leads.get', { lead }, { reloadOn: ['writes'] });
   const [messages, setMessages] = useState<MessageDetail['message'][]>([]);
@@ -42,6 +43,13 @@ export function LeadPanel({ lead, onClose }: { lead: number; onClose(): void }) 
             {[data.company, data.email].filter(Boolean).join(' · ')}
             {data.deal && <> · {t('leads.deal', { deal: data.deal })}</>}
           </p>
+          <LeadFields
+            lead={data}
+            onSaved={() => {
+              detail.reload();
+              onChanged();
+            }}
+          />
           <h3>{t('leads.history')}</h3>
           <ol className="stage-history">
             {data.history.map((step, i) => (

@@ -10,9 +10,11 @@ import { LeadPanel } from './LeadPanel';
 import { ThreeLegs } from './ThreeLegs';
 import { DealsToMatch } from './DealsToMatch';
 import { ContactsList } from './ContactsList';
+import { LeadList } from './LeadList';
 
 const TAB_NAMES = {
   pipeline: 'legs.pipelineTab',
+  list: 'leads.listTab',
   legs: 'legs.tab',
   deals: 'deals.tab',
   contacts: 'contacts.tab',
@@ -39,7 +41,7 @@ export function LeadsScreen() {
   /** The card to focus once it shows in the stage it was moved to (the keyboard moves it on from there). */
   const focusAfterMove = useRef<{ lead: number; stage: LeadStage } | null>(null);
   const leads = list.data ?? [];
-  const [view, setView] = useState<'pipeline' | 'legs' | 'deals' | 'contacts'>('pipeline');
+  const [view, setView] = useState<'pipeline' | 'list' | 'legs' | 'deals' | 'contacts'>('pipeline');
 
   const move = async (lead: LeadSummary, stage: LeadStage): Promise<void> => {
     focusAfterMove.current = { lead: lead.id, stage };
@@ -58,7 +60,7 @@ export function LeadsScreen() {
       <header className="toolbar">
         <h1>{t('nav.leads')}</h1>
         <div role="tablist" className="tabs">
-          {(['pipeline', 'legs', 'deals', 'contacts'] as const).map((tab) => (
+          {(['pipeline', 'list', 'legs', 'deals', 'contacts'] as const).map((tab) => (
             <button key={tab} role="tab" aria-selected={view === tab} onClick={() => setView(tab)}>
               {t(TAB_NAMES[tab])}
             </button>
@@ -85,6 +87,11 @@ export function LeadsScreen() {
         <ContactsList />
       ) : view === 'deals' ? (
         <DealsToMatch />
+      ) : view === 'list' && leads.length > 0 ? (
+        <div className="leads-body">
+          <LeadList leads={leads} open={open} onOpen={setOpen} />
+          {open !== null && <LeadPanel lead={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
+        </div>
       ) : list.data && leads.length === 0 ? (
         <EmptyState title={t('nav.leads')} text={t('leads.none')} />
       ) : (
@@ -149,7 +156,7 @@ export function LeadsScreen() {
               );
             })}
           </div>
-          {open !== null && <LeadPanel lead={open} onClose={() => setOpen(null)} />}
+          {open !== null && <LeadPanel lead={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
         </div>
       )}
     </section>

@@ -75,6 +75,29 @@ describe('pulso leads', () => {
       ['opportunity', '2026-01-31T23:00:00.000Z', 'ana'],
       ['proposal', '2026-02-14T23:00:00.000Z', 'ana'],
     ]);
+    // Its owner, value, product and campaign set later; an empty one cleared.
+    const set = await pulso(
+      'leads',
+      'set',
+      '1',
+      '--owner',
+      'jordi',
+      '--value',
+      '21000',
+      '--product',
+      'Fibra 1 Gb',
+      '--campaign',
+      'Q1 B2B',
+      '--workspace',
+      workspace,
+    );
+    expect(set).toMatchObject({ code: 0, out: 'lead 1 updated\n' });
+    expect((await pulso('leads', 'set', '1', '--campaign', '', '--workspace', workspace)).code).toBe(0);
+    const [after] = JSON.parse((await pulso('leads', '--workspace', workspace, '--json')).out) as Record<
+      string,
+      unknown
+    >[];
+    expect(after).toMatchObject({ owner: 'jordi', expectedValue: 21000, product: 'Fibra 1 Gb', campaign: null });
   });
 
   it('names what is wrong: a message the workspace lacks, a stage that is not one, a lead that is not there', async () => {
