@@ -1,3 +1,4 @@
+import { dealStatus } from '../../shared/domain/import/deal-fields';
 import type Database from 'better-sqlite3';
 import type { Batch, BatchUndoPreview } from '../../shared/api/import';
 
@@ -45,6 +46,33 @@ const CASES_GONE = `SELECT c.id FROM cases c
   WHERE EXISTS (SELECT 1 FROM case_messages cm WHERE cm.case_id = c.id AND cm.message_id IN (${GONE}))
   AND NOT EXISTS (SELECT 1 FROM case_messages cm WHERE cm.case_id = c.id AND cm.message_id NOT IN (${GONE}))`;
 
+const DEAL_COLUMNS: Record<string, string> = {
+  stage: 'stage',
+  amount: 'amount',
+  closedAt: 'closed_at',
+  currency: 'currency',
+};
+
+/**
+ * The deals a batch changed put back as they were, latest change first (its own deals go with the batch, by cascade);
+ * a stage put back brings its status back too.
+ */
+function revertDeals(sqlite: Database.Database, batch: number): void {
+  const changes = sqlite
+    .prepare('SELECT id, deal_id AS deal, field, before FROM deal_history WHERE batch_id = ? ORDER BY id DESC')
+    .all(batch) as { id: number; deal: number; field: string; before: string }[];
+  for (const change of changes) {
+    const column = DEAL_COLUMNS[change.field];
+    if (!column) continue;
+    const numeric = change.field === 'amount' || change.field === 'closedAt';
+    const value = change.before === '' ? null : numeric ? Number(change.before) : change.before;
+    sqlite.prepare(`UPDATE deals SET ${column} = ? WHERE id = ?`).run(value, change.deal);
+    if (change.field === 'stage' && typeof value === 'string')
+      sqlite.prepare('UPDATE deals SET status = ? WHERE id = ?').run(dealStatus(value), change.deal);
+  }
+  sqlite.prepare('DELETE FROM deal_history WHERE batch_id = ?').run(batch);
+}
+
 /** What undoing a batch takes and keeps, for the user to see before they confirm; null when there is no batch. */
 export function batchUndoPreview(sqlite: Database.Database, id: number): BatchUndoPreview | null {
   if (!sqlite.prepare('SELECT 1 FROM import_batches WHERE id = ?').get(id)) return null;
@@ -54,7 +82,10 @@ export function batchUndoPreview(sqlite: Database.Database, id: number): BatchUn
          (SELECT count(*) FROM messages WHERE batch_id = @batch) - (SELECT count(*) FROM (${GONE}))
            + (SELECT count(*) FROM message_batches WHERE batch_id = @batch) AS kept,
          (SELECT count(*) FROM labels WHERE message_id IN (${GONE}) AND batch_id IS NULL) AS labelsSince,
-         (SELECT count(*) FROM (${CASES_GONE})) AS cases`,
+         (SELECT count(*) FROM (${CASES_GONE})) AS cases,
+         (SELECT count(*) FROM deals WHERE batch_id = @batch) AS deals,
+         (SELECT count(DISTINCT h.deal_id) FROM deal_history h JOIN deals d ON d.id = h.deal_id
+          WHERE h.batch_id = @batch AND (d.batch_id IS NULL OR d.batch_id != @batch)) AS dealsChanged`,
     )
     .get({ batch: id }) as BatchUndoPreview;
 }
@@ -100,6 +131,7 @@ export function undoBatch(sqlite: Database.Database, id: number): BatchUndoPrevi
       .pluck()
       .all({ batch: id }) as number[];
     sqlite.prepare('DELETE FROM cases WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(cases));
+    revertDeals(sqlite, id);
     sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(id);
     sqlite
       .prepare(

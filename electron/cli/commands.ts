@@ -355,6 +355,8 @@ function undoFigures(undo: BatchUndoPreview): string {
     `${undo.messages} messages removed`,
     undo.labelsSince > 0 && `${undo.labelsSince} labels analysts gave them since`,
     undo.cases > 0 && `${undo.cases} cases`,
+    undo.deals > 0 && `${undo.deals} CRM deals`,
+    undo.dealsChanged > 0 && `${undo.dealsChanged} deals put back as they were`,
     undo.kept > 0 && `${undo.kept} kept (another batch brought them too)`,
   ];
   return figures.filter(Boolean).join(', ');

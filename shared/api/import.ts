@@ -142,6 +142,9 @@ export interface BatchUndoPreview {
   /** Labels analysts gave its messages after the import: they go with the messages. */
   labelsSince: number;
   cases: number;
+  /** CRM deals the batch brought (removed), and those it changed (put back as they were). */
+  deals: number;
+  dealsChanged: number;
 }
 
 export interface Preset {

@@ -277,6 +277,8 @@ export const en = {
   'import.undone': 'Batch {batch} undone: {count} messages removed',
   'import.confirmUndo': 'Remove batch {batch}? It takes {count} messages',
   'import.undoLabelsSince': '{count} labels analysts gave them since',
+  'import.undoDeals': '{count} CRM deals',
+  'import.undoDealsChanged': '{count} deals it changed put back as they were',
   'import.undoCases': '{count} cases',
   'import.undoKept': '{count} messages stay: another batch brought them too',
   'import.noBatches': 'No imports yet.',

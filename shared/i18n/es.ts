@@ -279,6 +279,8 @@ export const es: Record<MessageKey, string> = {
   'import.undone': 'Lote {batch} deshecho: {count} menciones eliminadas',
   'import.confirmUndo': '¿Eliminar el lote {batch}? Se lleva {count} menciones',
   'import.undoLabelsSince': '{count} etiquetas que los analistas les pusieron después',
+  'import.undoDeals': '{count} ventas del CRM',
+  'import.undoDealsChanged': '{count} ventas que cambió vuelven a como estaban',
   'import.undoCases': '{count} casos',
   'import.undoKept': 'Se quedan {count} menciones: otro lote también las trajo',
   'import.noBatches': 'Aún no hay importaciones.',

@@ -89,6 +89,8 @@ function UndoPreview({ preview }: { preview: BatchUndoPreview }) {
     t('import.confirmUndo', { batch: preview.batch, count: number(preview.messages) }),
     preview.labelsSince > 0 && t('import.undoLabelsSince', { count: number(preview.labelsSince) }),
     preview.cases > 0 && t('import.undoCases', { count: number(preview.cases) }),
+    preview.deals > 0 && t('import.undoDeals', { count: number(preview.deals) }),
+    preview.dealsChanged > 0 && t('import.undoDealsChanged', { count: number(preview.dealsChanged) }),
   ].filter(Boolean);
   return (
     <span className="undo-preview" role="alert">

@@ -97,6 +97,30 @@ describe('pulso sales', () => {
     expect(JSON.parse((await pulso('leads', '--workspace', workspace, '--json')).out)[0]).toMatchObject({
       deal: 'HS-1',
     });
+
+    // Undoing the re-import puts the changed amount back; undoing the first import takes its deals away.
+    const preview = await pulso('undo-import', '3', '--workspace', workspace, '--json');
+    expect(JSON.parse(preview.out)).toMatchObject({ batch: 3, deals: 0, dealsChanged: 1 });
+    expect((await pulso('undo-import', '3', '--yes', '--workspace', workspace)).out).toBe(
+      'batch 3 undone: 0 messages removed, 1 deals put back as they were\n',
+    );
+    const amount = () => {
+      const check = new Database(workspace, { readonly: true });
+      try {
+        return [
+          check.prepare("SELECT amount FROM deals WHERE external_id = 'HS-1'").pluck().get(),
+          check.prepare('SELECT count(*) FROM deal_history').pluck().get(),
+          check.prepare('SELECT count(*) FROM deals').pluck().get(),
+        ];
+      } finally {
+        check.close();
+      }
+    };
+    expect(amount()).toEqual([18000.5, 0, 5]);
+    expect((await pulso('undo-import', '2', '--yes', '--workspace', workspace)).out).toBe(
+      'batch 2 undone: 0 messages removed, 5 CRM deals\n',
+    );
+    expect(amount()).toEqual([undefined, 0, 0]);
   });
 
   it('reads a Salesforce-style XLSX in Spanish, and refuses a file with a bad row leaving the store as it was', async () => {
