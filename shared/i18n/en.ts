@@ -279,6 +279,12 @@ export const en = {
   'import.undoLabelsSince': '{count} labels analysts gave them since',
   'import.undoDeals': '{count} CRM deals',
   'import.undoDealsChanged': '{count} deals it changed put back as they were',
+  'import.dealsOffer':
+    'This looks like a CRM export of deals (deal id, amount, stage): import it as deals, matched to the leads?',
+  'import.dealsStart': 'Import as CRM deals',
+  'import.dealsKept': 'Kept: imported as soon as the workspace is free',
+  'import.dealsSummary':
+    'Deals: {new} new, {updated} updated, {unchanged} unchanged; {matched} matched to leads, {toMatch} to match by hand (Leads ▸ Deals to match).',
   'import.undoCases': '{count} cases',
   'import.undoKept': '{count} messages stay: another batch brought them too',
   'import.noBatches': 'No imports yet.',

@@ -281,6 +281,12 @@ export const es: Record<MessageKey, string> = {
   'import.undoLabelsSince': '{count} etiquetas que los analistas les pusieron después',
   'import.undoDeals': '{count} ventas del CRM',
   'import.undoDealsChanged': '{count} ventas que cambió vuelven a como estaban',
+  'import.dealsOffer':
+    'Parece una exportación de ventas de un CRM (id de venta, importe, etapa): ¿importarla como ventas, asignadas a los leads?',
+  'import.dealsStart': 'Importar como ventas del CRM',
+  'import.dealsKept': 'Guardado: se importa en cuanto el espacio de trabajo quede libre',
+  'import.dealsSummary':
+    'Ventas: {new} nuevas, {updated} actualizadas, {unchanged} sin cambios; {matched} asignadas a leads, {toMatch} por asignar a mano (Leads ▸ Ventas por asignar).',
   'import.undoCases': '{count} casos',
   'import.undoKept': 'Se quedan {count} menciones: otro lote también las trajo',
   'import.noBatches': 'Aún no hay importaciones.',

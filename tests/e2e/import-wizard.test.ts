@@ -157,6 +157,35 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it('offers a CRM export of deals as deals, imports it matched to the leads, and says what is left to match', async () => {
+    const file = join(import.meta.dirname, '../../resources/demo/crm-deals.csv');
+    const opened = testBackend(undefined, { chooseFile: async () => file });
+    expect((await opened.client.runJob('demo.create', {})).state).toBe('finished');
+    await opened.client.call('settings.update', { language: 'en' });
+    const app = await openApp(opened.backend);
+    const { page } = app;
+    try {
+      await page
+        .getByRole('button', { name: /Import/ })
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Choose a file…' }).click();
+      const offer = page.getByTestId('deals-import');
+      await expect.poll(() => offer.textContent()).toContain('This looks like a CRM export of deals');
+      await screenshotsAtSizes(page, 'import-deals-en');
+      await offer.getByRole('button', { name: 'Import as CRM deals' }).click();
+      await expect
+        .poll(() => offer.textContent())
+        .toBe('Deals: 3 new, 0 updated, 4 unchanged; 2 matched to leads, 1 to match by hand (Leads ▸ Deals to match).');
+      expect((await opened.client.call('leads.deals', { state: 'unmatched' })).map((d) => d.dealId)).toEqual([
+        'CRM-3000',
+      ]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('names the line of a file that mixes encodings, and imports it once the user chooses its encoding', async () => {
     const folder = tempFolder();
     const path = join(folder, 'mezcla.csv');

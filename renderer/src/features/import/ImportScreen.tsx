@@ -13,6 +13,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { formatDuration } from '../../components/format';
 import { Batches } from './Batches';
+import { DealsImport } from './DealsImport';
 import { DroppedGuesses, FileDefaults } from './FileDefaults';
 import { MappingTable } from './MappingTable';
 import { ValueTables } from './ValueTables';
@@ -418,6 +419,7 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
               {t('import.descriptionRow', { row: inspection.descriptionRow })}
             </p>
           )}
+          <DealsImport key={file.path} path={file.path} part={inspection.part} headers={inspection.headers} />
           <DroppedGuesses dropped={inspection.dropped} />
           <FileDefaults inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <ValueTables inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { DealsImportSummary } from '../../../../shared/api/leads';
+import { isPending } from '../../../../shared/api/envelope';
+import { dealColumns, REQUIRED_DEAL_FIELDS } from '../../../../shared/domain/import/deal-fields';
+import { api } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+
+interface Props {
+  /** The file's token, and the sheet chosen. */
+  path: string;
+  part: string | null;
+  headers: string[];
+}
+
+/**
+ * A CRM export of deals goes in through the same wizard: offered when the file's headers are a deals export's (deal id,
+ * amount, stage, in Spanish or English), imported and matched to leads as `pulso sales import` does.
+ */
+export function DealsImport({ path, part, headers }: Props) {
+  const { t, number } = useI18n();
+  const [summary, setSummary] = useState<DealsImportSummary | null>(null);
+  const [state, setState] = useState<'idle' | 'running' | 'kept' | string>('idle');
+  const found = dealColumns(headers);
+  const looksLikeDeals = REQUIRED_DEAL_FIELDS.every((field) => found[field] !== undefined);
+  if (!looksLikeDeals && !summary) return null;
+  const run = async (): Promise<void> => {
+    setState('running');
+    try {
+      const result = await api.call('import.deals', { path, ...(part ? { part } : {}) });
+      if (isPending(result)) setState('kept');
+      else {
+        setSummary(result);
+        setState('idle');
+      }
+    } catch (e) {
+      setState((e as Error).message);
+    }
+  };
+  return (
+    <div className="notice deals-import" role="status" data-testid="deals-import">
+      {summary ? (
+        t('import.dealsSummary', {
+          new: number(summary.new),
+          updated: number(summary.updated),
+          unchanged: number(summary.unchanged),
+          matched: number(summary.matched),
+          toMatch: number(summary.unmatched + summary.ambiguous),
+        })
+      ) : (
+        <>
+          {t('import.dealsOffer')}{' '}
+          <button className="primary" disabled={state === 'running'} onClick={() => void run()}>
+            {t('import.dealsStart')}
+          </button>
+          {state === 'kept' && <span> {t('import.dealsKept')}</span>}
+          {state !== 'idle' && state !== 'running' && state !== 'kept' && (
+            <span className="error" role="alert">
+              {state}
+            </span>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
