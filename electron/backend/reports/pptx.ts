@@ -72,17 +72,7 @@ export async function writeSlides(
     for (const picture of section.pictures) {
       const png = pictures.get(picture.chart);
       if (!png) continue;
-      const slide = pptx.addSlide();
-      heading(slide, picture.title, deck);
-      slide.addText(section.caption, {
-        x: 0.5,
-        y: 0.95,
-        w: WIDE.w - 1,
-        h: 0.45,
-        fontFace: FONT,
-        fontSize: 16,
-        color: MUTED,
-      });
+      const slide = captionedSlide(pptx, picture.title, section.caption, deck);
       const h = WIDE.h - 2.2;
       slide.addImage({
         data: `image/png;base64,${Buffer.from(png).toString('base64')}`,
@@ -119,6 +109,14 @@ function heading(slide: PptxGenJS.Slide, text: string, deck: Deck): void {
     fontSize: 10,
     color: MUTED,
   });
+}
+
+/** A slide with its title, the section's caption (its figure and change) under it, and the footer. */
+function captionedSlide(pptx: PptxGenJS, title: string, caption: string, deck: Deck): PptxGenJS.Slide {
+  const slide = pptx.addSlide();
+  heading(slide, title, deck);
+  slide.addText(caption, { x: 0.5, y: 0.95, w: WIDE.w - 1, h: 0.45, fontFace: FONT, fontSize: 16, color: MUTED });
+  return slide;
 }
 
 /** The slides of a section without charts (the summary), a table each; or one saying why a section is empty. */
@@ -210,17 +208,7 @@ function chartData(table: DeckTable, columns: readonly number[]): PptxGenJS.Opts
 }
 
 function chartSlide(pptx: PptxGenJS, section: DeckSection, chart: DeckChart, deck: Deck): void {
-  const slide = pptx.addSlide();
-  heading(slide, chart.title, deck);
-  slide.addText(section.caption, {
-    x: 0.5,
-    y: 0.95,
-    w: WIDE.w - 1,
-    h: 0.45,
-    fontFace: FONT,
-    fontSize: 16,
-    color: MUTED,
-  });
+  const slide = captionedSlide(pptx, chart.title, section.caption, deck);
   const table = section.tables.find((candidate) => candidate.key === chart.table);
   if (!table) throw new Error(`Chart "${chart.title}" names no table "${chart.table}"`);
   const format = CHART_FORMATS[table.columns[chart.series[0] ?? 1]?.format ?? 'int'];
