@@ -46,7 +46,7 @@ function optionalNumber(values: Values, name: string): number | undefined {
   return value;
 }
 
-function readMapping(path: string): unknown {
+export function readMapping(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {

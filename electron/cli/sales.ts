@@ -1,15 +1,24 @@
 import { resolve } from 'node:path';
 import type { DealSummary } from '../../shared/api/leads';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
-import { applied, BadInput, table, UsageError, type Command } from './commands';
+import { applied, BadInput, readMapping, table, UsageError, type Command } from './commands';
 
 const STATES = ['matched', 'ambiguous', 'unmatched'] as const;
+
+/** A deals mapping file's columns: {"columns": {"dealId": "Opp #", …}}. */
+function dealMapping(path: string): Record<string, string> {
+  const mapping = readMapping(path) as { columns?: unknown };
+  if (typeof mapping !== 'object' || mapping === null || typeof mapping.columns !== 'object' || !mapping.columns)
+    throw new BadInput(`the mapping file ${path} has no "columns": {"dealId": "…", "amount": "…", "stage": "…"}`);
+  return mapping.columns as Record<string, string>;
+}
 
 /** `pulso sales`: import a CRM's deals, list them (the unmatched and ambiguous to resolve), match one by hand. */
 export const salesCommand: Command = {
   summary: 'Deals from the CRM: import an export, list them, match one to a lead by hand',
   usage: [
-    'pulso sales import FILE [--sheet NAME] [--workspace W] [--json]   # {"batch","new","updated","matched","unmatched","ambiguous"}',
+    'pulso sales import FILE [--sheet NAME] [--mapping FILE.json] [--workspace W] [--json]   # {"batch","new","updated","matched","unmatched","ambiguous"}',
+    '       a mapping file names the header of any field the headers do not say: {"columns": {"dealId": "Opp #", "amount": "Valor total"}}',
     'pulso sales [list] [--state matched|ambiguous|unmatched] [--workspace W] [--json]',
     'pulso sales match DEAL LEAD [--workspace W]',
   ].join('\n       '),
@@ -18,6 +27,7 @@ export const salesCommand: Command = {
     json: { type: 'boolean' },
     sheet: { type: 'string' },
     state: { type: 'string' },
+    mapping: { type: 'string' },
   },
   async run(client, values, positionals, io) {
     const [action = 'list', ...rest] = positionals;
@@ -28,6 +38,7 @@ export const salesCommand: Command = {
           await client.call('import.deals', {
             path: resolve(rest[0] as string),
             part: typeof values.sheet === 'string' ? values.sheet : undefined,
+            ...(typeof values.mapping === 'string' ? { columns: dealMapping(values.mapping) } : {}),
           }),
         );
         const { file: _file, unchanged: _unchanged, ...figures } = summary;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_ROLES, KINDS, LANGUAGES, LEAD_STAGES, type EntityRole } from '../domain/vocabulary';
 import { mappingSchema } from '../domain/import/mapping-schema';
+import { DEAL_FIELDS, type DealField } from '../domain/import/deal-fields';
 import type { PeriodCosts, RoiReport } from '../domain/roi';
 import { daySchema } from './day';
 import { messageFilterSchema, messageSortSchema } from './messages';
@@ -234,7 +235,16 @@ export const contract = {
   'import.undoPreview': call(z.object({ batch: z.number().int().min(1) }).strict()).returns<BatchUndoPreview>(),
   'import.undo': write(z.object({ batch: z.number().int().min(1) }).strict()).returns<BatchUndoPreview>(),
   /** Deals from a CRM export, matched to leads; a deal imported before is updated, its changes kept in its history. */
-  'import.deals': write(importFileSchema).returns<DealsImportSummary>(),
+  /** A CRM export's deals; `columns` names the header of any field the headers do not say (a mapping file's). */
+  'import.deals': write(
+    importFileSchema
+      .extend({
+        columns: z
+          .partialRecord(z.enum(Object.keys(DEAL_FIELDS) as [DealField, ...DealField[]]), z.string().min(1).max(200))
+          .optional(),
+      })
+      .strict(),
+  ).returns<DealsImportSummary>(),
   'presets.list': call(none).returns<Preset[]>(),
   'presets.save': write(
     z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict(),

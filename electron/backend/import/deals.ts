@@ -5,6 +5,7 @@ import {
   dealColumns,
   readDealRow,
   REQUIRED_DEAL_FIELDS,
+  type DealField,
   type DealRow,
 } from '../../../shared/domain/import/deal-fields';
 import { ImportError, openReader, readerOptions, records } from './readers';
@@ -18,14 +19,24 @@ export async function readDeals(
   path: string,
   options: ReaderOptions,
   timeZone: string,
+  /** Headers given for fields, over what the headers say (a mapping file's). */
+  given: Partial<Record<DealField, string>> = {},
 ): Promise<{ deals: DealRow[]; sha256: string; size: number }> {
   const name = basename(path);
   const reader = await openReader(path, readerOptions(options));
   const columns = dealColumns(reader.headers);
+  for (const [field, header] of Object.entries(given) as [DealField, string][]) {
+    const at = reader.headers.findIndex((h) => h.trim().toLowerCase() === header.trim().toLowerCase());
+    if (at < 0)
+      throw new ImportError(
+        `${name}: no column "${header}" for the deal's ${field}; its columns are ${reader.headers.map((h) => `"${h}"`).join(', ')}`,
+      );
+    columns[field] = at;
+  }
   const missing = REQUIRED_DEAL_FIELDS.filter((field) => columns[field] === undefined);
   if (missing.length > 0)
     throw new ImportError(
-      `${name}: cannot find a column for the deal's ${missing.join(', ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}; is it a CRM's deals export?`,
+      `${name}: cannot find a column for the deal's ${missing.join(', ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}; is it a CRM's deals export? If so, name its columns in a mapping file (--mapping)`,
     );
   const deals: DealRow[] = [];
   for await (const record of records(reader)) {

@@ -103,7 +103,8 @@ export const importHandlers = defineHandlers({
   'import.deals': async (request, context) => {
     const { timeZone, annotator } = workspaceSettings(context.store);
     assertRegularFile(request.path);
-    const file = await readDeals(request.path, request, timeZone);
+    const { columns, ...fileOptions } = request;
+    const file = await readDeals(request.path, fileOptions, timeZone, columns);
     return context.writes.write((at) => {
       const sqlite = context.store.sqlite;
       return sqlite.transaction(() => {

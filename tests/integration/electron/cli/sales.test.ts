@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../helpers/cli';
@@ -165,5 +166,30 @@ describe('pulso sales', () => {
       err: expect.stringMatching(/bad\.csv, row 3, column "Amount": cannot read amount "n\/a"; nothing imported/),
     });
     expect(fingerprint(workspace)).toBe(before);
+  });
+
+  it('takes the columns its headers do not say from a mapping file, and names a header the file lacks', async () => {
+    const workspace = await workspaceWithLeads();
+    const folder = tempFolder();
+    const file = writeEncoded(
+      join(folder, 'oportunidades.csv'),
+      'Opp #;Fase;Valor total;Email\nOP-1;Closed Won;12.000;marta@acme.es\n',
+      'utf8',
+    );
+    const refused = await pulso('sales', 'import', file, '--workspace', workspace);
+    expect([refused.code, refused.err]).toEqual([
+      1,
+      expect.stringContaining("cannot find a column for the deal's dealId, amount among"),
+    ]);
+    expect(refused.err).toContain('name its columns in a mapping file (--mapping)');
+    const mapping = join(folder, 'deals.json');
+    writeFileSync(mapping, JSON.stringify({ columns: { dealId: 'opp #', stage: 'Fase', amount: 'Valor total' } }));
+    const imported = await pulso('sales', 'import', file, '--mapping', mapping, '--workspace', workspace, '--json');
+    expect(JSON.parse(imported.out)).toMatchObject({ new: 1, matched: 1 });
+    writeFileSync(mapping, JSON.stringify({ columns: { dealId: 'Opportunity' } }));
+    const wrong = await pulso('sales', 'import', file, '--mapping', mapping, '--workspace', workspace);
+    expect(wrong.err).toContain(
+      'no column "Opportunity" for the deal\'s dealId; its columns are "Opp #", "Fase", "Valor total", "Email"',
+    );
   });
 });
