@@ -292,4 +292,28 @@ describe('the leads board (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it('moves a lead to another stage by dragging its card there', async () => {
+    const { backend, client } = await demoBackend(600);
+    await client.call('settings.update', { language: 'en', annotator: 'ana' });
+    const lead = (await client.call('leads.list', { stage: 'new' }))[0];
+    expect(lead).toBeDefined();
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      const card = page
+        .getByRole('listitem', { name: 'New' })
+        .getByRole('button', { name: new RegExp(`^${lead?.contact},`) });
+      await card.dragTo(page.getByRole('listitem', { name: 'Opportunity' }));
+      await expect
+        .poll(async () => (await client.call('leads.get', { lead: lead?.id as number })).stage)
+        .toBe('opportunity');
+      const history = (await client.call('leads.get', { lead: lead?.id as number })).history;
+      expect(history.at(-1)).toMatchObject({ stage: 'opportunity', by: 'ana' });
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });
