@@ -529,6 +529,14 @@ export const reportRuns = sqliteTable('report_runs', {
   createdBy: text('created_by').notNull(),
 });
 
+/** Saved column choices for CRM deals exports (pulso sales import --preset), apart from the messages' presets. */
+export const dealPresets = sqliteTable('deal_presets', {
+  name: text('name').primaryKey(),
+  /** JSON: the header of each deal field, by field. */
+  columns: text('columns').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
 /** The workspace zone's UTC offset from each instant on, for the roll-ups' local days. */
 export const zoneOffsets = sqliteTable('zone_offsets', {
   startsAt: integer('starts_at').primaryKey(),

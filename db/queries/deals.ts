@@ -97,3 +97,24 @@ export function matchDeal(sqlite: Database.Database, deal: number, lead: number)
       .run(lead, deal).changes > 0
   );
 }
+
+/** A deals preset's columns (the header of each deal field), or null when there is none by that name. */
+export function dealPreset(sqlite: Database.Database, name: string): Record<string, string> | null {
+  const row = sqlite.prepare('SELECT columns FROM deal_presets WHERE name = ?').get(name) as
+    { columns: string } | undefined;
+  return row ? (JSON.parse(row.columns) as Record<string, string>) : null;
+}
+
+export function dealPresetNames(sqlite: Database.Database): string[] {
+  return sqlite.prepare('SELECT name FROM deal_presets ORDER BY name').pluck().all() as string[];
+}
+
+/** Saves (or replaces) a deals preset. */
+export function saveDealPreset(sqlite: Database.Database, name: string, columns: Record<string, string>): void {
+  sqlite
+    .prepare(
+      `INSERT INTO deal_presets (name, columns, created_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET columns = excluded.columns`,
+    )
+    .run(name, JSON.stringify(columns), Date.now());
+}

@@ -17,7 +17,7 @@ function dealMapping(path: string): Record<string, string> {
 export const salesCommand: Command = {
   summary: 'Deals from the CRM: import an export, list them, match one to a lead by hand',
   usage: [
-    'pulso sales import FILE [--sheet NAME] [--mapping FILE.json] [--workspace W] [--json]   # {"batch","new","updated","matched","unmatched","ambiguous"}',
+    'pulso sales import FILE [--sheet NAME] [--preset NAME | --mapping FILE.json [--save-preset NAME]] [--workspace W] [--json]   # {"batch","new","updated","matched","unmatched","ambiguous"}',
     '       a mapping file names the header of any field the headers do not say: {"columns": {"dealId": "Opp #", "amount": "Valor total"}}',
     'pulso sales [list] [--state matched|ambiguous|unmatched] [--workspace W] [--json]',
     'pulso sales match DEAL LEAD [--workspace W]',
@@ -28,17 +28,27 @@ export const salesCommand: Command = {
     sheet: { type: 'string' },
     state: { type: 'string' },
     mapping: { type: 'string' },
+    preset: { type: 'string' },
+    'save-preset': { type: 'string' },
   },
   async run(client, values, positionals, io) {
     const [action = 'list', ...rest] = positionals;
     switch (action) {
       case 'import': {
         if (rest.length !== 1) throw new UsageError('give exactly one FILE: the CRM export of deals');
+        if (values.preset !== undefined && values.mapping !== undefined)
+          throw new UsageError('give either --preset or --mapping, not both');
+        const columns = typeof values.mapping === 'string' ? dealMapping(values.mapping) : undefined;
+        if (typeof values['save-preset'] === 'string') {
+          if (!columns) throw new UsageError('--save-preset saves the columns of a --mapping file');
+          applied(await client.call('deals.savePreset', { name: values['save-preset'], columns }));
+        }
         const summary = applied(
           await client.call('import.deals', {
             path: resolve(rest[0] as string),
             part: typeof values.sheet === 'string' ? values.sheet : undefined,
-            ...(typeof values.mapping === 'string' ? { columns: dealMapping(values.mapping) } : {}),
+            ...(columns ? { columns } : {}),
+            ...(typeof values.preset === 'string' ? { preset: values.preset } : {}),
           }),
         );
         const { file: _file, unchanged: _unchanged, ...figures } = summary;

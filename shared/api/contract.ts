@@ -57,6 +57,11 @@ function write<I extends z.ZodType>(input: I) {
 }
 
 const none = z.object({}).strict();
+/** The header of each deal field, by field: a mapping file's or a deals preset's. */
+const dealColumnsSchema = z.partialRecord(
+  z.enum(Object.keys(DEAL_FIELDS) as [DealField, ...DealField[]]),
+  z.string().min(1).max(200),
+);
 const timeZone = z.string().min(1).refine(isTimeZone, { message: 'Unknown IANA time zone' });
 
 function isTimeZone(name: string): boolean {
@@ -239,12 +244,16 @@ export const contract = {
   'import.deals': write(
     importFileSchema
       .extend({
-        columns: z
-          .partialRecord(z.enum(Object.keys(DEAL_FIELDS) as [DealField, ...DealField[]]), z.string().min(1).max(200))
-          .optional(),
+        columns: dealColumnsSchema.optional(),
+        /** A saved deals preset's columns (those given in `columns` win). */
+        preset: z.string().trim().min(1).max(80).optional(),
       })
       .strict(),
   ).returns<DealsImportSummary>(),
+  /** Saves the columns of a CRM's deals export under a name, for the next imports (`--preset`). */
+  'deals.savePreset': write(
+    z.object({ name: z.string().trim().min(1).max(80), columns: dealColumnsSchema }).strict(),
+  ).returns<{ name: string }>(),
   'presets.list': call(none).returns<Preset[]>(),
   'presets.save': write(
     z.object({ name: z.string().trim().min(1).max(80), mapping: mappingSchema }).strict(),

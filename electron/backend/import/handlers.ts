@@ -8,9 +8,9 @@ import {
   savePreset,
   undoBatch,
 } from '../../../db/queries/imports';
-import { storeDeals } from '../../../db/queries/deals';
+import { dealPreset, dealPresetNames, saveDealPreset, storeDeals } from '../../../db/queries/deals';
 import { readDeals } from './deals';
-import { NotFound } from '../runtime/context';
+import { NotFound, Refused } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import type { InspectThreadData } from './inspect-thread';
 import { assertRegularFile, ImportError } from './readers';
@@ -103,8 +103,15 @@ export const importHandlers = defineHandlers({
   'import.deals': async (request, context) => {
     const { timeZone, annotator } = workspaceSettings(context.store);
     assertRegularFile(request.path);
-    const { columns, ...fileOptions } = request;
-    const file = await readDeals(request.path, fileOptions, timeZone, columns);
+    const { columns, preset, ...fileOptions } = request;
+    const saved = preset === undefined ? {} : dealPreset(context.store.sqlite, preset);
+    if (saved === null) {
+      const names = dealPresetNames(context.store.sqlite);
+      throw new Refused(
+        `No deals preset "${preset}"; ${names.length ? `the saved ones are ${names.join(', ')}` : 'none is saved yet'}`,
+      );
+    }
+    const file = await readDeals(request.path, fileOptions, timeZone, { ...saved, ...columns });
     return context.writes.write((at) => {
       const sqlite = context.store.sqlite;
       return sqlite.transaction(() => {
@@ -125,6 +132,11 @@ export const importHandlers = defineHandlers({
       })();
     });
   },
+  'deals.savePreset': ({ name, columns }, { store, writes }) =>
+    writes.write(() => {
+      saveDealPreset(store.sqlite, name, columns);
+      return { name };
+    }),
   'presets.list': (_input, { store }) => allPresets(store.sqlite),
   'presets.save': ({ name, mapping }, { store, writes }) =>
     writes.write(() => {

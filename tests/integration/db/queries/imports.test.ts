@@ -47,7 +47,15 @@ describe('undoing an import batch', () => {
     expect([first.new, second.new, second.duplicate]).toEqual([3, 1, 3]);
 
     const preview = await opened.client.call('import.undoPreview', { batch: first.batch });
-    expect(preview).toEqual({ batch: first.batch, messages: 0, kept: 3, labelsSince: 0, cases: 0 });
+    expect(preview).toEqual({
+      batch: first.batch,
+      messages: 0,
+      kept: 3,
+      labelsSince: 0,
+      cases: 0,
+      deals: 0,
+      dealsChanged: 0,
+    });
     expect(await opened.client.call('import.undo', { batch: first.batch })).toEqual(preview);
 
     const { counts } = await opened.client.call('workspace.info', {});
@@ -92,6 +100,8 @@ describe('undoing an import batch', () => {
       kept: 0,
       labelsSince: 1,
       cases: 1,
+      deals: 0,
+      dealsChanged: 0,
     });
     await opened.client.call('import.undo', { batch: cases.batch });
     expect(count(opened.path, 'SELECT count(*) FROM label_actions')).toBe(1);

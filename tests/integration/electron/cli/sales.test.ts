@@ -184,8 +184,39 @@ describe('pulso sales', () => {
     expect(refused.err).toContain('name its columns in a mapping file (--mapping)');
     const mapping = join(folder, 'deals.json');
     writeFileSync(mapping, JSON.stringify({ columns: { dealId: 'opp #', stage: 'Fase', amount: 'Valor total' } }));
-    const imported = await pulso('sales', 'import', file, '--mapping', mapping, '--workspace', workspace, '--json');
+    const imported = await pulso(
+      'sales',
+      'import',
+      file,
+      '--mapping',
+      mapping,
+      '--save-preset',
+      'Salesforce ES',
+      '--workspace',
+      workspace,
+      '--json',
+    );
     expect(JSON.parse(imported.out)).toMatchObject({ new: 1, matched: 1 });
+    // The next export goes in by the preset's name; an unknown one is named with those saved.
+    const next = writeEncoded(
+      join(folder, 'oportunidades-2.csv'),
+      'Opp #;Fase;Valor total\nOP-2;Closed Lost;500\n',
+      'utf8',
+    );
+    const byPreset = await pulso(
+      'sales',
+      'import',
+      next,
+      '--preset',
+      'Salesforce ES',
+      '--workspace',
+      workspace,
+      '--json',
+    );
+    expect(JSON.parse(byPreset.out)).toMatchObject({ new: 1 });
+    expect((await pulso('sales', 'import', next, '--preset', 'HubSpot', '--workspace', workspace)).err).toContain(
+      'No deals preset "HubSpot"; the saved ones are Salesforce ES',
+    );
     writeFileSync(mapping, JSON.stringify({ columns: { dealId: 'Opportunity' } }));
     const wrong = await pulso('sales', 'import', file, '--mapping', mapping, '--workspace', workspace);
     expect(wrong.err).toContain(
