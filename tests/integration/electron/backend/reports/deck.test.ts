@@ -75,6 +75,9 @@ describe('the quarterly deck', () => {
   let kpis: KpiReport;
   let roi: RoiReport | null;
   let folder: string;
+  /** The quarter's deck in both formats, written once: the workbook in Spanish, the slides in English. */
+  const decks = { xlsx: '', pptx: '' };
+  let written: { xlsx: ReportResult; pptx: ReportResult };
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'pulso-deck-'));
     const backend = createBackend(join(folder, 'Lumen.pulso'));
@@ -84,6 +87,12 @@ describe('the quarterly deck', () => {
     await opened.client.call('settings.update', { language: 'es' });
     kpis = await opened.client.call('kpis.get', QUARTER);
     roi = await opened.client.call('kpis.roi', QUARTER);
+    decks.xlsx = join(folder, 'deck.xlsx');
+    decks.pptx = join(folder, 'deck.pptx');
+    written = {
+      xlsx: await writeDeck(opened, decks.xlsx),
+      pptx: await writeDeck(opened, decks.pptx, { language: 'en' }),
+    };
   }, 120_000);
   afterAll(async () => {
     await opened.backend.close();
@@ -91,8 +100,8 @@ describe('the quarterly deck', () => {
   });
 
   it('writes a workbook whose figures are the KPIs of the period, a sheet per section in the chosen language', async () => {
-    const path = join(folder, 'deck.xlsx');
-    const result = await writeDeck(opened, path);
+    const path = decks.xlsx;
+    const result = written.xlsx;
     expect(result).toMatchObject({ fileName: 'deck.xlsx', sheets: 9 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
@@ -162,8 +171,8 @@ describe('the quarterly deck', () => {
   });
 
   it("holds native charts whose series point at the cells they chart, with the package's parts all tied in", async () => {
-    const path = join(folder, 'charts.xlsx');
-    const result = await writeDeck(opened, path);
+    const path = decks.xlsx;
+    const result = written.xlsx;
     const zip = await JSZip.loadAsync(readFileSync(path));
     const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/);
     expect(charts.length).toBe(result.charts);
@@ -227,8 +236,8 @@ describe('the quarterly deck', () => {
   });
 
   it('writes the same deck as slides: one native chart per chart slide, each with its embedded workbook', async () => {
-    const path = join(folder, 'deck.pptx');
-    const result = await writeDeck(opened, path, { language: 'en' });
+    const path = decks.pptx;
+    const result = written.pptx;
     const zip = await JSZip.loadAsync(readFileSync(path));
     const charts = zip.file(/^ppt\/charts\/chart\d+\.xml$/);
     expect(charts.length).toBe(result.charts);
@@ -343,10 +352,8 @@ describe('the quarterly deck', () => {
       throw new Error(
         `${missing.join(', ')} not found: install LibreOffice and poppler (Debian: apt-get install libreoffice-calc-nogui libreoffice-impress-nogui poppler-utils; .ci/run does)`,
       );
-    const path = join(folder, 'office.xlsx');
-    const slides = join(folder, 'office.pptx');
-    const book = await writeDeck(opened, path);
-    const deck = await writeDeck(opened, slides);
+    const [path, slides] = [decks.xlsx, decks.pptx];
+    const [book, deck] = [written.xlsx, written.pptx];
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const [file, minimum, exact] of [
       [path, book.sheets, false],
