@@ -45,20 +45,19 @@ export function roiAggregates(
   sqlite: Database.Database,
   range: Range,
 ): { deals: WonDeal[]; paths: LeadPath[]; dealStates: RoiReport['deals'] } {
-  const touches = new Map<number, WonDeal['touches']>();
+  type Touch = WonDeal['touches'][number] & { message: number };
+  const touches = new Map<number, Touch[]>();
   for (const row of sqlite
     .prepare(
-      `SELECT lm.lead_id AS lead, m.posted_at AS at, s.code AS source,
-         (SELECT group_concat(e.name, char(31)) FROM message_entities me JOIN entities e ON e.id = me.entity_id
-          WHERE me.message_id = m.id) AS entities
+      `SELECT lm.lead_id AS lead, m.id AS message, m.posted_at AS at, s.code AS source
        FROM lead_messages lm JOIN messages m ON m.id = lm.message_id JOIN sources s ON s.id = m.source_id
        ORDER BY m.posted_at, m.id`,
     )
-    .all() as { lead: number; at: number; source: string; entities: string | null }[]) {
-    const touch = { at: row.at, source: row.source, entities: row.entities ? row.entities.split('\u001f') : [] };
-    const list = touches.get(row.lead);
+    .all() as (Touch & { lead: number })[]) {
+    const { lead, ...touch } = row;
+    const list = touches.get(lead);
     if (list) list.push(touch);
-    else touches.set(row.lead, [touch]);
+    else touches.set(lead, [touch]);
   }
   const deals = (
     sqlite
@@ -71,6 +70,17 @@ export function roiAggregates(
       )
       .all(range.start, range.end) as (Omit<WonDeal, 'touches'> & { lead: number })[]
   ).map(({ lead, ...deal }) => ({ ...deal, touches: touches.get(lead) ?? [] }));
+  // The entities each attributed touch names: read for the period's won deals only, not for every lead's touches.
+  const attributed = deals.flatMap((deal) => deal.touches as Touch[]);
+  const entities = new Map<number, string[]>();
+  for (const { message, name } of sqlite
+    .prepare(
+      `SELECT me.message_id AS message, e.name FROM message_entities me JOIN entities e ON e.id = me.entity_id
+       WHERE me.message_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(attributed.map((touch) => touch.message))) as { message: number; name: string }[])
+    entities.set(message, [...(entities.get(message) ?? []), name]);
+  for (const touch of attributed) touch.entities = entities.get(touch.message) ?? [];
   const paths = (
     sqlite.prepare('SELECT id, stage FROM leads WHERE created_at < ?').all(range.end) as { id: number; stage: string }[]
   ).map((lead): LeadPath => ({

@@ -157,6 +157,21 @@ describe('the ROI leg of the KPIs', () => {
       attributedBySource: { linear: { twitter: 10000 } },
     });
     expect(narrow.attributedBy.quarter.linear).toEqual({ '2026Q1': 10000 });
+    expect(narrow.attributedBy.entity.linear).toEqual({ '—': 10000 });
+    // A tracked entity the Twitter touch names gets its part.
+    await pulso(
+      'entities',
+      'add',
+      '--workspace',
+      workspace,
+      '--name',
+      'Lumen',
+      '--role',
+      'own',
+      '--aliases',
+      'propuesta',
+    );
+    expect((await json('--window-days', '30')).attributedBy.entity.linear).toEqual({ Lumen: 10000 });
     expect(narrow.attributedBy.campaign.linear).toEqual({ '—': 10000 });
     const { code, err } = await runCli(
       'kpis',
