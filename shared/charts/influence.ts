@@ -3,6 +3,9 @@ import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
 
 const PARTS = ['reach', 'engagement', 'conversation'] as const;
 
+/** A handle as people write it: one @, whether the file wrote it with one or not. */
+export const handleText = (handle: string): string => (handle.startsWith('@') ? handle : `@${handle}`);
+
 /** Authors ranked by influence, each bar split into the formula's parts. */
 function influenceChart(list: 'top' | 'detractors'): ChartModule {
   return {
@@ -17,7 +20,7 @@ function influenceChart(list: 'top' | 'detractors'): ChartModule {
           tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 2) }),
           legend: { top: 0 },
           xAxis: { type: 'value', name: t.t('chart.influence') },
-          yAxis: { type: 'category', data: authors.map((a) => `@${a.handle}`) },
+          yAxis: { type: 'category', data: authors.map((a) => handleText(a.handle)) },
           series: PARTS.map((part) => ({
             type: 'bar',
             stack: 'influence',

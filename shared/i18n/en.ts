@@ -20,6 +20,8 @@ export const en = {
   'empty.comingSoon': 'Coming soon',
   'grid.title': 'Messages',
   'grid.count': '{count} messages',
+  'grid.noMatch': 'No messages match these filters.',
+  'grid.clearFilters': 'Clear filters',
   'grid.empty': 'This workspace has no messages yet.',
   'grid.col.postedAt': 'Posted',
   'grid.col.source': 'Source',

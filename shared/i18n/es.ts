@@ -21,6 +21,8 @@ export const es: Record<MessageKey, string> = {
   'empty.comingSoon': 'Próximamente',
   'grid.title': 'Menciones',
   'grid.count': '{count} menciones',
+  'grid.noMatch': 'Ningún mensaje cumple estos filtros.',
+  'grid.clearFilters': 'Quitar los filtros',
   'grid.empty': 'Este espacio de trabajo aún no tiene menciones.',
   'grid.col.postedAt': 'Publicado',
   'grid.col.source': 'Fuente',

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoBackend } from '../helpers/workspace';
-import { closeBrowser, openApp, screenshotPath } from './harness';
+import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
 import { neutralizeFormula } from '../../shared/domain/spreadsheet-cell';
 
 afterAll(closeBrowser);
@@ -33,6 +33,16 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
         .poll(() => countText(page))
         .toBe(`${phrase.total.toLocaleString('en')} of 1,500 · ${phrase.unlabeled.toLocaleString('en')} unlabeled`);
       expect(phrase.total).toBe(phrase.unlabeled);
+      // No match is not an empty workspace: it says so, and clears the filters on request.
+      await search.fill('zxqwv');
+      await expect
+        .poll(() => page.getByTestId('no-match').textContent())
+        .toBe('No messages match these filters.Clear filters');
+      await screenshotsAtSizes(page, 'grid-no-match-en');
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await expect.poll(() => countText(page)).toMatch(/^1,500 messages/);
+      expect(await search.inputValue()).toBe('');
+      expect(await page.getByRole('combobox', { name: 'Temperature' }).inputValue()).toBe('');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

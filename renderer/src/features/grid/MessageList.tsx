@@ -133,6 +133,19 @@ export function MessageList({ scope, onClearScope }: Props) {
       <div className="grid-main">
         {total === null ? (
           <div className="loading">{t('app.loading')}</div>
+        ) : total === 0 && counts && counts.all > 0 ? (
+          // Nothing passes the filters, but the workspace has messages: say so, and offer the way back.
+          <div className="empty-state" data-testid="no-match">
+            <p>{t('grid.noMatch')}</p>
+            <button
+              onClick={() => {
+                changeFilter({});
+                onClearScope?.();
+              }}
+            >
+              {t('grid.clearFilters')}
+            </button>
+          </div>
         ) : total === 0 ? (
           <p className="empty-state">{t('grid.empty')}</p>
         ) : (

@@ -70,6 +70,10 @@ describe('chart click-through: each element opens exactly the messages behind it
     expect(twitter.totals.messages).toBeLessThan(report.totals.messages);
 
     const influencers = chart('top-influencers').build(report, t);
+    // Each handle with one @, whether its file wrote one or not (the demo's do).
+    const names = (influencers.option.yAxis as { data: string[] }).data;
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^@[^@]/);
     const top = report.influence.top[0];
     // The chart lists the top author last (bars grow upwards).
     expect(await total(influencers.drill(0, report.influence.top.length - 1))).toBe(top?.messages);
