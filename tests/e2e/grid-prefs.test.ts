@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinView } from '../../shared/domain/views';
 import { demoBackend } from '../helpers/workspace';
-import { closeBrowser, openApp, screenshotPath } from './harness';
+import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
 
@@ -146,7 +146,28 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
       await help.getByRole('textbox', { name: 'Key for spam' }).fill('A');
       await help.getByRole('button', { name: 'Save keys' }).click();
       await expect.poll(() => help.getByRole('alert').textContent()).toBe('each key may do one thing only');
+      // Every shortcut fits a 1280×720 window, the last one included; key names in the app's language.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      const fits = async (dialog: typeof help): Promise<boolean> => {
+        const box = await dialog.boundingBox();
+        const last = await dialog.locator('table').last().locator('tr').last().boundingBox();
+        return box !== null && last !== null && box.y >= 0 && box.y + box.height <= 720 && last.y + last.height <= 720;
+      };
+      expect(await fits(help)).toBe(true);
+      expect(await help.textContent()).toContain('Shift+↑ ↓Extend the selection up or down');
+      await screenshotsAtSizes(page, 'shortcuts-en');
       await help.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await grid.focus();
+      await page.keyboard.press('?');
+      const ayuda = page.getByRole('dialog', { name: 'Atajos de teclado' });
+      await expect.poll(() => ayuda.textContent()).toContain('0 / Supr');
+      expect(await ayuda.textContent()).toContain('↑ ↓ RePág AvPág Inicio Fin');
+      await page.setViewportSize({ width: 1280, height: 720 });
+      expect(await fits(ayuda)).toBe(true);
+      await screenshotsAtSizes(page, 'shortcuts-es');
+      await ayuda.getByRole('button', { name: 'Cerrar' }).click();
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Idioma' }).selectOption('en');
       await grid.focus();
       const cursor = Number(await grid.locator('[aria-current="true"]').getAttribute('aria-rowindex')) - 2;
       await page.keyboard.press('a');

@@ -38,54 +38,61 @@ export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
     setError(null);
     onSaveKeys(parsed.data);
   };
+  const key = (name: 'delete' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'shift' | 'enter'): string => t(`key.${name}`);
   const fixed: [string, string][] = [
-    ['0 / Delete', t('help.clear')],
+    [`0 / ${key('delete')}`, t('help.clear')],
     ['Ctrl+D', t('help.fillDown')],
     ['Ctrl+Z', t('help.undo')],
-    ['Ctrl+Shift+Z / Ctrl+Y', t('help.redo')],
-    ['↑ ↓ PageUp PageDown Home End', t('help.move')],
-    ['Shift+↑ ↓', t('grid.selected', { count: 2 })],
-    ['Enter', t('help.open')],
+    [`Ctrl+${key('shift')}+Z / Ctrl+Y`, t('help.redo')],
+    [`↑ ↓ ${key('pageUp')} ${key('pageDown')} ${key('home')} ${key('end')}`, t('help.move')],
+    [`${key('shift')}+↑ ↓`, t('help.extend')],
+    [key('enter'), t('help.open')],
     ['L', t('help.lead')],
     ['?', t('help.help')],
   ];
   return (
     <dialog ref={dialog} className="help" aria-label={t('help.title')} onClose={onClose}>
       <h2>{t('help.title')}</h2>
-      <table>
-        <tbody>
-          {TEMPERATURES.map((value, i) => (
-            <tr key={value}>
-              <th>
-                {keyInput(draft.temperature[i] ?? '', t('help.keyFor', { what: String(value) }), (key) =>
-                  setDraft({ ...draft, temperature: draft.temperature.map((k, j) => (j === i ? key : k)) }),
-                )}
-              </th>
-              <td>
-                <TemperatureChip value={value} />
-              </td>
-            </tr>
-          ))}
-          {KINDS.map((kind) => (
-            <tr key={kind}>
-              <th>
-                {keyInput(draft.kinds[kind], t('help.keyFor', { what: t(`kind.${kind}` as MessageKey) }), (key) =>
-                  setDraft({ ...draft, kinds: { ...draft.kinds, [kind]: key } }),
-                )}
-              </th>
-              <td>{t(`kind.${kind}` as MessageKey)}</td>
-            </tr>
-          ))}
-          {fixed.map(([key, what]) => (
-            <tr key={key}>
-              <th>
-                <kbd>{key}</kbd>
-              </th>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="help-columns">
+        <table aria-label={t('help.labelKeys')}>
+          <tbody>
+            {TEMPERATURES.map((value, i) => (
+              <tr key={value}>
+                <th>
+                  {keyInput(draft.temperature[i] ?? '', t('help.keyFor', { what: String(value) }), (key) =>
+                    setDraft({ ...draft, temperature: draft.temperature.map((k, j) => (j === i ? key : k)) }),
+                  )}
+                </th>
+                <td>
+                  <TemperatureChip value={value} />
+                </td>
+              </tr>
+            ))}
+            {KINDS.map((kind) => (
+              <tr key={kind}>
+                <th>
+                  {keyInput(draft.kinds[kind], t('help.keyFor', { what: t(`kind.${kind}` as MessageKey) }), (key) =>
+                    setDraft({ ...draft, kinds: { ...draft.kinds, [kind]: key } }),
+                  )}
+                </th>
+                <td>{t(`kind.${kind}` as MessageKey)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table aria-label={t('help.otherKeys')}>
+          <tbody>
+            {fixed.map(([keys, what]) => (
+              <tr key={keys}>
+                <th>
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {error && (
         <p className="error" role="alert">
           {error}
