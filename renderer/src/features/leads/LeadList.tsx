@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LeadSummary } from '../../../../shared/api/leads';
+import { foldText } from '../../../../shared/domain/matching';
 import { LEAD_STAGES, type LeadStage } from '../../../../shared/domain/vocabulary';
 import { useI18n } from '../../app/i18n';
 
@@ -11,14 +12,15 @@ interface Filter {
   campaign: string;
 }
 
-const fold = (text: string | null): string => (text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 export function matchesFilter(lead: LeadSummary, filter: Filter): boolean {
   if (filter.stage && lead.stage !== filter.stage) return false;
   if (filter.owner && lead.owner !== filter.owner) return false;
   if (filter.campaign && lead.campaign !== filter.campaign) return false;
-  const text = fold(filter.text.trim());
-  return !text || [lead.contact, lead.name, lead.company, lead.product, lead.email].some((v) => fold(v).includes(text));
+  const text = foldText(filter.text.trim());
+  return (
+    !text ||
+    [lead.contact, lead.name, lead.company, lead.product, lead.email].some((v) => foldText(v ?? '').includes(text))
+  );
 }
 
 const distinct = (values: (string | null)[]): string[] =>

@@ -138,9 +138,12 @@ export function ReportsScreen() {
             charts: number(run.result.charts),
             seconds: number(run.result.seconds, 1),
           })}{' '}
-          <button type="button" onClick={() => void api.call('reports.reveal', { id: run.result.id })}>
-            {t('reports.reveal')}
-          </button>
+          {/* Id 0: its record waits for a job's write lock; the recent list shows it once stored. */}
+          {run.result.id > 0 && (
+            <button type="button" onClick={() => void api.call('reports.reveal', { id: run.result.id })}>
+              {t('reports.reveal')}
+            </button>
+          )}
         </p>
       )}
       {run.state === 'cancelled' && (
