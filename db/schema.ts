@@ -236,9 +236,127 @@ export const cases = sqliteTable(
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
     batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'cascade' }),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] })
+      .notNull()
+      .default('normal'),
+    /** The message the case was opened from: the queue shows its author, text and temperature. */
+    messageId: integer('message_id'),
+    /** Since when the customer has waited for an answer (they spoke last); null once answered. */
+    waitingSince: integer('waiting_since'),
+    slaPolicyId: integer('sla_policy_id').references(() => slaPolicies.id, { onDelete: 'set null' }),
+    /** Kept by every change to the case and by `sla.refresh`; null with no policy. */
+    slaState: text('sla_state', { enum: ['active', 'active_with_misses', 'hit', 'missed'] }),
+    /** The earliest SLA due time still running (first or next response, resolution). */
+    slaDue: integer('sla_due'),
   },
-  (t) => [index('cases_opened').on(t.openedAt)],
+  (t) => [
+    index('cases_opened').on(t.openedAt),
+    index('cases_queue').on(t.status, t.waitingSince),
+    index('cases_message').on(t.messageId),
+  ],
 );
+
+/** Every change to a case, dated and attributed; internal notes are events too (`action` 'note'). */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: id(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action', {
+      enum: ['opened', 'status', 'assignee', 'department', 'type', 'priority', 'note', 'messages', 'routed'],
+    }).notNull(),
+    value: text('value'),
+    previous: text('previous'),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.at)],
+);
+
+/** The brand's answers, written in Pulso (posted by hand on the network): each is a first or next response. */
+export const caseReplies = sqliteTable(
+  'case_replies',
+  {
+    id: id(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    agent: text('agent').notNull(),
+    text: text('text').notNull(),
+    cannedId: integer('canned_id').references(() => cannedReplies.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('case_replies_case').on(t.caseId, t.at), index('case_replies_at').on(t.at)],
+);
+
+/** Targets for cases of a type, priority or team (the first matching policy by position applies). */
+export const slaPolicies = sqliteTable('sla_policies', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull(),
+  caseType: text('case_type'),
+  priority: text('priority'),
+  department: text('department'),
+  firstResponseMinutes: integer('first_response_minutes').notNull(),
+  nextResponseMinutes: integer('next_response_minutes'),
+  resolutionMinutes: integer('resolution_minutes').notNull(),
+  /** `mon-fri 09:00-18:00` as parseBusinessHours reads it; null: round the clock. */
+  businessHours: text('business_hours'),
+  /** JSON array of YYYY-MM-DD days off. */
+  holidays: text('holidays').notNull().default('[]'),
+});
+
+/** Each SLA target a case missed, and when (its due time): the KPIs' breaches count these. */
+export const slaMisses = sqliteTable(
+  'sla_misses',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    target: text('target', { enum: ['first_response', 'next_response', 'resolution'] }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.target, t.at] })],
+);
+
+/** A team's community managers: routing shares a team's cases among them. */
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    department: text('department').notNull(),
+    agent: text('agent').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.department, t.agent] })],
+);
+
+/** Answers kept for reuse, found by their short code; `{nombre}`, `{caso}`, `{agente}` are filled in. */
+export const cannedReplies = sqliteTable('canned_replies', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  language: text('language').notNull(),
+  department: text('department'),
+  text: text('text').notNull(),
+});
+
+/** Ordered conditions that set a new case's team, type, priority and assignee. */
+export const routingRules = sqliteTable('routing_rules', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull(),
+  /** The condition as written (`kind:complaint temp<=-1 "refund"`), read by parseRoutingCondition. */
+  condition: text('condition').notNull(),
+  department: text('department'),
+  caseType: text('case_type'),
+  priority: text('priority'),
+  assignee: text('assignee'),
+  assign: text('assign', { enum: ['fixed', 'round_robin', 'least_loaded'] })
+    .notNull()
+    .default('fixed'),
+  /** Round robin: how many cases the rule has handed out (the next goes to member `turns % members`). */
+  turns: integer('turns').notNull().default(0),
+});
 
 export const caseMessages = sqliteTable(
   'case_messages',

@@ -1,3 +1,4 @@
+import { careHandlers } from './care/handlers';
 import { chartHandlers } from './charts/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { costHandlers } from './costs/handlers';
@@ -30,4 +31,5 @@ export const handlers = registerHandlers({
   costs: costHandlers,
   reports: reportHandlers,
   contacts: contactHandlers,
+  care: careHandlers,
 });

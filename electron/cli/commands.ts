@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../shared/api/envelope';
 import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
+import { cannedCommand, casesCommand, routeCommand, slaCommand } from './care';
 import { contactsCommand } from './contacts';
 import { leadsCommand } from './leads';
 import { reportCommand } from './report';
@@ -248,6 +249,10 @@ export const commands: Record<string, Command> = {
   },
   leads: leadsCommand,
   contacts: contactsCommand,
+  cases: casesCommand,
+  sla: slaCommand,
+  route: routeCommand,
+  canned: cannedCommand,
   sales: salesCommand,
   costs: costsCommand,
   report: reportCommand,

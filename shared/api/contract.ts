@@ -9,6 +9,27 @@ import { gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
 import { reportRequestSchema, type ReportResult, type ReportRun } from './reports';
 import {
+  addCaseMessagesSchema,
+  cannedSchema,
+  caseListSchema,
+  exportCasesSchema,
+  noteSchema,
+  openCaseSchema,
+  queueFilterSchema,
+  respondSchema,
+  routingRuleSchema,
+  slaPolicySchema,
+  teamSchema,
+  updateCaseSchema,
+  type CannedReply,
+  type CaseDetail,
+  type CaseSummary,
+  type QueuePage,
+  type RespondResult,
+  type RoutingRule,
+  type SlaPolicy,
+} from './cases';
+import {
   identifySchema,
   mergeSchema,
   splitSchema,
@@ -381,6 +402,43 @@ export const contract = {
   'contacts.merge': write(mergeSchema).returns<Contact>(),
   /** One account out of a contact, to a contact of its own. */
   'contacts.split': write(splitSchema).returns<{ contact: Contact; split: Contact }>(),
+  /** The care queue: open cases and unhandled case/complaint messages, oldest waiting first, with counts. */
+  'cases.queue': call(queueFilterSchema).returns<QueuePage>(),
+  /** A case's page: its fields, SLA, customer, thread (their messages and our replies) and history. */
+  'cases.get': call(z.object({ case: z.number().int().min(1) }).strict()).returns<CaseDetail>(),
+  /** Cases (opened in a period, of a status), each with its times and SLA, times in ISO 8601 with offset. */
+  'cases.list': call(caseListSchema).returns<CaseSummary[]>(),
+  /** One row per case opened in the period with its times and SLA outcome, to .csv or .xlsx. */
+  'cases.export': call(exportCasesSchema).returns<{ file: string; cases: number }>(),
+  /** A case from messages; routing rules set what the call leaves out. */
+  'cases.open': write(openCaseSchema).returns<{ case: number }>(),
+  'cases.addMessages': write(addCaseMessagesSchema).returns<{ case: number; added: number }>(),
+  /** Status, type, team, assignee, priority: each change dated and attributed in the case's history. */
+  'cases.update': write(updateCaseSchema).returns<{ case: number; changed: number }>(),
+  'cases.note': write(noteSchema).returns<{ case: number }>(),
+  /** The brand's answer recorded on the case (posted by hand: Pulso stays offline); canned variables filled in. */
+  'cases.respond': write(respondSchema).returns<RespondResult>(),
+  'sla.list': call(none).returns<SlaPolicy[]>(),
+  /** A policy; the open cases' SLA is recomputed with it. */
+  'sla.add': write(slaPolicySchema).returns<{ policy: number; cases: number }>(),
+  /** Every open case's SLA recomputed now: misses that came due are recorded. */
+  'sla.refresh': write(none).returns<{ cases: number; misses: number }>(),
+  'canned.list': call(none).returns<CannedReply[]>(),
+  /** A canned reply by its short code (the same code again replaces it). */
+  'canned.add': write(cannedSchema).returns<{ canned: number }>(),
+  'routing.list': call(none).returns<RoutingRule[]>(),
+  'routing.add': write(routingRuleSchema).returns<{ rule: number }>(),
+  /** The open cases a condition would route now, before it is saved. */
+  'routing.preview': call(
+    z
+      .object({ when: z.string().trim().min(1).max(1_000), limit: z.number().int().min(0).max(500).default(20) })
+      .strict(),
+  ).returns<{ open: number; matches: number; cases: number[] }>(),
+  /** The rules applied to the open cases no team has yet. */
+  'routing.apply': write(none).returns<{ cases: number; routed: number }>(),
+  'teams.list': call(none).returns<{ department: string; members: string[] }[]>(),
+  /** A team's community managers (round robin and least loaded choose among them). */
+  'teams.set': write(teamSchema).returns<{ department: string; members: number }>(),
   /** The quarterly deck (or any period's) as a workbook with native charts, or as slides: a job. */
   'reports.write': call(reportRequestSchema).returns<JobStarted<ReportResult>>(),
   /** The decks written from this workspace, latest first. */

@@ -183,3 +183,33 @@ export function offsetSegments(start: number, end: number, timeZone: string): Of
   }
   return segments;
 }
+
+/** An instant in ISO 8601 with the zone's offset at it (2026-07-03T16:30:00+02:00), as people and scripts read it. */
+export function isoInZone(instant: number, timeZone: string): string {
+  const offset = zoneOffset(instant, timeZone);
+  const local = new Date(instant + offset).toISOString().slice(0, 19);
+  const minutes = Math.abs(offset) / 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  return `${local}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * `2026-07-03`, `2026-07-03T16:30` or `2026-07-03T16:30+02:00` as an instant: with no offset, a wall time in the zone
+ * (a day: its start).
+ */
+export function parseInstant(text: string, timeZone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text.trim(),
+  );
+  if (!match) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  const ms = Number(((match[7] ?? '') + '000').slice(0, 3));
+  const asUtc = utc(year as number, (month as number) - 1, day, hour, minute, second, ms);
+  if (new Date(asUtc).getUTCDate() !== day || (hour as number) > 23 || (minute as number) > 59) return null;
+  const zone = match[8];
+  if (zone === undefined) return wallClockToUtc(asUtc, timeZone);
+  if (zone === 'Z') return asUtc;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const [h, m] = [Number(zone.slice(1, 3)), Number(zone.slice(-2))];
+  return asUtc - sign * (h * 60 + m) * 60_000;
+}
