@@ -23,23 +23,29 @@ export function impliedStatus(row: NewCase): string {
 /** Writes cases and links them to the messages they were opened from. */
 export function createCaseWriter(sqlite: Database.Database, batchId: number | null) {
   const insertCase = sqlite.prepare(
-    `INSERT INTO cases (type, department, assignee, status, opened_at, first_response_at, resolved_at, closed_at, batch_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO cases (type, department, assignee, status, opened_at, first_response_at, resolved_at, closed_at, batch_id,
+       message_id, waiting_since)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const link = sqlite.prepare('INSERT OR IGNORE INTO case_messages (case_id, message_id) VALUES (?, ?)');
   return {
     add(messageId: number, row: NewCase): number {
+      const status = impliedStatus(row);
+      // The customer waits from the opening until a first response, while the case is open.
+      const waiting = row.firstResponseAt === null && ['new', 'attended', 'waiting'].includes(status);
       const caseId = Number(
         insertCase.run(
           row.type,
           row.department,
           row.assignee ?? null,
-          impliedStatus(row),
+          status,
           row.openedAt,
           row.firstResponseAt,
           row.resolvedAt,
           row.closedAt ?? null,
           batchId,
+          messageId,
+          waiting ? row.openedAt : null,
         ).lastInsertRowid,
       );
       link.run(caseId, messageId);

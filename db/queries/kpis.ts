@@ -4,6 +4,7 @@ import { USER_FLOWS, type MessageFilter } from '../../shared/api/messages';
 import type {
   AuthorAggregates,
   CaseRow,
+  ReplyRow,
   CountRow,
   PeriodAggregates,
   TopicAggregates,
@@ -184,10 +185,24 @@ export function kpiPeriodAggregates(
     ),
     cases: sqlite
       .prepare(
-        `SELECT type, opened_at AS openedAt, first_response_at AS firstResponseAt, resolved_at AS resolvedAt
-       FROM cases WHERE opened_at >= ? AND opened_at < ? ORDER BY id`,
+        `SELECT type, department, assignee, opened_at AS openedAt, first_response_at AS firstResponseAt,
+           resolved_at AS resolvedAt, sla_state AS slaState,
+           (SELECT count(*) FROM sla_misses sm WHERE sm.case_id = c.id AND sm.at < @end) AS misses
+         FROM cases c WHERE opened_at >= @start AND opened_at < @end ORDER BY id`,
       )
-      .all(range.start, range.end) as CaseRow[],
+      .all({ start: range.start, end: range.end }) as CaseRow[],
+    replies: sqlite
+      .prepare(
+        `SELECT agent, count(*) AS replies, count(canned_id) AS canned FROM case_replies
+         WHERE at >= ? AND at < ? GROUP BY agent`,
+      )
+      .all(range.start, range.end) as ReplyRow[],
+    labeledBy: sqlite
+      .prepare(
+        `SELECT annotator, count(*) AS labeled FROM messages WHERE labeled_at >= ? AND labeled_at < ?
+           AND annotator IS NOT NULL GROUP BY annotator`,
+      )
+      .all(range.start, range.end) as { annotator: string; labeled: number }[],
     snapshots: sqlite
       .prepare(
         `SELECT s.code AS source, c.channel, c.date, c.followers, c.members, c.active_members AS activeMembers

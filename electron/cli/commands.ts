@@ -299,7 +299,7 @@ export const commands: Record<string, Command> = {
         ['entity', 'role', 'mentions', 'sov', 'net', 'evangelists', 'detractors'],
       ).forEach((line) => io.out(line));
       io.out(
-        `care: ${report.care.requested} requested, ${report.care.attended} attended, ${report.care.resolved} resolved, ${report.care.slaBreaches} SLA breaches`,
+        `care: ${report.care.requested} requested, ${report.care.attended} attended, ${report.care.resolved} resolved, ${report.care.slaBreaches} SLA breaches, SLA hit rate ${percent(report.care.slaHitRate)}, canned replies ${percent(report.care.cannedShare)}`,
       );
       io.out(
         `users: ${report.users.happy} happy, ${report.users.unhappy} unhappy, ${report.users.unhappyToHappy} unhappy → happy, ${report.users.happyToUnhappy} happy → unhappy`,
@@ -372,5 +372,7 @@ export function applied<T>(result: T | PendingWrite): T {
     throw new BadInput('the workspace is busy with another job; the change is kept and made when it ends');
   return result;
 }
+
+const percent = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 
 export { createClient };

@@ -60,6 +60,22 @@ export interface CareKpis {
   waitingHours: { median: Ratio; max: Ratio };
   slaMinutes: number;
   slaBreaches: number;
+  /** Of the cases an SLA policy holds whose SLA is settled (resolved), the share that met every target. */
+  slaHitRate: Ratio;
+  /** Of the brand's replies in the period, the share that were canned. */
+  cannedShare: Ratio;
+  byTeam: Record<string, CareTeamKpis>;
+  /** Workload per community manager: their cases (as assignee), replies, canned share and labels. */
+  byAgent: Record<string, CareTeamKpis & { replies: number; cannedShare: Ratio; labeled: number }>;
+}
+
+export interface CareTeamKpis {
+  requested: number;
+  attended: number;
+  resolved: number;
+  firstResponseMinutes: Ratio;
+  slaBreaches: number;
+  slaHitRate: Ratio;
 }
 
 export interface CommunityKpis {

@@ -1,6 +1,7 @@
 import type {
   ByTemperature,
   CareKpis,
+  CareTeamKpis,
   CommunityKpis,
   DemographicKpis,
   InfluencerKpis,
@@ -55,9 +56,21 @@ export interface PairCountRow {
 }
 export interface CaseRow {
   type: string;
+  department: string | null;
+  assignee: string | null;
   openedAt: number;
   firstResponseAt: number | null;
   resolvedAt: number | null;
+  /** The case's SLA state; null when no policy holds it (then the request's first-response target does). */
+  slaState: string | null;
+  /** Its recorded SLA misses that came due before the period's end. */
+  misses: number;
+}
+/** An agent's replies in the period, and how many were canned. */
+export interface ReplyRow {
+  agent: string;
+  replies: number;
+  canned: number;
 }
 export interface SnapshotRow {
   source: string;
@@ -106,6 +119,9 @@ export interface TopicAggregates {
 export interface PeriodAggregates {
   entityAdvocates: { id: number; evangelists: number; detractors: number }[];
   cases: CaseRow[];
+  replies: ReplyRow[];
+  /** Messages each annotator labeled in the period. */
+  labeledBy: { annotator: string; labeled: number }[];
   snapshots: SnapshotRow[];
   demographics: DemographicRow[];
 }
@@ -302,9 +318,63 @@ function demographics(rows: readonly DemographicRow[]): KpiReport['demographics'
 
 /**
  * Care KPIs for the cases opened in the period; waiting ages and SLA breaches count to the period's end (or now, if
- * sooner).
+ * sooner). A case an SLA policy holds is breached when a miss is recorded for it; one no policy holds when its first
+ * response came later than `slaMinutes`. The hit rate is over the cases a policy holds whose SLA is settled.
  */
-export function careKpis(cases: readonly CaseRow[], periodEnd: number, slaMinutes: number): CareKpis {
+export function careKpis(
+  cases: readonly CaseRow[],
+  periodEnd: number,
+  slaMinutes: number,
+  replies: readonly ReplyRow[] = [],
+  labeledBy: readonly { annotator: string; labeled: number }[] = [],
+): CareKpis {
+  const figures = careFigures(cases, periodEnd, slaMinutes);
+  const byTeam = group(cases, (c) => c.department ?? '');
+  const byAgent = group(cases, (c) => c.assignee ?? '');
+  const replied = new Map(replies.map((row) => [row.agent, row]));
+  const labeled = new Map(labeledBy.map((row) => [row.annotator, row.labeled]));
+  const agents = [...new Set([...byAgent.keys(), ...replied.keys(), ...labeled.keys()])].filter(Boolean).sort();
+  const total = replies.reduce((sum, row) => sum + row.replies, 0);
+  const canned = replies.reduce((sum, row) => sum + row.canned, 0);
+  return {
+    ...figures,
+    cannedShare: ratio(canned, total),
+    byTeam: Object.fromEntries(
+      [...byTeam]
+        .filter(([team]) => team !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([team, rows]) => [team, teamFigures(careFigures(rows, periodEnd, slaMinutes))]),
+    ),
+    byAgent: Object.fromEntries(
+      agents.map((agent) => {
+        const mine = careFigures(byAgent.get(agent) ?? [], periodEnd, slaMinutes);
+        const own = replied.get(agent);
+        return [
+          agent,
+          {
+            ...teamFigures(mine),
+            replies: own?.replies ?? 0,
+            cannedShare: ratio(own?.canned ?? 0, own?.replies ?? 0),
+            labeled: labeled.get(agent) ?? 0,
+          },
+        ];
+      }),
+    ),
+  };
+}
+
+function teamFigures(figures: ReturnType<typeof careFigures>): CareTeamKpis {
+  return {
+    requested: figures.requested,
+    attended: figures.attended,
+    resolved: figures.resolved,
+    firstResponseMinutes: figures.firstResponseMinutes.median,
+    slaBreaches: figures.slaBreaches,
+    slaHitRate: figures.slaHitRate,
+  };
+}
+
+function careFigures(cases: readonly CaseRow[], periodEnd: number, slaMinutes: number) {
   const minutes = (from: number, to: number): number => (to - from) / 60_000;
   const firstResponses = cases.flatMap((c) =>
     c.firstResponseAt === null ? [] : [minutes(c.openedAt, c.firstResponseAt)],
@@ -316,6 +386,7 @@ export function careKpis(cases: readonly CaseRow[], periodEnd: number, slaMinute
   const waiting = cases
     .filter((c) => c.firstResponseAt === null)
     .map((c) => Math.max(0, minutes(c.openedAt, periodEnd)) / 60);
+  const settled = cases.filter((c) => c.slaState === 'hit' || c.slaState === 'missed');
   return {
     requested: cases.length,
     attended: firstResponses.length,
@@ -333,9 +404,12 @@ export function careKpis(cases: readonly CaseRow[], periodEnd: number, slaMinute
     waitingHours: { median: percentile(waiting, 0.5), max: waiting.length === 0 ? null : Math.max(...waiting) },
     slaMinutes,
     // A case still waiting at the end of the period counts once its wait passes the target.
-    slaBreaches: cases.filter(
-      (c) => minutes(c.openedAt, c.firstResponseAt ?? Math.max(periodEnd, c.openedAt)) > slaMinutes,
+    slaBreaches: cases.filter((c) =>
+      c.slaState !== null
+        ? c.misses > 0
+        : minutes(c.openedAt, c.firstResponseAt ?? Math.max(periodEnd, c.openedAt)) > slaMinutes,
     ).length,
+    slaHitRate: ratio(settled.filter((c) => c.slaState === 'hit').length, settled.length),
   };
 }
 
@@ -441,7 +515,7 @@ export function buildKpiReport(
         ),
       };
     }),
-    care: careKpis(aggregates.cases, context.periodEnd, context.slaMinutes),
+    care: careKpis(aggregates.cases, context.periodEnd, context.slaMinutes, aggregates.replies, aggregates.labeledBy),
     users: {
       ...users,
       happyRatio: ratio(users.happy, users.authors),

@@ -32,6 +32,7 @@ import { NotFound, Refused, type HandlerContext } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
 import { caseList, exportCases } from './export';
+import { routeCases } from './settle';
 
 /** An agent whose canned replies pass this share of their answers in the last 30 days is warned. */
 export const CANNED_SHARE_LIMIT = 0.5;
@@ -255,7 +256,6 @@ export const careHandlers = defineHandlers({
   'routing.apply': (_input, context) =>
     context.writes.write((now) => {
       const sqlite = context.store.sqlite;
-      const rules = listRoutingRules(sqlite);
       const actor = workspaceSettings(context.store).annotator;
       const unrouted = sqlite
         .prepare(
@@ -264,20 +264,8 @@ export const careHandlers = defineHandlers({
         )
         .raw()
         .all() as [number, number][];
-      const facts = routedMessages(
-        sqlite,
-        unrouted.map(([, message]) => message),
-      );
       return sqlite.transaction(() => {
-        let routed = 0;
-        for (const [id, message] of unrouted) {
-          const found = facts.get(message);
-          const rule = found ? matchingRule(rules, [found]) : undefined;
-          if (!rule) continue;
-          updateCase(sqlite, id, routeBy(sqlite, rule), now, actor);
-          recordEvent(sqlite, id, { at: now, actor, action: 'routed', value: rule.name });
-          routed++;
-        }
+        const routed = routeCases(sqlite, unrouted, actor, now);
         settle(
           context,
           unrouted.map(([id]) => id),

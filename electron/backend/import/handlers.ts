@@ -10,6 +10,7 @@ import {
 } from '../../../db/queries/imports';
 import { dealPreset, dealPresetNames, saveDealPreset, storeDeals } from '../../../db/queries/deals';
 import { readDeals } from './deals';
+import { settleImportedCases } from '../care/settle';
 import { NotFound, Refused } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import type { InspectThreadData } from './inspect-thread';
@@ -82,6 +83,10 @@ export const importHandlers = defineHandlers({
             context.progress,
             `The import of ${basename(request.path)}`,
           )
+            .then((summary) => {
+              settleImportedCases(store.sqlite, summary.batch, { timeZone, annotator }, Date.now());
+              return summary;
+            })
             // A cancelled import's thread is ended mid-write: what it had of the rejects file goes too.
             .finally(() => request.rejectsPath && removePartials(request.rejectsPath)),
         ),

@@ -81,16 +81,22 @@ describe('care KPIs on hand-computed cases', () => {
     const H = 3_600_000;
     const M = 60_000;
     const end = 100 * H;
+    const base = { department: 'Facturación', assignee: 'Rosa', slaState: null, misses: 0 };
     const care = careKpis(
       [
-        { type: 'billing', openedAt: 0, firstResponseAt: 30 * M, resolvedAt: 2 * H }, // 30 min, resolved in 2 h
-        { type: 'billing', openedAt: 10 * H, firstResponseAt: 10 * H + 90 * M, resolvedAt: 14 * H }, // 90 min (breach), 4 h
-        { type: 'outage', openedAt: 20 * H, firstResponseAt: 20 * H + 10 * M, resolvedAt: null }, // 10 min, open
-        { type: 'outage', openedAt: 90 * H, firstResponseAt: null, resolvedAt: null }, // waiting 10 h (breach)
-        { type: 'outage', openedAt: end - 30 * M, firstResponseAt: null, resolvedAt: null }, // waiting 0.5 h, within target
+        { ...base, type: 'billing', openedAt: 0, firstResponseAt: 30 * M, resolvedAt: 2 * H }, // 30 min, resolved in 2 h
+        { ...base, type: 'billing', openedAt: 10 * H, firstResponseAt: 10 * H + 90 * M, resolvedAt: 14 * H }, // 90 min (breach), 4 h
+        { ...base, type: 'outage', openedAt: 20 * H, firstResponseAt: 20 * H + 10 * M, resolvedAt: null }, // 10 min, open
+        { ...base, type: 'outage', openedAt: 90 * H, firstResponseAt: null, resolvedAt: null, department: 'Red' }, // waiting 10 h (breach)
+        { ...base, type: 'outage', openedAt: end - 30 * M, firstResponseAt: null, resolvedAt: null, assignee: null }, // waiting 0.5 h, within target
       ],
       end,
       60,
+      [
+        { agent: 'Rosa', replies: 4, canned: 1 },
+        { agent: 'Pablo', replies: 1, canned: 1 },
+      ],
+      [{ annotator: 'Pablo', labeled: 12 }],
     );
     expect(care).toEqual({
       requested: 5,
@@ -102,7 +108,51 @@ describe('care KPIs on hand-computed cases', () => {
       waitingHours: { median: 5.25, max: 10 },
       slaMinutes: 60,
       slaBreaches: 2,
-    });
+      slaHitRate: null,
+      cannedShare: 2 / 5,
+      byTeam: {
+        Facturación: { requested: 4, attended: 3, resolved: 2, firstResponseMinutes: 30, slaBreaches: 1, slaHitRate: null },
+        Red: { requested: 1, attended: 0, resolved: 0, firstResponseMinutes: null, slaBreaches: 1, slaHitRate: null },
+      },
+      byAgent: {
+        Pablo: {
+          requested: 0, attended: 0, resolved: 0, firstResponseMinutes: null, slaBreaches: 0, slaHitRate: null,
+          replies: 1, cannedShare: 1, labeled: 12,
+        },
+        Rosa: {
+          requested: 4, attended: 3, resolved: 2, firstResponseMinutes: 30, slaBreaches: 2, slaHitRate: null,
+          replies: 4, cannedShare: 0.25, labeled: 0,
+        },
+      },
+    }); // prettier-ignore
+    // Cases a policy holds are breached by their recorded misses, and settle into the hit rate.
+    const held = careKpis(
+      [
+        {
+          ...base,
+          type: 'billing',
+          openedAt: 0,
+          firstResponseAt: 5 * H,
+          resolvedAt: 6 * H,
+          slaState: 'hit',
+          misses: 0,
+        },
+        { ...base, type: 'billing', openedAt: 0, firstResponseAt: M, resolvedAt: 6 * H, slaState: 'missed', misses: 2 },
+        { ...base, type: 'billing', openedAt: 0, firstResponseAt: M, resolvedAt: 6 * H, slaState: 'hit', misses: 0 },
+        {
+          ...base,
+          type: 'billing',
+          openedAt: 0,
+          firstResponseAt: null,
+          resolvedAt: null,
+          slaState: 'active',
+          misses: 0,
+        },
+      ],
+      end,
+      60,
+    );
+    expect(held).toMatchObject({ slaBreaches: 1, slaHitRate: 2 / 3, cannedShare: null });
     expect(careKpis([], end, 60)).toMatchObject({
       requested: 0,
       firstResponseMinutes: { median: null, p90: null },
