@@ -7,6 +7,7 @@ import { startLoad } from '../../../db/load/writer';
 import type Database from 'better-sqlite3';
 import type { JobProgress } from '../runtime/jobs';
 import { createRandom, demoVocabulary as vocabulary, generateDemoMessages } from './generate';
+import { seedCare } from './care';
 import { seedLeads, type Touchable } from './leads';
 
 const CHUNK = 5000;
@@ -112,6 +113,7 @@ export function writeDemo(
         }
       }
       seedLeads(sqlite, seedRows, random, leadCandidates, otherTouches);
+      seedCare(sqlite);
       progress({ done: count, total: count });
       return { messages: count, entities: vocabulary.entities.length, topics: vocabulary.topics.length };
     })

@@ -12,6 +12,7 @@ const Dashboard = lazy(() => import('../features/dashboard').then((m) => ({ defa
 const TrackingScreen = lazy(() => import('../features/entities').then((m) => ({ default: m.TrackingScreen })));
 const LeadsScreen = lazy(() => import('../features/leads').then((m) => ({ default: m.LeadsScreen })));
 const ReportsScreen = lazy(() => import('../features/reports').then((m) => ({ default: m.ReportsScreen })));
+const QueueScreen = lazy(() => import('../features/queue').then((m) => ({ default: m.QueueScreen })));
 const ImportScreen = lazy(() => import('../features/import').then((m) => ({ default: m.ImportScreen })));
 
 const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
@@ -68,6 +69,8 @@ function Frame() {
     switch (section) {
       case 'grid':
         return <MessageList key={scope?.key} scope={scope} onClearScope={() => setScope(undefined)} />;
+      case 'queue':
+        return <QueueScreen />;
       case 'dashboard':
         return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
       case 'tracking':

@@ -111,7 +111,9 @@ describe('care KPIs on hand-computed cases', () => {
       slaHitRate: null,
       cannedShare: 2 / 5,
       byTeam: {
-        Facturación: { requested: 4, attended: 3, resolved: 2, firstResponseMinutes: 30, slaBreaches: 1, slaHitRate: null },
+        Facturación: {
+          requested: 4, attended: 3, resolved: 2, firstResponseMinutes: 30, slaBreaches: 1, slaHitRate: null,
+        },
         Red: { requested: 1, attended: 0, resolved: 0, firstResponseMinutes: null, slaBreaches: 1, slaHitRate: null },
       },
       byAgent: {

@@ -1,0 +1,114 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { isPending } from '../../shared/api/envelope';
+import { demoBackend } from '../helpers/workspace';
+import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
+
+afterAll(closeBrowser);
+
+describe('the care queue (real renderer, real handlers)', () => {
+  it('works a case from the queue with the keyboard: open, assign, answer with a canned reply, resolve', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'en', annotator: 'marta' });
+    const queue = await client.call('cases.queue', {});
+    const first = queue.items.findIndex((item) => item.case === null);
+    expect(first).toBeGreaterThanOrEqual(0);
+    const message = queue.items[first] as (typeof queue.items)[number];
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Queue' }).click();
+      const list = page.getByRole('grid', { name: 'Queue of messages and cases to handle' });
+      await expect.poll(() => list.getByRole('row').count()).toBe(queue.items.length);
+      // Waits are live and in their best unit: the demo's oldest messages have waited months, shown in days.
+      expect(await list.getByRole('row').first().getByRole('gridcell').first().textContent()).toMatch(/^\d+ d$/);
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toContain(`${queue.counts.total.toLocaleString('en-US')} to handle`);
+      await list.focus();
+      for (let i = 0; i < first; i++) await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.getByRole('complementary', { name: 'Message without a case' }).count()).toBe(1);
+      await page.keyboard.press('n');
+      const panel = page.getByRole('complementary', { name: /^Case \d+$/ });
+      await expect.poll(() => panel.count()).toBe(1);
+      const caseId = Number((await panel.getAttribute('aria-label'))?.replace('Case ', ''));
+      expect((await client.call('cases.get', { case: caseId })).thread).toEqual([
+        expect.objectContaining({ kind: 'message', message: message.message }),
+      ]);
+
+      await list.focus();
+      await page.keyboard.press('a');
+      await page.keyboard.type('rosa');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await client.call('cases.get', { case: caseId })).assignee).toBe('rosa');
+
+      await list.focus();
+      await page.keyboard.press('r');
+      await page.keyboard.type('/grac');
+      const suggestions = page.getByRole('listbox', { name: 'Canned replies' }).getByRole('option');
+      await expect.poll(() => suggestions.first().textContent()).toContain('/gracias');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Te escribimos por privado.');
+      await screenshotsAtSizes(page, 'queue-reply-en');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.getByRole('status').last().textContent()).toMatch(/Answer recorded and copied/);
+      const answered = await client.call('cases.get', { case: caseId });
+      expect(answered.status).toBe('attended');
+      expect(answered.thread.at(-1)).toMatchObject({
+        kind: 'reply',
+        agent: 'marta',
+        canned: 'gracias',
+        text: `Gracias por escribirnos, ${answered.customer.name ?? answered.customer.handle}. Ya estamos con tu caso ${caseId}. marta\n\nTe escribimos por privado.`,
+      });
+
+      await list.focus();
+      await page.keyboard.press('e');
+      await expect.poll(async () => (await client.call('cases.get', { case: caseId })).status).toBe('resolved');
+      // A resolved case leaves the queue.
+      await expect.poll(() => list.getByRole('row').count()).toBe(queue.items.length - 1);
+      const history = (await client.call('cases.get', { case: caseId })).history.map((e) => [e.action, e.value]);
+      // The demo's routing rules may have routed it when it was opened (an angry customer is urgent).
+      expect(history.filter(([action]) => action !== 'routed')).toEqual([
+        ['opened', 'general'],
+        ['assignee', 'rosa'],
+        ['status', 'attended'],
+        ['status', 'resolved'],
+      ]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('filters by SLA state and team, shows due times in colour, in English and Spanish', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'en' });
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Queue' }).click();
+      const list = page.getByRole('grid', { name: 'Queue of messages and cases to handle' });
+      const filters = page.getByRole('group', { name: 'Queue filters' });
+      await filters.getByLabel('SLA').selectOption('active_with_misses');
+      const expected = await client.call('cases.queue', { slaState: 'active_with_misses' });
+      expect(expected.items.length).toBeGreaterThan(0);
+      await expect.poll(() => list.getByRole('row').count()).toBe(expected.items.length);
+      await expect.poll(() => list.locator('.due-overdue').count()).toBeGreaterThan(0);
+      await list.focus();
+      await expect.poll(() => page.getByRole('complementary', { name: /^Case \d+$/ }).textContent()).toContain('SLA:');
+      await screenshotsAtSizes(page, 'queue-en');
+      await filters.getByLabel('SLA').selectOption('');
+      const team = expected.options.departments[0] as string;
+      await filters.getByLabel('Team').selectOption(team);
+      const byTeam = await client.call('cases.queue', { department: team });
+      await expect.poll(() => list.getByRole('row').count()).toBe(byTeam.items.length);
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => page.getByRole('grid', { name: 'Cola de mensajes y casos por atender' }).count()).toBe(1);
+      await screenshotsAtSizes(page, 'queue-es');
+      const pending = await client.call('cases.queue', { limit: 1 });
+      expect(isPending(pending)).toBe(false);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
