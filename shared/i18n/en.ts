@@ -132,6 +132,8 @@ export const en = {
   'leads.create': 'Create lead',
   'leads.created': 'Lead {lead} created from {count} messages',
   'leads.kept': 'The lead is kept: created as soon as the workspace is free',
+  'help.case': 'New care case from the selected messages',
+  'grid.caseOpened': 'Case {id} opened from {count} message(s): it is in the Queue',
   'help.lead': 'New lead from the selected messages',
   'model.firstTouch': 'First touch',
   'model.firstTouch.formula': 'All to the first touch',

@@ -133,6 +133,8 @@ export const es: Record<MessageKey, string> = {
   'leads.create': 'Crear lead',
   'leads.created': 'Lead {lead} creado a partir de {count} menciones',
   'leads.kept': 'El lead queda en espera: se crea en cuanto el espacio de trabajo quede libre',
+  'help.case': 'Nuevo caso de atención con los mensajes seleccionados',
+  'grid.caseOpened': 'Caso {id} abierto con {count} mensaje(s): está en la Cola',
   'help.lead': 'Nuevo lead a partir de las menciones seleccionadas',
   'model.firstTouch': 'Primer contacto',
   'model.firstTouch.formula': 'Todo al primer contacto',

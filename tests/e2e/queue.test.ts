@@ -79,6 +79,30 @@ describe('the care queue (real renderer, real handlers)', () => {
     }
   });
 
+  it('opens a case from the messages selected in the grid with N', async () => {
+    const { backend, client } = await demoBackend(600);
+    await client.call('settings.update', { language: 'en' });
+    const before = (await client.call('cases.list', {})).length;
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      const grid = page.getByRole('grid', { name: 'Messages' });
+      await grid.focus();
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('n');
+      await expect.poll(async () => (await client.call('cases.list', {})).length).toBe(before + 1);
+      // The newest case (opened now) lists last.
+      const opened = (await client.call('cases.list', {})).at(-1);
+      await expect
+        .poll(() => page.getByRole('status').last().textContent())
+        .toBe(`Case ${opened?.id} opened from 2 message(s): it is in the Queue`);
+      expect(opened?.messages).toBe(2);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('filters by SLA state and team, shows due times in colour, in English and Spanish', async () => {
     const { backend, client } = await demoBackend(1500);
     await client.call('settings.update', { language: 'en' });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
+import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
@@ -92,6 +93,17 @@ export function MessageList({ scope, onClearScope }: Props) {
     if (command.type === 'lead') {
       const rows = selectedRows();
       if (rows.length > 0) setLeadFrom({ ids: rows.map((r) => r.id), author: rows[0]?.authorHandle ?? '' });
+      return true;
+    }
+    if (command.type === 'case') {
+      const ids = selectedRows().map((r) => r.id);
+      if (ids.length > 0)
+        api
+          .call('cases.open', { messageIds: ids })
+          .then((opened) => {
+            if (!isPending(opened)) setStatus(t('grid.caseOpened', { id: opened.case, count: ids.length }));
+          })
+          .catch(notSaved);
       return true;
     }
     run(command).catch(notSaved);

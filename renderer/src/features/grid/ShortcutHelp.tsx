@@ -48,6 +48,7 @@ export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
     [`${key('shift')}+↑ ↓`, t('help.extend')],
     [key('enter'), t('help.open')],
     ['L', t('help.lead')],
+    ['N', t('help.case')],
     ['?', t('help.help')],
   ];
   return (

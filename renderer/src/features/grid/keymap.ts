@@ -10,7 +10,8 @@ export type GridCommand =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'help' }
-  | { type: 'lead' };
+  | { type: 'lead' }
+  | { type: 'case' };
 
 export type LabelKeys = GridPrefs['keys'];
 
@@ -51,6 +52,7 @@ export function commandForKey(press: KeyPress, maps: KeyMaps): GridCommand | nul
   if (temperature !== undefined) return { type: 'temperature', value: temperature };
   const kind = maps.kinds[key];
   if (kind) return { type: 'kind', value: kind };
-  // A lead from the selection, unless the analyst gave L to a kind.
+  // A lead or a care case from the selection, unless the analyst gave L or N to a kind.
+  if (key === 'n') return { type: 'case' };
   return key === 'l' ? { type: 'lead' } : null;
 }

@@ -78,7 +78,7 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
       return;
     }
     if (command.type === 'fillDown') return fillDown();
-    if (command.type === 'lead') return; // the grid opens its dialog
+    if (command.type === 'lead' || command.type === 'case') return; // the grid opens these itself
     const rows = selectedRows();
     if (rows.length === 0) return;
     const change =

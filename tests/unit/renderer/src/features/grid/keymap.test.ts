@@ -69,6 +69,12 @@ describe('grid key map', () => {
     expect(press('l', {}, keyMaps(keys))).toEqual({ type: 'kind', value: 'chat' });
   });
 
+  it('opens a care case from the selection with N, unless the analyst gave N to a kind', () => {
+    expect([press('n'), press('n', { ctrlKey: true })]).toEqual([{ type: 'case' }, null]);
+    const keys = { ...DEFAULT_GRID_PREFS.keys, kinds: { ...DEFAULT_GRID_PREFS.keys.kinds, spam: 'n' } };
+    expect(press('n', {}, keyMaps(keys))).toEqual({ type: 'kind', value: 'spam' });
+  });
+
   it('leaves other keys and browser shortcuts alone', () => {
     expect([
       press('a'),
