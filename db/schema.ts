@@ -97,6 +97,10 @@ export const messages = sqliteTable(
     index('messages_author').on(t.authorId, t.postedAt),
     index('messages_source').on(t.sourceId, t.postedAt),
     index('messages_kind').on(t.kind, t.postedAt),
+    // The care queue's unhandled cases and complaints, oldest first, with what its filters read.
+    index('messages_care')
+      .on(t.kind, t.postedAt, t.sourceId, t.temperature)
+      .where(sql`${t.kind} IN ('case', 'complaint')`),
     index('messages_annotator').on(t.annotator, t.postedAt),
     index('messages_labeled').on(t.labeledAt),
     // Influence counts the replies each author gets in a period: only replies are in this one.
@@ -251,7 +255,21 @@ export const cases = sqliteTable(
   },
   (t) => [
     index('cases_opened').on(t.openedAt),
-    index('cases_queue').on(t.status, t.waitingSince),
+    // The queue: open cases in its order (waiting first, oldest first, then by SLA due), with the columns its filters
+    // and counts read, so a page and its counts come from this index alone.
+    index('cases_queue')
+      .on(
+        sql`(${t.waitingSince} IS NULL)`,
+        t.waitingSince,
+        sql`(${t.slaDue} IS NULL)`,
+        t.slaDue,
+        t.department,
+        t.assignee,
+        t.type,
+        t.slaState,
+        t.messageId,
+      )
+      .where(sql`${t.status} IN ('new', 'attended', 'waiting')`),
     index('cases_message').on(t.messageId),
   ],
 );

@@ -81,7 +81,8 @@ ALTER TABLE `cases` ADD `waiting_since` integer;--> statement-breakpoint
 ALTER TABLE `cases` ADD `sla_policy_id` integer REFERENCES sla_policies(id) ON DELETE SET NULL;--> statement-breakpoint
 ALTER TABLE `cases` ADD `sla_state` text;--> statement-breakpoint
 ALTER TABLE `cases` ADD `sla_due` integer;--> statement-breakpoint
-CREATE INDEX `cases_queue` ON `cases` (`status`,`waiting_since`);--> statement-breakpoint
-CREATE INDEX `cases_message` ON `cases` (`message_id`);;--> statement-breakpoint
+CREATE INDEX `cases_queue` ON `cases` (("waiting_since" IS NULL),`waiting_since`,("sla_due" IS NULL),`sla_due`,`department`,`assignee`,`type`,`sla_state`,`message_id`) WHERE "cases"."status" IN ('new', 'attended', 'waiting');--> statement-breakpoint
+CREATE INDEX `cases_message` ON `cases` (`message_id`);--> statement-breakpoint
+CREATE INDEX `messages_care` ON `messages` (`kind`,`posted_at`,`source_id`,`temperature`) WHERE "messages"."kind" IN ('case', 'complaint');--> statement-breakpoint
 UPDATE `cases` SET `message_id` = (SELECT min(`message_id`) FROM `case_messages` cm WHERE cm.`case_id` = `cases`.`id`);--> statement-breakpoint
 UPDATE `cases` SET `waiting_since` = `opened_at` WHERE `first_response_at` IS NULL AND `status` IN ('new', 'attended', 'waiting');

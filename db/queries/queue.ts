@@ -55,15 +55,18 @@ export function careQueue(sqlite: Database.Database, filter: QueueFilter, now: n
   }
   if (filter.waiting) caseWhere.push('c.waiting_since IS NOT NULL');
 
-  const caseFrom = `FROM cases c JOIN messages m ON m.id = c.message_id WHERE ${caseWhere.join(' AND ')}`;
-  const messageFrom = `FROM messages m WHERE ${messageWhere.join(' AND ')}`;
+  // Open cases always walk cases_queue, in the queue's order; the message is read only for the filters on it.
+  const byMessage = filter.source !== undefined || filter.temperature !== undefined;
+  const caseFrom = `FROM cases c INDEXED BY cases_queue ${byMessage ? 'JOIN messages m ON m.id = c.message_id' : ''} WHERE ${caseWhere.join(' AND ')}`;
+  // Loose messages always walk messages_care (covering the filters); the planner would pick a network's index.
+  const messageFrom = `FROM messages m INDEXED BY messages_care WHERE ${messageWhere.join(' AND ')}`;
   const cases = sqlite
     .prepare(
       `SELECT c.id AS "case", ${MESSAGE}, c.type, c.department, c.assignee, c.priority, c.status, c.opened_at AS openedAt,
          c.waiting_since AS waitingSince, c.sla_state AS slaState, c.sla_due AS slaDue
-       FROM cases c JOIN messages m ON m.id = c.message_id JOIN authors a ON a.id = m.author_id
+       FROM cases c INDEXED BY cases_queue JOIN messages m ON m.id = c.message_id JOIN authors a ON a.id = m.author_id
        JOIN sources s ON s.id = m.source_id WHERE ${caseWhere.join(' AND ')}
-       ORDER BY c.waiting_since IS NULL, c.waiting_since, c.sla_due IS NULL, c.sla_due, c.id LIMIT ${limit}`,
+       ORDER BY (c.waiting_since IS NULL), c.waiting_since, (c.sla_due IS NULL), c.sla_due LIMIT ${limit}`,
     )
     .all(params) as QueueItem[];
   // One walk of messages_kind per kind, oldest first, so neither side sorts its whole backlog.
@@ -75,8 +78,9 @@ export function careQueue(sqlite: Database.Database, filter: QueueFilter, now: n
               `SELECT NULL AS "case", ${MESSAGE}, NULL AS type, NULL AS department, NULL AS assignee,
                  NULL AS priority, NULL AS status, NULL AS openedAt, m.posted_at AS waitingSince, NULL AS slaState,
                  NULL AS slaDue
-               FROM messages m JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
-               WHERE m.kind = '${kind}' AND ${messageWhere.slice(1).join(' AND ')} ORDER BY m.posted_at, m.id
+               FROM messages m INDEXED BY messages_care JOIN authors a ON a.id = m.author_id
+               JOIN sources s ON s.id = m.source_id
+               WHERE m.kind = '${kind}' AND ${messageWhere.join(' AND ')} ORDER BY m.posted_at
                LIMIT ${limit}`,
             )
             .all(params) as QueueItem[],
@@ -97,9 +101,13 @@ export function careQueue(sqlite: Database.Database, filter: QueueFilter, now: n
     )
     .get(params) as { cases: number; waiting: number; overdue: number | null };
   const looseCount = loose ? (sqlite.prepare(`SELECT count(*) ${messageFrom}`).pluck().get(params) as number) : 0;
+  // The values open cases have (what the queue can show), from the same index.
   const distinct = (column: string): string[] =>
     sqlite
-      .prepare(`SELECT DISTINCT ${column} FROM cases WHERE ${column} IS NOT NULL ORDER BY 1`)
+      .prepare(
+        `SELECT DISTINCT ${column} FROM cases WHERE status IN ('new', 'attended', 'waiting') AND ${column} IS NOT NULL
+         ORDER BY 1`,
+      )
       .pluck()
       .all() as string[];
   return {

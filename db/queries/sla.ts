@@ -34,6 +34,8 @@ export function addSlaPolicy(sqlite: Database.Database, policy: Omit<SlaPolicy, 
 
 interface CaseFacts {
   id: number;
+  /** What is stored now: a refresh writes only the cases whose SLA or waiting changed. */
+  stored: string;
   type: string;
   priority: string;
   department: string | null;
@@ -69,7 +71,10 @@ export function targetsOf(policy: SlaPolicy, timeZone: string): SlaTargets {
 }
 
 const CASES = `SELECT id, type, priority, department, status, opened_at AS openedAt, first_response_at AS firstResponseAt,
-  resolved_at AS resolvedAt FROM cases`;
+  resolved_at AS resolvedAt, coalesce(sla_policy_id, '') || '|' || coalesce(sla_state, '') || '|' || coalesce(sla_due, '')
+    || '|' || coalesce(waiting_since, '') || '|'
+    || coalesce((SELECT group_concat(target || '@' || at) FROM sla_misses WHERE case_id = c.id), '') AS stored
+  FROM cases`;
 
 /** Each case's timeline, read in three queries whatever the number of cases. */
 function timelines(
@@ -130,6 +135,25 @@ function waitingSince(timeline: CaseTimeline): number | null {
   return timeline.responses.length === 0 ? timeline.openedAt : null;
 }
 
+/** Whether a case's stored SLA, waiting time and misses are already these (then nothing is written). */
+function sameAsStored(
+  stored: string,
+  row: readonly (number | string | null)[],
+  misses: readonly { target: string; at: number }[],
+): boolean {
+  const [policy, state, due, waiting, recorded = ''] = stored.split('|');
+  const fields = [policy, state, due, waiting].map((value) => (value === '' || value === undefined ? null : value));
+  if (fields.some((value, i) => value !== (row[i] === null ? null : String(row[i])))) return false;
+  const before = recorded.split(',').filter(Boolean).sort().join(',');
+  return (
+    before ===
+    misses
+      .map(({ target, at }) => `${target}@${at}`)
+      .sort()
+      .join(',')
+  );
+}
+
 /**
  * Each case's SLA (and whether the customer waits) recomputed at `now` and stored: `cases.sla_*`, `waiting_since`
  * and the misses, replaced whole, so a miss is recorded once however often this runs. `which`: case ids, or every
@@ -157,10 +181,14 @@ export function refreshSla(
   for (const [id, [facts, timeline]] of all) {
     const policy = policyFor(policies, facts);
     const evaluation = policy ? evaluateSla(timeline, targets.get(policy.id) as SlaTargets, now) : null;
-    update.run(policy?.id ?? null, evaluation?.state ?? null, evaluation?.nextDue ?? null, waitingSince(timeline), id);
+    const waiting = waitingSince(timeline);
+    const found = evaluation?.misses ?? [];
+    misses += found.length;
+    const row = [policy?.id ?? null, evaluation?.state ?? null, evaluation?.nextDue ?? null, waiting] as const;
+    if (sameAsStored(facts.stored, row, found)) continue;
+    update.run(...row, id);
     clear.run(id);
-    for (const { target, at } of evaluation?.misses ?? []) miss.run(id, target, at);
-    misses += evaluation?.misses.length ?? 0;
+    for (const { target, at } of found) miss.run(id, target, at);
   }
   return { cases: all.size, misses };
 }

@@ -1,4 +1,4 @@
-import { localDate, wallClockToUtc } from './time';
+import { wallClockToUtc, zoneOffset } from './time';
 
 const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
@@ -102,18 +102,36 @@ export function formatBusinessHours(week: readonly DayPeriods[]): string {
 const clock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** A local day's working periods as instants (a period a DST change shortens or lengthens keeps its wall times). */
-function dayPeriods(day: string, calendar: BusinessCalendar): [number, number][] {
-  if (calendar.holidays.includes(day)) return [];
-  const midnight = Date.parse(`${day}T00:00:00Z`);
-  const weekday = new Date(midnight).getUTCDay();
-  return (calendar.week[weekday] ?? []).map(([start, end]) => [
-    wallClockToUtc(midnight + start * MINUTE, calendar.timeZone),
-    wallClockToUtc(midnight + end * MINUTE, calendar.timeZone),
-  ]);
-}
+/**
+ * A calendar's working periods per local day (days counted from 1970-01-01), as instants: a period a DST change
+ * shortens or lengthens keeps its wall times. Kept per calendar, so recomputing many cases' SLA asks the zone once a
+ * day, not once a case.
+ */
+const periodsByCalendar = new WeakMap<
+  BusinessCalendar,
+  { holidays: Set<number>; days: Map<number, [number, number][]> }
+>();
 
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+function dayPeriods(day: number, calendar: BusinessCalendar): [number, number][] {
+  let known = periodsByCalendar.get(calendar);
+  if (!known) {
+    const holidays = new Set(calendar.holidays.map((holiday) => Date.parse(`${holiday}T00:00:00Z`) / DAY_MS));
+    periodsByCalendar.set(calendar, (known = { holidays, days: new Map() }));
+  }
+  let periods = known.days.get(day);
+  if (periods) return periods;
+  const midnight = day * DAY_MS;
+  // 1970-01-01 was a Thursday.
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  periods = known.holidays.has(day)
+    ? []
+    : (calendar.week[weekday] ?? []).map(([start, end]): [number, number] => [
+        wallClockToUtc(midnight + start * MINUTE, calendar.timeZone),
+        wallClockToUtc(midnight + end * MINUTE, calendar.timeZone),
+      ]);
+  known.days.set(day, periods);
+  return periods;
+}
 
 /**
  * The instant `minutes` of working time after `start`: time outside the calendar's periods, on its holidays, does
@@ -122,8 +140,8 @@ const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`)
 export function addBusinessMinutes(start: number, minutes: number, calendar: BusinessCalendar | null): number {
   if (calendar === null) return start + minutes * MINUTE;
   let left = minutes * MINUTE;
-  let day = localDate(start, calendar.timeZone);
-  for (let i = 0; i < MAX_DAYS; i++, day = nextDay(day)) {
+  const first = Math.floor((start + zoneOffset(start, calendar.timeZone)) / DAY_MS);
+  for (let day = first; day < first + MAX_DAYS; day++) {
     for (const [from, to] of dayPeriods(day, calendar)) {
       const begin = Math.max(from, start);
       if (begin >= to) continue;

@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   writes: () => import('./writes.bench'),
   leads: () => import('./leads.bench'),
   deck: () => import('./deck.bench'),
+  queue: () => import('./queue.bench'),
 };
 
 export const RESULTS_DIR = resolve('tests/bench/results');
