@@ -696,3 +696,38 @@ export const COUNTED_TABLES = {
   importBatches,
   importPresets,
 } as const;
+
+/** A person erased at their request (data-protection law): when, by whom and how much; nothing that names them. */
+export const erasures = sqliteTable('erasures', {
+  id: id(),
+  at: integer('at').notNull(),
+  by: text('by').notNull(),
+  authors: integer('authors').notNull(),
+  messages: integer('messages').notNull(),
+  cases: integer('cases').notNull(),
+  leads: integer('leads').notNull(),
+});
+
+/** An idea customers gave (co-creation): suggestions grouped, with its status until it ships or is declined. */
+export const ideas = sqliteTable('ideas', {
+  id: id(),
+  title: text('title').notNull(),
+  status: text('status', { enum: ['new', 'under_review', 'planned', 'done', 'declined'] })
+    .notNull()
+    .default('new'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const ideaMessages = sqliteTable(
+  'idea_messages',
+  {
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.messageId] }), index('idea_messages_message').on(t.messageId)],
+);

@@ -2,6 +2,7 @@ import { careHandlers } from './care/handlers';
 import { chartHandlers } from './charts/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { costHandlers } from './costs/handlers';
+import { customerHandlers } from './customers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { entityHandlers } from './entities/handlers';
 import { fileHandlers } from './files/handlers';
@@ -32,4 +33,5 @@ export const handlers = registerHandlers({
   reports: reportHandlers,
   contacts: contactHandlers,
   care: careHandlers,
+  customers: customerHandlers,
 });

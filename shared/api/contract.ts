@@ -30,6 +30,19 @@ import {
   type SlaPolicy,
 } from './cases';
 import {
+  exportPersonSchema,
+  ideaFromSchema,
+  ideaLinkSchema,
+  ideaMergeSchema,
+  ideaStatusSchema,
+  personSchema,
+  type CustomerStory,
+  type ErasureResult,
+  type IdeaStatus,
+  type IdeaSummary,
+  type StoryMessage,
+} from './customers';
+import {
   identifySchema,
   mergeSchema,
   splitSchema,
@@ -439,6 +452,19 @@ export const contract = {
   'teams.list': call(none).returns<{ department: string; members: string[] }[]>(),
   /** A team's community managers (round robin and least loaded choose among them). */
   'teams.set': write(teamSchema).returns<{ department: string; members: number }>(),
+  /** A person's whole story from any of their accounts: accounts, mood over time, cases, leads, likes, influence. */
+  'customers.story': call(personSchema).returns<CustomerStory>(),
+  /** Everything stored about a person, to a .json file (the copy data-protection law entitles them to). */
+  'customers.export': call(exportPersonSchema).returns<{ file: string; messages: number }>(),
+  /** A person erased: their identity and texts gone, their messages kept only as anonymous counts; logged. */
+  'customers.erase': write(personSchema).returns<ErasureResult>(),
+  /** The ideas board (customers' suggestions grouped, most asked first) and the suggestions not grouped yet. */
+  'ideas.list': call(none).returns<{ ideas: IdeaSummary[]; inbox: { total: number; messages: StoryMessage[] } }>(),
+  'ideas.create': write(ideaFromSchema).returns<{ idea: number }>(),
+  'ideas.link': write(ideaLinkSchema).returns<{ idea: number; added: number }>(),
+  /** Duplicate ideas as one: their customers' votes add up in `into`. */
+  'ideas.merge': write(ideaMergeSchema).returns<{ idea: number }>(),
+  'ideas.status': write(ideaStatusSchema).returns<{ idea: number; status: IdeaStatus }>(),
   /** The quarterly deck (or any period's) as a workbook with native charts, or as slides: a job. */
   'reports.write': call(reportRequestSchema).returns<JobStarted<ReportResult>>(),
   /** The decks written from this workspace, latest first. */
