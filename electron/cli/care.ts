@@ -148,7 +148,11 @@ export const casesCommand: Command = {
       case 'export': {
         const out = text(values, 'out');
         if (!out) throw new UsageError('give --out cases.xlsx or cases.csv');
-        const written = await client.call('cases.export', { from: day(values, 'from'), to: day(values, 'to'), out });
+        const written = await client.call('cases.export', {
+          from: day(values, 'from'),
+          to: day(values, 'to'),
+          path: out,
+        });
         return done(written, `${written.cases} cases written to ${written.file}`);
       }
       default:

@@ -8,6 +8,7 @@ import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
 import { progressPrinter, type Io } from './io';
 import { cannedCommand, casesCommand, routeCommand, slaCommand } from './care';
 import { contactsCommand } from './contacts';
+import { customersCommand, ideasCommand } from './customers';
 import { leadsCommand } from './leads';
 import { reportCommand } from './report';
 import { costsCommand, salesCommand } from './sales';
@@ -253,6 +254,8 @@ export const commands: Record<string, Command> = {
   sla: slaCommand,
   route: routeCommand,
   canned: cannedCommand,
+  customers: customersCommand,
+  ideas: ideasCommand,
   sales: salesCommand,
   costs: costsCommand,
   report: reportCommand,

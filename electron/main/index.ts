@@ -41,6 +41,11 @@ const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
   reportXlsx: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
   reportPptx: [{ name: 'PowerPoint presentation', extensions: ['pptx'] }],
   logo: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }],
+  casesExport: [
+    { name: 'Excel workbook', extensions: ['xlsx'] },
+    { name: 'CSV', extensions: ['csv'] },
+  ],
+  personJson: [{ name: 'JSON', extensions: ['json'] }],
 };
 
 /** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */

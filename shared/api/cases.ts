@@ -99,7 +99,8 @@ export const exportCasesSchema = z
   .object({
     from: z.string().refine(isCalendarDay, 'a day, YYYY-MM-DD'),
     to: z.string().refine(isCalendarDay, 'a day, YYYY-MM-DD'),
-    out: z.string().min(1).max(4_000),
+    /** The file to write (a token from the file dialog when the app asks). */
+    path: z.string().min(1).max(4_000),
   })
   .strict();
 

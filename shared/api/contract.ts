@@ -299,7 +299,7 @@ export const contract = {
   'files.choose': call(
     z
       .object({
-        purpose: z.enum(['import', 'rejects', 'reportXlsx', 'reportPptx', 'logo']),
+        purpose: z.enum(['import', 'rejects', 'reportXlsx', 'reportPptx', 'logo', 'casesExport', 'personJson']),
         suggestedName: z.string().optional(),
       })
       .strict(),

@@ -21,7 +21,8 @@ export const personSchema = z
     message: 'name the author or the account (network and handle), one of them',
     path: ['author'],
   });
-export const exportPersonSchema = personSchema.and(z.object({ out: z.string().min(1).max(4_000) }).strict());
+/** The file is a token from the file dialog when the app asks (the IPC binding resolves `path`). */
+export const exportPersonSchema = personSchema.and(z.object({ path: z.string().min(1).max(4_000) }).strict());
 
 export const ideaFromSchema = z
   .object({ title: z.string().trim().min(1).max(200), messageIds: z.array(id).min(1).max(1_000) })

@@ -135,4 +135,53 @@ describe('the care queue (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it("merges duplicate ideas on the ideas board, opens a customer's whole story and shows the workload", async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'en' });
+    const before = (await client.call('ideas.list', {})).ideas;
+    const [kept, duplicate] = ['Factura desglosada por línea', 'Ver la factura de cada línea en la app'].map(
+      (title) => before.find((idea) => idea.title === title) as (typeof before)[number],
+    );
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Queue' }).click();
+      await page.getByRole('tab', { name: 'Ideas' }).click();
+      const board = page.getByRole('table', { name: 'Ideas from customers' });
+      await expect.poll(() => board.getByRole('row').count()).toBe(before.length + 1);
+      await board.getByRole('checkbox', { name: `Select ${kept?.title}` }).check();
+      await board.getByRole('checkbox', { name: `Select ${duplicate?.title}` }).check();
+      await screenshotsAtSizes(page, 'ideas-en');
+      await page.getByRole('button', { name: /^Merge 2 ideas into/ }).click();
+      await expect.poll(() => board.getByRole('row').count()).toBe(before.length);
+      const merged = (await client.call('ideas.list', {})).ideas.find((idea) => idea.id === kept?.id);
+      expect(merged?.messages).toBe((kept?.messages ?? 0) + (duplicate?.messages ?? 0));
+      const askers = [...(kept?.customers ?? []), ...(duplicate?.customers ?? [])].map((c) => c.authorId);
+      expect(merged?.votes).toBe(new Set(askers).size);
+
+      await page.getByRole('tab', { name: 'Workload' }).click();
+      await expect.poll(() => page.getByRole('table', { name: 'Workload per community manager' }).getByRole('row').count()).toBeGreaterThan(1); // prettier-ignore
+      await screenshotsAtSizes(page, 'workload-en');
+
+      await page.getByRole('tab', { name: 'Queue' }).click();
+      await page.getByRole('group', { name: 'Queue filters' }).getByLabel('SLA').selectOption('active_with_misses');
+      const panel = page.getByRole('complementary', { name: /^Case \d+$/ });
+      await panel.getByRole('button', { name: 'Whole story' }).click();
+      const story = page.getByRole('dialog', { name: "Customer's whole story" });
+      await expect.poll(() => story.getByRole('img').count()).toBe(1);
+      await screenshotsAtSizes(page, 'story-en');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => page.getByRole('dialog', { name: 'Historia completa del cliente' }).count()).toBe(1);
+      await screenshotsAtSizes(page, 'story-es');
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab', { name: 'Ideas' }).click();
+      await screenshotsAtSizes(page, 'ideas-es');
+      await page.getByRole('tab', { name: 'Carga de trabajo' }).click();
+      await screenshotsAtSizes(page, 'workload-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

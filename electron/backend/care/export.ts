@@ -90,9 +90,9 @@ export async function exportCases(
   context: HandlerContext,
   input: ParsedInput<'cases.export'>,
 ): Promise<{ file: string; cases: number }> {
-  const format = extname(input.out).toLowerCase();
-  if (format !== '.csv' && format !== '.xlsx') throw new Refused(`${input.out}: write the cases as .csv or .xlsx`);
-  checkOutputPath(input.out, 'The cases file', { workspace: context.store.path });
+  const format = extname(input.path).toLowerCase();
+  if (format !== '.csv' && format !== '.xlsx') throw new Refused(`${input.path}: write the cases as .csv or .xlsx`);
+  checkOutputPath(input.path, 'The cases file', { workspace: context.store.path });
   const cases = caseList(context.store, { from: input.from, to: input.to, limit: 1_000_000 });
   const minutes = (from: string, to: string | null): number | null =>
     to === null ? null : Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
@@ -115,7 +115,7 @@ export async function exportCases(
       c.sla?.misses.length ?? null,
     ];
   });
-  const out = openOutputFile(input.out);
+  const out = openOutputFile(input.path);
   try {
     if (format === '.csv') {
       out.stream.write(`\uFEFF${[COLUMNS, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`);
@@ -132,5 +132,5 @@ export async function exportCases(
     await out.abort();
     throw error;
   }
-  return { file: input.out, cases: cases.length };
+  return { file: input.path, cases: cases.length };
 }

@@ -55,7 +55,7 @@ export const customerHandlers = defineHandlers({
     if (!story) throw new NotFound('No such author');
     return story;
   },
-  'customers.export': async ({ out, ...person }, { store }) => {
+  'customers.export': async ({ path: out, ...person }, { store }) => {
     if (extname(out).toLowerCase() !== '.json')
       throw new Refused(`${out}: the copy of a person's data is a .json file`);
     checkOutputPath(out, "The person's data", { workspace: store.path });

@@ -70,6 +70,37 @@ export function seedCare(sqlite: Database.Database): void {
         CASE WHEN c.id % 3 = 0 THEN (SELECT id FROM canned_replies WHERE code = 'gracias') END
       FROM cases c WHERE c.first_response_at IS NOT NULL;
   `);
+  seedIdeas(sqlite);
   const all = sqlite.prepare('SELECT id FROM cases').pluck().all() as number[];
   refreshSla(sqlite, all, Date.now(), timeZone);
+}
+
+/** Ideas from the demo's suggestions, by topic, in every status; two are duplicates waiting to be merged. */
+const IDEAS: [title: string, topic: string, status: string, half?: 0 | 1][] = [
+  ['Tarifa sin permanencia para autónomos', 'Tarifas', 'under_review'],
+  ['Chat de atención 24 horas', 'Atención al cliente', 'planned'],
+  ['Factura desglosada por línea', 'Facturación', 'new', 0],
+  ['Ver la factura de cada línea en la app', 'Facturación', 'new', 1],
+  ['Roaming incluido en toda América', 'Roaming', 'declined'],
+  ['Fibra simétrica en zonas rurales', 'Fibra', 'done'],
+];
+
+function seedIdeas(sqlite: Database.Database): void {
+  const idea = sqlite.prepare(
+    `INSERT INTO ideas (title, status, created_at, updated_at)
+     SELECT @title, @status, coalesce(min(m.posted_at), 0), coalesce(max(m.posted_at), 0) FROM messages m
+     JOIN message_topics mt ON mt.message_id = m.id JOIN topics t ON t.id = mt.topic_id
+     WHERE m.kind = 'suggestion' AND t.name = @topic`,
+  );
+  const link = sqlite.prepare(
+    `INSERT OR IGNORE INTO idea_messages (idea_id, message_id)
+     SELECT @idea, m.id FROM messages m JOIN message_topics mt ON mt.message_id = m.id JOIN topics t ON t.id = mt.topic_id
+     WHERE m.kind = 'suggestion' AND t.name = @topic AND (@half IS NULL OR m.id % 2 = @half)
+       AND NOT EXISTS (SELECT 1 FROM idea_messages im WHERE im.message_id = m.id)
+     ORDER BY m.posted_at LIMIT 12`,
+  );
+  for (const [title, topic, status, half] of IDEAS) {
+    const id = Number(idea.run({ title, topic, status }).lastInsertRowid);
+    link.run({ idea: id, topic, half: half ?? null });
+  }
 }

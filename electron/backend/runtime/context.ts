@@ -5,7 +5,8 @@ import type { Jobs } from './jobs';
 import type { WorkerOptions } from './workers';
 import type { Writer, Writes } from './writer';
 
-export type FilePurpose = 'import' | 'rejects' | 'chartPng' | 'chartSvg' | 'reportXlsx' | 'reportPptx' | 'logo';
+export type FilePurpose =
+  'import' | 'rejects' | 'chartPng' | 'chartSvg' | 'reportXlsx' | 'reportPptx' | 'logo' | 'casesExport' | 'personJson';
 
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {

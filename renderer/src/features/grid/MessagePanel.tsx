@@ -4,6 +4,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { ContactCard } from '../leads';
+import { StoryButton } from '../queue';
 import { authorText } from './columns';
 
 /** The side panel: the whole message, its thread, its label history, and the author's other messages. */
@@ -57,6 +58,7 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
         {message.topics.length ? ` · ${message.topics.join(', ')}` : ''}
       </p>
       <ContactCard message={message.id} />
+      <StoryButton message={message.id} />
       {detail.parent && (
         <>
           <h3>{t('panel.repliesTo')}</h3>

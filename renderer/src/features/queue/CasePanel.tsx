@@ -8,6 +8,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { ReplyBox } from './ReplyBox';
+import { StoryButton } from './StoryButton';
 
 interface Props {
   item: QueueItem;
@@ -148,7 +149,7 @@ function CasePage({
       <h3>{t('case.customer')}</h3>
       <p>
         {c.customer.handle} · {c.customer.source}
-        {c.customer.contact && ` · ${c.customer.contact}`}
+        {c.customer.contact && ` · ${c.customer.contact}`} <StoryButton author={c.customer.authorId} />
       </p>
       <h3>{t('case.thread')}</h3>
       <ol className="thread">

@@ -15,7 +15,7 @@ import { dueTone, formatWait, useNow } from './wait';
  * The care desk's queue: what waits for an answer, oldest first, with live waits and SLA due times; filters and counts
  * on top, the selected case's page beside it. Keyboard first, like the grid.
  */
-export function QueueScreen() {
+export function QueueView() {
   const { t, number, dateTime } = useI18n();
   const [filter, setFilter] = useState<QueueFilter>({});
   const queue = useApi('cases.queue', filter, { reloadOn: ['writes'] });
@@ -101,7 +101,7 @@ export function QueueScreen() {
   );
   const filtered = Object.keys(filter).length > 0;
   return (
-    <div className="queue-screen">
+    <div className="queue-view">
       <div className="filters" role="group" aria-label={t('queue.filters')}>
         {select('department', 'queue.filter.team', options.departments)}
         {select('assignee', 'queue.filter.assignee', options.assignees)}

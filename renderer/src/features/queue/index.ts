@@ -1,1 +1,2 @@
-export { QueueScreen } from './QueueScreen';
+export { QueueScreen } from './CareScreen';
+export { StoryButton } from './StoryButton';

@@ -46,9 +46,7 @@ async function zoeWorkspace() {
   applied(await client.call('cases.respond', { case: opened.case, canned: 'hola', at: '2026-05-02T11:00Z' }));
   applied(await client.call('cases.note', { case: opened.case, text: 'Zoé Vallarta llamó también' }));
   applied(await client.call('cases.update', { case: opened.case, status: 'resolved', at: '2026-05-03T09:00Z' }));
-  applied(
-    await client.call('leads.create', { externalIds: ['z3'], name: 'Zoé Vallarta', company: 'Vallarta Studio' }),
-  );
+  applied(await client.call('leads.create', { externalIds: ['z3'], name: 'Zoé Vallarta', company: 'Vallarta Studio' }));
   const ids = new Database(path, { readonly: true });
   const suggestions = ids.prepare("SELECT id FROM messages WHERE kind = 'suggestion' ORDER BY id").pluck().all();
   ids.close();
@@ -89,7 +87,7 @@ describe('a person’s data (data-protection law)', () => {
     expect(story.leads).toHaveLength(1);
     expect(story.temperatures.map((t) => t.temperature)).toEqual([-2, 2, 1]);
     const out = join(tempFolder(), 'zoe.json');
-    expect(applied(await client.call('customers.export', { account: { source: 'twitter', handle: 'zoe_vallarta' }, out }))).toEqual({ file: out, messages: 3 }); // prettier-ignore
+    expect(applied(await client.call('customers.export', { account: { source: 'twitter', handle: 'zoe_vallarta' }, path: out }))).toEqual({ file: out, messages: 3 }); // prettier-ignore
     const copy = JSON.parse(readFileSync(out, 'utf8')) as Record<string, Record<string, unknown>[]>;
     expect(copy.messages?.map((m) => m.external_id)).toEqual(['z1', 'z2', 'z3']);
     expect(copy.contacts?.[0]).toMatchObject({ name: 'Zoé Vallarta', email: 'zoe@vallarta.example' });
@@ -107,7 +105,9 @@ describe('a person’s data (data-protection law)', () => {
     );
     expect(erased).toEqual({ authors: 2, messages: 3, cases: 1, leads: 1, contact: true });
 
-    expect(everyText(path).filter(({ value }) => IDENTIFYING.some((s) => value.toLowerCase().includes(s.toLowerCase())))).toEqual([]); // prettier-ignore
+    const theirs = ({ value }: { value: string }): boolean =>
+      IDENTIFYING.some((s) => value.toLowerCase().includes(s.toLowerCase()));
+    expect(everyText(path).filter(theirs)).toEqual([]);
     const db = new Database(path, { readonly: true });
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
