@@ -198,7 +198,8 @@ const ROW_COLUMNS = `m.id, m.posted_at AS postedAt, s.code AS source, a.handle A
   m.text, m.temperature, m.kind, m.annotator, m.labeled_at AS labeledAt,
   (SELECT group_concat(e.name, char(31)) FROM message_entities me JOIN entities e ON e.id = me.entity_id WHERE me.message_id = m.id) AS entities,
   (SELECT group_concat(t.name, char(31)) FROM message_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.message_id = m.id) AS topics,
-  (SELECT min(case_id) FROM case_messages c WHERE c.message_id = m.id) AS caseId`;
+  (SELECT min(case_id) FROM case_messages c WHERE c.message_id = m.id) AS caseId,
+  (SELECT c.sla_due FROM cases c WHERE c.id = (SELECT min(case_id) FROM case_messages cm WHERE cm.message_id = m.id)) AS caseDue`;
 
 type RawRow = Omit<MessageRow, 'entities' | 'topics'> & { entities: string | null; topics: string | null };
 const toRow = (row: RawRow): MessageRow => ({

@@ -136,6 +136,8 @@ export interface MessageRow {
   topics: string[];
   /** The case this message belongs to, if any. */
   caseId: number | null;
+  /** The SLA due time still running on that case (null: none, or met). */
+  caseDue: number | null;
   /** Its label was changed while a job held the store: kept, and applied when the job ends. */
   pending?: boolean;
 }

@@ -97,6 +97,9 @@ describe('the care queue (real renderer, real handlers)', () => {
         .poll(() => page.getByRole('status').last().textContent())
         .toBe(`Case ${opened?.id} opened from 2 message(s): it is in the Queue`);
       expect(opened?.messages).toBe(2);
+      // The grid's case column shows the case and its running SLA due time (the demo holds every case to one).
+      await expect.poll(() => grid.locator('.case-due').count()).toBeGreaterThan(0);
+      await expect.poll(() => grid.getByText(`#${opened?.id}`).count()).toBe(2);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -101,7 +101,9 @@ export function MessageList({ scope, onClearScope }: Props) {
         api
           .call('cases.open', { messageIds: ids })
           .then((opened) => {
-            if (!isPending(opened)) setStatus(t('grid.caseOpened', { id: opened.case, count: ids.length }));
+            if (isPending(opened)) return;
+            setStatus(t('grid.caseOpened', { id: opened.case, count: ids.length }));
+            refresh();
           })
           .catch(notSaved);
       return true;

@@ -5,6 +5,20 @@ import type { MessageSort } from '../../../../shared/api/messages';
 import type { MessageKey, Translator } from '../../../../shared/i18n';
 import { UNKNOWN_AUTHOR } from '../../../../shared/domain/vocabulary';
 import { TemperatureChip } from '../../components/TemperatureChip';
+import { dueTone, formatWait } from '../../components/wait';
+
+/** A case's SLA due time: amber in the hour before it, red after it. */
+function CaseDue({ due, t }: { due: number; t: Translator }) {
+  const now = Date.now();
+  const tone = dueTone(due, now);
+  const left = tone === 'overdue' ? `−${formatWait(now - due, t.number)}` : formatWait(due - now, t.number);
+  return (
+    <small className={`case-due due-${tone}`} title={t.t('sla.due', { time: t.dateTime(due) })}>
+      {' '}
+      · {left}
+    </small>
+  );
+}
 
 export interface ColumnDef {
   sort?: MessageSort['column'];
@@ -67,7 +81,18 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
     text: (m) => (m.temperature === null ? '' : String(m.temperature)),
   },
   kind: plain(kindText, 'kind'),
-  case: plain((m) => (m.caseId === null ? '' : `#${m.caseId}`)),
+  case: {
+    cell: (m, t) =>
+      m.caseId === null ? (
+        ''
+      ) : (
+        <>
+          #{m.caseId}
+          {m.caseDue !== null && <CaseDue due={m.caseDue} t={t} />}
+        </>
+      ),
+    text: (m) => (m.caseId === null ? '' : `#${m.caseId}`),
+  },
   annotator: plain((m) => m.annotator ?? '', 'annotator'),
   labeledAt: plain((m, t) => (m.labeledAt === null ? '' : t.dateTime(m.labeledAt)), 'labeledAt'),
 };

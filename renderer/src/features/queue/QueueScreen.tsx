@@ -9,7 +9,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { CasePanel } from './CasePanel';
-import { dueTone, formatWait, useNow } from './wait';
+import { dueTone, formatWait, useNow } from '../../components/wait';
 
 /**
  * The care desk's queue: what waits for an answer, oldest first, with live waits and SLA due times; filters and counts

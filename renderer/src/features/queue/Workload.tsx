@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { PeriodPicker, type Period } from '../../components/PeriodPicker';
-import { formatWait } from './wait';
+import { formatWait } from '../../components/wait';
 
 /** Workload per community manager and team for a period, and the per-case export (CSV or XLSX). */
 export function Workload() {

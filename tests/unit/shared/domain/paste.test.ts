@@ -44,6 +44,7 @@ describe('copying rows', () => {
       entities: [],
       topics: [],
       caseId: null,
+      caseDue: null,
     };
     expect(rowsToTsv([row], ['Text', 'Temperature'], (r) => [r.text, String(r.temperature)])).toBe(
       'Text\tTemperature\r\n"dice ""hola""\nadiós"\t-1',
