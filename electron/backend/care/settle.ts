@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { recordEvent, updateCase } from '../../../db/queries/cases';
+import { addCaseMessages, recordEvent, updateCase } from '../../../db/queries/cases';
 import { listRoutingRules, matchingRule, routeBy, routedMessages } from '../../../db/queries/routing';
 import { refreshSla } from '../../../db/queries/sla';
 
@@ -18,19 +18,29 @@ export function settleImportedCases(
     number | null,
     string | null,
   ][];
-  if (cases.length === 0) return;
+  // A customer's answer (by reply) to a message of one of their cases joins that case, and reopens it if resolved.
+  const followUps = sqlite
+    .prepare(
+      `SELECT cm.case_id, m.id FROM messages m
+       JOIN messages p ON p.source_id = m.source_id AND p.external_id = m.reply_to_external_id
+       JOIN case_messages cm ON cm.message_id = p.id
+       WHERE m.batch_id = ? AND m.reply_to_external_id IS NOT NULL AND m.author_id = p.author_id
+         AND NOT EXISTS (SELECT 1 FROM case_messages x WHERE x.message_id = m.id)`,
+    )
+    .raw()
+    .all(batch) as [number, number][];
+  if (cases.length === 0 && followUps.length === 0) return;
   sqlite.transaction(() => {
+    const byCase = new Map<number, number[]>();
+    for (const [caseId, message] of followUps) byCase.set(caseId, [...(byCase.get(caseId) ?? []), message]);
+    for (const [caseId, messages] of byCase) addCaseMessages(sqlite, caseId, messages, now, settings.annotator);
     const unrouted = cases.flatMap(([id, message, department]): [number, number][] =>
       message !== null && department === null ? [[id, message]] : [],
     );
     routeCases(sqlite, unrouted, settings.annotator, now);
-    if (sqlite.prepare('SELECT 1 FROM sla_policies LIMIT 1').get() !== undefined)
-      refreshSla(
-        sqlite,
-        cases.map(([id]) => id),
-        now,
-        settings.timeZone,
-      );
+    // The file's cases come with their wait; their SLA needs computing only when a policy holds them.
+    const policies = sqlite.prepare('SELECT 1 FROM sla_policies LIMIT 1').get() !== undefined;
+    refreshSla(sqlite, [...(policies ? cases.map(([id]) => id) : []), ...byCase.keys()], now, settings.timeZone);
   })();
 }
 

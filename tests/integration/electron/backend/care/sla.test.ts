@@ -131,4 +131,30 @@ describe('SLA records', () => {
     ]);
     db.close();
   });
+
+  it('joins a customer’s follow-up from a later import to their case, and reopens it when it was resolved', async () => {
+    const { client, path, iso } = await careBackend();
+    const id = applied(await client.call('cases.open', { externalIds: ['a1'], at: iso(5) })).case;
+    applied(await client.call('cases.respond', { case: id, text: 'Arreglado', at: iso(4) }));
+    applied(await client.call('cases.update', { case: id, status: 'resolved', at: iso(3.5) }));
+    const file = writeEncoded(
+      join(tempFolder(), 'later.csv'),
+      [
+        'id,fecha,usuario,red,texto,reply to',
+        `a9,${iso(0.5)},@ana,twitter,Vuelve a fallar,a1`,
+        `x9,${iso(0.4)},@otra,twitter,A mí también,a1`,
+      ].join('\n'),
+      'utf8',
+    );
+    expect((await client.runJob('import.start', { path: file })).state).toBe('finished');
+    const detail = await client.call('cases.get', { case: id });
+    expect(detail.status).toBe('attended');
+    expect(detail.thread.filter((entry) => entry.kind === 'message').map((entry) => entry.text)).toEqual([
+      'Sin línea desde esta mañana',
+      'Vuelve a fallar',
+    ]);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT waiting_since FROM cases WHERE id = ?').pluck().get(id)).toBe(Date.parse(iso(0.5)));
+    db.close();
+  });
 });
