@@ -158,7 +158,7 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
       await screenshotsAtSizes(page, 'shortcuts-en');
       await help.getByRole('button', { name: 'Close' }).click();
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
-      await grid.focus();
+      await page.getByRole('grid', { name: 'Menciones' }).focus();
       await page.keyboard.press('?');
       const ayuda = page.getByRole('dialog', { name: 'Atajos de teclado' });
       await expect.poll(() => ayuda.textContent()).toContain('0 / Supr');

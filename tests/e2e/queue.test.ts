@@ -187,4 +187,37 @@ describe('the care queue (real renderer, real handlers)', () => {
       await app.close();
     }
   });
+
+  it('previews what a routing condition would route now, and saves the rule', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'en' });
+    const expected = await client.call('routing.preview', { when: 'temp<=-1 source:twitter', limit: 0 });
+    expect(expected.matches).toBeGreaterThan(0);
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Queue' }).click();
+      await page.getByRole('tab', { name: 'SLA, routing and replies' }).click();
+      const routing = page.getByRole('region', { name: 'Routing rules (first match wins)' });
+      await routing.getByLabel('Name', { exact: true }).fill('Twitter enfadado');
+      await routing.getByLabel('When', { exact: true }).fill('temp<=-1 source:twitter');
+      await routing.getByLabel('Team', { exact: true }).fill('Red');
+      await expect
+        .poll(() => routing.getByRole('status').textContent())
+        .toBe(`Would route ${expected.matches} of the ${expected.open} open cases now.`);
+      await screenshotsAtSizes(page, 'care-rules-en');
+      await routing.getByRole('button', { name: 'Add rule' }).click();
+      await expect
+        .poll(async () => (await client.call('routing.list', {})).map((r) => r.name))
+        .toContain('Twitter enfadado');
+      await routing.getByLabel('When', { exact: true }).fill('kind:queja');
+      await expect.poll(() => routing.getByRole('status').textContent()).toMatch(/"queja" is not a kind/);
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => page.getByRole('tab', { name: 'SLA, reglas y respuestas' }).count()).toBe(1);
+      await screenshotsAtSizes(page, 'care-rules-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../app/i18n';
+import { CareRules } from './CareRules';
 import { IdeasBoard } from './IdeasBoard';
 import { QueueView } from './QueueScreen';
 import { Workload } from './Workload';
 
-const TABS = { queue: 'care.tab.queue', ideas: 'care.tab.ideas', workload: 'care.tab.workload' } as const;
+const TABS = {
+  queue: 'care.tab.queue',
+  ideas: 'care.tab.ideas',
+  workload: 'care.tab.workload',
+  rules: 'care.tab.rules',
+} as const;
 
 /** The care desk: the queue a community manager works in, the ideas board and the team's workload. */
 export function QueueScreen() {
@@ -20,7 +26,10 @@ export function QueueScreen() {
           </button>
         ))}
       </div>
-      {tab === 'queue' ? <QueueView /> : tab === 'ideas' ? <IdeasBoard /> : <Workload />}
+      {tab === 'queue' && <QueueView />}
+      {tab === 'ideas' && <IdeasBoard />}
+      {tab === 'workload' && <Workload />}
+      {tab === 'rules' && <CareRules />}
     </div>
   );
 }
