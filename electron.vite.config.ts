@@ -17,6 +17,7 @@ export default defineConfig({
           'demo-worker': resolve('electron/backend/demo/demo-thread.ts'),
           'inspect-worker': resolve('electron/backend/import/inspect-thread.ts'),
           'deck-worker': resolve('electron/backend/reports/deck-thread.ts'),
+          'export-worker': resolve('electron/backend/messages/export-thread.ts'),
           'read-worker': resolve('electron/backend/runtime/read-worker.ts'),
           'upgrade-worker': resolve('electron/backend/runtime/upgrade-worker.ts'),
         },

@@ -181,6 +181,30 @@ export function pageMessages(
   return { offset: request.offset, rows: rows.map(toRow) };
 }
 
+/** Every message a filter selects, in the grid's order, read as they are written out (an export of any size). */
+export function* iterateMessages(
+  sqlite: Database.Database,
+  request: { filter?: MessageFilter | undefined; sort?: MessageSort | undefined },
+  timeZone: string,
+): Generator<MessageRow> {
+  const where = filterSql(request.filter ?? {}, timeZone);
+  const sort = request.sort ?? { column: 'postedAt', direction: 'desc' };
+  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = ORDER[sort.column];
+  const conditions = [order.join, where.sql.replace(/^WHERE /, '')].filter(Boolean).join(' AND ');
+  const keys = order.key.map((column, i) => `${column} AS k${i}`).join(', ');
+  const orderBy = order.key.map((_column, i) => `p.k${i} ${direction}`).join(', ');
+  const rows = sqlite
+    .prepare(
+      `SELECT ${ROW_COLUMNS}
+     FROM (SELECT m.id AS pid, ${keys} FROM ${order.from} ${conditions ? `WHERE ${conditions}` : ''}) p
+     JOIN messages m ON m.id = p.pid JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
+     ORDER BY ${orderBy}`,
+    )
+    .iterate(...where.params) as IterableIterator<RawRow>;
+  for (const row of rows) yield toRow(row);
+}
+
 /** How many messages the filter selects, how many of those are unlabeled, and how many there are in all. */
 export function countMessages(sqlite: Database.Database, filter: MessageFilter, timeZone: string): MessageCounts {
   const where = filterSql(filter, timeZone);

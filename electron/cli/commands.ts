@@ -9,6 +9,7 @@ import { progressPrinter, type Io } from './io';
 import { cannedCommand, casesCommand, routeCommand, slaCommand } from './care';
 import { contactsCommand } from './contacts';
 import { customersCommand, ideasCommand } from './customers';
+import { exportCommand } from './export';
 import { leadsCommand } from './leads';
 import { reportCommand } from './report';
 import { costsCommand, salesCommand } from './sales';
@@ -256,6 +257,7 @@ export const commands: Record<string, Command> = {
   canned: cannedCommand,
   customers: customersCommand,
   ideas: ideasCommand,
+  export: exportCommand,
   sales: salesCommand,
   costs: costsCommand,
   report: reportCommand,

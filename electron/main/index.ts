@@ -46,6 +46,10 @@ const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
     { name: 'CSV', extensions: ['csv'] },
   ],
   personJson: [{ name: 'JSON', extensions: ['json'] }],
+  gridExport: [
+    { name: 'Excel workbook', extensions: ['xlsx'] },
+    { name: 'CSV', extensions: ['csv'] },
+  ],
 };
 
 /** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */

@@ -5,7 +5,7 @@ import { DEAL_FIELDS, type DealField } from '../domain/import/deal-fields';
 import type { PeriodCosts, RoiReport } from '../domain/roi';
 import { daySchema } from './day';
 import { messageFilterSchema, messageSortSchema } from './messages';
-import { gridPrefsSchema, type GridPrefs } from './grid';
+import { GRID_COLUMNS, gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
 import { reportRequestSchema, type ReportResult, type ReportRun } from './reports';
 import {
@@ -260,6 +260,17 @@ export const contract = {
   ).returns<MessagePage>(),
   /** The grid's counts for a filter; counted off the main thread, so rows come first. */
   'messages.count': call(z.object({ filter: messageFilterSchema.optional() }).strict()).returns<MessageCounts>(),
+  /** The messages a filter selects, in the grid's order and columns, to .xlsx or .csv (for Excel): a job. */
+  'messages.export': call(
+    z
+      .object({
+        path: z.string().min(1).max(4_000),
+        filter: messageFilterSchema.optional(),
+        sort: messageSortSchema.optional(),
+        columns: z.array(z.enum(GRID_COLUMNS)).min(1).max(GRID_COLUMNS.length),
+      })
+      .strict(),
+  ).returns<JobStarted<{ rows: number; path: string }>>(),
   'messages.detail': call(z.object({ id: z.number().int().min(1) }).strict()).returns<MessageDetail>(),
   'demo.create': call(
     z
@@ -301,7 +312,16 @@ export const contract = {
   'files.choose': call(
     z
       .object({
-        purpose: z.enum(['import', 'rejects', 'reportXlsx', 'reportPptx', 'logo', 'casesExport', 'personJson']),
+        purpose: z.enum([
+          'import',
+          'rejects',
+          'reportXlsx',
+          'reportPptx',
+          'logo',
+          'casesExport',
+          'personJson',
+          'gridExport',
+        ]),
         suggestedName: z.string().optional(),
       })
       .strict(),

@@ -4,6 +4,7 @@ import type { Store } from '../../../db/open';
 import { caseSlas } from '../../../db/queries/sla';
 import type { CaseSummary } from '../../../shared/api/cases';
 import type { ParsedInput } from '../../../shared/api/contract';
+import { csvField } from '../../../shared/domain/grid-text';
 import { dayStart, isoInZone, parseInstant } from '../../../shared/domain/time';
 import { Refused, type HandlerContext } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
@@ -75,16 +76,6 @@ const COLUMNS = [
   'first response (min)', 'resolution (h)', 'SLA policy', 'SLA state', 'SLA misses',
 ] as const; // prettier-ignore
 
-/** A cell a spreadsheet would read as a formula (= + - @ first) written as text. */
-export const neutralized = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = neutralized(value);
-  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** One row per case opened in the period, with its times and SLA outcome: CSV (for Excel: BOM, `;`) or XLSX. */
 export async function exportCases(
   context: HandlerContext,
@@ -118,12 +109,15 @@ export async function exportCases(
   const out = openOutputFile(input.path);
   try {
     if (format === '.csv') {
-      out.stream.write(`\uFEFF${[COLUMNS, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`);
+      out.stream.write(
+        `\uFEFF${[COLUMNS, ...rows].map((row) => row.map((cell) => csvField(cell, ';')).join(';')).join('\r\n')}\r\n`,
+      );
     } else {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('Cases');
       sheet.addRow([...COLUMNS]).font = { bold: true };
-      for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? neutralized(v) : v)));
+      // A workbook's text cells are never run as formulas: only the CSV needs neutralizing.
+      for (const row of rows) sheet.addRow(row);
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
       out.stream.write(Buffer.from(await workbook.xlsx.writeBuffer()));
     }

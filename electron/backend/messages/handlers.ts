@@ -4,7 +4,13 @@ import type { Temperature } from '../../../shared/domain/temperature';
 import { loadJsonSetting, saveJsonSetting } from '../../../db/queries/settings';
 import { messageDetail, messageSpan, pageMessages } from '../../../db/queries/messages';
 import { labelHistory } from '../../../db/queries/labels';
-import { NotFound } from '../runtime/context';
+import { extname } from 'node:path';
+import { languageFor } from '../../../shared/i18n';
+import { NotFound, Refused } from '../runtime/context';
+import type { JobProgress } from '../runtime/jobs';
+import { checkOutputPath, removePartials } from '../runtime/output-file';
+import { runInWorker } from '../runtime/workers';
+import type { GridExportData } from './export';
 import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
 
@@ -39,6 +45,35 @@ export const messageHandlers = defineHandlers({
   'messages.count': ({ filter }, { store, reads }) =>
     reads.read('count', filter ?? {}, workspaceSettings(store).timeZone),
   'messages.span': (_input, { store }) => messageSpan(store.sqlite, workspaceSettings(store).timeZone),
+  'messages.export': ({ path, filter, sort, columns }, { store, jobs, options }) => {
+    const extension = extname(path).toLowerCase();
+    if (extension !== '.csv' && extension !== '.xlsx') throw new Refused(`${path}: export to .xlsx or .csv`);
+    checkOutputPath(path, 'The export', { workspace: store.path });
+    const settings = workspaceSettings(store);
+    const data: GridExportData = {
+      workspacePath: store.path,
+      nativeBinding: options.nativeBinding,
+      path,
+      filter: filter ?? {},
+      sort,
+      columns,
+      language: settings.language ?? languageFor(Intl.DateTimeFormat().resolvedOptions().locale),
+      timeZone: settings.timeZone,
+    };
+    // Reads only: it runs beside labeling and imports, and a cancel leaves no half-written file.
+    return {
+      jobId: jobs.start('export', (context) =>
+        runInWorker<JobProgress, { rows: number; path: string }>(
+          'export',
+          data,
+          options,
+          context.signal,
+          context.progress,
+          'The export',
+        ).finally(() => removePartials(path)),
+      ),
+    };
+  },
   'messages.detail': ({ id }, { store }) => {
     const detail = messageDetail(store.sqlite, id);
     if (!detail) throw new NotFound(`No message ${id}`);

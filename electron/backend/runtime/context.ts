@@ -6,7 +6,16 @@ import type { WorkerOptions } from './workers';
 import type { Writer, Writes } from './writer';
 
 export type FilePurpose =
-  'import' | 'rejects' | 'chartPng' | 'chartSvg' | 'reportXlsx' | 'reportPptx' | 'logo' | 'casesExport' | 'personJson';
+  | 'import'
+  | 'rejects'
+  | 'chartPng'
+  | 'chartSvg'
+  | 'reportXlsx'
+  | 'reportPptx'
+  | 'logo'
+  | 'casesExport'
+  | 'personJson'
+  | 'gridExport';
 
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {

@@ -72,8 +72,13 @@ export function removePartials(path: string): void {
 export function openOutputFile(path: string): { stream: WriteStream; commit(): Promise<void>; abort(): Promise<void> } {
   const temporary = join(dirname(resolve(path)), partialName(path, randomBytes(4).toString('hex')));
   const stream = createWriteStream(temporary, { encoding: 'utf8', flags: 'wx' });
+  // A writer that ends the stream itself (ExcelJS's streaming workbook) leaves only its finish to wait for.
   const end = (): Promise<void> =>
-    new Promise((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
+    new Promise((done, fail) => {
+      if (stream.writableFinished) done();
+      else if (stream.writableEnded) stream.once('finish', () => done()).once('error', fail);
+      else stream.end((error?: Error | null) => (error ? fail(error) : done()));
+    });
   return {
     stream,
     async commit() {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { JobCancelled } from './jobs';
 
-export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade' | 'rematch' | 'demo' | 'inspect' | 'deck';
+export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade' | 'rematch' | 'demo' | 'inspect' | 'deck' | 'export';
 
 export interface WorkerOptions {
   /** Where built workers are (the packaged app); unset, workers run from their TypeScript source. */
@@ -20,6 +20,7 @@ const WORKER_ENTRIES: Record<WorkerName, URL> = {
   demo: new URL('../demo/demo-thread.ts', import.meta.url),
   inspect: new URL('../import/inspect-thread.ts', import.meta.url),
   deck: new URL('../reports/deck-thread.ts', import.meta.url),
+  export: new URL('../messages/export-thread.ts', import.meta.url),
 };
 
 /**

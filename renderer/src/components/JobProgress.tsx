@@ -8,6 +8,7 @@ const KIND_NAMES: Record<string, MessageKey> = {
   import: 'job.kind.import',
   rematch: 'job.kind.rematch',
   demo: 'job.kind.demo',
+  export: 'job.kind.export',
 };
 
 /**

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 import { Cells } from './Cells';
 import { ColumnHeader } from './ColumnHeader';
+import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
 import { GridOptions } from './GridOptions';
 import { commandForKey, keyMaps } from './keymap';
@@ -136,6 +137,8 @@ export function MessageList({ scope, onClearScope }: Props) {
             {scope.label} ×
           </button>
         )}
+        <span className="toolbar-spacer" />
+        <ExportButton filter={filter} sort={sort} columns={columns.map((c) => c.id)} onDone={setStatus} />
       </header>
       <FilterBar
         filter={userFilter}

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import type { MessageRow } from '../../../../shared/api/contract';
 import type { GridColumn } from '../../../../shared/api/grid';
 import type { MessageSort } from '../../../../shared/api/messages';
-import type { MessageKey, Translator } from '../../../../shared/i18n';
-import { UNKNOWN_AUTHOR } from '../../../../shared/domain/vocabulary';
+import type { Translator } from '../../../../shared/i18n';
+import { authorText, COLUMN_TEXT } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { dueTone, formatWait } from '../../components/wait';
 
@@ -28,16 +28,12 @@ export interface ColumnDef {
   text(message: MessageRow, t: Translator): string;
 }
 
-/** The author's handle, or the placeholder of messages whose file names none in the user's language. */
-export const authorText = (handle: string, t: Translator): string =>
-  handle === UNKNOWN_AUTHOR ? t.t('author.unknown') : handle;
+export { authorText };
 
-const kindText = (message: MessageRow, t: Translator): string =>
-  message.kind ? t.t(`kind.${message.kind}` as MessageKey) : '';
-const plain = (text: (message: MessageRow, t: Translator) => string, sort?: MessageSort['column']): ColumnDef => ({
+const plain = (column: GridColumn, sort?: MessageSort['column']): ColumnDef => ({
   ...(sort ? { sort } : {}),
-  cell: text,
-  text,
+  cell: COLUMN_TEXT[column],
+  text: COLUMN_TEXT[column],
 });
 
 /** A label kept while a job holds the store: a clock beside it until the job ends and it is applied. */
@@ -54,8 +50,8 @@ function PendingMark({ row, i18n, children }: { row: MessageRow; i18n: Translato
 
 /** Every grid column: what it shows, how it copies, and the sort it drives. */
 export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
-  postedAt: plain((m, t) => t.dateTime(m.postedAt), 'postedAt'),
-  source: plain((m) => m.source, 'source'),
+  postedAt: plain('postedAt', 'postedAt'),
+  source: plain('source', 'source'),
   author: {
     sort: 'author',
     cell: (m, t) => (
@@ -66,11 +62,11 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
         )}
       </>
     ),
-    text: (m, t) => authorText(m.authorHandle, t),
+    text: COLUMN_TEXT.author,
   },
-  text: plain((m) => m.text),
-  entities: plain((m) => m.entities.join(', ')),
-  topics: plain((m) => m.topics.join(', ')),
+  text: plain('text'),
+  entities: plain('entities'),
+  topics: plain('topics'),
   temperature: {
     sort: 'temperature',
     cell: (m, i18n) => (
@@ -78,9 +74,9 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
         <TemperatureChip value={m.temperature} />
       </PendingMark>
     ),
-    text: (m) => (m.temperature === null ? '' : String(m.temperature)),
+    text: COLUMN_TEXT.temperature,
   },
-  kind: plain(kindText, 'kind'),
+  kind: plain('kind', 'kind'),
   case: {
     cell: (m, t) =>
       m.caseId === null ? (
@@ -91,8 +87,8 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
           {m.caseDue !== null && <CaseDue due={m.caseDue} t={t} />}
         </>
       ),
-    text: (m) => (m.caseId === null ? '' : `#${m.caseId}`),
+    text: COLUMN_TEXT.case,
   },
-  annotator: plain((m) => m.annotator ?? '', 'annotator'),
-  labeledAt: plain((m, t) => (m.labeledAt === null ? '' : t.dateTime(m.labeledAt)), 'labeledAt'),
+  annotator: plain('annotator', 'annotator'),
+  labeledAt: plain('labeledAt', 'labeledAt'),
 };

@@ -1,0 +1,34 @@
+import type { MessageRow } from '../api/contract';
+import type { GridColumn } from '../api/grid';
+import type { MessageKey, Translator } from '../i18n';
+import { UNKNOWN_AUTHOR } from './vocabulary';
+
+/** The author's handle, or the placeholder of messages whose file names none in the user's language. */
+export const authorText = (handle: string, t: Translator): string =>
+  handle === UNKNOWN_AUTHOR ? t.t('author.unknown') : handle;
+
+/** Each grid column's cell as text: its tooltip, its copy and its export (what the analyst sees). */
+export const COLUMN_TEXT: Record<GridColumn, (message: MessageRow, t: Translator) => string> = {
+  postedAt: (m, t) => t.dateTime(m.postedAt),
+  source: (m) => m.source,
+  author: (m, t) => authorText(m.authorHandle, t),
+  text: (m) => m.text,
+  entities: (m) => m.entities.join(', '),
+  topics: (m) => m.topics.join(', '),
+  temperature: (m) => (m.temperature === null ? '' : String(m.temperature)),
+  kind: (m, t) => (m.kind ? t.t(`kind.${m.kind}` as MessageKey) : ''),
+  case: (m) => (m.caseId === null ? '' : `#${m.caseId}`),
+  annotator: (m) => m.annotator ?? '',
+  labeledAt: (m, t) => (m.labeledAt === null ? '' : t.dateTime(m.labeledAt)),
+};
+
+/** A cell a spreadsheet would read as a formula (= + - @ first) written as text. */
+export const neutralized = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** A CSV field for Excel: formulas neutralized, quoted when it holds the separator, a quote or a line break. */
+export function csvField(value: string | number | null, separator: ',' | ';'): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = neutralized(value);
+  return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
