@@ -24,7 +24,8 @@ describe('the dashboard (real renderer, real handlers)', () => {
     const [report, before] = [await client.call('kpis.get', quarter), await client.call('kpis.get', previous)];
     expect(report.totals.messages).not.toBe(before.totals.messages);
 
-    const app = await openApp(backend);
+    // Today is the last day with data: this quarter is the data's latest, last quarter the one before.
+    const app = await openApp(backend, { now: new Date(`${span.to}T12:00:00Z`) });
     const { page } = app;
     try {
       await page.getByRole('button', { name: 'Dashboard' }).click();
@@ -77,6 +78,38 @@ describe('the dashboard (real renderer, real handlers)', () => {
         .poll(() => count.textContent())
         .toMatch(new RegExp(`^${first.mentions.toLocaleString('en')} of 3,000`));
       await expect(page.getByRole('button', { name: /From a chart/ }).count()).resolves.toBe(1);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('says when this quarter has no messages yet and shows the latest with data; All time covers every message', async () => {
+    const { backend, client } = testBackend();
+    expect((await client.runJob('demo.create', { messages: 1500 })).state).toBe('finished');
+    await client.call('settings.update', { language: 'en', timeZone: 'UTC' });
+    const span = await client.call('messages.span', {});
+    const latest = quickPeriod('thisQuarter', span.to as string);
+    const [shown, all] = [
+      await client.call('kpis.get', latest),
+      await client.call('kpis.get', { from: span.from as string, to: span.to as string }),
+    ];
+    // The demo ends in September 2026; the calendar says December.
+    const app = await openApp(backend, { now: new Date('2026-12-06T10:00:00Z') });
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Dashboard' }).click();
+      const messages = page.locator('[data-kpi="Messages"]');
+      await expect.poll(() => messages.textContent()).toBe(shown.totals.messages.toLocaleString('en'));
+      await expect
+        .poll(() => page.locator('.period-fallback').textContent())
+        .toBe('This quarter has no messages yet: showing Q3 2026, the latest quarter with data.');
+      await page.getByRole('button', { name: 'All time' }).click();
+      await expect.poll(() => messages.textContent()).toBe(all.totals.messages.toLocaleString('en'));
+      expect(await page.locator('.period-fallback').count()).toBe(0);
+      // This month is the calendar's: December, with no messages.
+      await page.getByRole('button', { name: 'This month' }).click();
+      await expect.poll(() => messages.textContent()).toBe('0');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

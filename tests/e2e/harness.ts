@@ -74,7 +74,10 @@ export async function closeBrowser(): Promise<void> {
  * Opens the real renderer with the preload's API stood in for by a binding to the real
  * back-end handlers in this process (DESIGN.md, "Testing without the Electron binary").
  */
-export async function openApp(backend: Backend, options: { locale?: string; beforeLoad?: string } = {}): Promise<App> {
+export async function openApp(
+  backend: Backend,
+  options: { locale?: string; beforeLoad?: string; now?: Date } = {},
+): Promise<App> {
   const server = await serveRenderer();
   const context = await (
     await launchBrowser()
@@ -116,6 +119,8 @@ export async function openApp(backend: Backend, options: { locale?: string; befo
       .evaluate((payload) => (window as unknown as { __pulsoEmit(e: unknown): void }).__pulsoEmit(payload), event)
       .catch(() => undefined);
   });
+  // The page's clock, for screens whose defaults follow the calendar (this quarter), fixed where a test says.
+  if (options.now) await page.clock.setFixedTime(options.now);
   await page.goto(origin);
   return {
     page,

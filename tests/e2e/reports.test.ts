@@ -17,7 +17,8 @@ describe('the Reports screen (real renderer, real handlers, real worker)', () =>
     const demo = await opened.client.runJob('demo.create', { messages: 2000 });
     if (demo.state !== 'finished') throw new Error(demo.message);
     await opened.client.call('settings.update', { language: 'en' });
-    const app = await openApp(opened.backend);
+    // In the demo's last quarter: This quarter is the one with its messages.
+    const app = await openApp(opened.backend, { now: new Date('2026-09-20T12:00:00Z') });
     const { page } = app;
     try {
       await page.getByRole('button', { name: 'Reports' }).click();

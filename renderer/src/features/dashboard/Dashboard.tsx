@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { CHARTS } from '../../../../shared/charts';
 import type { KpiScope } from '../../../../shared/api/kpis';
 import type { MessageFilter } from '../../../../shared/api/messages';
-import { quickPeriod } from '../../../../shared/domain/period';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { Chart } from './Chart';
 import { KpiCards } from './KpiCards';
-import { PeriodPicker, type Period } from '../../components/PeriodPicker';
+import { FallbackNotice, PeriodPicker, useDefaultPeriod } from '../../components/PeriodPicker';
 import { ScopeSelects } from '../../components/ScopeSelects';
 
 interface Props {
@@ -19,17 +18,16 @@ interface Props {
 /** KPIs and charts for a period; by default the last quarter with messages. */
 export function Dashboard({ onOpenGrid }: Props) {
   const { t } = useI18n();
-  // The last day with messages anchors the quick periods; until the user picks one, its quarter.
-  const anchor = useApi('messages.span', {}).data?.to;
-  const [chosen, setPeriod] = useState<Period | null>(null);
-  const period = chosen ?? (anchor ? quickPeriod('thisQuarter', anchor) : null);
+  // This quarter until the user picks a period (or the latest with messages, when this one has none).
+  const periodState = useDefaultPeriod('thisQuarter');
+  const { period, span, today, setPeriod } = periodState;
   const [scope, setScope] = useState<KpiScope>({});
   const kpis = useApi('kpis.get', period ? { ...period, ...scope } : null);
   const report = kpis.data ?? null;
   const error = kpis.error;
 
-  if (anchor === null) return <EmptyState title={t('dashboard.title')} text={t('dashboard.noData')} />;
-  if (!anchor || !period)
+  if (periodState.empty) return <EmptyState title={t('dashboard.title')} text={t('dashboard.noData')} />;
+  if (!span || !period)
     return (
       <section className="loading" aria-label={t('dashboard.title')}>
         {t('dashboard.loading')}
@@ -44,7 +42,7 @@ export function Dashboard({ onOpenGrid }: Props) {
     <section className="dashboard" aria-label={t('dashboard.title')}>
       <div className="toolbar">
         <h1>{t('dashboard.title')}</h1>
-        <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />
+        <PeriodPicker period={period} today={today} span={span} onChange={setPeriod} />
         <div className="scope-picker">
           <ScopeSelects scope={scope} onChange={(patch) => setScope({ ...scope, ...patch })} />
         </div>
@@ -54,6 +52,7 @@ export function Dashboard({ onOpenGrid }: Props) {
           </span>
         )}
       </div>
+      <FallbackNotice state={periodState} />
       {error && (
         <p className="error" role="alert">
           {error}

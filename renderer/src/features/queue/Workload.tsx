@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { quickPeriod } from '../../../../shared/domain/period';
 import type { CareTeamKpis } from '../../../../shared/api/kpis';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
-import { PeriodPicker, type Period } from '../../components/PeriodPicker';
+import { FallbackNotice, PeriodPicker, useDefaultPeriod } from '../../components/PeriodPicker';
 import { formatWait } from '../../components/wait';
 
 /** Workload per community manager and team for a period, and the per-case export (CSV or XLSX). */
 export function Workload() {
   const { t, number } = useI18n();
-  const anchor = useApi('messages.span', {}).data?.to;
-  const [chosen, setChosen] = useState<Period | null>(null);
-  const period = chosen ?? (anchor ? quickPeriod('lastQuarter', anchor) : null);
+  const periodState = useDefaultPeriod('lastQuarter');
+  const { period, span, today, setPeriod } = periodState;
   const kpis = useApi('kpis.get', period, { reloadOn: ['writes'] });
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -76,7 +74,7 @@ export function Workload() {
   return (
     <div className="workload">
       <div className="toolbar">
-        {period && anchor && <PeriodPicker period={period} anchor={anchor} onChange={setChosen} />}
+        {period && span && <PeriodPicker period={period} today={today} span={span} onChange={setPeriod} />}
         <button onClick={() => void exportCases()}>{t('workload.export')}</button>
         {notice && (
           <span className="notice" role="status">
@@ -89,6 +87,7 @@ export function Workload() {
           </span>
         )}
       </div>
+      <FallbackNotice state={periodState} />
       {care && (
         <>
           <p className="workload-summary">

@@ -1,14 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
 import type { JobEvent } from '../../../../shared/api/envelope';
 import { DECK_SECTIONS, type DeckFormat, type DeckSectionKey, type ReportResult } from '../../../../shared/api/reports';
-import { quickPeriod } from '../../../../shared/domain/period';
 import { LANGUAGES, type Language } from '../../../../shared/domain/vocabulary';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
-import { PeriodPicker, type Period } from '../../components/PeriodPicker';
+import { FallbackNotice, PeriodPicker, useDefaultPeriod } from '../../components/PeriodPicker';
 import { Branding } from './Branding';
 import { LANGUAGE_NAMES, RecentReports } from './RecentReports';
 
@@ -22,9 +21,9 @@ type Run =
 /** The quarterly deck: period, sections, language and format; progress with cancel; the decks written before. */
 export function ReportsScreen() {
   const { t, language: uiLanguage, number } = useI18n();
-  const anchor = useApi('messages.span', {}).data?.to;
-  const [chosen, setPeriod] = useState<Period | null>(null);
-  const period = chosen ?? (anchor ? quickPeriod('lastQuarter', anchor) : null);
+  // Last quarter until the user picks a period (or the latest with messages, when that one has none).
+  const periodState = useDefaultPeriod('lastQuarter');
+  const { period, span, today, setPeriod } = periodState;
   const [sections, setSections] = useState<DeckSectionKey[]>([...DECK_SECTIONS]);
   // The deck's language follows the app's until the user picks one for it.
   const [chosenLanguage, setLanguage] = useState<Language | null>(null);
@@ -63,7 +62,7 @@ export function ReportsScreen() {
     }
   }, [period, format, language, sections, recent]);
 
-  if (anchor === null) return <EmptyState title={t('reports.title')} text={t('reports.noData')} />;
+  if (periodState.empty) return <EmptyState title={t('reports.title')} text={t('reports.noData')} />;
   const toggle = (key: DeckSectionKey, on: boolean): void =>
     setSections((list) => DECK_SECTIONS.filter((s) => (s === key ? on : list.includes(s))));
   const running = run.state === 'running';
@@ -71,8 +70,9 @@ export function ReportsScreen() {
     <section className="reports-screen" aria-label={t('reports.title')}>
       <header className="toolbar">
         <h1>{t('reports.title')}</h1>
-        {period && anchor && <PeriodPicker period={period} anchor={anchor} onChange={setPeriod} />}
+        {period && span && <PeriodPicker period={period} today={today} span={span} onChange={setPeriod} />}
       </header>
+      <FallbackNotice state={periodState} />
       <form
         className="report-form"
         onSubmit={(e) => {
