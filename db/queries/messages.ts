@@ -153,6 +153,28 @@ const ORDER: Record<MessageSort['column'], { from: string; join?: string; key: s
   },
 };
 
+/** The ids and sort keys of the messages a filter selects, in the grid's order (on the indexes alone). */
+function orderedIds(
+  request: { filter?: MessageFilter | undefined; sort?: MessageSort | undefined },
+  timeZone: string,
+): { sql: string; params: unknown[]; orderBy: string } {
+  const where = filterSql(request.filter ?? {}, timeZone);
+  const sort = request.sort ?? { column: 'postedAt', direction: 'desc' };
+  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = ORDER[sort.column];
+  const conditions = [order.join, where.sql.replace(/^WHERE /, '')].filter(Boolean).join(' AND ');
+  const keys = order.key.map((column, i) => `${column} AS k${i}`).join(', ');
+  return {
+    sql: `SELECT m.id AS pid, ${keys} FROM ${order.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${order.key.map((column) => `${column} ${direction}`).join(', ')}`,
+    params: where.params,
+    orderBy: order.key.map((_column, i) => `p.k${i} ${direction}`).join(', '),
+  };
+}
+
+const ROWS_OF = (ids: string, orderBy: string): string => `SELECT ${ROW_COLUMNS} FROM (${ids}) p
+  JOIN messages m ON m.id = p.pid JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
+  ORDER BY ${orderBy}`;
+
 /**
  * One page of the messages a filter selects, in a stable order. The page's ids are found on
  * the indexes alone (a deep offset skips index entries, not rows), then its rows are read.
@@ -162,22 +184,10 @@ export function pageMessages(
   request: { offset: number; limit: number; filter?: MessageFilter | undefined; sort?: MessageSort | undefined },
   timeZone: string,
 ): MessagePage {
-  const where = filterSql(request.filter ?? {}, timeZone);
-  const sort = request.sort ?? { column: 'postedAt', direction: 'desc' };
-  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const order = ORDER[sort.column];
-  const conditions = [order.join, where.sql.replace(/^WHERE /, '')].filter(Boolean).join(' AND ');
-  const keys = order.key.map((column, i) => `${column} AS k${i}`).join(', ');
-  const orderBy = (prefix: string): string =>
-    order.key.map((column, i) => `${prefix ? `${prefix}.k${i}` : column} ${direction}`).join(', ');
+  const ids = orderedIds(request, timeZone);
   const rows = sqlite
-    .prepare(
-      `SELECT ${ROW_COLUMNS}
-     FROM (SELECT m.id AS pid, ${keys} FROM ${order.from} ${conditions ? `WHERE ${conditions}` : ''} ORDER BY ${orderBy('')} LIMIT ? OFFSET ?) p
-     JOIN messages m ON m.id = p.pid JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
-     ORDER BY ${orderBy('p')}`,
-    )
-    .all(...where.params, request.limit, request.offset) as RawRow[];
+    .prepare(ROWS_OF(`${ids.sql} LIMIT ? OFFSET ?`, ids.orderBy))
+    .all(...ids.params, request.limit, request.offset) as RawRow[];
   return { offset: request.offset, rows: rows.map(toRow) };
 }
 
@@ -187,21 +197,8 @@ export function* iterateMessages(
   request: { filter?: MessageFilter | undefined; sort?: MessageSort | undefined },
   timeZone: string,
 ): Generator<MessageRow> {
-  const where = filterSql(request.filter ?? {}, timeZone);
-  const sort = request.sort ?? { column: 'postedAt', direction: 'desc' };
-  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const order = ORDER[sort.column];
-  const conditions = [order.join, where.sql.replace(/^WHERE /, '')].filter(Boolean).join(' AND ');
-  const keys = order.key.map((column, i) => `${column} AS k${i}`).join(', ');
-  const orderBy = order.key.map((_column, i) => `p.k${i} ${direction}`).join(', ');
-  const rows = sqlite
-    .prepare(
-      `SELECT ${ROW_COLUMNS}
-     FROM (SELECT m.id AS pid, ${keys} FROM ${order.from} ${conditions ? `WHERE ${conditions}` : ''}) p
-     JOIN messages m ON m.id = p.pid JOIN authors a ON a.id = m.author_id JOIN sources s ON s.id = m.source_id
-     ORDER BY ${orderBy}`,
-    )
-    .iterate(...where.params) as IterableIterator<RawRow>;
+  const ids = orderedIds(request, timeZone);
+  const rows = sqlite.prepare(ROWS_OF(ids.sql, ids.orderBy)).iterate(...ids.params) as IterableIterator<RawRow>;
   for (const row of rows) yield toRow(row);
 }
 

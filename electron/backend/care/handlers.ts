@@ -8,7 +8,6 @@ import {
   recordEvent,
   updateCase,
 } from '../../../db/queries/cases';
-import { resolveMessages } from '../../../db/queries/leads';
 import { careQueue } from '../../../db/queries/queue';
 import {
   addCanned,
@@ -30,6 +29,7 @@ import { parseRoutingCondition, routingMatches, RoutingConditionError } from '..
 import { isoInZone, parseInstant } from '../../../shared/domain/time';
 import { NotFound, Refused, type HandlerContext } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
+import { namedMessages } from '../runtime/named-messages';
 import { defineHandlers } from '../runtime/define-handlers';
 import { caseList, exportCases } from './export';
 import { routeCases } from './settle';
@@ -42,8 +42,7 @@ function messagesOf(
   sqlite: Database.Database,
   input: { messageIds?: number[] | undefined; externalIds?: string[] | undefined },
 ): number[] {
-  const { found, missing } = resolveMessages(sqlite, input.messageIds ?? [], input.externalIds ?? []);
-  if (missing.length > 0) throw new NotFound(`No message ${missing.join(', ')} in the workspace`);
+  const found = namedMessages(sqlite, input);
   if (found.length === 0) throw new Refused('A case holds at least one message: give its id');
   return found;
 }

@@ -5,25 +5,15 @@ import {
   leadExists,
   linkMessages,
   listLeads,
-  resolveMessages,
   setLeadStage,
   updateLead,
 } from '../../../db/queries/leads';
 import { listDeals, matchDeal } from '../../../db/queries/deals';
 import { dayStart } from '../../../shared/domain/time';
 import { NotFound, Refused, type HandlerContext } from '../runtime/context';
+import { namedMessages } from '../runtime/named-messages';
 import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
-
-/** The messages a call names, refused naming those the workspace does not have. */
-function messagesOf(
-  sqlite: Database.Database,
-  input: { messageIds?: number[] | undefined; externalIds?: string[] | undefined },
-): number[] {
-  const { found, missing } = resolveMessages(sqlite, input.messageIds ?? [], input.externalIds ?? []);
-  if (missing.length > 0) throw new NotFound(`No message ${missing.join(', ')} in the workspace`);
-  return found;
-}
 
 /** A day given (YYYY-MM-DD, in the workspace's zone) as the instant it starts, or the time the write was asked. */
 const dayOrNow = (context: HandlerContext, day: string | undefined, now: number): number =>
@@ -43,7 +33,7 @@ export const leadHandlers = defineHandlers({
   'leads.create': ({ messageIds, externalIds, at, ...lead }, context) =>
     context.writes.write((now) => {
       const sqlite = context.store.sqlite;
-      const messages = messagesOf(sqlite, { messageIds, externalIds });
+      const messages = namedMessages(sqlite, { messageIds, externalIds });
       if (messages.length === 0) throw new Refused('A lead comes from at least one message: give its id');
       const by = workspaceSettings(context.store).annotator;
       return sqlite.transaction(() => ({
@@ -55,7 +45,7 @@ export const leadHandlers = defineHandlers({
       const sqlite = context.store.sqlite;
       mustExist(sqlite, lead);
       const by = workspaceSettings(context.store).annotator;
-      return { lead, linked: linkMessages(sqlite, lead, messagesOf(sqlite, ids), by) };
+      return { lead, linked: linkMessages(sqlite, lead, namedMessages(sqlite, ids), by) };
     }),
   'leads.update': ({ lead, ...fields }, context) =>
     context.writes.write(() => {
