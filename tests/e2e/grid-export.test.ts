@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/files';
 import { testBackend } from '../helpers/workspace';
-import { closeBrowser, openApp } from './harness';
+import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
 
-describe('exporting the grid (real renderer, real handlers)', () => {
+describe('searching and exporting the grid (real renderer, real handlers)', () => {
   it('writes the messages the grid shows, with its filter and columns, to a workbook', async () => {
     const path = join(tempFolder(), 'menciones.xlsx');
     const { backend, client } = testBackend(undefined, { chooseFile: async () => path });
@@ -21,6 +21,11 @@ describe('exporting the grid (real renderer, real handlers)', () => {
       await expect
         .poll(() => page.getByTestId('message-count').textContent())
         .toMatch(new RegExp(`^${expected.total} of 800`));
+      // The search's matches are marked in the text column.
+      const marks = page.getByRole('grid', { name: 'Messages' }).locator('mark');
+      await expect.poll(() => marks.count()).toBeGreaterThan(0);
+      expect((await marks.allTextContents()).every((text) => text.toLowerCase() === 'roaming')).toBe(true);
+      await screenshotsAtSizes(page, 'grid-search-en');
       await page.getByRole('button', { name: 'Export…' }).click();
       await expect
         .poll(() => page.getByRole('status').last().textContent())

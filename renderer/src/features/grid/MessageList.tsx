@@ -8,6 +8,7 @@ import { Cells } from './Cells';
 import { ColumnHeader } from './ColumnHeader';
 import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
+import { SearchContext } from './Highlighted';
 import { GridOptions } from './GridOptions';
 import { commandForKey, keyMaps } from './keymap';
 import { MessagePanel } from './MessagePanel';
@@ -119,98 +120,100 @@ export function MessageList({ scope, onClearScope }: Props) {
     }));
 
   return (
-    <section className="grid-screen" aria-label={t('grid.title')}>
-      <header className="toolbar">
-        <h1>{t('grid.title')}</h1>
-        <span className="count" data-testid="message-count">
-          {counts
-            ? counts.total === counts.all
-              ? t('grid.count', { count: counts.total })
-              : t('grid.counts', { ...counts })
-            : '…'}
-        </span>
-        {counts && counts.total === counts.all && (
-          <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>
-        )}
-        {scope && (
-          <button className="filter-chip" onClick={onClearScope} title={t('grid.clearFilter')}>
-            {scope.label} ×
-          </button>
-        )}
-        <span className="toolbar-spacer" />
-        <ExportButton filter={filter} sort={sort} columns={columns.map((c) => c.id)} onDone={setStatus} />
-      </header>
-      <FilterBar
-        filter={userFilter}
-        onChange={changeFilter}
-        views={prefs.views}
-        onSaveViews={(views) => savePrefs({ views })}
-      />
-      <GridOptions prefs={prefs} save={savePrefs} />
-      <div className="grid-main">
-        {total === null ? (
-          <div className="loading">{t('app.loading')}</div>
-        ) : total === 0 && counts && counts.all > 0 ? (
-          // Nothing passes the filters, but the workspace has messages: say so, and offer the way back.
-          <div className="empty-state" data-testid="no-match">
-            <p>{t('grid.noMatch')}</p>
-            <button
-              onClick={() => {
-                changeFilter({});
-                onClearScope?.();
-              }}
-            >
-              {t('grid.clearFilters')}
+    <SearchContext.Provider value={filter.search ?? ''}>
+      <section className="grid-screen" aria-label={t('grid.title')}>
+        <header className="toolbar">
+          <h1>{t('grid.title')}</h1>
+          <span className="count" data-testid="message-count">
+            {counts
+              ? counts.total === counts.all
+                ? t('grid.count', { count: counts.total })
+                : t('grid.counts', { ...counts })
+              : '…'}
+          </span>
+          {counts && counts.total === counts.all && (
+            <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>
+          )}
+          {scope && (
+            <button className="filter-chip" onClick={onClearScope} title={t('grid.clearFilter')}>
+              {scope.label} ×
             </button>
-          </div>
-        ) : total === 0 ? (
-          <p className="empty-state">{t('grid.empty')}</p>
-        ) : (
-          <div
-            className={`grid-body${prefs.wrap ? ' wrap' : ''}`}
-            onCopy={onCopy}
-            onPaste={(event) => void onPaste(event).catch(notSaved)}
-          >
-            <VirtualList
-              count={total}
-              rowHeight={prefs.wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT}
-              label={t('grid.title')}
-              cursor={selection.cursor}
-              onCursor={selection.onCursor}
-              isSelected={selection.isSelected}
-              onKey={onKey}
-              handle={list}
-              onRange={onRange}
-              header={<ColumnHeader prefs={prefs} sort={sort} onSort={toggleSort} savePrefs={savePrefs} />}
-              renderRow={(index) => <Cells message={row(index)} columns={columns} />}
-            />
-          </div>
-        )}
-        {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
-      </div>
-      <footer className="statusbar" role="status">
-        {status ??
-          (selection.count > 1
-            ? t('grid.selected', { count: selection.count })
-            : t('grid.hint', {
-                temperature: prefs.keys.temperature.join(' ').toUpperCase(),
-                kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase(),
-              }))}
-      </footer>
-      {leadFrom && (
-        <NewLeadDialog
-          messageIds={leadFrom.ids}
-          author={leadFrom.author}
-          onDone={(result) => {
-            setLeadFrom(null);
-            if (result) setStatus(result);
-            list.current?.scrollToIndex(selection.cursor);
-          }}
+          )}
+          <span className="toolbar-spacer" />
+          <ExportButton filter={filter} sort={sort} columns={columns.map((c) => c.id)} onDone={setStatus} />
+        </header>
+        <FilterBar
+          filter={userFilter}
+          onChange={changeFilter}
+          views={prefs.views}
+          onSaveViews={(views) => savePrefs({ views })}
         />
-      )}
-      {help && (
-        <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />
-      )}
-    </section>
+        <GridOptions prefs={prefs} save={savePrefs} />
+        <div className="grid-main">
+          {total === null ? (
+            <div className="loading">{t('app.loading')}</div>
+          ) : total === 0 && counts && counts.all > 0 ? (
+            // Nothing passes the filters, but the workspace has messages: say so, and offer the way back.
+            <div className="empty-state" data-testid="no-match">
+              <p>{t('grid.noMatch')}</p>
+              <button
+                onClick={() => {
+                  changeFilter({});
+                  onClearScope?.();
+                }}
+              >
+                {t('grid.clearFilters')}
+              </button>
+            </div>
+          ) : total === 0 ? (
+            <p className="empty-state">{t('grid.empty')}</p>
+          ) : (
+            <div
+              className={`grid-body${prefs.wrap ? ' wrap' : ''}`}
+              onCopy={onCopy}
+              onPaste={(event) => void onPaste(event).catch(notSaved)}
+            >
+              <VirtualList
+                count={total}
+                rowHeight={prefs.wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT}
+                label={t('grid.title')}
+                cursor={selection.cursor}
+                onCursor={selection.onCursor}
+                isSelected={selection.isSelected}
+                onKey={onKey}
+                handle={list}
+                onRange={onRange}
+                header={<ColumnHeader prefs={prefs} sort={sort} onSort={toggleSort} savePrefs={savePrefs} />}
+                renderRow={(index) => <Cells message={row(index)} columns={columns} />}
+              />
+            </div>
+          )}
+          {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
+        </div>
+        <footer className="statusbar" role="status">
+          {status ??
+            (selection.count > 1
+              ? t('grid.selected', { count: selection.count })
+              : t('grid.hint', {
+                  temperature: prefs.keys.temperature.join(' ').toUpperCase(),
+                  kinds: Object.values(prefs.keys.kinds).join(' ').toUpperCase(),
+                }))}
+        </footer>
+        {leadFrom && (
+          <NewLeadDialog
+            messageIds={leadFrom.ids}
+            author={leadFrom.author}
+            onDone={(result) => {
+              setLeadFrom(null);
+              if (result) setStatus(result);
+              list.current?.scrollToIndex(selection.cursor);
+            }}
+          />
+        )}
+        {help && (
+          <ShortcutHelp keys={prefs.keys} onSaveKeys={(keys) => savePrefs({ keys })} onClose={() => setHelp(false)} />
+        )}
+      </section>
+    </SearchContext.Provider>
   );
 }

@@ -6,6 +6,7 @@ import { TemperatureChip } from '../../components/TemperatureChip';
 import { ContactCard } from '../leads';
 import { StoryButton } from '../queue';
 import { authorText } from './columns';
+import { Highlighted } from './Highlighted';
 
 /** The side panel: the whole message, its thread, its label history, and the author's other messages. */
 export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
@@ -41,7 +42,7 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
         {message.followers !== null ? ` · ${t('grid.followers', { count: message.followers })}` : ''}
       </p>
       <p className="full-text" data-testid="panel-text">
-        {message.text}
+        <Highlighted text={message.text} />
       </p>
       {message.textAsWritten !== null && (
         <details className="as-written">

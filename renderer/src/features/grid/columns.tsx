@@ -5,6 +5,7 @@ import type { MessageSort } from '../../../../shared/api/messages';
 import type { Translator } from '../../../../shared/i18n';
 import { authorText, COLUMN_TEXT } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
+import { Highlighted } from './Highlighted';
 import { dueTone, formatWait } from '../../components/wait';
 
 /** A case's SLA due time: amber in the hour before it, red after it. */
@@ -64,7 +65,7 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
     ),
     text: COLUMN_TEXT.author,
   },
-  text: plain('text'),
+  text: { cell: (m) => <Highlighted text={m.text} />, text: COLUMN_TEXT.text },
   entities: plain('entities'),
   topics: plain('topics'),
   temperature: {
