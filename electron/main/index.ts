@@ -24,6 +24,7 @@ const storeOptions = () => ({
   nativeBinding: resources(app.isPackaged ? 'better_sqlite3.node' : '.electron-native/better_sqlite3.node'),
   chooseFile,
   revealFile: (path: string) => shell.showItemInFolder(path),
+  openExternal: (url: string) => void shell.openExternal(url),
   fontFile: resources(app.isPackaged ? 'fonts/DejaVuSans.ttf' : 'resources/fonts/DejaVuSans.ttf'),
   workerDir: import.meta.dirname,
 });

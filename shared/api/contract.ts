@@ -451,6 +451,14 @@ export const contract = {
   /** Status, type, team, assignee, priority: each change dated and attributed in the case's history. */
   'cases.update': write(updateCaseSchema).returns<{ case: number; changed: number }>(),
   'cases.note': write(noteSchema).returns<{ case: number }>(),
+  /**
+   * The customer's message on its network, in the system's browser, to post the answer there: the address is the one
+   * stored with the message (http or https), never one the page gives.
+   */
+  'cases.openOnNetwork': call(z.object({ case: z.number().int().min(1) }).strict()).returns<{
+    url: string | null;
+    opened: boolean;
+  }>(),
   /** The brand's answer recorded on the case (posted by hand: Pulso stays offline); canned variables filled in. */
   'cases.respond': write(respondSchema).returns<RespondResult>(),
   'sla.list': call(none).returns<SlaPolicy[]>(),

@@ -147,6 +147,20 @@ export const careHandlers = defineHandlers({
         return { case: id, changed };
       })();
     }),
+  'cases.openOnNetwork': ({ case: id }, { store, options }) => {
+    mustExist(store.sqlite, id);
+    const url = store.sqlite
+      .prepare(
+        `SELECT m.url FROM case_messages cm JOIN messages m ON m.id = cm.message_id
+         WHERE cm.case_id = ? AND m.url IS NOT NULL ORDER BY m.posted_at DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(id) as string | undefined;
+    const safe = url !== undefined && /^https?:\/\//i.test(url) ? url : null;
+    if (safe === null || !options.openExternal) return { url: safe, opened: false };
+    options.openExternal(safe);
+    return { url: safe, opened: true };
+  },
   'cases.note': ({ case: id, text, at }, context) =>
     context.writes.write((now) => {
       mustExist(context.store.sqlite, id);

@@ -24,6 +24,8 @@ export interface BackendOptions extends OpenOptions, WorkerOptions {
   fontFile?: string | undefined;
   /** Shows a file in the system's file manager (the shell's; absent headless). */
   revealFile?: (path: string) => void;
+  /** Opens a web page in the system's browser (the shell's; absent headless): never in the app's window. */
+  openExternal?: (url: string) => void;
   /**
    * How long a write on this thread may wait for another's write lock: 0 in the app (the write is kept for later
    * instead).

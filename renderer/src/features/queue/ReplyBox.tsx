@@ -118,6 +118,17 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { caseId: number; source
           <button className="primary" disabled={!text.trim() && !code} onClick={() => void send()}>
             {t('case.send')}
           </button>
+          <button
+            title={t('case.openOnNetworkHint')}
+            onClick={() =>
+              void api
+                .call('cases.openOnNetwork', { case: caseId })
+                .then((result) => !result.opened && setError(t('case.noLink')))
+                .catch((e: Error) => setError(e.message))
+            }
+          >
+            {t('case.openOnNetwork', { source })}
+          </button>
         </div>
         {notice && (
           <p className="notice" role="status">
