@@ -57,9 +57,10 @@ export function customerStory(sqlite: Database.Database, author: number): Custom
          WHERE ${IN_AUTHORS} GROUP BY x.id ORDER BY messages DESC, x.name`,
       )
       .all(p) as CustomerStory['topics'];
-  const engagement = authors.length
-    ? (sqlite.prepare(`SELECT coalesce(sum(engagement), 0) FROM authors a WHERE a.id IN (SELECT value FROM json_each(@authors))`).pluck().get(p) as number) // prettier-ignore
-    : 0;
+  const engagement = sqlite
+    .prepare('SELECT coalesce(sum(engagement), 0) FROM authors WHERE id IN (SELECT value FROM json_each(@authors))')
+    .pluck()
+    .get(p) as number;
   const repliesReceived = sqlite
     .prepare(
       `SELECT count(*) FROM messages r WHERE r.reply_to_external_id IN (

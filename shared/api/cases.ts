@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseBusinessHours } from '../domain/business-time';
 import { SLA_STATES, type SlaState, type SlaTarget } from '../domain/sla';
-import { CASE_STATUSES, SOURCES, type CaseStatus, type Kind } from '../domain/vocabulary';
-import { isCalendarDay } from '../domain/time';
+import { CASE_STATUSES, SOURCES, type CaseStatus } from '../domain/vocabulary';
+import { isCalendarDay, parseInstant } from '../domain/time';
 
 export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
@@ -15,7 +15,8 @@ const name = z.string().trim().min(1).max(100);
 const at = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
+  // The zone only moves the instant; what parses in one parses in all.
+  .refine((text) => parseInstant(text, 'UTC') !== null, {
     message: 'write a date as 2026-07-03 or a time as 2026-07-03T16:30 (optionally with its offset, +02:00)',
   })
   .optional();
@@ -154,8 +155,6 @@ export const routingRuleSchema = z
   .strict();
 
 export const teamSchema = z.object({ department: name, members: z.array(name).max(200) }).strict();
-
-export const kindsNeedingCare = ['case', 'complaint'] as const satisfies readonly Kind[];
 
 export interface CaseSla {
   policy: string;

@@ -14,3 +14,10 @@ export const TEMPERATURE_LABELS = {
 export function isTemperature(value: unknown): value is Temperature {
   return typeof value === 'number' && (TEMPERATURES as readonly number[]).includes(value);
 }
+
+/** The point of the scale nearest a mean temperature (a customer's mood, an idea's): what its chip and colour show. */
+export function nearestTemperature(mean: number): Temperature;
+export function nearestTemperature(mean: number | null): Temperature | null;
+export function nearestTemperature(mean: number | null): Temperature | null {
+  return mean === null ? null : (Math.max(-2, Math.min(2, Math.round(mean))) as Temperature);
+}

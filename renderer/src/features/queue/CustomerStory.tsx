@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { isPending } from '../../../../shared/api/envelope';
-import type { Temperature } from '../../../../shared/domain/temperature';
+import { nearestTemperature, type Temperature } from '../../../../shared/domain/temperature';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -48,8 +48,6 @@ export function CustomerStory({ author, onClose }: { author: number; onClose(): 
       return null;
     });
   const likes = [...(s?.topics ?? []), ...(s?.entities ?? [])].filter((x) => x.meanTemperature !== null);
-  const rounded = (value: number | null): Temperature | null =>
-    value === null ? null : (Math.max(-2, Math.min(2, Math.round(value))) as Temperature);
   return (
     <dialog ref={dialog} className="help story" aria-label={t('story.title')} onClose={onClose}>
       <div>
@@ -69,7 +67,7 @@ export function CustomerStory({ author, onClose }: { author: number; onClose(): 
             <section className="story-mood">
               <div>
                 <div className="kpi-label">{t('story.mood')}</div>
-                <TemperatureChip value={rounded(s.mood)} />
+                <TemperatureChip value={nearestTemperature(s.mood)} />
               </div>
               <Sparkline points={s.temperatures} label={t('story.sparkline', { count: s.temperatures.length })} />
               <div>
@@ -91,7 +89,7 @@ export function CustomerStory({ author, onClose }: { author: number; onClose(): 
                     .sort((a, b) => (b.meanTemperature ?? 0) - (a.meanTemperature ?? 0))
                     .map((x) => (
                       <li key={x.name}>
-                        <TemperatureChip value={rounded(x.meanTemperature)} /> {x.name}{' '}
+                        <TemperatureChip value={nearestTemperature(x.meanTemperature)} /> {x.name}{' '}
                         <span className="muted">({number(x.messages)})</span>
                       </li>
                     ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { IDEA_STATUSES, type IdeaStatus } from '../../../../shared/api/customers';
-import type { Temperature } from '../../../../shared/domain/temperature';
+import { nearestTemperature } from '../../../../shared/domain/temperature';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -31,8 +31,6 @@ export function IdeasBoard() {
   const ideas = board.data?.ideas ?? [];
   const inbox = board.data?.inbox;
   const toMerge = checked.flatMap((id) => ideas.filter((idea) => idea.id === id));
-  const rounded = (value: number | null): Temperature | null =>
-    value === null ? null : (Math.max(-2, Math.min(2, Math.round(value))) as Temperature);
   return (
     <div className="ideas-board">
       <div className="toolbar">
@@ -86,7 +84,7 @@ export function IdeasBoard() {
               </td>
               <td className="number">{number(idea.votes)}</td>
               <td>
-                <TemperatureChip value={rounded(idea.meanTemperature)} />
+                <TemperatureChip value={nearestTemperature(idea.meanTemperature)} />
               </td>
               <td>
                 <select

@@ -1,5 +1,6 @@
 import { forwardRef, useState } from 'react';
 import type { CannedReply } from '../../../../shared/api/cases';
+import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
@@ -46,7 +47,7 @@ export const ReplyBox = forwardRef<HTMLTextAreaElement, { caseId: number; source
           ...(text.trim() ? { text: text.trim() } : {}),
           ...(code ? { canned: code } : {}),
         });
-        if ('pending' in result) return;
+        if (isPending(result)) return;
         await navigator.clipboard?.writeText(result.text).catch(() => undefined);
         setNotice({ text: t('case.copied', { source }), warnings: result.warnings.map((w) => w.message) });
         setText('');

@@ -1,4 +1,4 @@
-import { temperatureColor } from './temperature-color';
+import { nearestTemperature } from '../../../../shared/domain/temperature';
 
 /** A person's temperatures over time, −2 at the bottom and +2 at the top, each point in the temperature's colour. */
 export function Sparkline({ points, label }: { points: { at: number; temperature: number }[]; label: string }) {
@@ -25,7 +25,13 @@ export function Sparkline({ points, label }: { points: { at: number; temperature
         points={points.map((p) => `${x(p.at)},${y(p.temperature)}`).join(' ')}
       />
       {points.map((p, i) => (
-        <circle key={i} cx={x(p.at)} cy={y(p.temperature)} r="2.5" fill={temperatureColor(p.temperature)} />
+        <circle
+          key={i}
+          cx={x(p.at)}
+          cy={y(p.temperature)}
+          r="2.5"
+          fill={`var(--t${nearestTemperature(p.temperature)})`}
+        />
       ))}
     </svg>
   );
