@@ -8,9 +8,14 @@ export default defineConfig({
   main: {
     // The worker threads are built beside the main bundle as <name>-worker.js (electron/backend/runtime/workers.ts).
     build: {
+      // Bundled, not loaded file by file from node_modules: the contract's and the store's libraries are hundreds of
+      // small modules, which took most of the CLI's start (tests/bench/MEASUREMENTS.md).
+      externalizeDeps: { exclude: ['zod', 'drizzle-orm'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
+          // The headless CLI, run by bin/pulso.mjs: the same back end and workers as the app.
+          cli: resolve('electron/cli/bin.ts'),
           'import-worker': resolve('electron/backend/import/writing-thread.ts'),
           'prepare-worker': resolve('electron/backend/import/reading-thread.ts'),
           'rematch-worker': resolve('electron/backend/entities/rematch-thread.ts'),

@@ -86,13 +86,28 @@ export const messages = sqliteTable(
     kind: text('kind'),
     annotator: text('annotator'),
     labeledAt: integer('labeled_at'),
+    /**
+     * The message's entities and topics as one id (match_sets), kept with its matches (db/queries/rollups.ts): a
+     * narrowed period is a filter on the period's index, not a look-up per message.
+     */
+    matchSetId: integer('match_set_id').notNull().default(0),
   },
   (t) => [
     uniqueIndex('messages_source_external').on(t.sourceId, t.externalId),
     uniqueIndex('messages_content_hash').on(t.contentHash),
     // The grid's time order (posted_at, then id), and a period's scan for the KPIs covered: every
     // column they read, without touching the rows. One index for both, built once per large import.
-    index('messages_period').on(t.postedAt, t.id, t.temperature, t.authorId, t.sourceId, t.likes, t.shares, t.replies),
+    index('messages_period').on(
+      t.postedAt,
+      t.id,
+      t.temperature,
+      t.authorId,
+      t.sourceId,
+      t.likes,
+      t.shares,
+      t.replies,
+      t.matchSetId,
+    ),
     // The grid sorts by walking these indexes (column, then posted_at and id), never by sorting a million rows.
     index('messages_author').on(t.authorId, t.postedAt),
     index('messages_source').on(t.sourceId, t.postedAt),
@@ -102,7 +117,8 @@ export const messages = sqliteTable(
       .on(t.kind, t.postedAt, t.sourceId, t.temperature)
       .where(sql`${t.kind} IN ('case', 'complaint')`),
     index('messages_annotator').on(t.annotator, t.postedAt),
-    index('messages_labeled').on(t.labeledAt),
+    // Who labeled how much in a period (the KPIs' labeled-by), from the index alone.
+    index('messages_labeled').on(t.labeledAt, t.annotator),
     // Influence counts the replies each author gets in a period: only replies are in this one.
     index('messages_replies')
       .on(t.postedAt)
@@ -629,6 +645,50 @@ export const kpiPairDays = sqliteTable(
     messages: rollupCount(),
   },
   (t) => [uniqueIndex('kpi_pair_days_key').on(t.day, t.topicId, t.entityId, t.sourceId, t.temperature)],
+);
+
+/**
+ * Each distinct combination of entities and topics some message has, as JSON arrays of ids in order ('[]' for none;
+ * set 0 is no match at all).
+ */
+export const matchSets = sqliteTable(
+  'match_sets',
+  { id: id(), entities: text('entities').notNull(), topics: text('topics').notNull() },
+  (t) => [uniqueIndex('match_sets_key').on(t.entities, t.topics)],
+);
+
+/** Messages by match set: a period narrowed to any entities, topics and sources. */
+export const kpiMatchDays = sqliteTable(
+  'kpi_match_days',
+  {
+    ...rollupKey(),
+    matchSetId: integer('match_set_id').notNull(),
+    messages: rollupCount(),
+    interactions: integer('interactions').notNull(),
+  },
+  (t) => [uniqueIndex('kpi_match_days_key').on(t.day, t.matchSetId, t.sourceId, t.temperature)],
+);
+
+/** Messages by match set and their authors' known demographics. */
+export const kpiMatchDemographicDays = sqliteTable(
+  'kpi_match_demographic_days',
+  {
+    ...rollupKey(),
+    matchSetId: integer('match_set_id').notNull(),
+    dimension: text('dimension', { enum: ['ageBand', 'sex', 'region'] }).notNull(),
+    value: text('value').notNull(),
+    messages: rollupCount(),
+  },
+  (t) => [
+    uniqueIndex('kpi_match_demographic_days_key').on(
+      t.day,
+      t.matchSetId,
+      t.sourceId,
+      t.dimension,
+      t.value,
+      t.temperature,
+    ),
+  ],
 );
 
 /** Messages by their authors' known age band, sex and region, each dimension apart. */

@@ -106,6 +106,8 @@ export const ROW_TABLES = {
       'kind',
       'annotator',
       'labeled_at',
+      /** Set by the writer, from the matches (db/queries/match-sets.ts). */
+      'match_set_id',
     ],
   },
   originals: { table: 'message_originals', columns: ['message_id', 'text'] },
@@ -315,6 +317,7 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
           kind,
           annotator,
           labeledAt,
+          0,
         );
         if (message.textAsWritten) rows.originals.push(id, message.textAsWritten);
         if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);

@@ -68,6 +68,11 @@ export function createNumberTable() {
       const slot = slotOf(key);
       values[slot] = (values[slot] as number) + by;
     },
+    /** The key's sum, 0 for a key never added to. */
+    get(key: number): number {
+      const slot = probe(key);
+      return keys[slot] === EMPTY ? 0 : (values[slot] as number);
+    },
     /** The key's number: 0, 1, 2… in the order keys first came. */
     intern(key: number): number {
       const before = size;
@@ -129,6 +134,12 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
   };
   const demographicNames: [dimension: string, value: string][] = [];
   const demographics = createNumberTable();
+  const matchMessages = createNumberTable();
+  const matchInteractions = createNumberTable();
+  const matchDemographicIds = createNumberTable();
+  const matchDemographicSets: number[] = [];
+  const matchDemographicOf: number[] = [];
+  const matchDemographics = createNumberTable();
   const olderAuthors = new Map<number, number>();
   let newAuthors = new Float64Array(1024);
 
@@ -182,6 +193,16 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
     return id;
   }
 
+  /** A match set and a demographic value together, numbered as they come. */
+  function matchDemographicId(matchSet: number, demographic: number): number {
+    const id = matchDemographicIds.intern(matchSet * SPAN + demographic);
+    if (id === matchDemographicSets.length) {
+      matchDemographicSets.push(matchSet);
+      matchDemographicOf.push(demographic);
+    }
+    return id;
+  }
+
   function addEngagement(author: number, value: number): void {
     if (author < firstNewAuthor) {
       olderAuthors.set(author, (olderAuthors.get(author) ?? 0) + value);
@@ -219,8 +240,8 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
 
   return {
     /**
-     * One new message: its columns, its author's demographics as stored, its distinct matches (arguments, not an
-     * object: a million calls).
+     * One new message: its columns, its author's demographics as stored, its distinct matches and their match set
+     * (arguments, not an object: a million calls).
      */
     add(
       postedAt: number,
@@ -231,14 +252,21 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
       demographicsOf: Demographics | null,
       entityIds: readonly number[],
       topicIds: readonly number[],
+      matchSet: number,
     ): void {
       const bucket = bucketOf(dayOf(postedAt), checked(sourceId), temperature ?? UNLABELED_KEY);
       bucketMessages[bucket] = (bucketMessages[bucket] as number) + 1;
       bucketInteractions[bucket] = (bucketInteractions[bucket] as number) + interactions;
+      const matchKey = checked(matchSet) * SPAN + bucket;
+      matchMessages.add(matchKey, 1);
+      if (interactions !== 0) matchInteractions.add(matchKey, interactions);
       if (demographicsOf) {
         for (const dimension of DIMENSIONS) {
           const value = demographicsOf[dimension];
-          if (value !== null) demographics.add(demographicId(dimension, value) * SPAN + bucket, 1);
+          if (value === null) continue;
+          const demographic = demographicId(dimension, value);
+          demographics.add(demographic * SPAN + bucket, 1);
+          matchDemographics.add(checked(matchDemographicId(matchSet, demographic)) * SPAN + bucket, 1);
         }
       }
       for (const entity of entityIds) entities.add(checked(entity) * SPAN + bucket, 1);
@@ -249,7 +277,16 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
       if (interactions !== 0) addEngagement(authorId, interactions);
     },
     counts(): RollupCounts {
-      const counts: RollupCounts = { days: [], demographics: [], entities: [], topics: [], pairs: [], engagement: [] };
+      const counts: RollupCounts = {
+        days: [],
+        demographics: [],
+        entities: [],
+        topics: [],
+        pairs: [],
+        matches: [],
+        matchDemographics: [],
+        engagement: [],
+      };
       // Buckets in key order: byRank[place] is the bucket there, rank[bucket] its place.
       const keys = Float64Array.from(bucketDays, (_, bucket) => keyOf(bucket));
       const byRank = Int32Array.from(bucketDays.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number));
@@ -303,6 +340,28 @@ export function createRollupTally(offsets: readonly OffsetSegment[], firstNewAut
           n,
         ),
       );
+      byBucket(matchMessages, rank, (matchSet, bucket, n) =>
+        counts.matches.push(
+          bucketDays[bucket] as number,
+          matchSet,
+          bucketSources[bucket] as number,
+          bucketTemperatures[bucket] as number,
+          n,
+          matchInteractions.get(matchSet * SPAN + bucket),
+        ),
+      );
+      byBucket(matchDemographics, rank, (id, bucket, n) => {
+        const [dimension, value] = demographicNames[matchDemographicOf[id] as number] as [string, string];
+        counts.matchDemographics.push(
+          bucketDays[bucket] as number,
+          matchDemographicSets[id] as number,
+          bucketSources[bucket] as number,
+          dimension,
+          value,
+          bucketTemperatures[bucket] as number,
+          n,
+        );
+      });
       olderAuthors.forEach((sum, author) => counts.engagement.push(author, sum));
       newAuthors.forEach((sum, index) => {
         if (sum !== 0) counts.engagement.push(firstNewAuthor + index, sum);

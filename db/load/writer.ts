@@ -6,6 +6,7 @@ import { addMessageMatches, ROW_TABLES, type RowBatch, type RowTable, type RowVa
 import { nextId } from './snapshot';
 import { createRollupTally } from './tallies';
 import { rollupOffsets, suspendForLoad, type Demographics } from '../queries/rollups';
+import { createMatchSetIds } from '../queries/match-sets';
 
 /**
  * Rows per INSERT: a hundred rows a statement cost half of a statement a row; more gains nothing.
@@ -97,12 +98,15 @@ export function startLoad(
   const demographics = new Map<number, Demographics>();
   const fullText = startFullTextLoad(sqlite, deferred.length > 0);
   const matchRules = options.rules ? createRuleMatching(options.rules) : null;
+  const matchSetId = createMatchSetIds(sqlite);
 
-  /** Counts each message for the roll-ups, with its matches (the match rows are in message order). */
+  /**
+   * Names each message's match set on its row, and counts it for the roll-ups with its matches (the match rows are in
+   * message order).
+   */
   function count(rows: RowBatch): void {
-    if (!tally) return;
     const d = rows.demographics;
-    for (let at = 0; at < d.length; at += 4)
+    for (let at = 0; tally && at < d.length; at += 4)
       demographics.set(d[at] as number, {
         ageBand: d[at + 1] as string | null,
         sex: d[at + 2] as string | null,
@@ -113,6 +117,10 @@ export function startLoad(
     const m = rows.messages;
     for (let at = 0; at < m.length; at += MESSAGE.width) {
       const id = m[at + MESSAGE.id] as number;
+      const [entityIds, topicIds] = [entities(id), topics(id)];
+      const matchSet = matchSetId(entityIds, topicIds);
+      m[at + MESSAGE.match_set_id] = matchSet;
+      if (!tally) continue;
       const author = m[at + MESSAGE.author_id] as number;
       const interactions =
         ((m[at + MESSAGE.likes] as number | null) ?? 0) +
@@ -125,8 +133,9 @@ export function startLoad(
         m[at + MESSAGE.temperature] as number | null,
         interactions,
         demographics.get(author) ?? null,
-        entities(id),
-        topics(id),
+        entityIds,
+        topicIds,
+        matchSet,
       );
     }
   }

@@ -20,6 +20,7 @@ import type {
 import { influenceParts, topByInfluence } from '../../shared/domain/kpis';
 import { offsetSegments } from '../../shared/domain/time';
 import { ADVOCATE, filterSql, FIRST_AND_LAST, USER_FLOW } from './messages';
+import { matchSetFilter } from './match-sets';
 import { localDaySql, rollupZone, UNLABELED_KEY, ZONE_TABLE_RANGE } from './rollups';
 
 type Period = MessageFilter & { from: string; to: string };
@@ -40,8 +41,8 @@ export const INFLUENCE_TOP = 10;
  * number (days since 1970-01-01 on the workspace's wall clock): the zone's offsets over the
  * period are a few CASE branches, so days group in SQL without a time-zone database.
  */
-function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range) {
-  const where = filterSql(filter, timeZone);
+function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, periodScan: boolean) {
+  const where = filterSql(filter, timeZone, { periodScan });
   const cte = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies,
     ${localDaySql(offsetSegments(range.start, range.end, timeZone))} AS day FROM messages m ${where.sql})`;
   const params = where.params;
@@ -68,12 +69,13 @@ function tracked<K extends 'entities' | 'topics'>(
 const dayNumber = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
 /**
- * A runner of queries over the roll-ups (db/queries/rollups.ts) for the period, `$WHERE` standing
- * for its days and sources; null when they cannot answer: a filter on anything but sources, a
- * period outside their zone table, or roll-ups counted in another zone (or not at all).
+ * A runner of queries over the roll-ups (db/queries/rollups.ts) for the period, `$WHERE` standing for its days, sources
+ * and, narrowed to entities or topics, match sets (`byMatchSet`: the match-set roll-ups are to be read); null when they
+ * cannot answer: a filter on anything else, a period outside their zone table, or roll-ups counted in another zone (or
+ * not at all).
  */
 function rollupQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range) {
-  const { from, to, sources, ...rest } = filter;
+  const { from, to, sources, entities, topics, ...rest } = filter;
   const narrowed = Object.values(rest).some(
     (value) => value !== undefined && !(Array.isArray(value) && value.length === 0),
   );
@@ -84,10 +86,28 @@ function rollupQuery(sqlite: Database.Database, filter: Period, timeZone: string
     rollupZone(sqlite) !== timeZone
   )
     return null;
-  const where = `r.day BETWEEN ${dayNumber(from)} AND ${dayNumber(to)}${sources?.length ? ' AND r.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))' : ''}`;
-  const params = sources?.length ? [JSON.stringify(sources)] : [];
-  return <T>(sql: string): T[] => sqlite.prepare(sql.replace('$WHERE', where)).all(...params) as T[];
+  const sets = matchSetFilter({ entities, topics });
+  const where = [
+    `r.day BETWEEN ${dayNumber(from)} AND ${dayNumber(to)}`,
+    sources?.length ? 'r.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))' : null,
+    sets ? `r.match_set_id IN (${sets.sql})` : null,
+  ].filter((part) => part !== null);
+  const params = [...(sources?.length ? [JSON.stringify(sources)] : []), ...(sets?.params ?? [])];
+  return Object.assign(
+    <T>(sql: string): T[] => sqlite.prepare(sql.replace('$WHERE', where.join(' AND '))).all(...params) as T[],
+    { byMatchSet: sets !== null },
+  );
 }
+
+/** The match-set roll-up's rows with each set's entities (`e`) and topics (`t`) as rows to join. */
+const MATCH_DAYS = 'kpi_match_days r JOIN match_sets mset ON mset.id = r.match_set_id';
+
+/**
+ * Whether the period's scan can answer the narrowing (filterSql's periodScan): the messages' match sets are kept where
+ * the roll-ups are (their triggers keep both); `rollups: false` reads the matches the plain way, as tests compare.
+ */
+const periodScan = (sqlite: Database.Database, options: { rollups?: boolean }): boolean =>
+  options.rollups !== false && rollupZone(sqlite) !== null;
 
 const ROLLUP_TEMPERATURE = `nullif(r.temperature, ${UNLABELED_KEY}) AS temperature`;
 
@@ -101,6 +121,18 @@ export function kpiSummaryAggregates(
 ): SummaryAggregates {
   const entities = tracked(sqlite, filter, 'entities');
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
+  if (rollups?.byMatchSet) {
+    return {
+      entities,
+      daily:
+        rollups<DailyRow>(`SELECT r.day, ${ROLLUP_TEMPERATURE}, s.code AS source, sum(r.messages) AS n, sum(r.interactions) AS interactions
+        FROM kpi_match_days r JOIN sources s ON s.id = r.source_id WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
+      entityDaily: rollups<DailyEntityRow>(
+        `SELECT r.day, e.value AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM ${MATCH_DAYS} JOIN json_each(mset.entities) e
+         WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`,
+      ),
+    };
+  }
   if (rollups) {
     return {
       entities,
@@ -112,7 +144,7 @@ export function kpiSummaryAggregates(
       ),
     };
   }
-  const all = periodQuery(sqlite, filter, timeZone, range);
+  const all = periodQuery(sqlite, filter, timeZone, range, periodScan(sqlite, options));
   return {
     entities,
     daily: all<DailyRow>(
@@ -136,6 +168,22 @@ export function kpiTopicAggregates(
 ): TopicAggregates {
   const topics = tracked(sqlite, filter, 'topics');
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
+  if (rollups?.byMatchSet) {
+    // Summed by set first: each set's topics and entities are then joined once, not once per day and source.
+    const bySet = `(SELECT r.match_set_id, r.temperature, sum(r.messages) AS messages FROM kpi_match_days r WHERE $WHERE GROUP BY 1, 2) r
+      JOIN match_sets mset ON mset.id = r.match_set_id`;
+    return {
+      topics,
+      topicCounts: rollups<CountRow>(
+        `SELECT t.value AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM ${bySet} JOIN json_each(mset.topics) t
+         GROUP BY 1, 2 HAVING n != 0`,
+      ),
+      topicEntityCounts: rollups<PairCountRow>(
+        `SELECT t.value AS topicId, e.value AS entityId, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n
+         FROM ${bySet} JOIN json_each(mset.topics) t JOIN json_each(mset.entities) e GROUP BY 1, 2, 3 HAVING n != 0`,
+      ),
+    };
+  }
   if (rollups) {
     return {
       topics,
@@ -147,7 +195,7 @@ export function kpiTopicAggregates(
         FROM kpi_pair_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
     };
   }
-  const all = periodQuery(sqlite, filter, timeZone, range);
+  const all = periodQuery(sqlite, filter, timeZone, range, periodScan(sqlite, options));
   return {
     topics,
     topicCounts: all<CountRow>(
@@ -171,7 +219,7 @@ export function kpiPeriodAggregates(
   range: Range,
   options: { rollups?: boolean } = {},
 ): PeriodAggregates {
-  const all = periodQuery(sqlite, filter, timeZone, range);
+  const all = periodQuery(sqlite, filter, timeZone, range, periodScan(sqlite, options));
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
   return {
     // Only authors with two labeled messages can be advocates of anything: their matches alone are read.
@@ -211,7 +259,8 @@ export function kpiPeriodAggregates(
       .all(filter.from, filter.to) as SnapshotRow[],
     demographics: rollups
       ? rollups<DemographicRow>(`SELECT ${(['ageBand', 'sex', 'region'] as const).map((d) => `CASE WHEN r.dimension = '${d}' THEN r.value END AS ${d}`).join(', ')},
-          ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_demographic_days r WHERE $WHERE GROUP BY r.dimension, r.value, r.temperature HAVING n != 0`)
+          ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM ${rollups.byMatchSet ? 'kpi_match_demographic_days' : 'kpi_demographic_days'} r
+          WHERE $WHERE GROUP BY r.dimension, r.value, r.temperature HAVING n != 0`)
       : all<DemographicRow>(`SELECT a.age_band AS ageBand, a.sex, a.region, p.temperature, count(*) AS n FROM p JOIN authors a ON a.id = p.author_id
           WHERE a.age_band IS NOT NULL OR a.sex IS NOT NULL OR a.region IS NOT NULL GROUP BY 1, 2, 3, 4`),
   };
@@ -243,8 +292,9 @@ function influenceRanking(
   filter: Period,
   timeZone: string,
   scoreAllUpTo: number,
+  periodScan: boolean,
 ): InfluenceRow[] {
-  const { sql, params } = filterSql(filter, timeZone);
+  const { sql, params } = filterSql(filter, timeZone, { periodScan });
   const and = sql ? `${sql} AND` : 'WHERE';
   const replies = new Map(
     sqlite
@@ -313,15 +363,21 @@ export function kpiAuthorAggregates(
   filter: Period,
   timeZone: string,
   range: Range,
-  options: { scoreAllUpTo?: number } = {},
+  options: { scoreAllUpTo?: number; rollups?: boolean } = {},
 ): AuthorAggregates {
-  const all = periodQuery(sqlite, filter, timeZone, range);
+  const all = periodQuery(sqlite, filter, timeZone, range, periodScan(sqlite, options));
   return {
     users: all<AuthorAggregates['users']>(
       `SELECT count(*) AS authors, ${USER_FLOWS.map((flow) => `coalesce(sum(${USER_FLOW[flow]}), 0) AS ${flow}`).join(', ')}
        FROM (SELECT p.author_id, ${FIRST_AND_LAST('p')} FROM p WHERE p.temperature IS NOT NULL AND ${A_PERSON('p.author_id')}
              GROUP BY p.author_id)`,
     )[0] as AuthorAggregates['users'],
-    influence: influenceRanking(sqlite, filter, timeZone, options.scoreAllUpTo ?? SCORE_ALL_UP_TO),
+    influence: influenceRanking(
+      sqlite,
+      filter,
+      timeZone,
+      options.scoreAllUpTo ?? SCORE_ALL_UP_TO,
+      periodScan(sqlite, options),
+    ),
   };
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { MessageCounts, MessageDetail, MessagePage, MessageRow } from '../../shared/api/contract';
 import type { MessageFilter, MessageSort, UserFlow } from '../../shared/api/messages';
 import { toFtsQuery } from '../../shared/domain/search';
+import { matchSetFilter } from './match-sets';
 import { dayStart, localDate } from '../../shared/domain/time';
 
 interface Where {
@@ -11,8 +12,12 @@ interface Where {
 
 const list = (values: readonly unknown[]): string => JSON.stringify(values);
 
-/** The filter as SQL over `m` (messages); every value is a bound parameter. */
-export function filterSql(filter: MessageFilter, timeZone: string): Where {
+/**
+ * The filter as SQL over `m` (messages); every value is a bound parameter. `periodScan` (the KPIs): the period's
+ * covering index answers the rest of the filter: sources are not looked up by their index (+, which would read every
+ * row of the network), entities and topics are the message's match set (db/queries/match-sets.ts), not a look-up each.
+ */
+export function filterSql(filter: MessageFilter, timeZone: string, options: { periodScan?: boolean } = {}): Where {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]): void => {
@@ -22,7 +27,10 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
   if (filter.from) add('m.posted_at >= ?', dayStart(filter.from, timeZone));
   if (filter.to) add('m.posted_at < ?', dayStart(filter.to, timeZone, 1));
   if (filter.sources?.length)
-    add('m.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))', list(filter.sources));
+    add(
+      `${options.periodScan ? '+' : ''}m.source_id IN (SELECT id FROM sources WHERE code IN (SELECT value FROM json_each(?)))`,
+      list(filter.sources),
+    );
   // Within a period of up to a year, each of its messages is looked up in the matches (the
   // period's index leads); otherwise the matches list the messages (an entity's can be 400,000).
   const withinAYear =
@@ -33,8 +41,12 @@ export function filterSql(filter: MessageFilter, timeZone: string): Where {
     withinAYear
       ? `EXISTS (SELECT 1 FROM ${table} x WHERE x.message_id = m.id AND x.${column} IN (SELECT value FROM json_each(?)))`
       : `m.id IN (SELECT message_id FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?)))`;
-  if (filter.entities?.length) add(matching('message_entities', 'entity_id'), list(filter.entities));
-  if (filter.topics?.length) add(matching('message_topics', 'topic_id'), list(filter.topics));
+  const sets = options.periodScan ? matchSetFilter(filter) : null;
+  if (sets) add(`m.match_set_id IN (${sets.sql})`, ...sets.params);
+  else {
+    if (filter.entities?.length) add(matching('message_entities', 'entity_id'), list(filter.entities));
+    if (filter.topics?.length) add(matching('message_topics', 'topic_id'), list(filter.topics));
+  }
   if (filter.temperatures?.length) {
     const numbers = filter.temperatures.filter((t): t is number => typeof t === 'number');
     const parts = [

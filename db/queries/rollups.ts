@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { assertInTransaction, BULK_CONFLICT } from '../load/bulk';
 import { offsetSegments, type OffsetSegment } from '../../shared/domain/time';
+import { matchSetUpdate, refreshMatchSets } from './match-sets';
 
 /**
  * Daily roll-ups of the messages for the KPIs: counts per local day (in the workspace's time
@@ -98,10 +99,38 @@ const ROLLUPS = {
     ],
     sums: [['messages', '1']],
   },
+  // By match set (db/queries/match-sets.ts): the days and demographics of a period narrowed to entities or topics.
+  matches: {
+    table: 'kpi_match_days',
+    joins: '',
+    keys: [
+      ['day', DAY],
+      ['match_set_id', 'm.match_set_id'],
+      ['source_id', 'm.source_id'],
+      ['temperature', TEMPERATURE],
+    ],
+    sums: [
+      ['messages', '1'],
+      ['interactions', INTERACTIONS],
+    ],
+  },
+  matchDemographics: {
+    table: 'kpi_match_demographic_days',
+    joins: `CROSS JOIN authors a ON a.id = m.author_id CROSS JOIN (SELECT 'ageBand' AS dimension UNION ALL SELECT 'sex' UNION ALL SELECT 'region') d ON ${DEMOGRAPHIC} IS NOT NULL`,
+    keys: [
+      ['day', DAY],
+      ['match_set_id', 'm.match_set_id'],
+      ['source_id', 'm.source_id'],
+      ['dimension', 'd.dimension'],
+      ['value', DEMOGRAPHIC],
+      ['temperature', TEMPERATURE],
+    ],
+    sums: [['messages', '1']],
+  },
 } satisfies Record<string, Rollup>;
 type RollupName = keyof typeof ROLLUPS | 'engagement';
 const ALL: RollupName[] = [...(Object.keys(ROLLUPS) as RollupName[]), 'engagement'];
-const MATCHES: RollupName[] = ['entities', 'topics', 'pairs'];
+const MATCHES: RollupName[] = ['entities', 'topics', 'pairs', 'matches', 'matchDemographics'];
 
 /**
  * Adds (or, with sign −1, takes away) the messages `where` selects to one roll-up. 'engagement' is
@@ -126,7 +155,16 @@ function addTo(name: RollupName, sign: 1 | -1, where: string, bulk?: { day: stri
     ON CONFLICT (${keys.map(([column]) => column).join(', ')}) DO UPDATE SET ${sums.map(([column]) => `${column} = ${column} + excluded.${column}`).join(', ')};`;
 }
 
-const MESSAGE_COLUMNS = ['temperature', 'posted_at', 'source_id', 'author_id', 'likes', 'shares', 'replies'];
+const MESSAGE_COLUMNS = [
+  'temperature',
+  'posted_at',
+  'source_id',
+  'author_id',
+  'likes',
+  'shares',
+  'replies',
+  'match_set_id',
+];
 /**
  * The message columns each roll-up reads: an update touches only the roll-ups of the columns it changed (a label: not
  * engagement).
@@ -137,6 +175,8 @@ const READS: Record<RollupName, string[]> = {
   entities: ['temperature', 'posted_at', 'source_id'],
   topics: ['temperature', 'posted_at', 'source_id'],
   pairs: ['temperature', 'posted_at', 'source_id'],
+  matches: ['temperature', 'posted_at', 'source_id', 'likes', 'shares', 'replies', 'match_set_id'],
+  matchDemographics: ['temperature', 'posted_at', 'source_id', 'author_id', 'match_set_id'],
   engagement: ['author_id', 'likes', 'shares', 'replies'],
 };
 const changed = (columns: string[]): string => columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
@@ -152,7 +192,9 @@ const TRIGGERS: Record<string, string> = {
   rollup_message_insert: trigger(
     'rollup_message_insert',
     'AFTER INSERT ON messages',
-    (['days', 'demographics', 'engagement'] as const).map((name) => addTo(name, 1, 'm.id = NEW.id')),
+    (['days', 'demographics', 'matches', 'matchDemographics', 'engagement'] as const).map((name) =>
+      addTo(name, 1, 'm.id = NEW.id'),
+    ),
   ),
   rollup_message_delete: trigger(
     'rollup_message_delete',
@@ -172,12 +214,12 @@ const TRIGGERS: Record<string, string> = {
   rollup_author_before: trigger(
     'rollup_author_before',
     `BEFORE UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`,
-    [addTo('demographics', -1, 'm.author_id = OLD.id')],
+    (['demographics', 'matchDemographics'] as const).map((name) => addTo(name, -1, 'm.author_id = OLD.id')),
   ),
   rollup_author_after: trigger(
     'rollup_author_after',
     `AFTER UPDATE OF age_band, sex, region ON authors WHEN ${changed(['age_band', 'sex', 'region'])}`,
-    [addTo('demographics', 1, 'm.author_id = NEW.id')],
+    (['demographics', 'matchDemographics'] as const).map((name) => addTo(name, 1, 'm.author_id = NEW.id')),
   ),
   rollup_entity_insert: trigger(
     'rollup_entity_insert',
@@ -206,6 +248,27 @@ const TRIGGERS: Record<string, string> = {
     ['topics', 'pairs'].map((name) =>
       addTo(name as RollupName, -1, 'm.id = OLD.message_id AND mt.topic_id = OLD.topic_id'),
     ),
+  ),
+  // A message's match set follows its matches; the message's own update triggers then move its counts by set.
+  match_set_entity_insert: trigger(
+    'match_set_entity_insert',
+    'AFTER INSERT ON message_entities',
+    matchSetUpdate('NEW.message_id'),
+  ),
+  match_set_entity_delete: trigger(
+    'match_set_entity_delete',
+    'AFTER DELETE ON message_entities',
+    matchSetUpdate('OLD.message_id'),
+  ),
+  match_set_topic_insert: trigger(
+    'match_set_topic_insert',
+    'AFTER INSERT ON message_topics',
+    matchSetUpdate('NEW.message_id'),
+  ),
+  match_set_topic_delete: trigger(
+    'match_set_topic_delete',
+    'AFTER DELETE ON message_topics',
+    matchSetUpdate('OLD.message_id'),
   ),
 };
 
@@ -270,13 +333,13 @@ function add(sqlite: Database.Database, names: RollupName[], where: string, sign
   sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_messages').run();
   sqlite
     .prepare(
-      `CREATE TEMP TABLE rollup_messages (id INTEGER PRIMARY KEY, posted_at INTEGER, source_id INTEGER, author_id INTEGER, temperature INTEGER, likes INTEGER, shares INTEGER, replies INTEGER)`,
+      `CREATE TEMP TABLE rollup_messages (id INTEGER PRIMARY KEY, posted_at INTEGER, source_id INTEGER, author_id INTEGER, temperature INTEGER, likes INTEGER, shares INTEGER, replies INTEGER, match_set_id INTEGER)`,
     )
     .run();
   try {
     sqlite
       .prepare(
-        `INSERT INTO temp.rollup_messages SELECT m.id, m.posted_at, m.source_id, m.author_id, m.temperature, m.likes, m.shares, m.replies FROM messages m WHERE ${where}`,
+        `INSERT INTO temp.rollup_messages SELECT m.id, m.posted_at, m.source_id, m.author_id, m.temperature, m.likes, m.shares, m.replies, m.match_set_id FROM messages m WHERE ${where}`,
       )
       .run();
     const day = localDaySql(storedSegments(sqlite, 'temp.rollup_messages'));
@@ -294,17 +357,20 @@ function recount(sqlite: Database.Database, names: RollupName[]): void {
   add(sqlite, names, 'true');
 }
 
-/** Counts every message again into empty roll-ups, for the zone's days. */
+/** Counts every message again into empty roll-ups, for the zone's days, with triggers as this build makes them. */
 function rebuild(sqlite: Database.Database, timeZone: string): void {
   sqlite.prepare('DELETE FROM zone_offsets').run();
   const insertOffset = sqlite.prepare('INSERT INTO zone_offsets (starts_at, offset_ms) VALUES (?, ?)');
   offsetSegments(ZONE_TABLE_RANGE.start, ZONE_TABLE_RANGE.end, timeZone).forEach((segment, i) =>
     insertOffset.run(i === 0 ? Number.MIN_SAFE_INTEGER : segment.from, segment.offset),
   );
+  dropTriggers(sqlite);
+  refreshMatchSets(sqlite);
   recount(sqlite, ALL);
   sqlite
     .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     .run(ROLLUP_ZONE, timeZone);
+  createTriggers(sqlite);
 }
 
 /**
@@ -320,14 +386,15 @@ export function ensureRollups(sqlite: Database.Database, timeZone: string): void
 
 /**
  * For rematching, inside its transaction: drops the triggers and returns what to call when every
- * match has been made again, which recounts the entity, topic and pair roll-ups and restores the
- * triggers. A rollback restores the triggers and the old counts together.
+ * match has been made again, which sets the messages' match sets, recounts the roll-ups of matches
+ * and restores the triggers. A rollback restores the triggers and the old counts together.
  */
 export function suspendRollups(sqlite: Database.Database): () => void {
   assertInTransaction(sqlite, 'Rematching');
   const active = rollupZone(sqlite) !== null;
   if (active) dropTriggers(sqlite);
   return () => {
+    refreshMatchSets(sqlite);
     if (!active) return;
     recount(sqlite, MATCHES);
     createTriggers(sqlite);
@@ -431,8 +498,15 @@ export function changingMessages<T>(
 
 /** Every roll-up's non-zero rows, in key order: what a test compares with a rebuild. */
 export function rollupRows(sqlite: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(
-    ALL.map((name) => {
+  const matchSets = sqlite
+    .prepare(
+      'SELECT m.id, s.entities, s.topics FROM messages m JOIN match_sets s ON s.id = m.match_set_id WHERE m.match_set_id != 0 ORDER BY m.id',
+    )
+    .raw()
+    .all();
+  return Object.fromEntries([
+    ['matchSets', matchSets],
+    ...ALL.map((name) => {
       if (name === 'engagement')
         return [
           name,
@@ -450,7 +524,7 @@ export function rollupRows(sqlite: Database.Database): Record<string, unknown[]>
           .all(),
       ];
     }),
-  );
+  ]);
 }
 
 /** Recounts from scratch in the zone: for tests to compare with what the triggers kept. */

@@ -4,14 +4,22 @@ import { parseArgs } from 'node:util';
 import { StoreRefused } from '../../db/open';
 import { ApiError } from '../../shared/api/envelope';
 import { createBackend } from '../backend/backend';
+import type { BackendOptions } from '../backend/runtime/context';
 import { defaultWorkspacePath } from '../backend/runtime/defaults';
 import { BadInput, commands, createClient, UsageError, type Values } from './commands';
 import { processIo, type Io } from './io';
 
 const CLI_LOCK_WAIT_MS = 10 * 60_000;
 
-/** Exit codes: 0 it worked, 1 bad input or a failed job, 2 bad usage. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Exit codes: 0 it worked, 1 bad input or a failed job, 2 bad usage. `host`: where the built workers, migrations and
+ * font are (the built CLI, electron/cli/bin.ts); by default the sources'.
+ */
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  host: Pick<BackendOptions, 'workerDir' | 'migrationsFolder' | 'fontFile'> = {},
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(globalHelp());
@@ -48,7 +56,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const isNew = !existsSync(workspace);
   try {
     // A script waits for a job of another process to let go of the workspace (the app keeps its writes instead).
-    const backend = createBackend(workspace, { lockWaitMs: CLI_LOCK_WAIT_MS });
+    const backend = createBackend(workspace, { ...host, lockWaitMs: CLI_LOCK_WAIT_MS });
     if (isNew) io.err(`created a new workspace at ${resolve(workspace)}`);
     try {
       return await command.run(createClient(backend), values, parsed.positionals, io);

@@ -8,10 +8,15 @@ import { createClient, type Client } from '../../shared/api/client';
  * (out/main/read-worker.js) when built, else from source.
  */
 export async function demoWorkspace(path: string, messages: number): Promise<{ backend: Backend; client: Client }> {
-  const built = resolve('out/main');
-  const backend = createBackend(path, existsSync(join(built, 'read-worker.js')) ? { workerDir: built } : {});
-  const client = createClient(backend);
+  const { backend, client } = openWorkspace(path);
   const demo = await client.runJob('demo.create', { messages });
   if (demo.state !== 'finished') throw new Error(`demo ${demo.state}: ${demo.message}`);
   return { backend, client };
+}
+
+/** A back end on the workspace at `path`, its workers the built ones when there are. */
+export function openWorkspace(path: string): { backend: Backend; client: Client } {
+  const built = resolve('out/main');
+  const backend = createBackend(path, existsSync(join(built, 'read-worker.js')) ? { workerDir: built } : {});
+  return { backend, client: createClient(backend) };
 }

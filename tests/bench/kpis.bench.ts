@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveEntity, saveTopic } from '../../db/queries/entities';
@@ -11,11 +11,14 @@ import {
   emptyCounts,
   type TemperatureCode,
 } from '../../shared/domain/kpis';
-import { demoWorkspace } from './demo-workspace';
+import type { KpiRequest } from '../../shared/api/kpis';
+import { demoWorkspace, openWorkspace } from './demo-workspace';
 import type { BenchResult } from './run';
 
 const MESSAGES = Number(process.env.BENCH_KPI_MESSAGES ?? 1_000_000);
 const QUARTER = { from: '2026-04-01', to: '2026-06-30' };
+/** The demo's busiest network. */
+const NARROWED_SOURCE = 'twitter';
 const EXTRA_ENTITIES = [
   ['Nube Telecom', ['nube', '@NubeTel']],
   ['Rayo Fibra', ['rayo', 'Rayo Fibra']],
@@ -73,17 +76,22 @@ function referenceKpis(rows: readonly Row[], start: number, end: number): unknow
 export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-kpi-bench-'));
   try {
-    const path = join(folder, 'kpis.pulso');
-    const { backend, client } = await demoWorkspace(path, MESSAGES);
-    // 8 entities and 10 topics: the demo's 4 and 5, and these, then one rematch.
-    const db = new Database(path);
-    for (const [name, aliases] of EXTRA_ENTITIES) saveEntity(db, { name, role: 'competitor', aliases: [...aliases] });
-    for (const [name, keywords] of EXTRA_TOPICS.slice(0, 4)) saveTopic(db, { name, keywords: [...keywords] });
-    db.close();
-    const [lastName, lastKeywords] = EXTRA_TOPICS[4];
-    const rematch = await client.runJob('topics.save', { name: lastName, keywords: [...lastKeywords] });
-    if (rematch.state !== 'finished') throw new Error(`rematch ${rematch.state}: ${rematch.message}`);
-    await client.call('settings.update', { timeZone: 'Europe/Madrid' });
+    // BENCH_KPI_KEEP=FILE keeps the workspace there and reuses it next time (for profiling; not how CI runs it).
+    const kept = process.env.BENCH_KPI_KEEP;
+    const path = kept ?? join(folder, 'kpis.pulso');
+    const reuse = kept !== undefined && existsSync(kept);
+    const { backend, client } = reuse ? openWorkspace(path) : await demoWorkspace(path, MESSAGES);
+    if (!reuse) {
+      // 8 entities and 10 topics: the demo's 4 and 5, and these, then one rematch.
+      const db = new Database(path);
+      for (const [name, aliases] of EXTRA_ENTITIES) saveEntity(db, { name, role: 'competitor', aliases: [...aliases] });
+      for (const [name, keywords] of EXTRA_TOPICS.slice(0, 4)) saveTopic(db, { name, keywords: [...keywords] });
+      db.close();
+      const [lastName, lastKeywords] = EXTRA_TOPICS[4];
+      const rematch = await client.runJob('topics.save', { name: lastName, keywords: [...lastKeywords] });
+      if (rematch.state !== 'finished') throw new Error(`rematch ${rematch.state}: ${rematch.message}`);
+      await client.call('settings.update', { timeZone: 'Europe/Madrid' });
+    }
 
     const timings: number[] = [];
     let report;
@@ -93,10 +101,20 @@ export async function run(): Promise<BenchResult> {
       timings.push(performance.now() - started);
     }
     const ms = Math.min(...timings);
-    // Narrowed to an entity, the KPIs read the messages, not the roll-ups: shown, not targeted.
-    const scopedStarted = performance.now();
-    await client.call('kpis.get', { ...QUARTER, entities: [1] });
-    const scopedMs = performance.now() - scopedStarted;
+    // The narrowings analysts make all day, each best of 5.
+    const narrowed = async (scope: Omit<KpiRequest, 'from' | 'to'>): Promise<number> => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await client.call('kpis.get', { ...QUARTER, ...scope });
+        times.push(performance.now() - started);
+      }
+      return Math.min(...times);
+    };
+    const scopedMs = await narrowed({ entities: [1] });
+    const topicMs = await narrowed({ topics: [1] });
+    const sourceMs = await narrowed({ sources: [NARROWED_SOURCE] });
+    const sourceEntityMs = await narrowed({ sources: [NARROWED_SOURCE], entities: [1] });
 
     const read = new Database(path, { readonly: true });
     const entityRows = read.prepare('SELECT message_id, entity_id FROM message_entities').raw().all() as [
@@ -132,11 +150,24 @@ export async function run(): Promise<BenchResult> {
         ['messages in the quarter', report?.totals.messages.toLocaleString('en') ?? '', undefined],
         ['every KPI, one quarter (ms, best of 5)', ms.toFixed(0), '≤ 500'],
         ['  first of the 5 (cold caches)', (timings[0] ?? 0).toFixed(0), undefined],
-        ['  narrowed to one entity (from the messages)', scopedMs.toFixed(0), undefined],
+        ['  narrowed to one entity (best of 5)', scopedMs.toFixed(0), '≤ 500'],
+        ['  narrowed to one topic', topicMs.toFixed(0), '≤ 500'],
+        [`  narrowed to one source (${NARROWED_SOURCE})`, sourceMs.toFixed(0), '≤ 500'],
+        ['  narrowed to a source and an entity', sourceEntityMs.toFixed(0), '≤ 500'],
         ['in-memory reference (ms, rows preloaded)', referenceMs.toFixed(0), undefined],
         ['ratio SQL / reference', (ms / referenceMs).toFixed(2), undefined],
       ],
-      json: { messages: MESSAGES, ms, referenceMs, ratio: ms / referenceMs, firstMs: timings[0] ?? null, scopedMs },
+      json: {
+        messages: MESSAGES,
+        ms,
+        referenceMs,
+        ratio: ms / referenceMs,
+        firstMs: timings[0] ?? null,
+        scopedMs,
+        topicMs,
+        sourceMs,
+        sourceEntityMs,
+      },
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueueFilter } from '../../shared/api/cases';
 import { isPending } from '../../shared/api/envelope';
-import { createBackend } from '../../electron/backend/backend';
-import { createClient } from '../../shared/api/client';
-import { demoWorkspace } from './demo-workspace';
+import { demoWorkspace, openWorkspace } from './demo-workspace';
 import type { BenchResult } from './run';
 
 const MESSAGES = Number(process.env.BENCH_QUEUE_MESSAGES ?? 1_000_000);
@@ -137,9 +135,4 @@ export async function run(): Promise<BenchResult> {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-function openWorkspace(path: string) {
-  const backend = createBackend(path);
-  return { backend, client: createClient(backend) };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import type { Store } from '../../../db/open';
 import { caseSlas } from '../../../db/queries/sla';
@@ -113,6 +112,8 @@ export async function exportCases(
         `\uFEFF${[COLUMNS, ...rows].map((row) => row.map((cell) => csvField(cell, ';')).join(';')).join('\r\n')}\r\n`,
       );
     } else {
+      // Loaded when a workbook is asked for: the library is large, and the app and the CLI start without it.
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('Cases');
       sheet.addRow([...COLUMNS]).font = { bold: true };

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { countMessages, iterateMessages } from '../../../db/queries/messages';
 import type { MessageRow } from '../../../shared/api/contract';
 import type { GridColumn } from '../../../shared/api/grid';
@@ -48,6 +47,8 @@ export async function writeGridExport(
   };
   try {
     if (data.path.toLowerCase().endsWith('.xlsx')) {
+      // Loaded when a workbook is asked for: the library is large, and the app and the CLI start without it.
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out.stream, useSharedStrings: false });
       const sheet = workbook.addWorksheet(t.t('grid.title'), { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.addRow(headers).commit();

@@ -36,7 +36,7 @@ describe('the dedupe key', () => {
     const oldKey = contentHash('other', null, '@lucia', instant, 'Pésima atención');
     const path = await earlierWorkspace(
       14,
-      `UPDATE settings SET value = 'Europe/Madrid' WHERE key = 'timeZone';
+      `INSERT INTO settings (key, value) VALUES ('timeZone', 'Europe/Madrid');
        INSERT INTO sources (id, code, name) VALUES (1, 'other', 'other');
        INSERT INTO authors (id, source_id, handle) VALUES (1, 1, '@lucia');
        INSERT INTO messages (source_id, author_id, posted_at, text, content_hash)

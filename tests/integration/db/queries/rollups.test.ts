@@ -39,6 +39,35 @@ function byDimension(rows: readonly DemographicRow[]): Record<string, number> {
   return folded;
 }
 
+/** The narrowings analysts make: an entity, a topic, a network, a network and an entity, and wider ones. */
+const NARROWINGS = [
+  { entities: [1] },
+  { topics: [1] },
+  { sources: ['twitter' as const] },
+  { sources: ['twitter' as const], entities: [1] },
+  { entities: [2, 3] },
+  { entities: [1], topics: [2, 3] },
+];
+
+type Filter = Parameters<typeof kpiSummaryAggregates>[1];
+
+/** Every aggregate of a period: from the roll-ups and match sets, or (`fast` false) from the messages and matches. */
+function readAggregates(
+  db: Database.Database,
+  filter: Filter,
+  range: { start: number; end: number },
+  fast: boolean,
+  zone = MADRID,
+) {
+  const options = { rollups: fast };
+  return {
+    summary: kpiSummaryAggregates(db, filter, zone, range, options),
+    topics: kpiTopicAggregates(db, filter, zone, range, options),
+    period: kpiPeriodAggregates(db, filter, zone, range, options),
+    authors: kpiAuthorAggregates(db, filter, zone, range, options),
+  };
+}
+
 describe('KPI roll-ups', () => {
   it('stay equal to a recount through labels, undo, imports, undoing them, rule changes, deletes and a zone change', async () => {
     const { client, path } = await demoBackend(1500);
@@ -51,6 +80,19 @@ describe('KPI roll-ups', () => {
         Object.values(kept).every((rows) => rows.length > 0),
         step,
       ).toBe(true);
+      // Narrowed, the KPIs from the roll-ups and match sets are the messages' own.
+      for (const scope of NARROWINGS) {
+        const filter = { from: '2025-10-01', to: '2026-09-30', ...scope };
+        const range = { start: dayStart(filter.from, zone), end: dayStart(filter.to, zone, 1) };
+        const [fast, plain] = [
+          readAggregates(db, filter, range, true, zone),
+          readAggregates(db, filter, range, false, zone),
+        ];
+        expect(sorted(fast.summary.daily), `${step} ${JSON.stringify(scope)}`).toEqual(sorted(plain.summary.daily));
+        expect(sorted(fast.topics.topicEntityCounts), step).toEqual(sorted(plain.topics.topicEntityCounts));
+        expect(byDimension(fast.period.demographics), step).toEqual(byDimension(plain.period.demographics));
+        expect(fast.authors.users, step).toEqual(plain.authors.users);
+      }
       rebuildRollups(db, zone);
       expect(rollupRows(db), step).toEqual(kept);
     };
@@ -73,6 +115,9 @@ describe('KPI roll-ups', () => {
     expect(
       db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get(),
     ).toBe(10);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'match_set_%'").pluck().get(),
+    ).toBe(4);
 
     // An import is counted in memory as it is written: a known author keeps the demographics stored
     // (not the file's), a file's entity that a rule also finds counts once, days turn at local midnight
@@ -134,21 +179,20 @@ describe('KPI roll-ups', () => {
       { from: '2026-03-28', to: '2026-03-30' },
       { from: '2025-10-20', to: '2026-10-31' },
       { from: '2020-01-01', to: '2020-01-31' },
+      ...NARROWINGS.map((scope) => ({ from: '2026-04-01', to: '2026-06-30', ...scope })),
     ];
     for (const filter of filters) {
       const range = { start: dayStart(filter.from, MADRID), end: dayStart(filter.to, MADRID, 1) };
-      const read = (rollups: boolean) => ({
-        summary: kpiSummaryAggregates(db, filter, MADRID, range, { rollups }),
-        topics: kpiTopicAggregates(db, filter, MADRID, range, { rollups }),
-        period: kpiPeriodAggregates(db, filter, MADRID, range, { rollups }),
-      });
-      const [a, b] = [read(true), read(false)];
-      expect(sorted(a.summary.daily), filter.from).toEqual(sorted(b.summary.daily));
-      expect(sorted(a.summary.entityDaily)).toEqual(sorted(b.summary.entityDaily));
-      expect(sorted(a.topics.topicCounts)).toEqual(sorted(b.topics.topicCounts));
-      expect(sorted(a.topics.topicEntityCounts)).toEqual(sorted(b.topics.topicEntityCounts));
-      expect(byDimension(a.period.demographics)).toEqual(byDimension(b.period.demographics));
-      if (filter.from !== '2020-01-01') expect(a.summary.daily.length).toBeGreaterThan(0);
+      const [a, b] = [readAggregates(db, filter, range, true), readAggregates(db, filter, range, false)];
+      const step = JSON.stringify(filter);
+      expect(sorted(a.summary.daily), step).toEqual(sorted(b.summary.daily));
+      expect(sorted(a.summary.entityDaily), step).toEqual(sorted(b.summary.entityDaily));
+      expect(sorted(a.topics.topicCounts), step).toEqual(sorted(b.topics.topicCounts));
+      expect(sorted(a.topics.topicEntityCounts), step).toEqual(sorted(b.topics.topicEntityCounts));
+      expect(byDimension(a.period.demographics), step).toEqual(byDimension(b.period.demographics));
+      expect(sorted(a.period.entityAdvocates), step).toEqual(sorted(b.period.entityAdvocates));
+      expect(a.authors, step).toEqual(b.authors);
+      if (filter.from !== '2020-01-01') expect(a.summary.daily.length, step).toBeGreaterThan(0);
     }
     // The answer above came from the roll-ups: emptied, they answer nothing.
     db.prepare('DELETE FROM kpi_days').run();

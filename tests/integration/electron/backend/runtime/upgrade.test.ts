@@ -52,10 +52,15 @@ describe('opening a workspace from an earlier Pulso', () => {
     expect(info.counts.messages).toBe(2);
     const raw = new Database(path, { readonly: true });
     expect(raw.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'caida'").pluck().all()).toEqual([2]);
-    // The back end's roll-up triggers, which the upgrade drops, are back.
+    // The back end's roll-up and match-set triggers are there.
     expect(
-      raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().get(),
-    ).toBe(10);
+      raw
+        .prepare(
+          "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'rollup_%' OR name LIKE 'match_set_%')",
+        )
+        .pluck()
+        .get(),
+    ).toBe(14);
     raw.close();
   });
 
