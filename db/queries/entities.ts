@@ -113,6 +113,38 @@ export function saveTopic(sqlite: Database.Database, topic: TopicInput): number 
   })();
 }
 
+export type TrackedKind = 'entity' | 'topic';
+const TRACKED_TABLE = { entity: 'entities', topic: 'topics' } as const;
+
+/** Gives a tracked entity or topic another name (its rules and matches stay), unless another has it or it is gone. */
+export function renameTracked(
+  sqlite: Database.Database,
+  kind: TrackedKind,
+  id: number,
+  name: string,
+): 'renamed' | 'taken' | 'gone' {
+  const table = TRACKED_TABLE[kind];
+  if (sqlite.prepare(`SELECT 1 FROM ${table} WHERE name = ? AND id != ?`).get(name, id)) return 'taken';
+  return sqlite.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(name, id).changes === 1 ? 'renamed' : 'gone';
+}
+
+/**
+ * Deletes a tracked entity or topic, its rules and its matches (the messages stay), inside the caller's transaction,
+ * which has the roll-ups suspended (rollups.ts suspendRollups): one recount, not a trigger per match. How many matches
+ * went.
+ */
+export function deleteTracked(sqlite: Database.Database, kind: TrackedKind, id: number): number {
+  const matches = sqlite
+    .prepare(
+      `SELECT count(*) FROM ${kind === 'entity' ? 'message_entities WHERE entity_id' : 'message_topics WHERE topic_id'} = ?`,
+    )
+    .pluck()
+    .get(id) as number;
+  // The matches go by cascade with the entity or topic.
+  sqlite.prepare(`DELETE FROM ${TRACKED_TABLE[kind]} WHERE id = ?`).run(id);
+  return matches;
+}
+
 /** Drops every rule-made match (file-given ones stay) and returns a writer for the new ones. */
 export function startRematch(sqlite: Database.Database) {
   sqlite.prepare("DELETE FROM message_entities WHERE origin = 'rule'").run();

@@ -78,14 +78,17 @@ async function runRematch(job: Promise<{ state: string; message?: string }>): Pr
 function rulesCommand(kind: 'entities' | 'topics'): Command {
   const rules = kind === 'entities' ? 'aliases' : 'keywords';
   return {
-    summary: `List ${kind === 'entities' ? 'tracked entities' : 'topics'}, or add/change one (rematches the workspace)`,
-    usage:
+    summary: `List ${kind === 'entities' ? 'tracked entities' : 'topics'}, add/change one (rematches the workspace), rename or delete one`,
+    usage: [
       kind === 'entities'
         ? 'pulso entities list [--workspace W] [--json] | pulso entities add --name NAME --role own|person|competitor --aliases "alias one, @handle, #tag" [--workspace W]'
         : 'pulso topics list [--workspace W] [--json] | pulso topics add --name NAME --keywords "word, two words, #tag" [--workspace W]',
+      `pulso ${kind} rename --name NAME --to NEW [--workspace W] | pulso ${kind} delete --name NAME [--workspace W] (its matches go; the messages stay)`,
+    ].join('\n       '),
     options: {
       ...workspace,
       name: { type: 'string' },
+      to: { type: 'string' },
       [rules]: { type: 'string' },
       ...(kind === 'entities' ? { role: { type: 'string' } } : {}),
     },
@@ -106,7 +109,23 @@ function rulesCommand(kind: 'entities' | 'topics'): Command {
                 progressPrinter(io, 'rematch'),
               );
         await runRematch(job);
-      } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list or add`);
+      } else if (action === 'rename' || action === 'delete') {
+        const listed =
+          kind === 'entities' ? await client.call('entities.list', {}) : await client.call('topics.list', {});
+        const target = listed.find((row) => row.name === values.name);
+        if (!target)
+          throw new BadInput(`no ${kind === 'entities' ? 'entity' : 'topic'} named "${String(values.name ?? '')}"`);
+        if (action === 'rename') {
+          if (!values.to) throw new UsageError('give the new name with --to');
+          const input = { id: target.id, name: String(values.to) };
+          await (kind === 'entities' ? client.call('entities.rename', input) : client.call('topics.rename', input));
+        } else {
+          const job = client.runJob(`${kind}.delete`, { id: target.id }, progressPrinter(io, 'delete'));
+          const last = await job;
+          if (last.state !== 'finished') throw new BadInput(last.message ?? `delete ${last.state}`);
+          io.err(`deleted "${target.name}" and its ${last.result.messages.toLocaleString('en')} matches`);
+        }
+      } else throw new BadInput(`unknown action "${action}": use list, add, rename or delete`);
       const list = (kind === 'entities'
         ? await client.call('entities.list', {})
         : await client.call('topics.list', {})) as unknown as Record<string, unknown>[];

@@ -96,6 +96,8 @@ const dealColumnsSchema = z.partialRecord(
   z.enum(Object.keys(DEAL_FIELDS) as [DealField, ...DealField[]]),
   z.string().min(1).max(200),
 );
+const trackedId = z.object({ id: z.number().int().min(1) }).strict();
+const trackedRename = z.object({ id: z.number().int().min(1), name: z.string().trim().min(1).max(120) }).strict();
 const timeZone = z.string().min(1).refine(isTimeZone, { message: 'Unknown IANA time zone' });
 
 function isTimeZone(name: string): boolean {
@@ -374,6 +376,12 @@ export const contract = {
   'topics.save': call(z.object({ name: z.string().trim().min(1).max(120), keywords: ruleList }).strict()).returns<
     JobStarted<RematchResult>
   >(),
+  /** Another name for an entity or topic; its rules and matches stay. */
+  'entities.rename': write(trackedRename).returns<{ id: number; name: string }>(),
+  'topics.rename': write(trackedRename).returns<{ id: number; name: string }>(),
+  /** Deletes an entity or topic with its rules and matches (the messages stay), as a job; `messages`: matches gone. */
+  'entities.delete': call(trackedId).returns<JobStarted<RematchResult>>(),
+  'topics.delete': call(trackedId).returns<JobStarted<RematchResult>>(),
   /** The grid's layout, keys and saved views, kept in the workspace. */
   'grid.prefs.get': call(none).returns<GridPrefs>(),
   'grid.prefs.save': write(gridPrefsSchema.partial().strict()).returns<GridPrefs>(),

@@ -1,18 +1,15 @@
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLoadConnection } from '../../db/connection';
 import { openStore } from '../../db/open';
 import { buildIndexes, deferIndexes, startFullTextLoad } from '../../db/load/writer';
 import { addEntity, addTopic } from '../../db/queries/entities';
-import { createBackend } from '../../electron/backend/backend';
-import { createClient } from '../../shared/api/client';
-import type { ImportSummary } from '../../shared/api/import';
 import { percentile } from '../../shared/domain/kpis';
-import { BENCH_HEADERS, benchRows } from './generate';
+import { BENCH_HEADERS, benchRows, type BenchShape } from './generate';
 import type { BenchResult } from './run';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
@@ -50,73 +47,75 @@ function prepareWorkspace(path: string): void {
   store.close();
 }
 
-/**
- * Bytes this process (all its threads) has passed to write(): its files, the store's log, SQLite's temporary files.
- * Linux only.
- */
-function bytesWritten(): number | null {
+/** The CLI as installed (bin/pulso.mjs, which runs the built out/main/cli.js and its worker threads). */
+const PULSO = fileURLToPath(new URL('../../bin/pulso.mjs', import.meta.url));
+
+/** A process's resident memory in MB, from /proc (Linux); null once it has gone. */
+function rssMB(pid: number): number | null {
   try {
-    const line = readFileSync('/proc/self/io', 'utf8')
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
       .split('\n')
-      .find((l) => l.startsWith('wchar:'));
-    return line ? Number(line.slice('wchar:'.length)) : null;
+      .find((l) => l.startsWith('VmRSS:'));
+    return line ? Number(line.replace(/\D+/g, '')) / 1000 : null;
   } catch {
     return null;
   }
 }
 
 /**
- * Imports through the real back end (worker threads and all), sampling the process's RSS: the
- * time until the import says it is done (committed and synced), and apart the time its worker
- * then takes to copy the write-ahead log into the database (closing the back end waits for it).
+ * `pulso import FILE --workspace W --json`, as a script runs it: the time until it prints its summary (the import
+ * committed and synced: what the app's progress bar ends at), and until the process exits (after its worker copied
+ * the write-ahead log into the database); its RSS sampled every 50 ms, all its threads.
  */
 async function timedImport(
   workspace: string,
   path: string,
-): Promise<{
-  seconds: number;
-  checkpointSeconds: number;
-  peakRssMB: number;
-  startRssMB: number;
-  writtenGB: number | null;
-  summary: ImportSummary;
-}> {
-  // The worker as the app ships it (out/main/import-worker.js), when built; else from source.
-  const built = resolve('out/main');
-  const backend = createBackend(workspace, existsSync(join(built, 'import-worker.js')) ? { workerDir: built } : {});
-  const client = createClient(backend);
-  // What this process held before the import (the harness wrote the CSV in it): printed beside the peak.
-  const start = process.memoryUsage().rss;
-  let peak = start;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const writtenBefore = bytesWritten();
+): Promise<{ seconds: number; exitSeconds: number; peakRssMB: number; summary: { new: number } }> {
   const started = performance.now();
-  const last = await client.runJob('import.start', { path });
-  const seconds = (performance.now() - started) / 1000;
-  await backend.close();
-  const checkpointSeconds = (performance.now() - started) / 1000 - seconds;
-  const writtenAfter = bytesWritten();
-  const writtenGB = writtenBefore === null || writtenAfter === null ? null : (writtenAfter - writtenBefore) / 1e9;
+  const child = spawn(process.execPath, [PULSO, 'import', path, '--workspace', workspace, '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMB(child.pid as number) ?? 0)), 50);
+  let out = '';
+  let err = '';
+  let seconds = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (!seconds) seconds = (performance.now() - started) / 1000;
+    out += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-2000)));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
-  if (last.state !== 'finished') throw new Error(`import ${last.state}: ${last.message}`);
+  if (code !== 0) throw new Error(`pulso import ${path} exited ${code}: ${err}`);
   return {
     seconds,
-    checkpointSeconds,
-    peakRssMB: Math.round(peak / 1e6),
-    startRssMB: Math.round(start / 1e6),
-    writtenGB,
-    summary: last.result,
+    exitSeconds: (performance.now() - started) / 1000,
+    peakRssMB: Math.round(peak),
+    summary: JSON.parse(out) as { new: number },
   };
+}
+
+/** `pulso info` on a small workspace, as a script calls it: best of 5, ms. */
+function cliStartMs(workspace: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [PULSO, 'info', '--workspace', workspace], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`pulso info failed: ${run.stderr}`);
+    times.push(performance.now() - started);
+  }
+  return Math.min(...times);
 }
 
 /**
  * Writes the benchmark CSV in a process of its own, so this one's RSS does not carry the generator's memory; its size
  * in MB.
  */
-export function writeCsv(path: string, rows: number): number {
+export function writeCsv(path: string, rows: number, shape: BenchShape = 'pulso'): number {
   const generated = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), path, String(rows)],
+    ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), path, String(rows), shape],
     { stdio: 'inherit' },
   );
   if (generated.status !== 0) throw new Error('could not write the benchmark CSV');
@@ -140,15 +139,15 @@ export async function importAll(
   return imported;
 }
 
-/** The same end state without any of Pulso's checks: sqlite3's .import plus an FTS5 index. */
-function baseline(folder: string, csv: string): number {
+/** The same end state without any of Pulso's checks: sqlite3's .import plus an FTS5 index on the text column. */
+function baseline(folder: string, csv: string, textColumn: string): number {
   const db = join(folder, 'baseline.db');
   // Fresh each run: .import into an existing table would append to it.
   rmSync(db, { force: true });
   const script = [
     '.mode csv',
     `.import ${csv} bare`,
-    "CREATE VIRTUAL TABLE bare_fts USING fts5(texto, content='bare', tokenize='unicode61 remove_diacritics 2');",
+    `CREATE VIRTUAL TABLE bare_fts USING fts5(${textColumn}, content='bare', tokenize='unicode61 remove_diacritics 2');`,
     "INSERT INTO bare_fts(bare_fts) VALUES ('rebuild');",
   ].join('\n');
   const started = performance.now();
@@ -214,20 +213,58 @@ function removeWorkspace(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
+/** One CSV shape's runs, each import through the CLI beside its own baseline. */
+async function csvRuns(folder: string, shape: BenchShape, textColumn: string) {
+  const csv = join(folder, `${shape}.csv`);
+  const sizeMB = writeCsv(csv, ROWS, shape);
+  const runs: (Awaited<ReturnType<typeof importAll>> & { baselineSeconds: number })[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const baselineSeconds = baseline(folder, csv, textColumn);
+    removeWorkspace(join(folder, `${shape}.pulso`));
+    runs.push({ ...(await importAll(folder, `${shape}.pulso`, csv, ROWS)), baselineSeconds });
+  }
+  const seconds = median(runs.map((r) => r.seconds));
+  const baselineSeconds = median(runs.map((r) => r.baselineSeconds));
+  return {
+    sizeMB,
+    seconds,
+    exitSeconds: median(runs.map((r) => r.exitSeconds)),
+    baselineSeconds,
+    ratio: median(runs.map((r) => r.seconds / r.baselineSeconds)),
+    exitRatio: median(runs.map((r) => r.exitSeconds / r.baselineSeconds)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+    runSeconds: runs.map((r) => r.seconds.toFixed(2)).join(' '),
+    runBaselineSeconds: runs.map((r) => r.baselineSeconds.toFixed(2)).join(' '),
+    runRatios: runs.map((r) => (r.seconds / r.baselineSeconds).toFixed(2)).join(' '),
+  };
+}
+
+type CsvRuns = Awaited<ReturnType<typeof csvRuns>>;
+
+const csvRows = (name: string, r: CsvRuns): [string, string, string | undefined][] => [
+  [`${name}: CSV size (MB)`, r.sizeMB.toFixed(0), undefined],
+  ['  pulso import, to its summary (s, median)', r.seconds.toFixed(2), undefined],
+  ['  each run (s)', r.runSeconds, undefined],
+  ['  to the process exit, the log copied in (s)', r.exitSeconds.toFixed(2), undefined],
+  ['  rows/s', Math.round(ROWS / r.seconds).toLocaleString('en'), '≥ 150,000'],
+  ['  sqlite3 .import + FTS5 (s, median)', r.baselineSeconds.toFixed(2), undefined],
+  ['  each run (s)', r.runBaselineSeconds, undefined],
+  ['  ratio pulso / sqlite3 (median of the pairs)', r.ratio.toFixed(2), '≤ 2.0'],
+  ['  each pair', r.runRatios, undefined],
+  ['  ratio to the exit', r.exitRatio.toFixed(2), undefined],
+  ['  peak RSS of the pulso process (MB)', String(r.peakRssMB), '≤ 600'],
+];
+
 export async function run(): Promise<BenchResult> {
   const folder = mkdtempSync(join(tmpdir(), 'pulso-bench-'));
   try {
-    const csv = join(folder, 'messages.csv');
-    const sizeMB = writeCsv(csv, ROWS);
-    // Each run beside its own baseline, the pair's ratio; the median of each is reported.
-    const csvRuns: (Awaited<ReturnType<typeof importAll>> & { baselineSeconds: number; ratio: number })[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const baselineSeconds = baseline(folder, csv);
-      removeWorkspace(join(folder, 'bench.pulso'));
-      const imported = await importAll(folder, 'bench.pulso', csv, ROWS);
-      csvRuns.push({ ...imported, baselineSeconds, ratio: imported.seconds / baselineSeconds });
-    }
-    const floorSeconds = endStateFloor(folder, join(folder, 'bench.pulso'));
+    const small = join(folder, 'small.pulso');
+    prepareWorkspace(small);
+    const startMs = cliStartMs(small);
+
+    const pulso = await csvRuns(folder, 'pulso', 'texto');
+    const floorSeconds = endStateFloor(folder, join(folder, 'pulso.pulso'));
+    const english = await csvRuns(folder, 'english', 'text');
 
     const xlsx = join(folder, 'messages.xlsx');
     await writeXlsx(xlsx, XLSX_ROWS);
@@ -236,63 +273,40 @@ export async function run(): Promise<BenchResult> {
       removeWorkspace(join(folder, 'xlsx.pulso'));
       xlsxSeconds.push((await importAll(folder, 'xlsx.pulso', xlsx, XLSX_ROWS)).seconds);
     }
-
-    const seconds = median(csvRuns.map((r) => r.seconds));
-    const baselineSeconds = median(csvRuns.map((r) => r.baselineSeconds));
-    const ratio = median(csvRuns.map((r) => r.ratio));
-    const rowsPerSecond = Math.round(ROWS / seconds);
     const xlsxRowsPerSecond = Math.round(XLSX_ROWS / median(xlsxSeconds));
-    // The first run's: later ones start with what the runs before left in this process's allocator.
-    const first = csvRuns[0] as (typeof csvRuns)[number];
-    const checkpointSeconds = median(csvRuns.map((r) => r.checkpointSeconds));
+    const { sizeMB, ...pulsoJson } = pulso;
     return {
       rows: [
-        ['CSV rows', ROWS.toLocaleString('en'), undefined],
-        ['CSV size (MB)', sizeMB.toFixed(0), undefined],
-        [`runs, each beside its own baseline`, String(RUNS), undefined],
-        ['Pulso import, to done (s, median)', seconds.toFixed(2), undefined],
-        ['  each run (s)', range(csvRuns.map((r) => r.seconds)), undefined],
-        ['  then the log checkpoint, off the UI (s)', checkpointSeconds.toFixed(2), undefined],
-        ['rows/s', rowsPerSecond.toLocaleString('en'), '≥ 150,000'],
-        [
-          '  written, with the checkpoint (GB)',
-          first.writtenGB === null ? 'n/a' : first.writtenGB.toFixed(2),
-          undefined,
-        ],
-        ['sqlite3 .import + FTS5 (s, median)', baselineSeconds.toFixed(2), undefined],
-        ['  each run (s)', range(csvRuns.map((r) => r.baselineSeconds)), undefined],
-        ['  sqlite3 rows/s', Math.round(ROWS / baselineSeconds).toLocaleString('en'), undefined],
-        ['ratio Pulso / sqlite3 (median of the pairs)', ratio.toFixed(2), '≤ 2.0'],
-        ['  each pair', range(csvRuns.map((r) => r.ratio)), undefined],
+        ['CSV rows, each file', ROWS.toLocaleString('en'), undefined],
+        ['runs of each, each beside its own baseline', String(RUNS), undefined],
+        ['pulso info on a small workspace (ms, best of 5)', startMs.toFixed(0), '≤ 300'],
+        ...csvRows("Pulso's own shape (12 columns, emoji, numbers)", pulso),
         ["  floor: Pulso's end state copied in by SQLite alone (s)", floorSeconds.toFixed(2), undefined],
-        ['  floor / sqlite3', (floorSeconds / baselineSeconds).toFixed(2), undefined],
-        ['peak RSS (MB, the first run)', String(first.peakRssMB), '≤ 600'],
-        ['  RSS when the import started (MB)', String(first.startRssMB), undefined],
+        ['  floor / sqlite3', (floorSeconds / pulso.baselineSeconds).toFixed(2), undefined],
+        ...csvRows('English shape (8 columns, 200,000 authors, word labels)', english),
         ['XLSX rows', XLSX_ROWS.toLocaleString('en'), undefined],
-        ['XLSX rows/s (median)', xlsxRowsPerSecond.toLocaleString('en'), '≥ 30,000'],
+        ['XLSX rows/s (median, through the CLI)', xlsxRowsPerSecond.toLocaleString('en'), '≥ 40,000'],
         ['  each run (s)', range(xlsxSeconds), undefined],
       ],
       json: {
         rows: ROWS,
         runs: RUNS,
-        seconds,
-        checkpointSeconds,
-        rowsPerSecond,
-        peakRssMB: first.peakRssMB,
-        startRssMB: first.startRssMB,
-        writtenGB: first.writtenGB,
-        baselineSeconds,
-        baselineRowsPerSecond: Math.round(ROWS / baselineSeconds),
-        ratio,
+        cliStartMs: startMs,
+        ...pulsoJson,
+        csvMB: Math.round(sizeMB),
+        rowsPerSecond: Math.round(ROWS / pulso.seconds),
         floorSeconds,
-        floorRatio: floorSeconds / baselineSeconds,
+        floorRatio: floorSeconds / pulso.baselineSeconds,
+        // The second file's figures, flat: englishRatio, englishSeconds…
+        ...Object.fromEntries(
+          Object.entries({ ...english, rowsPerSecond: Math.round(ROWS / english.seconds) }).map(([key, value]) => [
+            `english${key[0]?.toUpperCase()}${key.slice(1)}`,
+            value,
+          ]),
+        ),
         xlsxRows: XLSX_ROWS,
         xlsxSeconds: median(xlsxSeconds),
         xlsxRowsPerSecond,
-        csvMB: Math.round(sizeMB),
-        runSeconds: csvRuns.map((r) => r.seconds.toFixed(2)).join(' '),
-        runBaselineSeconds: csvRuns.map((r) => r.baselineSeconds.toFixed(2)).join(' '),
-        runRatios: csvRuns.map((r) => r.ratio.toFixed(2)).join(' '),
         runXlsxSeconds: xlsxSeconds.map((x) => x.toFixed(2)).join(' '),
       },
     };

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoBackend } from '../helpers/workspace';
-import { closeBrowser, openApp } from './harness';
+import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
 
@@ -34,6 +34,53 @@ describe('entities and topics (real renderer, real handlers)', () => {
             .count(),
         )
         .toBe(1);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('renames an entity keeping its matches, and deletes a topic after saying how many matches go (Spanish)', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'es' });
+    const [entity] = (await client.call('entities.list', {})).filter((e) => e.role === 'own');
+    const topic = (await client.call('topics.list', {}))[0];
+    if (!entity || !topic) throw new Error('the demo tracks entities and topics');
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Seguimiento' }).click();
+      await page.getByRole('button', { name: new RegExp(`^${entity.name} `) }).click();
+      // The preview marks each alias where it appears in the sample.
+      await expect.poll(() => page.locator('.preview-sample mark').count()).toBeGreaterThan(0);
+      await page.getByLabel('Nombre').fill('Lumen Renovada');
+      await page.getByRole('button', { name: 'Guardar y volver a asignar' }).click();
+      await expect.poll(() => page.locator('.tracking-form [role="status"]').textContent()).toMatch(/^Guardado/);
+      const renamed = (await client.call('entities.list', {})).find((e) => e.id === entity.id);
+      expect(renamed).toMatchObject({ name: 'Lumen Renovada', mentions: entity.mentions });
+      expect((await client.call('entities.list', {})).length).toBe(4);
+
+      await page.getByRole('button', { name: new RegExp(`^${topic.name} `) }).click();
+      await expect
+        .poll(() => page.getByTestId('preview-count').textContent())
+        .toBe(`${(topic.mentions ?? 0).toLocaleString('es')} mensajes coinciden ahora`);
+      await page.getByRole('button', { name: 'Eliminar…' }).click();
+      const dialog = page.getByRole('alertdialog');
+      await expect(dialog.textContent()).resolves.toContain(
+        `¿Eliminar «${topic.name}»? Se van con él sus ${(topic.mentions ?? 0).toLocaleString('es')} coincidencias`,
+      );
+      await screenshotsAtSizes(page, 'tracking-delete-es');
+      await dialog.getByRole('button', { name: 'Eliminar' }).click();
+      await expect
+        .poll(() => page.locator('.tracking-form [role="status"]').textContent())
+        .toBe(`Eliminado «${topic.name}»: ${(topic.mentions ?? 0).toLocaleString('es')} coincidencias quitadas.`);
+      expect((await client.call('topics.list', {})).map((t) => t.id)).not.toContain(topic.id);
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+      await page.getByRole('button', { name: /^Lumen Renovada / }).click();
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      await screenshotsAtSizes(page, 'tracking-delete-en');
+      await page.getByRole('button', { name: 'Keep it' }).click();
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -1,12 +1,15 @@
-import { listEntities, listTopics } from '../../../db/queries/entities';
-import type { HandlerContext } from '../runtime/context';
+import { listEntities, listTopics, renameTracked, type TrackedKind } from '../../../db/queries/entities';
+import { NotFound, Refused, type HandlerContext } from '../runtime/context';
 import { defineHandlers } from '../runtime/define-handlers';
 import type { JobProgress } from '../runtime/jobs';
 import { runInWorker } from '../runtime/workers';
 import type { RematchThreadData } from './rematch-thread';
 import type { RuleChange } from './rematch';
 
-/** Saving rules is a write that a job carries out: the rematch, in its own thread, after the writes before it. */
+/**
+ * Saving rules (or deleting an entity or topic) is a write that a job carries out: the rematch, in its own thread,
+ * after the writes before it.
+ */
 function saveRules(change: RuleChange, { store, jobs, options, writes }: HandlerContext): { jobId: string } {
   return {
     jobId: jobs.start('rematch', (context) =>
@@ -30,7 +33,21 @@ function saveRules(change: RuleChange, { store, jobs, options, writes }: Handler
   };
 }
 
+/** A rename of an entity or topic, refused when another already has the name. */
+function rename(kind: TrackedKind, { id, name }: { id: number; name: string }, { store, writes }: HandlerContext) {
+  return writes.write(() => {
+    const renamed = renameTracked(store.sqlite, kind, id, name);
+    if (renamed === 'taken') throw new Refused(`Another ${kind} is already named "${name}"`);
+    if (renamed === 'gone') throw new NotFound(`No ${kind} ${id}`);
+    return { id, name };
+  });
+}
+
 export const entityHandlers = defineHandlers({
+  'entities.rename': (input, context) => rename('entity', input, context),
+  'topics.rename': (input, context) => rename('topic', input, context),
+  'entities.delete': ({ id }, context) => saveRules({ remove: { kind: 'entity', id } }, context),
+  'topics.delete': ({ id }, context) => saveRules({ remove: { kind: 'topic', id } }, context),
   'entities.list': ({ mentions }, { store }) => listEntities(store.sqlite, mentions ?? true),
   'entities.save': (entity, context) => saveRules({ entity }, context),
   'rules.preview': ({ rules }, { reads }) => reads.read('rulesPreview', rules),

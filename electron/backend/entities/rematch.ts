@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import {
+  deleteTracked,
   loadRules,
   saveEntity,
   saveTopic,
   startRematch,
   type EntityInput,
   type TopicInput,
+  type TrackedKind,
 } from '../../../db/queries/entities';
 import { addMessageMatches, type RowBatch } from '../../../db/load/planner';
 import { createRowWriter } from '../../../db/load/writer';
@@ -17,8 +19,12 @@ import type { JobProgress } from '../runtime/jobs';
 const CHUNK = 5000;
 const UNNAMED = { entity: null, topic: null };
 
-/** A saved entity's or topic's rules: what the rematch changes before it matches again. */
-export type RuleChange = { entity: EntityInput } | { topic: TopicInput };
+/**
+ * A saved entity's or topic's rules: what the rematch changes before it matches again; or one to delete, with its
+ * matches (nothing is matched again).
+ */
+export type RuleChange =
+  { entity: EntityInput } | { topic: TopicInput } | { remove: { kind: TrackedKind; id: number } };
 
 /**
  * Changes rules and matches every message again, in one transaction (in its own thread: a cancel
@@ -33,6 +39,13 @@ export function changeRulesAndRematch(
 ): { messages: number } {
   return sqlite
     .transaction(() => {
+      if ('remove' in change) {
+        const recount = suspendRollups(sqlite);
+        const matches = deleteTracked(sqlite, change.remove.kind, change.remove.id);
+        recount();
+        if (appliedWrite) markApplied(sqlite, appliedWrite);
+        return { messages: matches };
+      }
       if ('entity' in change) saveEntity(sqlite, change.entity);
       else saveTopic(sqlite, change.topic);
       // Every match is dropped and made again: the roll-ups count them once at the end instead.

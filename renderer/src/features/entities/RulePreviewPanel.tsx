@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
+import { Highlighted, SearchContext } from '../../components/Highlighted';
 
 const PREVIEW_DELAY_MS = 350;
 
@@ -48,13 +49,16 @@ export function RulePreviewPanel({ rules }: { rules: string[] }) {
           ))}
         </tbody>
       </table>
-      <ul className="preview-sample">
-        {preview.sample.map((message) => (
-          <li key={message.id}>
-            <time>{i18n.dateTime(message.postedAt)}</time> {message.text}
-          </li>
-        ))}
-      </ul>
+      {/* Each rule's words marked where they appear (any case and accents), as a quoted phrase. */}
+      <SearchContext.Provider value={(asked ?? []).map((rule) => `"${rule.replace(/"/g, ' ')}"`).join(' ')}>
+        <ul className="preview-sample">
+          {preview.sample.map((message) => (
+            <li key={message.id}>
+              <time>{i18n.dateTime(message.postedAt)}</time> <Highlighted text={message.text} />
+            </li>
+          ))}
+        </ul>
+      </SearchContext.Provider>
     </section>
   );
 }

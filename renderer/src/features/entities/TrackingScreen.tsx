@@ -6,8 +6,10 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { RulePreviewPanel } from './RulePreviewPanel';
 
-type Draft =
-  { kind: 'entity'; name: string; role: EntityRole; rules: string } | { kind: 'topic'; name: string; rules: string };
+/** What the form edits; `saved` for one that exists: its id, name and matches (a new name renames it). */
+type Draft = (
+  { kind: 'entity'; name: string; role: EntityRole; rules: string } | { kind: 'topic'; name: string; rules: string }
+) & { saved?: { id: number; name: string; mentions: number } };
 
 const NEW_ENTITY: Draft = { kind: 'entity', name: '', role: 'competitor', rules: '' };
 const NEW_TOPIC: Draft = { kind: 'topic', name: '', rules: '' };
@@ -23,15 +25,30 @@ export function TrackingScreen() {
   const [draft, setDraft] = useState<Draft>(NEW_ENTITY);
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   const rules = parseRuleList(draft.rules);
+  const reload = (): void => {
+    entityList.reload();
+    topicList.reload();
+  };
   const save = async (): Promise<void> => {
     setSaving(true);
+    const name = draft.name.trim();
+    try {
+      // A new name for one that exists is a rename (its matches stay), then its rules are saved under it.
+      if (draft.saved && name !== draft.saved.name)
+        await api.call(draft.kind === 'entity' ? 'entities.rename' : 'topics.rename', { id: draft.saved.id, name });
+    } catch (e) {
+      setSaving(false);
+      setStatus((e as Error).message);
+      return;
+    }
     setStatus(t('tracking.saving'));
     const last =
       draft.kind === 'entity'
-        ? await api.runJob('entities.save', { name: draft.name.trim(), role: draft.role, aliases: rules })
-        : await api.runJob('topics.save', { name: draft.name.trim(), keywords: rules });
+        ? await api.runJob('entities.save', { name, role: draft.role, aliases: rules })
+        : await api.runJob('topics.save', { name, keywords: rules });
     setSaving(false);
     setStatus(
       last.state === 'finished'
@@ -40,13 +57,26 @@ export function TrackingScreen() {
           ? t('tracking.cancelled')
           : (last.message ?? last.state),
     );
-    entityList.reload();
-    topicList.reload();
+    if (draft.saved && last.state === 'finished') setDraft({ ...draft, saved: { ...draft.saved, name } });
+    reload();
+  };
+  const remove = async (saved: NonNullable<Draft['saved']>): Promise<void> => {
+    setConfirming(false);
+    setSaving(true);
+    setStatus(t('tracking.deleting'));
+    const last = await api.runJob(draft.kind === 'entity' ? 'entities.delete' : 'topics.delete', { id: saved.id });
+    setSaving(false);
+    if (last.state === 'finished') {
+      setDraft(draft.kind === 'entity' ? NEW_ENTITY : NEW_TOPIC);
+      setStatus(t('tracking.deleted', { name: saved.name, count: last.result.messages }));
+    } else setStatus(last.state === 'cancelled' ? t('tracking.cancelled') : (last.message ?? last.state));
+    reload();
   };
 
   const pick = (next: Draft): void => {
     setDraft(next);
     setStatus(null);
+    setConfirming(false);
   };
   return (
     <section className="tracking" aria-label={t('nav.tracking')}>
@@ -63,8 +93,16 @@ export function TrackingScreen() {
                 <li key={e.id}>
                   <button
                     type="button"
-                    aria-current={draft.kind === 'entity' && draft.name === e.name}
-                    onClick={() => pick({ kind: 'entity', name: e.name, role: e.role, rules: e.aliases.join('\n') })}
+                    aria-current={draft.kind === 'entity' && draft.saved?.id === e.id}
+                    onClick={() =>
+                      pick({
+                        kind: 'entity',
+                        name: e.name,
+                        role: e.role,
+                        rules: e.aliases.join('\n'),
+                        saved: { id: e.id, name: e.name, mentions: e.mentions ?? 0 },
+                      })
+                    }
                   >
                     {e.name}{' '}
                     <small>
@@ -84,8 +122,15 @@ export function TrackingScreen() {
             <li key={topic.id}>
               <button
                 type="button"
-                aria-current={draft.kind === 'topic' && draft.name === topic.name}
-                onClick={() => pick({ kind: 'topic', name: topic.name, rules: topic.keywords.join('\n') })}
+                aria-current={draft.kind === 'topic' && draft.saved?.id === topic.id}
+                onClick={() =>
+                  pick({
+                    kind: 'topic',
+                    name: topic.name,
+                    rules: topic.keywords.join('\n'),
+                    saved: { id: topic.id, name: topic.name, mentions: topic.mentions ?? 0 },
+                  })
+                }
               >
                 {topic.name} <small>{t('tracking.mentions', { count: topic.mentions ?? 0 })}</small>
               </button>
@@ -131,8 +176,24 @@ export function TrackingScreen() {
           <button className="primary" type="submit" disabled={saving || draft.name.trim() === '' || rules.length === 0}>
             {t('tracking.save')}
           </button>
+          {draft.saved && !confirming && (
+            <button type="button" className="danger" disabled={saving} onClick={() => setConfirming(true)}>
+              {t('tracking.delete')}
+            </button>
+          )}
           {status && <span role="status">{status}</span>}
         </div>
+        {draft.saved && confirming && (
+          <div className="confirm" role="alertdialog" aria-label={t('tracking.delete')}>
+            <p>{t('tracking.deleteConfirm', { name: draft.saved.name, count: draft.saved.mentions })}</p>
+            <button type="button" className="danger" autoFocus onClick={() => draft.saved && void remove(draft.saved)}>
+              {t('tracking.deleteYes')}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('tracking.deleteNo')}
+            </button>
+          </div>
+        )}
         <RulePreviewPanel rules={rules} />
       </form>
     </section>

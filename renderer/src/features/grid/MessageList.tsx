@@ -8,7 +8,7 @@ import { Cells } from './Cells';
 import { ColumnHeader } from './ColumnHeader';
 import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
-import { SearchContext } from './Highlighted';
+import { SearchContext } from '../../components/Highlighted';
 import { GridOptions } from './GridOptions';
 import { commandForKey, keyMaps } from './keymap';
 import { MessagePanel } from './MessagePanel';

@@ -6,7 +6,7 @@ import { TemperatureChip } from '../../components/TemperatureChip';
 import { ContactCard } from '../leads';
 import { StoryButton } from '../queue';
 import { authorText } from './columns';
-import { Highlighted } from './Highlighted';
+import { Highlighted } from '../../components/Highlighted';
 
 /** The side panel: the whole message, its thread, its label history, and the author's other messages. */
 export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {

@@ -5,7 +5,7 @@ import type { MessageSort } from '../../../../shared/api/messages';
 import type { Translator } from '../../../../shared/i18n';
 import { authorText, COLUMN_TEXT } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
-import { Highlighted } from './Highlighted';
+import { Highlighted } from '../../components/Highlighted';
 import { dueTone, formatWait } from '../../components/wait';
 
 /** A case's SLA due time: amber in the hour before it, red after it. */

@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../../../../helpers/files';
-import { testBackend } from '../../../../helpers/workspace';
+import { demoBackend, testBackend } from '../../../../helpers/workspace';
+import { runCli } from '../../../../helpers/cli';
+import { rebuildRollups, rollupRows } from '../../../../../db/queries/rollups';
 
 function matches(path: string, table: 'message_entities' | 'message_topics'): string[] {
   const db = new Database(path, { readonly: true });
@@ -112,5 +114,49 @@ describe('a live preview of rules', () => {
     expect(saved.state).toBe('finished');
     const topic = (await client.call('topics.list', {})).find((t) => t.name === 'Vista previa');
     expect(topic?.mentions).toBe(preview.matches);
+  });
+});
+
+describe('renaming and deleting what is tracked', () => {
+  it('renames keeping the matches, refuses a name taken, and deletes with its matches only, counts as a recount', async () => {
+    const { client, path } = await demoBackend(800);
+    const [first, second] = await client.call('entities.list', {});
+    if (!first || !second) throw new Error('the demo tracks entities');
+    const before = matches(path, 'message_entities').filter((k) => k.split(':')[1] === String(first.id));
+    expect(before.length).toBeGreaterThan(0);
+
+    await client.call('entities.rename', { id: first.id, name: 'Lumen Renombrada' });
+    const renamed = (await client.call('entities.list', {})).find((e) => e.id === first.id);
+    expect(renamed).toMatchObject({ name: 'Lumen Renombrada', mentions: first.mentions, aliases: first.aliases });
+    await expect(client.call('entities.rename', { id: first.id, name: second.name })).rejects.toThrow(
+      `Another entity is already named "${second.name}"`,
+    );
+    await expect(client.call('topics.rename', { id: 999, name: 'Nada' })).rejects.toThrow('No topic 999');
+
+    const quarter = { from: '2025-10-01', to: '2026-09-30' };
+    const narrowedBefore = await client.call('kpis.get', { ...quarter, entities: [second.id] });
+    const deleted = await client.runJob('entities.delete', { id: first.id });
+    expect(deleted).toMatchObject({ state: 'finished', result: { messages: first.mentions } });
+    expect((await client.call('entities.list', {})).map((e) => e.id)).not.toContain(first.id);
+    expect(matches(path, 'message_entities').filter((k) => k.split(':')[1] === String(first.id))).toEqual([]);
+    expect((await client.call('workspace.info', {})).counts.messages).toBe(800);
+    // The roll-ups and match sets as a recount from the messages gives them; the other entity's figures as before.
+    const db = new Database(path);
+    const kept = rollupRows(db);
+    rebuildRollups(db, (await client.call('settings.get', {})).timeZone);
+    expect(rollupRows(db)).toEqual(kept);
+    db.close();
+    const narrowedAfter = await client.call('kpis.get', { ...quarter, entities: [second.id] });
+    expect(narrowedAfter.totals).toEqual(narrowedBefore.totals);
+    expect(narrowedAfter.byTemperature).toEqual(narrowedBefore.byTemperature);
+
+    const topic = (await client.call('topics.list', {}))[0];
+    if (!topic) throw new Error('the demo tracks topics');
+    const cli = await runCli('topics', 'delete', '--name', topic.name, '--workspace', path);
+    expect(cli).toMatchObject({ code: 0 });
+    expect(cli.err).toContain(`deleted "${topic.name}" and its ${(topic.mentions ?? 0).toLocaleString('en')} matches`);
+    expect(await runCli('entities', 'rename', '--name', 'Nadie', '--to', 'X', '--workspace', path)).toMatchObject({
+      code: 1,
+    });
   });
 });

@@ -1,10 +1,10 @@
 import { createContext, useContext, useMemo } from 'react';
-import { searchRanges } from '../../../../shared/domain/search';
+import { searchRanges } from '../../../shared/domain/search';
 
-/** The grid's search, for the text column and the side panel to mark its matches. */
+/** What to mark in texts below it: the grid's search, or the rules being written on the Tracking screen. */
 export const SearchContext = createContext('');
 
-/** A text with the grid's search matches marked (<mark>), found as the search finds them. */
+/** A text with the search's matches marked (<mark>), found as the search finds them. */
 export function Highlighted({ text }: { text: string }) {
   const search = useContext(SearchContext);
   const ranges = useMemo(() => (search.trim() ? searchRanges(text, search) : []), [text, search]);
