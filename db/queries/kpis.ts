@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { UNKNOWN_AUTHOR } from '../../shared/domain/vocabulary';
+import { IMPORTED_ANNOTATOR, UNKNOWN_AUTHOR } from '../../shared/domain/vocabulary';
 import { USER_FLOWS, type MessageFilter } from '../../shared/api/messages';
 import type {
   AuthorAggregates,
@@ -245,12 +245,13 @@ export function kpiPeriodAggregates(
          WHERE at >= ? AND at < ? GROUP BY agent`,
       )
       .all(range.start, range.end) as ReplyRow[],
+    // People's labeling: a file's labels came labeled.
     labeledBy: sqlite
       .prepare(
         `SELECT annotator, count(*) AS labeled FROM messages WHERE labeled_at >= ? AND labeled_at < ?
-           AND annotator IS NOT NULL GROUP BY annotator`,
+           AND annotator IS NOT NULL AND annotator != ? GROUP BY annotator`,
       )
-      .all(range.start, range.end) as { annotator: string; labeled: number }[],
+      .all(range.start, range.end, IMPORTED_ANNOTATOR) as { annotator: string; labeled: number }[],
     snapshots: sqlite
       .prepare(
         `SELECT s.code AS source, c.channel, c.date, c.followers, c.members, c.active_members AS activeMembers

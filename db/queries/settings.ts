@@ -4,7 +4,9 @@ import { settings } from '../schema';
 import type { Db } from '../open';
 import type { Settings } from '../../shared/api/contract';
 
-const KEYS = ['timeZone', 'annotator', 'language'] as const;
+const KEYS = ['timeZone', 'annotator', 'language', 'theme', 'annotatorChosen'] as const;
+/** Kept as JSON: not text. */
+const JSON_KEYS: readonly string[] = ['language', 'annotatorChosen'];
 
 function readRaw(db: Db): Map<string, string> {
   return new Map(
@@ -34,6 +36,8 @@ export function loadSettings(db: Db, defaults: Settings): Settings {
     timeZone: raw.get('timeZone') as string,
     annotator: raw.get('annotator') as string,
     language: JSON.parse(raw.get('language') as string) as Settings['language'],
+    theme: raw.get('theme') as Settings['theme'],
+    annotatorChosen: JSON.parse(raw.get('annotatorChosen') as string) as boolean,
   };
   cached.set(db, loaded);
   return loaded;
@@ -44,7 +48,7 @@ export function saveSettings(db: Db, patch: Partial<Settings>): void {
   db.transaction((tx) => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
-      const stored = key === 'language' ? JSON.stringify(value) : String(value);
+      const stored = JSON_KEYS.includes(key) ? JSON.stringify(value) : String(value);
       tx.insert(settings)
         .values({ key, value: stored })
         .onConflictDoUpdate({ target: settings.key, set: { value: stored } })

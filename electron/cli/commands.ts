@@ -348,12 +348,14 @@ export const commands: Record<string, Command> = {
   },
   settings: {
     summary: "Show or change the workspace's settings",
-    usage: 'pulso settings [--workspace W] [--time-zone ZONE] [--annotator NAME] [--language es|en] [--json]',
+    usage:
+      'pulso settings [--workspace W] [--time-zone ZONE] [--annotator NAME] [--language es|en] [--theme system|light|dark] [--json]',
     options: {
       ...workspace,
       'time-zone': { type: 'string' },
       annotator: { type: 'string' },
       language: { type: 'string' },
+      theme: { type: 'string' },
     },
     async run(client, values, _positionals, io) {
       const patch = Object.fromEntries(
@@ -362,6 +364,7 @@ export const commands: Record<string, Command> = {
             ['timeZone', 'time-zone'],
             ['annotator', 'annotator'],
             ['language', 'language'],
+            ['theme', 'theme'],
           ] as const
         )
           .filter(([, flag]) => values[flag] !== undefined)

@@ -109,12 +109,17 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 export const settingsSchema = z.object({
   timeZone,
   annotator: z.string().trim().min(1).max(100),
   language: z.enum(LANGUAGES).nullable(),
+  theme: z.enum(THEMES),
 });
-export type Settings = z.infer<typeof settingsSchema>;
+/** `annotatorChosen`: the annotator was given by the user (until then the app asks, the OS user's name shown). */
+export type Settings = z.infer<typeof settingsSchema> & { annotatorChosen: boolean };
 
 export interface WorkspaceInfo {
   path: string;

@@ -1,11 +1,15 @@
 import type { MessageRow } from '../api/contract';
 import type { GridColumn } from '../api/grid';
 import type { MessageKey, Translator } from '../i18n';
-import { UNKNOWN_AUTHOR } from './vocabulary';
+import { IMPORTED_ANNOTATOR, UNKNOWN_AUTHOR } from './vocabulary';
 
 /** The author's handle, or the placeholder of messages whose file names none in the user's language. */
 export const authorText = (handle: string, t: Translator): string =>
   handle === UNKNOWN_AUTHOR ? t.t('author.unknown') : handle;
+
+/** Who labeled, in words: the labels a file came with are the import's. */
+export const annotatorText = (annotator: string | null, t: Translator): string =>
+  annotator === IMPORTED_ANNOTATOR ? t.t('annotator.imported') : (annotator ?? '');
 
 /** Each grid column's cell as text: its tooltip, its copy and its export (what the analyst sees). */
 export const COLUMN_TEXT: Record<GridColumn, (message: MessageRow, t: Translator) => string> = {
@@ -18,7 +22,7 @@ export const COLUMN_TEXT: Record<GridColumn, (message: MessageRow, t: Translator
   temperature: (m) => (m.temperature === null ? '' : String(m.temperature)),
   kind: (m, t) => (m.kind ? t.t(`kind.${m.kind}` as MessageKey) : ''),
   case: (m) => (m.caseId === null ? '' : `#${m.caseId}`),
-  annotator: (m) => m.annotator ?? '',
+  annotator: (m, t) => annotatorText(m.annotator, t),
   labeledAt: (m, t) => (m.labeledAt === null ? '' : t.dateTime(m.labeledAt)),
 };
 

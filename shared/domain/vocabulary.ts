@@ -36,3 +36,8 @@ export type Language = (typeof LANGUAGES)[number];
  * unhappy customer, an advocate or an influencer, and the UI shows it in the user's language.
  */
 export const UNKNOWN_AUTHOR = '(unknown)';
+/**
+ * Who labeled what came labeled in an imported file (the batch is on the label): not the person who ran the import.
+ * Shown in words of the UI's language.
+ */
+export const IMPORTED_ANNOTATOR = '(imported)';

@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Backend } from '../../electron/backend/backend';
 import { createInvokeHandler } from '../../electron/main/ipc';
+import { createClient } from '../../shared/api/client';
 import type { ApiEvent } from '../../shared/api/envelope';
 import { findBrowser } from '../helpers/find-browser';
 
@@ -76,8 +77,12 @@ export async function closeBrowser(): Promise<void> {
  */
 export async function openApp(
   backend: Backend,
-  options: { locale?: string; beforeLoad?: string; now?: Date } = {},
+  options: { locale?: string; beforeLoad?: string; now?: Date; askName?: boolean } = {},
 ): Promise<App> {
+  // The first start's question (who labels) answered with the name it offers, unless the test is about it.
+  const settings = await createClient(backend).call('settings.get', {});
+  if (!options.askName && !settings.annotatorChosen)
+    await createClient(backend).call('settings.update', { annotator: settings.annotator });
   const server = await serveRenderer();
   const context = await (
     await launchBrowser()

@@ -296,8 +296,8 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     const file = writeEncoded(join(folder, 'big.csv'), lines.join('\n'), 'utf8');
     const opened = testBackend(undefined, { chooseFile: async () => file });
     await opened.client.call('settings.update', { language: 'es' });
-    const before = fingerprint(opened.path);
     const app = await openApp(opened.backend);
+    const before = fingerprint(opened.path);
     const { page } = app;
     try {
       await page

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { CellError } from '../../../shared/domain/import/mapping';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
+import { IMPORTED_ANNOTATOR } from '../../../shared/domain/vocabulary';
 import { inTransaction } from '../runtime/transaction';
 import type { JobProgress } from '../runtime/jobs';
 import type { WorkerOptions } from '../runtime/workers';
@@ -111,7 +112,8 @@ export async function runImport(
         nativeBinding: options.nativeBinding,
         batchId: batch,
         labeledAt: Date.now(),
-        annotator: settings.annotator,
+        // A label the file carries is the file's (labels.batch_id says which), not the importing user's.
+        annotator: IMPORTED_ANNOTATOR,
         entityRole: file.plan.mapping.entityRole ?? 'competitor',
       });
       reading: for await (const prepared of batches) {

@@ -5,7 +5,7 @@ import type { Store } from '../../../db/open';
 import { loadSettings } from '../../../db/queries/settings';
 import type { Settings } from '../../../shared/api/contract';
 
-/** What a new workspace starts with: the machine's time zone and user name. */
+/** What a new workspace starts with: the machine's time zone and user name (until the user gives theirs). */
 export function systemSettings(): Settings {
   let annotator = 'analyst';
   try {
@@ -13,7 +13,13 @@ export function systemSettings(): Settings {
   } catch {
     // Some sandboxes have no passwd entry; keep the generic name.
   }
-  return { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', annotator, language: null };
+  return {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    annotator,
+    language: null,
+    theme: 'system',
+    annotatorChosen: false,
+  };
 }
 
 /** The workspace's settings; one a new workspace lacks starts as the system's. */

@@ -15,7 +15,7 @@ export const workspaceHandlers = defineHandlers({
   'settings.get': (_input, { store }) => workspaceSettings(store),
   'settings.update': (input, { store, writes }) =>
     writes.write(() => {
-      saveSettings(store.db, input);
+      saveSettings(store.db, input.annotator === undefined ? input : { ...input, annotatorChosen: true });
       const saved = workspaceSettings(store);
       // Another zone moves messages to other local days: the KPI roll-ups are counted again.
       if (input.timeZone !== undefined) ensureRollups(store.sqlite, saved.timeZone);

@@ -5,6 +5,7 @@ import { JobProgress } from '../components/JobProgress';
 import type { MessageFilter } from '../../../shared/api/messages';
 import { MessageList } from '../features/grid';
 import { I18nProvider, useI18n } from './i18n';
+import { AskName } from './AskName';
 import { LanguageSwitch } from './LanguageSwitch';
 
 // Screens other than the grid load when first opened (the dashboard brings ECharts).
@@ -14,8 +15,9 @@ const LeadsScreen = lazy(() => import('../features/leads').then((m) => ({ defaul
 const ReportsScreen = lazy(() => import('../features/reports').then((m) => ({ default: m.ReportsScreen })));
 const QueueScreen = lazy(() => import('../features/queue').then((m) => ({ default: m.QueueScreen })));
 const ImportScreen = lazy(() => import('../features/import').then((m) => ({ default: m.ImportScreen })));
+const SettingsScreen = lazy(() => import('../features/settings').then((m) => ({ default: m.SettingsScreen })));
 
-const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking'] as const;
+const SECTIONS = ['grid', 'queue', 'dashboard', 'leads', 'reports', 'import', 'tracking', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 const ICONS: Record<Section, string> = {
   grid: '▦',
@@ -25,6 +27,7 @@ const ICONS: Record<Section, string> = {
   reports: '▤',
   import: '⇪',
   tracking: '◇',
+  settings: '⚙',
 };
 
 export function App() {
@@ -75,6 +78,8 @@ function Frame() {
         return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
       case 'tracking':
         return <TrackingScreen />;
+      case 'settings':
+        return <SettingsScreen />;
       case 'leads':
         return <LeadsScreen />;
       case 'reports':
@@ -118,6 +123,7 @@ function Frame() {
         <Suspense fallback={<div className="loading">{t('app.loading')}</div>}>{screen}</Suspense>
       </main>
       <JobProgress shownByScreen={section === 'import' ? ['import'] : section === 'reports' ? ['report'] : []} />
+      <AskName />
     </div>
   );
 }

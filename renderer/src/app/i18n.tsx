@@ -9,34 +9,48 @@ import { useApi } from '../api/useApi';
 interface I18nValue extends Translator {
   settings: Settings;
   setLanguage(language: Language): Promise<void>;
+  /** Saves settings and shows them at once (kept for later while a job writes); a refusal throws. */
+  updateSettings(patch: SettingsPatch): Promise<void>;
 }
+
+type SettingsPatch = Partial<Omit<Settings, 'annotatorChosen'>>;
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-/** Language and time zone come from the workspace settings; no language set follows the OS. */
+/** Language, time zone and theme come from the workspace settings; no language set follows the OS. */
 export function I18nProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
   const loaded = useApi('settings.get', {});
   const settings = loaded.data ?? null;
   const { set: setSettings } = loaded;
 
-  const setLanguage = useCallback(
-    async (language: Language) => {
-      const saved = await api.call('settings.update', { language });
+  const updateSettings = useCallback(
+    async (patch: SettingsPatch) => {
+      const saved = await api.call('settings.update', patch);
       // Kept for later while a job writes: the choice shows at once all the same.
       if (!isPending(saved)) setSettings(saved);
-      else if (settings) setSettings({ ...settings, language });
+      else if (settings)
+        setSettings({
+          ...settings,
+          ...patch,
+          annotatorChosen: settings.annotatorChosen || patch.annotator !== undefined,
+        });
     },
     [settings, setSettings],
   );
+  const setLanguage = useCallback((language: Language) => updateSettings({ language }), [updateSettings]);
 
   const value = useMemo<I18nValue | null>(() => {
     if (!settings) return null;
     const language = settings.language ?? languageFor(navigator.language);
-    return { ...createTranslator(language, settings.timeZone), settings, setLanguage };
-  }, [settings, setLanguage]);
+    return { ...createTranslator(language, settings.timeZone), settings, setLanguage, updateSettings };
+  }, [settings, setLanguage, updateSettings]);
 
   useEffect(() => {
-    if (value) document.documentElement.lang = value.language;
+    if (!value) return;
+    document.documentElement.lang = value.language;
+    // The system's scheme unless the user chose one (styles.css: [data-theme]).
+    if (value.settings.theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = value.settings.theme;
   }, [value]);
 
   if (!value) return fallback;

@@ -8,6 +8,7 @@ import { KINDS } from '../../../../shared/domain/vocabulary';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
+import { annotatorText } from '../../../../shared/domain/grid-text';
 import { ScopeSelects } from '../../components/ScopeSelects';
 
 interface Props {
@@ -22,7 +23,8 @@ const SEARCH_DELAY_MS = 250;
 
 /** The grid's filters; each select narrows to one value, or all. */
 export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
-  const { t, settings } = useI18n();
+  const i18n = useI18n();
+  const { t, settings } = i18n;
   const annotatorList = useApi('labels.annotators', {}, { idle: true });
   const annotators = annotatorList.data ?? [];
   const [naming, setNaming] = useState<string | null>(null);
@@ -149,7 +151,7 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
         <option value="">{t('filter.allAnnotators')}</option>
         {[...new Set([settings.annotator, ...annotators])].map((name) => (
           <option key={name} value={name}>
-            {name}
+            {annotatorText(name, i18n)}
           </option>
         ))}
       </select>

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { ContactCard } from '../leads';
 import { StoryButton } from '../queue';
-import { authorText } from './columns';
+import { annotatorText, authorText } from '../../../../shared/domain/grid-text';
 import { Highlighted } from '../../components/Highlighted';
 
 /** The side panel: the whole message, its thread, its label history, and the author's other messages. */
@@ -80,7 +80,7 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
           {detail.history.map((h) => (
             <li key={h.id} className={h.undone ? 'undone' : undefined}>
               <small>
-                {dateTime(h.labeledAt)} · {h.annotator}
+                {dateTime(h.labeledAt)} · {annotatorText(h.annotator, translator)}
               </small>{' '}
               {h.temperature ?? '—'} / {h.kind ? t(`kind.${h.kind}` as MessageKey) : '—'}
             </li>

@@ -29,8 +29,6 @@ export interface ColumnDef {
   text(message: MessageRow, t: Translator): string;
 }
 
-export { authorText };
-
 const plain = (column: GridColumn, sort?: MessageSort['column']): ColumnDef => ({
   ...(sort ? { sort } : {}),
   cell: COLUMN_TEXT[column],

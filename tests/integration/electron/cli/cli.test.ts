@@ -55,10 +55,19 @@ describe('pulso CLI', () => {
       'ana',
       '--language',
       'es',
+      '--theme',
+      'dark',
       '--json',
     );
     expect(changed.code).toBe(0);
-    expect(JSON.parse(changed.stdout)).toEqual({ timeZone: 'Europe/Madrid', annotator: 'ana', language: 'es' });
+    expect(JSON.parse(changed.stdout)).toEqual({
+      timeZone: 'Europe/Madrid',
+      annotator: 'ana',
+      language: 'es',
+      theme: 'dark',
+      annotatorChosen: true,
+    });
+    expect(pulso('settings', '--workspace', workspace, '--theme', 'sepia').stderr).toMatch(/--theme/);
     expect(JSON.parse(pulso('settings', '--workspace', workspace, '--json').stdout)).toMatchObject({
       timeZone: 'Europe/Madrid',
     });

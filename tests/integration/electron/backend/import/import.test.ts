@@ -80,7 +80,8 @@ describe('import of real files', () => {
       temperature: -2,
       kind: 'complaint',
       likes: 1234,
-      annotator: 'ana',
+      // The file's labels are the import's, not those of the analyst who ran it (ana).
+      annotator: '(imported)',
       handle: '@lucia',
       followers: 12500,
       source: 'twitter',
@@ -93,9 +94,9 @@ describe('import of real files', () => {
       posted_at: Date.UTC(2026, 2, 25, 8, 5),
     });
     expect(rows[2]).toMatchObject({ temperature: null, kind: null, source: 'instagram' });
-    expect(query(opened.path, 'SELECT annotator, temperature, kind FROM labels ORDER BY id')).toEqual([
-      { annotator: 'ana', temperature: -2, kind: 'complaint' },
-      { annotator: 'ana', temperature: 1, kind: 'opinion' },
+    expect(query(opened.path, 'SELECT annotator, temperature, kind, batch_id FROM labels ORDER BY id')).toEqual([
+      { annotator: '(imported)', temperature: -2, kind: 'complaint', batch_id: summary.batch },
+      { annotator: '(imported)', temperature: 1, kind: 'opinion', batch_id: summary.batch },
     ]);
     // The full-text index is accent-insensitive.
     expect(query(opened.path, "SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'atencion'")).toHaveLength(1);
