@@ -1,5 +1,8 @@
+import { formatWait } from '../domain/wait';
 import type { MessageFilter } from '../api/messages';
 import { BASE, tooltip, type ChartModule } from './types';
+
+const HOUR = 3_600_000;
 
 const cases = (
   from: string,
@@ -23,7 +26,7 @@ export const careFunnel: ChartModule = {
         title: {
           text: t.t('chart.careWaiting', {
             count: care.waiting,
-            longest: care.waitingHours.max === null ? '—' : t.number(care.waitingHours.max, 1),
+            longest: care.waitingHours.max === null ? '—' : formatWait(care.waitingHours.max * HOUR, t.number),
             breaches: care.slaBreaches,
             minutes: care.slaMinutes,
           }),
@@ -39,7 +42,10 @@ export const careFunnel: ChartModule = {
             sort: 'none',
             minSize: '20%',
             name: t.t('chart.careFunnel'),
-            label: { formatter: '{b}: {c}' },
+            label: {
+              formatter: ({ name, value }: { name: string; value: unknown }) =>
+                `${name}: ${typeof value === 'number' ? t.number(value) : '—'}`,
+            },
             data: STAGES.map((stage) => ({ name: t.t(`care.${stage}`), value: care[stage] })),
           },
         ],

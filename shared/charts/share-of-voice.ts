@@ -17,7 +17,11 @@ export const shareOfVoice: ChartModule = {
             type: 'pie',
             radius: ['45%', '70%'],
             name: t.t('chart.shareOfVoice'),
-            label: { formatter: '{b}\n{d} %' },
+            // The share in the language's numbers (49,0 %), not ECharts' own ({d}: 49.0).
+            label: {
+              formatter: ({ name, dataIndex }: { name: string; dataIndex: number }) =>
+                `${name}\n${percent(t, entities[dataIndex]?.shareOfVoice ?? null)}`,
+            },
             data: entities.map((e) => ({ name: e.name, value: e.mentions })),
           },
         ],

@@ -22,7 +22,7 @@ export const temperatureOverTime: ChartModule = {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis' }),
         legend: { top: 0 },
-        xAxis: { type: 'category', data: buckets.map((b) => b.start) },
+        xAxis: { type: 'category', data: buckets.map((b) => t.day(b.start)) },
         yAxis: { type: 'value' },
         series: TEMPERATURE_SLOTS.map((slot) => ({
           type: 'bar',

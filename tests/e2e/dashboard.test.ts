@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { quickPeriod } from '../../shared/domain/period';
 import { tempFolder } from '../helpers/files';
 import { testBackend } from '../helpers/workspace';
-import { closeBrowser, openApp, screenshotPath } from './harness';
+import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
 
@@ -33,6 +33,12 @@ describe('the dashboard (real renderer, real handlers)', () => {
       await expect.poll(() => messages.textContent()).toBe(report.totals.messages.toLocaleString('en'));
       await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(5);
       await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
+      // Each card says how it moved since the previous period: ▲ or ▼ and by how much.
+      const moved =
+        (report.totals.messages - report.previousPeriod.totals.messages) / report.previousPeriod.totals.messages;
+      await expect(page.locator('.kpi-card').first().locator('.kpi-change').textContent()).resolves.toBe(
+        `${moved > 0 ? '▲' : '▼'} ${(Math.abs(moved) * 100).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`,
+      );
 
       // The period picker changes the figures.
       await page.getByRole('button', { name: 'Last quarter' }).click();
@@ -60,6 +66,9 @@ describe('the dashboard (real renderer, real handlers)', () => {
       );
       const svg = readFileSync(`${base}.svg`, 'utf8');
       expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
+      // The saved chart says what it is and when: its title and period on it.
+      expect(svg).toContain('Share of Voice');
+      expect(svg).toContain(`${quarter.from.slice(5, 7)}/${quarter.from.slice(8)}/${quarter.from.slice(0, 4)}`);
       for (const entity of report.entities.filter((e) => e.mentions > 0)) expect(svg).toContain(entity.name);
 
       // A click on the donut's first slice (it starts at 12 o'clock, clockwise) opens the grid on exactly its messages.
@@ -110,6 +119,26 @@ describe('the dashboard (real renderer, real handlers)', () => {
       // This month is the calendar's: December, with no messages.
       await page.getByRole('button', { name: 'This month' }).click();
       await expect.poll(() => messages.textContent()).toBe('0');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('draws in the dark theme chosen in Settings, in Spanish: light text on the dark card, marks in colour', async () => {
+    const { backend, client } = testBackend();
+    expect((await client.runJob('demo.create', { messages: 1500 })).state).toBe('finished');
+    await client.call('settings.update', { language: 'es', theme: 'dark' });
+    const app = await openApp(backend, { now: new Date('2026-09-30T10:00:00Z') });
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Panel' }).click();
+      await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(5);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      // The page's text is light on dark, the charts' canvases transparent over the dark card.
+      expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(228, 231, 236)');
+      await expect.poll(() => page.locator('.kpi-change').count()).toBeGreaterThan(3);
+      await screenshotsAtSizes(page, 'dashboard-es-dark');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

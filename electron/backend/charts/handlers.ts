@@ -4,8 +4,10 @@ import { defineHandlers } from '../runtime/define-handlers';
 export const chartHandlers = defineHandlers({
   'charts.save': async ({ format, name, data }, { options, store }) => {
     if (!options.chooseFile) throw new Error('No file dialog here');
-    const path = await options.chooseFile(format === 'png' ? 'chartPng' : 'chartSvg', `${name}.${format}`);
-    if (path === null) return { path: null, bytes: 0 };
+    const chosen = await options.chooseFile(format === 'png' ? 'chartPng' : 'chartSvg', `${name}.${format}`);
+    if (chosen === null) return { path: null, bytes: 0 };
+    // One extension, the format's, whatever the dialog gave back ("x", "x.png.png", "x.PNG").
+    const path = `${chosen.replace(/(\.(png|svg))+$/i, '')}.${format}`;
     checkOutputPath(path, 'The chart file', { workspace: store.path });
     const bytes =
       format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : Buffer.from(data, 'utf8');

@@ -5,6 +5,8 @@ import type { MessageFilter } from '../../../../shared/api/messages';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { echarts } from './echarts';
+import { BASE } from '../../../../shared/charts/types';
+import { useDarkScheme } from '../../components/theme';
 
 interface Props {
   chart: ChartModule;
@@ -14,6 +16,8 @@ interface Props {
 
 const WIDTH = 560;
 const HEIGHT = 320;
+/** Room above a saved chart for its title and period. */
+const TITLE_HEIGHT = 44;
 
 /** One chart card: drawn by ECharts from the shared option module; a click opens its messages; saves as PNG or SVG. */
 export function Chart({ chart, report, onDrill }: Props) {
@@ -24,10 +28,12 @@ export function Chart({ chart, report, onDrill }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const spec = useMemo(() => chart.build(report, i18n), [chart, report, i18n]);
   const title = t(chart.title);
+  const dark = useDarkScheme();
 
   useEffect(() => {
     if (!element.current) return;
-    const drawn = echarts.init(element.current, null, { renderer: 'canvas' });
+    // ECharts' own dark theme (light text, axes and label halos) on the card's background, not its navy.
+    const drawn = echarts.init(element.current, dark ? 'dark' : null, { renderer: 'canvas' });
     instance.current = drawn;
     const resize = new ResizeObserver(() => drawn.resize());
     resize.observe(element.current);
@@ -36,36 +42,42 @@ export function Chart({ chart, report, onDrill }: Props) {
       drawn.dispose();
       instance.current = null;
     };
-  }, []);
+  }, [dark]);
   useEffect(() => {
     const drawn = instance.current;
     if (!drawn) return;
-    drawn.setOption(spec.option, { notMerge: true });
+    drawn.setOption({ ...spec.option, backgroundColor: 'transparent' }, { notMerge: true });
     drawn.off('click');
     drawn.on('click', (params) => {
       const filter = spec.drill(params.seriesIndex ?? 0, params.dataIndex);
       if (filter) onDrill(filter);
     });
-  }, [spec, onDrill]);
+  }, [spec, onDrill, dark]);
 
   const save = async (format: 'png' | 'svg'): Promise<void> => {
     const drawn = instance.current;
     if (!drawn) return;
-    let data: string;
-    if (format === 'png') {
-      data = drawn.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    } else {
-      // A second, DOM-less instance renders the same option to an SVG document.
-      const svg = echarts.init(null, null, {
-        renderer: 'svg',
-        ssr: true,
-        width: drawn.getWidth() || WIDTH,
-        height: drawn.getHeight() || HEIGHT,
-      });
-      svg.setOption({ ...spec.option, backgroundColor: '#ffffff' });
-      data = svg.renderToSVGString();
-      svg.dispose();
-    }
+    // The file is drawn apart, light on white whatever the screen's theme, its title and period on it.
+    const width = drawn.getWidth() || WIDTH;
+    const height = (drawn.getHeight() || HEIGHT) + TITLE_HEIGHT;
+    const option = {
+      ...spec.option,
+      backgroundColor: '#ffffff',
+      title: {
+        text: title,
+        subtext: t('chart.period', { from: i18n.day(report.period.from), to: i18n.day(report.period.to) }),
+        left: 'center',
+        top: 4,
+      },
+      grid: { ...BASE.grid, top: 56 + TITLE_HEIGHT },
+    };
+    const copy =
+      format === 'png'
+        ? echarts.init(document.createElement('div'), null, { renderer: 'canvas', width, height })
+        : echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+    copy.setOption(option);
+    const data = format === 'png' ? copy.getDataURL({ type: 'png', pixelRatio: 2 }) : copy.renderToSVGString();
+    copy.dispose();
     try {
       const saved = await api.call('charts.save', {
         format,

@@ -62,10 +62,7 @@ export function Dashboard({ onOpenGrid }: Props) {
         <div className="dashboard-body" aria-busy={stale}>
           <KpiCards report={report} />
           <p className="chart-hint">
-            {t('chart.hint')}{' '}
-            <span title={report.influence.formula}>
-              {t('influence.formula', { formula: report.influence.formula })}
-            </span>
+            {t('chart.hint')} <span title={report.influence.formula}>{t('influence.formula')}</span>
           </p>
           <div className="chart-grid">
             {CHARTS.map((chart) => (

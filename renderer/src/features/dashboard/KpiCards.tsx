@@ -1,6 +1,7 @@
 import type { KpiReport, KpiSummary, Ratio } from '../../../../shared/api/kpis';
 import { percent as percentOf } from '../../../../shared/charts/types';
 import { useI18n } from '../../app/i18n';
+import { changeOf, type ChangeUnit } from '../../../../shared/domain/change';
 
 interface Card {
   label: string;
@@ -8,6 +9,8 @@ interface Card {
   previous?: string;
   yearBefore?: string;
   title?: string;
+  /** The change from the previous period: the figure now and then, how to show it, and which way is better. */
+  change?: { now: Ratio; then: Ratio; as: ChangeUnit; better: 'up' | 'down' | null };
 }
 
 /** The headline figures, each beside the previous period and the same period a year before. */
@@ -24,27 +27,35 @@ export function KpiCards({ report }: { report: KpiReport }) {
     previous: pick(report.previousPeriod),
     yearBefore: pick(report.yearBefore),
   });
+  const change = (figure: (summary: KpiSummary) => Ratio, as: ChangeUnit, better: 'up' | 'down' | null = 'up') => ({
+    change: { now: figure(report), then: figure(report.previousPeriod), as, better },
+  });
   const cards: Card[] = [
     {
       label: t('dashboard.kpi.messages'),
       value: number(report.totals.messages),
       ...compare((s) => number(s.totals.messages)),
+      // More or fewer messages is neither good nor bad news in itself.
+      ...change((s) => s.totals.messages, 'relative', null),
     },
     {
       label: t('dashboard.kpi.labeled'),
       value: percent(labeledShare(report)),
       ...compare((s) => percent(labeledShare(s))),
+      ...change(labeledShare, 'points'),
     },
     {
       label: t('dashboard.kpi.net'),
       value: ratio(report.netTemperature),
       ...compare((s) => ratio(s.netTemperature)),
+      ...change((s) => s.netTemperature, 'difference'),
       title: report.formulas.netTemperature,
     },
     {
       label: t('dashboard.kpi.mean'),
       value: ratio(report.meanTemperature),
       ...compare((s) => ratio(s.meanTemperature)),
+      ...change((s) => s.meanTemperature, 'difference'),
       title: report.formulas.meanTemperature,
     },
     ...(own
@@ -53,6 +64,7 @@ export function KpiCards({ report }: { report: KpiReport }) {
             label: t('dashboard.kpi.sov', { name: own.name }),
             value: percent(own.shareOfVoice),
             ...compare((s) => percent(ownIn(s)?.shareOfVoice ?? null)),
+            ...change((s) => ownIn(s)?.shareOfVoice ?? null, 'points'),
             title: report.formulas.shareOfVoice,
           },
         ]
@@ -74,6 +86,7 @@ export function KpiCards({ report }: { report: KpiReport }) {
           <div className="kpi-value" data-kpi={card.label}>
             {card.value}
           </div>
+          {card.change && <ChangeMark {...card.change} />}
           {card.previous !== undefined && (
             <div className="kpi-compare">
               {t('dashboard.previous', { value: card.previous })} ·{' '}
@@ -82,6 +95,26 @@ export function KpiCards({ report }: { report: KpiReport }) {
           )}
         </div>
       ))}
+    </div>
+  );
+}
+
+/** ▲ or ▼ and by how much since the previous period, green when better, red when worse (said in words too). */
+function ChangeMark({ now, then, as, better }: NonNullable<Card['change']>) {
+  const i18n = useI18n();
+  const found = changeOf(now, then, as);
+  if (!found) return null;
+  const { direction, by } = found;
+  const tone = direction === 'same' || better === null ? 'neutral' : direction === better ? 'better' : 'worse';
+  const amount =
+    as === 'relative'
+      ? `${i18n.number(by * 100, 1)} %`
+      : as === 'points'
+        ? i18n.t('dashboard.points', { value: i18n.number(by * 100, 1) })
+        : i18n.number(by, 2);
+  return (
+    <div className={`kpi-change ${tone}`} title={i18n.t(`dashboard.change.${tone}`)}>
+      {direction === 'up' ? '▲' : direction === 'down' ? '▼' : '='} {amount}
     </div>
   );
 }

@@ -50,13 +50,25 @@ describe('handlers through the contract', () => {
     const { client } = testBackend();
     const initial = await client.call('settings.get', {});
     expect(initial.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    expect(initial.language).toBeNull();
+    expect(initial).toMatchObject({ language: null, theme: 'system', annotatorChosen: false });
     const changed = await client.call('settings.update', {
       timeZone: 'Europe/Madrid',
       language: 'es',
       annotator: 'lucía',
     });
-    expect(changed).toEqual({ timeZone: 'Europe/Madrid', language: 'es', annotator: 'lucía' });
+    expect(changed).toEqual({
+      timeZone: 'Europe/Madrid',
+      language: 'es',
+      annotator: 'lucía',
+      theme: 'system',
+      annotatorChosen: true,
+    });
+    // A theme alone leaves the annotator as it was chosen.
+    expect(await client.call('settings.update', { theme: 'dark' })).toMatchObject({
+      theme: 'dark',
+      annotator: 'lucía',
+    });
+    await expect(client.call('settings.update', { theme: 'sepia' as 'dark' })).rejects.toBeInstanceOf(ApiError);
     await expect(client.call('settings.update', { language: 'fr' as 'es' })).rejects.toBeInstanceOf(ApiError);
   });
 
