@@ -125,7 +125,7 @@ function rulesCommand(kind: 'entities' | 'topics'): Command {
           if (last.state !== 'finished') throw new BadInput(last.message ?? `delete ${last.state}`);
           io.err(`deleted "${target.name}" and its ${last.result.messages.toLocaleString('en')} matches`);
         }
-      } else throw new BadInput(`unknown action "${action}": use list, add, rename or delete`);
+      } else if (action !== 'list') throw new BadInput(`unknown action "${action}": use list, add, rename or delete`);
       const list = (kind === 'entities'
         ? await client.call('entities.list', {})
         : await client.call('topics.list', {})) as unknown as Record<string, unknown>[];

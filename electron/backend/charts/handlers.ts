@@ -6,6 +6,7 @@ export const chartHandlers = defineHandlers({
     if (!options.chooseFile) throw new Error('No file dialog here');
     const chosen = await options.chooseFile(format === 'png' ? 'chartPng' : 'chartSvg', `${name}.${format}`);
     if (chosen === null) return { path: null, bytes: 0 };
+    checkOutputPath(chosen, 'The chart file', { workspace: store.path });
     // One extension, the format's, whatever the dialog gave back ("x", "x.png.png", "x.PNG").
     const path = `${chosen.replace(/(\.(png|svg))+$/i, '')}.${format}`;
     checkOutputPath(path, 'The chart file', { workspace: store.path });

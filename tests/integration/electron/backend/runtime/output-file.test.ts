@@ -98,6 +98,12 @@ describe('what a job writes never destroys what it was not asked to write', () =
       bytes: svg.length,
     });
     expect(readFileSync(answer, 'utf8')).toBe(svg);
-    expect(readdirSync(folder)).toEqual(['sov.svg']);
+    // One extension, the format's, whatever the dialog gave back.
+    for (const given of ['sov2', 'sov3.svg.svg', 'sov4.SVG']) {
+      answer = join(folder, given);
+      const saved = await client.call('charts.save', { format: 'svg', name: 'sov', data: svg });
+      expect(saved.path).toBe(join(folder, `${given.slice(0, 4)}.svg`));
+    }
+    expect(readdirSync(folder).sort()).toEqual(['sov.svg', 'sov2.svg', 'sov3.svg', 'sov4.svg']);
   });
 });
