@@ -58,7 +58,7 @@ export type GridPrefs = z.infer<typeof gridPrefsSchema>;
 
 const WIDTHS: Record<GridColumn, number> = {
   postedAt: 125,
-  source: 75,
+  source: 95,
   author: 140,
   text: 360,
   entities: 120,

@@ -1,11 +1,15 @@
 import type { MessageRow } from '../api/contract';
 import type { GridColumn } from '../api/grid';
 import type { MessageKey, Translator } from '../i18n';
-import { IMPORTED_ANNOTATOR, UNKNOWN_AUTHOR } from './vocabulary';
+import { IMPORTED_ANNOTATOR, SOURCES, UNKNOWN_AUTHOR, type Source } from './vocabulary';
 
 /** The author's handle, or the placeholder of messages whose file names none in the user's language. */
 export const authorText = (handle: string, t: Translator): string =>
   handle === UNKNOWN_AUTHOR ? t.t('author.unknown') : handle;
+
+/** A network's name as people write it ("X", "Instagram", "Foro"): never its code, never cut. */
+export const sourceText = (source: string, t: Translator): string =>
+  (SOURCES as readonly string[]).includes(source) ? t.t(`source.${source as Source}`) : source;
 
 /** Who labeled, in words: the labels a file came with are the import's. */
 export const annotatorText = (annotator: string | null, t: Translator): string =>
@@ -14,7 +18,7 @@ export const annotatorText = (annotator: string | null, t: Translator): string =
 /** Each grid column's cell as text: its tooltip, its copy and its export (what the analyst sees). */
 export const COLUMN_TEXT: Record<GridColumn, (message: MessageRow, t: Translator) => string> = {
   postedAt: (m, t) => t.dateTime(m.postedAt),
-  source: (m) => m.source,
+  source: (m, t) => sourceText(m.source, t),
   author: (m, t) => authorText(m.authorHandle, t),
   text: (m) => m.text,
   entities: (m) => m.entities.join(', '),

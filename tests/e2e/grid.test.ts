@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { sourceText } from '../../shared/domain/grid-text';
+import { createTranslator } from '../../shared/i18n';
 import type { Page } from 'playwright-core';
 import { demoBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
@@ -134,7 +136,9 @@ describe('the grid: filters, selections, copy and paste (real renderer, real han
       expect(lines).toHaveLength(4);
       // Handles and texts from the public that could run as formulas in Excel (@…, =…) carry a leading '.
       expect(lines.slice(1).map((line) => line.split('\t').slice(1, 4))).toEqual(
-        rows.map((row) => [row.source, row.authorHandle, row.text].map(neutralizeFormula)),
+        rows.map((row) =>
+          [sourceText(row.source, createTranslator('en', 'UTC')), row.authorHandle, row.text].map(neutralizeFormula),
+        ),
       );
 
       const paste = (text: string) =>

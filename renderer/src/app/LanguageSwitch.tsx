@@ -12,8 +12,9 @@ export function LanguageSwitch() {
         onChange={(e) => void setLanguage(e.target.value as Language)}
       >
         {LANGUAGES.map((code) => (
-          <option key={code} value={code}>
-            {t(`language.${code}`)}
+          // The rail is narrow: "ES", "EN", the language's name said to screen readers and on hover.
+          <option key={code} value={code} title={t(`language.${code}`)} aria-label={t(`language.${code}`)}>
+            {code.toUpperCase()}
           </option>
         ))}
       </select>

@@ -25,7 +25,7 @@ export function ScopeSelects({ scope, onChange }: { scope: Scope; onChange(patch
         <option value="">{t('filter.allSources')}</option>
         {SOURCES.map((source) => (
           <option key={source} value={source}>
-            {source}
+            {t(`source.${source}`)}
           </option>
         ))}
       </select>

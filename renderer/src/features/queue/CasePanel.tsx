@@ -6,6 +6,7 @@ import type { Temperature } from '../../../../shared/domain/temperature';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
+import { sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { ReplyBox } from './ReplyBox';
 import { StoryButton } from './StoryButton';
@@ -22,13 +23,14 @@ export const CasePanel = forwardRef<HTMLInputElement, Props>(function CasePanel(
   { item, options, replyRef, onOpenCase },
   assigneeRef,
 ) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (item.case === null)
     return (
       <aside className="panel case-panel" aria-label={t('queue.messageTitle')}>
         <h2>{t('queue.messageTitle')}</h2>
         <p className="muted">
-          {item.author} · {item.source}
+          {item.author} · {sourceText(item.source, i18n)}
         </p>
         <p className="full-text">{item.text}</p>
         <button className="primary" onClick={onOpenCase}>
@@ -50,7 +52,8 @@ function CasePage({
   replyRef: Props['replyRef'];
   assigneeRef: React.ForwardedRef<HTMLInputElement>;
 }) {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const detail = useApi('cases.get', { case: id }, { reloadOn: ['writes'] });
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -148,7 +151,7 @@ function CasePage({
       )}
       <h3>{t('case.customer')}</h3>
       <p>
-        {c.customer.handle} · {c.customer.source}
+        {c.customer.handle} · {sourceText(c.customer.source, i18n)}
         {c.customer.contact && ` · ${c.customer.contact}`} <StoryButton author={c.customer.authorId} />
       </p>
       <h3>{t('case.thread')}</h3>

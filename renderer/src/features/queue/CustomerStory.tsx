@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
+import { sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { Sparkline } from './Sparkline';
 
@@ -13,7 +14,8 @@ import { Sparkline } from './Sparkline';
  * like and dislike, their influence; a copy of their data, and erasing them (with a confirmation).
  */
 export function CustomerStory({ author, onClose }: { author: number; onClose(): void }) {
-  const { t, number, date } = useI18n();
+  const i18n = useI18n();
+  const { t, number, date } = i18n;
   const story = useApi('customers.story', { author }, { reloadOn: ['writes'] });
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
@@ -121,7 +123,7 @@ export function CustomerStory({ author, onClose }: { author: number; onClose(): 
               {s.messages.latest.slice(0, 8).map((m) => (
                 <li key={m.id} className="thread-customer">
                   <span className="muted">
-                    {m.source} · {date(m.postedAt)}
+                    {sourceText(m.source, i18n)} · {date(m.postedAt)}
                   </span>{' '}
                   <TemperatureChip value={m.temperature as Temperature | null} />
                   <p>{m.text}</p>

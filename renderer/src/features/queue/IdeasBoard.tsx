@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
+import { sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 
 /**
@@ -13,7 +14,8 @@ import { TemperatureChip } from '../../components/TemperatureChip';
  * below, to start an idea from or add to one.
  */
 export function IdeasBoard() {
-  const { t, number, date } = useI18n();
+  const i18n = useI18n();
+  const { t, number, date } = i18n;
   const board = useApi('ideas.list', {}, { reloadOn: ['writes'] });
   const [checked, setChecked] = useState<number[]>([]);
   const [picked, setPicked] = useState<number[]>([]);
@@ -147,7 +149,7 @@ export function IdeasBoard() {
                     }
                   />{' '}
                   <span className="muted">
-                    {m.source} · {date(m.postedAt)}
+                    {sourceText(m.source, i18n)} · {date(m.postedAt)}
                   </span>{' '}
                   {m.text}
                 </label>

@@ -128,7 +128,9 @@ export function QueueView() {
           >
             <option value="">{t('queue.filter.any')}</option>
             {SOURCES.map((source) => (
-              <option key={source}>{source}</option>
+              <option key={source} value={source}>
+                {t(`source.${source}`)}
+              </option>
             ))}
           </select>
         </label>
