@@ -41,8 +41,8 @@ export const INFLUENCE_TOP = 10;
  * number (days since 1970-01-01 on the workspace's wall clock): the zone's offsets over the
  * period are a few CASE branches, so days group in SQL without a time-zone database.
  */
-function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, periodScan: boolean) {
-  const where = filterSql(filter, timeZone, { periodScan });
+function periodQuery(sqlite: Database.Database, filter: Period, timeZone: string, range: Range, scan: boolean) {
+  const where = filterSql(filter, timeZone, { periodScan: scan });
   const cte = `p AS (SELECT m.id, m.author_id, m.temperature, m.posted_at, m.source_id, m.likes, m.shares, m.replies,
     ${localDaySql(offsetSegments(range.start, range.end, timeZone))} AS day FROM messages m ${where.sql})`;
   const params = where.params;
@@ -99,7 +99,7 @@ function rollupQuery(sqlite: Database.Database, filter: Period, timeZone: string
   );
 }
 
-/** The match-set roll-up's rows with each set's entities (`e`) and topics (`t`) as rows to join. */
+/** The match-set roll-up's rows beside their set (`mset`), whose entities and topics a query joins by json_each. */
 const MATCH_DAYS = 'kpi_match_days r JOIN match_sets mset ON mset.id = r.match_set_id';
 
 /**
@@ -293,9 +293,9 @@ function influenceRanking(
   filter: Period,
   timeZone: string,
   scoreAllUpTo: number,
-  periodScan: boolean,
+  scan: boolean,
 ): InfluenceRow[] {
-  const { sql, params } = filterSql(filter, timeZone, { periodScan });
+  const { sql, params } = filterSql(filter, timeZone, { periodScan: scan });
   const and = sql ? `${sql} AND` : 'WHERE';
   const replies = new Map(
     sqlite
