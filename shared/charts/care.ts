@@ -1,6 +1,6 @@
 import { formatWait } from '../domain/wait';
 import type { MessageFilter } from '../api/messages';
-import { BASE, tooltip, type ChartModule } from './types';
+import { BASE, tooltip, type ChartModule, categoryAxis } from './types';
 
 const HOUR = 3_600_000;
 
@@ -71,7 +71,7 @@ export const resolutionByType: ChartModule = {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis' }),
         legend: { top: 0 },
-        xAxis: { type: 'category', data: types.map(([type, figures]) => `${type} (${t.number(figures.count)})`) },
+        xAxis: categoryAxis(types.map(([type, figures]) => `${type} (${t.number(figures.count)})`)),
         yAxis: { type: 'value', name: t.t('chart.hours') },
         series: [
           { type: 'bar', name: t.t('chart.median'), data: types.map(([, figures]) => hours(figures.median)) },

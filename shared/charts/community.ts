@@ -1,5 +1,5 @@
 import { SOURCES, type Source } from '../domain/vocabulary';
-import { BASE, percent, period, tooltip, type ChartModule } from './types';
+import { BASE, percent, period, tooltip, type ChartModule, categoryAxis } from './types';
 
 /** Followers at the start and end of the period per channel, with the growth. */
 export const communityGrowth: ChartModule = {
@@ -13,7 +13,7 @@ export const communityGrowth: ChartModule = {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis' }),
         legend: { top: 0 },
-        xAxis: { type: 'category', data: channels.map((c) => `${c.channel} (${percent(t, c.followerGrowth)})`) },
+        xAxis: categoryAxis(channels.map((c) => `${c.channel} (${percent(t, c.followerGrowth)})`)),
         yAxis: { type: 'value', name: t.t('chart.followers') },
         series: [
           { type: 'bar', name: t.t('chart.start'), data: channels.map((c) => c.followersStart) },

@@ -1,5 +1,5 @@
 import type { KpiReport } from '../api/kpis';
-import { BASE, period, TEMPERATURE_COLORS, tooltip, type ChartModule } from './types';
+import { BASE, period, TEMPERATURE_COLORS, tooltip, type ChartModule, categoryAxis } from './types';
 import { TEMPERATURE_SLOTS, temperatureFilter, temperatureName } from './temperature';
 
 type Dimension = keyof KpiReport['demographics'];
@@ -17,7 +17,7 @@ export function demographicsChart(dimension: Dimension): ChartModule {
           ...BASE,
           tooltip: tooltip({ trigger: 'axis' }),
           legend: { top: 0, type: 'scroll' },
-          xAxis: { type: 'category', data: values.map(([value]) => value) },
+          xAxis: categoryAxis(values.map(([value]) => value)),
           yAxis: { type: 'value' },
           series: TEMPERATURE_SLOTS.map((slot) => ({
             type: 'bar',

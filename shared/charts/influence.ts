@@ -1,5 +1,5 @@
 import type { InfluencerKpis } from '../api/kpis';
-import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis } from './types';
 
 const PARTS = ['reach', 'engagement', 'conversation'] as const;
 
@@ -20,7 +20,10 @@ function influenceChart(list: 'top' | 'detractors'): ChartModule {
           tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 2) }),
           legend: { top: 0 },
           xAxis: { type: 'value', name: t.t('chart.influence') },
-          yAxis: { type: 'category', data: authors.map((a) => handleText(a.handle)) },
+          yAxis: categoryAxis(
+            authors.map((a) => handleText(a.handle)),
+            { vertical: true, width: 120 },
+          ),
           series: PARTS.map((part) => ({
             type: 'bar',
             stack: 'influence',

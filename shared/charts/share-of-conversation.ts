@@ -1,4 +1,4 @@
-import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis } from './types';
 
 /** Share of Conversation: within each topic, the share of its messages naming each entity. */
 export const shareOfConversation: ChartModule = {
@@ -12,7 +12,7 @@ export const shareOfConversation: ChartModule = {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
         legend: { top: 0, type: 'scroll' },
-        xAxis: { type: 'category', data: topics.map((topic) => `${topic.name} (${t.number(topic.mentions)})`) },
+        xAxis: categoryAxis(topics.map((topic) => `${topic.name} (${t.number(topic.mentions)})`)),
         yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({
           type: 'bar',

@@ -19,6 +19,7 @@ export const shareOfVoice: ChartModule = {
             name: t.t('chart.shareOfVoice'),
             // The share in the language's numbers (49,0 %), not ECharts' own ({d}: 49.0).
             label: {
+              lineHeight: 16,
               formatter: ({ name, dataIndex }: { name: string; dataIndex: number }) =>
                 `${name}\n${percent(t, entities[dataIndex]?.shareOfVoice ?? null)}`,
             },

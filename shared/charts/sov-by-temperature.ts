@@ -1,5 +1,5 @@
 import { TEMPERATURE_CODES } from '../domain/kpis';
-import { BASE, type ChartModule, formatValue, period, tooltip } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis } from './types';
 import { temperatureName } from './temperature';
 
 /** SoV by temperature: of all mentions at each temperature, each entity's share (bars to 100 %). */
@@ -14,7 +14,7 @@ export const sovByTemperature: ChartModule = {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
         legend: { top: 0, type: 'scroll' },
-        xAxis: { type: 'category', data: TEMPERATURE_CODES.map((key) => temperatureName(t, key)) },
+        xAxis: categoryAxis(TEMPERATURE_CODES.map((key) => temperatureName(t, key))),
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({
           type: 'bar',

@@ -55,6 +55,23 @@ export const tooltip = (options: TooltipComponentOption = {}): TooltipComponentO
   ...options,
 });
 
+/**
+ * A category axis that drops no label: every one shown (interval 0), long ones wrapped at `width` px; many of them
+ * (a time series) turned 45°; on a vertical axis cut with an ellipsis instead, the full name in the tooltip.
+ */
+export function categoryAxis(labels: string[], options: { vertical?: boolean; width?: number } = {}) {
+  const width = options.width ?? 96;
+  return {
+    type: 'category' as const,
+    data: labels,
+    axisLabel: options.vertical
+      ? { interval: 0, width, overflow: 'truncate' as const, ellipsis: '…' }
+      : labels.length > 8
+        ? { interval: 0, rotate: 45, hideOverlap: false }
+        : { interval: 0, width, overflow: 'break' as const, hideOverlap: false },
+  };
+}
+
 export const BASE: EChartsOption = {
   animation: false,
   textStyle: { fontFamily: 'system-ui, sans-serif' },

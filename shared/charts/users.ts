@@ -1,5 +1,5 @@
 import { USER_FLOWS } from '../api/messages';
-import { BASE, percent, period, tooltip, type ChartModule } from './types';
+import { BASE, percent, period, tooltip, type ChartModule, categoryAxis } from './types';
 
 const RATIO = {
   happy: 'happyRatio',
@@ -20,7 +20,7 @@ export const userFlows: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'item' }),
-        xAxis: { type: 'category', data: USER_FLOWS.map((flow) => t.t(`users.${flow}`)) },
+        xAxis: categoryAxis(USER_FLOWS.map((flow) => t.t(`users.${flow}`))),
         yAxis: { type: 'value', name: t.t('chart.authors') },
         series: [
           {
