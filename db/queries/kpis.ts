@@ -121,26 +121,18 @@ export function kpiSummaryAggregates(
 ): SummaryAggregates {
   const entities = tracked(sqlite, filter, 'entities');
   const rollups = options.rollups === false ? null : rollupQuery(sqlite, filter, timeZone, range);
-  if (rollups?.byMatchSet) {
-    return {
-      entities,
-      daily:
-        rollups<DailyRow>(`SELECT r.day, ${ROLLUP_TEMPERATURE}, s.code AS source, sum(r.messages) AS n, sum(r.interactions) AS interactions
-        FROM kpi_match_days r JOIN sources s ON s.id = r.source_id WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
-      entityDaily: rollups<DailyEntityRow>(
-        `SELECT r.day, e.value AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM ${MATCH_DAYS} JOIN json_each(mset.entities) e
-         WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`,
-      ),
-    };
-  }
   if (rollups) {
     return {
       entities,
+      // The same days by source and temperature from either roll-up: by match set when narrowed to entities or topics.
       daily:
         rollups<DailyRow>(`SELECT r.day, ${ROLLUP_TEMPERATURE}, s.code AS source, sum(r.messages) AS n, sum(r.interactions) AS interactions
-        FROM kpi_days r JOIN sources s ON s.id = r.source_id WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
+        FROM ${rollups.byMatchSet ? 'kpi_match_days' : 'kpi_days'} r JOIN sources s ON s.id = r.source_id WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`),
       entityDaily: rollups<DailyEntityRow>(
-        `SELECT r.day, r.entity_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_entity_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`,
+        rollups.byMatchSet
+          ? `SELECT r.day, e.value AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM ${MATCH_DAYS} JOIN json_each(mset.entities) e
+             WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`
+          : `SELECT r.day, r.entity_id AS id, ${ROLLUP_TEMPERATURE}, sum(r.messages) AS n FROM kpi_entity_days r WHERE $WHERE GROUP BY 1, 2, 3 HAVING n != 0`,
       ),
     };
   }

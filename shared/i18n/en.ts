@@ -517,6 +517,7 @@ export const en = {
   'tracking.deleteYes': 'Delete',
   'tracking.deleteNo': 'Keep it',
   'tracking.deleting': 'Deleting and recounting…',
+  'tracking.renamed': 'Renamed “{name}”; its matches stay as they were.',
   'tracking.deleted': 'Deleted “{name}”: {count} matches removed.',
   'role.own': 'own brand',
   'role.person': 'person',

@@ -524,6 +524,7 @@ export const es: Record<MessageKey, string> = {
   'tracking.deleteYes': 'Eliminar',
   'tracking.deleteNo': 'Conservarlo',
   'tracking.deleting': 'Eliminando y recontando…',
+  'tracking.renamed': 'Renombrado como «{name}»; sus coincidencias siguen como estaban.',
   'tracking.deleted': 'Eliminado «{name}»: {count} coincidencias quitadas.',
   'role.own': 'marca propia',
   'role.person': 'persona',

@@ -55,7 +55,9 @@ describe('entities and topics (real renderer, real handlers)', () => {
       await expect.poll(() => page.locator('.preview-sample mark').count()).toBeGreaterThan(0);
       await page.getByLabel('Nombre').fill('Lumen Renovada');
       await page.getByRole('button', { name: 'Guardar y volver a asignar' }).click();
-      await expect.poll(() => page.locator('.tracking-form [role="status"]').textContent()).toMatch(/^Guardado/);
+      await expect
+        .poll(() => page.locator('.tracking-form [role="status"]').textContent())
+        .toBe('Renombrado como «Lumen Renovada»; sus coincidencias siguen como estaban.');
       const renamed = (await client.call('entities.list', {})).find((e) => e.id === entity.id);
       expect(renamed).toMatchObject({ name: 'Lumen Renovada', mentions: entity.mentions });
       expect((await client.call('entities.list', {})).length).toBe(4);

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Refused } from '../runtime/context';
 import { checkOutputPath, openOutputFile } from '../runtime/output-file';
 import { defineHandlers } from '../runtime/define-handlers';
 
@@ -10,6 +13,9 @@ export const chartHandlers = defineHandlers({
     // One extension, the format's, whatever the dialog gave back ("x", "x.png.png", "x.PNG").
     const path = `${chosen.replace(/(\.(png|svg))+$/i, '')}.${format}`;
     checkOutputPath(path, 'The chart file', { workspace: store.path });
+    // The dialog asked before replacing what the user chose, not a file of the name the extension makes.
+    if (path !== chosen && existsSync(path))
+      throw new Refused(`${basename(path)} already exists: choose it in the dialog to replace it`);
     const bytes =
       format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : Buffer.from(data, 'utf8');
     const out = openOutputFile(path);

@@ -6,10 +6,10 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { RulePreviewPanel } from './RulePreviewPanel';
 
-/** What the form edits; `saved` for one that exists: its id, name and matches (a new name renames it). */
+/** What the form edits; `saved` for one that exists: its id, name, matches and rules (a new name renames it). */
 type Draft = (
   { kind: 'entity'; name: string; role: EntityRole; rules: string } | { kind: 'topic'; name: string; rules: string }
-) & { saved?: { id: number; name: string; mentions: number } };
+) & { saved?: { id: number; name: string; mentions: number; rules: string; role?: EntityRole } };
 
 const NEW_ENTITY: Draft = { kind: 'entity', name: '', role: 'competitor', rules: '' };
 const NEW_TOPIC: Draft = { kind: 'topic', name: '', rules: '' };
@@ -44,6 +44,18 @@ export function TrackingScreen() {
       setStatus((e as Error).message);
       return;
     }
+    // A rename alone changes no match: nothing to match again.
+    const rulesKept =
+      draft.saved !== undefined &&
+      draft.rules === draft.saved.rules &&
+      (draft.kind !== 'entity' || draft.role === draft.saved.role);
+    if (draft.saved && rulesKept) {
+      setSaving(false);
+      setDraft({ ...draft, saved: { ...draft.saved, name } });
+      setStatus(t('tracking.renamed', { name }));
+      reload();
+      return;
+    }
     setStatus(t('tracking.saving'));
     const last =
       draft.kind === 'entity'
@@ -57,7 +69,11 @@ export function TrackingScreen() {
           ? t('tracking.cancelled')
           : (last.message ?? last.state),
     );
-    if (draft.saved && last.state === 'finished') setDraft({ ...draft, saved: { ...draft.saved, name } });
+    if (draft.saved && last.state === 'finished')
+      setDraft({
+        ...draft,
+        saved: { ...draft.saved, name, rules: draft.rules, ...(draft.kind === 'entity' ? { role: draft.role } : {}) },
+      });
     reload();
   };
   const remove = async (saved: NonNullable<Draft['saved']>): Promise<void> => {
@@ -100,7 +116,13 @@ export function TrackingScreen() {
                         name: e.name,
                         role: e.role,
                         rules: e.aliases.join('\n'),
-                        saved: { id: e.id, name: e.name, mentions: e.mentions ?? 0 },
+                        saved: {
+                          id: e.id,
+                          name: e.name,
+                          mentions: e.mentions ?? 0,
+                          rules: e.aliases.join('\n'),
+                          role: e.role,
+                        },
                       })
                     }
                   >
@@ -128,7 +150,12 @@ export function TrackingScreen() {
                     kind: 'topic',
                     name: topic.name,
                     rules: topic.keywords.join('\n'),
-                    saved: { id: topic.id, name: topic.name, mentions: topic.mentions ?? 0 },
+                    saved: {
+                      id: topic.id,
+                      name: topic.name,
+                      mentions: topic.mentions ?? 0,
+                      rules: topic.keywords.join('\n'),
+                    },
                   })
                 }
               >

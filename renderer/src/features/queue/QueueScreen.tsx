@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
+import { sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { CasePanel } from './CasePanel';
 import { dueTone, formatWait, useNow } from '../../components/wait';
@@ -16,7 +17,8 @@ import { dueTone, formatWait, useNow } from '../../components/wait';
  * on top, the selected case's page beside it. Keyboard first, like the grid.
  */
 export function QueueView() {
-  const { t, number, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, number, dateTime } = i18n;
   const [filter, setFilter] = useState<QueueFilter>({});
   const queue = useApi('cases.queue', filter, { reloadOn: ['writes'] });
   const now = useNow();
@@ -211,7 +213,7 @@ export function QueueView() {
                 </span>
                 <span role="gridcell" className="queue-main">
                   <span className="queue-meta">
-                    <b>{item.author}</b> · {item.source} ·{' '}
+                    <b>{item.author}</b> · {sourceText(item.source, i18n)} ·{' '}
                     {item.case === null ? (
                       <span className="muted">{t('queue.loose')}</span>
                     ) : (

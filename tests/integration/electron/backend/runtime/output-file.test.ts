@@ -105,5 +105,11 @@ describe('what a job writes never destroys what it was not asked to write', () =
       expect(saved.path).toBe(join(folder, `${given.slice(0, 4)}.svg`));
     }
     expect(readdirSync(folder).sort()).toEqual(['sov.svg', 'sov2.svg', 'sov3.svg', 'sov4.svg']);
+    // "sov2" again makes sov2.svg, which the dialog never asked about replacing: refused, the file as it was.
+    answer = join(folder, 'sov2');
+    expect(await refusal(client.call('charts.save', { format: 'svg', name: 'sov', data: '<svg>other</svg>' }))).toMatch(
+      /^sov2\.svg already exists/,
+    );
+    expect(readFileSync(join(folder, 'sov2.svg'), 'utf8')).toBe(svg);
   });
 });
