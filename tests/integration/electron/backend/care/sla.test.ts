@@ -65,12 +65,13 @@ describe('SLA records', () => {
     ]);
     db.close();
 
-    const today = new Date().toISOString().slice(0, 10);
-    const report = await client.call('kpis.get', { from: today, to: today });
+    // The period runs from the oldest case's day, which is yesterday when the test runs just after midnight.
+    const period = { from: iso(6).slice(0, 10), to: iso(0).slice(0, 10) };
+    const report = await client.call('kpis.get', period);
     expect(report.care).toMatchObject({ requested: 2, slaBreaches: 1, slaHitRate: null, cannedShare: 0 });
     // Resolved, the late case's SLA is settled as missed; the hit rate counts it.
     applied(await client.call('cases.update', { case: late, status: 'resolved' }));
-    const after = await client.call('kpis.get', { from: today, to: today });
+    const after = await client.call('kpis.get', period);
     expect(after.care).toMatchObject({ slaBreaches: 1, slaHitRate: 0 });
     expect(after.care.byTeam).toEqual({});
   });
