@@ -105,7 +105,11 @@ export const leadsCommand: Command = {
       case 'link': {
         const lead = leadNumber(rest[0]);
         const linked = applied(await client.call('leads.link', { lead, externalIds: externalIds(values) }));
-        io.out(values.json ? JSON.stringify(linked) : `lead ${lead}: ${linked.linked} messages linked`);
+        io.out(
+          values.json
+            ? JSON.stringify(linked)
+            : `lead ${lead}: ${linked.linked} ${linked.linked === 1 ? 'message' : 'messages'} linked`,
+        );
         return 0;
       }
       case 'stage': {

@@ -63,10 +63,10 @@ const WIDTHS: Record<GridColumn, number> = {
   text: 360,
   entities: 120,
   topics: 120,
-  temperature: 120,
-  kind: 90,
+  temperature: 145,
+  kind: 110,
   case: 60,
-  annotator: 90,
+  annotator: 100,
   labeledAt: 125,
 };
 

@@ -5,6 +5,7 @@ import { es } from './es';
 export type { MessageKey };
 const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, es };
 const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-ES' };
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g;
 
 /** The UI language for a locale tag such as "es-MX": Spanish for any Spanish, else English. */
 export function languageFor(locale: string | undefined): Language {
@@ -47,10 +48,13 @@ export function createTranslator(language: Language, timeZone: string): Translat
     t(key, values) {
       const text = catalog[key];
       if (!values) return text;
-      return text.replace(/\{(\w+)\}/g, (_m, name: string) => {
-        const value = values[name];
-        return value === undefined ? `{${name}}` : typeof value === 'number' ? number(value) : value;
-      });
+      // {count|message|messages}: the word for one, or for any other number.
+      return text
+        .replace(PLURAL, (_m, name: string, one: string, other: string) => (Number(values[name]) === 1 ? one : other))
+        .replace(/\{(\w+)\}/g, (_m, name: string) => {
+          const value = values[name];
+          return value === undefined ? `{${name}}` : typeof value === 'number' ? number(value) : value;
+        });
     },
     number,
     dateTime: (epochMs) => dateTime.format(epochMs),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quickPeriod } from '../../shared/domain/period';
+import { createTranslator } from '../../shared/i18n';
 import { tempFolder } from '../helpers/files';
 import { testBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
@@ -86,7 +87,14 @@ describe('the dashboard (real renderer, real handlers)', () => {
       await expect
         .poll(() => count.textContent())
         .toMatch(new RegExp(`^${first.mentions.toLocaleString('en')} of 3,000`));
-      await expect(page.getByRole('button', { name: /From a chart/ }).count()).resolves.toBe(1);
+      // What the slice filters is shown as chips: its period and its entity.
+      await expect
+        .poll(() => page.getByRole('group', { name: 'Filters' }).getByRole('button').allTextContents())
+        .toEqual([
+          `${createTranslator('en', 'UTC').day(quarter.from)} – ${createTranslator('en', 'UTC').day(quarter.to)} ×`,
+          `Entity: ${first.name} ×`,
+          'Clear all',
+        ]);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -60,6 +60,8 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
         .toBe(64);
 
       await page.reload();
+      // Wide enough for every chosen width (narrower, the columns shrink to fit: grid-panel.test.ts).
+      await page.setViewportSize({ width: 1700, height: 860 });
       await expect
         .poll(headers)
         .toEqual([
@@ -177,17 +179,36 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
 
       // Views: a built-in one, and the current filter saved under a name.
       const angry = await client.call('messages.count', { filter: builtinView('angryWithoutCase', '2026-11-23') });
-      await page.getByRole('combobox', { name: 'Views' }).selectOption({ label: 'Angry without a case' });
+      const views = page.getByRole('combobox', { name: 'Views' });
+      await views.selectOption({ label: 'Angry without a case' });
       await expect
         .poll(() => page.getByTestId('message-count').textContent())
         .toMatch(new RegExp(`^${angry.total.toLocaleString('en')} of 400`));
+      // The view keeps its name in the selector, and what it filters is written out as chips.
+      expect(await views.inputValue()).toBe('builtin:angryWithoutCase');
+      const chips = page.getByRole('group', { name: 'Filters' });
+      await expect
+        .poll(() => chips.getByRole('button').allTextContents())
+        .toEqual(['Temperature: -2 very angry, -1 angry ×', 'Without a case ×', 'Clear all']);
       await page.getByRole('combobox', { name: 'Annotator' }).selectOption('pau');
+      // Changed, it is no longer that view.
+      await expect.poll(() => views.inputValue()).toBe('');
       await page.getByRole('button', { name: 'Save view' }).click();
       await page.getByRole('textbox', { name: 'View name' }).fill('Mine, angry');
       await page.keyboard.press('Enter');
       await expect
         .poll(async () => (await client.call('grid.prefs.get', {})).views)
         .toEqual([{ name: 'Mine, angry', filter: { temperatures: [-2, -1], hasCase: false, annotators: ['pau'] } }]);
+      expect(await views.inputValue()).toBe('saved:Mine, angry');
+      // A chip removes its filter; "Clear all" the rest.
+      await chips.getByRole('button', { name: 'Remove the filter “Annotator: pau”' }).click();
+      await expect.poll(() => page.getByRole('combobox', { name: 'Annotator' }).inputValue()).toBe('');
+      await expect
+        .poll(() => page.getByTestId('message-count').textContent())
+        .toMatch(new RegExp(`^${angry.total.toLocaleString('en')} of 400`));
+      await chips.getByRole('button', { name: 'Clear all' }).click();
+      await expect.poll(() => page.getByTestId('message-count').textContent()).toMatch(/^400 messages/);
+      expect(await chips.count()).toBe(0);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

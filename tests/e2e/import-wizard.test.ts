@@ -94,7 +94,7 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       await expect
         .poll(() => row(2).getByRole('alert').textContent())
         .toBe(
-          'Remove batch 2? It takes 1 messages, 1 labels analysts gave them since. 3 messages stay: another batch brought them too.',
+          'Remove batch 2? It takes 1 message, 1 label analysts gave them since. 3 messages stay: another batch brought them too.',
         );
       await screenshotsAtSizes(page, 'import-undo-en');
       await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
@@ -103,7 +103,7 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       await row(2).getByRole('button', { name: 'Deshacer' }).click();
       await expect
         .poll(() => page.getByRole('status').first().textContent())
-        .toBe('Lote 2 deshecho: 1 menciones eliminadas');
+        .toBe('Lote 2 deshecho: 1 mención eliminada');
       expect((await opened.client.call('workspace.info', {})).counts.messages).toBe(3);
       expect(app.errors).toEqual([]);
     } finally {

@@ -95,7 +95,7 @@ describe('the care queue (real renderer, real handlers)', () => {
       const opened = (await client.call('cases.list', {})).at(-1);
       await expect
         .poll(() => page.getByRole('status').last().textContent())
-        .toBe(`Case ${opened?.id} opened from 2 message(s): it is in the Queue`);
+        .toBe(`Case ${opened?.id} opened from 2 messages: it is in the Queue`);
       expect(opened?.messages).toBe(2);
       // The grid's case column shows the case and its running SLA due time (the demo holds every case to one).
       await expect.poll(() => grid.locator('.case-due').count()).toBeGreaterThan(0);
@@ -129,7 +129,9 @@ describe('the care queue (real renderer, real handlers)', () => {
       const byTeam = await client.call('cases.queue', { department: team });
       await expect.poll(() => list.getByRole('row').count()).toBe(byTeam.items.length);
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
-      await expect.poll(() => page.getByRole('grid', { name: 'Cola de mensajes y casos por atender' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('grid', { name: 'Cola de menciones y casos por atender' }).count())
+        .toBe(1);
       await screenshotsAtSizes(page, 'queue-es');
       const pending = await client.call('cases.queue', { limit: 1 });
       expect(isPending(pending)).toBe(false);

@@ -65,7 +65,7 @@ describe('entities and topics (real renderer, real handlers)', () => {
       await page.getByRole('button', { name: new RegExp(`^${topic.name} `) }).click();
       await expect
         .poll(() => page.getByTestId('preview-count').textContent())
-        .toBe(`${(topic.mentions ?? 0).toLocaleString('es')} mensajes coinciden ahora`);
+        .toBe(`${(topic.mentions ?? 0).toLocaleString('es')} menciones coinciden ahora`);
       await page.getByRole('button', { name: 'Eliminar…' }).click();
       const dialog = page.getByRole('alertdialog');
       await expect(dialog.textContent()).resolves.toContain(

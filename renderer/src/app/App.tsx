@@ -49,9 +49,9 @@ function Frame() {
   const { t } = useI18n();
   const [section, setSection] = useState<Section>('grid');
   // The grid's scope from another screen; a new scope remounts the grid with fresh filters.
-  const [scope, setScope] = useState<{ filter: MessageFilter; label: string; key: number } | undefined>(undefined);
-  const openGrid = (filter: MessageFilter, label: string): void => {
-    setScope({ filter, label, key: Date.now() });
+  const [scope, setScope] = useState<{ filter: MessageFilter; key: number } | undefined>(undefined);
+  const openGrid = (filter: MessageFilter): void => {
+    setScope({ filter, key: Date.now() });
     setSection('grid');
   };
   const [dropped, setDropped] = useState<{ path: string; name: string } | null>(null);
@@ -71,11 +71,11 @@ function Frame() {
   const screen = (() => {
     switch (section) {
       case 'grid':
-        return <MessageList key={scope?.key} scope={scope} onClearScope={() => setScope(undefined)} />;
+        return <MessageList key={scope?.key} initialFilter={scope?.filter} />;
       case 'queue':
         return <QueueScreen />;
       case 'dashboard':
-        return <Dashboard onOpenGrid={(filter) => openGrid(filter, t('filter.drill'))} />;
+        return <Dashboard onOpenGrid={openGrid} />;
       case 'tracking':
         return <TrackingScreen />;
       case 'settings':
@@ -85,12 +85,7 @@ function Frame() {
       case 'reports':
         return <ReportsScreen />;
       case 'import':
-        return (
-          <ImportScreen
-            dropped={dropped}
-            onOpenBatch={(batch) => openGrid({ batch }, t('grid.batchFilter', { batch }))}
-          />
-        );
+        return <ImportScreen dropped={dropped} onOpenBatch={(batch) => openGrid({ batch })} />;
       default:
         return <EmptyState title={t(`nav.${section}`)} text={t(`empty.${section}`)} />;
     }

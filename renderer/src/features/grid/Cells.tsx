@@ -1,7 +1,7 @@
 import type { MessageRow } from '../../../../shared/api/contract';
 import type { GridPrefs } from '../../../../shared/api/grid';
 import { useI18n } from '../../app/i18n';
-import { COLUMN_DEFS } from './columns';
+import { COLUMN_DEFS, columnStyle } from './columns';
 
 /** One message's cells, in the columns on screen; a row not read yet is a placeholder. */
 export function Cells({ message, columns }: { message: MessageRow | undefined; columns: GridPrefs['columns'] }) {
@@ -22,7 +22,7 @@ export function Cells({ message, columns }: { message: MessageRow | undefined; c
             key={column.id}
             role="gridcell"
             className={`cell col-${column.id}`}
-            style={{ width: column.width }}
+            style={columnStyle(column)}
             title={text.length > 20 ? text : undefined}
           >
             {def.cell(message, i18n)}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { GridPrefs } from '../../../../shared/api/grid';
 import type { MessageSort } from '../../../../shared/api/messages';
 import { useI18n } from '../../app/i18n';
-import { COLUMN_DEFS } from './columns';
+import { COLUMN_DEFS, columnStyle } from './columns';
 
 interface Props {
   prefs: GridPrefs;
@@ -27,7 +27,8 @@ export function ColumnHeader({ prefs, sort, onSort, savePrefs }: Props) {
               key={column.id}
               role="columnheader"
               className={`cell col-${column.id}`}
-              style={{ width: column.width }}
+              style={columnStyle(column)}
+              title={name}
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
             >
               {sortable ? (
@@ -68,7 +69,9 @@ function ResizeHandle({ label, width, onResize }: { label: string; width: number
       className={`resize-handle${dragging ? ' dragging' : ''}`}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
-        setDragging({ x: e.clientX, width, now: width });
+        // From the width on screen, which is less than the chosen one when the window is narrow.
+        const shown = Math.round(e.currentTarget.parentElement?.getBoundingClientRect().width ?? width);
+        setDragging({ x: e.clientX, width: shown, now: shown });
       }}
       onPointerMove={(e) =>
         dragging && setDragging({ ...dragging, now: clamp(dragging.width + e.clientX - dragging.x) })

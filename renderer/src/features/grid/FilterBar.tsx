@@ -10,6 +10,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { annotatorText } from '../../../../shared/domain/grid-text';
 import { ScopeSelects } from '../../components/ScopeSelects';
+import { sameFilter } from './filter-chips';
 
 interface Props {
   filter: MessageFilter;
@@ -41,22 +42,31 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
     onChange({ ...filter, [key]: value });
   const one = <T,>(values: readonly T[] | undefined): string => (values?.length === 1 ? String(values[0]) : '');
 
+  /** The view last applied: the selector keeps its name for as long as the filter is still that view's. */
+  const [chosen, setChosen] = useState<{ value: string; filter: MessageFilter } | null>(null);
   const applyView = (value: string): void => {
-    if (value.startsWith('builtin:'))
-      onChange(builtinView(value.slice(8) as BuiltinView, localDate(Date.now(), settings.timeZone)));
-    else if (value.startsWith('saved:')) onChange(views.find((view) => view.name === value.slice(6))?.filter ?? {});
+    const next = value.startsWith('builtin:')
+      ? builtinView(value.slice(8) as BuiltinView, localDate(Date.now(), settings.timeZone))
+      : (views.find((view) => view.name === value.slice(6))?.filter ?? {});
+    setChosen(value ? { value, filter: next } : null);
+    onChange(next);
   };
   const saveView = (event: React.FormEvent): void => {
     event.preventDefault();
     const name = naming?.trim();
     if (!name) return;
     onSaveViews([...views.filter((view) => view.name !== name), { name, filter }]);
+    setChosen({ value: `saved:${name}`, filter });
     setNaming(null);
   };
 
   return (
     <div className="filters" role="search">
-      <select aria-label={t('views.label')} value="" onChange={(e) => applyView(e.target.value)}>
+      <select
+        aria-label={t('views.label')}
+        value={chosen && sameFilter(chosen.filter, filter) ? chosen.value : ''}
+        onChange={(e) => applyView(e.target.value)}
+      >
         <option value="">{t('views.label')}…</option>
         <optgroup label={t('views.builtin')}>
           {BUILTIN_VIEWS.map((view) => (

@@ -5,9 +5,11 @@ import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 import { Cells } from './Cells';
+import { rowLeastWidth } from './columns';
 import { ColumnHeader } from './ColumnHeader';
 import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
+import { FilterChips } from './FilterChips';
 import { SearchContext } from '../../components/Highlighted';
 import { GridOptions } from './GridOptions';
 import { commandForKey, keyMaps } from './keymap';
@@ -24,20 +26,18 @@ const ROW_HEIGHT = 34;
 const WRAPPED_ROW_HEIGHT = 64;
 
 interface Props {
-  /** A filter from elsewhere (an import batch, a chart element), shown as a chip that clears it. */
-  scope?: { filter: MessageFilter; label: string } | undefined;
-  onClearScope?: () => void;
+  /** The filter the grid opens with, from elsewhere (an import batch, a chart element): shown as chips like any. */
+  initialFilter?: MessageFilter | undefined;
 }
 
 /**
  * The labeling grid: its filters and counts, the list, the side panel and the status line; the work is in its hooks.
  */
-export function MessageList({ scope, onClearScope }: Props) {
+export function MessageList({ initialFilter }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [userFilter, setUserFilter] = useState<MessageFilter>({});
+  const [filter, setFilter] = useState<MessageFilter>(initialFilter ?? {});
   const [sort, setSort] = useState<MessageSort>({ column: 'postedAt', direction: 'desc' });
-  const filter = useMemo(() => ({ ...userFilter, ...scope?.filter }), [userFilter, scope]);
   const pages = useMessagePages(filter, sort);
   const { counts, total, row, onRange, refresh } = pages;
   const { prefs, save: savePrefs } = useGridPrefs();
@@ -45,7 +45,8 @@ export function MessageList({ scope, onClearScope }: Props) {
   const columns = prefs.columns.filter((column) => !column.hidden);
   const selection = useSelection();
   const [help, setHelp] = useState(false);
-  const [panel, setPanel] = useState<number | null>(null);
+  /** The side panel, on the cursor's row while it is open. */
+  const [panel, setPanel] = useState(false);
   /** The selection a lead is being made from (key L). */
   const [leadFrom, setLeadFrom] = useState<{ ids: number[]; author: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -72,7 +73,7 @@ export function MessageList({ scope, onClearScope }: Props) {
 
   const changeFilter = useCallback(
     (next: MessageFilter) => {
-      setUserFilter(next);
+      setFilter(next);
       selection.reset();
     },
     [selection.reset],
@@ -82,12 +83,11 @@ export function MessageList({ scope, onClearScope }: Props) {
   const notSaved = (error: Error): void => setStatus(t('grid.notSaved', { reason: error.message }));
   const onKey = (event: React.KeyboardEvent): boolean => {
     if (event.key === 'Enter') {
-      const message = row(selection.cursor);
-      if (message) setPanel(message.id);
+      setPanel(true);
       return true;
     }
-    if (event.key === 'Escape' && panel !== null) {
-      setPanel(null);
+    if (event.key === 'Escape' && panel) {
+      setPanel(false);
       return true;
     }
     const command = commandForKey(event, maps);
@@ -134,20 +134,16 @@ export function MessageList({ scope, onClearScope }: Props) {
           {counts && counts.total === counts.all && (
             <span className="count">· {t('grid.unlabeledCount', { count: counts.unlabeled })}</span>
           )}
-          {scope && (
-            <button className="filter-chip" onClick={onClearScope} title={t('grid.clearFilter')}>
-              {scope.label} ×
-            </button>
-          )}
           <span className="toolbar-spacer" />
           <ExportButton filter={filter} sort={sort} columns={columns.map((c) => c.id)} onDone={setStatus} />
         </header>
         <FilterBar
-          filter={userFilter}
+          filter={filter}
           onChange={changeFilter}
           views={prefs.views}
           onSaveViews={(views) => savePrefs({ views })}
         />
+        <FilterChips filter={filter} onChange={changeFilter} />
         <GridOptions prefs={prefs} save={savePrefs} />
         <div className="grid-main">
           {total === null ? (
@@ -156,20 +152,14 @@ export function MessageList({ scope, onClearScope }: Props) {
             // Nothing passes the filters, but the workspace has messages: say so, and offer the way back.
             <div className="empty-state" data-testid="no-match">
               <p>{t('grid.noMatch')}</p>
-              <button
-                onClick={() => {
-                  changeFilter({});
-                  onClearScope?.();
-                }}
-              >
-                {t('grid.clearFilters')}
-              </button>
+              <button onClick={() => changeFilter({})}>{t('grid.clearFilters')}</button>
             </div>
           ) : total === 0 ? (
             <p className="empty-state">{t('grid.empty')}</p>
           ) : (
             <div
               className={`grid-body${prefs.wrap ? ' wrap' : ''}`}
+              style={{ '--row-least': `${rowLeastWidth(columns)}px` } as React.CSSProperties}
               onCopy={onCopy}
               onPaste={(event) => void onPaste(event).catch(notSaved)}
             >
@@ -188,7 +178,7 @@ export function MessageList({ scope, onClearScope }: Props) {
               />
             </div>
           )}
-          {panel !== null && <MessagePanel id={panel} onClose={() => setPanel(null)} />}
+          {panel && <MessagePanel row={row(selection.cursor)} onClose={() => setPanel(false)} />}
         </div>
         <footer className="statusbar" role="status">
           {status ??

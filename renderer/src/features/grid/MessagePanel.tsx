@@ -1,24 +1,75 @@
-import type { MessageRow } from '../../../../shared/api/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { MessageDetail, MessageRow } from '../../../../shared/api/contract';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { ContactCard } from '../leads';
 import { StoryButton } from '../queue';
-import { annotatorText, authorText } from '../../../../shared/domain/grid-text';
+import { annotatorText, authorText, sourceText } from '../../../../shared/domain/grid-text';
 import { Highlighted } from '../../components/Highlighted';
 
-/** The side panel: the whole message, its thread, its label history, and the author's other messages. */
-export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
+/**
+ * The side panel on the grid's cursor row: the whole message and its label at once (from the grid's row, so it follows
+ * the cursor and each label as it is set), then its thread, label history and the author's other messages.
+ */
+export function MessagePanel({ row, onClose }: { row: MessageRow | undefined; onClose(): void }) {
   const translator = useI18n();
-  const { t, dateTime, number } = translator;
-  const { data: detail, error } = useApi('messages.detail', { id }, { reloadOn: ['writes'] });
-  if (!detail || detail.message.id !== id)
+  const { t, dateTime } = translator;
+  // A row not read yet (the cursor far down, the page on its way) keeps the last one on show.
+  const [last, setLast] = useState(row);
+  if (row && row !== last) setLast(row);
+  const message = row ?? last;
+  const detail = useApi('messages.detail', message ? { id: message.id } : null);
+  // The history and the thread are read again when the row's label changes (a label, an undo, a paste).
+  const labelKey = message ? `${message.id}|${message.temperature}|${message.kind}|${message.labeledAt}` : '';
+  const seen = useRef(labelKey);
+  const { reload } = detail;
+  useEffect(() => {
+    if (seen.current === labelKey) return;
+    const sameMessage = seen.current.split('|')[0] === labelKey.split('|')[0];
+    seen.current = labelKey;
+    if (sameMessage) reload();
+  }, [labelKey, reload]);
+  if (!message)
     return (
       <aside className="panel" aria-label={t('panel.title')}>
-        {error ?? '…'}
+        …
       </aside>
     );
+  const current = detail.data?.message.id === message.id ? detail.data : undefined;
+  return (
+    <aside
+      className="panel"
+      aria-label={t('panel.title')}
+      aria-busy={current === undefined}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <header>
+        <h2>{authorText(message.authorHandle, translator)}</h2>
+        <button onClick={onClose} aria-label={t('panel.close')} title={`${t('panel.close')} (Esc)`}>
+          ×
+        </button>
+      </header>
+      <p className="meta">
+        {dateTime(message.postedAt)} · {sourceText(message.source, translator)}
+        {message.followers !== null ? ` · ${t('grid.followers', { count: message.followers })}` : ''}
+      </p>
+      <p className="full-text" data-testid="panel-text">
+        <Highlighted text={message.text} />
+      </p>
+      <p data-testid="panel-label">
+        <TemperatureChip value={message.temperature} /> {message.kind ? t(`kind.${message.kind}` as MessageKey) : ''}
+      </p>
+      {current ? <PanelDetail detail={current} /> : <p className="hint">{detail.error ?? '…'}</p>}
+    </aside>
+  );
+}
+
+/** What only the detail call has: engagement, the contact, the thread, the label history and the author's messages. */
+function PanelDetail({ detail }: { detail: MessageDetail }) {
+  const translator = useI18n();
+  const { t, dateTime, number } = translator;
   const { message } = detail;
   const small = (row: MessageRow) => (
     <li key={row.id}>
@@ -30,29 +81,13 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
     </li>
   );
   return (
-    <aside className="panel" aria-label={t('panel.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <header>
-        <h2>{authorText(message.authorHandle, translator)}</h2>
-        <button onClick={onClose} aria-label={t('panel.close')}>
-          ×
-        </button>
-      </header>
-      <p className="meta">
-        {dateTime(message.postedAt)} · {message.source}
-        {message.followers !== null ? ` · ${t('grid.followers', { count: message.followers })}` : ''}
-      </p>
-      <p className="full-text" data-testid="panel-text">
-        <Highlighted text={message.text} />
-      </p>
+    <>
       {message.textAsWritten !== null && (
         <details className="as-written">
           <summary>{t('panel.asWritten')}</summary>
           <pre data-testid="panel-as-written">{message.textAsWritten}</pre>
         </details>
       )}
-      <p>
-        <TemperatureChip value={message.temperature} /> {message.kind ? t(`kind.${message.kind}` as MessageKey) : ''}
-      </p>
       <p className="meta">
         ♥ {number(message.likes ?? 0)} · ⇄ {number(message.shares ?? 0)} · ↩ {number(message.replies ?? 0)}
         {message.entities.length ? ` · ${message.entities.join(', ')}` : ''}
@@ -76,7 +111,7 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
       {detail.history.length === 0 ? (
         <p className="hint">{t('panel.noHistory')}</p>
       ) : (
-        <ul>
+        <ul data-testid="panel-history">
           {detail.history.map((h) => (
             <li key={h.id} className={h.undone ? 'undone' : undefined}>
               <small>
@@ -89,6 +124,6 @@ export function MessagePanel({ id, onClose }: { id: number; onClose(): void }) {
       )}
       <h3>{t('panel.byAuthor', { count: detail.byAuthor.length })}</h3>
       <ul>{detail.byAuthor.map(small)}</ul>
-    </aside>
+    </>
   );
 }

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { MessageRow } from '../../../../shared/api/contract';
-import type { GridColumn } from '../../../../shared/api/grid';
+import type { GridColumn, GridPrefs } from '../../../../shared/api/grid';
 import type { MessageSort } from '../../../../shared/api/messages';
 import type { Translator } from '../../../../shared/i18n';
 import { authorText, COLUMN_TEXT } from '../../../../shared/domain/grid-text';
@@ -91,3 +91,34 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
   annotator: plain('annotator', 'annotator'),
   labeledAt: plain('labeledAt', 'labeledAt'),
 };
+
+/** The least a column shrinks to before the grid scrolls sideways: its dates, names and chips still readable. */
+const LEAST: Record<GridColumn, number> = {
+  postedAt: 135,
+  source: 70,
+  author: 90,
+  text: 200,
+  entities: 70,
+  topics: 70,
+  temperature: 140,
+  kind: 90,
+  case: 45,
+  annotator: 80,
+  labeledAt: 135,
+};
+
+const leastWidth = (column: GridPrefs['columns'][number]): number => Math.min(column.width, LEAST[column.id]);
+
+/**
+ * A column's share of the row: its chosen width when the window has room; when it has not, the text shrinks first
+ * (flex-shrink weighs by width, hence the large factor), then the others, each down to its least.
+ */
+export function columnStyle(column: GridPrefs['columns'][number]): CSSProperties {
+  const grow = column.id === 'text' ? 1 : 0;
+  const shrink = column.id === 'text' ? 1000 : 1;
+  return { flex: `${grow} ${shrink} ${column.width}px`, minWidth: leastWidth(column) };
+}
+
+/** The row's least width: below it the grid scrolls sideways instead of cutting columns further. */
+export const rowLeastWidth = (columns: GridPrefs['columns']): number =>
+  columns.reduce((sum, column) => sum + leastWidth(column), 0);

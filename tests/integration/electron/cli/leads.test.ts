@@ -43,7 +43,7 @@ describe('pulso leads', () => {
     expect(added).toMatchObject({ code: 0, out: '{"lead":1}\n' });
     expect(await pulso('leads', 'link', '1', '--workspace', workspace, '--messages', 'li-3')).toMatchObject({
       code: 0,
-      out: 'lead 1: 1 messages linked\n',
+      out: 'lead 1: 1 message linked\n',
     });
     for (const [stage, at] of [
       ['qualified', '2026-01-20'],

@@ -19,6 +19,23 @@ describe('i18n', () => {
     expect(spanish.t('grid.count', { count: 12345 })).toBe('12.345 menciones');
   });
 
+  it('says one in the singular and any other number in the plural, in both languages', () => {
+    const spanish = createTranslator('es', 'UTC');
+    const english = createTranslator('en', 'UTC');
+    expect(spanish.t('grid.count', { count: 1 })).toBe('1 mención');
+    expect(spanish.t('grid.count', { count: 0 })).toBe('0 menciones');
+    expect(english.t('grid.did.undo', { count: 1 })).toBe('Undone: 1 message');
+    expect(english.t('grid.filledDown', { count: 2 })).toBe("Filled 2 rows with the first row's label");
+    expect(english.t('case.event.messages', { value: '1' })).toBe('1 message added');
+    // Every plural stands beside the number it agrees with, both of its forms written.
+    for (const catalog of [en, es])
+      for (const text of Object.values(catalog))
+        for (const [, name, one, other] of text.matchAll(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g)) {
+          expect(text).toContain(`{${name}}`);
+          expect(one && other).toBeTruthy();
+        }
+  });
+
   it('follows the OS locale: any Spanish is Spanish, anything else English', () => {
     expect(languageFor('es-MX')).toBe('es');
     expect(languageFor('de-DE')).toBe('en');

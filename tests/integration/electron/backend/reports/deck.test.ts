@@ -272,7 +272,7 @@ describe('the quarterly deck', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.getWorksheet('Volumen')?.getCell('A4').value).toBe(
-      'No hay mensajes en este periodo: nada que mostrar.',
+      'No hay menciones en este periodo: nada que mostrar.',
     );
     expect(workbook.getWorksheet('Leads y ROI')?.getCell('A4').value).toBe(
       'No hay leads, ventas ni costes en este periodo.',
