@@ -1,6 +1,7 @@
+import { caseTypeText } from '../domain/grid-text';
 import { formatWait } from '../domain/wait';
 import type { MessageFilter } from '../api/messages';
-import { BASE, tooltip, type ChartModule, categoryAxis } from './types';
+import { BASE, tooltip, type ChartModule, categoryAxis, legend } from './types';
 
 const HOUR = 3_600_000;
 
@@ -70,8 +71,8 @@ export const resolutionByType: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis' }),
-        legend: { top: 0 },
-        xAxis: categoryAxis(types.map(([type, figures]) => `${type} (${t.number(figures.count)})`)),
+        legend: legend(),
+        xAxis: categoryAxis(types.map(([type, figures]) => `${caseTypeText(type, t)} (${t.number(figures.count)})`)),
         yAxis: { type: 'value', name: t.t('chart.hours') },
         series: [
           { type: 'bar', name: t.t('chart.median'), data: types.map(([, figures]) => hours(figures.median)) },

@@ -1,5 +1,6 @@
+import { sourceText } from '../domain/grid-text';
 import { SOURCES, type Source } from '../domain/vocabulary';
-import { BASE, percent, period, tooltip, type ChartModule, categoryAxis } from './types';
+import { BASE, percent, period, tooltip, type ChartModule, categoryAxis, legend } from './types';
 
 /** Followers at the start and end of the period per channel, with the growth. */
 export const communityGrowth: ChartModule = {
@@ -12,8 +13,11 @@ export const communityGrowth: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis' }),
-        legend: { top: 0 },
-        xAxis: categoryAxis(channels.map((c) => `${c.channel} (${percent(t, c.followerGrowth)})`)),
+        legend: legend(),
+        // Each channel named by its network too: "@lumen" alone does not say which network's account it is.
+        xAxis: categoryAxis(
+          channels.map((c) => `${sourceText(c.source, t)} ${c.channel} (${percent(t, c.followerGrowth)})`),
+        ),
         yAxis: { type: 'value', name: t.t('chart.followers') },
         series: [
           { type: 'bar', name: t.t('chart.start'), data: channels.map((c) => c.followersStart) },

@@ -1,5 +1,6 @@
+import { demographicText } from '../domain/grid-text';
 import type { KpiReport } from '../api/kpis';
-import { BASE, period, TEMPERATURE_COLORS, tooltip, type ChartModule, categoryAxis } from './types';
+import { BASE, period, TEMPERATURE_COLORS, tooltip, type ChartModule, categoryAxis, legend } from './types';
 import { TEMPERATURE_SLOTS, temperatureFilter, temperatureName } from './temperature';
 
 type Dimension = keyof KpiReport['demographics'];
@@ -16,8 +17,8 @@ export function demographicsChart(dimension: Dimension): ChartModule {
         option: {
           ...BASE,
           tooltip: tooltip({ trigger: 'axis' }),
-          legend: { top: 0, type: 'scroll' },
-          xAxis: categoryAxis(values.map(([value]) => value)),
+          legend: legend('top', true),
+          xAxis: categoryAxis(values.map(([value]) => demographicText(dimension, value, t))),
           yAxis: { type: 'value' },
           series: TEMPERATURE_SLOTS.map((slot) => ({
             type: 'bar',

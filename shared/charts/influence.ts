@@ -1,5 +1,5 @@
 import type { InfluencerKpis } from '../api/kpis';
-import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis, legend } from './types';
 
 const PARTS = ['reach', 'engagement', 'conversation'] as const;
 
@@ -18,7 +18,7 @@ function influenceChart(list: 'top' | 'detractors'): ChartModule {
         option: {
           ...BASE,
           tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 2) }),
-          legend: { top: 0 },
+          legend: legend(),
           xAxis: { type: 'value', name: t.t('chart.influence') },
           yAxis: categoryAxis(
             authors.map((a) => handleText(a.handle)),

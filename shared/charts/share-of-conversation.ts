@@ -1,4 +1,4 @@
-import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis, legend } from './types';
 
 /** Share of Conversation: within each topic, the share of its messages naming each entity. */
 export const shareOfConversation: ChartModule = {
@@ -11,7 +11,7 @@ export const shareOfConversation: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
-        legend: { top: 0, type: 'scroll' },
+        legend: legend('top', true),
         xAxis: categoryAxis(topics.map((topic) => `${topic.name} (${t.number(topic.mentions)})`)),
         yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({

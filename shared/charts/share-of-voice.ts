@@ -1,4 +1,4 @@
-import { BASE, percent, period, tooltip, type ChartModule } from './types';
+import { BASE, percent, period, tooltip, type ChartModule, legend } from './types';
 
 /** Share of Voice: each tracked entity's part of all entity mentions. */
 export const shareOfVoice: ChartModule = {
@@ -11,7 +11,7 @@ export const shareOfVoice: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'item' }),
-        legend: { bottom: 0, type: 'scroll' },
+        legend: legend('bottom', true),
         series: [
           {
             type: 'pie',

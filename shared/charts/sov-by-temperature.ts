@@ -1,5 +1,5 @@
 import { TEMPERATURE_CODES } from '../domain/kpis';
-import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis } from './types';
+import { BASE, type ChartModule, formatValue, period, tooltip, categoryAxis, legend } from './types';
 import { temperatureName } from './temperature';
 
 /** SoV by temperature: of all mentions at each temperature, each entity's share (bars to 100 %). */
@@ -13,7 +13,7 @@ export const sovByTemperature: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
-        legend: { top: 0, type: 'scroll' },
+        legend: legend('top', true),
         xAxis: categoryAxis(TEMPERATURE_CODES.map((key) => temperatureName(t, key))),
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({

@@ -1,5 +1,5 @@
 import { addDays } from '../domain/period';
-import { BASE, period, TEMPERATURE_COLORS, tooltip, type ChartModule, categoryAxis } from './types';
+import { BASE, period, TEMPERATURE_COLORS, tooltip, type ChartModule, categoryAxis, legend } from './types';
 import { TEMPERATURE_SLOTS, temperatureFilter, temperatureName } from './temperature';
 
 /** Messages per day, week or month, stacked by temperature. */
@@ -21,7 +21,7 @@ export const temperatureOverTime: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis' }),
-        legend: { top: 0 },
+        legend: legend(),
         xAxis: categoryAxis(buckets.map((b) => t.day(b.start))),
         yAxis: { type: 'value' },
         series: TEMPERATURE_SLOTS.map((slot) => ({

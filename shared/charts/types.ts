@@ -72,6 +72,14 @@ export function categoryAxis(labels: string[], options: { vertical?: boolean; wi
   };
 }
 
+/** A legend that wraps inside the card instead of running past its edges. */
+export const legend = (place: 'top' | 'bottom' = 'top', scroll = false) => ({
+  [place]: 0,
+  left: 8,
+  right: 8,
+  ...(scroll ? { type: 'scroll' as const } : {}),
+});
+
 export const BASE: EChartsOption = {
   animation: false,
   textStyle: { fontFamily: 'system-ui, sans-serif' },

@@ -11,6 +11,22 @@ export const authorText = (handle: string, t: Translator): string =>
 export const sourceText = (source: string, t: Translator): string =>
   (SOURCES as readonly string[]).includes(source) ? t.t(`source.${source as Source}`) : source;
 
+/** The usual case types (the demo's among them) in the UI's language; a workspace's own types as written. */
+const CASE_TYPE_WORDS: Record<string, MessageKey> = {
+  billing: 'caseType.billing',
+  technical: 'caseType.technical',
+  coverage: 'caseType.coverage',
+  contract: 'caseType.contract',
+};
+export const caseTypeText = (type: string, t: Translator): string => {
+  const key = CASE_TYPE_WORDS[type];
+  return key ? t.t(key) : type;
+};
+
+/** A demographic value in words: sex in the UI's language; age bands and regions as the file wrote them. */
+export const demographicText = (dimension: 'ageBand' | 'sex' | 'region', value: string, t: Translator): string =>
+  dimension === 'sex' && (value === 'female' || value === 'male') ? t.t(`sex.${value}`) : value;
+
 /** Who labeled, in words: the labels a file came with are the import's. */
 export const annotatorText = (annotator: string | null, t: Translator): string =>
   annotator === IMPORTED_ANNOTATOR ? t.t('annotator.imported') : (annotator ?? '');

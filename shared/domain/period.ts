@@ -67,3 +67,25 @@ export function quickPeriod(kind: QuickPeriod, anchor: string): { from: string; 
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + span, 0));
   return { from: fromUtc(start.getTime()), to: fromUtc(end.getTime()) };
 }
+
+/**
+ * A day typed as the UI's language writes it (es 29/06/2026, en 06/29/2026; / - or . between, a two-digit year is
+ * this century) or as ISO 2026-06-29: the ISO day, or null when it is no calendar day.
+ */
+export function parseDay(text: string, language: 'es' | 'en'): string | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(trimmed);
+  let parts: [number, number, number] | null = null;
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (local) {
+    const [first, second, year] = [Number(local[1]), Number(local[2]), Number(local[3])];
+    const fullYear = year < 100 ? 2000 + year : year;
+    parts = language === 'es' ? [fullYear, second, first] : [fullYear, first, second];
+  }
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { quickPeriod } from '../../shared/domain/period';
+import { addDays, quickPeriod } from '../../shared/domain/period';
 import { createTranslator } from '../../shared/i18n';
 import { tempFolder } from '../helpers/files';
 import { testBackend } from '../helpers/workspace';
@@ -95,6 +95,62 @@ describe('the dashboard (real renderer, real handlers)', () => {
           `Entity: ${first.name} ×`,
           'Clear all',
         ]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('walks a chart from the keyboard, says each element, and drills into it with Enter (Spanish)', async () => {
+    const { backend, client } = testBackend();
+    expect((await client.runJob('demo.create', { messages: 1500 })).state).toBe('finished');
+    await client.call('settings.update', { language: 'es', timeZone: 'UTC' });
+    const span = await client.call('messages.span', {});
+    const quarter = quickPeriod('thisQuarter', span.to as string);
+    const report = await client.call('kpis.get', quarter);
+    const [first, second] = report.entities;
+    if (!first || !second) throw new Error('two entities expected');
+    const es = createTranslator('es', 'UTC');
+    const app = await openApp(backend, { now: new Date(`${span.to}T12:00:00Z`) });
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Panel' }).click();
+      const sov = page.getByRole('group', { name: /^Share of Voice \(cuota de voz\): ← →/ });
+      await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(5);
+      // A control like any other (tabIndex 0): focused, it starts on its first element.
+      await sov.focus();
+      const said = page.locator('section[data-chart="share-of-voice"]').getByTestId('chart-focus');
+      await expect.poll(() => said.textContent()).toBe(`${first.name}: ${es.number(first.mentions)}`);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => said.textContent()).toBe(`${second.name}: ${es.number(second.mentions)}`);
+      await screenshotsAtSizes(page, 'dashboard-keyboard-es');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.getByTestId('message-count').textContent())
+        .toMatch(new RegExp(`^${es.number(second.mentions)} de `));
+      await expect
+        .poll(() => page.getByRole('group', { name: 'Filtros' }).getByRole('button').allTextContents())
+        .toEqual([`${es.day(quarter.from)} – ${es.day(quarter.to)} ×`, `Entidad: ${second.name} ×`, 'Quitar todos']);
+      // The date fields write the day as Spanish does, whatever the OS, and take one typed that way.
+      const from = page.getByRole('textbox', { name: 'Desde' });
+      expect(await from.inputValue()).toBe(es.day(quarter.from));
+      expect(await from.getAttribute('placeholder')).toBe('dd/mm/aaaa');
+      const mid = addDays(quarter.from, 45);
+      await from.fill(es.day(mid));
+      await from.press('Enter');
+      const narrowed = await client.call('messages.count', {
+        filter: { from: mid, to: quarter.to, entities: [second.id] },
+      });
+      await expect
+        .poll(() => page.getByTestId('message-count').textContent())
+        .toMatch(new RegExp(`^${es.number(narrowed.total)} de `));
+      await from.fill('31/02/2026');
+      await from.press('Enter');
+      expect(await from.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByRole('group', { name: 'Filtros' }).getByRole('button').first().textContent()).toBe(
+        `${es.day(mid)} – ${es.day(quarter.to)} ×`,
+      );
+      await screenshotsAtSizes(page, 'grid-day-field-es');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -145,6 +145,8 @@ export async function screenshotsAtSizes(page: Page, name: string): Promise<void
     [1440, 900],
   ] as const) {
     await page.setViewportSize({ width, height });
+    // Charts redraw at their new size on the next frames.
+    await page.waitForTimeout(250);
     await page.screenshot({ path: screenshotPath(`${name}-${width}.png`) });
   }
 }

@@ -1,3 +1,4 @@
+import { demographicText } from '../../../shared/domain/grid-text';
 import { row, TEMPERATURE_COLORS, UNLABELED_COLOR, PALETTE, type DeckContext } from './deck-context';
 import type { DeckSection } from './deck';
 import { TEMPERATURES } from '../../../shared/domain/temperature';
@@ -143,7 +144,7 @@ export function demographics(c: DeckContext): DeckSection {
     ],
     rows: Object.entries(kpis.demographics[dimension]).map(([value, figures]) =>
       row(
-        value,
+        demographicText(dimension, value, c.t),
         figures.messages,
         figures.meanTemperature,
         ...TEMPERATURES.map((v) => figures.byTemperature[String(v) as '0']),

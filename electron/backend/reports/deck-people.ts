@@ -1,3 +1,4 @@
+import { caseTypeText } from '../../../shared/domain/grid-text';
 import { cell, row, type DeckContext } from './deck-context';
 import type { DeckSection } from './deck';
 
@@ -50,7 +51,7 @@ export function care(c: DeckContext): DeckSection {
           { header: tr('deck.column.medianHours'), format: 'dec1' },
           { header: tr('deck.column.p90Hours'), format: 'dec1' },
         ],
-        rows: types.map(([type, figures]) => row(type, figures.count, figures.median, figures.p90)),
+        rows: types.map(([type, figures]) => row(caseTypeText(type, c.t), figures.count, figures.median, figures.p90)),
       },
     ],
     [

@@ -9,6 +9,7 @@ const KIND_NAMES: Record<string, MessageKey> = {
   rematch: 'job.kind.rematch',
   demo: 'job.kind.demo',
   export: 'job.kind.export',
+  report: 'job.kind.report',
 };
 
 /**

@@ -3,6 +3,7 @@ import { QUICK_PERIODS, quickPeriod, type QuickPeriod } from '../../../shared/do
 import { localDate } from '../../../shared/domain/time';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../app/i18n';
+import { DayField } from './DayField';
 
 export interface Period {
   from: string;
@@ -92,24 +93,18 @@ export function PeriodPicker({ period, today, span, onChange }: Props) {
       <button type="button" aria-pressed={same(span)} onClick={() => onChange(span)}>
         {t('period.allTime')}
       </button>
-      <label>
-        {t('filter.from')}{' '}
-        <input
-          type="date"
-          value={period.from}
-          max={period.to}
-          onChange={(e) => e.target.value && onChange({ ...period, from: e.target.value })}
-        />
-      </label>
-      <label>
-        {t('filter.to')}{' '}
-        <input
-          type="date"
-          value={period.to}
-          min={period.from}
-          onChange={(e) => e.target.value && onChange({ ...period, to: e.target.value })}
-        />
-      </label>
+      <DayField
+        label={t('filter.from')}
+        value={period.from}
+        max={period.to}
+        onChange={(from) => from && onChange({ ...period, from })}
+      />
+      <DayField
+        label={t('filter.to')}
+        value={period.to}
+        min={period.from}
+        onChange={(to) => to && onChange({ ...period, to })}
+      />
     </div>
   );
 }

@@ -7,6 +7,9 @@ import { useI18n } from '../../app/i18n';
 import { echarts } from './echarts';
 import { BASE } from '../../../../shared/charts/types';
 import { useDarkScheme } from '../../components/theme';
+import { chartElements, moveFocus, type ChartKey } from '../../../../shared/charts/elements';
+
+const CHART_KEYS = new Set<string>(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
 interface Props {
   chart: ChartModule;
@@ -29,6 +32,32 @@ export function Chart({ chart, report, onDrill }: Props) {
   const spec = useMemo(() => chart.build(report, i18n), [chart, report, i18n]);
   const title = t(chart.title);
   const dark = useDarkScheme();
+  const elements = useMemo(() => chartElements(spec.option, i18n), [spec, i18n]);
+  /** The element the keyboard is on (null: none yet), highlighted on the chart and said by its live region. */
+  const [focus, setFocus] = useState<{ series: number; index: number } | null>(null);
+  const focused = focus ? elements[focus.series]?.[focus.index] : undefined;
+
+  useEffect(() => {
+    const drawn = instance.current;
+    if (!drawn) return;
+    drawn.dispatchAction({ type: 'downplay' });
+    drawn.dispatchAction({ type: 'hideTip' });
+    if (!focused) return;
+    const target = { seriesIndex: focused.seriesIndex, dataIndex: focused.dataIndex };
+    drawn.dispatchAction({ type: 'highlight', ...target });
+    drawn.dispatchAction({ type: 'showTip', ...target });
+  }, [focused]);
+
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (CHART_KEYS.has(event.key)) {
+      event.preventDefault();
+      setFocus((at) => moveFocus(elements, at, event.key as ChartKey));
+    } else if ((event.key === 'Enter' || event.key === ' ') && focused) {
+      event.preventDefault();
+      const filter = spec.drill(focused.seriesIndex, focused.dataIndex);
+      if (filter) onDrill(filter);
+    }
+  };
 
   useEffect(() => {
     if (!element.current) return;
@@ -104,7 +133,21 @@ export function Chart({ chart, report, onDrill }: Props) {
         </span>
       </header>
       {spec.empty && <p className="chart-empty">{t('chart.empty')}</p>}
-      <div ref={element} className="chart-canvas" hidden={spec.empty} />
+      <div
+        ref={element}
+        className="chart-canvas"
+        hidden={spec.empty}
+        tabIndex={spec.empty ? -1 : 0}
+        role="group"
+        aria-roledescription={t('chart.role')}
+        aria-label={t('chart.keys', { title })}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocus((at) => at ?? moveFocus(elements, null, 'Home'))}
+        onBlur={() => setFocus(null)}
+      />
+      <p className="visually-hidden" aria-live="polite" data-testid="chart-focus">
+        {focused?.text ?? ''}
+      </p>
       {status && (
         <p className="chart-status" role="status">
           {status}

@@ -10,6 +10,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { annotatorText } from '../../../../shared/domain/grid-text';
 import { ScopeSelects } from '../../components/ScopeSelects';
+import { DayField } from '../../components/DayField';
 import { sameFilter } from './filter-chips';
 
 interface Props {
@@ -112,14 +113,20 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      <label>
-        {t('filter.from')}{' '}
-        <input type="date" value={filter.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} />
-      </label>
-      <label>
-        {t('filter.to')}{' '}
-        <input type="date" value={filter.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} />
-      </label>
+      <DayField
+        label={t('filter.from')}
+        value={filter.from}
+        optional
+        max={filter.to}
+        onChange={(day) => set('from', day)}
+      />
+      <DayField
+        label={t('filter.to')}
+        value={filter.to}
+        optional
+        min={filter.from}
+        onChange={(day) => set('to', day)}
+      />
       <ScopeSelects scope={filter} onChange={(patch) => onChange({ ...filter, ...patch })} />
       <select
         aria-label={t('grid.col.temperature')}

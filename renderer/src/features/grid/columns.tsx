@@ -102,8 +102,8 @@ const LEAST: Record<GridColumn, number> = {
   topics: 70,
   temperature: 140,
   kind: 90,
-  case: 45,
-  annotator: 80,
+  case: 55,
+  annotator: 95,
   labeledAt: 135,
 };
 

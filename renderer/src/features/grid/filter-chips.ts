@@ -1,5 +1,5 @@
 import type { MessageFilter } from '../../../../shared/api/messages';
-import { annotatorText, sourceText } from '../../../../shared/domain/grid-text';
+import { annotatorText, caseTypeText, demographicText, sourceText } from '../../../../shared/domain/grid-text';
 import { TEMPERATURE_LABELS, type Temperature } from '../../../../shared/domain/temperature';
 import type { MessageKey, Translator } from '../../../../shared/i18n';
 
@@ -66,12 +66,12 @@ export function filterChips(filter: MessageFilter, names: Names, i18n: Translato
   }
   if (filter.demographic) {
     const { dimension, value } = filter.demographic;
-    add(['demographic'], `${t(`field.${dimension}`)}: ${value}`);
+    add(['demographic'], `${t(`field.${dimension}`)}: ${demographicText(dimension, value, i18n)}`);
   }
   if (filter.cases) {
     const { openedFrom, openedTo, type, state } = filter.cases;
     const parts = [t('chips.cases', { from: day(openedFrom), to: day(openedTo) })];
-    if (type) parts.push(type);
+    if (type) parts.push(caseTypeText(type, i18n));
     if (state) parts.push(t(CASE_STATES[state]));
     add(['cases'], parts.join(' · '));
   }

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
-import { sourceText } from '../../../../shared/domain/grid-text';
+import { caseTypeText, sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { Sparkline } from './Sparkline';
 
@@ -103,7 +103,8 @@ export function CustomerStory({ author, onClose }: { author: number; onClose(): 
                   {s.cases.length === 0 && <li className="muted">—</li>}
                   {s.cases.map((c) => (
                     <li key={c.id}>
-                      #{c.id} {c.type} · {t(`case.status.${c.status}` as MessageKey)} · {date(c.openedAt)}
+                      #{c.id} {c.type === null ? '' : caseTypeText(c.type, i18n)} ·{' '}
+                      {t(`case.status.${c.status}` as MessageKey)} · {date(c.openedAt)}
                     </li>
                   ))}
                 </ul>

@@ -7,7 +7,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
-import { sourceText } from '../../../../shared/domain/grid-text';
+import { caseTypeText, sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { CasePanel } from './CasePanel';
 import { dueTone, formatWait, useNow } from '../../components/wait';
@@ -96,7 +96,9 @@ export function QueueView() {
       <select value={filter[key] ?? ''} onChange={(e) => set(key, e.target.value)}>
         <option value="">{t('queue.filter.any')}</option>
         {values.map((value) => (
-          <option key={value}>{value}</option>
+          <option key={value} value={value}>
+            {key === 'type' ? caseTypeText(value, i18n) : value}
+          </option>
         ))}
       </select>
     </label>
@@ -217,7 +219,7 @@ export function QueueView() {
                     {item.case === null ? (
                       <span className="muted">{t('queue.loose')}</span>
                     ) : (
-                      `#${item.case} ${item.type ?? ''}`
+                      `#${item.case} ${item.type === null ? '' : caseTypeText(item.type, i18n)}`
                     )}
                     {(item.assignee ?? item.department) && ` · ${item.assignee ?? item.department}`}
                   </span>
