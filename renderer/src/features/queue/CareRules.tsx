@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ASSIGN_MODES, type AssignMode } from '../../../../shared/api/cases';
 import { parseDuration } from '../../../../shared/domain/sla';
+import { caseTypeText } from '../../../../shared/domain/grid-text';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -37,7 +38,8 @@ export function CareRules() {
 type Run = (call: () => Promise<unknown>, done: () => void) => Promise<void>;
 
 function Policies({ run }: { run: Run }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const policies = useApi('sla.list', {}, { reloadOn: ['writes'] });
   const [form, setForm] = useState({ name: '', type: '', first: '1h', next: '', resolution: '24h', hours: '' });
   const minutes = (text: string): string => {
@@ -95,7 +97,7 @@ function Policies({ run }: { run: Run }) {
             <tr key={p.id}>
               <td>{p.name}</td>
               <td>
-                {p.type ??
+                {(p.type === null ? null : caseTypeText(p.type, i18n)) ??
                   (p.priority ? t(`case.priority.${p.priority}` as MessageKey) : null) ??
                   p.department ??
                   t('queue.filter.any')}
@@ -124,7 +126,8 @@ function Policies({ run }: { run: Run }) {
 }
 
 function Routing({ run }: { run: Run }) {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const rules = useApi('routing.list', {}, { reloadOn: ['writes'] });
   const [form, setForm] = useState({ name: '', when: '', team: '', assignee: '', assign: 'fixed' as AssignMode });
   const preview = useApi('routing.preview', form.when.trim() ? { when: form.when.trim(), limit: 0 } : null);
@@ -150,7 +153,11 @@ function Routing({ run }: { run: Run }) {
         {(rules.data ?? []).map((rule) => (
           <li key={rule.id}>
             <b>{rule.name}</b> <code>{rule.when}</code> →{' '}
-            {[rule.department, rule.type, rule.priority && t(`case.priority.${rule.priority}` as MessageKey)]
+            {[
+              rule.department,
+              rule.type && caseTypeText(rule.type, i18n),
+              rule.priority && t(`case.priority.${rule.priority}` as MessageKey),
+            ]
               .filter(Boolean)
               .join(' · ')}
             {rule.assign === 'fixed'
