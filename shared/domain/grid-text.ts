@@ -23,9 +23,17 @@ export const caseTypeText = (type: string, t: Translator): string => {
   return key ? t.t(key) : type;
 };
 
+/** A case type typed in the UI's language, as stored: "facturación" (or "billing") is billing; any other as typed. */
+export const caseTypeFromText = (text: string, t: Translator): string =>
+  Object.entries(CASE_TYPE_WORDS).find(([, key]) => t.t(key).toLowerCase() === text.toLowerCase())?.[0] ?? text;
+
 /** A demographic value in words: sex in the UI's language; age bands and regions as the file wrote them. */
 export const demographicText = (dimension: 'ageBand' | 'sex' | 'region', value: string, t: Translator): string =>
   dimension === 'sex' && (value === 'female' || value === 'male') ? t.t(`sex.${value}`) : value;
+
+/** An account as people say it: its handle and its network's name, "@ana (Instagram)", never "instagram:@ana". */
+export const accountText = (source: string, handle: string, t: Translator): string =>
+  `${authorText(handle, t)} (${sourceText(source, t)})`;
 
 /** Who labeled, in words: the labels a file came with are the import's. */
 export const annotatorText = (annotator: string | null, t: Translator): string =>

@@ -3,13 +3,15 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { RoleAndType, type ContactChange } from './ContactFields';
+import { accountText } from '../../../../shared/domain/grid-text';
 
 /**
  * The side panel's contact: who the message's author is (person, company, role, account type), editable; or a form
  * to mark the author as an identified contact.
  */
 export function ContactCard({ message }: { message: number }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const found = useApi('contacts.ofMessage', { message }, { reloadOn: ['writes'] });
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -40,7 +42,9 @@ export function ContactCard({ message }: { message: number }) {
           <div className="fields">
             <RoleAndType contact={contact} onChange={update} />
           </div>
-          <p className="meta">{contact.accounts.map((account) => `${account.source}:${account.handle}`).join(' · ')}</p>
+          <p className="meta">
+            {contact.accounts.map((account) => accountText(account.source, account.handle, i18n)).join(' · ')}
+          </p>
         </>
       ) : (
         <form

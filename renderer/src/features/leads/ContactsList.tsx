@@ -3,13 +3,15 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { RoleAndType, type ContactChange } from './ContactFields';
+import { accountText } from '../../../../shared/domain/grid-text';
 
 /**
  * The contacts with their accounts: role and account type set in place, several checked merged into the first, and an
  * account split out to a contact of its own.
  */
 export function ContactsList() {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const [search, setSearch] = useState('');
   const list = useApi('contacts.list', search.trim() ? { search: search.trim() } : {}, { reloadOn: ['writes'] });
   const [checked, setChecked] = useState<number[]>([]);
@@ -95,11 +97,11 @@ export function ContactsList() {
               <td>
                 {contact.accounts.map((account) => (
                   <span key={account.authorId} className="account-chip">
-                    {account.source}:{account.handle}
+                    {accountText(account.source, account.handle, i18n)}
                     {contact.accounts.length > 1 && (
                       <button
-                        aria-label={t('contacts.split', { account: `${account.source}:${account.handle}` })}
-                        title={t('contacts.split', { account: `${account.source}:${account.handle}` })}
+                        aria-label={t('contacts.split', { account: accountText(account.source, account.handle, i18n) })}
+                        title={t('contacts.split', { account: accountText(account.source, account.handle, i18n) })}
                         onClick={() =>
                           void run(() => api.call('contacts.split', { contact: contact.id, author: account.authorId }))
                         }

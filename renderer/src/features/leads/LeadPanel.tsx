@@ -5,12 +5,14 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { LeadFields } from './LeadFields';
+import { authorText, sourceText } from '../../../../shared/domain/grid-text';
 
 const DAY = 86_400_000;
 
 /** A lead's page beside the board: its contact, its stage history and its conversation. */
 export function LeadPanel({ lead, onClose, onChanged }: { lead: number; onClose(): void; onChanged(): void }) {
-  const { t, dateTime, date, number } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime, date, number } = i18n;
   const detail = useApi('leads.get', { lead }, { reloadOn: ['writes'] });
   const [messages, setMessages] = useState<MessageDetail['message'][]>([]);
   const ids = detail.data?.messageIds;
@@ -72,7 +74,8 @@ export function LeadPanel({ lead, onClose, onChanged }: { lead: number; onClose(
             {messages.map((message) => (
               <li key={message.id}>
                 <small>
-                  {dateTime(message.postedAt)} · {message.source} · {message.authorHandle}
+                  {dateTime(message.postedAt)} · {sourceText(message.source, i18n)} ·{' '}
+                  {authorText(message.authorHandle, i18n)}
                   {data.wonAt !== null &&
                     ` · ${t('leads.beforeSale', { days: number((data.wonAt - message.postedAt) / DAY, 0) })}`}
                 </small>{' '}

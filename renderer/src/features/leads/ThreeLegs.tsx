@@ -5,6 +5,7 @@ import { ATTRIBUTION_MODELS } from '../../../../shared/domain/attribution';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
+import { sourceText } from '../../../../shared/domain/grid-text';
 
 /** The quarter `offset` quarters from the one holding `now`, as inclusive days. */
 export function quarterOf(now: Date, offset: number): { from: string; to: string; label: string } {
@@ -26,7 +27,8 @@ export function quarterOf(now: Date, offset: number): { from: string; to: string
  * channel is worth beyond money.
  */
 export function ThreeLegs() {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const [offset, setOffset] = useState(0);
   const [attribution, setAttribution] = useState({ windowDays: 180, halfLifeDays: 7 });
   const period = quarterOf(new Date(), offset);
@@ -111,7 +113,7 @@ export function ThreeLegs() {
             <dl>
               {data.community.map((channel) => (
                 <div key={`${channel.source}-${channel.channel}`} className="pair">
-                  <dt>{t('legs.followers', { source: channel.source })}</dt>
+                  <dt>{t('legs.followers', { source: `${sourceText(channel.source, i18n)} ${channel.channel}` })}</dt>
                   <dd>
                     {channel.followersEnd === null ? '—' : number(channel.followersEnd)} ({pct(channel.followerGrowth)})
                   </dd>
@@ -151,7 +153,8 @@ function RoiLeg({
   yearBefore: RoiReport | null;
   pct(value: Ratio): string;
 }) {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const [breakdown, setBreakdown] = useState<'source' | RoiBreakdown>('source');
   const parts = (report: RoiReport, model: (typeof ATTRIBUTION_MODELS)[number]): Record<string, number> =>
     breakdown === 'source'
@@ -230,7 +233,10 @@ function RoiLeg({
                     {Object.entries(parts(roi, model))
                       .filter(([, amount]) => amount > 0)
                       .sort((a, b) => b[1] - a[1])
-                      .map(([source, amount]) => `${source} ${number(amount)}`)
+                      .map(
+                        ([part, amount]) =>
+                          `${breakdown === 'source' ? sourceText(part, i18n) : part} ${number(amount)}`,
+                      )
                       .join(' · ')}
                   </td>
                   <td className={(roi.roi[model] ?? 0) < 0 ? 'negative' : ''}>{pct(roi.roi[model])}</td>

@@ -6,7 +6,7 @@ import type { Temperature } from '../../../../shared/domain/temperature';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
-import { sourceText } from '../../../../shared/domain/grid-text';
+import { caseTypeFromText, caseTypeText, sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { ReplyBox } from './ReplyBox';
 import { StoryButton } from './StoryButton';
@@ -74,34 +74,39 @@ function CasePage({
     name: 'type' | 'assignee' | 'department',
     list: string[],
     ref?: React.ForwardedRef<HTMLInputElement>,
-  ) => (
-    <label>
-      {t(name === 'department' ? 'case.team' : name === 'type' ? 'case.type' : 'case.assignee')}
-      <input
-        key={`${name}-${c[name] ?? ''}`}
-        ref={ref}
-        list={`case-${name}-options`}
-        defaultValue={c[name] ?? ''}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-          if (e.key === 'Escape') document.querySelector<HTMLElement>('.queue-list')?.focus();
-        }}
-        onBlur={(e) => {
-          const value = e.target.value.trim();
-          if (value === (c[name] ?? '')) return;
-          if (name === 'type') {
-            if (value) void update({ type: value });
-          } else void update({ [name]: value || null });
-        }}
-      />
-      <datalist id={`case-${name}-options`}>
-        {list.map((option) => (
-          <option key={option} value={option} />
-        ))}
-      </datalist>
-    </label>
-  );
+  ) => {
+    // A type is shown and picked in the UI's language, stored as its word ("facturación" is billing).
+    const shown = (value: string): string => (name === 'type' ? caseTypeText(value, i18n) : value);
+    return (
+      <label>
+        {t(name === 'department' ? 'case.team' : name === 'type' ? 'case.type' : 'case.assignee')}
+        <input
+          key={`${name}-${c[name] ?? ''}-${i18n.language}`}
+          ref={ref}
+          list={`case-${name}-options`}
+          defaultValue={shown(c[name] ?? '')}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+            if (e.key === 'Escape') document.querySelector<HTMLElement>('.queue-list')?.focus();
+          }}
+          onBlur={(e) => {
+            const typed = e.target.value.trim();
+            const value = name === 'type' ? caseTypeFromText(typed, i18n) : typed;
+            if (value === (c[name] ?? '')) return;
+            if (name === 'type') {
+              if (value) void update({ type: value });
+            } else void update({ [name]: value || null });
+          }}
+        />
+        <datalist id={`case-${name}-options`}>
+          {list.map((option) => (
+            <option key={option} value={shown(option)} />
+          ))}
+        </datalist>
+      </label>
+    );
+  };
   return (
     <aside className="panel case-panel" aria-label={t('queue.caseTitle', { id })}>
       <h2>{t('queue.caseTitle', { id })}</h2>
@@ -176,7 +181,7 @@ function CasePage({
           ),
         )}
       </ol>
-      <ReplyBox ref={replyRef} caseId={id} source={c.customer.source} onSent={detail.reload} />
+      <ReplyBox ref={replyRef} caseId={id} source={sourceText(c.customer.source, i18n)} onSent={detail.reload} />
       <div className="case-actions">
         {['resolved', 'closed'].includes(c.status) ? (
           <button onClick={() => void update({ status: 'attended' })}>{t('case.reopen')}</button>

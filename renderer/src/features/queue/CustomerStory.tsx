@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
-import { caseTypeText, sourceText } from '../../../../shared/domain/grid-text';
+import { accountText, caseTypeText, sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { Sparkline } from './Sparkline';
 
@@ -64,7 +64,7 @@ export function CustomerStory({ author, onClose }: { author: number; onClose(): 
           <>
             <p className="muted">
               {s.contact?.company && `${s.contact.company} · `}
-              {s.accounts.map((a) => `${a.source}:${a.handle}`).join(' · ')}
+              {s.accounts.map((a) => accountText(a.source, a.handle, i18n)).join(' · ')}
             </p>
             <section className="story-mood">
               <div>

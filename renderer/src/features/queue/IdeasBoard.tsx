@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
-import { sourceText } from '../../../../shared/domain/grid-text';
+import { accountText, sourceText } from '../../../../shared/domain/grid-text';
 import { TemperatureChip } from '../../components/TemperatureChip';
 
 /**
@@ -103,7 +103,10 @@ export function IdeasBoard() {
                   ))}
                 </select>
               </td>
-              <td className="idea-customers" title={idea.customers.map((c) => `${c.source}:${c.handle}`).join(' ')}>
+              <td
+                className="idea-customers"
+                title={idea.customers.map((c) => accountText(c.source, c.handle, i18n)).join(' · ')}
+              >
                 {idea.customers
                   .slice(0, 6)
                   .map((c) => c.handle)
