@@ -25,7 +25,14 @@ describe('searching and exporting the grid (real renderer, real handlers)', () =
       const marks = page.getByRole('grid', { name: 'Messages' }).locator('mark');
       await expect.poll(() => marks.count()).toBeGreaterThan(0);
       expect((await marks.allTextContents()).every((text) => text.toLowerCase() === 'roaming')).toBe(true);
+      // And in the side panel's whole text.
+      await page.getByRole('grid', { name: 'Messages' }).focus();
+      await page.keyboard.press('Enter');
+      const panelMarks = page.getByRole('complementary', { name: 'Message' }).getByTestId('panel-text').locator('mark');
+      await expect.poll(() => panelMarks.count()).toBeGreaterThan(0);
+      expect((await panelMarks.allTextContents()).every((text) => text.toLowerCase() === 'roaming')).toBe(true);
       await screenshotsAtSizes(page, 'grid-search-en');
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Export…' }).click();
       await expect
         .poll(() => page.getByRole('status').last().textContent())

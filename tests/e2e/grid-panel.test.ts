@@ -26,7 +26,8 @@ describe('the grid fits the window, and its side panel follows the cursor (real 
   for (const language of ['es', 'en'] as const) {
     it(`shrinks columns to fit, then narrows beside the panel, which shows each row and label as it comes (${language})`, async () => {
       const { backend, client } = await demoBackend(300);
-      await client.call('settings.update', { language });
+      // Spanish in the dark theme, English in the light one: the screenshots show both.
+      await client.call('settings.update', { language, theme: language === 'es' ? 'dark' : 'light' });
       const app = await openApp(backend);
       const { page } = app;
       const name = language === 'es' ? { grid: 'Menciones', panel: 'Mención' } : { grid: 'Messages', panel: 'Message' };

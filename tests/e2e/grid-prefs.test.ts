@@ -186,6 +186,12 @@ describe('the grid, arranged by the analyst (real renderer, real handlers)', () 
         .toMatch(new RegExp(`^${angry.total.toLocaleString('en')} of 400`));
       // The view keeps its name in the selector, and what it filters is written out as chips.
       expect(await views.inputValue()).toBe('builtin:angryWithoutCase');
+      // The controls show what the view set, two temperatures included.
+      expect(
+        await page
+          .getByRole('combobox', { name: 'Temperature' })
+          .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
+      ).toBe('-2, -1');
       const chips = page.getByRole('group', { name: 'Filters' });
       await expect
         .poll(() => chips.getByRole('button').allTextContents())

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { annotatorText } from '../../../../shared/domain/grid-text';
-import { ScopeSelects } from '../../components/ScopeSelects';
+import { manyOption, ScopeSelects, selectValue } from '../../components/ScopeSelects';
 import { DayField } from '../../components/DayField';
 import { sameFilter } from './filter-chips';
 
@@ -22,6 +22,7 @@ interface Props {
 }
 
 const SEARCH_DELAY_MS = 250;
+const signed = (value: number): string => (value > 0 ? `+${value}` : String(value));
 
 /** The grid's filters; each select narrows to one value, or all. */
 export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
@@ -41,7 +42,6 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
 
   const set = <K extends keyof MessageFilter>(key: K, value: MessageFilter[K] | undefined): void =>
     onChange({ ...filter, [key]: value });
-  const one = <T,>(values: readonly T[] | undefined): string => (values?.length === 1 ? String(values[0]) : '');
 
   /** The view last applied: the selector keeps its name for as long as the filter is still that view's. */
   const [chosen, setChosen] = useState<{ value: string; filter: MessageFilter } | null>(null);
@@ -130,7 +130,7 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
       <ScopeSelects scope={filter} onChange={(patch) => onChange({ ...filter, ...patch })} />
       <select
         aria-label={t('grid.col.temperature')}
-        value={one(filter.temperatures)}
+        value={selectValue(filter.temperatures)}
         onChange={(e) =>
           set(
             'temperatures',
@@ -139,19 +139,25 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
         }
       >
         <option value="">{t('filter.allTemperatures')}</option>
+        {manyOption(
+          (filter.temperatures ?? []).map((v) => (v === 'unlabeled' ? t('temperature.unlabeled') : signed(v))),
+        )}
         <option value="unlabeled">{t('temperature.unlabeled')}</option>
         {TEMPERATURES.map((value) => (
           <option key={value} value={value}>
-            {value > 0 ? `+${value}` : value}
+            {signed(value)}
           </option>
         ))}
       </select>
       <select
         aria-label={t('grid.col.kind')}
-        value={one(filter.kinds)}
+        value={selectValue(filter.kinds)}
         onChange={(e) => set('kinds', e.target.value ? [e.target.value as 'none'] : undefined)}
       >
         <option value="">{t('filter.allKinds')}</option>
+        {manyOption(
+          (filter.kinds ?? []).map((k) => (k === 'none' ? t('filter.noKind') : t(`kind.${k}` as MessageKey))),
+        )}
         <option value="none">{t('filter.noKind')}</option>
         {KINDS.map((kind) => (
           <option key={kind} value={kind}>
@@ -161,11 +167,12 @@ export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
       </select>
       <select
         aria-label={t('grid.col.annotator')}
-        value={one(filter.annotators)}
+        value={selectValue(filter.annotators)}
         onChange={(e) => set('annotators', e.target.value ? [e.target.value] : undefined)}
         onFocus={annotatorList.reload}
       >
         <option value="">{t('filter.allAnnotators')}</option>
+        {manyOption((filter.annotators ?? []).map((name) => annotatorText(name, i18n)))}
         {[...new Set([settings.annotator, ...annotators])].map((name) => (
           <option key={name} value={name}>
             {annotatorText(name, i18n)}

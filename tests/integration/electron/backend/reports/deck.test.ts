@@ -118,10 +118,10 @@ describe('the quarterly deck', () => {
     ]);
     const summary = workbook.getWorksheet('Resumen') as ExcelJS.Worksheet;
     const headline = tableUnder(summary, 'Cifra');
-    expect(headline[0]?.slice(0, 3)).toEqual(['Mensajes', kpis.totals.messages, kpis.previousPeriod.totals.messages]);
+    expect(headline[0]?.slice(0, 3)).toEqual(['Menciones', kpis.totals.messages, kpis.previousPeriod.totals.messages]);
     expect(headline[2]?.slice(1, 3)).toEqual([kpis.netTemperature, kpis.previousPeriod.netTemperature]);
     // The change against the previous period, a number executives can reuse, shown with ▲▼ and colour.
-    const change = summary.getCell(`D${summary.getColumn(1).values.indexOf('Mensajes')}`);
+    const change = summary.getCell(`D${summary.getColumn(1).values.indexOf('Menciones')}`);
     expect(change.value).toBeCloseTo(
       (kpis.totals.messages - kpis.previousPeriod.totals.messages) / kpis.previousPeriod.totals.messages,
       10,
