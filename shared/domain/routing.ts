@@ -1,5 +1,6 @@
 import { foldText, tokenize } from './matching';
 import { KINDS, SOURCES } from './vocabulary';
+import { parseKind, parseSource } from './import/values';
 
 /** An author with at least this many followers is a VIP for routing. */
 export const VIP_FOLLOWERS = 10_000;
@@ -56,8 +57,8 @@ export function parseRoutingCondition(text: string): RoutingCondition {
     const value = match[2] ?? match[4];
     if (field !== undefined && value !== undefined) {
       const values = value.split(',').map((v) => v.trim()).filter(Boolean); // prettier-ignore
-      if (field === 'kind') condition.kinds.push(...values.map((v) => oneOf(v, KINDS, 'kind')));
-      else if (field === 'source') condition.sources.push(...values.map((v) => oneOf(v, SOURCES, 'source')));
+      if (field === 'kind') condition.kinds.push(...values.map(kindWord));
+      else if (field === 'source') condition.sources.push(...values.map(sourceWord));
       else if (field === 'entity') condition.entities.push(...values);
       else if (field === 'topic') condition.topics.push(...values);
       else throw new RoutingConditionError(`"${field}:" is not a condition: use kind:, source:, entity:, topic:`);
@@ -77,11 +78,22 @@ export function parseRoutingCondition(text: string): RoutingCondition {
   return condition;
 }
 
-function oneOf(value: string, allowed: readonly string[], what: string): string {
-  const lower = value.toLowerCase();
-  if (!allowed.includes(lower))
-    throw new RoutingConditionError(`"${value}" is not a ${what}: one of ${allowed.join(', ')}`);
-  return lower;
+/** A kind by its code or its name in either language, as an import reads it (kind:queja is kind:complaint). */
+function kindWord(value: string): string {
+  const parsed = parseKind(value);
+  if (!parsed.ok || parsed.value === null)
+    throw new RoutingConditionError(
+      `"${value}" is not a kind: one of ${KINDS.join(', ')} (or queja, caso, sugerencia…)`,
+    );
+  return parsed.value;
+}
+
+/** A network by its code or name (source:x, source:foro). */
+function sourceWord(value: string): string {
+  const source = parseSource(value);
+  if (source === 'other' && !['other', 'otra', 'otro'].includes(value.toLowerCase()))
+    throw new RoutingConditionError(`"${value}" is not a source: one of ${SOURCES.join(', ')}`);
+  return source;
 }
 
 const any = (wanted: readonly string[], has: (value: string) => boolean): boolean =>

@@ -212,8 +212,11 @@ describe('the care queue (real renderer, real handlers)', () => {
       await expect
         .poll(async () => (await client.call('routing.list', {})).map((r) => r.name))
         .toContain('Twitter enfadado');
+      await routing.getByLabel('When', { exact: true }).fill('kind:quejica');
+      await expect.poll(() => routing.getByRole('status').textContent()).toMatch(/"quejica" is not a kind/);
+      // A kind by its Spanish name is a kind.
       await routing.getByLabel('When', { exact: true }).fill('kind:queja');
-      await expect.poll(() => routing.getByRole('status').textContent()).toMatch(/"queja" is not a kind/);
+      await expect.poll(() => routing.getByRole('status').textContent()).toMatch(/^Would route \d+ of the/);
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => page.getByRole('tab', { name: 'SLA, reglas y respuestas' }).count()).toBe(1);
       await screenshotsAtSizes(page, 'care-rules-es');

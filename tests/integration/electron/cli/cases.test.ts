@@ -132,9 +132,9 @@ describe('pulso cases, sla, route and canned', () => {
     expect(again.err).toMatch(/@ana already had the canned reply "gracias"/);
     expect(await pulso('canned', ...w)).toMatch(/gracias\s+es\s+2/);
 
-    expect(await runCli('route', 'add', ...w, '--name', 'X', '--when', 'kind:queja')).toMatchObject({
+    expect(await runCli('route', 'add', ...w, '--name', 'X', '--when', 'kind:quejica')).toMatchObject({
       code: 1,
-      err: expect.stringContaining('"queja" is not a kind'),
+      err: expect.stringContaining('"quejica" is not a kind'),
     });
     expect(
       await runCli('sla', 'add', ...w, '--name', 'Y', '--first-response', 'soon', '--resolution', '1d'),

@@ -36,7 +36,13 @@ describe('routing conditions', () => {
     }); // prettier-ignore
     expect(parseRoutingCondition('temp>0').temperatureMin).toBe(1);
     expect(parseRoutingCondition('temp=-2')).toMatchObject({ temperatureMin: -2, temperatureMax: -2 });
-    expect(() => parseRoutingCondition('kind:queja')).toThrow(/"queja" is not a kind/);
+    // Kinds and networks by their names in either language, as imports read them.
+    expect(parseRoutingCondition('kind:queja,caso source:foro,X')).toMatchObject({
+      kinds: ['complaint', 'case'],
+      sources: ['forum', 'twitter'],
+    });
+    expect(() => parseRoutingCondition('kind:quejica')).toThrow(/"quejica" is not a kind/);
+    expect(() => parseRoutingCondition('source:myspace')).toThrow(/"myspace" is not a source/);
     expect(() => parseRoutingCondition('mood:bad')).toThrow(/"mood:" is not a condition/);
     expect(() => parseRoutingCondition('temp<-3')).toThrow(/between -2 and 2/);
   });
