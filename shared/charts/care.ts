@@ -40,6 +40,9 @@ export const careFunnel: ChartModule = {
             type: 'funnel',
             top: 36,
             bottom: 8,
+            // Room on the right for the stages' labels ("solicitados: 1.234").
+            left: '8%',
+            width: '62%',
             sort: 'none',
             minSize: '20%',
             name: t.t('chart.careFunnel'),

@@ -15,8 +15,10 @@ export const communityGrowth: ChartModule = {
         tooltip: tooltip({ trigger: 'axis' }),
         legend: legend(),
         // Each channel named by its network too: "@lumen" alone does not say which network's account it is.
+        // The growth on a line of its own, under the account it belongs to.
         xAxis: categoryAxis(
-          channels.map((c) => `${sourceText(c.source, t)} ${c.channel} (${percent(t, c.followerGrowth)})`),
+          channels.map((c) => `${sourceText(c.source, t)} ${c.channel}\n(${percent(t, c.followerGrowth)})`),
+          { width: 150 },
         ),
         yAxis: { type: 'value', name: t.t('chart.followers') },
         series: [

@@ -17,7 +17,7 @@ export function demographicsChart(dimension: Dimension): ChartModule {
         option: {
           ...BASE,
           tooltip: tooltip({ trigger: 'axis' }),
-          legend: legend('top', true),
+          legend: legend(),
           xAxis: categoryAxis(values.map(([value]) => demographicText(dimension, value, t))),
           yAxis: { type: 'value' },
           series: TEMPERATURE_SLOTS.map((slot) => ({

@@ -17,7 +17,7 @@ const asList = <T>(value: T | T[] | undefined): T[] =>
 function categories(option: EChartsOption): string[] {
   for (const axis of [...asList(option.xAxis), ...asList(option.yAxis)]) {
     const { type, data } = axis as { type?: string; data?: unknown[] };
-    if (type === 'category' && Array.isArray(data)) return data.map(String);
+    if (type === 'category' && Array.isArray(data)) return data.map((label) => String(label).replace(/\s+/g, ' '));
   }
   return [];
 }

@@ -6,13 +6,13 @@ import { shareOfConversation } from './share-of-conversation';
 import { shareOfVoice } from './share-of-voice';
 import { sovByTemperature } from './sov-by-temperature';
 import { temperatureOverTime } from './temperature-over-time';
-import type { ChartModule } from './types';
+import { localAxes, type ChartModule } from './types';
 import { userFlows } from './users';
 
 export type { ChartModule, ChartSpec } from './types';
 
 /** Every chart of the dashboard, in its order; the Excel deck takes its charts from here too. */
-export const CHARTS: readonly ChartModule[] = [
+const MODULES: readonly ChartModule[] = [
   temperatureOverTime,
   shareOfVoice,
   sovByTemperature,
@@ -27,3 +27,12 @@ export const CHARTS: readonly ChartModule[] = [
   topInfluencers,
   topDetractors,
 ];
+
+/** Each with its value axes' numbers in the UI's language (50.000 in Spanish), whatever the module set. */
+export const CHARTS: readonly ChartModule[] = MODULES.map((module) => ({
+  ...module,
+  build(report, t) {
+    const spec = module.build(report, t);
+    return { ...spec, option: localAxes(spec.option, t) };
+  },
+}));

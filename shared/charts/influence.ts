@@ -19,7 +19,9 @@ function influenceChart(list: 'top' | 'detractors'): ChartModule {
           ...BASE,
           tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 2) }),
           legend: legend(),
-          xAxis: { type: 'value', name: t.t('chart.influence') },
+          // The axis's name under it, centred: at its end it ran past the card.
+          xAxis: { type: 'value', name: t.t('chart.influence'), nameLocation: 'middle', nameGap: 26 },
+          grid: { ...BASE.grid, bottom: 40 },
           yAxis: categoryAxis(
             authors.map((a) => handleText(a.handle)),
             { vertical: true, width: 120 },

@@ -11,7 +11,7 @@ export const shareOfConversation: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
-        legend: legend('top', true),
+        legend: legend(),
         xAxis: categoryAxis(topics.map((topic) => `${topic.name} (${t.number(topic.mentions)})`)),
         yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({

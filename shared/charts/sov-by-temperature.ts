@@ -13,7 +13,7 @@ export const sovByTemperature: ChartModule = {
       option: {
         ...BASE,
         tooltip: tooltip({ trigger: 'axis', valueFormatter: formatValue(t, 1, ' %') }),
-        legend: legend('top', true),
+        legend: legend(),
         xAxis: categoryAxis(TEMPERATURE_CODES.map((key) => temperatureName(t, key))),
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
         series: entities.map((e) => ({

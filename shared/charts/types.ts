@@ -68,7 +68,7 @@ export function categoryAxis(labels: string[], options: { vertical?: boolean; wi
       ? { interval: 0, width, overflow: 'truncate' as const, ellipsis: '…' }
       : labels.length > 8
         ? { interval: 0, rotate: 45, hideOverlap: false }
-        : { interval: 0, width, overflow: 'break' as const, hideOverlap: false },
+        : { interval: 0, width, overflow: 'break' as const, lineHeight: 14, hideOverlap: false },
   };
 }
 
@@ -79,6 +79,23 @@ export const legend = (place: 'top' | 'bottom' = 'top', scroll = false) => ({
   right: 8,
   ...(scroll ? { type: 'scroll' as const } : {}),
 });
+
+/**
+ * The option with every value axis's numbers written as the UI's language writes them (ECharts writes 50,000 in any
+ * language); an axis with a formatter of its own (a percentage) keeps it.
+ */
+export function localAxes(option: EChartsOption, t: Translator): EChartsOption {
+  const formatter = (value: number): string => t.number(value, Number.isInteger(value) ? 0 : 1);
+  const one = <A extends object>(axis: A): A => {
+    const { type, axisLabel } = axis as { type?: string; axisLabel?: { formatter?: unknown } };
+    return type !== 'value' || axisLabel?.formatter !== undefined
+      ? axis
+      : { ...axis, axisLabel: { ...axisLabel, formatter } };
+  };
+  const localize = <A extends object>(axes: A | A[] | undefined): A | A[] | undefined =>
+    axes === undefined ? undefined : Array.isArray(axes) ? axes.map(one) : one(axes);
+  return { ...option, xAxis: localize(option.xAxis), yAxis: localize(option.yAxis) };
+}
 
 export const BASE: EChartsOption = {
   animation: false,

@@ -40,6 +40,15 @@ describe('chart elements in words: what the keyboard walks and a screen reader s
     expect(community.length).toBeGreaterThan(0);
     for (const element of community) expect(element.text).toMatch(/^(X|Facebook|Instagram|LinkedIn|YouTube|TikTok) /);
 
+    // Value axes count as Spanish does; a percentage axis keeps its own labels.
+    const axis = chart('community-growth').build(report, es).option.yAxis as {
+      axisLabel: { formatter(v: number): string };
+    };
+    expect(axis.axisLabel.formatter(50000)).toBe('50.000');
+    expect(axis.axisLabel.formatter(2.5)).toBe('2,5');
+    const shares = chart('sov-by-temperature').build(report, es).option.yAxis as { axisLabel: { formatter: unknown } };
+    expect(shares.axisLabel.formatter).toBe('{value} %');
+
     // Every chart of the dashboard has elements the keyboard can reach when it has data.
     for (const module of CHARTS) {
       const spec = module.build(report, es);
