@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CHARTS } from '../../../../shared/charts';
 import type { MessageFilter } from '../../../../shared/api/messages';
 import type { MessageRow } from '../../../../shared/api/contract';
 import { createTranslator } from '../../../../shared/i18n';
 import { demoBackend } from '../../../helpers/workspace';
-
-const chart = (id: string) => {
-  const found = CHARTS.find((c) => c.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
+import { chart } from '../../../helpers/charts';
 
 describe('chart click-through: each element opens exactly the messages behind it', () => {
   it('for volume, SoV, users, advocates, demographics, care and influencers', async () => {

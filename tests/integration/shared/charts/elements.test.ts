@@ -4,12 +4,7 @@ import { chartElements, moveFocus } from '../../../../shared/charts/elements';
 import { temperatureName } from '../../../../shared/charts/temperature';
 import { createTranslator } from '../../../../shared/i18n';
 import { demoBackend } from '../../../helpers/workspace';
-
-const chart = (id: string) => {
-  const found = CHARTS.find((c) => c.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
+import { chart } from '../../../helpers/charts';
 
 describe('chart elements in words: what the keyboard walks and a screen reader says', () => {
   it('names each bar, slice and stage with its category, series and value, in the chosen language', async () => {
