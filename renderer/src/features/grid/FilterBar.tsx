@@ -24,7 +24,7 @@ interface Props {
 const SEARCH_DELAY_MS = 250;
 const signed = (value: number): string => (value > 0 ? `+${value}` : String(value));
 
-/** The grid's filters; each select narrows to one value, or all. */
+/** The grid's filters; each select narrows to one value, or all (several, as a view or a chart set them, shown). */
 export function FilterBar({ filter, onChange, views, onSaveViews }: Props) {
   const i18n = useI18n();
   const { t, settings } = i18n;

@@ -83,7 +83,7 @@ export function MessageList({ initialFilter }: Props) {
   const notSaved = (error: Error): void => setStatus(t('grid.notSaved', { reason: error.message }));
   const onKey = (event: React.KeyboardEvent): boolean => {
     if (event.key === 'Enter') {
-      setPanel(true);
+      if (row(selection.cursor)) setPanel(true);
       return true;
     }
     if (event.key === 'Escape' && panel) {

@@ -20,7 +20,8 @@ export function MessagePanel({ row, onClose }: { row: MessageRow | undefined; on
   const [last, setLast] = useState(row);
   if (row && row !== last) setLast(row);
   const message = row ?? last;
-  const detail = useApi('messages.detail', message ? { id: message.id } : null);
+  // Read again too when kept labels are stored (a job held the store).
+  const detail = useApi('messages.detail', message ? { id: message.id } : null, { reloadOn: ['writes'] });
   // The history and the thread are read again when the row's label changes (a label, an undo, a paste).
   const labelKey = message ? `${message.id}|${message.temperature}|${message.kind}|${message.labeledAt}` : '';
   const seen = useRef(labelKey);
