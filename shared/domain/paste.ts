@@ -5,7 +5,12 @@ import { parseKind, parseTemperature } from './import/values';
 export type PastedLabels =
   | { ok: true; field: 'temperature'; values: (Temperature | null)[] }
   | { ok: true; field: 'kind'; values: (Kind | null)[] }
-  | { ok: false; error: string };
+  | PasteRefusal;
+
+/** Why a paste was refused, and where: the grid says it in its language (paste.* messages). */
+export type PasteRefusal =
+  | { ok: false; line: number; problem: 'columns' }
+  | { ok: false; line: number; problem: 'temperature' | 'kind'; value: string };
 
 /**
  * A column of labels copied from a spreadsheet: temperatures (−2..2 or words, es/en) or kinds.
@@ -14,7 +19,7 @@ export type PastedLabels =
 export function parsePastedLabels(text: string): PastedLabels {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   const wide = lines.findIndex((line) => line.includes('\t'));
-  if (wide >= 0) return { ok: false, error: `line ${wide + 1} has several columns; copy one column of labels` };
+  if (wide >= 0) return { ok: false, line: wide + 1, problem: 'columns' };
   const temperatures = lines.map((line) => parseTemperature(line, 'signed'));
   if (temperatures.every((parsed) => parsed.ok))
     return { ok: true, field: 'temperature', values: temperatures.map((p) => (p.ok ? p.value : null)) };
@@ -22,8 +27,12 @@ export function parsePastedLabels(text: string): PastedLabels {
   if (kinds.every((parsed) => parsed.ok))
     return { ok: true, field: 'kind', values: kinds.map((p) => (p.ok ? p.value : null)) };
   // Report against the reading that fits more lines: that is what the person meant.
-  const readings = temperatures.filter((p) => p.ok).length >= kinds.filter((p) => p.ok).length ? temperatures : kinds;
-  const line = readings.findIndex((parsed) => !parsed.ok);
-  const failed = readings[line] as { ok: false; error: string };
-  return { ok: false, error: `line ${line + 1}: ${failed.error}` };
+  const asTemperatures = temperatures.filter((p) => p.ok).length >= kinds.filter((p) => p.ok).length;
+  const line = (asTemperatures ? temperatures : kinds).findIndex((parsed) => !parsed.ok);
+  return {
+    ok: false,
+    line: line + 1,
+    problem: asTemperatures ? 'temperature' : 'kind',
+    value: (lines[line] ?? '').trim(),
+  };
 }

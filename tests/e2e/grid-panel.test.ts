@@ -79,6 +79,19 @@ describe('the grid fits the window, and its side panel follows the cursor (real 
         await expect.poll(() => history.first().getAttribute('class')).toBe('undone');
         await page.keyboard.press('Escape');
         await expect.poll(() => panel.count()).toBe(0);
+        // A paste that is no column of labels is refused in the UI's language, naming its line.
+        await page.locator('.grid-body').evaluate((element) => {
+          const transfer = new DataTransfer();
+          transfer.setData('text/plain', '-1\nfurioso');
+          element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+        });
+        await expect
+          .poll(() => page.getByRole('status').last().textContent())
+          .toBe(
+            language === 'es'
+              ? 'No se ha pegado nada: línea 2: temperatura desconocida «furioso»'
+              : 'Nothing pasted: line 2: unknown temperature "furioso"',
+          );
         await screenshotsAtSizes(page, `grid-fit-${language}`);
         expect(app.errors).toEqual([]);
       } finally {

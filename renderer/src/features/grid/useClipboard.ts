@@ -34,7 +34,12 @@ export function useClipboard({ i18n, pages, selection, columns, selectedRows, se
   const onPaste = async (event: React.ClipboardEvent): Promise<void> => {
     event.preventDefault();
     const pasted = parsePastedLabels(event.clipboardData.getData('text/plain'));
-    if (!pasted.ok) return setStatus(t('grid.pasteRefused', { reason: pasted.error }));
+    if (!pasted.ok)
+      return setStatus(
+        t('grid.pasteRefused', {
+          reason: t(`paste.${pasted.problem}`, { line: pasted.line, value: 'value' in pasted ? pasted.value : '' }),
+        }),
+      );
     // One value fills the selection; a column fills down from the first selected row.
     const start = selection.low;
     const count = pasted.values.length === 1 ? selection.high - selection.low + 1 : pasted.values.length;

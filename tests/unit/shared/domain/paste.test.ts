@@ -21,9 +21,14 @@ describe('pasting a column of labels', () => {
   });
 
   it('refuses what maps to nothing, naming the line', () => {
-    expect(parsePastedLabels('-1\n2\nfurioso')).toEqual({ ok: false, error: 'line 3: unknown temperature "furioso"' });
-    expect(parsePastedLabels('queja\nspam\n7')).toEqual({ ok: false, error: 'line 3: unknown kind "7"' });
-    expect(parsePastedLabels('1\t2')).toMatchObject({ ok: false, error: expect.stringMatching(/several columns/) });
+    expect(parsePastedLabels('-1\n2\nfurioso')).toEqual({
+      ok: false,
+      line: 3,
+      problem: 'temperature',
+      value: 'furioso',
+    });
+    expect(parsePastedLabels('queja\nspam\n7')).toEqual({ ok: false, line: 3, problem: 'kind', value: '7' });
+    expect(parsePastedLabels('1\t2')).toEqual({ ok: false, line: 1, problem: 'columns' });
   });
 });
 
