@@ -31,8 +31,18 @@ export interface RoutedMessage {
   followers: number | null;
 }
 
+/** What is wrong in a condition, and the word at fault: the screen says it in its language (routing.problem.*). */
+export type RoutingProblem = 'field' | 'temperature' | 'kind' | 'source';
+
 export class RoutingConditionError extends Error {
   override name = 'RoutingConditionError';
+  constructor(
+    message: string,
+    readonly problem: RoutingProblem,
+    readonly value: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -40,6 +50,7 @@ export class RoutingConditionError extends Error {
  * contact vip "no signal" refund`. Bare words and quoted phrases are keywords (any of them).
  */
 export function parseRoutingCondition(text: string): RoutingCondition {
+  // (A condition that is wrong throws RoutingConditionError; routingProblem says what, for a screen.)
   const condition: RoutingCondition = {
     kinds: [],
     sources: [],
@@ -61,10 +72,16 @@ export function parseRoutingCondition(text: string): RoutingCondition {
       else if (field === 'source') condition.sources.push(...values.map(sourceWord));
       else if (field === 'entity') condition.entities.push(...values);
       else if (field === 'topic') condition.topics.push(...values);
-      else throw new RoutingConditionError(`"${field}:" is not a condition: use kind:, source:, entity:, topic:`);
+      else
+        throw new RoutingConditionError(
+          `"${field}:" is not a condition: use kind:, source:, entity:, topic:`,
+          'field',
+          field,
+        );
     } else if (match[5] !== undefined) {
       const value = Number(match[6]);
-      if (value < -2 || value > 2) throw new RoutingConditionError(`temperature ${value} is not between -2 and 2`);
+      if (value < -2 || value > 2)
+        throw new RoutingConditionError(`temperature ${value} is not between -2 and 2`, 'temperature', String(value));
       const op = match[5];
       if (op.includes('<') || op === '=') condition.temperatureMax = op === '<' ? value - 1 : value;
       if (op.includes('>') || op === '=') condition.temperatureMin = op === '>' ? value + 1 : value;
@@ -84,6 +101,8 @@ function kindWord(value: string): string {
   if (!parsed.ok || parsed.value === null)
     throw new RoutingConditionError(
       `"${value}" is not a kind: one of ${KINDS.join(', ')} (or queja, caso, sugerencia…)`,
+      'kind',
+      value,
     );
   return parsed.value;
 }
@@ -92,7 +111,7 @@ function kindWord(value: string): string {
 function sourceWord(value: string): string {
   const source = parseSource(value);
   if (source === 'other' && !['other', 'otra', 'otro'].includes(value.toLowerCase()))
-    throw new RoutingConditionError(`"${value}" is not a source: one of ${SOURCES.join(', ')}`);
+    throw new RoutingConditionError(`"${value}" is not a source: one of ${SOURCES.join(', ')}`, 'source', value);
   return source;
 }
 
@@ -129,4 +148,15 @@ export function leastLoadedPick(members: readonly string[], openCases: ReadonlyM
   for (const member of [...members].sort((a, b) => a.localeCompare(b)))
     if (best === null || (openCases.get(member) ?? 0) < (openCases.get(best) ?? 0)) best = member;
   return best;
+}
+
+/** What is wrong with a condition as typed, or null when it reads: the rules screen says it before asking. */
+export function routingProblem(text: string): { problem: RoutingProblem; value: string } | null {
+  try {
+    parseRoutingCondition(text);
+    return null;
+  } catch (error) {
+    if (error instanceof RoutingConditionError) return { problem: error.problem, value: error.value };
+    throw error;
+  }
 }

@@ -219,6 +219,13 @@ describe('the care queue (real renderer, real handlers)', () => {
       await expect.poll(() => routing.getByRole('status').textContent()).toMatch(/^Would route \d+ of the/);
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => page.getByRole('tab', { name: 'SLA, reglas y respuestas' }).count()).toBe(1);
+      // What is wrong in a condition is said in Spanish too.
+      const reglas = page.getByRole('region', { name: /^Reglas de enrutado/ });
+      await reglas.getByLabel('Cuando', { exact: true }).fill('kind:quejica');
+      await expect
+        .poll(() => reglas.getByRole('status').textContent())
+        .toMatch(/^«quejica» no es un tipo: caso, queja/);
+      await reglas.getByLabel('Cuando', { exact: true }).fill('kind:queja');
       await screenshotsAtSizes(page, 'care-rules-es');
       expect(app.errors).toEqual([]);
     } finally {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ASSIGN_MODES, type AssignMode } from '../../../../shared/api/cases';
 import { parseDuration } from '../../../../shared/domain/sla';
+import { routingProblem } from '../../../../shared/domain/routing';
 import { caseTypeText } from '../../../../shared/domain/grid-text';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
@@ -130,7 +131,9 @@ function Routing({ run }: { run: Run }) {
   const { t, number } = i18n;
   const rules = useApi('routing.list', {}, { reloadOn: ['writes'] });
   const [form, setForm] = useState({ name: '', when: '', team: '', assignee: '', assign: 'fixed' as AssignMode });
-  const preview = useApi('routing.preview', form.when.trim() ? { when: form.when.trim(), limit: 0 } : null);
+  // A condition that does not read is said here in the UI's language; only one that reads is previewed.
+  const problem = routingProblem(form.when);
+  const preview = useApi('routing.preview', form.when.trim() && !problem ? { when: form.when.trim(), limit: 0 } : null);
   const add = () =>
     run(
       () =>
@@ -207,7 +210,8 @@ function Routing({ run }: { run: Run }) {
       </div>
       {form.when.trim() && (
         <p className="hint" role="status">
-          {preview.error ??
+          {(problem && t(`routing.problem.${problem.problem}`, { value: problem.value })) ??
+            preview.error ??
             (preview.data
               ? t('rules.preview', { matches: number(preview.data.matches), open: number(preview.data.open) })
               : '…')}
