@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ASSIGN_MODES, type AssignMode } from '../../../../shared/api/cases';
 import { parseDuration } from '../../../../shared/domain/sla';
 import { routingProblem } from '../../../../shared/domain/routing';
-import { caseTypeText } from '../../../../shared/domain/grid-text';
+import { caseTypeFromText, caseTypeText } from '../../../../shared/domain/grid-text';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -56,7 +56,8 @@ function Policies({ run }: { run: Run }) {
         if (first === null || resolution === null || next === null) throw new Error(t('rules.badDuration'));
         return api.call('sla.add', {
           name: form.name.trim(),
-          ...(form.type.trim() ? { type: form.type.trim() } : {}),
+          // Typed in the UI's language, stored as the cases store it ("facturación" is billing).
+          ...(form.type.trim() ? { type: caseTypeFromText(form.type.trim(), i18n) } : {}),
           firstResponseMinutes: first,
           ...(next !== undefined ? { nextResponseMinutes: next } : {}),
           resolutionMinutes: resolution,
