@@ -33,7 +33,7 @@ export const es: Record<MessageKey, string> = {
   'grid.col.entities': 'Entidades',
   'grid.col.topics': 'Temas',
   'grid.col.case': 'Caso',
-  'grid.col.labeledAt': 'Etiquetado',
+  'grid.col.labeledAt': 'Etiquetado el',
   'panel.title': 'Mención',
   'panel.close': 'Cerrar el panel',
   'panel.repliesTo': 'Responde a',

@@ -36,6 +36,15 @@ describe('i18n', () => {
         }
   });
 
+  it('names no grid column as a section of the app: one word per concept', () => {
+    for (const catalog of [en, es]) {
+      const entries = Object.entries(catalog);
+      const sections = entries.filter(([key]) => key.startsWith('nav.') && key !== 'nav.label').map(([, text]) => text);
+      const columns = entries.filter(([key]) => key.startsWith('grid.col.')).map(([, text]) => text);
+      expect(columns.filter((column) => sections.includes(column))).toEqual([]);
+    }
+  });
+
   it('follows the OS locale: any Spanish is Spanish, anything else English', () => {
     expect(languageFor('es-MX')).toBe('es');
     expect(languageFor('de-DE')).toBe('en');
