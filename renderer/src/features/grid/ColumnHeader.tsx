@@ -77,7 +77,8 @@ function ResizeHandle({ label, width, onResize }: { label: string; width: number
         dragging && setDragging({ ...dragging, now: clamp(dragging.width + e.clientX - dragging.x) })
       }
       onPointerUp={() => {
-        if (dragging && dragging.now !== width) onResize(dragging.now);
+        // Only a drag that moved the edge: a click on a shrunk column must not make its shown width the chosen one.
+        if (dragging && dragging.now !== dragging.width) onResize(dragging.now);
         setDragging(null);
       }}
       onKeyDown={(e) => {

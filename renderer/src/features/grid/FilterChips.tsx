@@ -8,8 +8,10 @@ import { filterChips, withoutChip } from './filter-chips';
 export function FilterChips({ filter, onChange }: { filter: MessageFilter; onChange(filter: MessageFilter): void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const entities = useApi('entities.list', { mentions: false }, { idle: true }).data;
-  const topics = useApi('topics.list', { mentions: false }, { idle: true }).data;
+  // The names are read only when a chip needs them (the grid's selects read the same lists for their options).
+  const needsEntities = Boolean(filter.entities?.length || filter.advocates);
+  const entities = useApi('entities.list', needsEntities ? { mentions: false } : null, { idle: true }).data;
+  const topics = useApi('topics.list', filter.topics?.length ? { mentions: false } : null, { idle: true }).data;
   const names = useMemo(
     () => ({
       entities: new Map((entities ?? []).map((entity) => [entity.id, entity.name])),

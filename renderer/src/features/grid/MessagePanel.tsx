@@ -22,16 +22,17 @@ export function MessagePanel({ row, onClose }: { row: MessageRow | undefined; on
   const message = row ?? last;
   // Read again too when kept labels are stored (a job held the store).
   const detail = useApi('messages.detail', message ? { id: message.id } : null, { reloadOn: ['writes'] });
-  // The history and the thread are read again when the row's label changes (a label, an undo, a paste).
-  const labelKey = message ? `${message.id}|${message.temperature}|${message.kind}|${message.labeledAt}` : '';
-  const seen = useRef(labelKey);
+  // The history and the thread are read again when the same row's label changes (a label, an undo, a paste); another
+  // row is read anyway, its id being the call's input.
+  const id = message?.id;
+  const label = message ? `${message.temperature}|${message.kind}|${message.labeledAt}` : '';
+  const seen = useRef({ id, label });
   const { reload } = detail;
   useEffect(() => {
-    if (seen.current === labelKey) return;
-    const sameMessage = seen.current.split('|')[0] === labelKey.split('|')[0];
-    seen.current = labelKey;
-    if (sameMessage) reload();
-  }, [labelKey, reload]);
+    const before = seen.current;
+    seen.current = { id, label };
+    if (before.id === id && before.label !== label) reload();
+  }, [id, label, reload]);
   if (!message)
     return (
       <aside className="panel" aria-label={t('panel.title')}>

@@ -94,7 +94,7 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
 
 /** The least a column shrinks to before the grid scrolls sideways: its dates, names and chips still readable. */
 const LEAST: Record<GridColumn, number> = {
-  postedAt: 135,
+  postedAt: 145,
   source: 70,
   author: 90,
   text: 200,
@@ -104,7 +104,7 @@ const LEAST: Record<GridColumn, number> = {
   kind: 90,
   case: 55,
   annotator: 95,
-  labeledAt: 135,
+  labeledAt: 145,
 };
 
 const leastWidth = (column: GridPrefs['columns'][number]): number => Math.min(column.width, LEAST[column.id]);
