@@ -65,6 +65,13 @@ export function pendingMigrations(path: string, options: OpenOptions = {}): numb
   }
 }
 
+/**
+ * A new workspace's page size: 16 KiB, not SQLite's 4. A million-row import writes its log and reads the table back
+ * (for the full-text and the other indexes) in a quarter as many pages, a tenth sooner, and the KPIs read no slower
+ * (figures: tests/bench/MEASUREMENTS.md). A workspace made before keeps its 4 KiB.
+ */
+const PAGE_SIZE = 16_384;
+
 /** Opens (creating if needed) a workspace file, refusing files that are not ours or are newer. */
 export function openStore(path: string, options: OpenOptions = {}): Store {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
@@ -76,7 +83,8 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     throw new StoreRefused(`Cannot open workspace ${path}: ${(error as Error).message}`);
   }
   try {
-    checkIdentity(sqlite, path, journal);
+    // Before the log is set up and the first table made: a file's page size is fixed from then on.
+    if (checkIdentity(sqlite, path, journal) === 'new') sqlite.pragma(`page_size = ${PAGE_SIZE}`);
     applyPragmas(sqlite);
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
@@ -114,9 +122,9 @@ function readIdentity(sqlite: Database.Database): { empty: boolean; ours: boolea
   };
 }
 
-function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): void {
+function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): 'new' | 'workspace' {
   const { empty, ours, version } = readIdentity(sqlite);
-  if (empty) return; // a new, empty file becomes a workspace
+  if (empty) return 'new'; // a new, empty file becomes a workspace
   if (!ours) throw new StoreRefused(`${path} is a SQLite database but not a Pulso workspace.`);
   const known = journal.entries.length;
   if (version > known) {
@@ -124,4 +132,5 @@ function checkIdentity(sqlite: Database.Database, path: string, journal: Journal
       `${path} was written by a newer version of Pulso (schema ${version}; this version knows up to ${known}). Update Pulso to open it.`,
     );
   }
+  return 'workspace';
 }

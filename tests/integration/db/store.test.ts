@@ -42,6 +42,23 @@ describe('workspace store', () => {
     store.close();
   });
 
+  it('makes a new file with 16 KiB pages, and opens one made with 4 KiB pages as it is', () => {
+    const path = tempWorkspacePath();
+    const store = openStore(path);
+    expect(store.sqlite.pragma('page_size', { simple: true })).toBe(16_384);
+    // A workspace from before: its pages made 4 KiB again (a file's page size changes only outside WAL).
+    store.sqlite.pragma('journal_mode = DELETE');
+    store.sqlite.pragma('page_size = 4096');
+    store.sqlite.exec('VACUUM');
+    store.close();
+    const earlier = openStore(path);
+    expect(earlier.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+    expect(earlier.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    earlier.sqlite.prepare("INSERT INTO sources (code, name) VALUES ('forum', 'forum')").run();
+    expect(earlier.sqlite.prepare("SELECT count(*) FROM sources WHERE code = 'forum'").pluck().get()).toBe(1);
+    earlier.close();
+  });
+
   it('opens again without re-running migrations', () => {
     const path = tempWorkspacePath();
     openStore(path).close();

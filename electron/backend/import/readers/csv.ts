@@ -1,8 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform } from 'node:stream';
-import { isUtf8 } from 'node:buffer';
-import { StringDecoder } from 'node:string_decoder';
+import { isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import {
@@ -32,11 +31,11 @@ function readHead(path: string, bytes: number): Buffer {
 }
 
 /**
- * The file's text as it streams. UTF-8 (most files) through Node's StringDecoder, whose strings
- * are stored one byte a character when they can be: TextDecoder's streaming mode always gives
- * two-byte strings, and every step after (lower-casing, matching, binding, the copy to the
- * writer) is slower on them (figures: tests/bench/MEASUREMENTS.md).
- * Both put U+FFFD for a malformed sequence. Other encodings through iconv-lite.
+ * The file's text as it streams. UTF-8 (most files) a chunk of whole characters at a time: a chunk with no character
+ * beyond U+00FF (most of them) through ICU's transcoding to Latin-1, into a string of one byte a character, which
+ * every step after (lower-casing, matching, binding, the copy to the writer) reads faster; a chunk with one (an emoji,
+ * a curly quote) through TextDecoder, whose string is two bytes a character as Node's own decoder's would be, in a
+ * sixth of its time. Other encodings through iconv-lite (figures: tests/bench/MEASUREMENTS.md).
  */
 function decodeStream(
   encoding: string,
@@ -47,8 +46,10 @@ function decodeStream(
     seen.wide = true; // iconv-lite's strings, and UTF-16's, are all two bytes a character
     return iconv.decodeStream(encoding);
   }
-  const decoder = new StringDecoder('utf8');
-  // Checked as it streams: a byte that is not UTF-8 refuses the file, where the decoder would store U+FFFD.
+  // Its streaming mode is the fast one; each chunk given ends on a whole character, so it holds nothing back. A
+  // U+FEFF starting a chunk is text: the file's own mark was skipped before (dataStart).
+  const wideDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // Checked as it streams: a byte that is not UTF-8 refuses the file, where a decoder would store U+FFFD.
   let carry: Buffer = Buffer.alloc(0);
   let checked = 0;
   // Strings out, as iconv-lite's stream gives them: pushed with the readable side's own encoding, they stay strings.
@@ -56,24 +57,26 @@ function decodeStream(
     encoding: 'utf8',
     transform(chunk: Buffer, _encoding, done) {
       const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      const end = wholeSequencesEnd(bytes);
-      if (!isUtf8(bytes.subarray(0, end))) return done(onBadByte(checked + firstInvalidUtf8(bytes.subarray(0, end))));
-      checked += end;
-      carry = Buffer.from(bytes.subarray(end));
-      const text = decoder.write(chunk);
-      if (!seen.wide && WIDE.test(text)) seen.wide = true;
+      const whole = bytes.subarray(0, wholeSequencesEnd(bytes));
+      if (!isUtf8(whole)) return done(onBadByte(checked + firstInvalidUtf8(whole)));
+      checked += whole.length;
+      carry = Buffer.from(bytes.subarray(whole.length));
+      let text: string;
+      if (BEYOND_LATIN1.test(whole.toString('latin1'))) {
+        seen.wide = true;
+        text = wideDecoder.decode(whole, { stream: true });
+      } else text = transcode(whole, 'utf8', 'latin1').toString('latin1');
       if (text.length > 0) this.push(text, 'utf8');
       done();
     },
     flush(done) {
-      if (carry.length > 0) return done(onBadByte(checked));
-      const text = decoder.end();
-      if (text.length > 0) this.push(text, 'utf8');
-      done();
+      done(carry.length > 0 ? onBadByte(checked) : null);
     },
   });
 }
 
+/** The first byte of a UTF-8 character beyond U+00FF, read as Latin-1 (the checked bytes are UTF-8). */
+const BEYOND_LATIN1 = /[\xc4-\xf4]/;
 /** A code unit beyond U+00FF (an emoji has two): V8 stores a string with one two bytes a character. */
 const WIDE = /[\u0100-\uffff]/;
 /** Cells shorter than this gain less from narrowing than its test costs. */

@@ -42,6 +42,50 @@ describe('CSV reader', () => {
   );
 });
 
+/**
+ * A UTF-8 file of 4 MiB whose chunks (1 MiB each) are read two ways (csv.ts): with only characters up to U+00FF, or
+ * with one beyond; a chunk's end cuts a character in two: an ñ, an emoji, a €. The first chunk with a character beyond
+ * U+00FF starts with a U+FEFF in a cell, which is text, not a byte order mark.
+ */
+function chunkedUtf8(): { text: string; rows: string[][] } {
+  const chunk = 1 << 20;
+  const cuts = [
+    { character: 'ñ', before: 1 },
+    { character: '\ufeff', before: 0 },
+    { character: '😀', before: 2 },
+    { character: '€', before: 2 },
+  ];
+  const rows: string[][] = [];
+  let bytes = Buffer.byteLength('id;texto\n');
+  for (const [i, cut] of cuts.entries()) {
+    for (let row = rows.length; bytes < (i + 1) * chunk - 200; row++) {
+      rows.push([String(row), `mañana sin conexión ${'á'.repeat(row % 11)} ${row}`]);
+      bytes += Buffer.byteLength(`${rows.at(-1)?.join(';')}\n`);
+    }
+    const head = `${rows.length};x`;
+    const padding = (i + 1) * chunk - cut.before - bytes - Buffer.byteLength(head);
+    rows.push([String(rows.length), `x${'a'.repeat(padding)}${cut.character} fin`]);
+    bytes += Buffer.byteLength(`${rows.at(-1)?.join(';')}\n`);
+  }
+  return { text: `id;texto\n${rows.map((row) => row.join(';')).join('\n')}\n`, rows };
+}
+
+describe('CSV reader, UTF-8 chunks', () => {
+  it('reads characters cut between chunks read as Latin-1 and as wider text, and a U+FEFF starting one', async () => {
+    const { text, rows } = chunkedUtf8();
+    const path = writeEncoded(join(tempFolder(), 'chunks.csv'), text, 'utf8', false);
+    // The file is as meant: chunks 2, 4 and 5 start with a character's continuation byte, the 3rd with a U+FEFF.
+    const bytes = Buffer.from(text);
+    expect([1, 3, 4].map((n) => (bytes[n * (1 << 20)] as number) & 0xc0)).toEqual([0x80, 0x80, 0x80]);
+    expect(bytes.subarray(2 * (1 << 20), 2 * (1 << 20) + 3)).toEqual(Buffer.from('\ufeff'));
+    const reader = await openReader(path, {});
+    const read: string[][] = [];
+    for await (const record of records(reader)) read.push(record.values as string[]);
+    expect(read).toEqual(rows);
+    expect(read.filter((row) => /[ñ😀€\ufeff] fin$/u.test(row[1] as string)).length).toBe(4);
+  });
+});
+
 describe("Excel's sep= line", () => {
   it.each([
     ['utf8', true, ','],
