@@ -22,14 +22,15 @@ function readRaw(db: Db): Map<string, string> {
 // forgotten on each save (settings are written only through saveSettings).
 const cached = new WeakMap<Db, Settings>();
 
-/** Reads the settings, first writing the given defaults for any that a new workspace lacks. */
-export function loadSettings(db: Db, defaults: Settings): Settings {
+/** Reads the settings, first writing the defaults (asked for only then: the system zone costs a moment) for any that a new workspace lacks. */
+export function loadSettings(db: Db, defaults: () => Settings): Settings {
   const known = cached.get(db);
   if (known) return known;
   const raw = readRaw(db);
   const missing = KEYS.filter((key) => !raw.has(key));
   if (missing.length > 0) {
-    saveSettings(db, Object.fromEntries(missing.map((key) => [key, defaults[key]])) as Partial<Settings>);
+    const initial = defaults();
+    saveSettings(db, Object.fromEntries(missing.map((key) => [key, initial[key]])) as Partial<Settings>);
     return loadSettings(db, defaults);
   }
   const loaded: Settings = {

@@ -23,7 +23,7 @@ export function systemSettings(): Settings {
 }
 
 /** The workspace's settings; one a new workspace lacks starts as the system's. */
-export const workspaceSettings = (store: Store): Settings => loadSettings(store.db, systemSettings());
+export const workspaceSettings = (store: Store): Settings => loadSettings(store.db, systemSettings);
 
 /** The OS user-data folder Electron uses for "Pulso", so the CLI and the app agree. */
 export function userDataFolder(): string {
