@@ -22,7 +22,10 @@ function readRaw(db: Db): Map<string, string> {
 // forgotten on each save (settings are written only through saveSettings).
 const cached = new WeakMap<Db, Settings>();
 
-/** Reads the settings, first writing the defaults (asked for only then: the system zone costs a moment) for any that a new workspace lacks. */
+/**
+ * Reads the settings, first writing the defaults for any that a new workspace lacks (asked for only then: the
+ * system's zone costs a moment of every start).
+ */
 export function loadSettings(db: Db, defaults: () => Settings): Settings {
   const known = cached.get(db);
   if (known) return known;
