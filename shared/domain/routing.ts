@@ -1,6 +1,6 @@
 import { foldText, tokenize } from './matching';
 import { KINDS, SOURCES } from './vocabulary';
-import { parseKind, parseSource } from './import/values';
+import { knownSource, parseKind } from './import/values';
 
 /** An author with at least this many followers is a VIP for routing. */
 export const VIP_FOLLOWERS = 10_000;
@@ -109,8 +109,8 @@ function kindWord(value: string): string {
 
 /** A network by its code or name (source:x, source:foro). */
 function sourceWord(value: string): string {
-  const source = parseSource(value);
-  if (source === 'other' && !['other', 'otra', 'otro'].includes(value.toLowerCase()))
+  const source = knownSource(value);
+  if (source === null)
     throw new RoutingConditionError(`"${value}" is not a source: one of ${SOURCES.join(', ')}`, 'source', value);
   return source;
 }

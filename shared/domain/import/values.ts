@@ -142,15 +142,19 @@ const SOURCE_WORDS: Record<string, Source> = {
   telefono: 'phone',
   llamada: 'phone',
   otro: 'other',
+  otra: 'other',
   otros: 'other',
 };
 
-/** A network name as written in exports; anything unknown is "other", never dropped. */
-export function parseSource(cell: Cell): Source {
+/** A network by its code or a name exports write for it ("X", "foro"), or null when it names none. */
+export function knownSource(cell: Cell): Source | null {
   const text = foldValue(cellText(cell));
   if ((SOURCES as readonly string[]).includes(text)) return text as Source;
-  return SOURCE_WORDS[text] ?? 'other';
+  return SOURCE_WORDS[text] ?? null;
 }
+
+/** A network name as written in exports; anything unknown is "other", never dropped. */
+export const parseSource = (cell: Cell): Source => knownSource(cell) ?? 'other';
 
 /** Only ASCII digits: most counts of an export, read without a regular expression. */
 function isDigits(text: string): boolean {

@@ -95,22 +95,27 @@ export function ContactsList() {
                 />
               </td>
               <td>
-                {contact.accounts.map((account) => (
-                  <span key={account.authorId} className="account-chip">
-                    {accountText(account.source, account.handle, i18n)}
-                    {contact.accounts.length > 1 && (
-                      <button
-                        aria-label={t('contacts.split', { account: accountText(account.source, account.handle, i18n) })}
-                        title={t('contacts.split', { account: accountText(account.source, account.handle, i18n) })}
-                        onClick={() =>
-                          void run(() => api.call('contacts.split', { contact: contact.id, author: account.authorId }))
-                        }
-                      >
-                        ×
-                      </button>
-                    )}
-                  </span>
-                ))}
+                {contact.accounts.map((account) => {
+                  const name = accountText(account.source, account.handle, i18n);
+                  return (
+                    <span key={account.authorId} className="account-chip">
+                      {name}
+                      {contact.accounts.length > 1 && (
+                        <button
+                          aria-label={t('contacts.split', { account: name })}
+                          title={t('contacts.split', { account: name })}
+                          onClick={() =>
+                            void run(() =>
+                              api.call('contacts.split', { contact: contact.id, author: account.authorId }),
+                            )
+                          }
+                        >
+                          ×
+                        </button>
+                      )}
+                    </span>
+                  );
+                })}
               </td>
               <td className="number">{number(contact.leads)}</td>
             </tr>
