@@ -372,6 +372,11 @@ export const cannedReplies = sqliteTable('canned_replies', {
   language: text('language').notNull(),
   department: text('department'),
   text: text('text').notNull(),
+  /**
+   * When it was removed from the list: kept, not deleted, so the replies that used it keep its code in their case's
+   * history and in the agents' canned-reply share. Saving its code again brings it back.
+   */
+  retiredAt: integer('retired_at'),
 });
 
 /** Ordered conditions that set a new case's team, type, priority and assignee. */

@@ -28,6 +28,11 @@ export function addRoutingRule(sqlite: Database.Database, rule: Omit<RoutingRule
   );
 }
 
+/** Whether there was such a rule to remove. */
+export function removeRoutingRule(sqlite: Database.Database, id: number): boolean {
+  return sqlite.prepare('DELETE FROM routing_rules WHERE id = ?').run(id).changes > 0;
+}
+
 export function setTeam(sqlite: Database.Database, department: string, members: readonly string[]): void {
   sqlite.prepare('DELETE FROM team_members WHERE department = ?').run(department);
   const add = sqlite.prepare('INSERT OR IGNORE INTO team_members (department, agent) VALUES (?, ?)');
@@ -116,25 +121,37 @@ export function routeBy(sqlite: Database.Database, rule: RoutingRule): Partial<C
 }
 
 const CANNED = `SELECT c.id, c.code, c.language, c.department, c.text,
-  (SELECT count(*) FROM case_replies r WHERE r.canned_id = c.id) AS uses FROM canned_replies c`;
+  (SELECT count(*) FROM case_replies r WHERE r.canned_id = c.id) AS uses FROM canned_replies c
+  WHERE c.retired_at IS NULL`;
 
 export function listCanned(sqlite: Database.Database): CannedReply[] {
   return sqlite.prepare(`${CANNED} ORDER BY c.code`).all() as CannedReply[];
 }
 
+/** A canned reply in use (not removed) by its code. */
 export function cannedByCode(sqlite: Database.Database, code: string): CannedReply | undefined {
-  return sqlite.prepare(`${CANNED} WHERE c.code = ?`).get(code) as CannedReply | undefined;
+  return sqlite.prepare(`${CANNED} AND c.code = ?`).get(code) as CannedReply | undefined;
 }
 
+/** Its id; the same code again replaces the text (and brings back one that was removed). */
 export function addCanned(sqlite: Database.Database, canned: Omit<CannedReply, 'id' | 'uses'>): number {
-  return Number(
-    sqlite
-      .prepare(
-        `INSERT INTO canned_replies (code, language, department, text) VALUES (@code, @language, @department, @text)
-         ON CONFLICT (code) DO UPDATE SET language = excluded.language, department = excluded.department,
-           text = excluded.text`,
-      )
-      .run(canned).lastInsertRowid,
+  return sqlite
+    .prepare(
+      // RETURNING: on a replace, last_insert_rowid() is whatever the connection inserted last, not this row.
+      `INSERT INTO canned_replies (code, language, department, text) VALUES (@code, @language, @department, @text)
+       ON CONFLICT (code) DO UPDATE SET language = excluded.language, department = excluded.department,
+         text = excluded.text, retired_at = NULL
+       RETURNING id`,
+    )
+    .pluck()
+    .get(canned) as number;
+}
+
+/** Takes a canned reply off the list (canned_replies.retired_at); whether one in use had that code. */
+export function retireCanned(sqlite: Database.Database, code: string, now: number): boolean {
+  return (
+    sqlite.prepare('UPDATE canned_replies SET retired_at = ? WHERE code = ? AND retired_at IS NULL').run(now, code)
+      .changes > 0
   );
 }
 

@@ -32,6 +32,11 @@ export function addSlaPolicy(sqlite: Database.Database, policy: Omit<SlaPolicy, 
   );
 }
 
+/** Whether there was such a policy; refreshSla then holds its open cases to the next that fits them. */
+export function removeSlaPolicy(sqlite: Database.Database, id: number): boolean {
+  return sqlite.prepare('DELETE FROM sla_policies WHERE id = ?').run(id).changes > 0;
+}
+
 interface CaseFacts {
   id: number;
   /** What is stored now: a refresh writes only the cases whose SLA or waiting changed. */

@@ -14,10 +14,19 @@ function oneOf<T extends string>(values: Values, name: string, allowed: readonly
   return raw as T;
 }
 
-function caseNumber(raw: string | undefined): number {
+/** A row's number as its list shows it (`what`: CASE, `list`: pulso cases). */
+function listedNumber(raw: string | undefined, what: string, list: string): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError('give the CASE as its number (see pulso cases)');
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`give the ${what} as its number (see ${list})`);
   return value;
+}
+
+const caseNumber = (raw: string | undefined): number => listedNumber(raw, 'CASE', 'pulso cases');
+
+/** A policy or rule by its number or its exact name, as `pulso sla` and `pulso route` list them. */
+function byNumberOrName(raw: string | undefined, rows: readonly { id: number; name: string }[], what: string): number {
+  const named = rows.find((row) => row.name === raw);
+  return named ? named.id : listedNumber(raw, what, `pulso ${what === 'POLICY' ? 'sla' : 'route'}`);
 }
 
 function minutes(values: Values, name: string, required: boolean): number | undefined {
@@ -171,6 +180,7 @@ export const slaCommand: Command = {
     'pulso sla add --name N [--type T] [--priority P] [--team T] --first-response 1h [--next-response 2h] --resolution 24h',
     '              [--business-hours "mon-fri 09:00-18:00"] [--holidays 2026-04-03,2026-12-25]',
     'pulso sla refresh    # records the misses that came due',
+    'pulso sla remove POLICY   # its number or name; its open cases are held to the next policy that fits',
   ].join('\n       '),
   options: {
     workspace: { type: 'string' },
@@ -198,7 +208,13 @@ export const slaCommand: Command = {
       io.out(values.json ? JSON.stringify(result) : `${result.cases} open cases, ${result.misses} misses`);
       return 0;
     }
-    if (action !== 'add') throw new UsageError(`unknown action "${action}": use list, add or refresh`);
+    if (action === 'remove') {
+      const policy = byNumberOrName(positionals[1], await client.call('sla.list', {}), 'POLICY');
+      const result = applied(await client.call('sla.remove', { policy }));
+      io.out(values.json ? JSON.stringify(result) : `policy ${policy} removed; ${result.cases} open cases rechecked`);
+      return 0;
+    }
+    if (action !== 'add') throw new UsageError(`unknown action "${action}": use list, add, refresh or remove`);
     const name = text(values, 'name');
     if (!name) throw new UsageError('give the policy a --name');
     const next = minutes(values, 'next-response', false);
@@ -236,6 +252,7 @@ export const routeCommand: Command = {
     'pulso route preview --when "…"',
     'pulso route apply',
     'pulso route team --team T --members A,B,C',
+    'pulso route remove RULE   # its number or name; the cases it routed keep their team',
   ].join('\n       '),
   options: {
     workspace: { type: 'string' },
@@ -304,18 +321,23 @@ export const routeCommand: Command = {
         const result = applied(await client.call('teams.set', { department: team, members }));
         return print(result, `${team}: ${result.members} members`);
       }
+      case 'remove': {
+        const rule = byNumberOrName(positionals[1], await client.call('routing.list', {}), 'RULE');
+        return print(applied(await client.call('routing.remove', { rule })), `rule ${rule} removed`);
+      }
       default:
-        throw new UsageError(`unknown action "${action}": use list, add, preview, apply or team`);
+        throw new UsageError(`unknown action "${action}": use list, add, preview, apply, team or remove`);
     }
   },
 };
 
 /** `pulso canned`: canned replies by short code, per language and team. */
 export const cannedCommand: Command = {
-  summary: 'Canned replies: list them (with how often each was used), add or replace one by its code',
+  summary: 'Canned replies: list them (with how often each was used), add or replace one by its code, remove one',
   usage: [
     'pulso canned [list] [--workspace W] [--json]',
     'pulso canned add CODE --text "Hola {nombre}, …" [--language es|en] [--team T]   # {nombre} {caso} {agente}',
+    'pulso canned remove CODE   # off the list; the replies that used it keep it in their history',
   ].join('\n       '),
   options: {
     workspace: { type: 'string' },
@@ -336,7 +358,13 @@ export const cannedCommand: Command = {
         ).forEach(io.out);
       return 0;
     }
-    if (action !== 'add') throw new UsageError(`unknown action "${action}": use list or add`);
+    if (action === 'remove') {
+      if (!code) throw new UsageError('give the CODE of the canned reply to remove');
+      const result = applied(await client.call('canned.remove', { code }));
+      io.out(values.json ? JSON.stringify(result) : `canned reply /${code} removed`);
+      return 0;
+    }
+    if (action !== 'add') throw new UsageError(`unknown action "${action}": use list, add or remove`);
     const body = text(values, 'text');
     if (!code || !body) throw new UsageError('give the CODE and its --text');
     const language = oneOf(values, 'language', ['es', 'en'] as const) ?? 'es';

@@ -130,12 +130,15 @@ export const slaPolicySchema = z
   })
   .strict();
 
+/** What an agent types after "/" to use a canned reply. */
+export const cannedCode = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}_-]{1,40}$/u, { message: 'a short code of letters, digits, - and _ (e.g. gracias)' });
+
 export const cannedSchema = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[\p{L}\p{N}_-]{1,40}$/u, { message: 'a short code of letters, digits, - and _ (e.g. gracias)' }),
+    code: cannedCode,
     text: z.string().trim().min(1).max(5_000),
     language: z.enum(['es', 'en']),
     department: name.optional(),

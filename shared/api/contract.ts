@@ -10,6 +10,7 @@ import { kpiRequestSchema, type KpiReport } from './kpis';
 import { reportRequestSchema, type ReportResult, type ReportRun } from './reports';
 import {
   addCaseMessagesSchema,
+  cannedCode,
   cannedSchema,
   caseListSchema,
   exportCasesSchema,
@@ -477,13 +478,25 @@ export const contract = {
   'sla.list': call(none).returns<SlaPolicy[]>(),
   /** A policy; the open cases' SLA is recomputed with it. */
   'sla.add': write(slaPolicySchema).returns<{ policy: number; cases: number }>(),
+  /**
+   * A policy gone: the open cases it held are held to the next that fits them (their SLA recomputed, as every refresh
+   * does); the misses of cases already resolved or closed stay.
+   */
+  'sla.remove': write(z.object({ policy: z.number().int().min(1) }).strict()).returns<{
+    policy: number;
+    cases: number;
+  }>(),
   /** Every open case's SLA recomputed now: misses that came due are recorded. */
   'sla.refresh': write(none).returns<{ cases: number; misses: number }>(),
   'canned.list': call(none).returns<CannedReply[]>(),
   /** A canned reply by its short code (the same code again replaces it). */
   'canned.add': write(cannedSchema).returns<{ canned: number }>(),
+  /** Off the list; the replies that used it keep its code in their history and in the agents' canned share. */
+  'canned.remove': write(z.object({ code: cannedCode }).strict()).returns<{ code: string }>(),
   'routing.list': call(none).returns<RoutingRule[]>(),
   'routing.add': write(routingRuleSchema).returns<{ rule: number }>(),
+  /** Cases it routed keep their team and assignee. */
+  'routing.remove': write(z.object({ rule: z.number().int().min(1) }).strict()).returns<{ rule: number }>(),
   /** The open cases a condition would route now, before it is saved. */
   'routing.preview': call(
     z

@@ -938,6 +938,15 @@ export const en = {
   'rules.uses': 'used {count} {count|time|times}',
   'rules.textPlaceholder': 'Hola {nombre}, … {caso} … {agente}',
   'rules.addCanned': 'Save canned reply',
+  'rules.remove': 'Remove…',
+  'rules.removeLabel': 'Remove {name}',
+  'rules.removeYes': 'Remove',
+  'rules.removeNo': 'Keep it',
+  'rules.removePolicy':
+    'Remove “{name}”? Its open cases are held to the next policy that fits them; closed cases keep their missed targets.',
+  'rules.removeRule': 'Remove “{name}”? The cases it routed keep their team and assignee.',
+  'rules.removeCanned':
+    'Remove /{code}? The replies that used it keep it in their history; saving the code again brings it back.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -954,4 +954,13 @@ export const es: Record<MessageKey, string> = {
   'rules.uses': 'usada {count} {count|vez|veces}',
   'rules.textPlaceholder': 'Hola {nombre}, … {caso} … {agente}',
   'rules.addCanned': 'Guardar respuesta',
+  'rules.remove': 'Quitar…',
+  'rules.removeLabel': 'Quitar {name}',
+  'rules.removeYes': 'Quitar',
+  'rules.removeNo': 'Conservarla',
+  'rules.removePolicy':
+    '¿Quitar «{name}»? Sus casos abiertos pasan a la siguiente política que encaje; los cerrados conservan sus incumplimientos.',
+  'rules.removeRule': '¿Quitar «{name}»? Los casos que ya enrutó conservan su equipo y su responsable.',
+  'rules.removeCanned':
+    '¿Quitar /{code}? Las respuestas que la usaron la conservan en su historial; guardar el código de nuevo la recupera.',
 };

@@ -227,6 +227,21 @@ describe('the care queue (real renderer, real handlers)', () => {
         .toMatch(/^«quejica» no es un tipo: caso, queja/);
       await reglas.getByLabel('Cuando', { exact: true }).fill('kind:queja');
       await screenshotsAtSizes(page, 'care-rules-es');
+      // Removed on a second press, with what the removal does said first; the demo's canned reply the same way.
+      await reglas.getByRole('button', { name: 'Quitar Twitter enfadado' }).click();
+      await expect
+        .poll(() => reglas.getByRole('alert').textContent())
+        .toMatch(/^¿Quitar «Twitter enfadado»\? Los casos que ya enrutó conservan su equipo/);
+      await screenshotsAtSizes(page, 'care-rules-remove-es');
+      await reglas.getByRole('button', { name: 'Quitar', exact: true }).click();
+      await expect
+        .poll(async () => (await client.call('routing.list', {})).map((r) => r.name))
+        .not.toContain('Twitter enfadado');
+      await expect.poll(() => reglas.getByText('Twitter enfadado').count()).toBe(0);
+      const guardadas = page.getByRole('region', { name: 'Respuestas guardadas' });
+      await guardadas.getByRole('button', { name: 'Quitar /gracias' }).click();
+      await guardadas.getByRole('button', { name: 'Quitar', exact: true }).click();
+      await expect.poll(async () => (await client.call('canned.list', {})).map((c) => c.code)).not.toContain('gracias');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

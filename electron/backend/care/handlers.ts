@@ -19,11 +19,13 @@ import {
   listRoutingRules,
   listTeams,
   matchingRule,
+  removeRoutingRule,
+  retireCanned,
   routeBy,
   routedMessages,
   setTeam,
 } from '../../../db/queries/routing';
-import { addSlaPolicy, caseSlas, listSlaPolicies, refreshSla } from '../../../db/queries/sla';
+import { addSlaPolicy, caseSlas, listSlaPolicies, refreshSla, removeSlaPolicy } from '../../../db/queries/sla';
 import type { RespondResult } from '../../../shared/api/cases';
 import { parseRoutingCondition, routingMatches, RoutingConditionError } from '../../../shared/domain/routing';
 import { isoInZone, parseInstant } from '../../../shared/domain/time';
@@ -218,6 +220,15 @@ export const careHandlers = defineHandlers({
         return { policy: id, cases };
       })();
     }),
+  'sla.remove': ({ policy }, context) =>
+    context.writes.write((now) => {
+      const sqlite = context.store.sqlite;
+      return sqlite.transaction(() => {
+        if (!removeSlaPolicy(sqlite, policy)) throw new NotFound(`No SLA policy ${policy}`);
+        const { cases } = refreshSla(sqlite, 'open', now, workspaceSettings(context.store).timeZone);
+        return { policy, cases };
+      })();
+    }),
   'sla.refresh': (_input, context) =>
     context.writes.write(() =>
       context.store.sqlite.transaction(() =>
@@ -229,7 +240,17 @@ export const careHandlers = defineHandlers({
     context.writes.write(() => ({
       canned: addCanned(context.store.sqlite, { ...canned, department: department ?? null }),
     })),
+  'canned.remove': ({ code }, context) =>
+    context.writes.write((now) => {
+      if (!retireCanned(context.store.sqlite, code, now)) throw new NotFound(`No canned reply "${code}"`);
+      return { code };
+    }),
   'routing.list': (_input, { store }) => listRoutingRules(store.sqlite),
+  'routing.remove': ({ rule }, context) =>
+    context.writes.write(() => {
+      if (!removeRoutingRule(context.store.sqlite, rule)) throw new NotFound(`No routing rule ${rule}`);
+      return { rule };
+    }),
   'routing.add': ({ type, department, priority, assignee, ...rule }, context) =>
     context.writes.write(() => {
       routingCondition(rule.when);

@@ -38,6 +38,35 @@ export function CareRules() {
 
 type Run = (call: () => Promise<unknown>, done: () => void) => Promise<void>;
 
+/**
+ * Removes after a second, explicit press, with what the removal does said beside it (as an import batch is undone).
+ * `name`: what the button removes, for screen readers.
+ */
+function RemoveButton({ name, effect, remove }: { name: string; effect: string; remove: () => void }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  return asking ? (
+    <span className="remove-ask" role="alert">
+      {effect}{' '}
+      <button
+        className="danger"
+        autoFocus
+        onClick={() => {
+          setAsking(false);
+          remove();
+        }}
+      >
+        {t('rules.removeYes')}
+      </button>{' '}
+      <button onClick={() => setAsking(false)}>{t('rules.removeNo')}</button>
+    </span>
+  ) : (
+    <button className="link" aria-label={t('rules.removeLabel', { name })} onClick={() => setAsking(true)}>
+      {t('rules.remove')}
+    </button>
+  );
+}
+
 function Policies({ run }: { run: Run }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -92,6 +121,7 @@ function Policies({ run }: { run: Run }) {
             <th>{t('rules.next')}</th>
             <th>{t('rules.resolution')}</th>
             <th>{t('rules.hours')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -108,6 +138,13 @@ function Policies({ run }: { run: Run }) {
               <td>{p.nextResponseMinutes === null ? '—' : minutes(String(p.nextResponseMinutes))}</td>
               <td>{minutes(String(p.resolutionMinutes))}</td>
               <td>{p.businessHours ?? t('rules.allHours')}</td>
+              <td>
+                <RemoveButton
+                  name={p.name}
+                  effect={t('rules.removePolicy', { name: p.name })}
+                  remove={() => void run(() => api.call('sla.remove', { policy: p.id }), policies.reload)}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -168,7 +205,12 @@ function Routing({ run }: { run: Run }) {
               ? rule.assignee
                 ? ` · ${rule.assignee}`
                 : ''
-              : ` · ${t(`rules.assign.${rule.assign}` as MessageKey)}`}
+              : ` · ${t(`rules.assign.${rule.assign}` as MessageKey)}`}{' '}
+            <RemoveButton
+              name={rule.name}
+              effect={t('rules.removeRule', { name: rule.name })}
+              remove={() => void run(() => api.call('routing.remove', { rule: rule.id }), rules.reload)}
+            />
           </li>
         ))}
       </ol>
@@ -244,7 +286,12 @@ function Canned({ run }: { run: Run }) {
             <span className="muted">
               ({c.language}, {t('rules.uses', { count: c.uses })})
             </span>{' '}
-            {c.text}
+            {c.text}{' '}
+            <RemoveButton
+              name={`/${c.code}`}
+              effect={t('rules.removeCanned', { code: c.code })}
+              remove={() => void run(() => api.call('canned.remove', { code: c.code }), canned.reload)}
+            />
           </li>
         ))}
       </ul>

@@ -98,6 +98,10 @@ describe('pulso cases, sla, route and canned', () => {
       { action: 'status', value: 'resolved', previous: 'attended', actor: 'Marta' },
     ]);
     db.close();
+
+    // The policy removed by its name: no open case is left to recheck, and the list is empty.
+    expect(await pulso('sla', 'remove', 'Quejas', ...w)).toMatch(/^policy \d+ removed; 0 open cases rechecked/);
+    expect(JSON.parse(await pulso('sla', ...w, '--json'))).toEqual([]);
   });
 
   it('routes new cases by rule order, round robin fair among the team, and fills canned replies', async () => {
@@ -146,6 +150,23 @@ describe('pulso cases, sla, route and canned', () => {
       await runCli('sla', 'add', ...w, '--name', 'Z', '--first-response', '1h', '--resolution', '1d',
         '--business-hours', 'mon-fri 18:00-09:00'), // prettier-ignore
     ).toMatchObject({ code: 1, err: expect.stringContaining('does not end after it starts') });
+
+    // Removed by name: the rule (its cases keep their team) and the canned reply (its replies keep it).
+    expect(await pulso('route', 'remove', 'Bajas', ...w)).toMatch(/^rule \d+ removed/);
+    expect(await pulso('route', ...w)).not.toMatch(/Bajas/);
+    expect(await runCli('route', 'remove', 'Bajas', ...w)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('give the RULE as its number (see pulso route)'),
+    });
+    expect(await pulso('canned', 'remove', 'gracias', ...w)).toMatch('canned reply /gracias removed');
+    expect(await pulso('canned', ...w)).not.toMatch(/gracias/);
+    expect(await runCli('cases', 'respond', String(others[1]), ...w, '--canned', 'gracias')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('No canned reply "gracias"'),
+    });
+    expect(JSON.parse(await pulso('cases', ...w, '--json')).find((c: CaseSummary) => c.id === first)).toMatchObject({
+      department: 'Retención',
+    });
   });
 
   it('exports one row per case, CSV for Excel (BOM, ;) with formulas neutralized, and XLSX', async () => {
