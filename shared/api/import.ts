@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Field } from '../domain/import/fields';
 import type { DroppedGuess, Mapping, OpenQuestions } from '../domain/import/mapping';
 import { mappingSchema } from '../domain/import/mapping-schema';
+import type { CellProblem } from '../domain/import/problems';
 
 /** The text encodings a CSV can be read in. */
 export const TEXT_ENCODINGS = ['utf8', 'windows1252', 'utf16le', 'utf16be'] as const;
@@ -47,8 +48,8 @@ export interface PreviewRow {
   row: number;
   /** Each mapped field as it will be stored (dates as UTC epoch ms). */
   values: Partial<Record<Field, PreviewValue>>;
-  /** The cells that will not parse, by field. */
-  errors: Partial<Record<Field, string>>;
+  /** The cells that will not parse, by field (cellProblemText says why). */
+  errors: Partial<Record<Field, CellProblem>>;
 }
 
 /** The fields whose values a file writes in its own words, and the wizard shows as found → stored. */
@@ -62,7 +63,7 @@ export interface ValueFound {
   /** What is stored: a temperature, a kind or a network; null for nothing (unlabeled). */
   becomes: string | number | null;
   /** Why the value cannot be read (its rows would be rejected). */
-  error: string | null;
+  error: CellProblem | null;
 }
 
 export interface ValueTable {

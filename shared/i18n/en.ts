@@ -947,6 +947,30 @@ export const en = {
   'rules.removeRule': 'Remove “{name}”? The cases it routed keep their team and assignee.',
   'rules.removeCanned':
     'Remove /{code}? The replies that used it keep it in their history; saving the code again brings it back.',
+  'cellProblem.date-unread': 'cannot read date "{value}"',
+  'cellProblem.date-not-real': '"{value}" is not a real date',
+  'cellProblem.date-12-hour': '"{value}" has an hour that is not on a 12-hour clock',
+  'cellProblem.date-order': '"{value}" could be day/month or month/day; choose the date order',
+  'cellProblem.temperature-scale': 'cannot tell whether "{value}" is on a −2..2 or a 1–5 scale',
+  'cellProblem.temperature-outside': 'temperature {value} is outside the {scale} scale',
+  'cellProblem.temperature-unknown': 'unknown temperature "{value}"',
+  'cellProblem.kind-unknown': 'unknown kind "{value}"',
+  'cellProblem.not-a-count': '"{value}" is not a count',
+  'cellProblem.not-a-number': '"{value}" is not a number',
+  'cellProblem.id-conflict':
+    'id {value} is already in the workspace with another text: a different message, or the same one edited',
+  'cellProblem.too-long': 'cell has {length} characters; the limit is {limit}',
+  'cellProblem.past-header':
+    'the row has {cells} cells but the header names {width}: a delimiter inside a cell that is not in quotes? Quote that cell, or fix the row',
+  'cellProblem.text-empty': 'text is empty',
+  'cellProblem.date-empty': 'date is empty',
+  'importReport.row': '{file}, row {row}, column "{column}": {problem}',
+  'importReport.refused': '{file}: nothing imported; {atLeast}{count} {count|row cannot|rows cannot} be read:',
+  'importReport.more': '(and {atLeast}{count} more)',
+  'importReport.atLeast': 'at least ',
+  'importReport.fix':
+    'Fix them, or import the valid rows and write the rejected ones to a file (--rejects FILE in the CLI).',
+  'importReport.allRejected': '{file}: nothing imported: all {count} rows were rejected; their reasons are in {path}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -963,4 +963,30 @@ export const es: Record<MessageKey, string> = {
   'rules.removeRule': '¿Quitar «{name}»? Los casos que ya enrutó conservan su equipo y su responsable.',
   'rules.removeCanned':
     '¿Quitar /{code}? Las respuestas que la usaron la conservan en su historial; guardar el código de nuevo la recupera.',
+  'cellProblem.date-unread': 'no se puede leer la fecha «{value}»',
+  'cellProblem.date-not-real': '«{value}» no es una fecha real',
+  'cellProblem.date-12-hour': '«{value}» tiene una hora que no es de un reloj de 12 horas',
+  'cellProblem.date-order': '«{value}» puede ser día/mes o mes/día; elige el orden de las fechas',
+  'cellProblem.temperature-scale': 'no se sabe si «{value}» está en una escala de −2..2 o de 1–5',
+  'cellProblem.temperature-outside': 'la temperatura {value} está fuera de la escala {scale}',
+  'cellProblem.temperature-unknown': 'temperatura desconocida «{value}»',
+  'cellProblem.kind-unknown': 'tipo desconocido «{value}»',
+  'cellProblem.not-a-count': '«{value}» no es un recuento',
+  'cellProblem.not-a-number': '«{value}» no es un número',
+  'cellProblem.id-conflict':
+    'el id {value} ya está en el espacio de trabajo con otro texto: otro mensaje, o el mismo editado',
+  'cellProblem.too-long': 'la celda tiene {length} caracteres; el límite es {limit}',
+  'cellProblem.past-header':
+    'la fila tiene {cells} celdas pero la cabecera nombra {width}: ¿un separador dentro de una celda sin comillas? Pon esa celda entre comillas o corrige la fila',
+  'cellProblem.text-empty': 'el texto está vacío',
+  'cellProblem.date-empty': 'la fecha está vacía',
+  'importReport.row': '{file}, fila {row}, columna «{column}»: {problem}',
+  'importReport.refused':
+    '{file}: no se importó nada; {atLeast}{count} {count|fila no se puede leer|filas no se pueden leer}:',
+  'importReport.more': '(y {atLeast}{count} más)',
+  'importReport.atLeast': 'al menos ',
+  'importReport.fix':
+    'Corrígelas, o importa las filas válidas y escribe las rechazadas en un fichero (--rejects FICHERO en la CLI).',
+  'importReport.allRejected':
+    '{file}: no se importó nada: se rechazaron las {count} filas; sus motivos están en {path}',
 };

@@ -213,12 +213,21 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     try {
       await expect.poll(() => page.getByLabel('Posted at').inputValue()).toBe('Fecha');
       expect(await page.getByLabel('Temperature', { exact: true }).inputValue()).toBe('Sentimiento');
-      const preview = page.getByRole('table', { name: /Preview/ });
+      // Named in either language: the test switches to Spanish and back.
+      const preview = page.getByRole('table', { name: /^Preview|^Vista previa/ });
       await expect.poll(() => preview.getByRole('row').count()).toBe(4);
       expect(await preview.getByRole('row').nth(1).textContent()).toContain('1,234');
       // Changing the mapping marks cells that would not import: Kind read from the text column.
       await page.getByLabel('Kind', { exact: true }).selectOption('Texto');
       await expect.poll(() => preview.locator('[aria-invalid="true"]').count()).toBe(3);
+      const unread = preview.locator('[aria-invalid="true"]').first();
+      expect(await unread.textContent()).toBe('unknown kind "Pésima atención, llevo días sin fibra"');
+      // Why a cell cannot be read is said in the UI's language.
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => unread.textContent()).toBe('tipo desconocido «Pésima atención, llevo días sin fibra»');
+      await screenshotsAtSizes(page, 'import-preview-errors-es');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+      await expect.poll(() => unread.textContent()).toMatch(/^unknown kind/);
       await page.getByLabel('Kind', { exact: true }).selectOption('Tipo');
       await expect.poll(() => preview.locator('[aria-invalid="true"]').count()).toBe(0);
       await page.screenshot({ path: screenshotPath('import-wizard.png') });

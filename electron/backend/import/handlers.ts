@@ -12,7 +12,7 @@ import { dealPreset, dealPresetNames, saveDealPreset, storeDeals } from '../../.
 import { readDeals } from './deals';
 import { settleImportedCases } from '../care/settle';
 import { NotFound, Refused } from '../runtime/context';
-import { workspaceSettings } from '../runtime/defaults';
+import { workspaceLanguage, workspaceSettings } from '../runtime/defaults';
 import type { InspectThreadData } from './inspect-thread';
 import { assertRegularFile, ImportError } from './readers';
 import { allPresets, findPreset } from './presets';
@@ -56,7 +56,8 @@ export const importHandlers = defineHandlers({
     });
   },
   'import.start': (request, { store, jobs, options, writes }) => {
-    const { timeZone, annotator } = workspaceSettings(store);
+    const settings = workspaceSettings(store);
+    const { timeZone, annotator } = settings;
     assertRegularFile(request.path);
     if (request.rejectsPath)
       checkOutputPath(request.rejectsPath, 'The rejects file', { workspace: store.path, inputs: [request.path] });
@@ -69,7 +70,7 @@ export const importHandlers = defineHandlers({
       workspacePath: store.path,
       nativeBinding: options.nativeBinding,
       request: { ...request, mapping },
-      settings: { timeZone, annotator },
+      settings: { timeZone, annotator, language: workspaceLanguage(settings) },
       workers: { workerDir: options.workerDir, heapLimits: options.heapLimits },
     };
     return {

@@ -75,7 +75,7 @@ export async function inspectFile(
     return {
       row: record.row,
       values: storedValues(result.row, Object.keys(index) as Field[]),
-      errors: Object.fromEntries(result.errors.map((error) => [error.field, error.message])),
+      errors: Object.fromEntries(result.errors.map((error) => [error.field, error.problem])),
     };
   });
   return {
@@ -153,7 +153,7 @@ function valueTally(index: Partial<Record<Field, number>>, mapping: Mapping) {
           column: mapping.columns[field] as string,
           values: all.slice(0, MAX_VALUES_SHOWN).map(([written, { rows, record }]) => {
             const { row, errors } = mapRow(record);
-            const error = errors.find((e) => e.field === field)?.message ?? null;
+            const error = errors.find((e) => e.field === field)?.problem ?? null;
             return { written, rows, becomes: error ? null : row[field], error };
           }),
           more: Math.max(0, all.length - MAX_VALUES_SHOWN),

@@ -101,7 +101,7 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
             {
               field: 'externalId',
               column: input.plan.mapping.columns.externalId as string,
-              message: `id ${messages[i]?.externalId} is already in the workspace with another text: a different message, or the same one edited`,
+              problem: { code: 'id-conflict', value: messages[i]?.externalId ?? '' },
             },
           ],
         });

@@ -6,6 +6,9 @@ import { batchesOfFile, createBatch, finishBatch } from '../../../db/queries/imp
 import { startLoad } from '../../../db/load/writer';
 import type Database from 'better-sqlite3';
 import type { CellError } from '../../../shared/domain/import/mapping';
+import { cellProblemText } from '../../../shared/domain/import/problems';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import type { Language } from '../../../shared/domain/vocabulary';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
 import { IMPORTED_ANNOTATOR } from '../../../shared/domain/vocabulary';
@@ -18,6 +21,13 @@ import { assertRegularFile, ImportError, openReader, readerOptions } from './rea
 import { createRejectsWriter } from './rejects';
 
 export type ImportRequest = z.output<typeof importRequestSchema>;
+
+/** The workspace's settings an import uses; `language`: the one its report of unreadable rows is written in. */
+export interface ImportSettings {
+  timeZone: string;
+  annotator: string;
+  language: Language;
+}
 
 /** Bytes of the file read, then (stage 'indexing') the load's last steps built: see JobEvent. */
 export type ImportProgress = JobProgress & { rows: number };
@@ -55,8 +65,10 @@ async function planFile(request: ImportRequest): Promise<{
   };
 }
 
-function describe(name: string, row: number, error: CellError): string {
-  return `${name}, row ${row}, column "${error.column}": ${error.message}`;
+function describe(t: Translator['t'], file: string, row: number, error: CellError): string {
+  // The row as a string: a row number is written as the spreadsheet shows it (60002, not 60,002).
+  const problem = cellProblemText(error.problem, t);
+  return t('importReport.row', { file, row: String(row), column: error.column, problem });
 }
 
 /**
@@ -67,7 +79,7 @@ function describe(name: string, row: number, error: CellError): string {
 export async function runImport(
   sqlite: Database.Database,
   request: ImportRequest,
-  settings: { timeZone: string; annotator: string },
+  settings: ImportSettings,
   onProgress: (progress: ImportProgress) => void,
   /** Where to start the thread that reads and plans the rows, and the addon it opens the store with. */
   options: { workers: WorkerOptions; nativeBinding?: string | undefined },
@@ -76,6 +88,7 @@ export async function runImport(
   // Said at once: the reading thread's start and the file's head take a moment before the first rows are counted.
   onProgress({ done: 0, total: 1, rows: 0, stage: 'starting' });
   const name = basename(request.path);
+  const { t } = createTranslator(settings.language, settings.timeZone);
   // Before anything reads it: a pipe or a device would be read (and hashed) forever.
   assertRegularFile(request.path);
   // Started first, so its code loads while this thread reads the file's head and plans.
@@ -121,12 +134,12 @@ export async function runImport(
         for (const record of prepared.rejected) {
           counts.rowsRejected++;
           const first = record.errors[0] as CellError;
-          if (errors.length < ERRORS_SHOWN) errors.push(describe(name, record.row, first));
+          if (errors.length < ERRORS_SHOWN) errors.push(describe(t, name, record.row, first));
           if (rejects)
             rejects.write(
               record.row,
               first.column,
-              record.errors.map((e) => `${e.column}: ${e.message}`).join('; '),
+              record.errors.map((e) => `${e.column}: ${cellProblemText(e.problem, t)}`).join('; '),
               record.values,
             );
           else if (counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP) break reading;
@@ -140,12 +153,17 @@ export async function runImport(
       }
 
       if (counts.rowsRejected > 0 && !rejects) {
+        const atLeast = counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? t('importReport.atLeast') : '';
         const more =
           counts.rowsRejected > errors.length
-            ? ` (and ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected - errors.length} more)`
+            ? ` ${t('importReport.more', { atLeast, count: counts.rowsRejected - errors.length })}`
             : '';
         throw new ImportError(
-          `${name}: nothing imported; ${counts.rowsRejected >= ERRORS_BEFORE_GIVING_UP ? 'at least ' : ''}${counts.rowsRejected} row(s) cannot be read:\n${errors.join('\n')}${more}\nFix them, or import the valid rows and write the rejected ones to a file (--rejects FILE in the CLI).`,
+          [
+            t('importReport.refused', { file: name, atLeast, count: counts.rowsRejected }),
+            `${errors.join('\n')}${more}`,
+            t('importReport.fix'),
+          ].join('\n'),
         );
       }
       if (counts.rowsRejected > 0 && counts.rowsNew + counts.rowsDuplicate === 0) {
@@ -153,7 +171,7 @@ export async function runImport(
         await rejects?.close();
         rejects = null;
         throw new ImportError(
-          `${name}: nothing imported: all ${counts.rowsRejected} rows were rejected; their reasons are in ${request.rejectsPath}`,
+          t('importReport.allRejected', { file: name, count: counts.rowsRejected, path: request.rejectsPath ?? '' }),
         );
       }
       load.finish((done, total) => onProgress({ done, total, rows, stage: 'indexing' }));

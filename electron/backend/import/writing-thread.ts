@@ -3,11 +3,11 @@ import type { ImportSummary } from '../../../shared/api/import';
 import { checkpoint } from '../runtime/checkpoint';
 import { runJobThread, type JobThreadData } from '../runtime/job-thread';
 import type { WorkerOptions } from '../runtime/workers';
-import { runImport, type ImportProgress, type ImportRequest } from './run';
+import { runImport, type ImportProgress, type ImportRequest, type ImportSettings } from './run';
 
 export interface ImportThreadData extends JobThreadData {
   request: ImportRequest;
-  settings: { timeZone: string; annotator: string };
+  settings: ImportSettings;
   workers: WorkerOptions;
 }
 

@@ -5,13 +5,12 @@ import { loadJsonSetting, saveJsonSetting } from '../../../db/queries/settings';
 import { messageDetail, messageSpan, pageMessages } from '../../../db/queries/messages';
 import { labelHistory } from '../../../db/queries/labels';
 import { extname } from 'node:path';
-import { languageFor } from '../../../shared/i18n';
 import { NotFound, Refused } from '../runtime/context';
 import type { JobProgress } from '../runtime/jobs';
 import { checkOutputPath, removePartials } from '../runtime/output-file';
 import { runInWorker } from '../runtime/workers';
 import type { GridExportData } from './export';
-import { workspaceSettings } from '../runtime/defaults';
+import { workspaceLanguage, workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
 
 const GRID_PREFS = 'gridPrefs';
@@ -57,7 +56,7 @@ export const messageHandlers = defineHandlers({
       filter: filter ?? {},
       sort,
       columns,
-      language: settings.language ?? languageFor(Intl.DateTimeFormat().resolvedOptions().locale),
+      language: workspaceLanguage(settings),
       timeZone: settings.timeZone,
     };
     // Reads only: it runs beside labeling and imports, and a cancel leaves no half-written file.

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Store } from '../../../db/open';
 import { loadSettings } from '../../../db/queries/settings';
 import type { Settings } from '../../../shared/api/contract';
+import { languageFor } from '../../../shared/i18n';
+import type { Language } from '../../../shared/domain/vocabulary';
 
 /** What a new workspace starts with: the machine's time zone and user name (until the user gives theirs). */
 export function systemSettings(): Settings {
@@ -24,6 +26,10 @@ export function systemSettings(): Settings {
 
 /** The workspace's settings; one a new workspace lacks starts as the system's. */
 export const workspaceSettings = (store: Store): Settings => loadSettings(store.db, systemSettings);
+
+/** The language the back end writes reports in: the workspace's, else the system's (as the app's window does). */
+export const workspaceLanguage = (settings: Pick<Settings, 'language'>): Language =>
+  settings.language ?? languageFor(Intl.DateTimeFormat().resolvedOptions().locale);
 
 /** The OS user-data folder Electron uses for "Pulso", so the CLI and the app agree. */
 export function userDataFolder(): string {

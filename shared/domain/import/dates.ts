@@ -101,7 +101,7 @@ function fromWall(
   written: AsWritten | undefined,
   offset?: number,
 ): Parsed<number> {
-  if (!valid(wall)) return { ok: false, error: `"${text}" is not a real date` };
+  if (!valid(wall)) return { ok: false, problem: { code: 'date-not-real', value: text } };
   const { year, month, day, hour = 0, minute = 0, second = 0, ms = 0 } = wall;
   const asUtc = utc(year, month - 1, day, hour, minute, second, ms);
   if (offset === undefined) {
@@ -165,7 +165,7 @@ function withTime(
 ): Parsed<number> {
   let hour = +(h ?? 0);
   if (meridiem) {
-    if (hour < 1 || hour > 12) return { ok: false, error: `"${text}" has an hour that is not on a 12-hour clock` };
+    if (hour < 1 || hour > 12) return { ok: false, problem: { code: 'date-12-hour', value: text } };
     hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
   }
   return fromWall({ ...date, hour, minute: +(mi ?? 0), second: +(s ?? 0) }, text, timeZone, written);
@@ -188,7 +188,7 @@ export function parseDate(
   // Readers give date cells as Date objects holding the sheet's wall time in UTC fields.
   if (cell instanceof Date) {
     const wall = cell.getTime();
-    if (Number.isNaN(wall)) return { ok: false, error: 'invalid date cell' };
+    if (Number.isNaN(wall)) return { ok: false, problem: { code: 'date-not-real', value: String(cell) } };
     // To the second, as a serial number's date.
     if (written) written.value = toSecond(wall);
     return { ok: true, value: wallClockToUtc(toSecond(wall), timeZone) };
@@ -227,7 +227,7 @@ export function parseDate(
   if (match) {
     const [, mon, d, h, mi, s, zone, y] = match;
     const month = MONTHS[mon!.toLowerCase()];
-    if (!month) return { ok: false, error: `cannot read date "${text}"` };
+    if (!month) return { ok: false, problem: { code: 'date-unread', value: text } };
     return fromWall(
       { year: +y!, month, day: +d!, hour: +h!, minute: +mi!, second: +s! },
       text,
@@ -242,7 +242,7 @@ export function parseDate(
     const first = +a!;
     const second = +b!;
     const resolved = order ?? (first > 12 ? 'dmy' : second > 12 ? 'mdy' : first === second ? 'dmy' : null);
-    if (!resolved) return { ok: false, error: `"${text}" could be day/month or month/day; choose the date order` };
+    if (!resolved) return { ok: false, problem: { code: 'date-order', value: text } };
     const year = y!.length === 2 ? 2000 + +y! : +y!;
     return withTime(
       { year, month: resolved === 'dmy' ? second : first, day: resolved === 'dmy' ? first : second },
@@ -257,10 +257,10 @@ export function parseDate(
     const dayFirst = /^\d/.test(text);
     const [, a, b, y, h, mi, s, meridiem] = match;
     const month = monthOf((dayFirst ? b : a)!);
-    if (month === 0) return { ok: false, error: `cannot read date "${text}"` };
+    if (month === 0) return { ok: false, problem: { code: 'date-unread', value: text } };
     return withTime({ year: +y!, month, day: +(dayFirst ? a : b)! }, [h, mi, s, meridiem], text, timeZone, written);
   }
-  return { ok: false, error: `cannot read date "${text}"` };
+  return { ok: false, problem: { code: 'date-unread', value: text } };
 }
 
 /**

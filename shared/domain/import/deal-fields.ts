@@ -1,4 +1,6 @@
+import { createTranslator } from '../../i18n';
 import { parseDate } from './dates';
+import { cellProblemText } from './problems';
 import { foldHeader } from './fields';
 import { cellText, foldValue, type Cell } from './values';
 
@@ -122,7 +124,9 @@ export function readDealRow(
   let closedAt: number | null = null;
   if (text('closeDate')) {
     const parsed = parseDate(values[columns.closeDate as number] ?? null, null, timeZone);
-    if (!parsed.ok) return { column: named('closeDate'), message: parsed.error };
+    // In English, as the rest of a deals file's report.
+    if (!parsed.ok)
+      return { column: named('closeDate'), message: cellProblemText(parsed.problem, createTranslator('en', 'UTC').t) };
     closedAt = parsed.value;
   }
   const currency = (text('currency') ?? 'EUR').toUpperCase();

@@ -3,6 +3,7 @@ import { UNKNOWN_AUTHOR, type Kind, type Source } from '../vocabulary';
 import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, headerRank, type Field } from './fields';
 import { detectDateOrder, parseDate, type AsWritten } from './dates';
 import type { Mapping } from './mapping-schema';
+import type { CellProblem } from './problems';
 import {
   cellText,
   decodeHtmlText,
@@ -24,7 +25,7 @@ export const MAX_CELL_CHARS = 32_767;
 export interface CellError {
   field: Field;
   column: string;
-  message: string;
+  problem: CellProblem;
 }
 
 export interface MappedRow {
@@ -116,7 +117,7 @@ export function cellsPastHeader(values: readonly Cell[], width: number): CellErr
     return {
       field: 'text',
       column: columnLetter(i),
-      message: `the row has ${values.length} cells but the header names ${width}: a delimiter inside a cell that is not in quotes? Quote that cell, or fix the row`,
+      problem: { code: 'past-header', cells: values.length, width },
     };
   }
   return null;
@@ -144,7 +145,7 @@ export function compileRowMapper(
       errors.push({
         field,
         column: column(field),
-        message: `cell has ${value.length.toLocaleString('en')} characters; the limit is ${MAX_CELL_CHARS.toLocaleString('en')}`,
+        problem: { code: 'too-long', length: value.length, limit: MAX_CELL_CHARS },
       });
       return null;
     }
@@ -152,7 +153,7 @@ export function compileRowMapper(
   };
   const read = <T>(field: Field, parsed: Parsed<T>): T | null => {
     if (parsed.ok) return parsed.value;
-    errors.push({ field, column: column(field), message: parsed.error });
+    errors.push({ field, column: column(field), problem: parsed.problem });
     return null;
   };
   const order = mapping.dateOrder ?? null;
@@ -205,14 +206,14 @@ export function compileRowMapper(
     const asWritten = text('text', positions.text);
     const body = asWritten === null ? null : decodeHtmlText(asWritten);
     if (body === null && !errors.some((e) => e.field === 'text'))
-      errors.push({ field: 'text', column: column('text'), message: 'text is empty' });
+      errors.push({ field: 'text', column: column('text'), problem: { code: 'text-empty' } });
     let postedAt = read('postedAt', parseDate(cell(positions.postedAt), order, timeZone, written));
     if (postedAt === null && defaultTime && !errors.some((e) => e.field === 'postedAt')) {
       postedAt = defaultTime.postedAt;
       written.value = defaultTime.written;
     }
     if (postedAt === null && !errors.some((e) => e.field === 'postedAt'))
-      errors.push({ field: 'postedAt', column: column('postedAt'), message: 'date is empty' });
+      errors.push({ field: 'postedAt', column: column('postedAt'), problem: { code: 'date-empty' } });
     let caseRow: MappedRow['case'] = null;
     if (hasCase) {
       const caseType = text('caseType', positions.caseType);

@@ -1,13 +1,14 @@
 import type { Temperature } from '../temperature';
 import { SOURCES, type Kind, type Source } from '../vocabulary';
 import { foldText } from '../matching';
+import type { CellProblem } from './problems';
 
 /** A cell's value as a reader gives it. */
 export type Cell = string | number | boolean | Date | null;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: CellProblem };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+const fail = <T>(problem: CellProblem): Parsed<T> => ({ ok: false, problem });
 
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
@@ -91,15 +92,15 @@ export function parseTemperature(cell: Cell, scale: TemperatureScale | null): Pa
   if (Number.isFinite(number) && /^[+-]?\d+([.,]0+)?$/.test(text)) {
     if (scale === 'five' && number >= 1 && number <= 5) return ok((number - 3) as Temperature);
     if (scale !== 'five' && number >= -2 && number <= 2) {
-      if (scale === null && number > 0) return fail(`cannot tell whether "${text}" is on a −2..2 or a 1–5 scale`);
+      if (scale === null && number > 0) return fail({ code: 'temperature-scale', value: text });
       return ok(number as Temperature);
     }
-    return fail(`temperature ${text} is outside the ${scale === 'five' ? '1–5' : '−2..2'} scale`);
+    return fail({ code: 'temperature-outside', value: text, scale: scale === 'five' ? '1–5' : '−2..2' });
   }
   const folded = foldValue(text);
   if (NO_TEMPERATURE.has(folded)) return ok(null);
   const word = TEMPERATURE_WORDS[folded];
-  return word === undefined ? fail(`unknown temperature "${text}"`) : ok(word);
+  return word === undefined ? fail({ code: 'temperature-unknown', value: text }) : ok(word);
 }
 
 const KIND_WORDS: Record<string, Kind> = {};
@@ -118,7 +119,7 @@ export function parseKind(cell: Cell): Parsed<Kind | null> {
   const text = cellText(cell);
   if (text === '') return ok(null);
   const kind = KIND_WORDS[foldValue(text)];
-  return kind ? ok(kind) : fail(`unknown kind "${text}"`);
+  return kind ? ok(kind) : fail({ code: 'kind-unknown', value: text });
 }
 
 const SOURCE_WORDS: Record<string, Source> = {
@@ -172,11 +173,13 @@ function isDigits(text: string): boolean {
 export function parseCount(cell: Cell): Parsed<number | null> {
   if (typeof cell === 'string' && cell.length > 0 && cell.length < 16 && isDigits(cell)) return ok(Number(cell));
   if (typeof cell === 'number')
-    return Number.isFinite(cell) && cell >= 0 ? ok(Math.round(cell)) : fail(`"${cell}" is not a count`);
+    return Number.isFinite(cell) && cell >= 0
+      ? ok(Math.round(cell))
+      : fail({ code: 'not-a-count', value: String(cell) });
   const text = cellText(cell).replace(/[\s\u00a0\u202f']/g, '');
   if (text === '' || text === '-') return ok(null);
   const match = /^(\d[\d.,]*)([kKmM])?$/.exec(text);
-  if (!match) return fail(`"${cellText(cell)}" is not a number`);
+  if (!match) return fail({ code: 'not-a-number', value: cellText(cell) });
   const digits = match[1] as string;
   const multiplier = match[2] ? (match[2].toLowerCase() === 'k' ? 1000 : 1_000_000) : 1;
   const separators = digits.replace(/\d/g, '');
@@ -191,7 +194,9 @@ export function parseCount(cell: Cell): Parsed<number | null> {
       ? Number(digits.replace(/[.,]/g, ''))
       : Number(`${digits.slice(0, last).replace(/[.,]/g, '')}.${decimals}`);
   }
-  return Number.isFinite(value) ? ok(Math.round(value * multiplier)) : fail(`"${cellText(cell)}" is not a number`);
+  return Number.isFinite(value)
+    ? ok(Math.round(value * multiplier))
+    : fail({ code: 'not-a-number', value: cellText(cell) });
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

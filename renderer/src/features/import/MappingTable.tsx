@@ -1,5 +1,6 @@
 import { FIELD_NAMES, type Field } from '../../../../shared/domain/import/fields';
 import type { Mapping } from '../../../../shared/domain/import/mapping';
+import { cellProblemText } from '../../../../shared/domain/import/problems';
 import type { ImportInspection, PreviewValue } from '../../../../shared/api/import';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../app/i18n';
@@ -87,7 +88,8 @@ export function MappingTable({ inspection, onChange }: Props) {
                 <tr key={row.row}>
                   <td>{row.row}</td>
                   {mapped.map((field) => {
-                    const error = row.errors[field];
+                    const problem = row.errors[field];
+                    const error = problem && cellProblemText(problem, t);
                     return error ? (
                       <td key={field} className="cell-error" title={error} aria-invalid="true">
                         {error}

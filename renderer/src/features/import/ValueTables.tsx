@@ -1,5 +1,6 @@
 import type { ImportInspection, ValueFound, ValueTable } from '../../../../shared/api/import';
 import type { Mapping } from '../../../../shared/domain/import/mapping';
+import { cellProblemText } from '../../../../shared/domain/import/problems';
 import { TEMPERATURE_LABELS, TEMPERATURES } from '../../../../shared/domain/temperature';
 import { KINDS, SOURCES, type Kind, type Source } from '../../../../shared/domain/vocabulary';
 import type { MessageKey } from '../../../../shared/i18n';
@@ -70,7 +71,7 @@ export function ValueTables({ inspection, onChange }: Props) {
                   <select
                     aria-label={t('import.valueBecomesFor', { value: value.written })}
                     aria-invalid={value.error !== null}
-                    title={value.error ?? undefined}
+                    title={value.error ? cellProblemText(value.error, t) : undefined}
                     value={value.error ? '?' : value.becomes === null ? NOTHING : String(value.becomes)}
                     onChange={(e) => choose(table, value, e.target.value)}
                   >

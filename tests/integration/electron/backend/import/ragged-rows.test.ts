@@ -22,11 +22,38 @@ describe('rows with more or fewer cells than the header (a delimited file)', () 
     const error = await client.runJob('import.start', { path });
     expect(error.state).toBe('failed');
     expect(error.message).toContain('ragged.csv, row 3, column "E": the row has 5 cells but the header names 4');
-    expect(error.message).toContain('1 row(s) cannot be read');
+    expect(error.message).toContain('ragged.csv: nothing imported; 1 row cannot be read:');
     expect((await client.call('workspace.info', {})).counts.messages).toBe(0);
-    // The wizard's preview marks it before the import.
+    // The wizard's preview marks it before the import, as data the wizard says in its own language.
     const inspection = await client.call('import.inspect', { path });
-    expect(JSON.stringify(inspection)).toContain('the row has 5 cells but the header names 4');
+    expect(inspection.preview.find((row) => row.row === 3)?.errors).toMatchObject({
+      text: { code: 'past-header', cells: 5, width: 4 },
+    });
+  });
+
+  it("reports the rows it cannot read in the workspace's language, in the job's message and the rejects file", async () => {
+    const { client } = testBackend();
+    await client.call('settings.update', { language: 'es' });
+    const folder = tempFolder();
+    const path = join(folder, 'ragged.csv');
+    writeFileSync(
+      path,
+      `${RAGGED}
+2026-02-30 15:00,@noe,Fecha imposible,2
+`,
+    );
+    const refused = await client.runJob('import.start', { path });
+    expect(refused.state).toBe('failed');
+    expect(refused.message?.split('\n')).toEqual([
+      'ragged.csv: no se importó nada; 2 filas no se pueden leer:',
+      'ragged.csv, fila 3, columna «E»: la fila tiene 5 celdas pero la cabecera nombra 4: ¿un separador dentro de una celda sin comillas? Pon esa celda entre comillas o corrige la fila',
+      'ragged.csv, fila 7, columna «fecha»: «2026-02-30 15:00» no es una fecha real',
+      'Corrígelas, o importa las filas válidas y escribe las rechazadas en un fichero (--rejects FICHERO en la CLI).',
+    ]);
+    const done = await client.runJob('import.start', { path, rejectsPath: join(folder, 'rechazadas.csv') });
+    expect(done).toMatchObject({ state: 'finished', result: { new: 4, rejected: 2 } });
+    const rejects = readFileSync(join(folder, 'rechazadas.csv'), 'utf8').split('\r\n');
+    expect(rejects[2]).toMatch(/^7,fecha,fecha: «2026-02-30 15:00» no es una fecha real,2026-02-30 15:00,'@noe,/);
   });
 
   it('imports the other rows when asked, the cut one in the rejects file whole; a short row or a trailing delimiter is fine', async () => {

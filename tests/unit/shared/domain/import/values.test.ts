@@ -6,10 +6,14 @@ import {
   parseKind,
   parseSource,
   parseTemperature,
+  type Parsed,
 } from '../../../../../shared/domain/import/values';
+import { cellProblemText } from '../../../../../shared/domain/import/problems';
+import { createTranslator } from '../../../../../shared/i18n';
 
-const value = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }) =>
-  parsed.ok ? parsed.value : `error: ${parsed.error}`;
+const english = createTranslator('en', 'UTC');
+const value = <T>(parsed: Parsed<T>) =>
+  parsed.ok ? parsed.value : `error: ${cellProblemText(parsed.problem, english.t)}`;
 
 describe('legacy labels onto the temperature scale', () => {
   it('reads Spanish and English words in any case, with or without accents', () => {
