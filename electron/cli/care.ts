@@ -23,10 +23,15 @@ function listedNumber(raw: string | undefined, what: string, list: string): numb
 
 const caseNumber = (raw: string | undefined): number => listedNumber(raw, 'CASE', 'pulso cases');
 
-/** A policy or rule by its number or its exact name, as `pulso sla` and `pulso route` list them. */
-function byNumberOrName(raw: string | undefined, rows: readonly { id: number; name: string }[], what: string): number {
+/** A policy or rule by its number or its exact name, as `list` (pulso sla, pulso route) shows them. */
+function byNumberOrName(
+  raw: string | undefined,
+  rows: readonly { id: number; name: string }[],
+  what: string,
+  list: string,
+): number {
   const named = rows.find((row) => row.name === raw);
-  return named ? named.id : listedNumber(raw, what, `pulso ${what === 'POLICY' ? 'sla' : 'route'}`);
+  return named ? named.id : listedNumber(raw, what, list);
 }
 
 function minutes(values: Values, name: string, required: boolean): number | undefined {
@@ -209,7 +214,7 @@ export const slaCommand: Command = {
       return 0;
     }
     if (action === 'remove') {
-      const policy = byNumberOrName(positionals[1], await client.call('sla.list', {}), 'POLICY');
+      const policy = byNumberOrName(positionals[1], await client.call('sla.list', {}), 'POLICY', 'pulso sla');
       const result = applied(await client.call('sla.remove', { policy }));
       io.out(values.json ? JSON.stringify(result) : `policy ${policy} removed; ${result.cases} open cases rechecked`);
       return 0;
@@ -322,7 +327,7 @@ export const routeCommand: Command = {
         return print(result, `${team}: ${result.members} members`);
       }
       case 'remove': {
-        const rule = byNumberOrName(positionals[1], await client.call('routing.list', {}), 'RULE');
+        const rule = byNumberOrName(positionals[1], await client.call('routing.list', {}), 'RULE', 'pulso route');
         return print(applied(await client.call('routing.remove', { rule })), `rule ${rule} removed`);
       }
       default:

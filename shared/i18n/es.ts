@@ -986,7 +986,7 @@ export const es: Record<MessageKey, string> = {
   'importReport.more': '(y {atLeast}{count} más)',
   'importReport.atLeast': 'al menos ',
   'importReport.fix':
-    'Corrígelas, o importa las filas válidas y escribe las rechazadas en un fichero (--rejects FICHERO en la CLI).',
+    'Corrígelas, o importa las filas válidas y guarda las rechazadas en un archivo (--rejects ARCHIVO en la CLI).',
   'importReport.allRejected':
     '{file}: no se importó nada: se rechazaron las {count} filas; sus motivos están en {path}',
 };

@@ -48,7 +48,7 @@ describe('rows with more or fewer cells than the header (a delimited file)', () 
       'ragged.csv: no se importó nada; 2 filas no se pueden leer:',
       'ragged.csv, fila 3, columna «E»: la fila tiene 5 celdas pero la cabecera nombra 4: ¿un separador dentro de una celda sin comillas? Pon esa celda entre comillas o corrige la fila',
       'ragged.csv, fila 7, columna «fecha»: «2026-02-30 15:00» no es una fecha real',
-      'Corrígelas, o importa las filas válidas y escribe las rechazadas en un fichero (--rejects FICHERO en la CLI).',
+      'Corrígelas, o importa las filas válidas y guarda las rechazadas en un archivo (--rejects ARCHIVO en la CLI).',
     ]);
     const done = await client.runJob('import.start', { path, rejectsPath: join(folder, 'rechazadas.csv') });
     expect(done).toMatchObject({ state: 'finished', result: { new: 4, rejected: 2 } });
