@@ -11,6 +11,7 @@ import { openWorkspace, upgradeWorkspace } from './runtime/workspace-file';
 import { createWriter, type Writer } from './runtime/writer';
 import { diskFullMessage, isDiskFull } from './runtime/disk-full';
 import { openPendingQueue } from '../../db/pending';
+import { fileProblemOf } from '../../shared/domain/import/problems';
 
 export interface Backend {
   /** Validates `input` against the contract, runs the handler, never throws. */
@@ -157,5 +158,10 @@ const ERROR_CODES: Record<string, ErrorCode> = {
 
 function toErrorBody(error: unknown): ApiErrorBody {
   const message = error instanceof Error ? error.message : String(error);
-  return { code: (error instanceof Error && ERROR_CODES[error.name]) || 'failed', message };
+  const problem = fileProblemOf(error);
+  return {
+    code: (error instanceof Error && ERROR_CODES[error.name]) || 'failed',
+    message,
+    ...(problem ? { problem } : {}),
+  };
 }

@@ -1,3 +1,5 @@
+import type { FileProblem } from '../domain/import/problems';
+
 /** What crosses the process boundary: a result or an error, never a thrown exception. */
 export type ErrorCode = 'unknown-call' | 'invalid-input' | 'not-found' | 'refused' | 'password-required' | 'failed';
 
@@ -6,6 +8,8 @@ export interface ApiErrorBody {
   message: string;
   /** For invalid input: one line per offending field, "path: problem". */
   issues?: string[];
+  /** A file an import cannot read, as data: the UI says it in its language (fileProblemText), else `message`. */
+  problem?: FileProblem;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -13,11 +17,13 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorB
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly issues: string[];
+  readonly problem: FileProblem | undefined;
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.code = body.code;
     this.issues = body.issues ?? [];
+    this.problem = body.problem;
   }
 }
 
@@ -41,6 +47,8 @@ export interface JobEvent {
    */
   stage?: JobStage;
   message?: string;
+  /** A failed import's file problem, as ApiErrorBody.problem. */
+  problem?: FileProblem;
   result?: unknown;
 }
 

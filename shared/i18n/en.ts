@@ -971,6 +971,32 @@ export const en = {
   'importReport.fix':
     'Fix them, or import the valid rows and write the rejected ones to a file (--rejects FILE in the CLI).',
   'importReport.allRejected': '{file}: nothing imported: all {count} rows were rejected; their reasons are in {path}',
+  'fileProblem.file-empty': '{file} is empty (0 bytes)',
+  'fileProblem.file-folder': '{file} is a folder: choose a file in it',
+  'fileProblem.file-not-regular': '{file} is not a regular file (a pipe, a device or a socket): Pulso imports files',
+  'fileProblem.file-format':
+    '{file}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files, and network archives (.zip, tweets.js)',
+  'fileProblem.file-utf32':
+    '{file} is in UTF-32, which Pulso does not read: save it as UTF-8 (or UTF-16) and import it again',
+  'fileProblem.file-no-header': '{file} is empty: there is no header row',
+  'fileProblem.file-not-found': '{file}: file not found at {path}',
+  'fileProblem.workbook-invalid':
+    '{file} is not a valid Excel workbook ({reason}); it may be truncated or another kind of file',
+  'fileProblem.workbook-no-sheets': '{file} has no sheets',
+  'fileProblem.sheet-missing': '{file}: sheet "{sheet}" is missing from the workbook; it may be truncated',
+  'fileProblem.sheet-empty': '{file}: sheet "{sheet}" is empty',
+  'fileProblem.header-row-blank':
+    '{file}: row {row} is blank; choose the row the column names are on (--header-row N in the CLI)',
+  'fileProblem.header-row-past-end':
+    '{file}: row {row} is past the end of the file; choose the row the column names are on (--header-row N in the CLI)',
+  'fileProblem.sheet-header-row-blank':
+    '{file}: row {row} of sheet "{sheet}" is blank; choose the row the column names are on (--header-row N in the CLI)',
+  'fileProblem.dates-ambiguous':
+    '{file}: the dates could be day/month or month/day (e.g. 05/03); choose the date order (dmy or mdy)',
+  'fileProblem.dates-mixed':
+    '{file}: the dates mix day/month and month/day; fix the file or choose the date order (dmy or mdy)',
+  'fileProblem.temperatures-ambiguous':
+    '{file}: the temperatures could be on −2…+2 or on 1…5 (the file has only 1s and 2s, or as many values only one scale allows as only the other); choose the scale (signed or five: --temperature-scale in the CLI)',
 } as const;
 
 export type MessageKey = keyof typeof en;

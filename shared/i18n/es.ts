@@ -989,4 +989,31 @@ export const es: Record<MessageKey, string> = {
     'Corrígelas, o importa las filas válidas y guarda las rechazadas en un archivo (--rejects ARCHIVO en la CLI).',
   'importReport.allRejected':
     '{file}: no se importó nada: se rechazaron las {count} filas; sus motivos están en {path}',
+  'fileProblem.file-empty': '{file} está vacío (0 bytes)',
+  'fileProblem.file-folder': '{file} es una carpeta: elige un archivo de dentro',
+  'fileProblem.file-not-regular':
+    '{file} no es un archivo normal (es una tubería, un dispositivo o un socket): Pulso importa archivos',
+  'fileProblem.file-format':
+    '{file}: Pulso lee archivos .csv, .tsv, .txt, .xlsx, .mdb, .accdb y .jsonl, y archivos de las redes (.zip, tweets.js)',
+  'fileProblem.file-utf32':
+    '{file} está en UTF-32, que Pulso no lee: guárdalo en UTF-8 (o UTF-16) e impórtalo de nuevo',
+  'fileProblem.file-no-header': '{file} está vacío: no tiene fila de cabecera',
+  'fileProblem.file-not-found': '{file}: no se encuentra el archivo en {path}',
+  'fileProblem.workbook-invalid':
+    '{file} no es un libro de Excel válido ({reason}); puede estar cortado o ser otro tipo de archivo',
+  'fileProblem.workbook-no-sheets': '{file} no tiene hojas',
+  'fileProblem.sheet-missing': '{file}: falta la hoja «{sheet}» en el libro; puede estar cortado',
+  'fileProblem.sheet-empty': '{file}: la hoja «{sheet}» está vacía',
+  'fileProblem.header-row-blank':
+    '{file}: la fila {row} está en blanco; elige la fila donde están los nombres de las columnas (--header-row N en la CLI)',
+  'fileProblem.header-row-past-end':
+    '{file}: la fila {row} está más allá del final del archivo; elige la fila donde están los nombres de las columnas (--header-row N en la CLI)',
+  'fileProblem.sheet-header-row-blank':
+    '{file}: la fila {row} de la hoja «{sheet}» está en blanco; elige la fila donde están los nombres de las columnas (--header-row N en la CLI)',
+  'fileProblem.dates-ambiguous':
+    '{file}: las fechas pueden ser día/mes o mes/día (p. ej. 05/03); elige el orden de las fechas (dmy o mdy)',
+  'fileProblem.dates-mixed':
+    '{file}: las fechas mezclan día/mes y mes/día; corrige el archivo o elige el orden de las fechas (dmy o mdy)',
+  'fileProblem.temperatures-ambiguous':
+    '{file}: las temperaturas pueden estar en −2…+2 o en 1…5 (el archivo solo tiene unos y doses, o tantos valores que solo caben en una escala como en la otra); elige la escala (signed o five: --temperature-scale en la CLI)',
 };

@@ -207,6 +207,22 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it("says why a file cannot be read in the UI's language, and says it again when the language changes", async () => {
+    const path = join(tempFolder(), 'vacío.csv');
+    writeFileSync(path, '');
+    const { app, page } = await wizardOn(path);
+    try {
+      const said = () => page.getByRole('alert').first().locator('pre').textContent();
+      await expect.poll(said, { timeout: 20_000 }).toBe('vacío.csv is empty (0 bytes)');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(said).toBe('vacío.csv está vacío (0 bytes)');
+      await screenshotsAtSizes(page, 'import-file-problem-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('picks a file, shows the mapping and preview, imports with a summary and opens the batch', async () => {
     const folder = tempFolder();
     const { opened, app, page } = await wizardOn(writeEncoded(join(folder, 'menciones.csv'), SPANISH_CSV, 'win1252'));

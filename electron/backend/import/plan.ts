@@ -72,19 +72,13 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
   if (options.temperatureScale) mapping = { ...mapping, temperatureScale: options.temperatureScale };
   const completed = completeMapping(reader.headers, sample, mapping);
   if (completed.open.dateOrder === 'ambiguous') {
-    throw new ImportError(
-      `${name}: the dates could be day/month or month/day (e.g. 05/03); choose the date order (dmy or mdy)`,
-    );
+    throw new ImportError({ code: 'dates-ambiguous', file: name });
   }
   if (completed.open.dateOrder === 'inconsistent') {
-    throw new ImportError(
-      `${name}: the dates mix day/month and month/day; fix the file or choose the date order (dmy or mdy)`,
-    );
+    throw new ImportError({ code: 'dates-mixed', file: name });
   }
   if (completed.open.temperatureScale === 'ambiguous') {
-    throw new ImportError(
-      `${name}: the temperatures could be on −2…+2 or on 1…5 (the file has only 1s and 2s, or as many values only one scale allows as only the other); choose the scale (signed or five: --temperature-scale in the CLI)`,
-    );
+    throw new ImportError({ code: 'temperatures-ambiguous', file: name });
   }
   const resolved = resolveColumns(reader.headers, completed.mapping);
   if (!resolved.ok) throw new ImportError(`${name}: ${resolved.error}`);

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from '../../../db/connection';
 import { diskFullMessage, isDiskFull } from './disk-full';
 import type { WorkerMessage } from './workers';
+import { fileProblemOf } from '../../../shared/domain/import/problems';
 
 /** What every job thread is given: the workspace to open, with the addon the app uses. */
 export interface JobThreadData {
@@ -21,7 +22,12 @@ export async function runThread<D, R>(work: (data: D) => R | Promise<R>): Promis
   try {
     post({ type: 'done', result: await work(workerData as D) });
   } catch (error) {
-    post({ type: 'error', message: (error as Error).message, name: (error as Error).name });
+    post({
+      type: 'error',
+      message: (error as Error).message,
+      name: (error as Error).name,
+      problem: fileProblemOf(error),
+    });
   }
 }
 
@@ -46,6 +52,7 @@ export async function runJobThread<D extends JobThreadData, P, R>(
       type: 'error',
       message: full ? diskFullMessage(data.workspacePath) : (error as Error).message,
       name: (error as Error).name,
+      problem: full ? undefined : fileProblemOf(error),
     });
   } finally {
     sqlite.close();

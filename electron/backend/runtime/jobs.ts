@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent, JobEvent, JobStage } from '../../../shared/api/envelope';
+import { fileProblemOf } from '../../../shared/domain/import/problems';
 
 /** What a job says of its progress: the fields of a progress JobEvent. */
 export type JobProgress = Required<Pick<JobEvent, 'done' | 'total'>> & Pick<JobEvent, 'rows' | 'stage'>;
@@ -57,7 +58,14 @@ export function createJobs(emit: (event: ApiEvent) => void) {
       } catch (error) {
         if (error instanceof JobCancelled || controller.signal.aborted)
           return send({ jobId, kind, state: 'cancelled' });
-        return send({ jobId, kind, state: 'failed', message: (error as Error).message });
+        const problem = fileProblemOf(error);
+        return send({
+          jobId,
+          kind,
+          state: 'failed',
+          message: (error as Error).message,
+          ...(problem ? { problem } : {}),
+        });
       } finally {
         running.delete(jobId);
       }

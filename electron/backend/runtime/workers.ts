@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { JobCancelled } from './jobs';
+import type { FileProblem } from '../../../shared/domain/import/problems';
 
 export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade' | 'rematch' | 'demo' | 'inspect' | 'deck' | 'export';
 
@@ -67,8 +68,11 @@ export const outOfMemory = (error: Error): boolean =>
 export type WorkerMessage<P, R> =
   | { type: 'progress'; progress: P }
   | { type: 'done'; result: R }
-  /** `name`: the error's class (ImportError, PasswordRequired…), so the binding answers it as such. */
-  | { type: 'error'; message: string; name?: string | undefined };
+  /**
+   * `name`: the error's class (ImportError, PasswordRequired…), so the binding answers it as such; `problem`: an
+   * ImportError's (fileProblemOf).
+   */
+  | { type: 'error'; message: string; name?: string | undefined; problem?: FileProblem | undefined };
 
 /**
  * Runs a job in a worker thread; resolves with its result. An abort terminates the thread: the
@@ -103,7 +107,16 @@ export function runInWorker<P, R>(
     worker.on('message', (message: WorkerMessage<P, R>) => {
       if (message.type === 'progress') onProgress(message.progress);
       else if (message.type === 'done') settle(() => resolve(message.result));
-      else settle(() => reject(Object.assign(new Error(message.message), message.name ? { name: message.name } : {})));
+      else
+        settle(() =>
+          reject(
+            Object.assign(
+              new Error(message.message),
+              message.name ? { name: message.name } : {},
+              message.problem ? { problem: message.problem } : {},
+            ),
+          ),
+        );
     });
     worker.on('error', (error) =>
       settle(() =>

@@ -29,3 +29,37 @@ export function cellProblemText(problem: CellProblem, t: Translator['t']): strin
   // `satisfies`: a code without its text in the catalogs does not compile.
   return t(`cellProblem.${code}` as const satisfies MessageKey, values);
 }
+
+/**
+ * Why a file cannot be imported at all, as data (ImportError.problem), for a message in the reader's language
+ * (fileProblemText); `file` is its name. Rarer refusals (a damaged archive's details) stay messages only.
+ */
+export type FileProblem =
+  | {
+      code:
+        | 'file-empty'
+        | 'file-folder'
+        | 'file-not-regular'
+        | 'file-format'
+        | 'file-utf32'
+        | 'file-no-header'
+        | 'workbook-no-sheets'
+        | 'dates-ambiguous'
+        | 'dates-mixed'
+        | 'temperatures-ambiguous';
+      file: string;
+    }
+  | { code: 'file-not-found'; file: string; path: string }
+  | { code: 'workbook-invalid'; file: string; reason: string }
+  | { code: 'sheet-missing' | 'sheet-empty'; file: string; sheet: string }
+  | { code: 'header-row-blank' | 'header-row-past-end'; file: string; row: string }
+  | { code: 'sheet-header-row-blank'; file: string; row: string; sheet: string };
+
+export function fileProblemText(problem: FileProblem, t: Translator['t']): string {
+  const { code, ...values } = problem;
+  return t(`fileProblem.${code}` as const satisfies MessageKey, values);
+}
+
+/** The problem an error carries (an ImportError's, kept across threads as a property), if any. */
+export const fileProblemOf = (error: unknown): FileProblem | undefined =>
+  typeof error === 'object' && error !== null ? (error as { problem?: FileProblem }).problem : undefined;

@@ -197,14 +197,16 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
     layout = headerLayout(chunk.rows.slice(0, (wanted ?? 0) + HEADER_SCAN_ROWS), wanted);
     const row = wanted ? chunk.rows[wanted - 1] : undefined;
     if (wanted && (!row || row.every((cell) => cell.trim() === ''))) {
-      throw new ImportError(
-        `${name}: row ${wanted} ${row ? 'is blank' : 'is past the end of the file'}; choose the row the column names are on (--header-row N in the CLI)`,
-      );
+      throw new ImportError({
+        code: row ? 'header-row-blank' : 'header-row-past-end',
+        file: name,
+        row: String(wanted),
+      });
     }
     break;
   }
   const { headers, headerRow, descriptionRow } = layout;
-  if (headers.length === 0) throw new ImportError(`${name} is empty: there is no header row`);
+  if (headers.length === 0) throw new ImportError({ code: 'file-no-header', file: name });
 
   return {
     format: 'csv',

@@ -28,10 +28,7 @@ const FORMATS: Record<string, FileFormat> = {
 
 export function formatOf(path: string): FileFormat {
   const format = FORMATS[extname(path).toLowerCase()];
-  if (!format)
-    throw new ImportError(
-      `${basename(path)}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files, and network archives (.zip, tweets.js)`,
-    );
+  if (!format) throw new ImportError({ code: 'file-format', file: basename(path) });
   return format;
 }
 
@@ -46,11 +43,10 @@ export function assertRegularFile(path: string): Stats {
   try {
     stat = statSync(path);
   } catch {
-    throw new ImportError(`${name}: file not found at ${path}`);
+    throw new ImportError({ code: 'file-not-found', file: name, path });
   }
-  if (stat.isDirectory()) throw new ImportError(`${name} is a folder: choose a file in it`);
-  if (!stat.isFile())
-    throw new ImportError(`${name} is not a regular file (a pipe, a device or a socket): Pulso imports files`);
+  if (stat.isDirectory()) throw new ImportError({ code: 'file-folder', file: name });
+  if (!stat.isFile()) throw new ImportError({ code: 'file-not-regular', file: name });
   return stat;
 }
 
@@ -58,7 +54,7 @@ export async function openReader(path: string, options: ReaderOptions = {}): Pro
   const name = basename(path);
   const size = assertRegularFile(path).size;
   const format = formatOf(path);
-  if (size === 0) throw new ImportError(`${name} is empty (0 bytes)`);
+  if (size === 0) throw new ImportError({ code: 'file-empty', file: name });
   // Loaded on demand: the XLSX and Access libraries are large, and most imports are CSV.
   switch (format) {
     case 'csv':

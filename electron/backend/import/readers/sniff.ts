@@ -10,10 +10,7 @@ export function sniffEncoding(head: Uint8Array, name: string): { encoding: TextE
   const utf32 =
     (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) ||
     (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff);
-  if (utf32)
-    throw new ImportError(
-      `${name} is in UTF-32, which Pulso does not read: save it as UTF-8 (or UTF-16) and import it again`,
-    );
+  if (utf32) throw new ImportError({ code: 'file-utf32', file: name });
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', bomLength: 2 };

@@ -19,9 +19,7 @@ import { openZip as openArchive, PartTooLarge, type ZipArchive } from './zip';
 const notAWorkbook = (path: string, error: unknown): ImportError =>
   error instanceof PartTooLarge
     ? new ImportError(`${basename(path)}: ${error.message}`)
-    : new ImportError(
-        `${basename(path)} is not a valid Excel workbook (${(error as Error).message}); it may be truncated or another kind of file`,
-      );
+    : new ImportError({ code: 'workbook-invalid', file: basename(path), reason: (error as Error).message });
 
 /** The workbook's zip, its directory read once; refuses what is not a workbook. */
 function openZip(path: string): ZipArchive {
@@ -43,11 +41,10 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   }
   if (!workbook) throw new ImportError(`${name} is not a valid Excel workbook: it has no xl/workbook.xml`);
   const parts = workbook.names;
-  if (parts.length === 0) throw new ImportError(`${name} has no sheets`);
+  if (parts.length === 0) throw new ImportError({ code: 'workbook-no-sheets', file: name });
   const part = findPart(parts, options.part, name, 'sheet');
   const sheetPath = workbook.paths.get(part) ?? '';
-  if (!zip.names.includes(sheetPath))
-    throw new ImportError(`${name}: sheet "${part}" is missing from the workbook; it may be truncated`);
+  if (!zip.names.includes(sheetPath)) throw new ImportError({ code: 'sheet-missing', file: name, sheet: part });
   const sheet = (): Readable => zip.stream(sheetPath) as Readable;
   let context: SheetContext;
   try {
@@ -82,12 +79,10 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     )
       break;
   }
-  if (head.length === 0) throw new ImportError(`${name}: sheet "${part}" is empty`);
+  if (head.length === 0) throw new ImportError({ code: 'sheet-empty', file: name, sheet: part });
   const found = wanted ? head.find((row) => row.number === wanted) : head[0];
   if (!found || found.values.every((cell) => cell === null || String(cell).trim() === '')) {
-    throw new ImportError(
-      `${name}: row ${wanted} of sheet "${part}" is blank; choose the row the column names are on (--header-row N in the CLI)`,
-    );
+    throw new ImportError({ code: 'sheet-header-row-blank', file: name, row: String(wanted), sheet: part });
   }
   // Rows as numbered in the sheet, blank ones in their places, for the layout to count from the first.
   const first = (head[0] as SheetRow).number;

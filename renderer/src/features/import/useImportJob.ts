@@ -2,13 +2,15 @@ import { useCallback, useRef, useState } from 'react';
 import type { CallInput } from '../../../../shared/api/contract';
 import type { JobEvent, JobStage } from '../../../../shared/api/envelope';
 import type { ImportSummary } from '../../../../shared/api/import';
+import type { FileProblem } from '../../../../shared/domain/import/problems';
 import { api } from '../../api/client';
 
 export type ImportRun =
   | { state: 'idle' }
   | { state: 'running'; jobId?: string; done: number; total: number; rows: number; startedAt: number; stage?: JobStage }
   | { state: 'finished'; summary: ImportSummary }
-  | { state: 'failed'; message: string }
+  /** `problem`: the file's, where the import says it as data (said in the UI's language). */
+  | { state: 'failed'; message: string; problem?: FileProblem }
   | { state: 'cancelled' };
 
 /** Runs an import job and follows its events. */
@@ -34,7 +36,7 @@ export function useImportJob() {
     jobId.current = undefined;
     if (last.state === 'finished') setRun({ state: 'finished', summary: last.result });
     else if (last.state === 'cancelled') setRun({ state: 'cancelled' });
-    else setRun({ state: 'failed', message: last.message ?? '' });
+    else setRun({ state: 'failed', message: last.message ?? '', ...(last.problem ? { problem: last.problem } : {}) });
   }, []);
 
   const cancel = useCallback(() => {

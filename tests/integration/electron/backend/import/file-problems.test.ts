@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../../../shared/api/envelope';
+import { fileProblemText } from '../../../../../shared/domain/import/problems';
+import { createTranslator } from '../../../../../shared/i18n';
+import { tempFolder } from '../../../../helpers/files';
+import { testBackend } from '../../../../helpers/workspace';
+
+const spanish = createTranslator('es', 'UTC');
+
+describe("a file an import cannot read, said in the reader's language", () => {
+  it('answers the wizard with the problem as data beside its English message', async () => {
+    const { client } = testBackend();
+    const path = join(tempFolder(), 'vacío.csv');
+    writeFileSync(path, '');
+    const refused = await client.call('import.inspect', { path }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({
+      code: 'refused',
+      message: 'vacío.csv is empty (0 bytes)',
+      problem: { code: 'file-empty', file: 'vacío.csv' },
+    });
+    expect(fileProblemText((refused as ApiError).problem!, spanish.t)).toBe('vacío.csv está vacío (0 bytes)');
+  });
+
+  it("keeps the problem across the import's thread to the job's failure", async () => {
+    const { client } = testBackend();
+    const path = join(tempFolder(), 'fechas.csv');
+    // Every date reads either way round: the import thread's plan refuses to guess.
+    writeFileSync(path, 'fecha,usuario,texto\n05/03/2026,@ana,hola\n06/04/2026,@eva,adiós\n');
+    const failed = await client.runJob('import.start', { path });
+    expect(failed).toMatchObject({ state: 'failed', problem: { code: 'dates-ambiguous', file: 'fechas.csv' } });
+    expect(failed.message).toMatch(/^fechas\.csv: the dates could be day\/month or month\/day/);
+    expect(fileProblemText(failed.problem!, spanish.t)).toMatch(
+      /^fechas\.csv: las fechas pueden ser día\/mes o mes\/día \(p\. ej\. 05\/03\); elige el orden/,
+    );
+    expect((await client.call('workspace.info', {})).counts.messages).toBe(0);
+  });
+});
