@@ -1016,4 +1016,6 @@ export const es: Record<MessageKey, string> = {
     '{file}: las fechas mezclan día/mes y mes/día; corrige el archivo o elige el orden de las fechas (dmy o mdy)',
   'fileProblem.temperatures-ambiguous':
     '{file}: las temperaturas pueden estar en −2…+2 o en 1…5 (el archivo solo tiene unos y doses, o tantos valores que solo caben en una escala como en la otra); elige la escala (signed o five: --temperature-scale en la CLI)',
+  'fileProblem.not-utf8':
+    '{file}: la línea {line} tiene bytes que no son UTF-8 (byte {byte}): el archivo mezcla codificaciones, o no es el UTF-8 que parece por su inicio; no se importó nada. Elige su codificación (Windows-1252 en la mayoría de las exportaciones antiguas en español): la Codificación del asistente, o --encoding en la CLI',
 };

@@ -194,6 +194,12 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
         .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
         .toContain('mezcla.csv: line 1202 has bytes that are not UTF-8');
       await screenshotsAtSizes(page, 'import-encoding-en');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent())
+        .toContain('mezcla.csv: la línea 1202 tiene bytes que no son UTF-8');
+      await screenshotsAtSizes(page, 'import-encoding-es');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Idioma' }).selectOption('en');
       await encoding.selectOption('windows1252');
       await expect.poll(() => encoding.inputValue()).toBe('windows1252');
       await page.getByRole('button', { name: 'Import file' }).click();

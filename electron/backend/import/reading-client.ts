@@ -69,7 +69,7 @@ export function startReading(workers: WorkerOptions) {
           const ready = arrived.length > 0;
           const message = await next();
           if (message.type === 'end') return;
-          if (message.type === 'error') throw new ImportError(message.message);
+          if (message.type === 'error') throw new ImportError(message.problem ?? message.message);
           ask({ type: 'next', matchRules: ready });
           yield message.batch;
         }

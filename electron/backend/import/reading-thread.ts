@@ -1,8 +1,12 @@
 import { parentPort } from 'node:worker_threads';
+import { fileProblemOf, type FileProblem } from '../../../shared/domain/import/problems';
 import { prepareBatches, type PrepareInput, type PreparedBatch } from './prepare';
 
+/** An error's `problem`: an ImportError's, for the UI to say in its language. */
 export type PrepareMessage =
-  { type: 'batch'; batch: PreparedBatch } | { type: 'end' } | { type: 'error'; message: string };
+  | { type: 'batch'; batch: PreparedBatch }
+  | { type: 'end' }
+  | { type: 'error'; message: string; problem?: FileProblem | undefined };
 /**
  * `matchRules`: whether the batch asked for is matched with the rules here or left to the writer (the first is matched
  * here).
@@ -28,7 +32,7 @@ parentPort?.on('message', (request: PrepareRequest) => {
       // Nothing follows the end: the thread finishes on its own.
       if (next.done) parentPort?.close();
     } catch (error) {
-      post({ type: 'error', message: (error as Error).message });
+      post({ type: 'error', message: (error as Error).message, problem: fileProblemOf(error) });
     }
   });
 });

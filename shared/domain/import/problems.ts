@@ -53,7 +53,8 @@ export type FileProblem =
   | { code: 'workbook-invalid'; file: string; reason: string }
   | { code: 'sheet-missing' | 'sheet-empty'; file: string; sheet: string }
   | { code: 'header-row-blank' | 'header-row-past-end'; file: string; row: string }
-  | { code: 'sheet-header-row-blank'; file: string; row: string; sheet: string };
+  | { code: 'sheet-header-row-blank'; file: string; row: string; sheet: string }
+  | { code: 'not-utf8'; file: string; line: string; byte: string };
 
 export function fileProblemText(problem: FileProblem, t: Translator['t']): string {
   const { code, ...values } = problem;

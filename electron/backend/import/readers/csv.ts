@@ -116,10 +116,13 @@ function lineOf(path: string, offset: number): number {
   }
 }
 
-const notUtf8 = (path: string, offset: number): Error =>
-  new Error(
-    `line ${lineOf(path, offset)} has bytes that are not UTF-8 (byte ${offset + 1}): the file mixes encodings, or is not the UTF-8 its start looks like; nothing imported. Choose its encoding (Windows-1252 for most old Spanish exports): the wizard's Encoding, or --encoding in the CLI`,
-  );
+const notUtf8 = (path: string, offset: number): ImportError =>
+  new ImportError({
+    code: 'not-utf8',
+    file: basename(path),
+    line: String(lineOf(path, offset)),
+    byte: String(offset + 1),
+  });
 
 /**
  * CSV and TSV, streamed in chunks: any of the usual encodings and delimiters, quoted line breaks
@@ -179,6 +182,7 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
         wake = null;
         const item = queue.shift();
         if (item === null || item === undefined) return;
+        if (item instanceof ImportError) throw item;
         if (item instanceof Error) throw new ImportError(`${name}: ${item.message}`);
         yield item;
         text.resume();

@@ -29,17 +29,21 @@ describe('a CSV whose bytes are not all the encoding they seem', () => {
   it.each([
     ['in its first 64 KB', 3],
     ['after its first 64 KB', 2000],
+    // Past the first MiB the plan reads: found by the rows' reading thread.
+    ['past its first MiB', 25_000],
   ])(
     'a Windows-1252 line %s of a UTF-8 file refuses it naming the line; nothing is stored with U+FFFD',
     async (_where, at) => {
       const { client } = testBackend();
-      const path = mixedFile(at, 2400);
+      const path = mixedFile(at, Math.max(2400, at + 400));
       const last = await client.runJob('import.start', { path });
       expect(last.state).toBe('failed');
       expect(last.message).toMatch(
         new RegExp(`^mixed-${at}\\.csv: line ${at + 2} has bytes that are not UTF-8 \\(byte \\d+\\)`),
       );
       expect(last.message).toContain('--encoding');
+      // As data too, from whichever thread read the line (the plan's or the rows' reading thread): the UI says it.
+      expect(last.problem).toMatchObject({ code: 'not-utf8', file: `mixed-${at}.csv`, line: String(at + 2) });
       expect(await texts(client)).toEqual([]);
     },
   );
