@@ -40,22 +40,10 @@ async function deskBackend() {
 describe('Removing the desk rules', () => {
   it('removes an SLA policy: open cases are held to the next that fits, closed ones keep their misses', async () => {
     const { client, iso, read } = await deskBackend();
-    const strict = applied(
-      await client.call('sla.add', {
-        name: 'Estricta',
-        firstResponseMinutes: 60,
-        resolutionMinutes: 120,
-        holidays: [],
-      }),
-    ).policy;
-    const relaxed = applied(
-      await client.call('sla.add', {
-        name: 'Amplia',
-        firstResponseMinutes: 600,
-        resolutionMinutes: 2880,
-        holidays: [],
-      }),
-    ).policy;
+    const policy = async (name: string, firstResponseMinutes: number, resolutionMinutes: number): Promise<number> =>
+      applied(await client.call('sla.add', { name, firstResponseMinutes, resolutionMinutes, holidays: [] })).policy;
+    const strict = await policy('Estricta', 60, 120);
+    const relaxed = await policy('Amplia', 600, 2880);
     const open = applied(await client.call('cases.open', { externalIds: ['a1'], at: iso(5) })).case;
     const closed = applied(await client.call('cases.open', { externalIds: ['b1'], at: iso(1.5) })).case;
     applied(await client.call('cases.update', { case: closed, status: 'resolved' }));
