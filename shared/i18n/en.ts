@@ -999,6 +999,10 @@ export const en = {
     '{file}: the temperatures could be on −2…+2 or on 1…5 (the file has only 1s and 2s, or as many values only one scale allows as only the other); choose the scale (signed or five: --temperature-scale in the CLI)',
   'fileProblem.not-utf8':
     "{file}: line {line} has bytes that are not UTF-8 (byte {byte}): the file mixes encodings, or is not the UTF-8 its start looks like; nothing imported. Choose its encoding (Windows-1252 for most old Spanish exports): the wizard's Encoding, or --encoding in the CLI",
+  'fileProblem.quote-unclosed':
+    '{file}, row {row}: a cell opens a quote (") that never closes, so the rest of the file would be one cell; close it, or remove the quote',
+  'fileProblem.quote-text-after':
+    '{file}, row {row}: a quoted cell has text after its closing quote ({reason}); quote the whole cell, doubling the quotes inside it',
 } as const;
 
 export type MessageKey = keyof typeof en;

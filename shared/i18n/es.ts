@@ -1018,4 +1018,8 @@ export const es: Record<MessageKey, string> = {
     '{file}: las temperaturas pueden estar en −2…+2 o en 1…5 (el archivo solo tiene unos y doses, o tantos valores que solo caben en una escala como en la otra); elige la escala (signed o five: --temperature-scale en la CLI)',
   'fileProblem.not-utf8':
     '{file}: la línea {line} tiene bytes que no son UTF-8 (byte {byte}): el archivo mezcla codificaciones, o no es el UTF-8 que parece por su inicio; no se importó nada. Elige su codificación (Windows-1252 en la mayoría de las exportaciones antiguas en español): la Codificación del asistente, o --encoding en la CLI',
+  'fileProblem.quote-unclosed':
+    '{file}, fila {row}: una celda abre unas comillas (") que nunca se cierran, así que el resto del archivo sería una sola celda; ciérralas o quita las comillas',
+  'fileProblem.quote-text-after':
+    '{file}, fila {row}: una celda entre comillas tiene texto después de cerrarlas ({reason}); pon entre comillas la celda entera, duplicando las comillas de dentro',
 };

@@ -54,7 +54,9 @@ export type FileProblem =
   | { code: 'sheet-missing' | 'sheet-empty'; file: string; sheet: string }
   | { code: 'header-row-blank' | 'header-row-past-end'; file: string; row: string }
   | { code: 'sheet-header-row-blank'; file: string; row: string; sheet: string }
-  | { code: 'not-utf8'; file: string; line: string; byte: string };
+  | { code: 'not-utf8'; file: string; line: string; byte: string }
+  | { code: 'quote-unclosed'; file: string; row: string }
+  | { code: 'quote-text-after'; file: string; row: string; reason: string };
 
 export function fileProblemText(problem: FileProblem, t: Translator['t']): string {
   const { code, ...values } = problem;

@@ -228,11 +228,11 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
       for await (const chunk of chunks()) {
         const quoteError = chunk.errors.find((error) => error.type === 'Quotes');
         if (quoteError) {
-          const at = `${name}, row ${row + (quoteError.row ?? 0) + 1}`;
+          const at = { file: name, row: String(row + (quoteError.row ?? 0) + 1) };
           throw new ImportError(
             quoteError.code === 'MissingQuotes'
-              ? `${at}: a cell opens a quote (") that never closes, so the rest of the file would be one cell; close it, or remove the quote`
-              : `${at}: a quoted cell has text after its closing quote (${quoteError.message}); quote the whole cell, doubling the quotes inside it`,
+              ? { code: 'quote-unclosed', ...at }
+              : { code: 'quote-text-after', ...at, reason: quoteError.message },
           );
         }
         const batch: FileRecord[] = [];

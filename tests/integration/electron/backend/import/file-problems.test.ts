@@ -37,4 +37,18 @@ describe("a file an import cannot read, said in the reader's language", () => {
     );
     expect((await client.call('workspace.info', {})).counts.messages).toBe(0);
   });
+
+  it('names the row of a quote that never closes, in Spanish too', async () => {
+    const { client } = testBackend();
+    const path = join(tempFolder(), 'comillas.csv');
+    writeFileSync(path, 'fecha;texto\n25/03/2026;"sin cerrar\n26/03/2026;otro\n');
+    const failed = await client.runJob('import.start', { path });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      problem: { code: 'quote-unclosed', file: 'comillas.csv', row: '2' },
+    });
+    expect(fileProblemText(failed.problem!, spanish.t)).toBe(
+      'comillas.csv, fila 2: una celda abre unas comillas (") que nunca se cierran, así que el resto del archivo sería una sola celda; ciérralas o quita las comillas',
+    );
+  });
 });
