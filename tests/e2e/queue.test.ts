@@ -212,6 +212,18 @@ describe('the care queue (real renderer, real handlers)', () => {
       await expect
         .poll(async () => (await client.call('routing.list', {})).map((r) => r.name))
         .toContain('Twitter enfadado');
+      // What the back end would refuse is said before, in the UI's language, with the button disabled.
+      await routing.getByLabel('Name', { exact: true }).fill('Twitter enfadado');
+      await routing.getByLabel('When', { exact: true }).fill('temp<=-2');
+      await expect.poll(() => routing.getByText('There is already one named “Twitter enfadado”.').count()).toBe(1);
+      expect(await routing.getByRole('button', { name: 'Add rule' }).isDisabled()).toBe(true);
+      await routing.getByLabel('Name', { exact: true }).fill('Muy enfadados en Twitter');
+      await routing.getByLabel('Team', { exact: true }).fill('');
+      await routing.getByRole('combobox', { name: /^Assign/ }).selectOption('round_robin');
+      await expect.poll(() => routing.getByText(/^Round robin and least loaded share a team/).count()).toBe(1);
+      expect(await routing.getByRole('button', { name: 'Add rule' }).isDisabled()).toBe(true);
+      await routing.getByRole('combobox', { name: /^Assign/ }).selectOption('fixed');
+      await routing.getByLabel('Name', { exact: true }).fill('');
       await routing.getByLabel('When', { exact: true }).fill('kind:quejica');
       await expect.poll(() => routing.getByRole('status').textContent()).toMatch(/"quejica" is not a kind/);
       // A kind by its Spanish name is a kind.

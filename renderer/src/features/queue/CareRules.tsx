@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ASSIGN_MODES, type AssignMode } from '../../../../shared/api/cases';
+import { ASSIGN_MODES, cannedCode, type AssignMode } from '../../../../shared/api/cases';
 import { parseDuration } from '../../../../shared/domain/sla';
 import { routingProblem } from '../../../../shared/domain/routing';
 import { caseTypeFromText, caseTypeText } from '../../../../shared/domain/grid-text';
@@ -37,6 +37,39 @@ export function CareRules() {
 }
 
 type Run = (call: () => Promise<unknown>, done: () => void) => Promise<void>;
+
+/**
+ * A form's add button, disabled while `blocked` says why (in the UI's language, before the back end would refuse it in
+ * English), or while a required field is empty.
+ */
+function AddButton({
+  label,
+  empty,
+  blocked,
+  add,
+}: {
+  label: string;
+  empty: boolean;
+  blocked: string | null;
+  add(): void;
+}) {
+  return (
+    <>
+      <button disabled={empty || blocked !== null} onClick={add}>
+        {label}
+      </button>
+      {blocked && (
+        <span className="hint" role="status">
+          {blocked}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Why a name cannot be saved: another of the list has it. */
+const nameTaken = (rows: readonly { name: string }[] | undefined, name: string): boolean =>
+  (rows ?? []).some((row) => row.name === name.trim());
 
 /**
  * Removes after a second, explicit press, with what the removal does said beside it (as an import batch is undone).
@@ -156,9 +189,12 @@ function Policies({ run }: { run: Run }) {
         {field('next', 'rules.next', '2h')}
         {field('resolution', 'rules.resolution', '24h')}
         {field('hours', 'rules.hours', 'mon-fri 09:00-18:00')}
-        <button disabled={!form.name.trim()} onClick={() => void add()}>
-          {t('rules.addPolicy')}
-        </button>
+        <AddButton
+          label={t('rules.addPolicy')}
+          empty={!form.name.trim()}
+          blocked={nameTaken(policies.data, form.name) ? t('rules.nameTaken', { name: form.name.trim() }) : null}
+          add={() => void add()}
+        />
       </div>
     </section>
   );
@@ -247,9 +283,18 @@ function Routing({ run }: { run: Run }) {
             <input value={form.assignee} onChange={(e) => setForm({ ...form, assignee: e.target.value })} />
           </label>
         )}
-        <button disabled={!form.name.trim() || !form.when.trim()} onClick={() => void add()}>
-          {t('rules.addRule')}
-        </button>
+        <AddButton
+          label={t('rules.addRule')}
+          empty={!form.name.trim() || !form.when.trim()}
+          blocked={
+            nameTaken(rules.data, form.name)
+              ? t('rules.nameTaken', { name: form.name.trim() })
+              : form.assign !== 'fixed' && !form.team.trim()
+                ? t('rules.needsTeam')
+                : null
+          }
+          add={() => void add()}
+        />
       </div>
       {form.when.trim() && (
         <p className="hint" role="status">
@@ -308,9 +353,12 @@ function Canned({ run }: { run: Run }) {
             onChange={(e) => setForm({ ...form, text: e.target.value })}
           />
         </label>
-        <button disabled={!form.code.trim() || !form.text.trim()} onClick={() => void add()}>
-          {t('rules.addCanned')}
-        </button>
+        <AddButton
+          label={t('rules.addCanned')}
+          empty={!form.code.trim() || !form.text.trim()}
+          blocked={form.code.trim() && !cannedCode.safeParse(form.code).success ? t('rules.badCode') : null}
+          add={() => void add()}
+        />
       </div>
     </section>
   );
