@@ -545,6 +545,7 @@ export const en = {
   'tracking.deleteConfirm': 'Delete “{name}”? Its {count} matches go with it; the messages stay.',
   'tracking.deleteYes': 'Delete',
   'tracking.deleteNo': 'Keep it',
+  'tracking.nameTaken': '“{name}” is already in use: choose it in the list to change it.',
   'tracking.deleting': 'Deleting and recounting…',
   'tracking.renamed': 'Renamed “{name}”; its matches stay as they were.',
   'tracking.deleted': 'Deleted “{name}”: {count} matches removed.',

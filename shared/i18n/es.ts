@@ -556,6 +556,7 @@ export const es: Record<MessageKey, string> = {
   'tracking.deleteConfirm': '¿Eliminar «{name}»? Se van con él sus {count} coincidencias; las menciones se quedan.',
   'tracking.deleteYes': 'Eliminar',
   'tracking.deleteNo': 'Conservarlo',
+  'tracking.nameTaken': '«{name}» ya está en uso: elígelo en la lista para cambiarlo.',
   'tracking.deleting': 'Eliminando y recontando…',
   'tracking.renamed': 'Renombrado como «{name}»; sus coincidencias siguen como estaban.',
   'tracking.deleted': 'Eliminado «{name}»: {count} coincidencias quitadas.',

@@ -34,6 +34,12 @@ describe('entities and topics (real renderer, real handlers)', () => {
             .count(),
         )
         .toBe(1);
+      // Saved, the form goes on editing it: its own name is not one "in use", and it can be deleted.
+      await expect.poll(() => page.getByRole('button', { name: 'Delete…' }).count()).toBe(1);
+      expect(await page.locator('.tracking-form [role="status"]').textContent()).toBe(
+        'Saved: 2,000 messages rematched.',
+      );
+      expect(await page.getByRole('button', { name: 'Save and rematch' }).isDisabled()).toBe(false);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
@@ -53,6 +59,14 @@ describe('entities and topics (real renderer, real handlers)', () => {
       await page.getByRole('button', { name: new RegExp(`^${entity.name} `) }).click();
       // The preview marks each alias where it appears in the sample.
       await expect.poll(() => page.locator('.preview-sample mark').count()).toBeGreaterThan(0);
+      // Another's name is said to be in use before saving (it would change that one), with saving disabled.
+      const other = (await client.call('entities.list', {})).find((e) => e.id !== entity.id);
+      if (!other) throw new Error('the demo tracks more than one entity');
+      await page.getByLabel('Nombre').fill(other.name);
+      await expect
+        .poll(() => page.locator('.tracking-form [role="status"]').textContent())
+        .toBe(`«${other.name}» ya está en uso: elígelo en la lista para cambiarlo.`);
+      expect(await page.getByRole('button', { name: 'Guardar y volver a asignar' }).isDisabled()).toBe(true);
       await page.getByLabel('Nombre').fill('Lumen Renovada');
       await page.getByRole('button', { name: 'Guardar y volver a asignar' }).click();
       await expect

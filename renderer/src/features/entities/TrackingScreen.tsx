@@ -14,6 +14,14 @@ type Draft = (
 const NEW_ENTITY: Draft = { kind: 'entity', name: '', role: 'competitor', rules: '' };
 const NEW_TOPIC: Draft = { kind: 'topic', name: '', rules: '' };
 
+/** The id and matches of the entity or topic saved under `name`. */
+async function savedAs(kind: Draft['kind'], name: string): Promise<{ id: number; mentions: number } | undefined> {
+  const list: { id: number; name: string; mentions: number | null }[] =
+    kind === 'entity' ? await api.call('entities.list', {}) : await api.call('topics.list', {});
+  const found = list.find((e) => e.name === name);
+  return found && { id: found.id, mentions: found.mentions ?? 0 };
+}
+
 /** Own brands, people, competitors and topics, with their rules; saving rematches the workspace as a job. */
 export function TrackingScreen() {
   const i18n = useI18n();
@@ -28,13 +36,16 @@ export function TrackingScreen() {
   const [confirming, setConfirming] = useState(false);
 
   const rules = parseRuleList(draft.rules);
+  const name = draft.name.trim();
+  // Saving a new one under a name in use would change that one, and a rename onto it is refused: said before either.
+  const taken = (draft.kind === 'entity' ? entities : topics).some((e) => e.name === name && e.id !== draft.saved?.id);
+  const said = taken ? t('tracking.nameTaken', { name }) : status;
   const reload = (): void => {
     entityList.reload();
     topicList.reload();
   };
   const save = async (): Promise<void> => {
     setSaving(true);
-    const name = draft.name.trim();
     try {
       // A new name for one that exists is a rename (its matches stay), then its rules are saved under it.
       if (draft.saved && name !== draft.saved.name)
@@ -69,11 +80,15 @@ export function TrackingScreen() {
           ? t('tracking.cancelled')
           : (last.message ?? last.state),
     );
-    if (draft.saved && last.state === 'finished')
-      setDraft({
-        ...draft,
-        saved: { ...draft.saved, name, rules: draft.rules, ...(draft.kind === 'entity' ? { role: draft.role } : {}) },
-      });
+    if (last.state === 'finished') {
+      // A new one is saved now: the form goes on editing it, its name its own (not one in use).
+      const saved = draft.saved ?? (await savedAs(draft.kind, name));
+      if (saved)
+        setDraft({
+          ...draft,
+          saved: { ...saved, name, rules: draft.rules, ...(draft.kind === 'entity' ? { role: draft.role } : {}) },
+        });
+    }
     reload();
   };
   const remove = async (saved: NonNullable<Draft['saved']>): Promise<void> => {
@@ -200,7 +215,7 @@ export function TrackingScreen() {
         </label>
         <p className="muted">{t('tracking.rulesHelp')}</p>
         <div className="actions">
-          <button className="primary" type="submit" disabled={saving || draft.name.trim() === '' || rules.length === 0}>
+          <button className="primary" type="submit" disabled={saving || name === '' || taken || rules.length === 0}>
             {t('tracking.save')}
           </button>
           {draft.saved && !confirming && (
@@ -208,7 +223,7 @@ export function TrackingScreen() {
               {t('tracking.delete')}
             </button>
           )}
-          {status && <span role="status">{status}</span>}
+          {said && <span role="status">{said}</span>}
         </div>
         {draft.saved && confirming && (
           <div className="confirm" role="alertdialog" aria-label={t('tracking.delete')}>
