@@ -1,3 +1,5 @@
+import { importProblemsEn } from './import-problems';
+
 /** English UI strings; es.ts must have exactly the same keys (the type checks it). */
 export const en = {
   'app.name': 'Pulso',
@@ -951,62 +953,7 @@ export const en = {
   'rules.removeRule': 'Remove “{name}”? The cases it routed keep their team and assignee.',
   'rules.removeCanned':
     'Remove /{code}? The replies that used it keep it in their history; saving the code again brings it back.',
-  'cellProblem.date-unread': 'cannot read date "{value}"',
-  'cellProblem.date-not-real': '"{value}" is not a real date',
-  'cellProblem.date-12-hour': '"{value}" has an hour that is not on a 12-hour clock',
-  'cellProblem.date-order': '"{value}" could be day/month or month/day; choose the date order',
-  'cellProblem.temperature-scale': 'cannot tell whether "{value}" is on a −2..2 or a 1–5 scale',
-  'cellProblem.temperature-outside': 'temperature {value} is outside the {scale} scale',
-  'cellProblem.temperature-unknown': 'unknown temperature "{value}"',
-  'cellProblem.kind-unknown': 'unknown kind "{value}"',
-  'cellProblem.not-a-count': '"{value}" is not a count',
-  'cellProblem.not-a-number': '"{value}" is not a number',
-  'cellProblem.id-conflict':
-    'id {value} is already in the workspace with another text: a different message, or the same one edited',
-  'cellProblem.too-long': 'cell has {length} characters; the limit is {limit}',
-  'cellProblem.past-header':
-    'the row has {cells} cells but the header names {width}: a delimiter inside a cell that is not in quotes? Quote that cell, or fix the row',
-  'cellProblem.text-empty': 'text is empty',
-  'cellProblem.date-empty': 'date is empty',
-  'importReport.row': '{file}, row {row}, column "{column}": {problem}',
-  'importReport.refused': '{file}: nothing imported; {atLeast}{count} {count|row cannot|rows cannot} be read:',
-  'importReport.more': '(and {atLeast}{count} more)',
-  'importReport.atLeast': 'at least ',
-  'importReport.fix':
-    'Fix them, or import the valid rows and write the rejected ones to a file (--rejects FILE in the CLI).',
-  'importReport.allRejected': '{file}: nothing imported: all {count} rows were rejected; their reasons are in {path}',
-  'fileProblem.file-empty': '{file} is empty (0 bytes)',
-  'fileProblem.file-folder': '{file} is a folder: choose a file in it',
-  'fileProblem.file-not-regular': '{file} is not a regular file (a pipe, a device or a socket): Pulso imports files',
-  'fileProblem.file-format':
-    '{file}: Pulso reads .csv, .tsv, .txt, .xlsx, .mdb, .accdb and .jsonl files, and network archives (.zip, tweets.js)',
-  'fileProblem.file-utf32':
-    '{file} is in UTF-32, which Pulso does not read: save it as UTF-8 (or UTF-16) and import it again',
-  'fileProblem.file-no-header': '{file} is empty: there is no header row',
-  'fileProblem.file-not-found': '{file}: file not found at {path}',
-  'fileProblem.workbook-invalid':
-    '{file} is not a valid Excel workbook ({reason}); it may be truncated or another kind of file',
-  'fileProblem.workbook-no-sheets': '{file} has no sheets',
-  'fileProblem.sheet-missing': '{file}: sheet "{sheet}" is missing from the workbook; it may be truncated',
-  'fileProblem.sheet-empty': '{file}: sheet "{sheet}" is empty',
-  'fileProblem.header-row-blank':
-    '{file}: row {row} is blank; choose the row the column names are on (--header-row N in the CLI)',
-  'fileProblem.header-row-past-end':
-    '{file}: row {row} is past the end of the file; choose the row the column names are on (--header-row N in the CLI)',
-  'fileProblem.sheet-header-row-blank':
-    '{file}: row {row} of sheet "{sheet}" is blank; choose the row the column names are on (--header-row N in the CLI)',
-  'fileProblem.dates-ambiguous':
-    '{file}: the dates could be day/month or month/day (e.g. 05/03); choose the date order (dmy or mdy)',
-  'fileProblem.dates-mixed':
-    '{file}: the dates mix day/month and month/day; fix the file or choose the date order (dmy or mdy)',
-  'fileProblem.temperatures-ambiguous':
-    '{file}: the temperatures could be on −2…+2 or on 1…5 (the file has only 1s and 2s, or as many values only one scale allows as only the other); choose the scale (signed or five: --temperature-scale in the CLI)',
-  'fileProblem.not-utf8':
-    "{file}: line {line} has bytes that are not UTF-8 (byte {byte}): the file mixes encodings, or is not the UTF-8 its start looks like; nothing imported. Choose its encoding (Windows-1252 for most old Spanish exports): the wizard's Encoding, or --encoding in the CLI",
-  'fileProblem.quote-unclosed':
-    '{file}, row {row}: a cell opens a quote (") that never closes, so the rest of the file would be one cell; close it, or remove the quote',
-  'fileProblem.quote-text-after':
-    '{file}, row {row}: a quoted cell has text after its closing quote ({reason}); quote the whole cell, doubling the quotes inside it',
+  ...importProblemsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

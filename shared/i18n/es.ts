@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { IMPORT_PROBLEMS } from './import-problems';
 
 export const es: Record<MessageKey, string> = {
   'app.name': 'Pulso',
@@ -967,63 +968,5 @@ export const es: Record<MessageKey, string> = {
   'rules.removeRule': '¿Quitar «{name}»? Los casos que ya enrutó conservan su equipo y su responsable.',
   'rules.removeCanned':
     '¿Quitar /{code}? Las respuestas que la usaron la conservan en su historial; guardar el código de nuevo la recupera.',
-  'cellProblem.date-unread': 'no se puede leer la fecha «{value}»',
-  'cellProblem.date-not-real': '«{value}» no es una fecha real',
-  'cellProblem.date-12-hour': '«{value}» tiene una hora que no es de un reloj de 12 horas',
-  'cellProblem.date-order': '«{value}» puede ser día/mes o mes/día; elige el orden de las fechas',
-  'cellProblem.temperature-scale': 'no se sabe si «{value}» está en una escala de −2..2 o de 1–5',
-  'cellProblem.temperature-outside': 'la temperatura {value} está fuera de la escala {scale}',
-  'cellProblem.temperature-unknown': 'temperatura desconocida «{value}»',
-  'cellProblem.kind-unknown': 'tipo desconocido «{value}»',
-  'cellProblem.not-a-count': '«{value}» no es un recuento',
-  'cellProblem.not-a-number': '«{value}» no es un número',
-  'cellProblem.id-conflict':
-    'el id {value} ya está en el espacio de trabajo con otro texto: otro mensaje, o el mismo editado',
-  'cellProblem.too-long': 'la celda tiene {length} caracteres; el límite es {limit}',
-  'cellProblem.past-header':
-    'la fila tiene {cells} celdas pero la cabecera nombra {width}: ¿un separador dentro de una celda sin comillas? Pon esa celda entre comillas o corrige la fila',
-  'cellProblem.text-empty': 'el texto está vacío',
-  'cellProblem.date-empty': 'la fecha está vacía',
-  'importReport.row': '{file}, fila {row}, columna «{column}»: {problem}',
-  'importReport.refused':
-    '{file}: no se importó nada; {atLeast}{count} {count|fila no se puede leer|filas no se pueden leer}:',
-  'importReport.more': '(y {atLeast}{count} más)',
-  'importReport.atLeast': 'al menos ',
-  'importReport.fix':
-    'Corrígelas, o importa las filas válidas y guarda las rechazadas en un archivo (--rejects ARCHIVO en la CLI).',
-  'importReport.allRejected':
-    '{file}: no se importó nada: se rechazaron las {count} filas; sus motivos están en {path}',
-  'fileProblem.file-empty': '{file} está vacío (0 bytes)',
-  'fileProblem.file-folder': '{file} es una carpeta: elige un archivo de dentro',
-  'fileProblem.file-not-regular':
-    '{file} no es un archivo normal (es una tubería, un dispositivo o un socket): Pulso importa archivos',
-  'fileProblem.file-format':
-    '{file}: Pulso lee archivos .csv, .tsv, .txt, .xlsx, .mdb, .accdb y .jsonl, y archivos de las redes (.zip, tweets.js)',
-  'fileProblem.file-utf32':
-    '{file} está en UTF-32, que Pulso no lee: guárdalo en UTF-8 (o UTF-16) e impórtalo de nuevo',
-  'fileProblem.file-no-header': '{file} está vacío: no tiene fila de cabecera',
-  'fileProblem.file-not-found': '{file}: no se encuentra el archivo en {path}',
-  'fileProblem.workbook-invalid':
-    '{file} no es un libro de Excel válido ({reason}); puede estar cortado o ser otro tipo de archivo',
-  'fileProblem.workbook-no-sheets': '{file} no tiene hojas',
-  'fileProblem.sheet-missing': '{file}: falta la hoja «{sheet}» en el libro; puede estar cortado',
-  'fileProblem.sheet-empty': '{file}: la hoja «{sheet}» está vacía',
-  'fileProblem.header-row-blank':
-    '{file}: la fila {row} está en blanco; elige la fila donde están los nombres de las columnas (--header-row N en la CLI)',
-  'fileProblem.header-row-past-end':
-    '{file}: la fila {row} está más allá del final del archivo; elige la fila donde están los nombres de las columnas (--header-row N en la CLI)',
-  'fileProblem.sheet-header-row-blank':
-    '{file}: la fila {row} de la hoja «{sheet}» está en blanco; elige la fila donde están los nombres de las columnas (--header-row N en la CLI)',
-  'fileProblem.dates-ambiguous':
-    '{file}: las fechas pueden ser día/mes o mes/día (p. ej. 05/03); elige el orden de las fechas (dmy o mdy)',
-  'fileProblem.dates-mixed':
-    '{file}: las fechas mezclan día/mes y mes/día; corrige el archivo o elige el orden de las fechas (dmy o mdy)',
-  'fileProblem.temperatures-ambiguous':
-    '{file}: las temperaturas pueden estar en −2…+2 o en 1…5 (el archivo solo tiene unos y doses, o tantos valores que solo caben en una escala como en la otra); elige la escala (signed o five: --temperature-scale en la CLI)',
-  'fileProblem.not-utf8':
-    '{file}: la línea {line} tiene bytes que no son UTF-8 (byte {byte}): el archivo mezcla codificaciones, o no es el UTF-8 que parece por su inicio; no se importó nada. Elige su codificación (Windows-1252 en la mayoría de las exportaciones antiguas en español): la Codificación del asistente, o --encoding en la CLI',
-  'fileProblem.quote-unclosed':
-    '{file}, fila {row}: una celda abre unas comillas (") que nunca se cierran, así que el resto del archivo sería una sola celda; ciérralas o quita las comillas',
-  'fileProblem.quote-text-after':
-    '{file}, fila {row}: una celda entre comillas tiene texto después de cerrarlas ({reason}); pon entre comillas la celda entera, duplicando las comillas de dentro',
+  ...IMPORT_PROBLEMS.es,
 };

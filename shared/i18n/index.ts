@@ -1,16 +1,11 @@
 import type { Language } from '../domain/vocabulary';
 import { en, type MessageKey } from './en';
 import { es } from './es';
+import { fill, LOCALES, numberFormat } from './fill';
 
 export type { MessageKey };
+export { languageFor } from './fill';
 const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, es };
-const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-ES' };
-const PLURAL = /\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g;
-
-/** The UI language for a locale tag such as "es-MX": Spanish for any Spanish, else English. */
-export function languageFor(locale: string | undefined): Language {
-  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
 
 export interface Translator {
   language: Language;
@@ -32,30 +27,12 @@ export function createTranslator(language: Language, timeZone: string): Translat
   const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
   const number = (value: number, digits = 0): string => {
     let format = numbers.get(digits);
-    if (!format) {
-      // es-ES omits the grouping separator below 10,000 by default; analysts expect 1.234.
-      format = new Intl.NumberFormat(locale, {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-        useGrouping: 'always',
-      });
-      numbers.set(digits, format);
-    }
+    if (!format) numbers.set(digits, (format = numberFormat(language, digits)));
     return format.format(value);
   };
   return {
     language,
-    t(key, values) {
-      const text = catalog[key];
-      if (!values) return text;
-      // {count|message|messages}: the word for one, or for any other number.
-      return text
-        .replace(PLURAL, (_m, name: string, one: string, other: string) => (Number(values[name]) === 1 ? one : other))
-        .replace(/\{(\w+)\}/g, (_m, name: string) => {
-          const value = values[name];
-          return value === undefined ? `{${name}}` : typeof value === 'number' ? number(value) : value;
-        });
-    },
+    t: (key, values) => fill(catalog[key], values, number),
     number,
     dateTime: (epochMs) => dateTime.format(epochMs),
     date: (epochMs) => date.format(epochMs),

@@ -6,8 +6,7 @@ import { batchesOfFile, createBatch, finishBatch } from '../../../db/queries/imp
 import { startLoad } from '../../../db/load/writer';
 import type Database from 'better-sqlite3';
 import type { CellError } from '../../../shared/domain/import/mapping';
-import { cellProblemText } from '../../../shared/domain/import/problems';
-import { createTranslator, type Translator } from '../../../shared/i18n';
+import { cellProblemText, problemsIn, type SayProblem } from '../../../shared/domain/import/problems';
 import type { Language } from '../../../shared/domain/vocabulary';
 import type { z } from 'zod';
 import type { importRequestSchema, ImportSummary } from '../../../shared/api/import';
@@ -65,7 +64,7 @@ async function planFile(request: ImportRequest): Promise<{
   };
 }
 
-function describe(t: Translator['t'], file: string, row: number, error: CellError): string {
+function describe(t: SayProblem, file: string, row: number, error: CellError): string {
   // The row as a string: a row number is written as the spreadsheet shows it (60002, not 60,002).
   const problem = cellProblemText(error.problem, t);
   return t('importReport.row', { file, row: String(row), column: error.column, problem });
@@ -88,7 +87,7 @@ export async function runImport(
   // Said at once: the reading thread's start and the file's head take a moment before the first rows are counted.
   onProgress({ done: 0, total: 1, rows: 0, stage: 'starting' });
   const name = basename(request.path);
-  const { t } = createTranslator(settings.language, settings.timeZone);
+  const t = problemsIn(settings.language);
   // Before anything reads it: a pipe or a device would be read (and hashed) forever.
   assertRegularFile(request.path);
   // Started first, so its code loads while this thread reads the file's head and plans.

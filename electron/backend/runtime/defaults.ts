@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Store } from '../../../db/open';
 import { loadSettings } from '../../../db/queries/settings';
 import type { Settings } from '../../../shared/api/contract';
-import { languageFor } from '../../../shared/i18n';
+// Not shared/i18n's index: every thread that opens a workspace would load the UI's catalogs.
+import { languageFor } from '../../../shared/i18n/fill';
 import type { Language } from '../../../shared/domain/vocabulary';
 
 /** What a new workspace starts with: the machine's time zone and user name (until the user gives theirs). */

@@ -1,6 +1,5 @@
-import { createTranslator } from '../../i18n';
 import { parseDate } from './dates';
-import { cellProblemText } from './problems';
+import { cellProblemText, inEnglish } from './problems';
 import { foldHeader } from './fields';
 import { cellText, foldValue, type Cell } from './values';
 
@@ -125,8 +124,7 @@ export function readDealRow(
   if (text('closeDate')) {
     const parsed = parseDate(values[columns.closeDate as number] ?? null, null, timeZone);
     // In English, as the rest of a deals file's report.
-    if (!parsed.ok)
-      return { column: named('closeDate'), message: cellProblemText(parsed.problem, createTranslator('en', 'UTC').t) };
+    if (!parsed.ok) return { column: named('closeDate'), message: cellProblemText(parsed.problem, inEnglish()) };
     closedAt = parsed.value;
   }
   const currency = (text('currency') ?? 'EUR').toUpperCase();

@@ -1,4 +1,19 @@
-import type { MessageKey, Translator } from '../../i18n';
+import { fill, numberFormat } from '../../i18n/fill';
+import { IMPORT_PROBLEMS, type ImportProblemKey } from '../../i18n/import-problems';
+import type { Language } from '../vocabulary';
+
+/** Says an import problem: the UI's translator, or problemsIn's (an import thread's, without the UI's catalogs). */
+export type SayProblem = (key: ImportProblemKey, values?: Record<string, string | number>) => string;
+
+/** The import problems' texts in one language, numbers as the UI writes them. */
+export function problemsIn(language: Language): SayProblem {
+  const number = numberFormat(language);
+  return (key, values) => fill(IMPORT_PROBLEMS[language][key], values, (value) => number.format(value));
+}
+
+let english: SayProblem | null = null;
+/** The back end's own messages (the CLI's, an error's `message`) are English. */
+export const inEnglish = (): SayProblem => (english ??= problemsIn('en'));
 
 /**
  * Why a cell of an import cannot be read, as data: the wizard says it in the UI's language, an import's report and its
@@ -24,10 +39,10 @@ export type CellProblem =
   | { code: 'past-header'; cells: number; width: number }
   | { code: 'text-empty' | 'date-empty' };
 
-export function cellProblemText(problem: CellProblem, t: Translator['t']): string {
+export function cellProblemText(problem: CellProblem, say: SayProblem): string {
   const { code, ...values } = problem;
   // `satisfies`: a code without its text in the catalogs does not compile.
-  return t(`cellProblem.${code}` as const satisfies MessageKey, values);
+  return say(`cellProblem.${code}` as const satisfies ImportProblemKey, values);
 }
 
 /**
@@ -58,9 +73,9 @@ export type FileProblem =
   | { code: 'quote-unclosed'; file: string; row: string }
   | { code: 'quote-text-after'; file: string; row: string; reason: string };
 
-export function fileProblemText(problem: FileProblem, t: Translator['t']): string {
+export function fileProblemText(problem: FileProblem, say: SayProblem): string {
   const { code, ...values } = problem;
-  return t(`fileProblem.${code}` as const satisfies MessageKey, values);
+  return say(`fileProblem.${code}` as const satisfies ImportProblemKey, values);
 }
 
 /** The problem an error carries (an ImportError's, kept across threads as a property), if any. */

@@ -1,8 +1,7 @@
 import type { Source } from '../../../../shared/domain/vocabulary';
 import type { TextEncoding } from '../../../../shared/api/import';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { fileProblemText, type FileProblem } from '../../../../shared/domain/import/problems';
-import { createTranslator } from '../../../../shared/i18n';
+import { fileProblemText, inEnglish, type FileProblem } from '../../../../shared/domain/import/problems';
 
 export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl' | 'archive';
 
@@ -53,7 +52,7 @@ export class ImportError extends Error {
   override name = 'ImportError';
   readonly problem: FileProblem | undefined;
   constructor(what: string | FileProblem) {
-    super(typeof what === 'string' ? what : fileProblemText(what, createTranslator('en', 'UTC').t));
+    super(typeof what === 'string' ? what : fileProblemText(what, inEnglish()));
     this.problem = typeof what === 'string' ? undefined : what;
   }
 }

@@ -8,12 +8,10 @@ import {
   parseTemperature,
   type Parsed,
 } from '../../../../../shared/domain/import/values';
-import { cellProblemText } from '../../../../../shared/domain/import/problems';
-import { createTranslator } from '../../../../../shared/i18n';
+import { cellProblemText, inEnglish } from '../../../../../shared/domain/import/problems';
 
-const english = createTranslator('en', 'UTC');
 const value = <T>(parsed: Parsed<T>) =>
-  parsed.ok ? parsed.value : `error: ${cellProblemText(parsed.problem, english.t)}`;
+  parsed.ok ? parsed.value : `error: ${cellProblemText(parsed.problem, inEnglish())}`;
 
 describe('legacy labels onto the temperature scale', () => {
   it('reads Spanish and English words in any case, with or without accents', () => {
