@@ -11,26 +11,29 @@ export interface JobThreadData {
   nativeBinding?: string | undefined;
 }
 
-/**
- * The body of a writing job's worker thread (the write rule: runtime/writer.ts): its own
- * connection, its progress and result posted to the job, any error as the job's failure. A
- * cancel terminates the thread, and its open transaction dies with it.
- */
+/** An error as a thread posts it: its message, its class's name and an ImportError's problem (workers.ts). */
+const failure = (error: unknown): Extract<WorkerMessage<never, never>, { type: 'error' }> => ({
+  type: 'error',
+  message: (error as Error).message,
+  name: (error as Error).name,
+  problem: fileProblemOf(error),
+});
+
 /** A worker thread's work with no store: its result or its error (with its class's name) posted to the caller. */
 export async function runThread<D, R>(work: (data: D) => R | Promise<R>): Promise<void> {
   const post = (message: WorkerMessage<never, R>): void => parentPort?.postMessage(message);
   try {
     post({ type: 'done', result: await work(workerData as D) });
   } catch (error) {
-    post({
-      type: 'error',
-      message: (error as Error).message,
-      name: (error as Error).name,
-      problem: fileProblemOf(error),
-    });
+    post(failure(error));
   }
 }
 
+/**
+ * The body of a writing job's worker thread (the write rule: runtime/writer.ts): its own
+ * connection, its progress and result posted to the job, any error as the job's failure. A
+ * cancel terminates the thread, and its open transaction dies with it.
+ */
 export async function runJobThread<D extends JobThreadData, P, R>(
   work: (sqlite: Database.Database, data: D, progress: (progress: P) => void) => R | Promise<R>,
   options: {
@@ -47,13 +50,12 @@ export async function runJobThread<D extends JobThreadData, P, R>(
     // After the job says it is done: the log's copy into the database is off the UI's path.
     options.afterDone?.(sqlite);
   } catch (error) {
-    const full = isDiskFull(error);
-    post({
-      type: 'error',
-      message: full ? diskFullMessage(data.workspacePath) : (error as Error).message,
-      name: (error as Error).name,
-      problem: full ? undefined : fileProblemOf(error),
-    });
+    // A full disk is said as such, whatever failed on it.
+    post(
+      isDiskFull(error)
+        ? { ...failure(error), message: diskFullMessage(data.workspacePath), problem: undefined }
+        : failure(error),
+    );
   } finally {
     sqlite.close();
   }
