@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RefusalError } from '../shared/api/refusals';
 import { applyPragmas } from './connection';
 import * as schema from './schema';
 
@@ -27,7 +28,8 @@ export interface OpenOptions {
 /** "PULS": marks a SQLite file as a Pulso workspace, so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x50554c53;
 
-export class StoreRefused extends Error {
+/** A file that cannot be opened as a workspace (the binding answers it as 'refused'). */
+export class StoreRefused extends RefusalError {
   override name = 'StoreRefused';
 }
 
@@ -80,7 +82,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   try {
     sqlite = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
-    throw new StoreRefused(`Cannot open workspace ${path}: ${(error as Error).message}`);
+    throw new StoreRefused({ refusal: 'workspace-unopenable', path, reason: (error as Error).message });
   }
   try {
     // Before the log is set up and the first table made: a file's page size is fixed from then on.
@@ -92,16 +94,19 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       migrate(db, { migrationsFolder });
     } catch (error) {
       // The migrations run in one transaction, rolled back on a failure.
-      throw new StoreRefused(
-        `Cannot upgrade workspace ${path} to this version of Pulso (schema ${journal.entries.length}): ${rootCause(error)}. The workspace is unchanged.`,
-      );
+      throw new StoreRefused({
+        refusal: 'workspace-not-upgradable',
+        path,
+        schema: String(journal.entries.length),
+        reason: rootCause(error),
+      });
     }
     sqlite.pragma(`user_version = ${journal.entries.length}`);
     return { path, sqlite, db, schemaVersion: journal.entries.length, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
     if (error instanceof StoreRefused) throw error;
-    throw new StoreRefused(`Cannot open workspace ${path}: ${(error as Error).message}`);
+    throw new StoreRefused({ refusal: 'workspace-unopenable', path, reason: (error as Error).message });
   }
 }
 
@@ -125,12 +130,10 @@ function readIdentity(sqlite: Database.Database): { empty: boolean; ours: boolea
 function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): 'new' | 'workspace' {
   const { empty, ours, version } = readIdentity(sqlite);
   if (empty) return 'new'; // a new, empty file becomes a workspace
-  if (!ours) throw new StoreRefused(`${path} is a SQLite database but not a Pulso workspace.`);
+  if (!ours) throw new StoreRefused({ refusal: 'workspace-not-ours', path });
   const known = journal.entries.length;
   if (version > known) {
-    throw new StoreRefused(
-      `${path} was written by a newer version of Pulso (schema ${version}; this version knows up to ${known}). Update Pulso to open it.`,
-    );
+    throw new StoreRefused({ refusal: 'workspace-newer', path, version: String(version), known: String(known) });
   }
   return 'workspace';
 }

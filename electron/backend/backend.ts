@@ -11,7 +11,7 @@ import { openWorkspace, upgradeWorkspace } from './runtime/workspace-file';
 import { createWriter, type Writer } from './runtime/writer';
 import { diskFullMessage, isDiskFull } from './runtime/disk-full';
 import { openPendingQueue } from '../../db/pending';
-import { fileProblemOf } from '../../shared/domain/import/problems';
+import { problemOf } from '../../shared/api/refusals';
 
 export interface Backend {
   /** Validates `input` against the contract, runs the handler, never throws. */
@@ -51,11 +51,11 @@ export function createBackend(workspacePath: string, options: BackendOptions = {
       perform: async (entry, writes) => {
         const result = await dispatch(entry.call, entry.input, { ...context(), writes });
         afterWrites();
-        return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+        return result.ok ? { ok: true } : { ok: false, message: result.error.message, problem: result.error.problem };
       },
       onPending: (pending) => emit({ type: 'writes', pending }),
-      onFailed: (entry, message) =>
-        emit({ type: 'writes', pending: next.pending(), failed: { call: entry.call, message } }),
+      onFailed: (entry, failure) =>
+        emit({ type: 'writes', pending: next.pending(), failed: { call: entry.call, ...failure } }),
     });
     // What a crash left waiting is applied once this lane is the back end's.
     queueMicrotask(() => next.recover());
@@ -158,7 +158,7 @@ const ERROR_CODES: Record<string, ErrorCode> = {
 
 function toErrorBody(error: unknown): ApiErrorBody {
   const message = error instanceof Error ? error.message : String(error);
-  const problem = fileProblemOf(error);
+  const problem = problemOf(error);
   return {
     code: (error instanceof Error && ERROR_CODES[error.name]) || 'failed',
     message,

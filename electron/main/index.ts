@@ -8,6 +8,8 @@ import { defaultWorkspacePath } from '../backend/runtime/defaults';
 import { createDropHandler, createInvokeHandler, DROP_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
 import { createFileGrants } from './file-grants';
 import { buildMenu } from './menu';
+import { errorText, fileFilters } from './shell-text';
+import { createTranslator, languageFor, type Translator } from '../../shared/i18n';
 import { APP_ENTRY, isTrustedPage, rendererDevServer, WEB_PREFERENCES } from './policy';
 import { harden, registerAppScheme } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -29,33 +31,14 @@ const storeOptions = () => ({
   workerDir: import.meta.dirname,
 });
 
-const FILE_FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
-  import: [
-    {
-      name: 'CSV, Excel, Access, JSON Lines',
-      extensions: ['csv', 'tsv', 'txt', 'xlsx', 'mdb', 'accdb', 'jsonl', 'ndjson'],
-    },
-  ],
-  rejects: [{ name: 'CSV', extensions: ['csv'] }],
-  chartPng: [{ name: 'PNG image', extensions: ['png'] }],
-  chartSvg: [{ name: 'SVG image', extensions: ['svg'] }],
-  reportXlsx: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
-  reportPptx: [{ name: 'PowerPoint presentation', extensions: ['pptx'] }],
-  logo: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }],
-  casesExport: [
-    { name: 'Excel workbook', extensions: ['xlsx'] },
-    { name: 'CSV', extensions: ['csv'] },
-  ],
-  personJson: [{ name: 'JSON', extensions: ['json'] }],
-  gridExport: [
-    { name: 'Excel workbook', extensions: ['xlsx'] },
-    { name: 'CSV', extensions: ['csv'] },
-  ],
-};
+let say: Translator['t'] | null = null;
+/** The shell's own words (menu, dialogs' filters, error boxes) in the OS's language, known once the app is ready. */
+const t: Translator['t'] = (key, values) =>
+  (say ??= createTranslator(languageFor(app.getLocale()), 'UTC').t)(key, values);
 
 /** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */
 async function chooseFile(purpose: FilePurpose, suggestedName?: string): Promise<string | null> {
-  const filters = FILE_FILTERS[purpose];
+  const filters = fileFilters(t)[purpose];
   const result =
     purpose === 'import' || purpose === 'logo'
       ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
@@ -85,7 +68,7 @@ async function switchWorkspace(path: string, withDemo: boolean): Promise<void> {
   if (isNew && withDemo) void createClient(opened).runJob('demo.create', {});
 }
 
-const showError = (error: unknown): void => dialog.showErrorBox('Pulso', (error as Error).message);
+const showError = (error: unknown): void => dialog.showErrorBox('Pulso', errorText(error, t));
 
 function createWindow(): void {
   const state = loadWindowState(app.getPath('userData'));
@@ -105,7 +88,7 @@ function createWindow(): void {
 }
 
 async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
-  const filters = [{ name: 'Pulso workspace', extensions: ['pulso'] }];
+  const filters = fileFilters(t).workspace;
   const path =
     kind === 'open'
       ? (await dialog.showOpenDialog({ filters, properties: ['openFile'] })).filePaths[0]
@@ -136,13 +119,14 @@ app
           openDemo: () => void switchWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
         },
         Boolean(devServer),
+        t,
       ),
     );
     createWindow();
     await opening;
   })
   .catch((error: unknown) => {
-    dialog.showErrorBox('Pulso could not start', (error as Error).message);
+    dialog.showErrorBox(t('shell.cannotStart'), errorText(error, t));
     app.exit(1);
   });
 

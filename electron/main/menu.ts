@@ -1,38 +1,8 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { Menu } from 'electron';
+import type { Translator } from '../../shared/i18n';
+import { menuTemplate, type MenuActions } from './shell-text';
 
-export interface MenuActions {
-  openWorkspace(): void;
-  newWorkspace(): void;
-  openDemo(): void;
-}
+export type { MenuActions };
 
-export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
-        { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: actions.newWorkspace },
-        { label: 'Open Demo Workspace', click: actions.openDemo },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        ...(isDev ? [{ role: 'toggleDevTools' } as const] : []),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
-}
+export const buildMenu = (actions: MenuActions, isDev: boolean, t: Translator['t']): Menu =>
+  Menu.buildFromTemplate(menuTemplate(actions, isDev, t));

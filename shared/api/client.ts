@@ -1,5 +1,6 @@
 import type { CallInput, CallName, CallOutput, JobResultOf } from './contract';
-import { ApiError, type JobEvent, type PulsoBridge } from './envelope';
+import { ApiError, type ApiEvent, type JobEvent, type PulsoBridge } from './envelope';
+import type { Problem } from './refusals';
 
 const TERMINAL = new Set(['finished', 'failed', 'cancelled']);
 
@@ -8,11 +9,29 @@ export type JobEnd<R> =
   | (Omit<JobEvent, 'result' | 'state'> & { state: 'finished'; result: R })
   | (Omit<JobEvent, 'result' | 'state'> & { state: 'failed' | 'cancelled'; result?: undefined });
 
-/** The typed client over any bridge: the preload in the app, the backend in the CLI and tests. */
-export function createClient(bridge: PulsoBridge) {
+/**
+ * The typed client over any bridge: the preload in the app, the backend in the CLI and tests. `say` gives an error's
+ * problem in the reader's language (the UI's), which then becomes its message; without it, messages stay the back
+ * end's English.
+ */
+export function createClient(bridge: PulsoBridge, say: (problem: Problem) => string | null = () => null) {
+  const spoken = <E extends { message?: string | undefined; problem?: Problem | undefined }>(error: E): E => {
+    const message = error.problem ? say(error.problem) : null;
+    return message === null ? error : { ...error, message };
+  };
+
+  /** An event with its failure said as `say` says it: a job's, or a waiting write's. */
+  const spokenEvent = (event: ApiEvent): ApiEvent => {
+    if (event.type === 'job' && event.job.state === 'failed') return { ...event, job: spoken(event.job) };
+    if (event.type === 'writes' && event.failed) return { ...event, failed: spoken(event.failed) };
+    return event;
+  };
+  const listen = (listener: (event: ApiEvent) => void): (() => void) =>
+    bridge.onEvent((event) => listener(spokenEvent(event)));
+
   async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const envelope = await bridge.invoke(name, input);
-    if (!envelope.ok) throw new ApiError(envelope.error);
+    if (!envelope.ok) throw new ApiError(spoken(envelope.error));
     return envelope.value as CallOutput<K>;
   }
 
@@ -33,7 +52,7 @@ export function createClient(bridge: PulsoBridge) {
       onEvent?.(event);
       if (TERMINAL.has(event.state)) settle(event);
     };
-    const off = bridge.onEvent((event) => {
+    const off = listen((event) => {
       if (event.type !== 'job') return;
       if (jobId === undefined) early.push(event.job);
       else if (event.job.jobId === jobId) handle(event.job);
@@ -48,6 +67,6 @@ export function createClient(bridge: PulsoBridge) {
     }
   }
 
-  return { call, runJob, onEvent: bridge.onEvent.bind(bridge) };
+  return { call, runJob, onEvent: listen };
 }
 export type Client = ReturnType<typeof createClient>;

@@ -1,4 +1,4 @@
-import type { FileProblem } from '../domain/import/problems';
+import type { Problem } from './refusals';
 
 /** What crosses the process boundary: a result or an error, never a thrown exception. */
 export type ErrorCode = 'unknown-call' | 'invalid-input' | 'not-found' | 'refused' | 'password-required' | 'failed';
@@ -8,8 +8,8 @@ export interface ApiErrorBody {
   message: string;
   /** For invalid input: one line per offending field, "path: problem". */
   issues?: string[];
-  /** A file an import cannot read, as data: the UI says it in its language (fileProblemText), else `message`. */
-  problem?: FileProblem;
+  /** Why, as data (a file an import cannot read, a refusal): the UI says it in its language (problemText). */
+  problem?: Problem;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -17,7 +17,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorB
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly issues: string[];
-  readonly problem: FileProblem | undefined;
+  readonly problem: Problem | undefined;
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
@@ -47,8 +47,8 @@ export interface JobEvent {
    */
   stage?: JobStage;
   message?: string;
-  /** A failed import's file problem, as ApiErrorBody.problem. */
-  problem?: FileProblem;
+  /** Why a job failed, as data: as ApiErrorBody.problem. */
+  problem?: Problem;
   result?: unknown;
 }
 
@@ -68,7 +68,7 @@ export const isPending = (value: unknown): value is PendingWrite =>
 export type ApiEvent =
   | { type: 'job'; job: JobEvent }
   /** How many writes wait for the write lock; `failed` names one that could not be applied when its turn came. */
-  | { type: 'writes'; pending: number; failed?: { call: string; message: string } }
+  | { type: 'writes'; pending: number; failed?: { call: string; message: string; problem?: Problem | undefined } }
   | { type: 'workspace-changed'; path: string };
 
 /** The only thing the preload exposes to the renderer (and the test bridge stands in for). */

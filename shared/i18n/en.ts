@@ -1,4 +1,5 @@
 import { importProblemsEn } from './import-problems';
+import { refusalsEn } from './refusals';
 
 /** English UI strings; es.ts must have exactly the same keys (the type checks it). */
 export const en = {
@@ -387,6 +388,19 @@ export const en = {
   'kind.chat': 'chat',
   'kind.spam': 'spam',
   'kind.irrelevant': 'irrelevant',
+  'shell.file': 'File',
+  'shell.view': 'View',
+  'shell.openWorkspace': 'Open Workspace…',
+  'shell.newWorkspace': 'New Workspace…',
+  'shell.openDemo': 'Open Demo Workspace',
+  'shell.cannotStart': 'Pulso could not start',
+  'shell.filter.import': 'CSV, Excel, Access, JSON Lines',
+  'shell.filter.xlsx': 'Excel workbook',
+  'shell.filter.pptx': 'PowerPoint presentation',
+  'shell.filter.png': 'PNG image',
+  'shell.filter.svg': 'SVG image',
+  'shell.filter.logo': 'PNG or JPEG image',
+  'shell.filter.workspace': 'Pulso workspace',
   'job.kind.export': 'Export',
   'grid.export': 'Export…',
   'grid.exportTitle': 'Export the messages shown (their filter, order and columns) to Excel or CSV',
@@ -954,6 +968,7 @@ export const en = {
   'rules.removeCanned':
     'Remove /{code}? The replies that used it keep it in their history; saving the code again brings it back.',
   ...importProblemsEn,
+  ...refusalsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { IMPORT_PROBLEMS } from './import-problems';
+import { REFUSALS } from './refusals';
 
 export const es: Record<MessageKey, string> = {
   'app.name': 'Pulso',
@@ -391,6 +392,19 @@ export const es: Record<MessageKey, string> = {
   'kind.chat': 'charla',
   'kind.spam': 'spam',
   'kind.irrelevant': 'irrelevante',
+  'shell.file': 'Archivo',
+  'shell.view': 'Ver',
+  'shell.openWorkspace': 'Abrir espacio de trabajo…',
+  'shell.newWorkspace': 'Nuevo espacio de trabajo…',
+  'shell.openDemo': 'Abrir el espacio de demostración',
+  'shell.cannotStart': 'Pulso no pudo arrancar',
+  'shell.filter.import': 'CSV, Excel, Access, JSON Lines',
+  'shell.filter.xlsx': 'Libro de Excel',
+  'shell.filter.pptx': 'Presentación de PowerPoint',
+  'shell.filter.png': 'Imagen PNG',
+  'shell.filter.svg': 'Imagen SVG',
+  'shell.filter.logo': 'Imagen PNG o JPEG',
+  'shell.filter.workspace': 'Espacio de trabajo de Pulso',
   'job.kind.export': 'Exportación',
   'grid.export': 'Exportar…',
   'grid.exportTitle': 'Exportar las menciones a la vista (su filtro, orden y columnas) a Excel o CSV',
@@ -969,4 +983,5 @@ export const es: Record<MessageKey, string> = {
   'rules.removeCanned':
     '¿Quitar /{code}? Las respuestas que la usaron la conservan en su historial; guardar el código de nuevo la recupera.',
   ...IMPORT_PROBLEMS.es,
+  ...REFUSALS.es,
 };

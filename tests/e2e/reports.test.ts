@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chartPng, defaultFontFile } from '../../electron/backend/reports/chart-png';
@@ -63,6 +63,21 @@ describe('the Reports screen (real renderer, real handlers, real worker)', () =>
         .toBe(2);
       expect((await opened.client.call('reports.list', {}))[0]).toMatchObject({ format: 'pptx', language: 'es' });
       await screenshotsAtSizes(page, 'reports-es');
+
+      // What the back end refuses is said in the UI's language too, naming the file.
+      next = join(folder, 'grande.png');
+      writeFileSync(next, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(1_100_000)]));
+      await page.getByRole('button', { name: 'Cambiar el logotipo…' }).click();
+      await expect
+        .poll(() => page.locator('.branding [role=alert]').textContent())
+        .toBe('El logotipo grande.png ocupa más de 1 MB: elige una imagen más pequeña');
+      next = join(folder, 'carpeta.pptx');
+      mkdirSync(next);
+      await page.getByRole('button', { name: 'Crear informe…' }).click();
+      await expect
+        .poll(() => page.locator('.reports-screen > [role=alert]').textContent())
+        .toBe(`El informe: ${next} es una carpeta; indica un nombre de archivo`);
+      await screenshotsAtSizes(page, 'reports-refused-es');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -81,8 +81,9 @@ export async function exportCases(
   input: ParsedInput<'cases.export'>,
 ): Promise<{ file: string; cases: number }> {
   const format = extname(input.path).toLowerCase();
-  if (format !== '.csv' && format !== '.xlsx') throw new Refused(`${input.path}: write the cases as .csv or .xlsx`);
-  checkOutputPath(input.path, 'The cases file', { workspace: context.store.path });
+  if (format !== '.csv' && format !== '.xlsx')
+    throw new Refused({ refusal: 'output-extensions', file: input.path, first: '.csv', second: '.xlsx' });
+  checkOutputPath(input.path, 'cases', { workspace: context.store.path });
   const cases = caseList(context.store, { from: input.from, to: input.to, limit: 1_000_000 });
   const minutes = (from: string, to: string | null): number | null =>
     to === null ? null : Math.round((Date.parse(to) - Date.parse(from)) / 60_000);

@@ -45,7 +45,7 @@ function messagesOf(
   input: { messageIds?: number[] | undefined; externalIds?: string[] | undefined },
 ): number[] {
   const found = namedMessages(sqlite, input);
-  if (found.length === 0) throw new Refused('A case holds at least one message: give its id');
+  if (found.length === 0) throw new Refused({ refusal: 'case-no-message' });
   return found;
 }
 
@@ -53,7 +53,7 @@ function messagesOf(
 function when(context: HandlerContext, at: string | undefined, now: number): number {
   if (at === undefined) return now;
   const instant = parseInstant(at, workspaceSettings(context.store).timeZone);
-  if (instant === null) throw new Refused(`"${at}" is not a date or time (2026-07-03T16:30)`);
+  if (instant === null) throw new Refused({ refusal: 'not-a-time', value: at });
   return instant;
 }
 
@@ -206,7 +206,7 @@ export const careHandlers = defineHandlers({
     context.writes.write(() => {
       const sqlite = context.store.sqlite;
       if (listSlaPolicies(sqlite).some((existing) => existing.name === policy.name))
-        throw new Refused(`There is already an SLA policy named "${policy.name}"`);
+        throw new Refused({ refusal: 'sla-name-taken', name: policy.name });
       return sqlite.transaction(() => {
         const id = addSlaPolicy(sqlite, {
           ...policy,
@@ -254,11 +254,10 @@ export const careHandlers = defineHandlers({
   'routing.add': ({ type, department, priority, assignee, ...rule }, context) =>
     context.writes.write(() => {
       routingCondition(rule.when);
-      if (rule.assign !== 'fixed' && department === undefined)
-        throw new Refused('Round robin and least loaded share cases among a team: give the team (--team)');
+      if (rule.assign !== 'fixed' && department === undefined) throw new Refused({ refusal: 'routing-needs-team' });
       const sqlite = context.store.sqlite;
       if (listRoutingRules(sqlite).some((existing) => existing.name === rule.name))
-        throw new Refused(`There is already a routing rule named "${rule.name}"`);
+        throw new Refused({ refusal: 'routing-name-taken', name: rule.name });
       return {
         rule: addRoutingRule(sqlite, {
           ...rule,

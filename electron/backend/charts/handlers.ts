@@ -9,13 +9,12 @@ export const chartHandlers = defineHandlers({
     if (!options.chooseFile) throw new Error('No file dialog here');
     const chosen = await options.chooseFile(format === 'png' ? 'chartPng' : 'chartSvg', `${name}.${format}`);
     if (chosen === null) return { path: null, bytes: 0 };
-    checkOutputPath(chosen, 'The chart file', { workspace: store.path });
+    checkOutputPath(chosen, 'chart', { workspace: store.path });
     // One extension, the format's, whatever the dialog gave back ("x", "x.png.png", "x.PNG").
     const path = `${chosen.replace(/(\.(png|svg))+$/i, '')}.${format}`;
-    checkOutputPath(path, 'The chart file', { workspace: store.path });
+    checkOutputPath(path, 'chart', { workspace: store.path });
     // The dialog asked before replacing what the user chose, not a file of the name the extension makes.
-    if (path !== chosen && existsSync(path))
-      throw new Refused(`${basename(path)} already exists: choose it in the dialog to replace it`);
+    if (path !== chosen && existsSync(path)) throw new Refused({ refusal: 'file-exists', file: basename(path) });
     const bytes =
       format === 'png' ? Buffer.from(data.slice(data.indexOf(',') + 1), 'base64') : Buffer.from(data, 'utf8');
     const out = openOutputFile(path);

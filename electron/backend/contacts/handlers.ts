@@ -46,8 +46,7 @@ export const contactHandlers = defineHandlers({
       ) as { id: number; handle: string } | undefined;
       if (!found)
         throw new NotFound(account ? `No author ${account.handle} on ${account.source}` : `No author ${author}`);
-      if (found.handle === UNKNOWN_AUTHOR)
-        throw new Refused('A message with no author cannot be anyone’s: nobody to identify');
+      if (found.handle === UNKNOWN_AUTHOR) throw new Refused({ refusal: 'contact-no-author' });
       return contact(store.sqlite, identifyAuthor(store.sqlite, found.id, fields));
     }),
   'contacts.merge': ({ into, from }, { store, writes }) =>
@@ -60,9 +59,13 @@ export const contactHandlers = defineHandlers({
     writes.write(() => {
       const before = contact(store.sqlite, id);
       if (!before.accounts.some((account) => account.authorId === author))
-        throw new Refused(`Contact ${id} (${before.name}) has no account ${author}`);
-      if (before.accounts.length === 1)
-        throw new Refused(`That is ${before.name}'s only account: there is nothing to split it from`);
+        throw new Refused({
+          refusal: 'contact-no-account',
+          contact: String(id),
+          name: before.name,
+          account: String(author),
+        });
+      if (before.accounts.length === 1) throw new Refused({ refusal: 'contact-only-account', name: before.name });
       const made = splitAccount(store.sqlite, id, author);
       return { contact: contact(store.sqlite, id), split: contact(store.sqlite, made) };
     }),

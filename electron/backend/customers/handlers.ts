@@ -40,8 +40,7 @@ function authorOf(
     throw new NotFound(
       input.account ? `No author ${input.account.handle} on ${input.account.source}` : `No author ${input.author}`,
     );
-  if (found.handle === UNKNOWN_AUTHOR)
-    throw new Refused('Messages with no author are nobody’s: there is no person here');
+  if (found.handle === UNKNOWN_AUTHOR) throw new Refused({ refusal: 'person-no-author' });
   return found.id;
 }
 
@@ -57,8 +56,8 @@ export const customerHandlers = defineHandlers({
   },
   'customers.export': async ({ path: out, ...person }, { store }) => {
     if (extname(out).toLowerCase() !== '.json')
-      throw new Refused(`${out}: the copy of a person's data is a .json file`);
-    checkOutputPath(out, "The person's data", { workspace: store.path });
+      throw new Refused({ refusal: 'output-extension', file: out, extension: '.json' });
+    checkOutputPath(out, 'person', { workspace: store.path });
     const author = authorOf(store.sqlite, person);
     const rows = personData(store.sqlite, author);
     const data = { exportedAt: new Date().toISOString(), ...rows };

@@ -37,7 +37,7 @@ function saveRules(change: RuleChange, { store, jobs, options, writes }: Handler
 function rename(kind: TrackedKind, { id, name }: { id: number; name: string }, { store, writes }: HandlerContext) {
   return writes.write(() => {
     const renamed = renameTracked(store.sqlite, kind, id, name);
-    if (renamed === 'taken') throw new Refused(`Another ${kind} is already named "${name}"`);
+    if (renamed === 'taken') throw new Refused({ refusal: `${kind}-name-taken`, name });
     if (renamed === 'gone') throw new NotFound(`No ${kind} ${id}`);
     return { id, name };
   });

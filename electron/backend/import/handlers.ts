@@ -60,7 +60,7 @@ export const importHandlers = defineHandlers({
     const { timeZone, annotator } = settings;
     assertRegularFile(request.path);
     if (request.rejectsPath)
-      checkOutputPath(request.rejectsPath, 'The rejects file', { workspace: store.path, inputs: [request.path] });
+      checkOutputPath(request.rejectsPath, 'rejects', { workspace: store.path, inputs: [request.path] });
     // The preset is looked up (and its stored mapping checked) here: the import's threads take a mapping.
     const given = requestMapping(store.sqlite, request);
     const mapping = request.defaults
@@ -114,7 +114,9 @@ export const importHandlers = defineHandlers({
     if (saved === null) {
       const names = dealPresetNames(context.store.sqlite);
       throw new Refused(
-        `No deals preset "${preset}"; ${names.length ? `the saved ones are ${names.join(', ')}` : 'none is saved yet'}`,
+        names.length
+          ? { refusal: 'deals-preset-missing', preset: String(preset), saved: names.join(', ') }
+          : { refusal: 'deals-preset-none', preset: String(preset) },
       );
     }
     const file = await readDeals(request.path, fileOptions, timeZone, { ...saved, ...columns });

@@ -34,7 +34,7 @@ export const leadHandlers = defineHandlers({
     context.writes.write((now) => {
       const sqlite = context.store.sqlite;
       const messages = namedMessages(sqlite, { messageIds, externalIds });
-      if (messages.length === 0) throw new Refused('A lead comes from at least one message: give its id');
+      if (messages.length === 0) throw new Refused({ refusal: 'lead-no-message' });
       const by = workspaceSettings(context.store).annotator;
       return sqlite.transaction(() => ({
         lead: createLead(sqlite, { ...lead, at: dayOrNow(context, at, now) }, messages, by),

@@ -46,8 +46,9 @@ export const messageHandlers = defineHandlers({
   'messages.span': (_input, { store }) => messageSpan(store.sqlite, workspaceSettings(store).timeZone),
   'messages.export': ({ path, filter, sort, columns }, { store, jobs, options }) => {
     const extension = extname(path).toLowerCase();
-    if (extension !== '.csv' && extension !== '.xlsx') throw new Refused(`${path}: export to .xlsx or .csv`);
-    checkOutputPath(path, 'The export', { workspace: store.path });
+    if (extension !== '.csv' && extension !== '.xlsx')
+      throw new Refused({ refusal: 'output-extensions', file: path, first: '.xlsx', second: '.csv' });
+    checkOutputPath(path, 'export', { workspace: store.path });
     const settings = workspaceSettings(store);
     const data: GridExportData = {
       workspacePath: store.path,

@@ -19,17 +19,18 @@ const STEPS = 4;
 /** Refuses, before the job starts, an output the deck cannot be written to; names the file and why. */
 function checkDeckPath(path: string, format: 'xlsx' | 'pptx', workspace: string): void {
   if (extname(path).toLowerCase() !== `.${format}`)
-    throw new OutputRefused(
-      `The report ${basename(path)} must end in .${format} to be written as ${format.toUpperCase()}`,
-    );
-  checkOutputPath(path, 'The report', { workspace });
+    throw new OutputRefused({
+      refusal: 'report-extension',
+      file: basename(path),
+      extension: `.${format}`,
+      format: format.toUpperCase(),
+    });
+  checkOutputPath(path, 'report', { workspace });
   if (existsSync(path) && statSync(path).isFile()) {
     try {
       accessSync(path, constants.W_OK);
     } catch {
-      throw new OutputRefused(
-        `The report ${path} is read-only or open in another program: close it or choose another name`,
-      );
+      throw new OutputRefused({ refusal: 'report-read-only', path });
     }
   }
 }
@@ -39,16 +40,15 @@ const MAX_LOGO_BYTES = 1024 * 1024;
 /** A logo file as a data URL, refused (naming the file) unless it is a PNG or JPEG of at most 1 MB. */
 function readLogo(path: string): string {
   const name = basename(path);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new Refused(`The logo ${name} is not a file`);
-  if (statSync(path).size > MAX_LOGO_BYTES)
-    throw new Refused(`The logo ${name} is larger than 1 MB: choose a smaller image`);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new Refused({ refusal: 'logo-not-file', name });
+  if (statSync(path).size > MAX_LOGO_BYTES) throw new Refused({ refusal: 'logo-too-large', name });
   const bytes = readFileSync(path);
   const type = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
     ? 'png'
     : bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))
       ? 'jpeg'
       : null;
-  if (!type) throw new Refused(`The logo ${name} is not a PNG or JPEG image`);
+  if (!type) throw new Refused({ refusal: 'logo-not-image', name });
   return `data:image/${type};base64,${bytes.toString('base64')}`;
 }
 
@@ -126,9 +126,11 @@ export const reportHandlers = defineHandlers({
           await out.commit();
         } catch (error) {
           await out.abort();
-          throw new OutputRefused(
-            `The report cannot be written to ${request.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the folder may be read-only or the file open in another program`,
-          );
+          throw new OutputRefused({
+            refusal: 'report-not-written',
+            path: request.path,
+            reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+          });
         }
         step(STEPS);
         const record = {

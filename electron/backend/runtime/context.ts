@@ -1,4 +1,5 @@
 import type { OpenOptions, Store } from '../../../db/open';
+import { RefusalError } from '../../../shared/api/refusals';
 import type { CallName, CallOutput, ParsedInput } from '../../../shared/api/contract';
 import type { ReadPool } from './read-pool';
 import type { Jobs } from './jobs';
@@ -62,6 +63,6 @@ export class NotFound extends Error {
 }
 
 /** A call the store cannot do as asked (a lead from no message): the binding turns it into a 'refused' error. */
-export class Refused extends Error {
+export class Refused extends RefusalError {
   override name = 'Refused';
 }

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from '../../../db/connection';
 import { diskFullMessage, isDiskFull } from './disk-full';
 import type { WorkerMessage } from './workers';
-import { fileProblemOf } from '../../../shared/domain/import/problems';
+import { problemOf } from '../../../shared/api/refusals';
 
 /** What every job thread is given: the workspace to open, with the addon the app uses. */
 export interface JobThreadData {
@@ -11,12 +11,12 @@ export interface JobThreadData {
   nativeBinding?: string | undefined;
 }
 
-/** An error as a thread posts it: its message, its class's name and an ImportError's problem (workers.ts). */
+/** An error as a thread posts it: its message, its class's name and its problem, if it has one (workers.ts). */
 const failure = (error: unknown): Extract<WorkerMessage<never, never>, { type: 'error' }> => ({
   type: 'error',
   message: (error as Error).message,
   name: (error as Error).name,
-  problem: fileProblemOf(error),
+  problem: problemOf(error),
 });
 
 /** A worker thread's work with no store: its result or its error (with its class's name) posted to the caller. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent, JobEvent, JobStage } from '../../../shared/api/envelope';
-import { fileProblemOf } from '../../../shared/domain/import/problems';
+import { problemOf } from '../../../shared/api/refusals';
 
 /** What a job says of its progress: the fields of a progress JobEvent. */
 export type JobProgress = Required<Pick<JobEvent, 'done' | 'total'>> & Pick<JobEvent, 'rows' | 'stage'>;
@@ -58,7 +58,7 @@ export function createJobs(emit: (event: ApiEvent) => void) {
       } catch (error) {
         if (error instanceof JobCancelled || controller.signal.aborted)
           return send({ jobId, kind, state: 'cancelled' });
-        const problem = fileProblemOf(error);
+        const problem = problemOf(error);
         return send({
           jobId,
           kind,

@@ -12,9 +12,10 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pendingPath } from '../../../db/pending';
+import { RefusalError, type Output } from '../../../shared/api/refusals';
 
 /** An output a job was asked to write that would destroy something, or cannot be a file. */
-export class OutputRefused extends Error {
+export class OutputRefused extends RefusalError {
   override name = 'OutputRefused';
 }
 
@@ -27,27 +28,27 @@ function sameFile(a: string, b: string): boolean {
 
 /**
  * Refuses an output path that is the workspace or one of its companion files, an input of the
- * job, a folder, or anything but a regular file; its folder must exist. `what` names it in the
- * message ("the rejects file").
+ * job, a folder, or anything but a regular file; its folder must exist. `output` names it in the
+ * refusal ("The rejects file").
  */
 export function checkOutputPath(
   path: string,
-  what: string,
+  output: Output,
   guarded: { workspace: string; inputs?: readonly string[] },
 ): void {
   const workspaceFiles = ['', '-wal', '-shm', '-journal']
     .map((suffix) => `${guarded.workspace}${suffix}`)
     .concat(pendingPath(guarded.workspace));
   if (workspaceFiles.some((file) => sameFile(path, file)))
-    throw new OutputRefused(`${what} cannot be the workspace (${basename(path)}): choose another file`);
+    throw new OutputRefused({ refusal: 'output-is-workspace', output, file: basename(path) });
   for (const input of guarded.inputs ?? [])
-    if (sameFile(path, input))
-      throw new OutputRefused(`${what} cannot be the file being imported (${basename(path)}): choose another file`);
-  if (!existsSync(dirname(resolve(path)))) throw new OutputRefused(`${what}: no folder ${dirname(resolve(path))}`);
+    if (sameFile(path, input)) throw new OutputRefused({ refusal: 'output-is-input', output, file: basename(path) });
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) throw new OutputRefused({ refusal: 'output-no-folder', output, folder });
   if (existsSync(path)) {
     const stat = lstatSync(path);
-    if (stat.isDirectory()) throw new OutputRefused(`${what} is a folder (${path}): give a file name`);
-    if (!stat.isFile()) throw new OutputRefused(`${what} is not a regular file (${path})`);
+    if (stat.isDirectory()) throw new OutputRefused({ refusal: 'output-is-folder', output, path });
+    if (!stat.isFile()) throw new OutputRefused({ refusal: 'output-not-regular', output, path });
   }
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { JobCancelled } from './jobs';
-import type { FileProblem } from '../../../shared/domain/import/problems';
+import type { Problem } from '../../../shared/api/refusals';
 
 export type WorkerName = 'import' | 'prepare' | 'read' | 'upgrade' | 'rematch' | 'demo' | 'inspect' | 'deck' | 'export';
 
@@ -70,9 +70,9 @@ export type WorkerMessage<P, R> =
   | { type: 'done'; result: R }
   /**
    * `name`: the error's class (ImportError, PasswordRequired…), so the binding answers it as such; `problem`: an
-   * ImportError's (fileProblemOf).
+   * ImportError's or a refusal's (problemOf).
    */
-  | { type: 'error'; message: string; name?: string | undefined; problem?: FileProblem | undefined };
+  | { type: 'error'; message: string; name?: string | undefined; problem?: Problem | undefined };
 
 /**
  * Runs a job in a worker thread; resolves with its result. An abort terminates the thread: the

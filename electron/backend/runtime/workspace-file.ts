@@ -20,7 +20,7 @@ import { runInWorker, type WorkerOptions } from './workers';
 export function openWorkspace(path: string, options: OpenOptions & { lockWaitMs?: number | undefined }): Store {
   // A mistyped path is said, never made: only the default workspace's folder is created (by defaultWorkspacePath).
   if (!existsSync(dirname(resolve(path))))
-    throw new StoreRefused(`No folder ${dirname(resolve(path))} for the workspace ${basename(path)}`);
+    throw new StoreRefused({ refusal: 'workspace-no-folder', folder: dirname(resolve(path)), file: basename(path) });
   const store = openStore(path, options);
   // A new workspace records the system's defaults; the KPI roll-ups count days in its zone.
   ensureRollups(store.sqlite, workspaceSettings(store).timeZone);

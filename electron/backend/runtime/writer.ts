@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { PendingEntry, PendingQueue } from '../../../db/pending';
 import { lastApplied, markApplied } from '../../../db/queries/applied-writes';
-import type { PendingWrite } from '../../../shared/api/envelope';
+import type { ApiErrorBody, PendingWrite } from '../../../shared/api/envelope';
 import { JobCancelled, type JobContext } from './jobs';
 
 /**
@@ -29,15 +29,18 @@ interface Task {
   run(): Promise<Outcome>;
 }
 
+/** Why a waiting write could not be applied: the back end's message, and its refusal as data where it has one. */
+export type WriteFailure = Pick<ApiErrorBody, 'message' | 'problem'>;
+
 export interface WriterOptions {
   sqlite: Database.Database;
   queue: PendingQueue;
   /** Runs a waiting write's call again through its handler, with `writes` applying it now. */
-  perform(entry: PendingEntry, writes: Writes): Promise<{ ok: true } | { ok: false; message: string }>;
+  perform(entry: PendingEntry, writes: Writes): Promise<{ ok: true } | ({ ok: false } & WriteFailure)>;
   /** How many writes wait, after every change of that number. */
   onPending(count: number): void;
   /** A waiting write that could not be applied when its turn came (it is dropped, with this said). */
-  onFailed(entry: PendingEntry, message: string): void;
+  onFailed(entry: PendingEntry, failure: WriteFailure): void;
   retryMs?: number;
 }
 
@@ -118,7 +121,7 @@ export function createWriter(options: WriterOptions) {
         // A job's work starts a turn after its call answers.
         if (!carried) await new Promise((resolve) => setImmediate(resolve));
         if (carried) await (carried as Promise<unknown>).catch(() => undefined);
-        else if (!result.ok) options.onFailed(entry, result.message);
+        else if (!result.ok) options.onFailed(entry, { message: result.message, problem: result.problem });
         return finish();
       },
     };

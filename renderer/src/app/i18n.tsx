@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import { createTranslator, languageFor, type Translator } from '../../../shared/i18n';
 import type { Settings } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/domain/vocabulary';
-import { api } from '../api/client';
+import { api, sayProblemsWith } from '../api/client';
 import { useApi } from '../api/useApi';
 
 interface I18nValue extends Translator {
@@ -42,7 +42,10 @@ export function I18nProvider({ children, fallback }: { children: ReactNode; fall
   const value = useMemo<I18nValue | null>(() => {
     if (!settings) return null;
     const language = settings.language ?? languageFor(navigator.language);
-    return { ...createTranslator(language, settings.timeZone), settings, setLanguage, updateSettings };
+    const translator = createTranslator(language, settings.timeZone);
+    // Here, not in an effect: the screens' own effects, which call the back end, run before their parent's.
+    sayProblemsWith(translator.t);
+    return { ...translator, settings, setLanguage, updateSettings };
   }, [settings, setLanguage, updateSettings]);
 
   useEffect(() => {

@@ -6,7 +6,7 @@ import {
   type TextEncoding,
 } from '../../../../shared/api/import';
 import type { Mapping } from '../../../../shared/domain/import/mapping';
-import { fileProblemText, type FileProblem } from '../../../../shared/domain/import/problems';
+import { problemText, type Problem } from '../../../../shared/api/refusals';
 import type { MessageKey } from '../../../../shared/i18n';
 import { ApiError, isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
@@ -52,7 +52,7 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
   const [fileName, setFileName] = useState('');
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
   /** Why the file cannot be read: a problem is said in the UI's language as it changes, a message as it came. */
-  const [error, setError] = useState<{ message: string; problem?: FileProblem | undefined } | null>(null);
+  const [error, setError] = useState<{ message: string; problem?: Problem | undefined } | null>(null);
   /** The message asking for an Access database's password, while one is needed. */
   const [passwordAsk, setPasswordAsk] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -226,12 +226,12 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
       {run.state === 'failed' && (
         <div className="error" role="alert">
           <b>{t('import.failed')}</b>
-          <pre>{run.problem ? fileProblemText(run.problem, t) : run.message}</pre>
+          <pre>{run.problem ? problemText(run.problem, t) : run.message}</pre>
         </div>
       )}
       {error && (
         <div className="error" role="alert">
-          <pre>{error.problem ? fileProblemText(error.problem, t) : error.message}</pre>
+          <pre>{error.problem ? problemText(error.problem, t) : error.message}</pre>
           {file?.headerRow !== undefined && (
             <button onClick={() => setFile({ ...file, headerRow: undefined })}>{t('import.headerRowReset')}</button>
           )}

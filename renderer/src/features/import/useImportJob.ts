@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { CallInput } from '../../../../shared/api/contract';
 import type { JobEvent, JobStage } from '../../../../shared/api/envelope';
 import type { ImportSummary } from '../../../../shared/api/import';
-import type { FileProblem } from '../../../../shared/domain/import/problems';
+import type { Problem } from '../../../../shared/api/refusals';
 import { api } from '../../api/client';
 
 export type ImportRun =
@@ -10,7 +10,7 @@ export type ImportRun =
   | { state: 'running'; jobId?: string; done: number; total: number; rows: number; startedAt: number; stage?: JobStage }
   | { state: 'finished'; summary: ImportSummary }
   /** `problem`: the file's, where the import says it as data (said in the UI's language). */
-  | { state: 'failed'; message: string; problem?: FileProblem }
+  | { state: 'failed'; message: string; problem?: Problem }
   | { state: 'cancelled' };
 
 /** Runs an import job and follows its events. */

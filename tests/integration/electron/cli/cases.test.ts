@@ -193,7 +193,7 @@ describe('pulso cases, sla, route and canned', () => {
     expect(sheet?.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(await runCli('cases', 'export', ...w, '--from', '2026-07-01', '--to', '2026-07-31', '--out', join(folder, 'x.pdf'))).toMatchObject({
       code: 1,
-      err: expect.stringContaining('write the cases as .csv or .xlsx'),
+      err: expect.stringContaining('choose a name ending in .csv or .xlsx'),
     }); // prettier-ignore
   });
 });

@@ -8,6 +8,15 @@ describe('i18n', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
   });
 
+  it('fills the same values into both languages: a placeholder neither drops nor invents one', () => {
+    const names = (text: string): string[] =>
+      [...new Set([...text.matchAll(/\{(\w+)[}|]/g)].map((m) => m[1] as string))].sort();
+    const differing = (Object.keys(en) as (keyof typeof en)[]).filter(
+      (key) => names(en[key]).join() !== names(es[key]).join(),
+    );
+    expect(differing).toEqual([]);
+  });
+
   it('formats numbers and dates for the language, in the workspace time zone', () => {
     const spanish = createTranslator('es', 'Europe/Madrid');
     const english = createTranslator('en', 'America/New_York');

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../shared/api/envelope';
-import { fileProblemText } from '../../../../../shared/domain/import/problems';
+import { problemText } from '../../../../../shared/api/refusals';
 import { createTranslator } from '../../../../../shared/i18n';
 import { tempFolder } from '../../../../helpers/files';
 import { testBackend } from '../../../../helpers/workspace';
@@ -21,7 +21,7 @@ describe("a file an import cannot read, said in the reader's language", () => {
       message: 'vacío.csv is empty (0 bytes)',
       problem: { code: 'file-empty', file: 'vacío.csv' },
     });
-    expect(fileProblemText((refused as ApiError).problem!, spanish.t)).toBe('vacío.csv está vacío (0 bytes)');
+    expect(problemText((refused as ApiError).problem!, spanish.t)).toBe('vacío.csv está vacío (0 bytes)');
   });
 
   it("keeps the problem across the import's thread to the job's failure", async () => {
@@ -32,7 +32,7 @@ describe("a file an import cannot read, said in the reader's language", () => {
     const failed = await client.runJob('import.start', { path });
     expect(failed).toMatchObject({ state: 'failed', problem: { code: 'dates-ambiguous', file: 'fechas.csv' } });
     expect(failed.message).toMatch(/^fechas\.csv: the dates could be day\/month or month\/day/);
-    expect(fileProblemText(failed.problem!, spanish.t)).toMatch(
+    expect(problemText(failed.problem!, spanish.t)).toMatch(
       /^fechas\.csv: las fechas pueden ser día\/mes o mes\/día \(p\. ej\. 05\/03\); elige el orden/,
     );
     expect((await client.call('workspace.info', {})).counts.messages).toBe(0);
@@ -47,7 +47,7 @@ describe("a file an import cannot read, said in the reader's language", () => {
       state: 'failed',
       problem: { code: 'quote-unclosed', file: 'comillas.csv', row: '2' },
     });
-    expect(fileProblemText(failed.problem!, spanish.t)).toBe(
+    expect(problemText(failed.problem!, spanish.t)).toBe(
       'comillas.csv, fila 2: una celda abre unas comillas (") que nunca se cierran, así que el resto del archivo sería una sola celda; ciérralas o quita las comillas',
     );
   });

@@ -58,7 +58,7 @@ describe('exporting the grid', () => {
     // A workbook's text cell is never run as a formula: the text is kept as written.
     expect(sheet?.getRow(5).getCell(3).value).toBe(`=HYPERLINK("http://x";"clic")`);
     expect(sheet?.getRow(5).getCell(3).type).toBe(ExcelJS.ValueType.String);
-    await expect(client.call('messages.export', { path: join(folder, 'x.pdf'), columns: ['text'] })).rejects.toThrow(/export to \.xlsx or \.csv/); // prettier-ignore
+    await expect(client.call('messages.export', { path: join(folder, 'x.pdf'), columns: ['text'] })).rejects.toThrow(/x\.pdf: choose a name ending in \.xlsx or \.csv/); // prettier-ignore
     await expect(client.call('messages.export', { path: join(folder, 'no', 'x.csv'), columns: ['text'] })).rejects.toThrow(/no folder/); // prettier-ignore
     expect(readdirSync(folder).sort()).toEqual(['menciones.xlsx']);
     expect(existsSync(join(folder, 'x.pdf'))).toBe(false);

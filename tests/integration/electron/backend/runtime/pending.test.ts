@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPendingQueue, pendingPath } from '../../../../../db/pending';
 import { markApplied } from '../../../../../db/queries/applied-writes';
+import { createClient } from '../../../../../shared/api/client';
+import { problemText } from '../../../../../shared/api/refusals';
+import { createTranslator } from '../../../../../shared/i18n';
 import { testBackend, tempWorkspacePath } from '../../../../helpers/workspace';
 
 const actions = (path: string): number => {
@@ -60,5 +63,28 @@ describe('the queue of waiting writes', () => {
     });
     await expect.poll(() => said).toEqual(['import.undo: No import batch 99']);
     expect(existsSync(pendingPath(path))).toBe(false);
+  });
+
+  it("says a kept write's refusal in the reader's language", async () => {
+    const path = tempWorkspacePath();
+    await testBackend(path).backend.close();
+    const queue = openPendingQueue(path);
+    queue.append({ id: 'no-logo', call: 'reports.setBranding', input: { path: '/no/logo.png' }, at: 1 });
+    queue.close();
+    const { backend } = testBackend(path);
+    const spanish = createTranslator('es', 'UTC');
+    const said: unknown[] = [];
+    createClient(backend, (problem) => problemText(problem, spanish.t)).onEvent((event) => {
+      if (event.type === 'writes' && event.failed) said.push(event.failed);
+    });
+    await expect
+      .poll(() => said)
+      .toEqual([
+        {
+          call: 'reports.setBranding',
+          message: 'El logotipo logo.png no es un archivo',
+          problem: { refusal: 'logo-not-file', name: 'logo.png' },
+        },
+      ]);
   });
 });

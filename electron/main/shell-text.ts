@@ -1,0 +1,76 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { problemOf, problemText } from '../../shared/api/refusals';
+import type { Translator } from '../../shared/i18n';
+import type { FilePurpose } from '../backend/runtime/context';
+
+export interface MenuActions {
+  openWorkspace(): void;
+  newWorkspace(): void;
+  openDemo(): void;
+}
+
+type Say = Translator['t'];
+
+/**
+ * The app's menu. Its own items are said in the OS's language, as Electron says the roles' (Edit, Window) and the OS
+ * its dialogs'.
+ */
+export function menuTemplate(actions: MenuActions, isDev: boolean, t: Say): MenuItemConstructorOptions[] {
+  return [
+    {
+      label: t('shell.file'),
+      submenu: [
+        { label: t('shell.openWorkspace'), accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
+        { label: t('shell.newWorkspace'), accelerator: 'CmdOrCtrl+N', click: actions.newWorkspace },
+        { label: t('shell.openDemo'), click: actions.openDemo },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: t('shell.view'),
+      submenu: [
+        { role: 'reload' },
+        ...(isDev ? [{ role: 'toggleDevTools' } as const] : []),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+}
+
+/** What the file dialogs offer for each purpose (files.choose, charts.save), and for a workspace. */
+export function fileFilters(t: Say): Record<FilePurpose | 'workspace', { name: string; extensions: string[] }[]> {
+  const workbook = { name: t('shell.filter.xlsx'), extensions: ['xlsx'] };
+  const csv = { name: 'CSV', extensions: ['csv'] };
+  return {
+    import: [
+      {
+        name: t('shell.filter.import'),
+        extensions: ['csv', 'tsv', 'txt', 'xlsx', 'mdb', 'accdb', 'jsonl', 'ndjson'],
+      },
+    ],
+    rejects: [csv],
+    chartPng: [{ name: t('shell.filter.png'), extensions: ['png'] }],
+    chartSvg: [{ name: t('shell.filter.svg'), extensions: ['svg'] }],
+    reportXlsx: [workbook],
+    reportPptx: [{ name: t('shell.filter.pptx'), extensions: ['pptx'] }],
+    logo: [{ name: t('shell.filter.logo'), extensions: ['png', 'jpg', 'jpeg'] }],
+    casesExport: [workbook, csv],
+    personJson: [{ name: 'JSON', extensions: ['json'] }],
+    gridExport: [workbook, csv],
+    workspace: [{ name: t('shell.filter.workspace'), extensions: ['pulso'] }],
+  };
+}
+
+/** An error as the shell's error box says it: a refusal in the box's language, anything else as the back end said. */
+export const errorText = (error: unknown, t: Say): string => {
+  const problem = problemOf(error);
+  return problem ? problemText(problem, t) : (error as Error).message;
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { StoreRefused } from '../../../../db/open';
+import { errorText, fileFilters, menuTemplate } from '../../../../electron/main/shell-text';
+import { createTranslator } from '../../../../shared/i18n';
+
+const spanish = createTranslator('es', 'UTC').t;
+const english = createTranslator('en', 'UTC').t;
+const actions = { openWorkspace: () => undefined, newWorkspace: () => undefined, openDemo: () => undefined };
+
+describe("the shell's own words, in the OS's language", () => {
+  it('names the menu and its workspace items in Spanish on a Spanish system, English otherwise', () => {
+    const labels = (t: typeof spanish): unknown =>
+      menuTemplate(actions, false, t).map((item) => [
+        item.label ?? item.role,
+        Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.label ?? sub.role ?? sub.type) : [],
+      ]);
+    expect(labels(spanish)).toEqual([
+      [
+        'Archivo',
+        [
+          'Abrir espacio de trabajo…',
+          'Nuevo espacio de trabajo…',
+          'Abrir el espacio de demostración',
+          'separator',
+          'quit',
+        ],
+      ],
+      ['editMenu', []],
+      ['Ver', ['reload', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen']],
+      ['windowMenu', []],
+    ]);
+    expect(menuTemplate(actions, true, english)[0]?.label).toBe('File');
+    // The developer tools only in development.
+    expect(JSON.stringify(menuTemplate(actions, true, english))).toContain('toggleDevTools');
+  });
+
+  it("offers each dialog's files by a name in the language", () => {
+    expect(fileFilters(spanish).reportPptx).toEqual([{ name: 'Presentación de PowerPoint', extensions: ['pptx'] }]);
+    expect(fileFilters(spanish).workspace).toEqual([{ name: 'Espacio de trabajo de Pulso', extensions: ['pulso'] }]);
+    expect(fileFilters(english).gridExport.map((filter) => filter.name)).toEqual(['Excel workbook', 'CSV']);
+  });
+
+  it('says a refused workspace in the language, and any other error as the back end said it', () => {
+    const refused = new StoreRefused({ refusal: 'workspace-not-ours', path: '/tmp/x.db' });
+    expect(errorText(refused, spanish)).toBe(
+      '/tmp/x.db es una base de datos SQLite, pero no un espacio de trabajo de Pulso.',
+    );
+    expect(errorText(refused, english)).toBe('/tmp/x.db is a SQLite database but not a Pulso workspace.');
+    expect(errorText(new Error('disk I/O error'), spanish)).toBe('disk I/O error');
+  });
+});
