@@ -22,6 +22,10 @@ export const importProblemsEn = {
     'the row has {cells} cells but the header names {width}: a delimiter inside a cell that is not in quotes? Quote that cell, or fix the row',
   'cellProblem.text-empty': 'text is empty',
   'cellProblem.date-empty': 'date is empty',
+  'cellProblem.deal-no-id': 'the deal has no id',
+  'cellProblem.deal-no-stage': 'the deal has no stage',
+  'cellProblem.amount-unread': 'cannot read amount "{value}"',
+  'cellProblem.currency-unknown': '"{value}" is not a currency code',
   'importReport.row': '{file}, row {row}, column "{column}": {problem}',
   'importReport.refused': '{file}: nothing imported; {atLeast}{count} {count|row cannot|rows cannot} be read:',
   'importReport.more': '(and {atLeast}{count} more)',
@@ -42,6 +46,16 @@ export const importProblemsEn = {
     '{file} is not a valid Excel workbook ({reason}); it may be truncated or another kind of file',
   'fileProblem.workbook-no-sheets': '{file} has no sheets',
   'fileProblem.sheet-missing': '{file}: sheet "{sheet}" is missing from the workbook; it may be truncated',
+  'fileProblem.sheet-unreadable': '{file}: cannot read sheet "{sheet}" ({reason})',
+  'fileProblem.workbook-no-workbook': '{file} is not a valid Excel workbook: it has no xl/workbook.xml',
+  'fileProblem.jsonl-line-invalid': '{file}: line {line} is not valid JSON ({reason})',
+  'fileProblem.jsonl-line-not-object': '{file}: line {line} is not a JSON object',
+  'fileProblem.jsonl-empty': '{file} is empty: there are no JSON objects',
+  'fileProblem.access-no-tables': '{file} has no tables',
+  'fileProblem.table-unreadable': '{file}: cannot read table "{table}" ({reason})',
+  'fileProblem.archive-no-posts': '{file}: the archive holds no posts',
+  'fileProblem.archive-no-tweets':
+    "{file}: no data/tweets.js in it; Pulso reads a network's account archive as downloaded",
   'fileProblem.sheet-empty': '{file}: sheet "{sheet}" is empty',
   'fileProblem.header-row-blank':
     '{file}: row {row} is blank; choose the row the column names are on (--header-row N in the CLI)',
@@ -61,6 +75,10 @@ export const importProblemsEn = {
     '{file}, row {row}: a cell opens a quote (") that never closes, so the rest of the file would be one cell; close it, or remove the quote',
   'fileProblem.quote-text-after':
     '{file}, row {row}: a quoted cell has text after its closing quote ({reason}); quote the whole cell, doubling the quotes inside it',
+  'fileProblem.deal-row': '{file}, row {row}, column "{column}": {problem}; nothing imported',
+  'fileProblem.deal-column-missing': '{file}: no column "{header}" for the deal\'s {field}; its columns are {columns}',
+  'fileProblem.deal-columns-not-found':
+    "{file}: cannot find a column for the deal's {fields} among {columns}; is it a CRM's deals export? If so, name its columns in a mapping file (--mapping)",
 } as const;
 
 export type ImportProblemKey = keyof typeof importProblemsEn;
@@ -83,6 +101,10 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
     'la fila tiene {cells} celdas pero la cabecera nombra {width}: ¿un separador dentro de una celda sin comillas? Pon esa celda entre comillas o corrige la fila',
   'cellProblem.text-empty': 'el texto está vacío',
   'cellProblem.date-empty': 'la fecha está vacía',
+  'cellProblem.deal-no-id': 'la venta no tiene id',
+  'cellProblem.deal-no-stage': 'la venta no tiene etapa',
+  'cellProblem.amount-unread': 'no se puede leer el importe «{value}»',
+  'cellProblem.currency-unknown': '«{value}» no es un código de moneda',
   'importReport.row': '{file}, fila {row}, columna «{column}»: {problem}',
   'importReport.refused':
     '{file}: no se importó nada; {atLeast}{count} {count|fila no se puede leer|filas no se pueden leer}:',
@@ -106,6 +128,16 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
     '{file} no es un libro de Excel válido ({reason}); puede estar cortado o ser otro tipo de archivo',
   'fileProblem.workbook-no-sheets': '{file} no tiene hojas',
   'fileProblem.sheet-missing': '{file}: falta la hoja «{sheet}» en el libro; puede estar cortado',
+  'fileProblem.sheet-unreadable': '{file}: no se puede leer la hoja «{sheet}» ({reason})',
+  'fileProblem.workbook-no-workbook': '{file} no es un libro de Excel válido: no tiene xl/workbook.xml',
+  'fileProblem.jsonl-line-invalid': '{file}: la línea {line} no es JSON válido ({reason})',
+  'fileProblem.jsonl-line-not-object': '{file}: la línea {line} no es un objeto JSON',
+  'fileProblem.jsonl-empty': '{file} está vacío: no hay objetos JSON',
+  'fileProblem.access-no-tables': '{file} no tiene tablas',
+  'fileProblem.table-unreadable': '{file}: no se puede leer la tabla «{table}» ({reason})',
+  'fileProblem.archive-no-posts': '{file}: el archivo no contiene publicaciones',
+  'fileProblem.archive-no-tweets':
+    '{file}: no contiene data/tweets.js; Pulso lee el archivo de una cuenta tal como la red lo deja descargar',
   'fileProblem.sheet-empty': '{file}: la hoja «{sheet}» está vacía',
   'fileProblem.header-row-blank':
     '{file}: la fila {row} está en blanco; elige la fila donde están los nombres de las columnas (--header-row N en la CLI)',
@@ -125,6 +157,11 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
     '{file}, fila {row}: una celda abre unas comillas (") que nunca se cierran, así que el resto del archivo sería una sola celda; ciérralas o quita las comillas',
   'fileProblem.quote-text-after':
     '{file}, fila {row}: una celda entre comillas tiene texto después de cerrarlas ({reason}); pon entre comillas la celda entera, duplicando las comillas de dentro',
+  'fileProblem.deal-row': '{file}, fila {row}, columna «{column}»: {problem}; no se importó nada',
+  'fileProblem.deal-column-missing':
+    '{file}: no hay ninguna columna «{header}» para el campo {field} de la venta; sus columnas son {columns}',
+  'fileProblem.deal-columns-not-found':
+    '{file}: no se encuentra ninguna columna para los campos {fields} de la venta entre {columns}; ¿es una exportación de ventas de un CRM? Si lo es, nombra sus columnas en un archivo de correspondencias (--mapping)',
 };
 
 export const IMPORT_PROBLEMS: Record<Language, Record<ImportProblemKey, string>> = {

@@ -25,25 +25,27 @@ export async function readDeals(
   const name = basename(path);
   const reader = await openReader(path, readerOptions(options));
   const columns = dealColumns(reader.headers);
+  const listed = reader.headers.map((h) => `"${h}"`).join(', ');
   for (const [field, header] of Object.entries(given) as [DealField, string][]) {
     const at = reader.headers.findIndex((h) => h.trim().toLowerCase() === header.trim().toLowerCase());
-    if (at < 0)
-      throw new ImportError(
-        `${name}: no column "${header}" for the deal's ${field}; its columns are ${reader.headers.map((h) => `"${h}"`).join(', ')}`,
-      );
+    if (at < 0) throw new ImportError({ code: 'deal-column-missing', file: name, header, field, columns: listed });
     columns[field] = at;
   }
   const missing = REQUIRED_DEAL_FIELDS.filter((field) => columns[field] === undefined);
   if (missing.length > 0)
-    throw new ImportError(
-      `${name}: cannot find a column for the deal's ${missing.join(', ')} among ${reader.headers.map((h) => `"${h}"`).join(', ')}; is it a CRM's deals export? If so, name its columns in a mapping file (--mapping)`,
-    );
+    throw new ImportError({ code: 'deal-columns-not-found', file: name, fields: missing.join(', '), columns: listed });
   const deals: DealRow[] = [];
   for await (const record of records(reader)) {
     const read = readDealRow(record.values, columns, reader.headers, timeZone);
     if ('deal' in read) deals.push(read.deal);
     else
-      throw new ImportError(`${name}, row ${record.row}, column "${read.column}": ${read.message}; nothing imported`);
+      throw new ImportError({
+        code: 'deal-row',
+        file: name,
+        row: String(record.row),
+        column: read.column,
+        cell: read.problem,
+      });
   }
   const bytes = readFileSync(path);
   return { deals, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };

@@ -1,5 +1,5 @@
 import { parseDate } from './dates';
-import { cellProblemText, inEnglish } from './problems';
+import type { CellProblem } from './problems';
 import { foldHeader } from './fields';
 import { cellText, foldValue, type Cell } from './values';
 
@@ -107,7 +107,7 @@ export function readDealRow(
   columns: Partial<Record<DealField, number>>,
   headers: readonly string[],
   timeZone: string,
-): { deal: DealRow } | { column: string; message: string } {
+): { deal: DealRow } | { column: string; problem: CellProblem } {
   const text = (field: DealField): string | null => {
     const at = columns[field];
     const value = at === undefined ? '' : cellText(values[at] ?? null);
@@ -115,21 +115,21 @@ export function readDealRow(
   };
   const named = (field: DealField): string => headers[columns[field] as number] ?? field;
   const dealId = text('dealId');
-  if (!dealId) return { column: named('dealId'), message: 'the deal has no id' };
+  if (!dealId) return { column: named('dealId'), problem: { code: 'deal-no-id' } };
   const stage = text('stage');
-  if (!stage) return { column: named('stage'), message: 'the deal has no stage' };
+  if (!stage) return { column: named('stage'), problem: { code: 'deal-no-stage' } };
   const amount = parseAmount(values[columns.amount as number] ?? null);
-  if (amount === null) return { column: named('amount'), message: `cannot read amount "${text('amount') ?? ''}"` };
+  if (amount === null)
+    return { column: named('amount'), problem: { code: 'amount-unread', value: text('amount') ?? '' } };
   let closedAt: number | null = null;
   if (text('closeDate')) {
     const parsed = parseDate(values[columns.closeDate as number] ?? null, null, timeZone);
-    // In English, as the rest of a deals file's report.
-    if (!parsed.ok) return { column: named('closeDate'), message: cellProblemText(parsed.problem, inEnglish()) };
+    if (!parsed.ok) return { column: named('closeDate'), problem: parsed.problem };
     closedAt = parsed.value;
   }
   const currency = (text('currency') ?? 'EUR').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency))
-    return { column: named('currency'), message: `"${currency}" is not a currency code` };
+    return { column: named('currency'), problem: { code: 'currency-unknown', value: currency } };
   return {
     deal: {
       dealId,

@@ -31,13 +31,15 @@ export type CellProblem =
         | 'kind-unknown'
         | 'not-a-count'
         | 'not-a-number'
-        | 'id-conflict';
+        | 'id-conflict'
+        | 'amount-unread'
+        | 'currency-unknown';
       value: string;
     }
   | { code: 'temperature-outside'; value: string; scale: '1–5' | '−2..2' }
   | { code: 'too-long'; length: number; limit: number }
   | { code: 'past-header'; cells: number; width: number }
-  | { code: 'text-empty' | 'date-empty' };
+  | { code: 'text-empty' | 'date-empty' | 'deal-no-id' | 'deal-no-stage' };
 
 export function cellProblemText(problem: CellProblem, say: SayProblem): string {
   const { code, ...values } = problem;
@@ -47,7 +49,8 @@ export function cellProblemText(problem: CellProblem, say: SayProblem): string {
 
 /**
  * Why a file cannot be imported at all, as data (ImportError.problem), for a message in the reader's language
- * (fileProblemText); `file` is its name. Rarer refusals (a damaged archive's details) stay messages only.
+ * (fileProblemText); `file` is its name. The rarest (an archive part's own script, a preset's
+ * name, a mapping's rules) stay messages only.
  */
 export type FileProblem =
   | {
@@ -61,9 +64,18 @@ export type FileProblem =
         | 'workbook-no-sheets'
         | 'dates-ambiguous'
         | 'dates-mixed'
-        | 'temperatures-ambiguous';
+        | 'temperatures-ambiguous'
+        | 'workbook-no-workbook'
+        | 'jsonl-empty'
+        | 'access-no-tables'
+        | 'archive-no-posts'
+        | 'archive-no-tweets';
       file: string;
     }
+  | { code: 'sheet-unreadable'; file: string; sheet: string; reason: string }
+  | { code: 'table-unreadable'; file: string; table: string; reason: string }
+  | { code: 'jsonl-line-invalid'; file: string; line: string; reason: string }
+  | { code: 'jsonl-line-not-object'; file: string; line: string }
   | { code: 'file-not-found'; file: string; path: string }
   | { code: 'workbook-invalid'; file: string; reason: string }
   | { code: 'sheet-missing' | 'sheet-empty'; file: string; sheet: string }
@@ -71,9 +83,17 @@ export type FileProblem =
   | { code: 'sheet-header-row-blank'; file: string; row: string; sheet: string }
   | { code: 'not-utf8'; file: string; line: string; byte: string }
   | { code: 'quote-unclosed'; file: string; row: string }
-  | { code: 'quote-text-after'; file: string; row: string; reason: string };
+  | { code: 'quote-text-after'; file: string; row: string; reason: string }
+  | { code: 'deal-column-missing'; file: string; header: string; field: string; columns: string }
+  | { code: 'deal-columns-not-found'; file: string; fields: string; columns: string }
+  /** A CRM deals export's row (the file is refused whole): `cell`, why its cell in `column` cannot be read. */
+  | { code: 'deal-row'; file: string; row: string; column: string; cell: CellProblem };
 
 export function fileProblemText(problem: FileProblem, say: SayProblem): string {
+  if (problem.code === 'deal-row') {
+    const { code, cell, ...values } = problem;
+    return say(`fileProblem.${code}`, { ...values, problem: cellProblemText(cell, say) });
+  }
   const { code, ...values } = problem;
   return say(`fileProblem.${code}` as const satisfies ImportProblemKey, values);
 }

@@ -40,7 +40,7 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
   // it; Pulso asks for it as Access does.
   const stored = database.getPassword();
   if (stored !== null && stored !== options.password) refusePassword();
-  if (parts.length === 0) throw new ImportError(`${name} has no tables`);
+  if (parts.length === 0) throw new ImportError({ code: 'access-no-tables', file: name });
   const part = findPart(parts, options.part, name, 'table');
   let table: ReturnType<MDBReader['getTable']>;
   let headers: string[];
@@ -48,7 +48,7 @@ export async function openAccess(path: string, options: ReaderOptions): Promise<
     table = database.getTable(part);
     headers = table.getColumnNames();
   } catch (error) {
-    throw new ImportError(`${name}: cannot read table "${part}" (${(error as Error).message})`);
+    throw new ImportError({ code: 'table-unreadable', file: name, table: part, reason: (error as Error).message });
   }
   let done = 0;
   return {

@@ -27,7 +27,7 @@ export function openArchive(path: string): Reader {
       return record;
     }),
   );
-  if (records.length === 0) throw new ImportError(`${name}: the archive holds no posts`);
+  if (records.length === 0) throw new ImportError({ code: 'archive-no-posts', file: name });
   const headers = columnsOf(records, HEADER_SCAN_RECORDS);
   let done = 0;
   return {
@@ -54,8 +54,7 @@ export function openArchive(path: string): Reader {
 function zipParts(path: string, name: string): { parts: { part: string; text: string }[]; account: string | null } {
   const zip = openZip(path);
   const found = zip.names.filter((entry) => POSTS.test(entry)).sort();
-  if (found.length === 0)
-    throw new ImportError(`${name}: no data/tweets.js in it; Pulso reads a network's account archive as downloaded`);
+  if (found.length === 0) throw new ImportError({ code: 'archive-no-tweets', file: name });
   const accountPart = zip.names.find((entry) => ACCOUNT.test(entry));
   return {
     parts: found.map((part) => ({ part, text: (zip.read(part) as Buffer).toString('utf8') })),

@@ -24,10 +24,15 @@ export async function openJsonl(path: string): Promise<Reader> {
       try {
         object = JSON.parse(line);
       } catch (error) {
-        throw new ImportError(`${name}: line ${row} is not valid JSON (${(error as Error).message})`);
+        throw new ImportError({
+          code: 'jsonl-line-invalid',
+          file: name,
+          line: String(row),
+          reason: (error as Error).message,
+        });
       }
       if (typeof object !== 'object' || object === null || Array.isArray(object))
-        throw new ImportError(`${name}: line ${row} is not a JSON object`);
+        throw new ImportError({ code: 'jsonl-line-not-object', file: name, line: String(row) });
       yield { row, object: flattenRecord(object as Record<string, unknown>) };
     }
   }
@@ -38,7 +43,7 @@ export async function openJsonl(path: string): Promise<Reader> {
     Object.keys(object).forEach((key) => keys.add(key));
     if (++seen >= HEADER_SCAN_LINES) break;
   }
-  if (keys.size === 0) throw new ImportError(`${name} is empty: there are no JSON objects`);
+  if (keys.size === 0) throw new ImportError({ code: 'jsonl-empty', file: name });
   const headers = [...keys];
   return {
     format: 'jsonl',

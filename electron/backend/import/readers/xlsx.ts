@@ -39,7 +39,7 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
   } catch (error) {
     throw notAWorkbook(path, error);
   }
-  if (!workbook) throw new ImportError(`${name} is not a valid Excel workbook: it has no xl/workbook.xml`);
+  if (!workbook) throw new ImportError({ code: 'workbook-no-workbook', file: name });
   const parts = workbook.names;
   if (parts.length === 0) throw new ImportError({ code: 'workbook-no-sheets', file: name });
   const part = findPart(parts, options.part, name, 'sheet');
@@ -62,7 +62,7 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
       }
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError(`${name}: cannot read sheet "${part}" (${(error as Error).message})`);
+      throw new ImportError({ code: 'sheet-unreadable', file: name, sheet: part, reason: (error as Error).message });
     }
   }
 

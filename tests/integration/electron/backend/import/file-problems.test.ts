@@ -51,4 +51,39 @@ describe("a file an import cannot read, said in the reader's language", () => {
       'comillas.csv, fila 2: una celda abre unas comillas (") que nunca se cierran, así que el resto del archivo sería una sola celda; ciérralas o quita las comillas',
     );
   });
+
+  it("names a CRM deals file's row and cell it cannot read, in Spanish too", async () => {
+    const { client } = testBackend();
+    const path = join(tempFolder(), 'ventas.csv');
+    writeFileSync(
+      path,
+      'Record ID,Deal Stage,Amount,Currency\nHS-9,Closed Won,1000,EUR\nHS-10,Closed Won,1000,euros\n',
+    );
+    const refused = await client.call('import.deals', { path }).catch((error: unknown) => error as ApiError);
+    expect(refused).toMatchObject({
+      code: 'refused',
+      message: 'ventas.csv, row 3, column "Currency": "EUROS" is not a currency code; nothing imported',
+      problem: { code: 'deal-row', row: '3', column: 'Currency', cell: { code: 'currency-unknown', value: 'EUROS' } },
+    });
+    expect(problemText((refused as ApiError).problem!, spanish.t)).toBe(
+      'ventas.csv, fila 3, columna «Currency»: «EUROS» no es un código de moneda; no se importó nada',
+    );
+    writeFileSync(path, 'Nombre,Importe\nA,1\n');
+    const notDeals = await client.call('import.deals', { path }).catch((error: unknown) => error as ApiError);
+    expect(problemText((notDeals as ApiError).problem!, spanish.t)).toMatch(
+      /^ventas\.csv: no se encuentra ninguna columna para los campos dealId, stage de la venta entre "Nombre", "Importe"/,
+    );
+  });
+
+  it('names the line of a JSON Lines file that is not an object, in Spanish too', async () => {
+    const { client } = testBackend();
+    const path = join(tempFolder(), 'posts.jsonl');
+    writeFileSync(path, '{"text":"hola","created_at":"2026-07-01"}\n[1,2]\n');
+    const refused = (await client.call('import.inspect', { path }).catch((error: unknown) => error)) as ApiError;
+    expect(refused).toMatchObject({
+      message: 'posts.jsonl: line 2 is not a JSON object',
+      problem: { code: 'jsonl-line-not-object', line: '2' },
+    });
+    expect(problemText(refused.problem!, spanish.t)).toBe('posts.jsonl: la línea 2 no es un objeto JSON');
+  });
 });
