@@ -154,6 +154,27 @@ export const emptyRows = (): RowBatch => ({
   cases: [],
 });
 
+/**
+ * A table's values for one batch, written one by one over a list kept from batch to batch and copied out whole (take):
+ * a new list grown for every batch by pushes of a row's values took three times as long, and was most of the reading
+ * thread's planning (figures: tests/bench/MEASUREMENTS.md). For the tables of many values a message (messages, its
+ * author, its label).
+ */
+class RowBuffer {
+  private readonly values: RowValue[] = [];
+  private length = 0;
+  add(value: RowValue): void {
+    if (this.length < this.values.length) this.values[this.length] = value;
+    else this.values.push(value);
+    this.length++;
+  }
+  take(): RowValue[] {
+    const taken = this.values.slice(0, this.length);
+    this.length = 0;
+    return taken;
+  }
+}
+
 export interface PlannerOptions {
   batchId: number | null;
   /** Who labeled, and when, the messages that do not say. */
@@ -194,6 +215,7 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
   // Stored authors' demographics, sent to the writer (whose roll-ups count by them) with their first message.
   const storedDemographics = new Map<number, [string | null, string | null, string | null]>();
   const storeHasMessages = store.hasMessages();
+  const [messageRows, authorRows, labelRows] = [new RowBuffer(), new RowBuffer(), new RowBuffer()];
 
   function sourceId(code: string, rows: RowBatch): number {
     let id = sources.get(code);
@@ -223,7 +245,16 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
       const sex = author.sex ?? null;
       const region = author.region ?? null;
       if (ageBand !== null || sex !== null || region !== null) rows.demographics.push(id, ageBand, sex, region);
-      rows.authors.push(id, source, author.handle, author.name ?? null, author.followers ?? null, region, ageBand, sex);
+      // In ROW_TABLES.authors' order.
+      const a = authorRows;
+      a.add(id);
+      a.add(source);
+      a.add(author.handle);
+      a.add(author.name ?? null);
+      a.add(author.followers ?? null);
+      a.add(region);
+      a.add(ageBand);
+      a.add(sex);
     }
     return id;
   }
@@ -282,7 +313,8 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
       const ids = messages.map((message, i): number | null => {
         const key = keys[i] as string;
         const old = oldKeys?.[i];
-        const storedId = stored.get(key) ?? (old ? stored.get(old) : undefined);
+        // A first load's keys are hashed by the key tables only (a Map hashes each string again).
+        const storedId = stored.size === 0 ? undefined : (stored.get(key) ?? (old ? stored.get(old) : undefined));
         if (conflicts.has(i)) return null;
         if (storedId !== undefined) {
           // Once per load: a row the file repeats is shared once.
@@ -298,29 +330,37 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
         const labeled = temperature !== null || kind !== null;
         const annotator = labeled ? (message.annotator ?? options.annotator) : null;
         const labeledAt = labeled ? (message.labeledAt ?? options.labeledAt) : null;
-        rows.messages.push(
-          id,
-          message.externalId ?? null,
-          source,
-          author,
-          message.postedAt,
-          message.text,
-          message.url ?? null,
-          message.language ?? null,
-          message.likes ?? null,
-          message.shares ?? null,
-          message.replies ?? null,
-          message.replyToExternalId ?? null,
-          key,
-          options.batchId,
-          temperature,
-          kind,
-          annotator,
-          labeledAt,
-          0,
-        );
+        // In ROW_TABLES.messages' order.
+        const m = messageRows;
+        m.add(id);
+        m.add(message.externalId ?? null);
+        m.add(source);
+        m.add(author);
+        m.add(message.postedAt);
+        m.add(message.text);
+        m.add(message.url ?? null);
+        m.add(message.language ?? null);
+        m.add(message.likes ?? null);
+        m.add(message.shares ?? null);
+        m.add(message.replies ?? null);
+        m.add(message.replyToExternalId ?? null);
+        m.add(key);
+        m.add(options.batchId);
+        m.add(temperature);
+        m.add(kind);
+        m.add(annotator);
+        m.add(labeledAt);
+        m.add(0);
         if (message.textAsWritten) rows.originals.push(id, message.textAsWritten);
-        if (labeled) rows.labels.push(id, annotator, temperature, kind, labeledAt, options.batchId);
+        if (labeled) {
+          const l = labelRows;
+          l.add(id);
+          l.add(annotator);
+          l.add(temperature);
+          l.add(kind);
+          l.add(labeledAt);
+          l.add(options.batchId);
+        }
         const found = matchRules ? match(message.text) : UNMATCHED;
         addMessageMatches(rows, id, found, {
           entity: message.entity ? namedId('entities', message.entity, rows) : null,
@@ -338,6 +378,9 @@ export function createPlanner(store: StoreSnapshot, options: PlannerOptions) {
         }
         return id;
       });
+      rows.messages = messageRows.take();
+      rows.authors = authorRows.take();
+      rows.labels = labelRows.take();
       return { rows, ids, conflicts: [...conflicts] };
     },
   };
