@@ -181,11 +181,20 @@ export function startFullTextLoad(sqlite: Database.Database, large: boolean) {
   const indexTexts = sqlite.prepare(
     'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?',
   );
+  // Ids still to index: the load's batches are small, and each statement into the index has its own cost.
+  let pending: { first: number; last: number } | null = null;
+  const flush = (): void => {
+    if (pending) indexTexts.run(pending.first, pending.last);
+    pending = null;
+  };
   return {
+    /** New messages' ids, from the first to the last: the next range follows it. */
     add(firstId: number, lastId: number): void {
-      indexTexts.run(firstId, lastId);
+      pending = { first: pending?.first ?? firstId, last: lastId };
+      if (pending.last - pending.first + 1 >= FULL_TEXT_ROWS) flush();
     },
     finish(): void {
+      flush();
       if (large) automerge(FTS_AUTOMERGE);
     },
   };
@@ -243,6 +252,9 @@ function matchesInOrder(rows: readonly RowValue[]): (messageId: number) => reado
 
 /** SQLite's most helper threads (SQLITE_MAX_WORKER_THREADS). */
 const SORT_THREADS = 8;
+
+/** Messages put in the full-text index at a time. */
+const FULL_TEXT_ROWS = 4000;
 
 /** FTS5's default. */
 const FTS_AUTOMERGE = 4;

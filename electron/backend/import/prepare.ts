@@ -33,6 +33,14 @@ export interface RejectedRecord {
   values: Cell[];
 }
 
+/**
+ * Rows a batch at most: its messages' list (19 values a row) then stays under V8's 128 KB for an object of the young
+ * generation. A larger one is made in the old generation, where every value put in it is remembered for the next
+ * collection: in both threads, a chunk's batch of 4,800 rows cost seconds of a million-row import (figures:
+ * tests/bench/MEASUREMENTS.md).
+ */
+export const BATCH_ROWS = 800;
+
 export interface PreparedBatch {
   rows: RowBatch;
   rejected: RejectedRecord[];
@@ -78,50 +86,52 @@ export async function* prepareBatches(input: PrepareInput): AsyncGenerator<Prepa
     );
     let matchRules = true;
     const now = Date.now();
-    for await (const records of reader.batches()) {
-      const rejected: RejectedRecord[] = [];
-      const messages: NewMessage[] = [];
-      const sources: Cell[][] = [];
-      const rowNumbers: number[] = [];
-      for (const record of records) {
-        const { row, errors } = mapRow(record.values);
-        if (errors.length > 0) rejected.push({ row: record.row, errors, values: record.values });
-        else {
-          messages.push(row);
-          sources.push(record.values);
-          rowNumbers.push(record.row);
+    for await (const chunk of reader.batches())
+      for (let from = 0; from < chunk.length; from += BATCH_ROWS) {
+        const records = chunk.slice(from, from + BATCH_ROWS);
+        const rejected: RejectedRecord[] = [];
+        const messages: NewMessage[] = [];
+        const sources: Cell[][] = [];
+        const rowNumbers: number[] = [];
+        for (const record of records) {
+          const { row, errors } = mapRow(record.values);
+          if (errors.length > 0) rejected.push({ row: record.row, errors, values: record.values });
+          else {
+            messages.push(row);
+            sources.push(record.values);
+            rowNumbers.push(record.row);
+          }
         }
+        const { rows, ids, conflicts } = planner.plan(messages, { matchRules });
+        for (const i of conflicts)
+          rejected.push({
+            row: rowNumbers[i] as number,
+            values: sources[i] as Cell[],
+            errors: [
+              {
+                field: 'externalId',
+                column: input.plan.mapping.columns.externalId as string,
+                problem: { code: 'id-conflict', value: messages[i]?.externalId ?? '' },
+              },
+            ],
+          });
+        // Counted among the rows the import brings, not those already stored.
+        const implausible = messages.filter(
+          (message, i) => ids[i] != null && isImplausibleTime(message.postedAt, now),
+        ).length;
+        const added = ids.filter((id) => id !== null).length;
+        // A conflict is neither new nor a duplicate: it is among the rejected.
+        matchRules =
+          (yield {
+            rows,
+            rejected,
+            read: records.length,
+            added,
+            duplicate: ids.length - added - conflicts.length,
+            implausible,
+            progress: reader.progress(),
+          }) ?? true;
       }
-      const { rows, ids, conflicts } = planner.plan(messages, { matchRules });
-      for (const i of conflicts)
-        rejected.push({
-          row: rowNumbers[i] as number,
-          values: sources[i] as Cell[],
-          errors: [
-            {
-              field: 'externalId',
-              column: input.plan.mapping.columns.externalId as string,
-              problem: { code: 'id-conflict', value: messages[i]?.externalId ?? '' },
-            },
-          ],
-        });
-      // Counted among the rows the import brings, not those already stored.
-      const implausible = messages.filter(
-        (message, i) => ids[i] != null && isImplausibleTime(message.postedAt, now),
-      ).length;
-      const added = ids.filter((id) => id !== null).length;
-      // A conflict is neither new nor a duplicate: it is among the rejected.
-      matchRules =
-        (yield {
-          rows,
-          rejected,
-          read: records.length,
-          added,
-          duplicate: ids.length - added - conflicts.length,
-          implausible,
-          progress: reader.progress(),
-        }) ?? true;
-    }
   } finally {
     sqlite.close();
   }

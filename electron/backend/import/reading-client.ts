@@ -13,9 +13,11 @@ function outOfMemoryMessage(path: string | null): string {
 
 /**
  * Batches asked for ahead of the one being written: the two threads' shares of a large import's
- * work are about even, so each waits for the other at times; four out beat two (figures: tests/bench/MEASUREMENTS.md).
+ * work are about even, so each waits for the other at times. Four out beat two when a batch was a
+ * file's chunk; sixteen of the smaller batches (prepare.ts) keep as many rows on the way (figures:
+ * tests/bench/MEASUREMENTS.md).
  */
-const AHEAD = 4;
+const AHEAD = 16;
 
 /**
  * The thread that reads and plans a file's rows (prepare.ts), so the writer's SQLite work and the

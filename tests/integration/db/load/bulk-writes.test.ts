@@ -8,9 +8,8 @@ import { addEntity, addTopic, loadRules } from '../../../../db/queries/entities'
 import { inTransaction } from '../../../../electron/backend/runtime/transaction';
 import { openWorkspace } from '../../../../electron/backend/runtime/workspace-file';
 import { planImport } from '../../../../electron/backend/import/plan';
-import { prepareBatches } from '../../../../electron/backend/import/prepare';
 import { openReader } from '../../../../electron/backend/import/readers';
-import { BATCH_SIZE } from '../../../../electron/backend/import/readers/types';
+import { BATCH_ROWS, prepareBatches } from '../../../../electron/backend/import/prepare';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprint, tempFolder } from '../../../helpers/files';
@@ -174,9 +173,9 @@ describe('bulk writes', () => {
   });
 
   it("has the reading thread leave a batch's rules to the writer when asked, and match the next again", async () => {
-    // JSON Lines: read in batches of BATCH_SIZE records (a CSV's follow its chunks of bytes).
+    // Planned in batches of BATCH_ROWS, whatever the reader's own batches (a JSON Lines file's are larger).
     const path = join(tempFolder(), 'fibra.jsonl');
-    const rows = Array.from({ length: 2 * BATCH_SIZE + 10 }, (_, i) =>
+    const rows = Array.from({ length: 2 * BATCH_ROWS + 10 }, (_, i) =>
       JSON.stringify({
         id: `m${i}`,
         usuario: '@ana',
@@ -212,8 +211,8 @@ describe('bulk writes', () => {
         (batch) => batch && [batch.read, batch.rows.rulesPending ?? false, ruleRows(batch.rows)],
       ),
     ).toEqual([
-      [BATCH_SIZE, false, BATCH_SIZE],
-      [BATCH_SIZE, true, 0],
+      [BATCH_ROWS, false, BATCH_ROWS],
+      [BATCH_ROWS, true, 0],
       [10, false, 10],
     ]);
   });

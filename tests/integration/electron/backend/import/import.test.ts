@@ -490,8 +490,11 @@ describe('bad input: a clear message, and the store exactly as it was', () => {
 });
 
 describe('cancel and crash', () => {
-  /** A 300,000-row CSV; `spread` gives each message a day of its own (so the roll-up counts grow with the file). */
-  function bigCsv(name: string, spread = false): string {
+  /**
+   * A 300,000-row CSV; `spread` gives each message a day of its own (so the roll-up counts grow with the file);
+   * `giant`, a last row whose quoted text runs 40 MB (the reader holds a row whole until it ends).
+   */
+  function bigCsv(name: string, { spread = false, giant = false } = {}): string {
     const lines = ['id,date,user,text'];
     for (let i = 0; i < 300_000; i++) {
       const date = spread
@@ -499,33 +502,34 @@ describe('cancel and crash', () => {
         : `2026-04-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`;
       lines.push(`${i},${date},@u${i % 5000},mensaje de prueba número ${i} sobre la fibra`);
     }
+    if (giant) lines.push(`x,2026-04-01T10:00:00Z,@u,"${'la fibra, otra vez\n'.repeat(2_000_000)}"`);
     return writeEncoded(join(tempFolder(), name), lines.join('\n'), 'utf8');
   }
 
-  // The threads' real caps hold a million rows; 28 MB is reached some batches in (the writer's, when
-  // every message has a day of its own, by its lists of days).
+  // The threads' real caps hold a million rows; 28 MB is reached some batches in: the writer's when every message has a
+  // day of its own, by its lists of days; the reading thread's, which streams the rows, by a row of 40 MB.
   it.each([
     {
       thread: 'prepare' as const,
-      spread: false,
+      file: { giant: true },
       expected:
         /^Reading big\.csv needed more memory than an import may use; nothing was imported\. Split it into smaller files$/,
     },
     {
       thread: 'import' as const,
-      spread: true,
+      file: { spread: true },
       expected: /^The import of big\.csv needed more memory than it may use; the workspace is unchanged$/,
     },
   ])(
     'an import thread ($thread) at its heap cap says so, and the store is as it was',
-    async ({ thread, spread, expected }) => {
+    async ({ thread, file, expected }) => {
       const opened = testBackend(undefined, {
         heapLimits: { [thread]: { maxOldGenerationSizeMb: 28, maxYoungGenerationSizeMb: 16 } },
       });
       await imported(opened, { path: writeEncoded(join(tempFolder(), 'seed.csv'), SPANISH_CSV, 'utf8') });
       const before = { fingerprint: fingerprint(opened.path), info: await opened.client.call('workspace.info', {}) };
       let rows = 0;
-      const last = await opened.client.runJob('import.start', { path: bigCsv('big.csv', spread) }, (event) => {
+      const last = await opened.client.runJob('import.start', { path: bigCsv('big.csv', file) }, (event) => {
         if (event.state === 'progress') rows = event.rows ?? rows;
       });
       expect(last.state).toBe('failed');
