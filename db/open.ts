@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RefusalError } from '../shared/api/refusals';
+import { ProblemError, type Refusal } from '../shared/api/refusals';
 import { applyPragmas } from './connection';
 import * as schema from './schema';
 
@@ -29,7 +29,7 @@ export interface OpenOptions {
 export const APPLICATION_ID = 0x50554c53;
 
 /** A file that cannot be opened as a workspace (the binding answers it as 'refused'). */
-export class StoreRefused extends RefusalError {
+export class StoreRefused extends ProblemError<Refusal> {
   override name = 'StoreRefused';
 }
 

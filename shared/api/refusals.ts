@@ -1,4 +1,4 @@
-import { fileProblemText, type FileProblem, type SayProblem } from '../domain/import/problems';
+import { fileProblemText, inEnglish, type FileProblem, type SayProblem } from '../domain/import/problems';
 import { fill } from '../i18n/fill';
 import { REFUSALS, type RefusalKey } from '../i18n/refusals';
 
@@ -45,22 +45,28 @@ export function refusalText(refusal: Refusal, say: SayRefusal): string {
   return say(`refusal.${code}` as const satisfies RefusalKey, { ...values, what });
 }
 
-const inEnglish: SayRefusal = (key, values) => fill(REFUSALS.en[key], values, String);
-
-/**
- * An error the back end refuses with, its English message made from a Refusal (kept as `problem`, as an ImportError
- * keeps its FileProblem) or given as it is.
- */
-export class RefusalError extends Error {
-  readonly problem: Refusal | undefined;
-  constructor(reason: string | Refusal) {
-    super(typeof reason === 'string' ? reason : refusalText(reason, inEnglish));
-    this.problem = typeof reason === 'string' ? undefined : reason;
-  }
-}
+const refusalsInEnglish: SayRefusal = (key, values) => fill(REFUSALS.en[key], values, String);
 
 /** Why a call or a job failed, as data: a file an import cannot read, or a refusal. */
 export type Problem = FileProblem | Refusal;
+
+/**
+ * An error the back end refuses with (ImportError, Refused, OutputRefused, StoreRefused): its message the English of a
+ * problem, which it keeps as `problem` for the UI to say in its language, or a message given as it is.
+ */
+export class ProblemError<P extends Problem> extends Error {
+  readonly problem: P | undefined;
+  constructor(reason: string | P) {
+    super(
+      typeof reason === 'string'
+        ? reason
+        : 'refusal' in reason
+          ? refusalText(reason, refusalsInEnglish)
+          : fileProblemText(reason, inEnglish()),
+    );
+    this.problem = typeof reason === 'string' ? undefined : reason;
+  }
+}
 
 /** The problem an error carries (kept across threads as a property), if any. */
 export const problemOf = (error: unknown): Problem | undefined =>

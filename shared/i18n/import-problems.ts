@@ -25,6 +25,7 @@ export const importProblemsEn = {
   'cellProblem.deal-no-id': 'the deal has no id',
   'cellProblem.deal-no-stage': 'the deal has no stage',
   'cellProblem.amount-unread': 'cannot read amount "{value}"',
+  'cellProblem.sale-no-amount': 'the deal is won but has no amount',
   'cellProblem.currency-unknown': '"{value}" is not a currency code',
   'importReport.row': '{file}, row {row}, column "{column}": {problem}',
   'importReport.refused': '{file}: nothing imported; {atLeast}{count} {count|row cannot|rows cannot} be read:',
@@ -104,6 +105,7 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
   'cellProblem.deal-no-id': 'la venta no tiene id',
   'cellProblem.deal-no-stage': 'la venta no tiene etapa',
   'cellProblem.amount-unread': 'no se puede leer el importe «{value}»',
+  'cellProblem.sale-no-amount': 'la venta está ganada pero no tiene importe',
   'cellProblem.currency-unknown': '«{value}» no es un código de moneda',
   'importReport.row': '{file}, fila {row}, columna «{column}»: {problem}',
   'importReport.refused':

@@ -1,5 +1,5 @@
 import type { OpenOptions, Store } from '../../../db/open';
-import { RefusalError } from '../../../shared/api/refusals';
+import { ProblemError, type Refusal } from '../../../shared/api/refusals';
 import type { CallName, CallOutput, ParsedInput } from '../../../shared/api/contract';
 import type { ReadPool } from './read-pool';
 import type { Jobs } from './jobs';
@@ -63,6 +63,6 @@ export class NotFound extends Error {
 }
 
 /** A call the store cannot do as asked (a lead from no message): the binding turns it into a 'refused' error. */
-export class Refused extends RefusalError {
+export class Refused extends ProblemError<Refusal> {
   override name = 'Refused';
 }

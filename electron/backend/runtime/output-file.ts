@@ -12,10 +12,10 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pendingPath } from '../../../db/pending';
-import { RefusalError, type Output } from '../../../shared/api/refusals';
+import { ProblemError, type Output, type Refusal } from '../../../shared/api/refusals';
 
 /** An output a job was asked to write that would destroy something, or cannot be a file. */
-export class OutputRefused extends RefusalError {
+export class OutputRefused extends ProblemError<Refusal> {
   override name = 'OutputRefused';
 }
 

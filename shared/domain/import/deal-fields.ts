@@ -3,7 +3,10 @@ import type { CellProblem } from './problems';
 import { foldHeader } from './fields';
 import { cellText, foldValue, type Cell } from './values';
 
-/** The columns of a CRM's deals export (HubSpot- and Salesforce-style, Spanish and English), by header names. */
+/**
+ * The columns of a CRM's deals export (HubSpot- and Salesforce-style, Spanish and English), by header names;
+ * Salesforce's Data Loader writes its API names (STAGENAME, CLOSEDATE, CURRENCYISOCODE).
+ */
 export const DEAL_FIELDS = {
   dealId: ['deal id', 'record id', 'id del negocio', 'id negocio', 'opportunity id', 'id de oportunidad', 'id'],
   dealName: [
@@ -13,9 +16,10 @@ export const DEAL_FIELDS = {
     'opportunity name',
     'nombre de la oportunidad',
     'oportunidad',
+    'name',
   ],
-  closeDate: ['close date', 'fecha de cierre', 'closed date', 'fecha cierre', 'cierre'],
-  stage: ['deal stage', 'etapa del negocio', 'stage', 'etapa', 'fase', 'estado'],
+  closeDate: ['close date', 'fecha de cierre', 'closed date', 'fecha cierre', 'cierre', 'closedate'],
+  stage: ['deal stage', 'etapa del negocio', 'stage', 'stage name', 'stagename', 'etapa', 'fase', 'estado'],
   company: [
     'associated company',
     'company',
@@ -37,7 +41,15 @@ export const DEAL_FIELDS = {
   ],
   email: ['email', 'contact email', 'correo', 'correo electronico', 'e mail'],
   amount: ['amount', 'importe', 'valor', 'deal amount', 'monto', 'cantidad'],
-  currency: ['currency', 'amount currency', 'moneda', 'divisa', 'deal currency code'],
+  currency: [
+    'currency',
+    'amount currency',
+    'moneda',
+    'divisa',
+    'deal currency code',
+    'currency iso code',
+    'currencyisocode',
+  ],
   product: ['product', 'producto', 'product name', 'line item', 'linea de pedido'],
 } as const;
 export type DealField = keyof typeof DEAL_FIELDS;
@@ -118,9 +130,12 @@ export function readDealRow(
   if (!dealId) return { column: named('dealId'), problem: { code: 'deal-no-id' } };
   const stage = text('stage');
   if (!stage) return { column: named('stage'), problem: { code: 'deal-no-stage' } };
-  const amount = parseAmount(values[columns.amount as number] ?? null);
-  if (amount === null)
-    return { column: named('amount'), problem: { code: 'amount-unread', value: text('amount') ?? '' } };
+  const status = dealStatus(stage);
+  // A deal still open (or lost) may have no amount yet, as CRMs' prospects do; a sale must say what it brought.
+  const written = text('amount');
+  if (written === null && status === 'won') return { column: named('amount'), problem: { code: 'sale-no-amount' } };
+  const amount = written === null ? 0 : parseAmount(values[columns.amount as number] ?? null);
+  if (amount === null) return { column: named('amount'), problem: { code: 'amount-unread', value: written ?? '' } };
   let closedAt: number | null = null;
   if (text('closeDate')) {
     const parsed = parseDate(values[columns.closeDate as number] ?? null, null, timeZone);
@@ -135,7 +150,7 @@ export function readDealRow(
       dealId,
       name: text('dealName'),
       stage,
-      status: dealStatus(stage),
+      status,
       closedAt,
       company: text('company'),
       contact: text('contact'),

@@ -39,7 +39,7 @@ export type CellProblem =
   | { code: 'temperature-outside'; value: string; scale: '1–5' | '−2..2' }
   | { code: 'too-long'; length: number; limit: number }
   | { code: 'past-header'; cells: number; width: number }
-  | { code: 'text-empty' | 'date-empty' | 'deal-no-id' | 'deal-no-stage' };
+  | { code: 'text-empty' | 'date-empty' | 'deal-no-id' | 'deal-no-stage' | 'sale-no-amount' };
 
 export function cellProblemText(problem: CellProblem, say: SayProblem): string {
   const { code, ...values } = problem;

@@ -1,7 +1,8 @@
 import type { Source } from '../../../../shared/domain/vocabulary';
 import type { TextEncoding } from '../../../../shared/api/import';
 import type { Cell } from '../../../../shared/domain/import/values';
-import { fileProblemText, inEnglish, type FileProblem } from '../../../../shared/domain/import/problems';
+import { ProblemError } from '../../../../shared/api/refusals';
+import type { FileProblem } from '../../../../shared/domain/import/problems';
 
 export type FileFormat = 'csv' | 'xlsx' | 'access' | 'jsonl' | 'archive';
 
@@ -44,17 +45,9 @@ export interface ReaderOptions {
   encoding?: TextEncoding | undefined;
 }
 
-/**
- * A file that cannot be read, with a message that names it (and the row, where there is one). Given as a problem, the
- * message is its English text, and the problem goes with the error to the UI, which says it in its own language.
- */
-export class ImportError extends Error {
+/** A file that cannot be read, with a message that names it (and the row, where there is one). */
+export class ImportError extends ProblemError<FileProblem> {
   override name = 'ImportError';
-  readonly problem: FileProblem | undefined;
-  constructor(what: string | FileProblem) {
-    super(typeof what === 'string' ? what : fileProblemText(what, inEnglish()));
-    this.problem = typeof what === 'string' ? undefined : what;
-  }
 }
 
 /** A file that needs a password the request did not give (or gave wrong). */

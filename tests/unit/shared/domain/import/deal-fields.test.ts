@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealColumns, dealStatus, parseAmount } from '../../../../../shared/domain/import/deal-fields';
+import { dealColumns, dealStatus, parseAmount, readDealRow } from '../../../../../shared/domain/import/deal-fields';
 
 describe("a CRM's deals export", () => {
   it('finds the columns of HubSpot- and Salesforce-style exports, in Spanish and English', () => {
@@ -64,5 +64,16 @@ describe("a CRM's deals export", () => {
         parseAmount(v),
       ),
     ).toEqual([18000, 18000.5, 18000.5, 18000.5, 18000, 1200000, 1.5, 1200, null, 2500]);
+  });
+
+  it('takes an open deal with no amount as worth nothing yet, and refuses a sale without one', () => {
+    const columns = dealColumns(['Deal ID', 'Stage', 'Amount']);
+    expect(readDealRow(['D-1', 'Prospecting', ''], columns, ['Deal ID', 'Stage', 'Amount'], 'UTC')).toMatchObject({
+      deal: { status: 'open', amount: 0 },
+    });
+    expect(readDealRow(['D-2', 'Closed Won', ''], columns, ['Deal ID', 'Stage', 'Amount'], 'UTC')).toEqual({
+      column: 'Amount',
+      problem: { code: 'sale-no-amount' },
+    });
   });
 });
