@@ -17,7 +17,8 @@ function dealMapping(path: string): Record<string, string> {
 export const salesCommand: Command = {
   summary: 'Deals from the CRM: import an export, list them, match one to a lead by hand',
   usage: [
-    'pulso sales import FILE [--sheet NAME] [--preset NAME | --mapping FILE.json [--save-preset NAME]] [--workspace W] [--json]   # {"batch","new","updated","matched","unmatched","ambiguous"}',
+    'pulso sales import FILE [--sheet NAME] [--preset NAME | --mapping FILE.json [--save-preset NAME]] [--currency CODE] [--workspace W] [--json]   # {"batch","new","updated","matched","unmatched","ambiguous","currencyAssumed"}',
+    "       --currency: of amounts whose rows name none (by default the cost model's, else the deals' before, else EUR)",
     '       a mapping file names the header of any field the headers do not say: {"columns": {"dealId": "Opp #", "amount": "Valor total"}}',
     'pulso sales [list] [--state matched|ambiguous|unmatched] [--workspace W] [--json]',
     'pulso sales match DEAL LEAD [--workspace W]',
@@ -30,6 +31,7 @@ export const salesCommand: Command = {
     mapping: { type: 'string' },
     preset: { type: 'string' },
     'save-preset': { type: 'string' },
+    currency: { type: 'string' },
   },
   async run(client, values, positionals, io) {
     const [action = 'list', ...rest] = positionals;
@@ -49,13 +51,15 @@ export const salesCommand: Command = {
             part: typeof values.sheet === 'string' ? values.sheet : undefined,
             ...(columns ? { columns } : {}),
             ...(typeof values.preset === 'string' ? { preset: values.preset } : {}),
+            ...(typeof values.currency === 'string' ? { currency: values.currency.toUpperCase() } : {}),
           }),
         );
         const { file: _file, unchanged: _unchanged, ...figures } = summary;
         io.out(
           values.json
             ? JSON.stringify(figures)
-            : `batch ${summary.batch}: ${summary.new} new (${summary.matched} matched, ${summary.ambiguous} ambiguous, ${summary.unmatched} unmatched), ${summary.updated} updated, ${summary.unchanged} unchanged`,
+            : `batch ${summary.batch}: ${summary.new} new (${summary.matched} matched, ${summary.ambiguous} ambiguous, ${summary.unmatched} unmatched), ${summary.updated} updated, ${summary.unchanged} unchanged` +
+                (summary.currencyAssumed ? `; amounts naming no currency taken as ${summary.currencyAssumed}` : ''),
         );
         return 0;
       }

@@ -53,6 +53,7 @@ import {
 } from './contacts';
 import {
   costEntrySchema,
+  currencySchema,
   linkSchema,
   updateLeadSchema,
   newLeadSchema,
@@ -302,6 +303,8 @@ export const contract = {
         columns: dealColumnsSchema.optional(),
         /** A saved deals preset's columns (those given in `columns` win). */
         preset: z.string().trim().min(1).max(80).optional(),
+        /** Of amounts whose rows name none (by default the cost model's currency, else the deals' before, else EUR). */
+        currency: currencySchema.optional(),
       })
       .strict(),
   ).returns<DealsImportSummary>(),

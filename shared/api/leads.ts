@@ -3,6 +3,9 @@ import { LEAD_STAGES, type LeadStage } from '../domain/vocabulary';
 import { daySchema } from './day';
 import type { DealRow } from '../domain/import/deal-fields';
 
+/** An ISO 4217 code, as CRMs write them. */
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'a currency code such as EUR');
+
 /** Messages by their own ids (the grid) or by the ids their files gave them (scripts). */
 const messagesSchema = {
   messageIds: z.array(z.number().int().min(1)).max(10_000).optional(),
@@ -20,10 +23,7 @@ export const newLeadSchema = z
     /** The day the lead was created (its first stage), YYYY-MM-DD; today when not given. */
     at: daySchema.optional(),
     value: z.number().min(0).max(1e12).optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'a currency code such as EUR')
-      .default('EUR'),
+    currency: currencySchema.default('EUR'),
     owner: z.string().trim().min(1).max(100).optional(),
     product: z.string().trim().min(1).max(200).optional(),
     campaign: z.string().trim().min(1).max(200).optional(),
@@ -38,10 +38,7 @@ export const updateLeadSchema = z
     lead: z.number().int().min(1),
     owner: z.string().trim().min(1).max(100).nullable().optional(),
     value: z.number().min(0).max(1e12).nullable().optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'a currency code such as EUR')
-      .optional(),
+    currency: currencySchema.optional(),
     product: z.string().trim().min(1).max(200).nullable().optional(),
     campaign: z.string().trim().min(1).max(200).nullable().optional(),
   })
@@ -105,6 +102,8 @@ export interface DealsImportSummary {
   matched: number;
   unmatched: number;
   ambiguous: number;
+  /** The currency given to the amounts of rows that named none (a file without a currency column); null if all did. */
+  currencyAssumed: string | null;
 }
 
 const money = z.number().min(0).max(1e12).optional();
@@ -121,10 +120,7 @@ export const costEntrySchema = z
     agencyShare: z.number().min(0).max(1).optional(),
     tools: money,
     ads: money,
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'a currency code such as EUR')
-      .optional(),
+    currency: currencySchema.optional(),
   })
   .strict()
   .refine((entry) => entry.from <= entry.to, { message: 'from must not be after to', path: ['to'] });

@@ -341,6 +341,11 @@ export const en = {
     'This looks like a CRM export of deals (deal id, amount, stage): import it as deals, matched to the leads?',
   'import.dealsStart': 'Import as CRM deals',
   'import.dealsKept': 'Kept: imported as soon as the workspace is free',
+  'import.dealsCurrency': 'Currency of the amounts',
+  'import.dealsCurrencyHint':
+    'The file names none: left blank, the cost model’s is used (else the deals’ before, else EUR).',
+  'import.dealsCurrencyAuto': 'auto',
+  'import.dealsCurrencyAssumed': 'Amounts that named no currency were taken as {currency}.',
   'import.dealsSummary':
     'Deals: {new} new, {updated} updated, {unchanged} unchanged; {matched} matched to leads, {toMatch} to match by hand (Leads ▸ Deals to match).',
   'import.undoCases': '{count} {count|case|cases}',

@@ -344,6 +344,11 @@ export const es: Record<MessageKey, string> = {
     'Parece una exportación de ventas de un CRM (id de venta, importe, etapa): ¿importarla como ventas, asignadas a los leads?',
   'import.dealsStart': 'Importar como ventas del CRM',
   'import.dealsKept': 'Guardado: se importa en cuanto el espacio de trabajo quede libre',
+  'import.dealsCurrency': 'Moneda de los importes',
+  'import.dealsCurrencyHint':
+    'El archivo no indica ninguna: en blanco, se usa la de los costes (si no, la de las ventas anteriores; si no, EUR).',
+  'import.dealsCurrencyAuto': 'auto',
+  'import.dealsCurrencyAssumed': 'Los importes sin moneda se tomaron en {currency}.',
   'import.dealsSummary':
     'Ventas: {new} nuevas, {updated} actualizadas, {unchanged} sin cambios; {matched} asignadas a leads, {toMatch} por asignar a mano (Leads ▸ Ventas por asignar).',
   'import.undoCases': '{count} {count|caso|casos}',

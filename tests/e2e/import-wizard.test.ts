@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint, protectedNorthwind, tempFolder, writeEncoded } from '../helpers/files';
 import { testBackend } from '../helpers/workspace';
@@ -172,6 +172,31 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       expect((await opened.client.call('leads.deals', { state: 'unmatched' })).map((d) => d.dealId)).toEqual([
         'CRM-3000',
       ]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('asks the currency of a deals export that names none, and says which its amounts were taken in', async () => {
+    // Salesforce Data Loader's Opportunity extract (../shared/datasets/crm-exports, BSD 3-Clause): no currency column.
+    const extract = resolve('../shared/datasets/crm-exports/salesforce_dataloader_opportunityData.csv');
+    const { opened, app, page } = await wizardOn(extract);
+    try {
+      const offer = page.getByTestId('deals-import');
+      const currency = offer.getByLabel('Currency of the amounts');
+      await expect.poll(() => currency.isVisible()).toBe(true);
+      await currency.fill('us');
+      expect(await offer.getByRole('button', { name: 'Import as CRM deals' }).isDisabled()).toBe(true);
+      await currency.fill('usd');
+      expect(await currency.inputValue()).toBe('USD');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await screenshotsAtSizes(page, 'import-deals-currency-es');
+      await offer.getByRole('button', { name: 'Importar como ventas del CRM' }).click();
+      await expect.poll(() => offer.textContent()).toContain('Los importes sin moneda se tomaron en USD.');
+      expect(new Set((await opened.client.call('leads.deals', {})).map((deal) => deal.currency))).toEqual(
+        new Set(['USD']),
+      );
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -21,7 +21,9 @@ export async function readDeals(
   timeZone: string,
   /** Headers given for fields, over what the headers say (a mapping file's). */
   given: Partial<Record<DealField, string>> = {},
-): Promise<{ deals: DealRow[]; sha256: string; size: number }> {
+  /** The currency of amounts whose rows name none. */
+  currencyUnnamed = 'EUR',
+): Promise<{ deals: DealRow[]; sha256: string; size: number; currencyAssumed: string | null }> {
   const name = basename(path);
   const reader = await openReader(path, readerOptions(options));
   const columns = dealColumns(reader.headers);
@@ -35,10 +37,13 @@ export async function readDeals(
   if (missing.length > 0)
     throw new ImportError({ code: 'deal-columns-not-found', file: name, fields: missing.join(', '), columns: listed });
   const deals: DealRow[] = [];
+  let currencyAssumed: string | null = null;
   for await (const record of records(reader)) {
-    const read = readDealRow(record.values, columns, reader.headers, timeZone);
-    if ('deal' in read) deals.push(read.deal);
-    else
+    const read = readDealRow(record.values, columns, reader.headers, timeZone, currencyUnnamed);
+    if ('deal' in read) {
+      deals.push(read.deal);
+      if (read.currencyAssumed) currencyAssumed = read.deal.currency;
+    } else
       throw new ImportError({
         code: 'deal-row',
         file: name,
@@ -48,5 +53,5 @@ export async function readDeals(
       });
   }
   const bytes = readFileSync(path);
-  return { deals, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  return { deals, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, currencyAssumed };
 }

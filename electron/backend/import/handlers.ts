@@ -8,7 +8,13 @@ import {
   savePreset,
   undoBatch,
 } from '../../../db/queries/imports';
-import { dealPreset, dealPresetNames, saveDealPreset, storeDeals } from '../../../db/queries/deals';
+import {
+  dealPreset,
+  dealPresetNames,
+  saveDealPreset,
+  storeDeals,
+  unnamedDealCurrency,
+} from '../../../db/queries/deals';
 import { readDeals } from './deals';
 import { settleImportedCases } from '../care/settle';
 import { NotFound, Refused } from '../runtime/context';
@@ -109,7 +115,7 @@ export const importHandlers = defineHandlers({
   'import.deals': async (request, context) => {
     const { timeZone, annotator } = workspaceSettings(context.store);
     assertRegularFile(request.path);
-    const { columns, preset, ...fileOptions } = request;
+    const { columns, preset, currency, ...fileOptions } = request;
     const saved = preset === undefined ? {} : dealPreset(context.store.sqlite, preset);
     if (saved === null) {
       const names = dealPresetNames(context.store.sqlite);
@@ -119,7 +125,8 @@ export const importHandlers = defineHandlers({
           : { refusal: 'deals-preset-none', preset: String(preset) },
       );
     }
-    const file = await readDeals(request.path, fileOptions, timeZone, { ...saved, ...columns });
+    const unnamed = currency ?? unnamedDealCurrency(context.store.sqlite);
+    const file = await readDeals(request.path, fileOptions, timeZone, { ...saved, ...columns }, unnamed);
     return context.writes.write((at) => {
       const sqlite = context.store.sqlite;
       return sqlite.transaction(() => {
@@ -136,7 +143,7 @@ export const importHandlers = defineHandlers({
           rowsDuplicate: counts.unchanged + counts.updated,
           rowsRejected: 0,
         });
-        return { batch, file: basename(request.path), ...counts };
+        return { batch, file: basename(request.path), ...counts, currencyAssumed: file.currencyAssumed };
       })();
     });
   },

@@ -119,7 +119,9 @@ export function readDealRow(
   columns: Partial<Record<DealField, number>>,
   headers: readonly string[],
   timeZone: string,
-): { deal: DealRow } | { column: string; problem: CellProblem } {
+  /** The currency of an amount whose row names none (the file has no currency column, or the cell is empty). */
+  currencyUnnamed = 'EUR',
+): { deal: DealRow; currencyAssumed: boolean } | { column: string; problem: CellProblem } {
   const text = (field: DealField): string | null => {
     const at = columns[field];
     const value = at === undefined ? '' : cellText(values[at] ?? null);
@@ -142,7 +144,8 @@ export function readDealRow(
     if (!parsed.ok) return { column: named('closeDate'), problem: parsed.problem };
     closedAt = parsed.value;
   }
-  const currency = (text('currency') ?? 'EUR').toUpperCase();
+  const currencyWritten = text('currency');
+  const currency = (currencyWritten ?? currencyUnnamed).toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency))
     return { column: named('currency'), problem: { code: 'currency-unknown', value: currency } };
   return {
@@ -159,5 +162,6 @@ export function readDealRow(
       currency,
       product: text('product'),
     },
+    currencyAssumed: currencyWritten === null,
   };
 }

@@ -20,13 +20,19 @@ export function DealsImport({ path, part, headers }: Props) {
   const { t, number } = useI18n();
   const [summary, setSummary] = useState<DealsImportSummary | null>(null);
   const [state, setState] = useState<'idle' | 'running' | 'kept' | string>('idle');
+  const [currency, setCurrency] = useState('');
   const found = dealColumns(headers);
+  const currencyValid = currency === '' || /^[A-Z]{3}$/.test(currency);
   const looksLikeDeals = REQUIRED_DEAL_FIELDS.every((field) => found[field] !== undefined);
   if (!looksLikeDeals && !summary) return null;
   const run = async (): Promise<void> => {
     setState('running');
     try {
-      const result = await api.call('import.deals', { path, ...(part ? { part } : {}) });
+      const result = await api.call('import.deals', {
+        path,
+        ...(part ? { part } : {}),
+        ...(currency ? { currency } : {}),
+      });
       if (isPending(result)) setState('kept');
       else {
         setSummary(result);
@@ -39,17 +45,33 @@ export function DealsImport({ path, part, headers }: Props) {
   return (
     <div className="notice deals-import" role="status" data-testid="deals-import">
       {summary ? (
-        t('import.dealsSummary', {
-          new: number(summary.new),
-          updated: number(summary.updated),
-          unchanged: number(summary.unchanged),
-          matched: number(summary.matched),
-          toMatch: number(summary.unmatched + summary.ambiguous),
-        })
+        <>
+          {t('import.dealsSummary', {
+            new: number(summary.new),
+            updated: number(summary.updated),
+            unchanged: number(summary.unchanged),
+            matched: number(summary.matched),
+            toMatch: number(summary.unmatched + summary.ambiguous),
+          })}
+          {summary.currencyAssumed && ` ${t('import.dealsCurrencyAssumed', { currency: summary.currencyAssumed })}`}
+        </>
       ) : (
         <>
           {t('import.dealsOffer')}{' '}
-          <button className="primary" disabled={state === 'running'} onClick={() => void run()}>
+          {found.currency === undefined && (
+            <label className="deals-currency" title={t('import.dealsCurrencyHint')}>
+              {t('import.dealsCurrency')}{' '}
+              <input
+                value={currency}
+                maxLength={3}
+                size={5}
+                placeholder={t('import.dealsCurrencyAuto')}
+                aria-invalid={!currencyValid}
+                onChange={(e) => setCurrency(e.target.value.toUpperCase().replace(/[^A-Z]/g, ''))}
+              />
+            </label>
+          )}{' '}
+          <button className="primary" disabled={state === 'running' || !currencyValid} onClick={() => void run()}>
             {t('import.dealsStart')}
           </button>
           {state === 'kept' && <span> {t('import.dealsKept')}</span>}

@@ -59,6 +59,7 @@ describe('pulso sales', () => {
       matched: 3,
       unmatched: 1,
       ambiguous: 1,
+      currencyAssumed: 'EUR',
     });
     const deals = JSON.parse((await pulso('sales', '--workspace', workspace, '--json')).out) as {
       id: number;
@@ -122,6 +123,11 @@ describe('pulso sales', () => {
       'batch 2 undone: 0 messages removed, 5 CRM deals\n',
     );
     expect(amount()).toEqual([undefined, 0, 0]);
+
+    // A file naming no currency, told one: its amounts are in it, and the summary says so.
+    expect((await pulso('sales', 'import', first, '--currency', 'usd', '--workspace', workspace)).out).toMatch(
+      /5 new .*; amounts naming no currency taken as USD\n$/,
+    );
   });
 
   it('reads a Salesforce-style XLSX in Spanish, and refuses a file with a bad row leaving the store as it was', async () => {

@@ -76,4 +76,21 @@ describe("a CRM's deals export", () => {
       problem: { code: 'sale-no-amount' },
     });
   });
+
+  it("gives a row that names no currency the one it is told, and says so; a row's own currency wins", () => {
+    const headers = ['Deal ID', 'Stage', 'Amount', 'Currency'];
+    const columns = dealColumns(headers);
+    expect(readDealRow(['D-1', 'Closed Won', '900', ''], columns, headers, 'UTC', 'USD')).toMatchObject({
+      deal: { currency: 'USD' },
+      currencyAssumed: true,
+    });
+    expect(readDealRow(['D-2', 'Closed Won', '900', 'gbp'], columns, headers, 'UTC', 'USD')).toMatchObject({
+      deal: { currency: 'GBP' },
+      currencyAssumed: false,
+    });
+    expect(readDealRow(['D-3', 'Closed Won', '900'], dealColumns(headers.slice(0, 3)), headers, 'UTC')).toMatchObject({
+      deal: { currency: 'EUR' },
+      currencyAssumed: true,
+    });
+  });
 });
