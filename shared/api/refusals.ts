@@ -5,6 +5,22 @@ import { REFUSALS, type RefusalKey } from '../i18n/refusals';
 /** A file the back end was asked to write, as its refusals name it ("The report"). */
 export type Output = 'report' | 'rejects' | 'export' | 'chart' | 'person' | 'cases';
 
+/** A thing a call named by its id that the workspace does not have ("No case 12"). */
+export type Thing =
+  | 'message'
+  | 'author'
+  | 'idea'
+  | 'lead'
+  | 'deal'
+  | 'contact'
+  | 'case'
+  | 'sla'
+  | 'routing'
+  | 'batch'
+  | 'entity'
+  | 'topic'
+  | 'report';
+
 /**
  * Why the back end refused a call or a job, as data: the UI says it in its language (problemText); the error's message,
  * and so the CLI, in English. `refusal` tells it from an import's FileProblem, which has a `code`.
@@ -25,6 +41,10 @@ export type Refusal =
       refusal: 'routing-needs-team' | 'case-no-message' | 'lead-no-message' | 'person-no-author' | 'contact-no-author';
     }
   | { refusal: 'not-a-time'; value: string }
+  | { refusal: 'not-found'; thing: Thing; id: string }
+  | { refusal: 'messages-not-found'; ids: string }
+  | { refusal: 'account-not-found'; handle: string; source: string }
+  | { refusal: 'canned-not-found'; code: string }
   | { refusal: 'contact-no-account'; contact: string; name: string; account: string }
   | { refusal: 'contact-only-account'; name: string }
   | { refusal: 'deals-preset-missing'; preset: string; saved: string }
@@ -40,7 +60,12 @@ export type SayRefusal = (key: RefusalKey, values?: Record<string, string | numb
 
 export function refusalText(refusal: Refusal, say: SayRefusal): string {
   const { refusal: code, ...values } = refusal;
-  const what = 'output' in refusal ? say(`refusal.output.${refusal.output}`) : '';
+  const what =
+    'output' in refusal
+      ? say(`refusal.output.${refusal.output}`)
+      : 'thing' in refusal
+        ? say(`refusal.thing.${refusal.thing}`)
+        : '';
   // `satisfies`: a code without its text in the catalogs does not compile.
   return say(`refusal.${code}` as const satisfies RefusalKey, { ...values, what });
 }

@@ -29,7 +29,7 @@ import { addSlaPolicy, caseSlas, listSlaPolicies, refreshSla, removeSlaPolicy } 
 import type { RespondResult } from '../../../shared/api/cases';
 import { parseRoutingCondition, routingMatches, RoutingConditionError } from '../../../shared/domain/routing';
 import { isoInZone, parseInstant } from '../../../shared/domain/time';
-import { NotFound, Refused, type HandlerContext } from '../runtime/context';
+import { notFound, NotFound, Refused, type HandlerContext } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import { namedMessages } from '../runtime/named-messages';
 import { defineHandlers } from '../runtime/define-handlers';
@@ -58,7 +58,7 @@ function when(context: HandlerContext, at: string | undefined, now: number): num
 }
 
 function mustExist(sqlite: Database.Database, id: number): void {
-  if (!caseExists(sqlite, id)) throw new NotFound(`No case ${id}`);
+  if (!caseExists(sqlite, id)) throw notFound('case', id);
 }
 
 /** Every write to a case ends here: its SLA and waiting state recomputed with the change. */
@@ -92,7 +92,7 @@ export const careHandlers = defineHandlers({
   'cases.queue': (filter, { store }) => careQueue(store.sqlite, filter, Date.now()),
   'cases.get': ({ case: id }, { store }) => {
     const detail = caseDetail(store.sqlite, id);
-    if (!detail) throw new NotFound(`No case ${id}`);
+    if (!detail) throw notFound('case', id);
     const { timeZone } = workspaceSettings(store);
     const sla = caseSlas(store.sqlite, [id], Date.now(), timeZone, (at) => isoInZone(at, timeZone)).get(id) ?? null;
     return { ...detail, sla };
@@ -174,10 +174,10 @@ export const careHandlers = defineHandlers({
     context.writes.write((now): RespondResult => {
       const sqlite = context.store.sqlite;
       const detail = caseDetail(sqlite, id);
-      if (!detail) throw new NotFound(`No case ${id}`);
+      if (!detail) throw notFound('case', id);
       const agent = workspaceSettings(context.store).annotator;
       const canned = code === undefined ? undefined : cannedByCode(sqlite, code);
-      if (code !== undefined && !canned) throw new NotFound(`No canned reply "${code}": see pulso canned`);
+      if (code !== undefined && !canned) throw new NotFound({ refusal: 'canned-not-found', code });
       const name = detail.customer.contact ?? detail.customer.name ?? detail.customer.handle;
       const answer = [canned ? fillVariables(canned.text, { name, case: id, agent }) : null, text ?? null]
         .filter((part): part is string => part !== null)
@@ -224,7 +224,7 @@ export const careHandlers = defineHandlers({
     context.writes.write((now) => {
       const sqlite = context.store.sqlite;
       return sqlite.transaction(() => {
-        if (!removeSlaPolicy(sqlite, policy)) throw new NotFound(`No SLA policy ${policy}`);
+        if (!removeSlaPolicy(sqlite, policy)) throw notFound('sla', policy);
         const { cases } = refreshSla(sqlite, 'open', now, workspaceSettings(context.store).timeZone);
         return { policy, cases };
       })();
@@ -242,13 +242,13 @@ export const careHandlers = defineHandlers({
     })),
   'canned.remove': ({ code }, context) =>
     context.writes.write((now) => {
-      if (!retireCanned(context.store.sqlite, code, now)) throw new NotFound(`No canned reply "${code}"`);
+      if (!retireCanned(context.store.sqlite, code, now)) throw new NotFound({ refusal: 'canned-not-found', code });
       return { code };
     }),
   'routing.list': (_input, { store }) => listRoutingRules(store.sqlite),
   'routing.remove': ({ rule }, context) =>
     context.writes.write(() => {
-      if (!removeRoutingRule(context.store.sqlite, rule)) throw new NotFound(`No routing rule ${rule}`);
+      if (!removeRoutingRule(context.store.sqlite, rule)) throw notFound('routing', rule);
       return { rule };
     }),
   'routing.add': ({ type, department, priority, assignee, ...rule }, context) =>

@@ -10,12 +10,12 @@ import {
 import type Database from 'better-sqlite3';
 import type { Contact } from '../../../shared/api/contacts';
 import { UNKNOWN_AUTHOR } from '../../../shared/domain/vocabulary';
-import { NotFound, Refused } from '../runtime/context';
+import { notFound, NotFound, Refused } from '../runtime/context';
 import { defineHandlers } from '../runtime/define-handlers';
 
 function contact(sqlite: Database.Database, id: number): Contact {
   const found = contactById(sqlite, id);
-  if (!found) throw new NotFound(`No contact ${id}`);
+  if (!found) throw notFound('contact', id);
   return found;
 }
 
@@ -23,7 +23,7 @@ export const contactHandlers = defineHandlers({
   'contacts.list': ({ search }, { store }) => listContacts(store.sqlite, search),
   'contacts.ofMessage': ({ message }, { store }) => {
     const found = authorContact(store.sqlite, message);
-    if (!found) throw new NotFound(`No message ${message}`);
+    if (!found) throw notFound('message', message);
     return found;
   },
   'contacts.update': ({ contact: id, ...fields }, { store, writes }) =>
@@ -45,7 +45,9 @@ export const contactHandlers = defineHandlers({
           : store.sqlite.prepare('SELECT id, handle FROM authors WHERE id = ?').get(author)
       ) as { id: number; handle: string } | undefined;
       if (!found)
-        throw new NotFound(account ? `No author ${account.handle} on ${account.source}` : `No author ${author}`);
+        throw account
+          ? new NotFound({ refusal: 'account-not-found', handle: account.handle, source: account.source })
+          : notFound('author', String(author));
       if (found.handle === UNKNOWN_AUTHOR) throw new Refused({ refusal: 'contact-no-author' });
       return contact(store.sqlite, identifyAuthor(store.sqlite, found.id, fields));
     }),

@@ -11,7 +11,7 @@ import {
   ungroupedSuggestions,
 } from '../../../db/queries/ideas';
 import { UNKNOWN_AUTHOR } from '../../../shared/domain/vocabulary';
-import { NotFound, Refused } from '../runtime/context';
+import { notFound, NotFound, Refused } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
 import { checkOutputPath, openOutputFile } from '../runtime/output-file';
@@ -37,21 +37,22 @@ function authorOf(
       : sqlite.prepare('SELECT id, handle FROM authors WHERE id = ?').get(input.author)
   ) as { id: number; handle: string } | undefined;
   if (!found)
-    throw new NotFound(
-      input.account ? `No author ${input.account.handle} on ${input.account.source}` : `No author ${input.author}`,
-    );
+    throw input.account
+      ? new NotFound({ refusal: 'account-not-found', handle: input.account.handle, source: input.account.source })
+      : notFound('author', String(input.author));
   if (found.handle === UNKNOWN_AUTHOR) throw new Refused({ refusal: 'person-no-author' });
   return found.id;
 }
 
 const mustBeIdea = (sqlite: Database.Database, id: number): void => {
-  if (!ideaExists(sqlite, id)) throw new NotFound(`No idea ${id}`);
+  if (!ideaExists(sqlite, id)) throw notFound('idea', id);
 };
 
 export const customerHandlers = defineHandlers({
   'customers.story': (input, { store }) => {
-    const story = customerStory(store.sqlite, authorOf(store.sqlite, input));
-    if (!story) throw new NotFound('No such author');
+    const author = authorOf(store.sqlite, input);
+    const story = customerStory(store.sqlite, author);
+    if (!story) throw notFound('author', author);
     return story;
   },
   'customers.export': async ({ path: out, ...person }, { store }) => {

@@ -1,5 +1,5 @@
 import { listEntities, listTopics, renameTracked, type TrackedKind } from '../../../db/queries/entities';
-import { NotFound, Refused, type HandlerContext } from '../runtime/context';
+import { notFound, Refused, type HandlerContext } from '../runtime/context';
 import { defineHandlers } from '../runtime/define-handlers';
 import type { JobProgress } from '../runtime/jobs';
 import { runInWorker } from '../runtime/workers';
@@ -38,7 +38,7 @@ function rename(kind: TrackedKind, { id, name }: { id: number; name: string }, {
   return writes.write(() => {
     const renamed = renameTracked(store.sqlite, kind, id, name);
     if (renamed === 'taken') throw new Refused({ refusal: `${kind}-name-taken`, name });
-    if (renamed === 'gone') throw new NotFound(`No ${kind} ${id}`);
+    if (renamed === 'gone') throw notFound(kind, id);
     return { id, name };
   });
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../db/queries/deals';
 import { readDeals } from './deals';
 import { settleImportedCases } from '../care/settle';
-import { NotFound, Refused } from '../runtime/context';
+import { notFound, Refused } from '../runtime/context';
 import { workspaceLanguage, workspaceSettings } from '../runtime/defaults';
 import type { InspectThreadData } from './inspect-thread';
 import { assertRegularFile, ImportError } from './readers';
@@ -103,13 +103,13 @@ export const importHandlers = defineHandlers({
   'import.batches': (_input, { store }) => listBatches(store.sqlite),
   'import.undoPreview': ({ batch }, { store }) => {
     const preview = batchUndoPreview(store.sqlite, batch);
-    if (preview === null) throw new NotFound(`No import batch ${batch}`);
+    if (preview === null) throw notFound('batch', batch);
     return preview;
   },
   'import.undo': ({ batch }, { store, writes }) =>
     writes.write(() => {
       const undone = undoBatch(store.sqlite, batch);
-      if (undone === null) throw new NotFound(`No import batch ${batch}`);
+      if (undone === null) throw notFound('batch', batch);
       return undone;
     }),
   'import.deals': async (request, context) => {

@@ -10,7 +10,7 @@ import {
 } from '../../../db/queries/leads';
 import { listDeals, matchDeal } from '../../../db/queries/deals';
 import { dayStart } from '../../../shared/domain/time';
-import { NotFound, Refused, type HandlerContext } from '../runtime/context';
+import { notFound, Refused, type HandlerContext } from '../runtime/context';
 import { namedMessages } from '../runtime/named-messages';
 import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
@@ -20,14 +20,14 @@ const dayOrNow = (context: HandlerContext, day: string | undefined, now: number)
   day === undefined ? now : dayStart(day, workspaceSettings(context.store).timeZone);
 
 const mustExist = (sqlite: Database.Database, lead: number): void => {
-  if (!leadExists(sqlite, lead)) throw new NotFound(`No lead ${lead}`);
+  if (!leadExists(sqlite, lead)) throw notFound('lead', lead);
 };
 
 export const leadHandlers = defineHandlers({
   'leads.list': ({ stage }, { store }) => listLeads(store.sqlite, stage),
   'leads.get': ({ lead }, { store }) => {
     const detail = leadDetail(store.sqlite, lead);
-    if (!detail) throw new NotFound(`No lead ${lead}`);
+    if (!detail) throw notFound('lead', lead);
     return detail;
   },
   'leads.create': ({ messageIds, externalIds, at, ...lead }, context) =>
@@ -57,7 +57,7 @@ export const leadHandlers = defineHandlers({
   'leads.matchDeal': ({ deal, lead }, context) =>
     context.writes.write(() => {
       mustExist(context.store.sqlite, lead);
-      if (!matchDeal(context.store.sqlite, deal, lead)) throw new NotFound(`No deal ${deal}`);
+      if (!matchDeal(context.store.sqlite, deal, lead)) throw notFound('deal', deal);
       return { deal, lead };
     }),
   'leads.stage': ({ lead, stage, at }, context) =>

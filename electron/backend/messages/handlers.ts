@@ -5,7 +5,7 @@ import { loadJsonSetting, saveJsonSetting } from '../../../db/queries/settings';
 import { messageDetail, messageSpan, pageMessages } from '../../../db/queries/messages';
 import { labelHistory } from '../../../db/queries/labels';
 import { extname } from 'node:path';
-import { NotFound, Refused } from '../runtime/context';
+import { notFound, Refused } from '../runtime/context';
 import type { JobProgress } from '../runtime/jobs';
 import { checkOutputPath, removePartials } from '../runtime/output-file';
 import { runInWorker } from '../runtime/workers';
@@ -76,7 +76,7 @@ export const messageHandlers = defineHandlers({
   },
   'messages.detail': ({ id }, { store }) => {
     const detail = messageDetail(store.sqlite, id);
-    if (!detail) throw new NotFound(`No message ${id}`);
+    if (!detail) throw notFound('message', id);
     return { ...detail, history: labelHistory(store.sqlite, id) };
   },
   'grid.prefs.get': (_input, { store }) => loadJsonSetting(store.db, GRID_PREFS, gridPrefsSchema, DEFAULT_GRID_PREFS),

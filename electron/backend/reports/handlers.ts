@@ -10,7 +10,7 @@ import { defineHandlers } from '../runtime/define-handlers';
 import { checkCancelled } from '../runtime/jobs';
 import { checkOutputPath, openOutputFile, OutputRefused } from '../runtime/output-file';
 import { runInWorker } from '../runtime/workers';
-import { NotFound, Refused } from '../runtime/context';
+import { notFound, Refused } from '../runtime/context';
 import type { DeckFile, DeckThreadData } from './write-deck';
 
 /** The job's steps, for its progress: the KPIs, the ROI, the deck laid out and written, the file in place. */
@@ -159,7 +159,7 @@ export const reportHandlers = defineHandlers({
   'reports.list': (_input, { store }) => listReportRuns(store.sqlite),
   'reports.reveal': ({ id }, { store, options }) => {
     const path = reportRunPath(store.sqlite, id);
-    if (path === null) throw new NotFound(`No report ${id}`);
+    if (path === null) throw notFound('report', id);
     if (!options.revealFile || !existsSync(path)) return { shown: false };
     options.revealFile(path);
     return { shown: true };

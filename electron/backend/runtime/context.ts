@@ -1,5 +1,5 @@
 import type { OpenOptions, Store } from '../../../db/open';
-import { ProblemError, type Refusal } from '../../../shared/api/refusals';
+import { ProblemError, type Refusal, type Thing } from '../../../shared/api/refusals';
 import type { CallName, CallOutput, ParsedInput } from '../../../shared/api/contract';
 import type { ReadPool } from './read-pool';
 import type { Jobs } from './jobs';
@@ -58,9 +58,13 @@ export type Handler<K extends CallName> = (
 export type Handlers = { [K in CallName]: Handler<K> };
 
 /** A handler for a missing thing; the binding turns it into a 'not-found' error. */
-export class NotFound extends Error {
+export class NotFound extends ProblemError<Refusal> {
   override name = 'NotFound';
 }
+
+/** The thing a call named by its id, missing from the workspace. */
+export const notFound = (thing: Thing, id: number | string): NotFound =>
+  new NotFound({ refusal: 'not-found', thing, id: String(id) });
 
 /** A call the store cannot do as asked (a lead from no message): the binding turns it into a 'refused' error. */
 export class Refused extends ProblemError<Refusal> {

@@ -8,6 +8,6 @@ export function namedMessages(
   input: { messageIds?: number[] | undefined; externalIds?: string[] | undefined },
 ): number[] {
   const { found, missing } = resolveMessages(sqlite, input.messageIds ?? [], input.externalIds ?? []);
-  if (missing.length > 0) throw new NotFound(`No message ${missing.join(', ')} in the workspace`);
+  if (missing.length > 0) throw new NotFound({ refusal: 'messages-not-found', ids: missing.join(', ') });
   return found;
 }

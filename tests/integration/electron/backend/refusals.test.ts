@@ -44,6 +44,32 @@ describe("the back end's refusals, said in the reader's language", () => {
     expect(said.code).toBe('refused');
   });
 
+  it('says what a call named and the workspace lacks, keeping the not-found code', async () => {
+    const { client, spanishClient } = spanishBackend();
+    expect(await refusal(client.call('cases.get', { case: 12 }))).toMatchObject({
+      code: 'not-found',
+      message: 'No case 12',
+      problem: { refusal: 'not-found', thing: 'case', id: '12' },
+    });
+    expect(await refusal(spanishClient.call('cases.get', { case: 12 }))).toMatchObject({
+      code: 'not-found',
+      message: 'No se encuentra: caso 12',
+    });
+    expect((await refusal(spanishClient.call('routing.remove', { rule: 3 }))).message).toBe(
+      'No se encuentra: regla de enrutamiento 3',
+    );
+    expect((await refusal(spanishClient.call('canned.remove', { code: 'gracias' }))).message).toBe(
+      'No hay ninguna respuesta guardada «gracias»',
+    );
+    expect((await refusal(client.call('leads.create', { name: 'X', externalIds: ['nope'] }))).message).toBe(
+      'No message nope in the workspace',
+    );
+    expect(
+      (await refusal(spanishClient.call('customers.story', { account: { source: 'twitter', handle: '@nadie' } })))
+        .message,
+    ).toBe('No hay ningún autor @nadie en twitter');
+  });
+
   it("names an output by what it is, in the sentence's language", async () => {
     const { client, spanishClient, path: workspace } = spanishBackend();
     const folder = join(tempFolder(), 'informe.xlsx');
