@@ -8,8 +8,8 @@ import { defaultWorkspacePath } from '../backend/runtime/defaults';
 import { createDropHandler, createInvokeHandler, DROP_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc';
 import { createFileGrants } from './file-grants';
 import { buildMenu } from './menu';
-import { errorText, fileFilters } from './shell-text';
-import { createTranslator, languageFor, type Translator } from '../../shared/i18n';
+import { createShellLanguage, errorText, fileFilters, type MenuActions } from './shell-text';
+import type { Settings } from '../../shared/api/contract';
 import { APP_ENTRY, isTrustedPage, rendererDevServer, WEB_PREFERENCES } from './policy';
 import { harden, registerAppScheme } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -31,10 +31,17 @@ const storeOptions = () => ({
   workerDir: import.meta.dirname,
 });
 
-let say: Translator['t'] | null = null;
-/** The shell's own words (menu, dialogs' filters, error boxes) in the OS's language, known once the app is ready. */
-const t: Translator['t'] = (key, values) =>
-  (say ??= createTranslator(languageFor(app.getLocale()), 'UTC').t)(key, values);
+const menuActions: MenuActions = {
+  openWorkspace: () => void chooseWorkspace('open'),
+  newWorkspace: () => void chooseWorkspace('new'),
+  openDemo: () => void switchWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
+};
+/** The shell's own words (menu, dialogs' filters, error boxes): the workspace's language, else the OS's once ready. */
+const shellLanguage = createShellLanguage(
+  () => app.getLocale(),
+  (say) => Menu.setApplicationMenu(buildMenu(menuActions, Boolean(devServer), say)),
+);
+const t = shellLanguage.t;
 
 /** The OS dialogs behind files.choose and charts.save: the renderer never names a path itself. */
 async function chooseFile(purpose: FilePurpose, suggestedName?: string): Promise<string | null> {
@@ -65,7 +72,9 @@ async function switchWorkspace(path: string, withDemo: boolean): Promise<void> {
     opened = await backend;
     opened.onEvent((event) => window?.webContents.send(EVENT_CHANNEL, event));
   }
-  if (isNew && withDemo) void createClient(opened).runJob('demo.create', {});
+  const client = createClient(opened);
+  if (isNew && withDemo) void client.runJob('demo.create', {});
+  shellLanguage.follow((await client.call('settings.get', {})).language);
 }
 
 const showError = (error: unknown): void => dialog.showErrorBox('Pulso', errorText(error, t));
@@ -106,22 +115,15 @@ app
     const opening = switchWorkspace(process.env.PULSO_WORKSPACE ?? defaultWorkspacePath(), true);
     const trusted = (url: string): boolean => isTrustedPage(url, devServer);
     const grants = createFileGrants();
-    ipcMain.handle(
-      INVOKE_CHANNEL,
-      createInvokeHandler(() => backend as Promise<Backend>, trusted, grants),
-    );
+    const invoke = createInvokeHandler(() => backend as Promise<Backend>, trusted, grants);
+    ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, given: unknown) => {
+      const result = await invoke(event, name, given);
+      // The user chose a language in the window: the menu follows it.
+      if (name === 'settings.update' && result.ok) shellLanguage.follow((result.value as Settings).language);
+      return result;
+    });
     ipcMain.handle(DROP_CHANNEL, createDropHandler(trusted, grants));
-    Menu.setApplicationMenu(
-      buildMenu(
-        {
-          openWorkspace: () => void chooseWorkspace('open'),
-          newWorkspace: () => void chooseWorkspace('new'),
-          openDemo: () => void switchWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
-        },
-        Boolean(devServer),
-        t,
-      ),
-    );
+    shellLanguage.start();
     createWindow();
     await opening;
   })

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { problemOf, problemText } from '../../shared/api/refusals';
-import type { Translator } from '../../shared/i18n';
+import { createTranslator, languageFor, type Translator } from '../../shared/i18n';
+import type { Language } from '../../shared/domain/vocabulary';
 import type { FilePurpose } from '../backend/runtime/context';
 
 export interface MenuActions {
@@ -12,8 +13,36 @@ export interface MenuActions {
 type Say = Translator['t'];
 
 /**
- * The app's menu. Its own items are said in the OS's language, as Electron says the roles' (Edit, Window) and the OS
- * its dialogs'.
+ * The language the shell speaks (its menu, dialogs' filters, error boxes): the one the user chose in the workspace's
+ * settings, as the window does; none chosen, the OS's. `onChange` hears each new one (the menu is built again), the
+ * first included; `follow` is told the workspace's choice as a workspace opens and as its settings change.
+ */
+export function createShellLanguage(osLocale: () => string, onChange: (t: Say) => void) {
+  let language: Language | null = null;
+  let say: Say | null = null;
+  const follow = (chosen: Language | null): void => {
+    const next = chosen ?? languageFor(osLocale());
+    if (next === language) return;
+    language = next;
+    say = createTranslator(next, 'UTC').t;
+    onChange(say);
+  };
+  const current = (): Say => {
+    if (!say) follow(null);
+    return say as Say;
+  };
+  return {
+    follow,
+    /** Speaks the OS's language unless a workspace has already said its own (the first menu). */
+    start: (): void => void current(),
+    /** The shell's words now. */
+    t: ((key, values) => current()(key, values)) as Say,
+  };
+}
+
+/**
+ * The app's menu. Its own items are said in the shell's language, as Electron says the roles' (Edit, Window) and the
+ * OS its dialogs' in the OS's.
  */
 export function menuTemplate(actions: MenuActions, isDev: boolean, t: Say): MenuItemConstructorOptions[] {
   return [

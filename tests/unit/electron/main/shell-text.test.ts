@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { StoreRefused } from '../../../../db/open';
-import { errorText, fileFilters, menuTemplate } from '../../../../electron/main/shell-text';
+import { createShellLanguage, errorText, fileFilters, menuTemplate } from '../../../../electron/main/shell-text';
 import { createTranslator } from '../../../../shared/i18n';
 
 const spanish = createTranslator('es', 'UTC').t;
 const english = createTranslator('en', 'UTC').t;
 const actions = { openWorkspace: () => undefined, newWorkspace: () => undefined, openDemo: () => undefined };
 
-describe("the shell's own words, in the OS's language", () => {
+describe("the shell's own words, in the workspace's language or else the OS's", () => {
   it('names the menu and its workspace items in Spanish on a Spanish system, English otherwise', () => {
     const labels = (t: typeof spanish): unknown =>
       menuTemplate(actions, false, t).map((item) => [
@@ -47,5 +47,32 @@ describe("the shell's own words, in the OS's language", () => {
     );
     expect(errorText(refused, english)).toBe('/tmp/x.db is a SQLite database but not a Pulso workspace.');
     expect(errorText(new Error('disk I/O error'), spanish)).toBe('disk I/O error');
+  });
+
+  it("speaks the workspace's chosen language over the OS's, and builds the menu again only when it changes", () => {
+    const menus: string[] = [];
+    const shell = createShellLanguage(
+      () => 'en-US',
+      (t) => menus.push(String(menuTemplate(actions, false, t)[0]?.label)),
+    );
+    shell.start();
+    shell.start();
+    expect(menus).toEqual(['File']);
+    // A workspace in Spanish opens on an English system; then the user turns the window to English, then to the OS's.
+    shell.follow('es');
+    expect(shell.t('shell.openDemo')).toBe('Abrir el espacio de demostración');
+    shell.follow('es');
+    shell.follow('en');
+    shell.follow(null);
+    expect(menus).toEqual(['File', 'Archivo', 'File']);
+    // A workspace that says its language before the first menu is built: the OS's is never shown.
+    const early: string[] = [];
+    const second = createShellLanguage(
+      () => 'en-GB',
+      (t) => early.push(t('shell.file')),
+    );
+    second.follow('es');
+    second.start();
+    expect(early).toEqual(['Archivo']);
   });
 });
