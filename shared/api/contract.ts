@@ -197,6 +197,8 @@ export interface DemoResult {
 }
 export interface RematchResult {
   messages: number;
+  /** The entity or topic saved (a new one's id is known here first) or deleted. */
+  id: number;
 }
 
 /** The result of the job a call starts. */

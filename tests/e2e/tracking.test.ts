@@ -40,6 +40,22 @@ describe('entities and topics (real renderer, real handlers)', () => {
         'Saved: 2,000 messages rematched.',
       );
       expect(await page.getByRole('button', { name: 'Save and rematch' }).isDisabled()).toBe(false);
+      // Its rules narrowed and saved again: deleting it says the matches it has now, not those it had when saved.
+      const narrowed = await client.call('rules.preview', { rules: ['router'] });
+      expect(narrowed.matches).toBeLessThan(expected.matches);
+      await page.getByLabel('Keywords').fill('router');
+      await page.getByRole('button', { name: 'Save and rematch' }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole('button', { name: new RegExp(`^Conexión ${narrowed.matches.toLocaleString('en')} mentions?$`) })
+            .count(),
+        )
+        .toBe(1);
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      await expect
+        .poll(() => page.getByRole('alertdialog').textContent())
+        .toContain(`${narrowed.matches.toLocaleString('en')} match`);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -1,3 +1,4 @@
+import type { RematchResult } from '../../../shared/api/contract';
 import { listEntities, listTopics, renameTracked, type TrackedKind } from '../../../db/queries/entities';
 import { notFound, Refused, type HandlerContext } from '../runtime/context';
 import { defineHandlers } from '../runtime/define-handlers';
@@ -20,7 +21,7 @@ function saveRules(change: RuleChange, { store, jobs, options, writes }: Handler
           change,
           appliedWrite,
         };
-        return runInWorker<JobProgress, { messages: number }>(
+        return runInWorker<JobProgress, RematchResult>(
           'rematch',
           data,
           options,

@@ -1,3 +1,4 @@
+import type { RematchResult } from '../../../shared/api/contract';
 import { checkpoint } from '../runtime/checkpoint';
 import { runJobThread, type JobThreadData } from '../runtime/job-thread';
 import type { JobProgress } from '../runtime/jobs';
@@ -8,7 +9,7 @@ export interface RematchThreadData extends JobThreadData {
   appliedWrite: string | null;
 }
 
-await runJobThread<RematchThreadData, JobProgress, { messages: number }>(
+await runJobThread<RematchThreadData, JobProgress, RematchResult>(
   (sqlite, data, progress) => changeRulesAndRematch(sqlite, data.change, progress, data.appliedWrite),
   { afterDone: checkpoint },
 );

@@ -1,3 +1,4 @@
+import type { RematchResult } from '../../../shared/api/contract';
 import type Database from 'better-sqlite3';
 import {
   deleteTracked,
@@ -36,7 +37,7 @@ export function changeRulesAndRematch(
   change: RuleChange,
   progress: (progress: JobProgress) => void,
   appliedWrite: string | null,
-): { messages: number } {
+): RematchResult {
   return sqlite
     .transaction(() => {
       if ('remove' in change) {
@@ -44,10 +45,9 @@ export function changeRulesAndRematch(
         const matches = deleteTracked(sqlite, change.remove.kind, change.remove.id);
         recount();
         if (appliedWrite) markApplied(sqlite, appliedWrite);
-        return { messages: matches };
+        return { messages: matches, id: change.remove.id };
       }
-      if ('entity' in change) saveEntity(sqlite, change.entity);
-      else saveTopic(sqlite, change.topic);
+      const id = 'entity' in change ? saveEntity(sqlite, change.entity) : saveTopic(sqlite, change.topic);
       // Every match is dropped and made again: the roll-ups count them once at the end instead.
       const recount = suspendRollups(sqlite);
       const rematch = startRematch(sqlite);
@@ -66,7 +66,7 @@ export function changeRulesAndRematch(
       }
       recount();
       if (appliedWrite) markApplied(sqlite, appliedWrite);
-      return { messages: done };
+      return { messages: done, id };
     })
     .immediate();
 }

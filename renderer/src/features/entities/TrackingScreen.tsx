@@ -6,21 +6,13 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { RulePreviewPanel } from './RulePreviewPanel';
 
-/** What the form edits; `saved` for one that exists: its id, name, matches and rules (a new name renames it). */
+/** What the form edits; `saved` for one that exists: its id, name and rules as stored (a new name renames it). */
 type Draft = (
   { kind: 'entity'; name: string; role: EntityRole; rules: string } | { kind: 'topic'; name: string; rules: string }
-) & { saved?: { id: number; name: string; mentions: number; rules: string; role?: EntityRole } };
+) & { saved?: { id: number; name: string; rules: string; role?: EntityRole } };
 
 const NEW_ENTITY: Draft = { kind: 'entity', name: '', role: 'competitor', rules: '' };
 const NEW_TOPIC: Draft = { kind: 'topic', name: '', rules: '' };
-
-/** The id and matches of the entity or topic saved under `name`. */
-async function savedAs(kind: Draft['kind'], name: string): Promise<{ id: number; mentions: number } | undefined> {
-  const list: { id: number; name: string; mentions: number | null }[] =
-    kind === 'entity' ? await api.call('entities.list', {}) : await api.call('topics.list', {});
-  const found = list.find((e) => e.name === name);
-  return found && { id: found.id, mentions: found.mentions ?? 0 };
-}
 
 /** Own brands, people, competitors and topics, with their rules; saving rematches the workspace as a job. */
 export function TrackingScreen() {
@@ -40,6 +32,8 @@ export function TrackingScreen() {
   // Saving a new one under a name in use would change that one, and a rename onto it is refused: said before either.
   const taken = (draft.kind === 'entity' ? entities : topics).some((e) => e.name === name && e.id !== draft.saved?.id);
   const said = taken ? t('tracking.nameTaken', { name }) : status;
+  // Its matches as the list counts them now (its rules may have changed since it was picked).
+  const mentions = (draft.kind === 'entity' ? entities : topics).find((e) => e.id === draft.saved?.id)?.mentions ?? 0;
   const reload = (): void => {
     entityList.reload();
     topicList.reload();
@@ -82,12 +76,15 @@ export function TrackingScreen() {
     );
     if (last.state === 'finished') {
       // A new one is saved now: the form goes on editing it, its name its own (not one in use).
-      const saved = draft.saved ?? (await savedAs(draft.kind, name));
-      if (saved)
-        setDraft({
-          ...draft,
-          saved: { ...saved, name, rules: draft.rules, ...(draft.kind === 'entity' ? { role: draft.role } : {}) },
-        });
+      setDraft({
+        ...draft,
+        saved: {
+          id: last.result.id,
+          name,
+          rules: draft.rules,
+          ...(draft.kind === 'entity' ? { role: draft.role } : {}),
+        },
+      });
     }
     reload();
   };
@@ -134,7 +131,6 @@ export function TrackingScreen() {
                         saved: {
                           id: e.id,
                           name: e.name,
-                          mentions: e.mentions ?? 0,
                           rules: e.aliases.join('\n'),
                           role: e.role,
                         },
@@ -168,7 +164,6 @@ export function TrackingScreen() {
                     saved: {
                       id: topic.id,
                       name: topic.name,
-                      mentions: topic.mentions ?? 0,
                       rules: topic.keywords.join('\n'),
                     },
                   })
@@ -227,7 +222,7 @@ export function TrackingScreen() {
         </div>
         {draft.saved && confirming && (
           <div className="confirm" role="alertdialog" aria-label={t('tracking.delete')}>
-            <p>{t('tracking.deleteConfirm', { name: draft.saved.name, count: draft.saved.mentions })}</p>
+            <p>{t('tracking.deleteConfirm', { name: draft.saved.name, count: mentions })}</p>
             <button type="button" className="danger" autoFocus onClick={() => draft.saved && void remove(draft.saved)}>
               {t('tracking.deleteYes')}
             </button>{' '}

@@ -55,9 +55,12 @@ describe('entity and topic rules', () => {
     await opened.client.runJob('entities.save', { name: 'Nube', role: 'competitor', aliases: ['@NubeTel'] });
     expect(matches(opened.path, 'message_entities')).toEqual(['a:1:import', 'b:2:rule']);
 
-    await opened.client.runJob('topics.save', { name: 'Fibra', keywords: ['fibra optica'] });
+    const topic = await opened.client.runJob('topics.save', { name: 'Fibra', keywords: ['fibra optica'] });
     expect(matches(opened.path, 'message_topics')).toEqual(['b:1:rule']);
     const entities = await opened.client.call('entities.list', {});
+    // The job says which it saved: a new one's id, known without asking for the list.
+    expect(saved.state === 'finished' && saved.result.id).toBe(entities.find((e) => e.name === 'Nube')?.id);
+    expect(topic.state === 'finished' && topic.result.id).toBe((await opened.client.call('topics.list', {}))[0]?.id);
     expect(entities.map((e) => [e.name, e.role, e.aliases, e.mentions])).toEqual([
       ['Nube', 'competitor', ['@NubeTel'], 1],
       ['Onda', 'competitor', [], 1],
