@@ -80,6 +80,11 @@ export const importProblemsEn = {
   'fileProblem.deal-column-missing': '{file}: no column "{header}" for the deal\'s {field}; its columns are {columns}',
   'fileProblem.deal-columns-not-found':
     "{file}: cannot find a column for the deal's {fields} among {columns}; is it a CRM's deals export? If so, name its columns in a mapping file (--mapping)",
+  'fileProblem.mapping-field-unmapped': '{file}: no column is mapped to {field} (columns: {columns})',
+  'fileProblem.mapping-column-missing':
+    '{file}: column "{header}" (for {field}) is not in the file (columns: {columns})',
+  'fileProblem.mapping-header-repeated':
+    '{file}: the header "{header}" names {count} columns ({letters}); rename them so each is unique',
 } as const;
 
 export type ImportProblemKey = keyof typeof importProblemsEn;
@@ -164,6 +169,11 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
     '{file}: no hay ninguna columna «{header}» para el campo {field} de la venta; sus columnas son {columns}',
   'fileProblem.deal-columns-not-found':
     '{file}: no se encuentra ninguna columna para los campos {fields} de la venta entre {columns}; ¿es una exportación de ventas de un CRM? Si lo es, nombra sus columnas en un archivo de correspondencias (--mapping)',
+  'fileProblem.mapping-field-unmapped': '{file}: ninguna columna está asignada a {field} (columnas: {columns})',
+  'fileProblem.mapping-column-missing':
+    '{file}: la columna «{header}» (para {field}) no está en el archivo (columnas: {columns})',
+  'fileProblem.mapping-header-repeated':
+    '{file}: el encabezado «{header}» nombra {count} columnas ({letters}); cámbiales el nombre para que cada una sea única',
 };
 
 export const IMPORT_PROBLEMS: Record<Language, Record<ImportProblemKey, string>> = {

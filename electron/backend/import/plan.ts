@@ -81,6 +81,6 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
     throw new ImportError({ code: 'temperatures-ambiguous', file: name });
   }
   const resolved = resolveColumns(reader.headers, completed.mapping);
-  if (!resolved.ok) throw new ImportError(`${name}: ${resolved.error}`);
+  if (!resolved.ok) throw new ImportError({ ...resolved.problem, file: name });
   return { mapping: completed.mapping, index: resolved.index, dropped: chosen.dropped };
 }

@@ -3,7 +3,7 @@ import { UNKNOWN_AUTHOR, type Kind, type Source } from '../vocabulary';
 import { DATE_FIELDS, FIELD_NAMES, REQUIRED_FIELDS, fieldForHeader, headerRank, type Field } from './fields';
 import { detectDateOrder, parseDate, type AsWritten } from './dates';
 import type { Mapping } from './mapping-schema';
-import type { CellProblem } from './problems';
+import type { CellProblem, FileProblem } from './problems';
 import {
   cellText,
   decodeHtmlText,
@@ -72,27 +72,32 @@ export interface RowResult {
   errors: CellError[];
 }
 
+/** Why a mapping does not fit a file's headers (the file named by the caller). */
+export type MappingProblem = DistributiveOmit<
+  Extract<FileProblem, { code: 'mapping-field-unmapped' | 'mapping-column-missing' | 'mapping-header-repeated' }>,
+  'file'
+>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** Column positions of the mapped fields; refuses a mapping naming missing or repeated headers. */
 export function resolveColumns(
   headers: readonly string[],
   mapping: Mapping,
-): { ok: true; index: Partial<Record<Field, number>> } | { ok: false; error: string } {
+): { ok: true; index: Partial<Record<Field, number>> } | { ok: false; problem: MappingProblem } {
   const index: Partial<Record<Field, number>> = {};
+  const columns = headers.join(', ');
   for (const field of requiredFields(mapping)) {
-    if (!mapping.columns[field])
-      return { ok: false, error: `no column is mapped to ${field} (columns: ${headers.join(', ')})` };
+    if (!mapping.columns[field]) return { ok: false, problem: { code: 'mapping-field-unmapped', field, columns } };
   }
   for (const [field, header] of Object.entries(mapping.columns) as [Field, string][]) {
     const positions = headers.flatMap((name, i) => (name === header ? [i] : []));
     if (positions.length === 0)
-      return {
-        ok: false,
-        error: `column "${header}" (for ${field}) is not in the file (columns: ${headers.join(', ')})`,
-      };
+      return { ok: false, problem: { code: 'mapping-column-missing', header, field, columns } };
     if (positions.length > 1) {
+      const letters = positions.map(columnLetter).join(', ');
       return {
         ok: false,
-        error: `the header "${header}" names ${positions.length} columns (${positions.map(columnLetter).join(', ')}); rename them so each is unique`,
+        problem: { code: 'mapping-header-repeated', header, count: String(positions.length), letters },
       };
     }
     index[field] = positions[0] as number;

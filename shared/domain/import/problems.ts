@@ -86,6 +86,10 @@ export type FileProblem =
   | { code: 'quote-text-after'; file: string; row: string; reason: string }
   | { code: 'deal-column-missing'; file: string; header: string; field: string; columns: string }
   | { code: 'deal-columns-not-found'; file: string; fields: string; columns: string }
+  /** A mapping (a preset's, a file's, the wizard's) that does not fit the file's headers. */
+  | { code: 'mapping-field-unmapped'; file: string; field: string; columns: string }
+  | { code: 'mapping-column-missing'; file: string; header: string; field: string; columns: string }
+  | { code: 'mapping-header-repeated'; file: string; header: string; count: string; letters: string }
   /** A CRM deals export's row (the file is refused whole): `cell`, why its cell in `column` cannot be read. */
   | { code: 'deal-row'; file: string; row: string; column: string; cell: CellProblem };
 

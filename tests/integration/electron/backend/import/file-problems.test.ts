@@ -52,6 +52,26 @@ describe("a file an import cannot read, said in the reader's language", () => {
     );
   });
 
+  it('names a header two columns share, and a mapped column the file lacks, in Spanish too', async () => {
+    const { client } = testBackend();
+    const path = join(tempFolder(), 'repetidas.csv');
+    writeFileSync(path, 'Fecha;Texto;Texto\n25/03/2026;uno;dos\n');
+    const repeated = await client.runJob('import.start', { path });
+    expect(repeated).toMatchObject({
+      state: 'failed',
+      problem: { code: 'mapping-header-repeated', file: 'repetidas.csv', header: 'Texto', letters: 'B, C' },
+    });
+    expect(problemText(repeated.problem!, spanish.t)).toBe(
+      'repetidas.csv: el encabezado «Texto» nombra 2 columnas (B, C); cámbiales el nombre para que cada una sea única',
+    );
+    const mapping = { columns: { text: 'Mensaje', postedAt: 'Fecha' } };
+    const missing = await client.runJob('import.start', { path, mapping });
+    expect(problemText(missing.problem!, spanish.t)).toBe(
+      'repetidas.csv: la columna «Mensaje» (para text) no está en el archivo (columnas: Fecha, Texto, Texto)',
+    );
+    expect((await client.call('workspace.info', {})).counts.messages).toBe(0);
+  });
+
   it("names a CRM deals file's row and cell it cannot read, in Spanish too", async () => {
     const { client } = testBackend();
     const path = join(tempFolder(), 'ventas.csv');
