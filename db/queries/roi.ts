@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LeadPath, PeriodCosts, RoiReport, WonDeal } from '../../shared/domain/roi';
 import type { Range } from './kpis';
+import type { CostEntry as StoredCostEntry } from '../../shared/api/leads';
 
 const DAY = 86_400_000;
 const dayOf = (text: string): number => Date.parse(`${text}T00:00:00Z`);
@@ -110,6 +111,17 @@ export interface CostEntry {
   tools?: number | undefined;
   ads?: number | undefined;
   currency?: string | undefined;
+}
+
+/** The entry made for exactly these days, if one was. */
+export function costEntry(sqlite: Database.Database, from: string, to: string): StoredCostEntry | null {
+  const row = sqlite
+    .prepare(
+      `SELECT "from", "to", cm_hours AS cmHours, cm_rate AS cmRate, agency_fee AS agencyFee, agency_share AS agencyShare,
+         tools, ads, currency FROM costs WHERE "from" = ? AND "to" = ? ORDER BY id DESC LIMIT 1`,
+    )
+    .get(from, to) as StoredCostEntry | undefined;
+  return row ?? null;
 }
 
 /** Sets the cost of a period, replacing one entered before for exactly those days. */

@@ -58,6 +58,7 @@ import {
   updateLeadSchema,
   newLeadSchema,
   stageSchema,
+  type CostEntry,
   type DealSummary,
   type DealsImportSummary,
   type LeadDetail,
@@ -437,6 +438,8 @@ export const contract = {
   /** The cost model of a period (the ROI's cost): set replaces what was entered for exactly those days. */
   'costs.set': write(costEntrySchema).returns<PeriodCosts | null>(),
   'costs.get': call(z.object({ from: daySchema, to: daySchema }).strict()).returns<PeriodCosts | null>(),
+  /** The entry made for exactly these days (what `costs.set` replaces), to edit it; null if none was. */
+  'costs.entry': call(z.object({ from: daySchema, to: daySchema }).strict()).returns<CostEntry | null>(),
   /** The CRM's deals, or those of one match state (the unmatched and ambiguous, for the user to resolve). */
   'leads.deals': call(z.object({ state: z.enum(['matched', 'ambiguous', 'unmatched']).optional() }).strict()).returns<
     DealSummary[]

@@ -106,6 +106,19 @@ export interface DealsImportSummary {
   currencyAssumed: string | null;
 }
 
+/** A period's cost entry as stored: what was entered for exactly those days, every amount given. */
+export interface CostEntry {
+  from: string;
+  to: string;
+  cmHours: number;
+  cmRate: number;
+  agencyFee: number;
+  agencyShare: number;
+  tools: number;
+  ads: number;
+  currency: string;
+}
+
 const money = z.number().min(0).max(1e12).optional();
 
 /** A period's cost model, as the user enters it (the app and `pulso costs set`). */

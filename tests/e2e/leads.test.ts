@@ -2,9 +2,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tempFolder, writeEncoded } from '../helpers/files';
 import { demoBackend, testBackend } from '../helpers/workspace';
+import type { Page } from 'playwright-core';
 import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
+
+/** Steps the ROI tab's quarter to `label` (the demo's leads are dated from today's date). */
+async function toQuarter(page: Page, label: string): Promise<void> {
+  for (let step = 0; step < 12 && (await page.getByTestId('legs-period').textContent()) !== label; step++)
+    await page
+      .getByRole('button', {
+        name:
+          ((await page.getByTestId('legs-period').textContent()) ?? '' > label) ? 'Previous quarter' : 'Next quarter',
+      })
+      .click();
+  expect(await page.getByTestId('legs-period').textContent()).toBe(label);
+}
 
 describe('the leads board (real renderer, real handlers)', () => {
   it('moves a lead through the pipeline with the keyboard, each move dated, and opens its page', async () => {
@@ -83,15 +96,7 @@ describe('the leads board (real renderer, real handlers)', () => {
     try {
       await page.getByRole('button', { name: 'Leads' }).click();
       await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
-      for (let step = 0; step < 12 && (await page.getByTestId('legs-period').textContent()) !== '2026Q3'; step++)
-        await page
-          .getByRole('button', {
-            name:
-              ((await page.getByTestId('legs-period').textContent()) ?? '' > '2026Q3')
-                ? 'Previous quarter'
-                : 'Next quarter',
-          })
-          .click();
+      await toQuarter(page, '2026Q3');
       const roi = page.getByRole('region', { name: 'ROI' });
       await expect.poll(() => roi.locator('table.models tbody tr').count()).toBe(8);
       await expect.poll(() => roi.textContent()).toContain('Data-driven (Markov)');
@@ -130,6 +135,59 @@ describe('the leads board (real renderer, real handlers)', () => {
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => page.getByRole('region', { name: 'Otra información' }).count()).toBe(1);
       await screenshotsAtSizes(page, 'leads-legs-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("enters a quarter's cost model in the app, the total shown as it is typed, and the ROI divides by it", async () => {
+    const { backend, client } = await demoBackend(1000);
+    await client.call('settings.update', { language: 'en' });
+    const Q3 = { from: '2026-07-01', to: '2026-09-30' };
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
+      await toQuarter(page, '2026Q3');
+      const roi = page.getByRole('region', { name: 'ROI' });
+      // The demo's entry: 120 h × 35 + 6,000 + 900 + 3,000.
+      await expect.poll(() => roi.textContent()).toContain('14,100 EUR');
+      await roi.getByRole('button', { name: 'Cost model…' }).click();
+      const form = page.getByRole('form', { name: 'Cost model, 2026Q3' });
+      await expect.poll(() => form.getByLabel('Community manager hours').inputValue()).toBe('120');
+      expect(await form.getByLabel('Agency’s share of its fee (%)').inputValue()).toBe('40');
+      await form.getByLabel('Ads').fill('5000');
+      await expect.poll(() => form.getByTestId('cost-total').textContent()).toBe('Total: 16,100 EUR');
+      await form.getByLabel('Ads').fill('cinco mil');
+      await expect.poll(() => form.getByRole('alert').count()).toBe(1);
+      expect(await form.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+      await form.getByLabel('Ads').fill('5000');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => form.count()).toBe(0);
+      await expect.poll(() => roi.textContent()).toContain('16,100 EUR');
+      expect(await client.call('costs.entry', Q3)).toMatchObject({ cmHours: 120, agencyShare: 0.4, ads: 5000 });
+
+      // A quarter with no cost model yet: entered from blank, in Spanish, in another currency.
+      await page.getByRole('button', { name: 'Next quarter' }).click();
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await page.getByRole('button', { name: 'Modelo de costes…' }).click();
+      const next = page.getByRole('form', { name: 'Modelo de costes, 2026Q4' });
+      await expect.poll(() => next.getByLabel('Horas del community manager').inputValue()).toBe('');
+      await next.getByLabel('Horas del community manager').fill('10');
+      await next.getByLabel('Tarifa por hora').fill('40,5');
+      await next.getByLabel('Moneda').fill('usd');
+      await expect.poll(() => next.getByTestId('cost-total').textContent()).toBe('Total: 405 USD');
+      await screenshotsAtSizes(page, 'leads-cost-model-es');
+      await next.getByLabel('Tarifa por hora').press('Enter');
+      await expect.poll(() => next.count()).toBe(0);
+      expect(await client.call('costs.entry', { from: '2026-10-01', to: '2026-12-31' })).toMatchObject({
+        cmHours: 10,
+        cmRate: 40.5,
+        agencyShare: 1,
+        currency: 'USD',
+      });
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -1,4 +1,4 @@
-import { periodCosts, setCosts } from '../../../db/queries/roi';
+import { costEntry, periodCosts, setCosts } from '../../../db/queries/roi';
 import { defineHandlers } from '../runtime/define-handlers';
 
 export const costHandlers = defineHandlers({
@@ -8,4 +8,5 @@ export const costHandlers = defineHandlers({
       return periodCosts(store.sqlite, entry.from, entry.to);
     }),
   'costs.get': ({ from, to }, { store }) => periodCosts(store.sqlite, from, to),
+  'costs.entry': ({ from, to }, { store }) => costEntry(store.sqlite, from, to),
 });

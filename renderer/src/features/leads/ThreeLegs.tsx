@@ -4,6 +4,7 @@ import { ROI_BREAKDOWNS, type RoiBreakdown, type RoiReport } from '../../../../s
 import { ATTRIBUTION_MODELS } from '../../../../shared/domain/attribution';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
+import { CostModel } from './CostModel';
 import { useI18n } from '../../app/i18n';
 import { sourceText } from '../../../../shared/domain/grid-text';
 
@@ -83,7 +84,18 @@ export function ThreeLegs() {
       </div>
       {data && (
         <div className="legs">
-          <RoiLeg roi={roi.data} previous={previous.data ?? null} yearBefore={yearBefore.data ?? null} pct={pct} />
+          <RoiLeg
+            roi={roi.data}
+            previous={previous.data ?? null}
+            yearBefore={yearBefore.data ?? null}
+            pct={pct}
+            period={period}
+            onCostSaved={() => {
+              roi.reload();
+              previous.reload();
+              yearBefore.reload();
+            }}
+          />
           <section className="leg" aria-label={t('legs.kpis')}>
             <h2>{t('legs.kpis')}</h2>
             <dl>
@@ -147,15 +159,36 @@ function RoiLeg({
   previous,
   yearBefore,
   pct,
+  period,
+  onCostSaved,
 }: {
   roi: RoiReport | null | undefined;
   previous: RoiReport | null;
   yearBefore: RoiReport | null;
   pct(value: Ratio): string;
+  period: { from: string; to: string; label: string };
+  onCostSaved(): void;
 }) {
   const i18n = useI18n();
   const { t, number } = i18n;
   const [breakdown, setBreakdown] = useState<'source' | RoiBreakdown>('source');
+  const [editing, setEditing] = useState<string | null>(null);
+  const costModel =
+    editing === period.label ? (
+      <CostModel
+        period={period}
+        cost={roi && roi.cost !== null ? { total: roi.cost, currency: roi.currency } : null}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          onCostSaved();
+        }}
+      />
+    ) : (
+      <button type="button" onClick={() => setEditing(period.label)}>
+        {t('costs.edit')}
+      </button>
+    );
   const parts = (report: RoiReport, model: (typeof ATTRIBUTION_MODELS)[number]): Record<string, number> =>
     breakdown === 'source'
       ? report.attributedBySource[model]
@@ -166,12 +199,18 @@ function RoiLeg({
     <section className="leg" aria-label={t('legs.roi')}>
       <h2>{t('legs.roi')}</h2>
       {roi === undefined ? null : roi === null ? (
-        <p className="hint">{t('legs.noRoi')}</p>
+        <>
+          <p className="hint">{t('legs.noRoi')}</p>
+          {costModel}
+        </>
       ) : (
         <>
           <dl>
             <dt>{t('legs.cost')}</dt>
-            <dd>{roi.cost === null ? t('legs.noCost') : `${number(roi.cost)} ${roi.currency}`}</dd>
+            <dd>
+              {roi.cost === null ? t('legs.noCost') : `${number(roi.cost)} ${roi.currency}`}{' '}
+              {editing !== period.label && costModel}
+            </dd>
             <dt>{t('legs.pipeline')}</dt>
             <dd>
               {t('legs.pipelineFigures', {
@@ -191,6 +230,7 @@ function RoiLeg({
                   })}
             </dd>
           </dl>
+          {editing === period.label && costModel}
           {roi.daysToSale.histogram.length > 0 && (
             <div className="histogram" role="img" aria-label={t('legs.histogram')}>
               {roi.daysToSale.histogram.map((bin) => (
@@ -229,7 +269,7 @@ function RoiLeg({
                 <tr key={model}>
                   <th title={t(`model.${model}.formula` as MessageKey)}>{t(`model.${model}` as MessageKey)}</th>
                   <td>{number(roi.attributedRevenue[model])}</td>
-                  <td>
+                  <td className="parts">
                     {Object.entries(parts(roi, model))
                       .filter(([, amount]) => amount > 0)
                       .sort((a, b) => b[1] - a[1])

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { costEntryOf } from '../../../../../../renderer/src/features/leads/cost-fields';
+
+const typed = {
+  cmHours: '120',
+  cmRate: '35,5',
+  agencyFee: '',
+  agencySharePct: '40',
+  tools: '900',
+  ads: '3000',
+  currency: 'EUR',
+};
+
+describe("the cost model form's figures", () => {
+  it('reads blank amounts as 0, a decimal comma, and the agency share as a percentage', () => {
+    expect(costEntryOf(typed)).toEqual({
+      cmHours: 120,
+      cmRate: 35.5,
+      agencyFee: 0,
+      agencyShare: 0.4,
+      tools: 900,
+      ads: 3000,
+      currency: 'EUR',
+    });
+  });
+
+  it('has no figures while one cannot be read', () => {
+    expect(costEntryOf({ ...typed, ads: '-1' })).toBeNull();
+    expect(costEntryOf({ ...typed, tools: 'mil' })).toBeNull();
+    expect(costEntryOf({ ...typed, agencySharePct: '140' })).toBeNull();
+    expect(costEntryOf({ ...typed, currency: 'EU' })).toBeNull();
+  });
+});
