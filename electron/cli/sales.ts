@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DealSummary } from '../../shared/api/leads';
+import type { PeriodCosts } from '../../shared/domain/roi';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
 import { applied, BadInput, readMapping, table, UsageError, type Command } from './commands';
 
@@ -92,11 +93,13 @@ export const salesCommand: Command = {
 const COST_OPTIONS = ['cm-hours', 'cm-rate', 'agency-fee', 'agency-share', 'tools', 'ads'] as const;
 const camel = (name: string): string => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
-/** `pulso costs set`: the cost model of a period, the ROI's denominator. */
+/** `pulso costs set|get`: the cost model of a period, the ROI's denominator. */
 export const costsCommand: Command = {
   summary: "The social channel's costs for a period (community manager, agency, tools, ads): the ROI's cost",
-  usage:
+  usage: [
     'pulso costs set --from YYYY-MM-DD --to YYYY-MM-DD [--cm-hours H --cm-rate R] [--agency-fee F --agency-share 0.4] [--tools T] [--ads A] [--currency EUR] [--workspace W] [--json]',
+    "pulso costs get --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--json]   # the period's cost, and the entry made for exactly those days",
+  ].join('\n       '),
   options: {
     workspace: { type: 'string' },
     json: { type: 'boolean' },
@@ -106,8 +109,21 @@ export const costsCommand: Command = {
     ...Object.fromEntries(COST_OPTIONS.map((name) => [name, { type: 'string' as const }])),
   },
   async run(client, values, positionals, io) {
-    if (positionals[0] !== 'set') throw new UsageError('use pulso costs set …');
+    const action = positionals[0];
+    if (action !== 'set' && action !== 'get') throw new UsageError('use pulso costs set … or pulso costs get …');
     if (typeof values.from !== 'string' || typeof values.to !== 'string') throw new UsageError('give --from and --to');
+    const period = { from: values.from, to: values.to };
+    const said = (costs: PeriodCosts | null): string =>
+      costs
+        ? Object.entries(costs)
+            .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(2) : v}`)
+            .join(', ')
+        : 'no costs';
+    if (action === 'get') {
+      const [costs, entry] = [await client.call('costs.get', period), await client.call('costs.entry', period)];
+      io.out(values.json ? JSON.stringify({ costs, entry }) : `${values.from} … ${values.to}: ${said(costs)}`);
+      return 0;
+    }
     const amounts: Record<string, number> = {};
     for (const name of COST_OPTIONS) {
       const raw = values[name];
@@ -120,23 +136,12 @@ export const costsCommand: Command = {
     const currency = typeof values.currency === 'string' ? values.currency.toUpperCase() : undefined;
     const costs = applied(
       await client.call('costs.set', {
-        from: values.from,
-        to: values.to,
+        ...period,
         ...amounts,
         ...(currency ? { currency } : {}),
       }),
     );
-    io.out(
-      values.json
-        ? JSON.stringify(costs)
-        : `${values.from} … ${values.to}: ${
-            costs
-              ? Object.entries(costs)
-                  .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(2) : v}`)
-                  .join(', ')
-              : 'no costs'
-          }`,
-    );
+    io.out(values.json ? JSON.stringify(costs) : `${values.from} … ${values.to}: ${said(costs)}`);
     return 0;
   },
 };

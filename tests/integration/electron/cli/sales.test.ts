@@ -230,3 +230,25 @@ describe('pulso sales', () => {
     );
   });
 });
+
+describe('pulso costs', () => {
+  it("sets a period's cost model and reads it back: the entry, and the cost of any period it covers", async () => {
+    const workspace = tempWorkspacePath();
+    const q3 = ['--from', '2026-07-01', '--to', '2026-09-30', '--workspace', workspace];
+    const set = await pulso('costs', 'set', ...q3, '--cm-hours', '120', '--cm-rate', '35', '--ads', '3000', '--json');
+    expect(JSON.parse(set.out)).toEqual({ currency: 'EUR', communityManager: 4200, agency: 0, tools: 0, ads: 3000 });
+    expect(JSON.parse((await pulso('costs', 'get', ...q3, '--json')).out)).toMatchObject({
+      costs: { communityManager: 4200, ads: 3000 },
+      entry: { from: '2026-07-01', to: '2026-09-30', cmHours: 120, cmRate: 35, agencyShare: 1, ads: 3000 },
+    });
+    // July alone: its share of the quarter's days (31 of 92), and no entry of its own.
+    const july = await pulso('costs', 'get', '--from', '2026-07-01', '--to', '2026-07-31', '--workspace', workspace);
+    expect(july.out).toBe(
+      '2026-07-01 … 2026-07-31: currency EUR, communityManager 1415.22, agency 0.00, tools 0.00, ads 1010.87\n',
+    );
+    expect(await pulso('costs', 'set', ...q3, '--ads', 'mucho')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--ads must be a number, not "mucho"'),
+    });
+  });
+});
