@@ -1,5 +1,6 @@
 import { careHandlers } from './care/handlers';
 import { chartHandlers } from './charts/handlers';
+import { communityHandlers } from './community/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { costHandlers } from './costs/handlers';
 import { customerHandlers } from './customers/handlers';
@@ -30,6 +31,7 @@ export const handlers = registerHandlers({
   jobs: jobHandlers,
   leads: leadHandlers,
   costs: costHandlers,
+  community: communityHandlers,
   reports: reportHandlers,
   contacts: contactHandlers,
   care: careHandlers,

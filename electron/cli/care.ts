@@ -2,17 +2,10 @@ import { ASSIGN_MODES, CASE_PRIORITIES, type AssignMode, type CasePriority } fro
 import { parseDuration } from '../../shared/domain/sla';
 import { CASE_STATUSES, type CaseStatus } from '../../shared/domain/vocabulary';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
-import { applied, BadInput, day, table, UsageError, type Command, type Values } from './commands';
+import { applied, BadInput, day, oneOf, table, UsageError, type Command, type Values } from './commands';
 
 const text = (values: Values, name: string): string | undefined =>
   typeof values[name] === 'string' ? (values[name] as string) : undefined;
-
-function oneOf<T extends string>(values: Values, name: string, allowed: readonly T[]): T | undefined {
-  const raw = text(values, name);
-  if (raw === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(raw)) throw new BadInput(`--${name} is one of ${allowed.join(', ')}`);
-  return raw as T;
-}
 
 /** A row's number as its list shows it (`what`: CASE, `list`: pulso cases). */
 function listedNumber(raw: string | undefined, what: string, list: string): number {

@@ -12,6 +12,7 @@ import { customersCommand, ideasCommand } from './customers';
 import { exportCommand } from './export';
 import { leadsCommand } from './leads';
 import { reportCommand } from './report';
+import { communityCommand } from './community';
 import { costsCommand, salesCommand } from './sales';
 import { SOURCES } from '../../shared/domain/vocabulary';
 import { daySchema } from '../../shared/api/day';
@@ -40,7 +41,15 @@ export function day(values: Values, name: string): string {
   return raw;
 }
 
-function optionalNumber(values: Values, name: string): number | undefined {
+/** An option that takes one of a few words, if given. */
+export function oneOf<T extends string>(values: Values, name: string, allowed: readonly T[]): T | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  if (!(allowed as readonly unknown[]).includes(raw)) throw new BadInput(`--${name} is one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+export function optionalNumber(values: Values, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -279,6 +288,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   sales: salesCommand,
   costs: costsCommand,
+  community: communityCommand,
   report: reportCommand,
   entities: rulesCommand('entities'),
   topics: rulesCommand('topics'),

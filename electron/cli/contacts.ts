@@ -6,14 +6,7 @@ import {
   type ContactRole,
 } from '../../shared/api/contacts';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
-import { applied, BadInput, table, UsageError, type Command, type Values } from './commands';
-
-function oneOf<T extends string>(values: Values, name: string, allowed: readonly T[]): T | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  if (!(allowed as readonly unknown[]).includes(raw)) throw new BadInput(`--${name} is one of ${allowed.join(', ')}`);
-  return raw as T;
-}
+import { applied, BadInput, oneOf, table, UsageError, type Command, type Values } from './commands';
 
 /** The fields a command line gives: only those named (the rest stay as they are). */
 function fields(values: Values) {

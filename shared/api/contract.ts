@@ -51,6 +51,7 @@ import {
   type AuthorContact,
   type Contact,
 } from './contacts';
+import { snapshotListSchema, snapshotSchema, type Snapshot } from './community';
 import {
   costEntrySchema,
   currencySchema,
@@ -438,6 +439,11 @@ export const contract = {
   /** The cost model of a period (the ROI's cost): set replaces what was entered for exactly those days. */
   'costs.set': write(costEntrySchema).returns<PeriodCosts | null>(),
   'costs.get': call(z.object({ from: daySchema, to: daySchema }).strict()).returns<PeriodCosts | null>(),
+  /** The community snapshots recorded between two days (either open), by network, channel and date. */
+  'community.list': call(snapshotListSchema).returns<Snapshot[]>(),
+  /** Records a channel's followers, members or active members on a date (those given replace that day's). */
+  'community.record': write(snapshotSchema).returns<Snapshot>(),
+  'community.remove': write(z.object({ id: z.number().int().min(1) }).strict()).returns<{ id: number }>(),
   /** The entry made for exactly these days (what `costs.set` replaces), to edit it; null if none was. */
   'costs.entry': call(z.object({ from: daySchema, to: daySchema }).strict()).returns<CostEntry | null>(),
   /** The CRM's deals, or those of one match state (the unmatched and ambiguous, for the user to resolve). */

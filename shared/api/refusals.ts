@@ -19,7 +19,8 @@ export type Thing =
   | 'batch'
   | 'entity'
   | 'topic'
-  | 'report';
+  | 'report'
+  | 'snapshot';
 
 /**
  * Why the back end refused a call or a job, as data: the UI says it in its language (problemText); the error's message,

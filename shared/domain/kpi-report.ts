@@ -421,20 +421,29 @@ function community(
     const first = series[0] as SnapshotRow;
     const last = series[series.length - 1] as SnapshotRow;
     const activity = engagement.find((e) => e.source === first.source) ?? { posts: 0, interactions: 0 };
+    // A figure's first and last recorded values (a day may have followers and not members); growth needs two days.
+    const span = (figure: 'followers' | 'members') => {
+      const known = series.filter((s) => s[figure] !== null);
+      const start = known[0]?.[figure] ?? null;
+      const end = known[known.length - 1]?.[figure] ?? null;
+      return { start, end, growth: known.length < 2 ? null : growth(start, end) };
+    };
+    const followers = span('followers');
+    const members = span('members');
     return {
       source: first.source,
       channel: first.channel,
-      followersStart: first.followers,
-      followersEnd: last.followers,
-      followerGrowth: growth(first.followers, last.followers),
-      membersStart: first.members,
-      membersEnd: last.members,
-      memberGrowth: growth(first.members, last.members),
+      followersStart: followers.start,
+      followersEnd: followers.end,
+      followerGrowth: followers.growth,
+      membersStart: members.start,
+      membersEnd: members.end,
+      memberGrowth: members.growth,
       activeMemberShare:
         last.activeMembers === null || last.members === null ? null : ratio(last.activeMembers, last.members),
       posts: activity.posts,
       interactions: activity.interactions,
-      engagementRate: last.followers === null ? null : ratio(activity.interactions, last.followers),
+      engagementRate: followers.end === null ? null : ratio(activity.interactions, followers.end),
       engagementPerPost: ratio(activity.interactions, activity.posts),
     };
   });

@@ -194,6 +194,44 @@ describe('the leads board (real renderer, real handlers)', () => {
     }
   });
 
+  it("records a channel's community size in the app, which the other-information leg reads", async () => {
+    const { backend, client } = await demoBackend(500);
+    await client.call('settings.update', { language: 'en' });
+    const app = await openApp(backend);
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: 'Leads' }).click();
+      await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
+      await toQuarter(page, '2026Q3');
+      const other = page.getByRole('region', { name: 'Other information' });
+      await other.getByRole('button', { name: 'Community size…' }).click();
+      const form = page.getByRole('form', { name: 'Community, 2026Q3' });
+      // The demo's: three networks' LumenMovil on the first of July, August and September.
+      await expect.poll(() => form.locator('table.snapshots tbody tr').count()).toBe(9);
+      await form.getByLabel('Network').selectOption('linkedin');
+      await form.getByLabel('Channel').fill('Lumen Móvil');
+      expect(await form.getByLabel('Date').inputValue()).toBe('2026-09-30');
+      await form.getByLabel('Followers').fill('12,300 people');
+      await expect.poll(() => form.getByRole('alert').textContent()).toBe('Figures are whole numbers.');
+      expect(await form.getByRole('button', { name: 'Record' }).isDisabled()).toBe(true);
+      await form.getByLabel('Followers').fill('12,300');
+      await form.getByRole('button', { name: 'Record' }).click();
+      const figures = other.locator('dl');
+      await expect.poll(() => figures.textContent()).toContain('Followers on LinkedIn Lumen Móvil12,300');
+      await expect.poll(() => form.locator('table.snapshots tbody tr').count()).toBe(10);
+      expect(await client.call('community.list', { from: '2026-09-30' })).toMatchObject([
+        { source: 'linkedin', channel: 'Lumen Móvil', followers: 12300, members: null },
+      ]);
+      await screenshotsAtSizes(page, 'leads-community-en');
+      await form.getByRole('button', { name: 'Remove Lumen Móvil on 2026-09-30' }).click();
+      await expect.poll(() => form.locator('table.snapshots tbody tr').count()).toBe(9);
+      await expect.poll(() => figures.textContent()).not.toContain('LinkedIn');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('lists the deals no single lead matched, and records the lead the user picks for one', async () => {
     const opened = testBackend();
     const { client } = opened;

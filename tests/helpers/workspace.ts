@@ -6,6 +6,7 @@ import { defaultMigrationsFolder, openStore, readJournal } from '../../db/open';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import type { BackendOptions } from '../../electron/backend/runtime/context';
 import { createClient, type Client } from '../../shared/api/client';
+import { isPending, type PendingWrite } from '../../shared/api/envelope';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -61,4 +62,10 @@ export async function demoBackend(messages = 600): Promise<ReturnType<typeof tes
   const last = await opened.client.runJob('demo.create', { messages });
   if (last.state !== 'finished') throw new Error(`demo ${last.state}: ${last.message}`);
   return opened;
+}
+
+/** A write's answer (the store is never busy in these tests: a write kept for later fails the test). */
+export function applied<T>(result: T | PendingWrite): T {
+  if (isPending(result)) throw new Error('the write was kept for later');
+  return result;
 }

@@ -4,7 +4,7 @@ import { isPending } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
-import { costEntryOf, fieldsOf, type Fields } from './cost-fields';
+import { costEntryOf, fieldsOf, type Fields } from './figures';
 
 interface Props {
   period: { from: string; to: string; label: string };
@@ -81,7 +81,7 @@ function CostForm({
   );
   return (
     <form
-      className="cost-model"
+      className="leg-form"
       aria-label={t('costs.title', { period: period.label })}
       onSubmit={(e) => {
         e.preventDefault();
@@ -93,7 +93,7 @@ function CostForm({
     >
       <h3>{t('costs.title', { period: period.label })}</h3>
       {children}
-      <div className="cost-fields">
+      <div className="fields">
         {input('cmHours', t('costs.cmHours'))}
         {input('cmRate', t('costs.cmRate'))}
         {input('agencyFee', t('costs.agencyFee'))}

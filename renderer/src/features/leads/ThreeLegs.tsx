@@ -4,6 +4,7 @@ import { ROI_BREAKDOWNS, type RoiBreakdown, type RoiReport } from '../../../../s
 import { ATTRIBUTION_MODELS } from '../../../../shared/domain/attribution';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
+import { CommunitySnapshots } from './CommunitySnapshots';
 import { CostModel } from './CostModel';
 import { useI18n } from '../../app/i18n';
 import { sourceText } from '../../../../shared/domain/grid-text';
@@ -32,6 +33,7 @@ export function ThreeLegs() {
   const { t, number } = i18n;
   const [offset, setOffset] = useState(0);
   const [attribution, setAttribution] = useState({ windowDays: 180, halfLifeDays: 7 });
+  const [recording, setRecording] = useState<string | null>(null);
   const period = quarterOf(new Date(), offset);
   const roiOf = (quarter: { from: string; to: string }) => ({ from: quarter.from, to: quarter.to, ...attribution });
   const report = useApi('kpis.get', { from: period.from, to: period.to }, { reloadOn: ['writes'] });
@@ -134,7 +136,17 @@ export function ThreeLegs() {
               <dt>{t('legs.messages')}</dt>
               <dd>{number(data.totals.messages)}</dd>
             </dl>
+            {recording !== period.label && (
+              <button type="button" onClick={() => setRecording(period.label)}>
+                {t('community.edit')}
+              </button>
+            )}
           </section>
+          {recording === period.label && (
+            <div className="wide">
+              <CommunitySnapshots period={period} onChanged={report.reload} onClose={() => setRecording(null)} />
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -252,3 +252,25 @@ describe('pulso costs', () => {
     });
   });
 });
+
+describe('pulso community', () => {
+  it("records a channel's followers and members by date, lists them, and removes one", async () => {
+    const workspace = tempWorkspacePath();
+    const at = ['--source', 'linkedin', '--channel', 'Lumen Móvil', '--workspace', workspace];
+    const first = await pulso('community', 'record', ...at, '--date', '2026-07-01', '--followers', '5000', '--json');
+    expect(JSON.parse(first.out)).toMatchObject({ source: 'linkedin', followers: 5000, members: null });
+    expect((await pulso('community', 'record', ...at, '--date', '2026-09-30', '--followers', '5600')).out).toBe(
+      'linkedin Lumen Móvil on 2026-09-30: 5600 followers, — members, — active\n',
+    );
+    const listed = await pulso('community', '--from', '2026-09-01', '--workspace', workspace, '--json');
+    expect(JSON.parse(listed.out)).toMatchObject([{ date: '2026-09-30', followers: 5600 }]);
+    const kpis = await pulso('kpis', '--from', '2026-07-01', '--to', '2026-09-30', '--workspace', workspace, '--json');
+    expect(JSON.parse(kpis.out).community).toMatchObject([{ followersStart: 5000, followersEnd: 5600 }]);
+    const id = String(JSON.parse(first.out).id);
+    expect((await pulso('community', 'remove', id, '--workspace', workspace)).code).toBe(0);
+    expect(await pulso('community', 'record', ...at, '--date', '2026-07-01', '--source', 'myspace')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--source is one of twitter, facebook'),
+    });
+  });
+});

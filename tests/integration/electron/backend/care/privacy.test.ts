@@ -2,14 +2,8 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPending, type PendingWrite } from '../../../../../shared/api/envelope';
 import { tempFolder, writeEncoded } from '../../../../helpers/files';
-import { testBackend } from '../../../../helpers/workspace';
-
-const applied = <T>(result: T | PendingWrite): T => {
-  if (isPending(result)) throw new Error('kept for later');
-  return result;
-};
+import { applied, testBackend } from '../../../../helpers/workspace';
 
 /** Zoé writes on two networks (one contact), with a case, a lead and an idea; two other customers write too. */
 const ROWS = [

@@ -1,14 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPending, type PendingWrite } from '../../../../../shared/api/envelope';
 import { tempFolder, writeEncoded } from '../../../../helpers/files';
-import { testBackend } from '../../../../helpers/workspace';
+import { applied, testBackend } from '../../../../helpers/workspace';
 
-const applied = <T>(result: T | PendingWrite): T => {
-  if (isPending(result)) throw new Error('kept for later');
-  return result;
-};
 const HOUR = 3_600_000;
 
 /** Three complaints posted hours ago (relative to now, so the SLA clock has run on them). */

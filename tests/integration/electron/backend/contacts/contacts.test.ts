@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder, writeEncoded } from '../../../../helpers/files';
-import { testBackend } from '../../../../helpers/workspace';
-import { isPending, type PendingWrite } from '../../../../../shared/api/envelope';
-
-/** A write's answer (the store is never busy here: a pending write fails the test). */
-async function applied<T>(answer: Promise<T | PendingWrite>): Promise<T> {
-  const value = await answer;
-  if (isPending(value)) throw new Error('the write was kept for later');
-  return value;
-}
+import { applied, testBackend } from '../../../../helpers/workspace';
 
 /** One person on three networks, and a message with no author. */
 async function workspace() {
@@ -44,8 +36,8 @@ describe('contacts: identified people and companies with their accounts', () => 
       author: { source: 'linkedin', handle: 'marta.ruiz' },
       contact: null,
     });
-    const marta = await applied(
-      client.call('contacts.identify', {
+    const marta = applied(
+      await client.call('contacts.identify', {
         author: await author(m1),
         name: 'Marta Ruiz',
         company: 'Acme S.L.',
@@ -59,11 +51,11 @@ describe('contacts: identified people and companies with their accounts', () => 
       role: 'purchasing',
       accountType: 'personal',
     });
-    const x = await applied(client.call('contacts.identify', { author: await author(m2), name: 'Marta R.' }));
-    const mail = await applied(client.call('contacts.identify', { author: await author(m3), name: 'marta@acme.es' }));
+    const x = applied(await client.call('contacts.identify', { author: await author(m2), name: 'Marta R.' }));
+    const mail = applied(await client.call('contacts.identify', { author: await author(m3), name: 'marta@acme.es' }));
     // A lead on the X account's contact follows the merge.
     await client.call('leads.create', { messageIds: [m2], name: 'Marta R.' });
-    const merged = await applied(client.call('contacts.merge', { into: marta.id, from: [x.id, mail.id] }));
+    const merged = applied(await client.call('contacts.merge', { into: marta.id, from: [x.id, mail.id] }));
     expect(merged.accounts.map((a) => `${a.source}:${a.handle}`)).toEqual([
       'email:marta@acme.es',
       'linkedin:marta.ruiz',
@@ -73,8 +65,8 @@ describe('contacts: identified people and companies with their accounts', () => 
     expect((await client.call('contacts.list', {})).map((c) => c.name)).toEqual(['Marta Ruiz']);
     expect((await client.call('contacts.ofMessage', { message: m2 })).contact?.id).toBe(marta.id);
     // The email account was someone else's after all: out to a contact of its own; the lead stays.
-    const { contact, split } = await applied(
-      client.call('contacts.split', { contact: marta.id, author: await author(m3) }),
+    const { contact, split } = applied(
+      await client.call('contacts.split', { contact: marta.id, author: await author(m3) }),
     );
     expect(contact.accounts).toHaveLength(2);
     expect(contact.leads).toBe(1);
@@ -82,8 +74,8 @@ describe('contacts: identified people and companies with their accounts', () => 
     await expect(client.call('contacts.split', { contact: split.id, author: await author(m3) })).rejects.toThrow(
       'only account: there is nothing to split it from',
     );
-    const updated = await applied(
-      client.call('contacts.update', {
+    const updated = applied(
+      await client.call('contacts.update', {
         contact: marta.id,
         role: 'executive',
         accountType: 'corporate',

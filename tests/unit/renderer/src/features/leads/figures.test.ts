@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costEntryOf } from '../../../../../../renderer/src/features/leads/cost-fields';
+import { costEntryOf, countOf } from '../../../../../../renderer/src/features/leads/figures';
 
 const typed = {
   cmHours: '120',
@@ -29,5 +29,21 @@ describe("the cost model form's figures", () => {
     expect(costEntryOf({ ...typed, tools: 'mil' })).toBeNull();
     expect(costEntryOf({ ...typed, agencySharePct: '140' })).toBeNull();
     expect(costEntryOf({ ...typed, currency: 'EU' })).toBeNull();
+  });
+});
+
+describe("a community snapshot's counts as typed", () => {
+  it('reads thousands as people write them, blank as not given, and anything else as unreadable', () => {
+    expect(['12.300', '12 300', "12'300", '12,300', '', '  ', '1e5', '-3', 'mil'].map(countOf)).toEqual([
+      12300,
+      12300,
+      12300,
+      12300,
+      null,
+      null,
+      Number.NaN,
+      Number.NaN,
+      Number.NaN,
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+// What the ROI tab's forms read from what is typed.
 import type { CostEntry } from '../../../../shared/api/leads';
 
 const AMOUNTS = ['cmHours', 'cmRate', 'agencyFee', 'tools', 'ads'] as const;
@@ -30,4 +31,11 @@ export function costEntryOf(fields: Fields): Omit<CostEntry, 'from' | 'to'> | nu
   if (AMOUNTS.some((name) => amounts[name] === null) || share === null || share > 100) return null;
   if (!/^[A-Z]{3}$/.test(fields.currency)) return null;
   return { ...(amounts as Record<Amount, number>), agencyShare: share / 100, currency: fields.currency };
+}
+
+/** A count as typed ("12.300" and "12 300" as people write them), blank as not given, or NaN while unreadable. */
+export function countOf(text: string): number | null {
+  const digits = text.replace(/[\s.,']/g, '');
+  if (digits === '') return null;
+  return /^\d{1,10}$/.test(digits) ? Number(digits) : Number.NaN;
 }
