@@ -16,17 +16,7 @@ export function periodCosts(sqlite: Database.Database, from: string, to: string)
       `SELECT "from", "to", cm_hours AS cmHours, cm_rate AS cmRate, agency_fee AS agencyFee, agency_share AS agencyShare,
          tools, ads, currency FROM costs WHERE "from" <= ? AND "to" >= ?`,
     )
-    .all(to, from) as {
-    from: string;
-    to: string;
-    cmHours: number;
-    cmRate: number;
-    agencyFee: number;
-    agencyShare: number;
-    tools: number;
-    ads: number;
-    currency: string;
-  }[];
+    .all(to, from) as StoredCostEntry[];
   if (rows.length === 0) return null;
   const total: PeriodCosts = { currency: rows[0]?.currency ?? 'EUR', communityManager: 0, agency: 0, tools: 0, ads: 0 };
   for (const row of rows) {

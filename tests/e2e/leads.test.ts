@@ -7,8 +7,10 @@ import { closeBrowser, openApp, screenshotsAtSizes } from './harness';
 
 afterAll(closeBrowser);
 
-/** Steps the ROI tab's quarter to `label` (the demo's leads are dated from today's date). */
-async function toQuarter(page: Page, label: string): Promise<void> {
+/** Opens Leads ▸ ROI and steps its quarter to `label` (the demo's leads are dated from today's date). */
+async function openQuarter(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: 'Leads' }).click();
+  await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
   for (let step = 0; step < 12 && (await page.getByTestId('legs-period').textContent()) !== label; step++)
     await page
       .getByRole('button', {
@@ -94,9 +96,7 @@ describe('the leads board (real renderer, real handlers)', () => {
     const app = await openApp(backend);
     const { page } = app;
     try {
-      await page.getByRole('button', { name: 'Leads' }).click();
-      await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
-      await toQuarter(page, '2026Q3');
+      await openQuarter(page, '2026Q3');
       const roi = page.getByRole('region', { name: 'ROI' });
       await expect.poll(() => roi.locator('table.models tbody tr').count()).toBe(8);
       await expect.poll(() => roi.textContent()).toContain('Data-driven (Markov)');
@@ -148,9 +148,7 @@ describe('the leads board (real renderer, real handlers)', () => {
     const app = await openApp(backend);
     const { page } = app;
     try {
-      await page.getByRole('button', { name: 'Leads' }).click();
-      await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
-      await toQuarter(page, '2026Q3');
+      await openQuarter(page, '2026Q3');
       const roi = page.getByRole('region', { name: 'ROI' });
       // The demo's entry: 120 h × 35 + 6,000 + 900 + 3,000.
       await expect.poll(() => roi.textContent()).toContain('14,100 EUR');
@@ -200,9 +198,7 @@ describe('the leads board (real renderer, real handlers)', () => {
     const app = await openApp(backend);
     const { page } = app;
     try {
-      await page.getByRole('button', { name: 'Leads' }).click();
-      await page.getByRole('tab', { name: 'ROI and the three legs' }).click();
-      await toQuarter(page, '2026Q3');
+      await openQuarter(page, '2026Q3');
       const other = page.getByRole('region', { name: 'Other information' });
       await other.getByRole('button', { name: 'Community size…' }).click();
       const form = page.getByRole('form', { name: 'Community, 2026Q3' });
