@@ -13,22 +13,6 @@ function leadsToMatch(sqlite: Database.Database): LeadToMatch[] {
     .all() as LeadToMatch[];
 }
 
-/**
- * The currency of a deals file's amounts when it names none (Salesforce's Data Loader extract has no currency column):
- * the cost model's latest (ROI compares revenue with it, and leaves out deals in another currency), else the deals'
- * stored last, else EUR.
- */
-export function unnamedDealCurrency(sqlite: Database.Database): string {
-  const row = sqlite
-    .prepare(
-      `SELECT currency FROM (SELECT currency, 0 AS rank, "to" AS at FROM costs
-         UNION ALL SELECT currency, 1, updated_at FROM deals)
-       ORDER BY rank, at DESC LIMIT 1`,
-    )
-    .get() as { currency: string } | undefined;
-  return row?.currency ?? 'EUR';
-}
-
 const TRACKED = ['stage', 'amount', 'closedAt', 'currency'] as const;
 
 /**

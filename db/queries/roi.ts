@@ -103,6 +103,42 @@ export interface CostEntry {
   currency?: string | undefined;
 }
 
+/**
+ * The currency the workspace's money is in, for amounts a file does not name one for (Salesforce's Data Loader extract,
+ * an ads report): the cost model's latest (ROI compares revenue with it, and leaves out deals in another currency),
+ * else the deals' stored last, else EUR.
+ */
+export function workspaceCurrency(sqlite: Database.Database): string {
+  const row = sqlite
+    .prepare(
+      `SELECT currency FROM (SELECT currency, 0 AS rank, "to" AS at FROM costs
+         UNION ALL SELECT currency, 1, updated_at FROM deals)
+       ORDER BY rank, at DESC LIMIT 1`,
+    )
+    .get() as { currency: string } | undefined;
+  return row?.currency ?? 'EUR';
+}
+
+/**
+ * Sets the ads of the entry for exactly these days (an ads report's spend), keeping its other figures; false when that
+ * entry is in another currency (the two are not added up).
+ */
+export function setAdSpend(
+  sqlite: Database.Database,
+  from: string,
+  to: string,
+  ads: number,
+  currency: string,
+): boolean {
+  return sqlite.transaction(() => {
+    const entry = costEntry(sqlite, from, to);
+    if (entry && entry.currency !== currency && entry.cmHours * entry.cmRate + entry.agencyFee + entry.tools > 0)
+      return false;
+    setCosts(sqlite, { ...(entry ?? { from, to }), ads, currency });
+    return true;
+  })();
+}
+
 /** The entry made for exactly these days, if one was. */
 export function costEntry(sqlite: Database.Database, from: string, to: string): StoredCostEntry | null {
   const row = sqlite

@@ -99,6 +99,7 @@ export const costsCommand: Command = {
   usage: [
     'pulso costs set --from YYYY-MM-DD --to YYYY-MM-DD [--cm-hours H --cm-rate R] [--agency-fee F --agency-share 0.4] [--tools T] [--ads A] [--currency EUR] [--workspace W] [--json]',
     "pulso costs get --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--json]   # the period's cost, and the entry made for exactly those days",
+    "pulso costs import-ads REPORT.csv|xlsx [--sheet NAME] [--currency USD] [--workspace W] [--json]   # an ads report's spend (Facebook Ads Manager's export) as the ads of the days it covers",
   ].join('\n       '),
   options: {
     workspace: { type: 'string' },
@@ -106,11 +107,30 @@ export const costsCommand: Command = {
     from: { type: 'string' },
     to: { type: 'string' },
     currency: { type: 'string' },
+    sheet: { type: 'string' },
     ...Object.fromEntries(COST_OPTIONS.map((name) => [name, { type: 'string' as const }])),
   },
   async run(client, values, positionals, io) {
     const action = positionals[0];
-    if (action !== 'set' && action !== 'get') throw new UsageError('use pulso costs set … or pulso costs get …');
+    if (action === 'import-ads') {
+      if (positionals.length !== 2) throw new UsageError('give exactly one REPORT: the ads report');
+      const currency = typeof values.currency === 'string' ? values.currency.toUpperCase() : undefined;
+      const spend = applied(
+        await client.call('import.adSpend', {
+          path: resolve(positionals[1] as string),
+          part: typeof values.sheet === 'string' ? values.sheet : undefined,
+          ...(currency ? { currency } : {}),
+        }),
+      );
+      io.out(
+        values.json
+          ? JSON.stringify(spend)
+          : `${spend.file}: ${spend.ads.toFixed(2)} ${spend.currency} of ads from ${spend.from} to ${spend.to} (${spend.rows} rows)`,
+      );
+      return 0;
+    }
+    if (action !== 'set' && action !== 'get')
+      throw new UsageError('use pulso costs set …, pulso costs get … or pulso costs import-ads REPORT');
     if (typeof values.from !== 'string' || typeof values.to !== 'string') throw new UsageError('give --from and --to');
     const period = { from: values.from, to: values.to };
     const said = (costs: PeriodCosts | null): string =>

@@ -53,6 +53,7 @@ import {
 } from './contacts';
 import { snapshotListSchema, snapshotSchema, type Snapshot } from './community';
 import {
+  type AdSpendSummary,
   costEntrySchema,
   currencySchema,
   linkSchema,
@@ -312,6 +313,13 @@ export const contract = {
       })
       .strict(),
   ).returns<DealsImportSummary>(),
+  /**
+   * An ads report's spend (Facebook Ads Manager's export, and alike) as the ads of the cost entry for the days it
+   * covers, that entry's other figures kept; `currency` where the report's header names none.
+   */
+  'import.adSpend': write(
+    importFileSchema.extend({ currency: currencySchema.optional() }).strict(),
+  ).returns<AdSpendSummary>(),
   /** Saves the columns of a CRM's deals export under a name, for the next imports (`--preset`). */
   'deals.savePreset': write(
     z.object({ name: z.string().trim().min(1).max(80), columns: dealColumnsSchema }).strict(),

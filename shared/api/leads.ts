@@ -119,6 +119,16 @@ export interface CostEntry {
   currency: string;
 }
 
+/** An ads report's spend, taken as the ads of the cost entry for the days it covers. */
+export interface AdSpendSummary {
+  file: string;
+  from: string;
+  to: string;
+  ads: number;
+  currency: string;
+  rows: number;
+}
+
 const money = z.number().min(0).max(1e12).optional();
 
 /** A period's cost model, as the user enters it (the app and `pulso costs set`). */

@@ -50,6 +50,7 @@ export type Refusal =
   | { refusal: 'contact-only-account'; name: string }
   | { refusal: 'deals-preset-missing'; preset: string; saved: string }
   | { refusal: 'deals-preset-none'; preset: string }
+  | { refusal: 'ads-currency-differs'; currency: string; from: string; to: string }
   | { refusal: 'workspace-no-folder'; folder: string; file: string }
   | { refusal: 'workspace-unopenable'; path: string; reason: string }
   | { refusal: 'workspace-not-ours'; path: string }

@@ -375,6 +375,12 @@ export const en = {
     'This looks like a CRM export of deals (deal id, amount, stage): import it as deals, matched to the leads?',
   'import.dealsStart': 'Import as CRM deals',
   'import.dealsKept': 'Kept: imported as soon as the workspace is free',
+  'import.adsOffer':
+    'This looks like an ads report (what was spent, by campaign or day): take its spend as the ads of the cost model for the days it covers?',
+  'import.adsStart': 'Take as ads spend',
+  'import.adsCurrencyHint': 'The report names no currency: left blank, the cost model’s is used (else EUR).',
+  'import.adsSummary':
+    'Ads: {ads} {currency} from {from} to {to} ({rows} rows), now the cost model’s ads for those days (Leads ▸ ROI).',
   'import.dealsCurrency': 'Currency of the amounts',
   'import.dealsCurrencyHint':
     'The file names none: left blank, the cost model’s is used (else the deals’ before, else EUR).',

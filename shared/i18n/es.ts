@@ -379,6 +379,12 @@ export const es: Record<MessageKey, string> = {
     'Parece una exportación de ventas de un CRM (id de venta, importe, etapa): ¿importarla como ventas, asignadas a los leads?',
   'import.dealsStart': 'Importar como ventas del CRM',
   'import.dealsKept': 'Guardado: se importa en cuanto el espacio de trabajo quede libre',
+  'import.adsOffer':
+    'Parece un informe de anuncios (lo gastado, por campaña o por día): ¿tomar su gasto como la publicidad del modelo de costes de los días que cubre?',
+  'import.adsStart': 'Tomar como gasto en publicidad',
+  'import.adsCurrencyHint': 'El informe no indica moneda: en blanco, se usa la de los costes (si no, EUR).',
+  'import.adsSummary':
+    'Publicidad: {ads} {currency} del {from} al {to} ({rows} filas), ahora la publicidad del modelo de costes de esos días (Leads ▸ ROI).',
   'import.dealsCurrency': 'Moneda de los importes',
   'import.dealsCurrencyHint':
     'El archivo no indica ninguna: en blanco, se usa la de los costes (si no, la de las ventas anteriores; si no, EUR).',

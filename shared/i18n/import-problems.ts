@@ -80,6 +80,10 @@ export const importProblemsEn = {
   'fileProblem.deal-column-missing': '{file}: no column "{header}" for the deal\'s {field}; its columns are {columns}',
   'fileProblem.deal-columns-not-found':
     "{file}: cannot find a column for the deal's {fields} among {columns}; is it a CRM's deals export? If so, name its columns in a mapping file (--mapping)",
+  'fileProblem.ads-columns-not-found':
+    '{file}: cannot find what was spent and on which days among {columns}; is it an ads report (Amount Spent, Reporting Starts)?',
+  'fileProblem.ads-no-rows': '{file} has no rows of spend',
+  'fileProblem.ads-row': '{file}, row {row}, column "{column}": {problem}; nothing taken',
   'fileProblem.mapping-field-unmapped': '{file}: no column is mapped to {field} (columns: {columns})',
   'fileProblem.mapping-column-missing':
     '{file}: column "{header}" (for {field}) is not in the file (columns: {columns})',
@@ -169,6 +173,10 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
     '{file}: no hay ninguna columna «{header}» para el campo {field} de la venta; sus columnas son {columns}',
   'fileProblem.deal-columns-not-found':
     '{file}: no se encuentra ninguna columna para los campos {fields} de la venta entre {columns}; ¿es una exportación de ventas de un CRM? Si lo es, nombra sus columnas en un archivo de correspondencias (--mapping)',
+  'fileProblem.ads-columns-not-found':
+    '{file}: no se encuentra lo gastado ni los días entre {columns}; ¿es un informe de anuncios (Importe gastado, Inicio del informe)?',
+  'fileProblem.ads-no-rows': '{file} no tiene filas de gasto',
+  'fileProblem.ads-row': '{file}, fila {row}, columna «{column}»: {problem}; no se tomó nada',
   'fileProblem.mapping-field-unmapped': '{file}: ninguna columna está asignada a {field} (columnas: {columns})',
   'fileProblem.mapping-column-missing':
     '{file}: la columna «{header}» (para {field}) no está en el archivo (columnas: {columns})',

@@ -41,6 +41,8 @@ export const refusalsEn = {
   'refusal.contact-only-account': "That is {name}'s only account: there is nothing to split it from",
   'refusal.deals-preset-missing': 'No deals preset "{preset}"; the saved ones are {saved}',
   'refusal.deals-preset-none': 'No deals preset "{preset}"; none is saved yet',
+  'refusal.ads-currency-differs':
+    'The cost model from {from} to {to} is in another currency than the ads report ({currency}): enter the ads by hand in its currency',
   'refusal.thing.message': 'message',
   'refusal.thing.author': 'author',
   'refusal.thing.idea': 'idea',
@@ -109,6 +111,8 @@ const refusalsEs: Record<RefusalKey, string> = {
   'refusal.contact-only-account': 'Es la única cuenta de {name}: no hay de qué separarla',
   'refusal.deals-preset-missing': 'No hay ninguna plantilla de ventas «{preset}»; las guardadas son {saved}',
   'refusal.deals-preset-none': 'No hay ninguna plantilla de ventas «{preset}»; aún no se ha guardado ninguna',
+  'refusal.ads-currency-differs':
+    'El modelo de costes del {from} al {to} está en otra moneda que el informe de anuncios ({currency}): escribe la publicidad a mano en su moneda',
   'refusal.thing.message': 'mensaje',
   'refusal.thing.author': 'autor',
   'refusal.thing.idea': 'idea',

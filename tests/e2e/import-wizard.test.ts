@@ -203,6 +203,32 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it("offers an ads report as what it is, and takes its spend as the cost model's ads for its days", async () => {
+    // Facebook Ads Manager's export (../shared/datasets/social-exports, trial-promoter-app's test fixtures).
+    const report = resolve('../shared/datasets/social-exports/facebook_ads_manager.csv');
+    const { opened, app, page } = await wizardOn(report);
+    try {
+      const offer = page.getByTestId('ads-import');
+      await expect.poll(() => offer.textContent()).toContain('This looks like an ads report');
+      // Its header names the currency (Amount Spent (USD)): nothing to ask.
+      expect(await offer.getByRole('textbox').count()).toBe(0);
+      await screenshotsAtSizes(page, 'import-ads-en');
+      await offer.getByRole('button', { name: 'Take as ads spend' }).click();
+      const entry = async () => opened.client.call('costs.entry', { from: '2017-04-19', to: '2017-07-19' });
+      await expect.poll(async () => (await entry())?.ads).toBeGreaterThan(4000);
+      const ads = ((await entry())?.ads ?? 0).toLocaleString('en', { minimumFractionDigits: 2 });
+      await expect
+        .poll(() => offer.textContent())
+        .toBe(
+          `Ads: ${ads} USD from 04/19/2017 to 07/19/2017 (535 rows), now the cost model’s ads for those days (Leads ▸ ROI).`,
+        );
+      expect(await opened.client.call('workspace.info', {})).toMatchObject({ counts: { messages: 0 } });
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('names the line of a file that mixes encodings, and imports it once the user chooses its encoding', async () => {
     const folder = tempFolder();
     const path = join(folder, 'mezcla.csv');

@@ -8,13 +8,9 @@ import {
   savePreset,
   undoBatch,
 } from '../../../db/queries/imports';
-import {
-  dealPreset,
-  dealPresetNames,
-  saveDealPreset,
-  storeDeals,
-  unnamedDealCurrency,
-} from '../../../db/queries/deals';
+import { dealPreset, dealPresetNames, saveDealPreset, storeDeals } from '../../../db/queries/deals';
+import { setAdSpend, workspaceCurrency } from '../../../db/queries/roi';
+import { readAdSpend } from './ad-spend';
 import { readDeals } from './deals';
 import { settleImportedCases } from '../care/settle';
 import { notFound, Refused } from '../runtime/context';
@@ -125,7 +121,7 @@ export const importHandlers = defineHandlers({
           : { refusal: 'deals-preset-none', preset: String(preset) },
       );
     }
-    const unnamed = currency ?? unnamedDealCurrency(context.store.sqlite);
+    const unnamed = currency ?? workspaceCurrency(context.store.sqlite);
     const file = await readDeals(request.path, fileOptions, timeZone, { ...saved, ...columns }, unnamed);
     return context.writes.write((at) => {
       const sqlite = context.store.sqlite;
@@ -145,6 +141,18 @@ export const importHandlers = defineHandlers({
         });
         return { batch, file: basename(request.path), ...counts, currencyAssumed: file.currencyAssumed };
       })();
+    });
+  },
+  'import.adSpend': async (request, context) => {
+    const { timeZone } = workspaceSettings(context.store);
+    assertRegularFile(request.path);
+    const { currency: given, ...fileOptions } = request;
+    const spend = await readAdSpend(request.path, fileOptions, timeZone);
+    return context.writes.write(() => {
+      const currency = spend.currency ?? given ?? workspaceCurrency(context.store.sqlite);
+      if (!setAdSpend(context.store.sqlite, spend.from, spend.to, spend.ads, currency))
+        throw new Refused({ refusal: 'ads-currency-differs', currency, from: spend.from, to: spend.to });
+      return { file: basename(request.path), ...spend, currency };
     });
   },
   'deals.savePreset': ({ name, columns }, { store, writes }) =>

@@ -86,6 +86,10 @@ export type FileProblem =
   | { code: 'quote-text-after'; file: string; row: string; reason: string }
   | { code: 'deal-column-missing'; file: string; header: string; field: string; columns: string }
   | { code: 'deal-columns-not-found'; file: string; fields: string; columns: string }
+  /** An ads report (its spend taken as the cost model's ads): not one, empty, or a row's cell unread. */
+  | { code: 'ads-columns-not-found'; file: string; columns: string }
+  | { code: 'ads-no-rows'; file: string }
+  | { code: 'ads-row'; file: string; row: string; column: string; cell: CellProblem }
   /** A mapping (a preset's, a file's, the wizard's) that does not fit the file's headers. */
   | { code: 'mapping-field-unmapped'; file: string; field: string; columns: string }
   | { code: 'mapping-column-missing'; file: string; header: string; field: string; columns: string }
@@ -94,7 +98,7 @@ export type FileProblem =
   | { code: 'deal-row'; file: string; row: string; column: string; cell: CellProblem };
 
 export function fileProblemText(problem: FileProblem, say: SayProblem): string {
-  if (problem.code === 'deal-row') {
+  if (problem.code === 'deal-row' || problem.code === 'ads-row') {
     const { code, cell, ...values } = problem;
     return say(`fileProblem.${code}`, { ...values, problem: cellProblemText(cell, say) });
   }

@@ -14,6 +14,7 @@ import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
 import { formatDuration } from '../../components/format';
 import { Batches } from './Batches';
+import { AdSpendImport } from './AdSpendImport';
 import { DealsImport } from './DealsImport';
 import { DroppedGuesses, FileDefaults } from './FileDefaults';
 import { MappingTable } from './MappingTable';
@@ -422,6 +423,12 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
             </p>
           )}
           <DealsImport key={file.path} path={file.path} part={inspection.part} headers={inspection.headers} />
+          <AdSpendImport
+            key={`ads-${file.path}`}
+            path={file.path}
+            part={inspection.part}
+            headers={inspection.headers}
+          />
           <DroppedGuesses dropped={inspection.dropped} />
           <FileDefaults inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />
           <ValueTables inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />

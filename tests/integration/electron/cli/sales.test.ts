@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../helpers/cli';
 import { fingerprint, tempFolder, writeEncoded } from '../../../helpers/files';
@@ -245,6 +245,10 @@ describe('pulso costs', () => {
     const july = await pulso('costs', 'get', '--from', '2026-07-01', '--to', '2026-07-31', '--workspace', workspace);
     expect(july.out).toBe(
       '2026-07-01 … 2026-07-31: currency EUR, communityManager 1415.22, agency 0.00, tools 0.00, ads 1010.87\n',
+    );
+    const report = resolve('../shared/datasets/social-exports/facebook_ads_manager.csv');
+    expect((await pulso('costs', 'import-ads', report, '--workspace', workspace)).out).toMatch(
+      /^facebook_ads_manager\.csv: 4\d{3}\.\d{2} USD of ads from 2017-04-19 to 2017-07-19 \(535 rows\)\n$/,
     );
     expect(await pulso('costs', 'set', ...q3, '--ads', 'mucho')).toMatchObject({
       code: 1,

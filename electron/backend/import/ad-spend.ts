@@ -1,0 +1,63 @@
+import { basename } from 'node:path';
+import { adSpendColumns } from '../../../shared/domain/import/ad-spend';
+import { parseDate } from '../../../shared/domain/import/dates';
+import { parseAmount } from '../../../shared/domain/import/deal-fields';
+import type { CellProblem } from '../../../shared/domain/import/problems';
+import { cellText, type Cell } from '../../../shared/domain/import/values';
+import { localDate } from '../../../shared/domain/time';
+import { ImportError, openReader, readerOptions, records } from './readers';
+import type { ReaderOptions } from './readers/types';
+
+export interface AdSpend {
+  /** What the report's rows spent, in all. */
+  ads: number;
+  /** As the spend's header names it, if it does. */
+  currency: string | null;
+  /** The days the rows cover, first and last (the workspace's zone). */
+  from: string;
+  to: string;
+  rows: number;
+}
+
+/**
+ * An ads report's spend (Facebook Ads Manager's export and reports like it), every row read before anything is used:
+ * a row whose spend or day cannot be read refuses the file, naming its row and column.
+ */
+export async function readAdSpend(path: string, options: ReaderOptions, timeZone: string): Promise<AdSpend> {
+  const name = basename(path);
+  const reader = await openReader(path, readerOptions(options));
+  const columns = adSpendColumns(reader.headers);
+  if (!columns)
+    throw new ImportError({
+      code: 'ads-columns-not-found',
+      file: name,
+      columns: reader.headers.map((h) => `"${h}"`).join(', '),
+    });
+  const refuse = (row: number, at: number, cell: CellProblem): ImportError =>
+    new ImportError({ code: 'ads-row', file: name, row: String(row), column: reader.headers[at] ?? '', cell });
+  const day = (row: number, at: number, values: readonly Cell[]): string | null => {
+    const parsed = parseDate(values[at] ?? null, null, timeZone);
+    if (!parsed.ok) throw refuse(row, at, parsed.problem);
+    return parsed.value === null ? null : localDate(parsed.value, timeZone);
+  };
+  let ads = 0;
+  let rows = 0;
+  let from: string | null = null;
+  let to: string | null = null;
+  for await (const { row, values } of records(reader)) {
+    const written = cellText(values[columns.spend] ?? null);
+    // A campaign that spent nothing may leave its cell empty.
+    const spend = written === '' ? 0 : parseAmount(values[columns.spend] ?? null);
+    if (spend === null || spend < 0) throw refuse(row, columns.spend, { code: 'amount-unread', value: written });
+    const starts = day(row, columns.starts, values);
+    if (starts === null) throw refuse(row, columns.starts, { code: 'date-empty' });
+    const ends = (columns.ends === null ? null : day(row, columns.ends, values)) ?? starts;
+    ads += spend;
+    rows++;
+    if (from === null || starts < from) from = starts;
+    if (to === null || ends > to) to = ends;
+  }
+  if (from === null || to === null) throw new ImportError({ code: 'ads-no-rows', file: name });
+  // Cents, as the report wrote them: a sum of hundreds of rows in binary fractions drifts.
+  return { ads: Math.round(ads * 100) / 100, currency: columns.currency, from, to, rows };
+}

@@ -1,0 +1,46 @@
+import { foldHeader } from './fields';
+
+/**
+ * An ads report's columns (Facebook Ads Manager's, and reports like it in Spanish or English): what was spent, and
+ * the days the report covers. Ads Manager writes both the campaigns' own schedule (Starts, Ends) and the report's
+ * range (Reporting Starts, Reporting Ends): the report's range wins, as the spend is the spend within it.
+ */
+const SPEND = /^(amount spent|spend|spent|cost|importe gastado|gasto|coste|importe invertido)( \(([a-z]{3})\))?$/;
+const STARTS = [
+  'reporting starts',
+  'inicio del informe',
+  'day',
+  'date',
+  'dia',
+  'fecha',
+  'starts',
+  'start date',
+  'inicio',
+];
+const ENDS = ['reporting ends', 'fin del informe', 'ends', 'end date', 'fin'];
+
+export interface AdSpendColumns {
+  spend: number;
+  /** The currency the spend's header names ("Amount Spent (USD)"), if it does. */
+  currency: string | null;
+  starts: number;
+  /** The day a row's spend ends on; a report by day has none (each row is its day). */
+  ends: number | null;
+}
+
+/** The columns of an ads report among a file's headers, or null when it is not one (no spend, or no day). */
+export function adSpendColumns(headers: readonly string[]): AdSpendColumns | null {
+  const folded = headers.map(foldHeader);
+  const spendAt = folded.findIndex((header) => SPEND.test(header));
+  const first = (names: readonly string[]): number | null => {
+    for (const name of names) {
+      const at = folded.indexOf(name);
+      if (at >= 0) return at;
+    }
+    return null;
+  };
+  const starts = first(STARTS);
+  if (spendAt < 0 || starts === null) return null;
+  const currency = SPEND.exec(folded[spendAt] as string)?.[3];
+  return { spend: spendAt, currency: currency ? currency.toUpperCase() : null, starts, ends: first(ENDS) };
+}
