@@ -99,7 +99,7 @@ export const costsCommand: Command = {
   usage: [
     'pulso costs set --from YYYY-MM-DD --to YYYY-MM-DD [--cm-hours H --cm-rate R] [--agency-fee F --agency-share 0.4] [--tools T] [--ads A] [--currency EUR] [--workspace W] [--json]',
     "pulso costs get --from YYYY-MM-DD --to YYYY-MM-DD [--workspace W] [--json]   # the period's cost, and the entry made for exactly those days",
-    "pulso costs import-ads REPORT.csv|xlsx [--sheet NAME] [--currency USD] [--workspace W] [--json]   # an ads report's spend (Facebook Ads Manager's export) as the ads of the days it covers",
+    "pulso costs import-ads REPORT.csv|xlsx [--sheet NAME] [--currency USD] [--date-order dmy|mdy] [--workspace W] [--json]   # an ads report's spend (Facebook Ads Manager's export) as the ads of the days it covers",
   ].join('\n       '),
   options: {
     workspace: { type: 'string' },
@@ -108,6 +108,7 @@ export const costsCommand: Command = {
     to: { type: 'string' },
     currency: { type: 'string' },
     sheet: { type: 'string' },
+    'date-order': { type: 'string' },
     ...Object.fromEntries(COST_OPTIONS.map((name) => [name, { type: 'string' as const }])),
   },
   async run(client, values, positionals, io) {
@@ -120,6 +121,9 @@ export const costsCommand: Command = {
           path: resolve(positionals[1] as string),
           part: typeof values.sheet === 'string' ? values.sheet : undefined,
           ...(currency ? { currency } : {}),
+          ...(values['date-order'] === 'dmy' || values['date-order'] === 'mdy'
+            ? { dateOrder: values['date-order'] }
+            : {}),
         }),
       );
       io.out(

@@ -318,7 +318,13 @@ export const contract = {
    * covers, that entry's other figures kept; `currency` where the report's header names none.
    */
   'import.adSpend': write(
-    importFileSchema.extend({ currency: currencySchema.optional() }).strict(),
+    importFileSchema
+      .extend({
+        currency: currencySchema.optional(),
+        /** How slashed days read (04/05/2026) where the report's own days do not tell. */
+        dateOrder: z.enum(['dmy', 'mdy']).optional(),
+      })
+      .strict(),
   ).returns<AdSpendSummary>(),
   /** Saves the columns of a CRM's deals export under a name, for the next imports (`--preset`). */
   'deals.savePreset': write(

@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { adSpendColumns } from '../../../shared/domain/import/ad-spend';
-import { parseDate } from '../../../shared/domain/import/dates';
+import { detectDateOrder, parseDate, type DateOrder } from '../../../shared/domain/import/dates';
 import { parseAmount } from '../../../shared/domain/import/deal-fields';
 import type { CellProblem } from '../../../shared/domain/import/problems';
 import { cellText, type Cell } from '../../../shared/domain/import/values';
 import { localDate } from '../../../shared/domain/time';
 import { ImportError, openReader, readerOptions, records } from './readers';
-import type { ReaderOptions } from './readers/types';
+import type { FileRecord, ReaderOptions } from './readers/types';
 
 export interface AdSpend {
   /** What the report's rows spent, in all. */
@@ -20,10 +20,17 @@ export interface AdSpend {
 }
 
 /**
- * An ads report's spend (Facebook Ads Manager's export and reports like it), every row read before anything is used:
- * a row whose spend or day cannot be read refuses the file, naming its row and column.
+ * An ads report's spend (Facebook Ads Manager's export and reports like it), every row read before anything is used
+ * (such reports are small: a row per campaign or day): a row whose spend or day cannot be read refuses the file,
+ * naming its row and column.
  */
-export async function readAdSpend(path: string, options: ReaderOptions, timeZone: string): Promise<AdSpend> {
+export async function readAdSpend(
+  path: string,
+  options: ReaderOptions,
+  timeZone: string,
+  /** How slashed dates read (04/05/2026), where the report's own days do not tell. */
+  given: DateOrder | undefined,
+): Promise<AdSpend> {
   const name = basename(path);
   const reader = await openReader(path, readerOptions(options));
   const columns = adSpendColumns(reader.headers);
@@ -35,16 +42,25 @@ export async function readAdSpend(path: string, options: ReaderOptions, timeZone
     });
   const refuse = (row: number, at: number, cell: CellProblem): ImportError =>
     new ImportError({ code: 'ads-row', file: name, row: String(row), column: reader.headers[at] ?? '', cell });
+  const rows: FileRecord[] = [];
+  for await (const record of records(reader)) rows.push(record);
+  // Slashed days read as the report's own days say (one past the 12th), else as the user said; never guessed.
+  const dayCells = rows.flatMap(({ values }) =>
+    [columns.starts, columns.ends].flatMap((at) => (at === null ? [] : [cellText(values[at] ?? null)])),
+  );
+  const detected = detectDateOrder(dayCells);
+  if (detected === 'inconsistent') throw new ImportError({ code: 'dates-mixed', file: name });
+  const order = detected === 'ambiguous' || detected === null ? (given ?? null) : detected;
+  if (detected === 'ambiguous' && !given) throw new ImportError({ code: 'dates-ambiguous', file: name });
   const day = (row: number, at: number, values: readonly Cell[]): string | null => {
-    const parsed = parseDate(values[at] ?? null, null, timeZone);
+    const parsed = parseDate(values[at] ?? null, order, timeZone);
     if (!parsed.ok) throw refuse(row, at, parsed.problem);
     return parsed.value === null ? null : localDate(parsed.value, timeZone);
   };
   let ads = 0;
-  let rows = 0;
   let from: string | null = null;
   let to: string | null = null;
-  for await (const { row, values } of records(reader)) {
+  for (const { row, values } of rows) {
     const written = cellText(values[columns.spend] ?? null);
     // A campaign that spent nothing may leave its cell empty.
     const spend = written === '' ? 0 : parseAmount(values[columns.spend] ?? null);
@@ -53,11 +69,10 @@ export async function readAdSpend(path: string, options: ReaderOptions, timeZone
     if (starts === null) throw refuse(row, columns.starts, { code: 'date-empty' });
     const ends = (columns.ends === null ? null : day(row, columns.ends, values)) ?? starts;
     ads += spend;
-    rows++;
     if (from === null || starts < from) from = starts;
     if (to === null || ends > to) to = ends;
   }
   if (from === null || to === null) throw new ImportError({ code: 'ads-no-rows', file: name });
   // Cents, as the report wrote them: a sum of hundreds of rows in binary fractions drifts.
-  return { ads: Math.round(ads * 100) / 100, currency: columns.currency, from, to, rows };
+  return { ads: Math.round(ads * 100) / 100, currency: columns.currency, from, to, rows: rows.length };
 }

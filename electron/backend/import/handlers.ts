@@ -146,8 +146,8 @@ export const importHandlers = defineHandlers({
   'import.adSpend': async (request, context) => {
     const { timeZone } = workspaceSettings(context.store);
     assertRegularFile(request.path);
-    const { currency: given, ...fileOptions } = request;
-    const spend = await readAdSpend(request.path, fileOptions, timeZone);
+    const { currency: given, dateOrder, ...fileOptions } = request;
+    const spend = await readAdSpend(request.path, fileOptions, timeZone, dateOrder);
     return context.writes.write(() => {
       const currency = spend.currency ?? given ?? workspaceCurrency(context.store.sqlite);
       if (!setAdSpend(context.store.sqlite, spend.from, spend.to, spend.ads, currency))

@@ -10,13 +10,15 @@ interface Props {
   path: string;
   part: string | null;
   headers: string[];
+  /** The wizard's date order, for slashed days the report's own do not tell. */
+  dateOrder: 'dmy' | 'mdy' | undefined;
 }
 
 /**
  * An ads report (Facebook Ads Manager's export, and alike: spend by campaign or day) is offered as what it is: its
  * spend taken as the ads of the cost model for the days it covers, as `pulso costs import-ads` does, not as messages.
  */
-export function AdSpendImport({ path, part, headers }: Props) {
+export function AdSpendImport({ path, part, headers, dateOrder }: Props) {
   const { t, number, date } = useI18n();
   const [summary, setSummary] = useState<AdSpendSummary | null>(null);
   const [state, setState] = useState<'idle' | 'running' | 'kept' | { error: string }>('idle');
@@ -31,6 +33,7 @@ export function AdSpendImport({ path, part, headers }: Props) {
         path,
         ...(part ? { part } : {}),
         ...(currency ? { currency } : {}),
+        ...(dateOrder ? { dateOrder } : {}),
       });
       if (isPending(result)) setState('kept');
       else {

@@ -428,6 +428,7 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
             path={file.path}
             part={inspection.part}
             headers={inspection.headers}
+            dateOrder={inspection.mapping.dateOrder}
           />
           <DroppedGuesses dropped={inspection.dropped} />
           <FileDefaults inspection={inspection} onChange={(mapping) => setFile({ ...file, mapping })} />

@@ -63,4 +63,30 @@ describe("an ads report's spend as the cost model's ads", () => {
     });
     expect(await client.call('costs.entry', { from: '2026-07-01', to: '2026-07-02' })).toBeNull();
   });
+
+  it('reads slashed days as the report tells, or as the user says where it cannot; never guessed', async () => {
+    const { client } = testBackend();
+    const folder = tempFolder();
+    const told = join(folder, 'julio.csv');
+    writeFileSync(told, 'Día;Coste (EUR)\n01/07/2026;100\n13/07/2026;50\n');
+    expect(await client.call('import.adSpend', { path: told })).toMatchObject({
+      from: '2026-07-01',
+      to: '2026-07-13',
+      ads: 150,
+      currency: 'EUR',
+    });
+    const untold = join(folder, 'primeros.csv');
+    writeFileSync(untold, 'Día;Coste (EUR)\n01/07/2026;100\n02/07/2026;50\n');
+    await expect(client.call('import.adSpend', { path: untold })).rejects.toMatchObject({
+      problem: { code: 'dates-ambiguous', file: 'primeros.csv' },
+    });
+    expect(await client.call('import.adSpend', { path: untold, dateOrder: 'dmy' })).toMatchObject({
+      from: '2026-07-01',
+      to: '2026-07-02',
+    });
+    expect(await client.call('import.adSpend', { path: untold, dateOrder: 'mdy' })).toMatchObject({
+      from: '2026-01-07',
+      to: '2026-02-07',
+    });
+  });
 });
