@@ -4,6 +4,7 @@ import { isPending } from '../../../../shared/api/envelope';
 import { adSpendColumns } from '../../../../shared/domain/import/ad-spend';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { OfferControls, type OfferState } from './OfferControls';
 
 interface Props {
   /** The file's token, and the sheet chosen. */
@@ -21,11 +22,10 @@ interface Props {
 export function AdSpendImport({ path, part, headers, dateOrder }: Props) {
   const { t, number, date } = useI18n();
   const [summary, setSummary] = useState<AdSpendSummary | null>(null);
-  const [state, setState] = useState<'idle' | 'running' | 'kept' | { error: string }>('idle');
+  const [state, setState] = useState<OfferState>('idle');
   const [currency, setCurrency] = useState('');
   const columns = adSpendColumns(headers);
   if (!columns && !summary) return null;
-  const currencyValid = currency === '' || /^[A-Z]{3}$/.test(currency);
   const run = async (): Promise<void> => {
     setState('running');
     try {
@@ -58,29 +58,14 @@ export function AdSpendImport({ path, part, headers, dateOrder }: Props) {
       ) : (
         <>
           {t('import.adsOffer')}{' '}
-          {columns?.currency === null && (
-            <label className="deals-currency" title={t('import.adsCurrencyHint')}>
-              {t('import.dealsCurrency')}{' '}
-              <input
-                value={currency}
-                maxLength={3}
-                size={5}
-                placeholder={t('import.dealsCurrencyAuto')}
-                aria-invalid={!currencyValid}
-                onChange={(e) => setCurrency(e.target.value.toUpperCase().replace(/[^A-Z]/g, ''))}
-              />
-            </label>
-          )}{' '}
-          <button className="primary" disabled={state === 'running' || !currencyValid} onClick={() => void run()}>
-            {t('import.adsStart')}
-          </button>
-          {state === 'kept' && <span> {t('import.dealsKept')}</span>}
-          {typeof state === 'object' && (
-            <span className="error" role="alert">
-              {' '}
-              {state.error}
-            </span>
-          )}
+          <OfferControls
+            askCurrency={columns?.currency === null ? { hint: t('import.adsCurrencyHint') } : null}
+            currency={currency}
+            onCurrency={setCurrency}
+            start={t('import.adsStart')}
+            state={state}
+            onStart={() => void run()}
+          />
         </>
       )}
     </div>

@@ -4,6 +4,7 @@ import { isPending } from '../../../../shared/api/envelope';
 import { dealColumns, REQUIRED_DEAL_FIELDS } from '../../../../shared/domain/import/deal-fields';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { OfferControls, type OfferState } from './OfferControls';
 
 interface Props {
   /** The file's token, and the sheet chosen. */
@@ -19,10 +20,9 @@ interface Props {
 export function DealsImport({ path, part, headers }: Props) {
   const { t, number } = useI18n();
   const [summary, setSummary] = useState<DealsImportSummary | null>(null);
-  const [state, setState] = useState<'idle' | 'running' | 'kept' | string>('idle');
+  const [state, setState] = useState<OfferState>('idle');
   const [currency, setCurrency] = useState('');
   const found = dealColumns(headers);
-  const currencyValid = currency === '' || /^[A-Z]{3}$/.test(currency);
   const looksLikeDeals = REQUIRED_DEAL_FIELDS.every((field) => found[field] !== undefined);
   if (!looksLikeDeals && !summary) return null;
   const run = async (): Promise<void> => {
@@ -39,7 +39,7 @@ export function DealsImport({ path, part, headers }: Props) {
         setState('idle');
       }
     } catch (e) {
-      setState((e as Error).message);
+      setState({ error: (e as Error).message });
     }
   };
   return (
@@ -58,28 +58,14 @@ export function DealsImport({ path, part, headers }: Props) {
       ) : (
         <>
           {t('import.dealsOffer')}{' '}
-          {found.currency === undefined && (
-            <label className="deals-currency" title={t('import.dealsCurrencyHint')}>
-              {t('import.dealsCurrency')}{' '}
-              <input
-                value={currency}
-                maxLength={3}
-                size={5}
-                placeholder={t('import.dealsCurrencyAuto')}
-                aria-invalid={!currencyValid}
-                onChange={(e) => setCurrency(e.target.value.toUpperCase().replace(/[^A-Z]/g, ''))}
-              />
-            </label>
-          )}{' '}
-          <button className="primary" disabled={state === 'running' || !currencyValid} onClick={() => void run()}>
-            {t('import.dealsStart')}
-          </button>
-          {state === 'kept' && <span> {t('import.dealsKept')}</span>}
-          {state !== 'idle' && state !== 'running' && state !== 'kept' && (
-            <span className="error" role="alert">
-              {state}
-            </span>
-          )}
+          <OfferControls
+            askCurrency={found.currency === undefined ? { hint: t('import.dealsCurrencyHint') } : null}
+            currency={currency}
+            onCurrency={setCurrency}
+            start={t('import.dealsStart')}
+            state={state}
+            onStart={() => void run()}
+          />
         </>
       )}
     </div>
