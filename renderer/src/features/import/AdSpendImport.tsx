@@ -1,10 +1,7 @@
-import { useState } from 'react';
-import type { AdSpendSummary } from '../../../../shared/api/leads';
-import { isPending } from '../../../../shared/api/envelope';
 import { adSpendColumns } from '../../../../shared/domain/import/ad-spend';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { OfferControls, type OfferState } from './OfferControls';
+import { OfferControls, useOffer } from './OfferControls';
 
 interface Props {
   /** The file's token, and the sheet chosen. */
@@ -21,29 +18,16 @@ interface Props {
  */
 export function AdSpendImport({ path, part, headers, dateOrder }: Props) {
   const { t, number, date } = useI18n();
-  const [summary, setSummary] = useState<AdSpendSummary | null>(null);
-  const [state, setState] = useState<OfferState>('idle');
-  const [currency, setCurrency] = useState('');
+  const { summary, state, currency, setCurrency, run } = useOffer((currency) =>
+    api.call('import.adSpend', {
+      path,
+      ...(part ? { part } : {}),
+      ...(currency ? { currency } : {}),
+      ...(dateOrder ? { dateOrder } : {}),
+    }),
+  );
   const columns = adSpendColumns(headers);
   if (!columns && !summary) return null;
-  const run = async (): Promise<void> => {
-    setState('running');
-    try {
-      const result = await api.call('import.adSpend', {
-        path,
-        ...(part ? { part } : {}),
-        ...(currency ? { currency } : {}),
-        ...(dateOrder ? { dateOrder } : {}),
-      });
-      if (isPending(result)) setState('kept');
-      else {
-        setSummary(result);
-        setState('idle');
-      }
-    } catch (e) {
-      setState({ error: (e as Error).message });
-    }
-  };
   const day = (text: string): string => date(Date.parse(`${text}T12:00:00Z`));
   return (
     <div className="notice deals-import" role="status" data-testid="ads-import">

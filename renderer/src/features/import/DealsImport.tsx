@@ -1,10 +1,7 @@
-import { useState } from 'react';
-import type { DealsImportSummary } from '../../../../shared/api/leads';
-import { isPending } from '../../../../shared/api/envelope';
 import { dealColumns, REQUIRED_DEAL_FIELDS } from '../../../../shared/domain/import/deal-fields';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { OfferControls, type OfferState } from './OfferControls';
+import { OfferControls, useOffer } from './OfferControls';
 
 interface Props {
   /** The file's token, and the sheet chosen. */
@@ -19,29 +16,12 @@ interface Props {
  */
 export function DealsImport({ path, part, headers }: Props) {
   const { t, number } = useI18n();
-  const [summary, setSummary] = useState<DealsImportSummary | null>(null);
-  const [state, setState] = useState<OfferState>('idle');
-  const [currency, setCurrency] = useState('');
+  const { summary, state, currency, setCurrency, run } = useOffer((currency) =>
+    api.call('import.deals', { path, ...(part ? { part } : {}), ...(currency ? { currency } : {}) }),
+  );
   const found = dealColumns(headers);
   const looksLikeDeals = REQUIRED_DEAL_FIELDS.every((field) => found[field] !== undefined);
   if (!looksLikeDeals && !summary) return null;
-  const run = async (): Promise<void> => {
-    setState('running');
-    try {
-      const result = await api.call('import.deals', {
-        path,
-        ...(part ? { part } : {}),
-        ...(currency ? { currency } : {}),
-      });
-      if (isPending(result)) setState('kept');
-      else {
-        setSummary(result);
-        setState('idle');
-      }
-    } catch (e) {
-      setState({ error: (e as Error).message });
-    }
-  };
   return (
     <div className="notice deals-import" role="status" data-testid="deals-import">
       {summary ? (

@@ -1,7 +1,33 @@
+import { useState } from 'react';
+import { isPending, type PendingWrite } from '../../../../shared/api/envelope';
 import { useI18n } from '../../app/i18n';
 
 /** What came of an offer's run: nothing yet, running, kept for when the workspace is free, or refused. */
 export type OfferState = 'idle' | 'running' | 'kept' | { error: string };
+
+/**
+ * An offer's run: the currency typed (blank: the workspace's), what came of it, and its summary once done. `call` is
+ * given the currency typed, if any.
+ */
+export function useOffer<S>(call: (currency: string | undefined) => Promise<S | PendingWrite>) {
+  const [summary, setSummary] = useState<S | null>(null);
+  const [state, setState] = useState<OfferState>('idle');
+  const [currency, setCurrency] = useState('');
+  const run = async (): Promise<void> => {
+    setState('running');
+    try {
+      const result = await call(currency || undefined);
+      if (isPending(result)) setState('kept');
+      else {
+        setSummary(result);
+        setState('idle');
+      }
+    } catch (e) {
+      setState({ error: (e as Error).message });
+    }
+  };
+  return { summary, state, currency, setCurrency, run };
+}
 
 /** A currency code as typed: blank (the workspace's) or three letters. */
 export const currencyReady = (currency: string): boolean => currency === '' || /^[A-Z]{3}$/.test(currency);

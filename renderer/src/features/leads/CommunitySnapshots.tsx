@@ -23,8 +23,9 @@ interface Props {
 export function CommunitySnapshots({ period, onChanged, onClose }: Props) {
   const i18n = useI18n();
   const { t, number } = i18n;
-  const list = useApi('community.list', { from: period.from, to: period.to });
-  const known = useApi('community.list', {});
+  // Every channel's snapshots (a few a month): the quarter's listed, the channels offered as the user types one.
+  const all = useApi('community.list', {});
+  const inQuarter = (all.data ?? []).filter((s) => s.date >= period.from && s.date <= period.to);
   const today = new Date().toISOString().slice(0, 10);
   const [source, setSource] = useState<Source>('twitter');
   const [channel, setChannel] = useState('');
@@ -38,8 +39,7 @@ export function CommunitySnapshots({ period, onChanged, onClose }: Props) {
   const readable = FIGURES.every((name) => !Number.isNaN(counts[name]));
   const given = FIGURES.some((name) => counts[name] !== null);
   const changed = (): void => {
-    list.reload();
-    known.reload();
+    all.reload();
     onChanged();
   };
   const record = async (): Promise<void> => {
@@ -66,7 +66,7 @@ export function CommunitySnapshots({ period, onChanged, onClose }: Props) {
       setSaid((e as Error).message);
     }
   };
-  const channels = [...new Set((known.data ?? []).filter((s) => s.source === source).map((s) => s.channel))];
+  const channels = [...new Set((all.data ?? []).filter((s) => s.source === source).map((s) => s.channel))];
   return (
     <form
       className="leg-form"
@@ -136,7 +136,7 @@ export function CommunitySnapshots({ period, onChanged, onClose }: Props) {
         </button>
         {said && <span role="status"> {said}</span>}
       </div>
-      {list.data && list.data.length > 0 ? (
+      {inQuarter.length > 0 ? (
         <table className="snapshots">
           <thead>
             <tr>
@@ -149,7 +149,7 @@ export function CommunitySnapshots({ period, onChanged, onClose }: Props) {
             </tr>
           </thead>
           <tbody>
-            {list.data.map((s) => (
+            {inQuarter.map((s) => (
               <tr key={s.id}>
                 <td>
                   {sourceText(s.source, i18n)} {s.channel}

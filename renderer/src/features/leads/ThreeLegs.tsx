@@ -92,11 +92,7 @@ export function ThreeLegs() {
             yearBefore={yearBefore.data ?? null}
             pct={pct}
             period={period}
-            onCostSaved={() => {
-              roi.reload();
-              previous.reload();
-              yearBefore.reload();
-            }}
+            onCostSaved={roi.reload}
           />
           <section className="leg" aria-label={t('legs.kpis')}>
             <h2>{t('legs.kpis')}</h2>

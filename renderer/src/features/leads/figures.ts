@@ -1,5 +1,6 @@
 // What the ROI tab's forms read from what is typed.
 import type { CostEntry } from '../../../../shared/api/leads';
+import { parseAmount } from '../../../../shared/domain/import/deal-fields';
 
 const AMOUNTS = ['cmHours', 'cmRate', 'agencyFee', 'tools', 'ads'] as const;
 type Amount = (typeof AMOUNTS)[number];
@@ -20,8 +21,9 @@ export const fieldsOf = (entry: CostEntry | null, currency: string): Fields => (
 /** The form's figures as the API takes them, or null while one cannot be read (blank amounts are 0). */
 export function costEntryOf(fields: Fields): Omit<CostEntry, 'from' | 'to'> | null {
   const amount = (text: string): number | null => {
-    const value = text.trim() === '' ? 0 : Number(text.replace(',', '.'));
-    return Number.isFinite(value) && value >= 0 && value <= 1e12 ? value : null;
+    // As exports write amounts ("1.200", "1.234,50", "€ 900"), so a figure copied from one reads as it says.
+    const value = text.trim() === '' ? 0 : parseAmount(text);
+    return value !== null && value >= 0 && value <= 1e12 ? value : null;
   };
   const amounts = Object.fromEntries(AMOUNTS.map((name) => [name, amount(fields[name])])) as Record<
     Amount,

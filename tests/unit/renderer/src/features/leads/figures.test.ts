@@ -24,6 +24,14 @@ describe("the cost model form's figures", () => {
     });
   });
 
+  it('reads an amount copied from an export as the export wrote it', () => {
+    expect(costEntryOf({ ...typed, ads: '1.200', tools: '1.234,50', agencyFee: '€ 900' })).toMatchObject({
+      ads: 1200,
+      tools: 1234.5,
+      agencyFee: 900,
+    });
+  });
+
   it('has no figures while one cannot be read', () => {
     expect(costEntryOf({ ...typed, ads: '-1' })).toBeNull();
     expect(costEntryOf({ ...typed, tools: 'mil' })).toBeNull();
