@@ -1,16 +1,62 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Store } from './open';
+import type Database from 'better-sqlite3';
+
+/** Where a workspace's backups go unless the user names a file: a folder beside it, named after it. */
+export const backupFolder = (workspace: string): string => join(dirname(workspace), `${basename(workspace)}.backups`);
+
+/** A new backup's path in the workspace's backups folder, named by its time so backups sort; the folder is made. */
+export function nextBackupPath(workspace: string, now = new Date()): string {
+  const folder = backupFolder(workspace);
+  mkdirSync(folder, { recursive: true });
+  return join(folder, `${now.toISOString().replace(/[:.]/g, '-')}.pulso`);
+}
+
+export interface BackupFile {
+  name: string;
+  path: string;
+  bytes: number;
+  /** When it was written (ms since 1970). */
+  at: number;
+}
+
+/** The backups in the workspace's backups folder, newest first. */
+export function listBackups(workspace: string): BackupFile[] {
+  const folder = backupFolder(workspace);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.pulso') && !name.startsWith('.'))
+    .map((name) => {
+      const path = join(folder, name);
+      const stat = statSync(path);
+      return { name, path, bytes: stat.size, at: stat.mtimeMs, file: stat.isFile() };
+    })
+    .filter((entry) => entry.file)
+    .map(({ file: _file, ...entry }) => entry)
+    .sort((a, b) => b.at - a.at || b.name.localeCompare(a.name));
+}
 
 /**
- * Snapshots the open store with SQLite's online-backup API (consistent while the store is
- * in use) into a sibling "backups" folder, named by time so snapshots sort.
+ * Pages copied a step: 16 MB of 16 KiB pages. A 630 MB workspace took 1.1 s so, 2.0 s at the library's 100 pages a
+ * step; the event loop runs between steps, so the app answers while a backup runs.
  */
-export async function backupStore(store: Store, now = new Date()): Promise<{ path: string; bytes: number }> {
-  const folder = join(dirname(store.path), `${basename(store.path)}.backups`);
-  mkdirSync(folder, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = join(folder, `${stamp}.pulso`);
-  await store.sqlite.backup(target);
-  return { path: target, bytes: statSync(target).size };
+const PAGES_A_STEP = 1024;
+
+/**
+ * Copies the store, as committed, into `target` with SQLite's online-backup API (consistent while it is in use: the
+ * connection's own writes during the copy are copied too, another connection's start it again). `onStep` hears the
+ * pages done of the total; throwing from it stops the copy (a cancel), leaving `target` for the caller to remove.
+ */
+export async function backupInto(
+  sqlite: Database.Database,
+  target: string,
+  onStep: (done: number, total: number) => void = () => undefined,
+): Promise<number> {
+  await sqlite.backup(target, {
+    progress: ({ totalPages, remainingPages }) => {
+      onStep(totalPages - remainingPages, totalPages);
+      return PAGES_A_STEP;
+    },
+  });
+  return statSync(target).size;
 }

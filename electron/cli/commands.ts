@@ -13,6 +13,7 @@ import { exportCommand } from './export';
 import { leadsCommand } from './leads';
 import { reportCommand } from './report';
 import { communityCommand } from './community';
+import { backupCommand } from './backup';
 import { costsCommand, salesCommand } from './sales';
 import { SOURCES } from '../../shared/domain/vocabulary';
 import { daySchema } from '../../shared/api/day';
@@ -356,6 +357,7 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  backup: backupCommand,
   settings: {
     summary: "Show or change the workspace's settings",
     usage:

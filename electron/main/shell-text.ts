@@ -94,6 +94,7 @@ export function fileFilters(t: Say): Record<FilePurpose | 'workspace', { name: s
     casesExport: [workbook, csv],
     personJson: [{ name: 'JSON', extensions: ['json'] }],
     gridExport: [workbook, csv],
+    backup: [{ name: t('shell.filter.workspace'), extensions: ['pulso'] }],
     workspace: [{ name: t('shell.filter.workspace'), extensions: ['pulso'] }],
   };
 }

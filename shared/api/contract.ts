@@ -209,7 +209,14 @@ export type JobResultOf<K extends CallName> = CallOutput<K> extends JobStarted<i
 
 export interface BackupResult {
   path: string;
+  name: string;
   bytes: number;
+}
+
+/** A backup in the workspace's backups folder. */
+export interface BackupEntry extends BackupResult {
+  /** When it was written (ms since 1970). */
+  at: number;
 }
 
 export interface TrackedEntity {
@@ -259,7 +266,15 @@ export interface LabelHistoryRow {
 
 export const contract = {
   'workspace.info': call(none).returns<WorkspaceInfo>(),
-  'workspace.backup': call(none).returns<BackupResult>(),
+  /**
+   * Copies the workspace as it is now into `path` (a .pulso file), else into its backups folder (a folder beside it),
+   * as a job: a cancel or a failure leaves no copy and whatever was at `path` as it was.
+   */
+  'workspace.backup': call(z.object({ path: z.string().min(1).optional() }).strict()).returns<
+    JobStarted<BackupResult>
+  >(),
+  /** The backups in the workspace's backups folder, newest first. */
+  'workspace.backups': call(none).returns<BackupEntry[]>(),
   'settings.get': call(none).returns<Settings>(),
   'settings.update': write(settingsSchema.partial().strict()).returns<Settings>(),
   'messages.page': call(
@@ -350,6 +365,7 @@ export const contract = {
           'casesExport',
           'personJson',
           'gridExport',
+          'backup',
         ]),
         suggestedName: z.string().optional(),
       })

@@ -3,7 +3,7 @@ import { fill } from '../i18n/fill';
 import { REFUSALS, type RefusalKey } from '../i18n/refusals';
 
 /** A file the back end was asked to write, as its refusals name it ("The report"). */
-export type Output = 'report' | 'rejects' | 'export' | 'chart' | 'person' | 'cases';
+export type Output = 'report' | 'rejects' | 'export' | 'chart' | 'person' | 'cases' | 'backup';
 
 /** A thing a call named by its id that the workspace does not have ("No case 12"). */
 export type Thing =

@@ -16,7 +16,8 @@ export type FilePurpose =
   | 'logo'
   | 'casesExport'
   | 'personJson'
-  | 'gridExport';
+  | 'gridExport'
+  | 'backup';
 
 /** What the host gives the back end: store and worker locations, and the OS file dialog. */
 export interface BackendOptions extends OpenOptions, WorkerOptions {

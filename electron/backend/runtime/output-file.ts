@@ -70,8 +70,12 @@ export function removePartials(path: string): void {
     if (isPartial(name)) rmSync(join(folder, name), { force: true });
 }
 
+/** A new name beside `path` to write it under until it is whole (removePartials finds it). */
+export const partialPath = (path: string): string =>
+  join(dirname(resolve(path)), partialName(path, randomBytes(4).toString('hex')));
+
 export function openOutputFile(path: string): { stream: WriteStream; commit(): Promise<void>; abort(): Promise<void> } {
-  const temporary = join(dirname(resolve(path)), partialName(path, randomBytes(4).toString('hex')));
+  const temporary = partialPath(path);
   const stream = createWriteStream(temporary, { encoding: 'utf8', flags: 'wx' });
   // A writer that ends the stream itself (ExcelJS's streaming workbook) leaves only its finish to wait for.
   const end = (): Promise<void> =>

@@ -10,6 +10,7 @@ const KIND_NAMES: Record<string, MessageKey> = {
   demo: 'job.kind.demo',
   export: 'job.kind.export',
   report: 'job.kind.report',
+  backup: 'job.kind.backup',
 };
 
 /**

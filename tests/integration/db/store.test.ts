@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openStore, readJournal, StoreRefused } from '../../../db/open';
-import { backupStore } from '../../../db/backup';
+import { backupInto, nextBackupPath } from '../../../db/backup';
 import { earlierWorkspace, testBackend, tempWorkspacePath } from '../../helpers/workspace';
 
 describe('workspace store', () => {
@@ -160,9 +160,12 @@ describe('workspace store', () => {
   it('snapshots a store in use with the online-backup API', async () => {
     const store = openStore(tempWorkspacePath());
     store.sqlite.prepare("INSERT INTO sources (code, name) VALUES ('twitter', 'X')").run();
-    const backup = await backupStore(store, new Date('2026-11-23T10:00:00Z'));
-    expect(backup.path).toMatch(/\.backups\/2026-11-23T10-00-00-000Z\.pulso$/);
-    const copy = openStore(backup.path);
+    const target = nextBackupPath(store.path, new Date('2026-11-23T10:00:00Z'));
+    expect(target).toMatch(/\.backups\/2026-11-23T10-00-00-000Z\.pulso$/);
+    const steps: number[] = [];
+    expect(await backupInto(store.sqlite, target, (done) => steps.push(done))).toBeGreaterThan(0);
+    expect(steps[0]).toBe(0);
+    const copy = openStore(target);
     expect(copy.sqlite.prepare('SELECT code FROM sources').pluck().all()).toEqual(['twitter']);
     copy.close();
     store.close();

@@ -3,6 +3,7 @@ import { THEMES, type Theme } from '../../../../shared/api/contract';
 import { LANGUAGES, type Language } from '../../../../shared/domain/vocabulary';
 import { useI18n } from '../../app/i18n';
 import { Branding } from '../reports';
+import { Backups } from './Backups';
 
 /** Every IANA zone this runtime knows, the workspace's own first should it be missing. */
 const zones = (current: string): string[] => {
@@ -14,14 +15,15 @@ const zones = (current: string): string[] => {
 export function SettingsScreen() {
   const i18n = useI18n();
   const { t, settings, updateSettings } = i18n;
-  const [status, setStatus] = useState<string | null>(null);
+  // Saved is said when shown: a change of language says it in the new one.
+  const [status, setStatus] = useState<{ saved: true } | { error: string } | null>(null);
   const save = async (patch: Parameters<typeof updateSettings>[0]): Promise<void> => {
     setStatus(null);
     try {
       await updateSettings(patch);
-      setStatus(t('settings.saved'));
+      setStatus({ saved: true });
     } catch (e) {
-      setStatus((e as Error).message);
+      setStatus({ error: (e as Error).message });
     }
   };
   return (
@@ -93,8 +95,9 @@ export function SettingsScreen() {
         </label>
         <p className="muted">{t('settings.timeZoneHelp')}</p>
       </fieldset>
+      <Backups />
       <Branding />
-      {status && <p role="status">{status}</p>}
+      {status && <p role="status">{'error' in status ? status.error : t('settings.saved')}</p>}
     </section>
   );
 }
