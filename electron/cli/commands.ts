@@ -14,6 +14,7 @@ import { leadsCommand } from './leads';
 import { reportCommand } from './report';
 import { communityCommand } from './community';
 import { backupCommand } from './backup';
+import { presetsCommand } from './presets';
 import { costsCommand, salesCommand } from './sales';
 import { SOURCES } from '../../shared/domain/vocabulary';
 import { daySchema } from '../../shared/api/day';
@@ -278,6 +279,7 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  presets: presetsCommand,
   leads: leadsCommand,
   contacts: contactsCommand,
   cases: casesCommand,
