@@ -85,11 +85,16 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     throw new StoreRefused({ refusal: 'workspace-unopenable', path, reason: (error as Error).message });
   }
   try {
+    const identity = checkIdentity(sqlite, path, journal);
     // Before the log is set up and the first table made: a file's page size is fixed from then on.
-    if (checkIdentity(sqlite, path, journal) === 'new') sqlite.pragma(`page_size = ${PAGE_SIZE}`);
+    if (identity === 'new') sqlite.pragma(`page_size = ${PAGE_SIZE}`);
     applyPragmas(sqlite);
-    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
+    const store: Store = { path, sqlite, db, schemaVersion: journal.entries.length, close: () => sqlite.close() };
+    // A workspace this version made or upgraded: the migrations (each file read and hashed) and the header's writes
+    // would change nothing.
+    if (identity === 'current') return store;
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     try {
       migrate(db, { migrationsFolder });
     } catch (error) {
@@ -102,7 +107,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       });
     }
     sqlite.pragma(`user_version = ${journal.entries.length}`);
-    return { path, sqlite, db, schemaVersion: journal.entries.length, close: () => sqlite.close() };
+    return store;
   } catch (error) {
     sqlite.close();
     if (error instanceof StoreRefused) throw error;
@@ -127,7 +132,8 @@ function readIdentity(sqlite: Database.Database): { empty: boolean; ours: boolea
   };
 }
 
-function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): 'new' | 'workspace' {
+/** A new file, a workspace of this version's schema, or one of an earlier version's (to upgrade). */
+function checkIdentity(sqlite: Database.Database, path: string, journal: Journal): 'new' | 'current' | 'earlier' {
   const { empty, ours, version } = readIdentity(sqlite);
   if (empty) return 'new'; // a new, empty file becomes a workspace
   if (!ours) throw new StoreRefused({ refusal: 'workspace-not-ours', path });
@@ -135,5 +141,5 @@ function checkIdentity(sqlite: Database.Database, path: string, journal: Journal
   if (version > known) {
     throw new StoreRefused({ refusal: 'workspace-newer', path, version: String(version), known: String(known) });
   }
-  return 'workspace';
+  return version === known ? 'current' : 'earlier';
 }
