@@ -35,6 +35,7 @@ const menuActions: MenuActions = {
   openWorkspace: () => void chooseWorkspace('open'),
   newWorkspace: () => void chooseWorkspace('new'),
   openDemo: () => void switchWorkspace(join(app.getPath('userData'), 'demo.pulso'), true).catch(showError),
+  backUp: () => void backUp().catch(showError),
 };
 /** The shell's own words (menu, dialogs' filters, error boxes): the workspace's language, else the OS's once ready. */
 const shellLanguage = createShellLanguage(
@@ -104,6 +105,19 @@ async function chooseWorkspace(kind: 'open' | 'new'): Promise<void> {
       : (await dialog.showSaveDialog({ filters, defaultPath: 'workspace.pulso' })).filePath;
   if (!path) return;
   await switchWorkspace(path, false).catch(showError);
+}
+
+/** File ▸ Back Up Workspace…: a copy into the file the user names, its progress in the window's jobs bar. */
+async function backUp(): Promise<void> {
+  if (!backend) return;
+  const opened = await backend;
+  const path = await chooseFile('backup', `${t('backup.fileName')} ${new Date().toISOString().slice(0, 10)}.pulso`);
+  if (!path) return;
+  const end = await createClient(opened).runJob('workspace.backup', { path });
+  if (end.state === 'finished') {
+    const size = (end.result.bytes / 1_000_000).toFixed(1);
+    await dialog.showMessageBox({ message: t('backup.done', { file: end.result.name, size }) });
+  } else if (end.state === 'failed') showError(end); // its problem, else its message
 }
 
 // The window first, then the workspace: upgrading one from an earlier Pulso takes seconds, in a

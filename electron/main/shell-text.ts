@@ -8,6 +8,7 @@ export interface MenuActions {
   openWorkspace(): void;
   newWorkspace(): void;
   openDemo(): void;
+  backUp(): void;
 }
 
 type Say = Translator['t'];
@@ -52,6 +53,8 @@ export function menuTemplate(actions: MenuActions, isDev: boolean, t: Say): Menu
         { label: t('shell.openWorkspace'), accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
         { label: t('shell.newWorkspace'), accelerator: 'CmdOrCtrl+N', click: actions.newWorkspace },
         { label: t('shell.openDemo'), click: actions.openDemo },
+        { type: 'separator' },
+        { label: t('shell.backUp'), click: actions.backUp },
         { type: 'separator' },
         { role: 'quit' },
       ],

@@ -436,6 +436,7 @@ export const en = {
   'shell.file': 'File',
   'shell.view': 'View',
   'shell.openWorkspace': 'Open Workspace…',
+  'shell.backUp': 'Back Up Workspace…',
   'shell.newWorkspace': 'New Workspace…',
   'shell.openDemo': 'Open Demo Workspace',
   'shell.cannotStart': 'Pulso could not start',

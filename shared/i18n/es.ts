@@ -441,6 +441,7 @@ export const es: Record<MessageKey, string> = {
   'shell.file': 'Archivo',
   'shell.view': 'Ver',
   'shell.openWorkspace': 'Abrir espacio de trabajo…',
+  'shell.backUp': 'Hacer una copia de seguridad…',
   'shell.newWorkspace': 'Nuevo espacio de trabajo…',
   'shell.openDemo': 'Abrir el espacio de demostración',
   'shell.cannotStart': 'Pulso no pudo arrancar',

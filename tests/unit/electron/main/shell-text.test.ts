@@ -5,7 +5,12 @@ import { createTranslator } from '../../../../shared/i18n';
 
 const spanish = createTranslator('es', 'UTC').t;
 const english = createTranslator('en', 'UTC').t;
-const actions = { openWorkspace: () => undefined, newWorkspace: () => undefined, openDemo: () => undefined };
+const actions = {
+  openWorkspace: () => undefined,
+  newWorkspace: () => undefined,
+  openDemo: () => undefined,
+  backUp: () => undefined,
+};
 
 describe("the shell's own words, in the workspace's language or else the OS's", () => {
   it('names the menu and its workspace items in Spanish on a Spanish system, English otherwise', () => {
@@ -21,6 +26,8 @@ describe("the shell's own words, in the workspace's language or else the OS's", 
           'Abrir espacio de trabajo…',
           'Nuevo espacio de trabajo…',
           'Abrir el espacio de demostración',
+          'separator',
+          'Hacer una copia de seguridad…',
           'separator',
           'quit',
         ],
@@ -38,6 +45,7 @@ describe("the shell's own words, in the workspace's language or else the OS's", 
     expect(fileFilters(spanish).reportPptx).toEqual([{ name: 'Presentación de PowerPoint', extensions: ['pptx'] }]);
     expect(fileFilters(spanish).workspace).toEqual([{ name: 'Espacio de trabajo de Pulso', extensions: ['pulso'] }]);
     expect(fileFilters(english).gridExport.map((filter) => filter.name)).toEqual(['Excel workbook', 'CSV']);
+    expect(fileFilters(english).backup).toEqual([{ name: 'Pulso workspace', extensions: ['pulso'] }]);
   });
 
   it('says a refused workspace in the language, and any other error as the back end said it', () => {
