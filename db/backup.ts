@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { BACKUPS_KEPT } from '../shared/api/contract';
 
 /** Where a workspace's backups go unless the user names a file: a folder beside it, named after it. */
 export const backupFolder = (workspace: string): string => join(dirname(workspace), `${basename(workspace)}.backups`);
@@ -9,7 +10,17 @@ export const backupFolder = (workspace: string): string => join(dirname(workspac
 export function nextBackupPath(workspace: string, now = new Date()): string {
   const folder = backupFolder(workspace);
   mkdirSync(folder, { recursive: true });
-  return join(folder, `${now.toISOString().replace(/[:.]/g, '-')}.pulso`);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let path = join(folder, `${stamp}.pulso`);
+  for (let n = 2; existsSync(path); n++) path = join(folder, `${stamp}-${n}.pulso`);
+  return path;
+}
+
+/** Removes the folder's backups but the latest BACKUPS_KEPT; the names of those removed. */
+export function pruneBackups(workspace: string): string[] {
+  const old = listBackups(workspace).slice(BACKUPS_KEPT);
+  for (const backup of old) rmSync(backup.path, { force: true });
+  return old.map((backup) => backup.name);
 }
 
 export interface BackupFile {

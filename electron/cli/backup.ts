@@ -1,3 +1,4 @@
+import { BACKUPS_KEPT } from '../../shared/api/contract';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
 import { BadInput, table, UsageError, type Command } from './commands';
 import { progressPrinter } from './io';
@@ -9,7 +10,8 @@ export const backupCommand: Command = {
   summary: 'Back up the workspace: a copy of it as it is now, opened as a workspace to go back to it; list the backups',
   usage: [
     'pulso backup [--to FILE.pulso] [--workspace W] [--json]',
-    '       without --to, into the backups folder beside the workspace (WORKSPACE.backups), named by the time',
+    '       without --to, into the backups folder beside the workspace (WORKSPACE.backups), named by the time;',
+    `       the folder keeps the ${BACKUPS_KEPT} latest`,
     'pulso backup list [--workspace W] [--json]   the backups in that folder, newest first',
   ].join('\n       '),
   options: { workspace: { type: 'string' }, json: { type: 'boolean' }, to: { type: 'string' } },

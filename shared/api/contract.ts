@@ -213,6 +213,9 @@ export interface BackupResult {
   bytes: number;
 }
 
+/** Backups the workspace's backups folder keeps: the latest (a workspace of years is hundreds of MB). */
+export const BACKUPS_KEPT = 10;
+
 /** A backup in the workspace's backups folder. */
 export interface BackupEntry extends BackupResult {
   /** When it was written (ms since 1970). */

@@ -578,7 +578,7 @@ export const en = {
   'settings.workspace': 'This workspace',
   'backup.title': 'Backups',
   'backup.help':
-    'A backup is a copy of this whole workspace as it is now. To look at one, or to go back to it, open it with File ▸ Open Workspace…',
+    'A backup is a copy of this whole workspace as it is now; the folder beside it keeps the {kept} latest. To look at one, or to go back to it, open it with File ▸ Open Workspace…',
   'backup.now': 'Back up now',
   'backup.toFile': 'Back up to a file…',
   'backup.fileName': 'Pulso backup',

@@ -587,7 +587,7 @@ export const es: Record<MessageKey, string> = {
   'settings.workspace': 'Este espacio de trabajo',
   'backup.title': 'Copias de seguridad',
   'backup.help':
-    'Una copia de seguridad es una copia de todo este espacio de trabajo tal como está ahora. Para verla, o para volver a ella, ábrela con Archivo ▸ Abrir espacio de trabajo…',
+    'Una copia de seguridad es una copia de todo este espacio de trabajo tal como está ahora; la carpeta junto a él guarda las {kept} últimas. Para verla, o para volver a ella, ábrela con Archivo ▸ Abrir espacio de trabajo…',
   'backup.now': 'Hacer una copia ahora',
   'backup.toFile': 'Copiar en un archivo…',
   'backup.fileName': 'Copia de Pulso',

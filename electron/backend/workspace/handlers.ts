@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { backupInto, listBackups, nextBackupPath } from '../../../db/backup';
+import { backupInto, listBackups, nextBackupPath, pruneBackups } from '../../../db/backup';
 import { saveSettings } from '../../../db/queries/settings';
 import { ensureRollups } from '../../../db/queries/rollups';
 import { countRows } from '../../../db/queries/workspace';
@@ -37,6 +37,8 @@ export const workspaceHandlers = defineHandlers({
           // A copy done in one step hears no cancel until it is whole: it is not kept either.
           checkCancelled(signal);
           renameSync(partial, target);
+          // Only the folder's own: a file the user named is theirs to keep.
+          if (path === undefined) pruneBackups(store.path);
           return { path: target, name: basename(target), bytes };
         } finally {
           rmSync(partial, { force: true });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { BACKUPS_KEPT } from '../../../../shared/api/contract';
 import { useI18n } from '../../app/i18n';
 
 /** Backups shown: the latest few (the folder keeps them all). */
@@ -50,7 +51,7 @@ export function Backups() {
   return (
     <fieldset className="backups">
       <legend>{t('backup.title')}</legend>
-      <p className="muted">{t('backup.help')}</p>
+      <p className="muted">{t('backup.help', { kept: BACKUPS_KEPT })}</p>
       <div className="backup-buttons">
         <button type="button" disabled={running} onClick={() => void backUp(false)}>
           {t('backup.now')}

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKUPS_KEPT } from '../../../../../shared/api/contract';
 import type { JobEvent } from '../../../../../shared/api/envelope';
 import { fingerprint } from '../../../../helpers/files';
 import { demoBackend } from '../../../../helpers/workspace';
@@ -35,6 +36,23 @@ describe('workspace backups', () => {
     const listed = await client.call('workspace.backups', {});
     expect(listed.map((b) => b.path)).toEqual([second.result.path, end.result.path]);
     expect(listed[0]?.bytes).toBe(second.result.bytes);
+  });
+
+  it(`keeps the ${BACKUPS_KEPT} latest in the folder, and every file the user named`, async () => {
+    const { client, path } = await demoBackend(50);
+    const named = join(dirname(path), 'mine.pulso');
+    expect((await client.runJob('workspace.backup', { path: named })).state).toBe('finished');
+    const made: string[] = [];
+    for (let i = 0; i <= BACKUPS_KEPT; i++) {
+      const end = await client.runJob('workspace.backup', {});
+      if (end.state !== 'finished') throw new Error(`backup ${end.state}`);
+      made.push(end.result.name);
+    }
+    expect(new Set(made).size).toBe(BACKUPS_KEPT + 1);
+    const kept = (await client.call('workspace.backups', {})).map((b) => b.name);
+    expect(kept).toEqual(made.slice(1).reverse());
+    expect(readdirSync(`${path}.backups`).sort()).toEqual([...kept].sort());
+    expect(readdirSync(dirname(path))).toContain('mine.pulso');
   });
 
   it('copies into a file the user names, replacing what was there only once whole', async () => {
