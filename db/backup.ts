@@ -16,11 +16,9 @@ export function nextBackupPath(workspace: string, now = new Date()): string {
   return path;
 }
 
-/** Removes the folder's backups but the latest BACKUPS_KEPT; the names of those removed. */
-export function pruneBackups(workspace: string): string[] {
-  const old = listBackups(workspace).slice(BACKUPS_KEPT);
-  for (const backup of old) rmSync(backup.path, { force: true });
-  return old.map((backup) => backup.name);
+/** Removes the folder's backups but the latest BACKUPS_KEPT. */
+export function pruneBackups(workspace: string): void {
+  for (const backup of listBackups(workspace).slice(BACKUPS_KEPT)) rmSync(backup.path, { force: true });
 }
 
 export interface BackupFile {
