@@ -203,6 +203,19 @@ export function pageMessages(
   return { offset: request.offset, rows: rows.map(toRow) };
 }
 
+/** The ids of the messages a filter selects from `offset`, in the grid's order: a selection past the pages read. */
+export function messageIds(
+  sqlite: Database.Database,
+  request: { offset: number; limit: number; filter?: MessageFilter | undefined; sort?: MessageSort | undefined },
+  timeZone: string,
+): number[] {
+  const ids = orderedIds(request, timeZone);
+  return sqlite
+    .prepare(`SELECT pid FROM (${ids.sql} LIMIT ? OFFSET ?)`)
+    .pluck()
+    .all(...ids.params, request.limit, request.offset) as number[];
+}
+
 /** Every message a filter selects, in the grid's order, read as they are written out (an export of any size). */
 export function* iterateMessages(
   sqlite: Database.Database,

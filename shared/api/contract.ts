@@ -213,6 +213,9 @@ export interface BackupResult {
   bytes: number;
 }
 
+/** The most messages one label action may change (labels.set): a selection of more is refused before it is sent. */
+export const LABELS_AT_ONCE = 100_000;
+
 /** Backups the workspace's backups folder keeps: the latest (a workspace of years is hundreds of MB). */
 export const BACKUPS_KEPT = 10;
 
@@ -290,6 +293,17 @@ export const contract = {
       })
       .strict(),
   ).returns<MessagePage>(),
+  /** The ids of a filter's messages in the grid's order, from `offset`: a selection wider than the pages read. */
+  'messages.ids': call(
+    z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(LABELS_AT_ONCE),
+        filter: messageFilterSchema.optional(),
+        sort: messageSortSchema.optional(),
+      })
+      .strict(),
+  ).returns<number[]>(),
   /** The grid's counts for a filter; counted off the main thread, so rows come first. */
   'messages.count': call(z.object({ filter: messageFilterSchema.optional() }).strict()).returns<MessageCounts>(),
   /** The messages a filter selects, in the grid's order and columns, to .xlsx or .csv (for Excel): a job. */
@@ -378,7 +392,7 @@ export const contract = {
   'labels.set': write(
     z
       .object({
-        ids: z.array(z.number().int().min(1)).min(1).max(100_000),
+        ids: z.array(z.number().int().min(1)).min(1).max(LABELS_AT_ONCE),
         temperature: z.number().int().min(-2).max(2).nullable().optional(),
         kind: z.enum(KINDS).nullable().optional(),
       })

@@ -94,6 +94,9 @@ export const en = {
   'filter.hasCase': 'Has a case',
   'grid.counts': '{total} of {all} · {unlabeled} unlabeled',
   'grid.selected': '{count} selected',
+  'grid.copiedPart':
+    'Copied the {count} rows shown so far of the {of} selected: scroll through the rest first, or use Export…',
+  'grid.tooManyToLabel': 'Select at most {count} messages to label at once',
   'paste.columns': 'line {line} has several columns; copy one column of labels',
   'paste.temperature': 'line {line}: unknown temperature "{value}"',
   'paste.kind': 'line {line}: unknown kind "{value}"',

@@ -94,6 +94,9 @@ export const es: Record<MessageKey, string> = {
   'filter.hasCase': 'Con caso',
   'grid.counts': '{total} de {all} · {unlabeled} sin etiquetar',
   'grid.selected': '{count} seleccionadas',
+  'grid.copiedPart':
+    'Copiadas las {count} filas mostradas hasta ahora de las {of} seleccionadas: recorre antes el resto, o usa Exportar…',
+  'grid.tooManyToLabel': 'Selecciona como mucho {count} menciones para etiquetarlas de una vez',
   'paste.columns': 'la línea {line} tiene varias columnas; copia una sola columna de etiquetas',
   'paste.temperature': 'línea {line}: temperatura desconocida «{value}»',
   'paste.kind': 'línea {line}: tipo desconocido «{value}»',

@@ -8,6 +8,51 @@ import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './har
 afterAll(closeBrowser);
 
 describe('labeling from the keyboard (real renderer, real handlers)', () => {
+  it('labels every message of a selection that runs past the rows read (Shift+End), as one undoable action', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'en' });
+    const spam = async (): Promise<number> =>
+      (await client.call('messages.count', { filter: { kinds: ['spam'] } })).total;
+    const before = await spam();
+    const app = await openApp(backend);
+    try {
+      const grid = app.page.getByRole('grid', { name: 'Messages' });
+      await expect.poll(() => grid.locator('[aria-rowindex="2"] .col-text').count()).toBe(1);
+      await grid.focus();
+      // The list has read its first pages and, once there, its last: not the 1,200 rows between.
+      await app.page.keyboard.press('Shift+End');
+      const status = app.page.getByRole('status').filter({ hasText: 'selected' });
+      await expect.poll(() => status.textContent()).toBe('1,500 selected');
+      await app.page.keyboard.press('x');
+      await expect.poll(spam).toBe(1500);
+      await app.page.keyboard.press('Control+z');
+      await expect.poll(spam).toBe(before);
+
+      // One value pasted fills the whole selection likewise.
+      await app.page.locator('.grid-body').evaluate((element) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', 'muy contento\r\n');
+        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+      });
+      const veryHappy = async (): Promise<number> =>
+        (await client.call('messages.count', { filter: { temperatures: [2] } })).total;
+      await expect.poll(veryHappy).toBe(1500);
+      await expect.poll(() => app.page.getByRole('status').textContent()).toBe('Pasted 1,500 labels');
+
+      // A copy takes only the rows read (the clipboard is written while the key is down), and says so.
+      await grid.focus();
+      await app.page.keyboard.press('Control+c');
+      await expect
+        .poll(() => app.page.getByRole('status').textContent())
+        .toMatch(
+          /^Copied the \d+ rows shown so far of the 1,500 selected: scroll through the rest first, or use Export…$/,
+        );
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('labels rows, moves on, undoes and redoes, and keeps the undo history across a restart', async () => {
     const { backend, client, path } = await demoBackend(300);
     await client.call('settings.update', { annotator: 'lucía', language: 'en' });

@@ -2,7 +2,7 @@ import type { MessagePage, ParsedInput } from '../../../shared/api/contract';
 import { DEFAULT_GRID_PREFS, gridPrefsSchema } from '../../../shared/api/grid';
 import type { Temperature } from '../../../shared/domain/temperature';
 import { loadJsonSetting, saveJsonSetting } from '../../../db/queries/settings';
-import { messageDetail, messageSpan, pageMessages } from '../../../db/queries/messages';
+import { messageDetail, messageSpan, messageIds, pageMessages } from '../../../db/queries/messages';
 import { labelHistory } from '../../../db/queries/labels';
 import { extname } from 'node:path';
 import { notFound, Refused } from '../runtime/context';
@@ -41,6 +41,7 @@ export const messageHandlers = defineHandlers({
       pageMessages(store.sqlite, request, workspaceSettings(store).timeZone),
       writer.waitingInputs('labels.set') as LabelChange[],
     ),
+  'messages.ids': (request, { store }) => messageIds(store.sqlite, request, workspaceSettings(store).timeZone),
   'messages.count': ({ filter }, { store, reads }) =>
     reads.read('count', filter ?? {}, workspaceSettings(store).timeZone),
   'messages.span': (_input, { store }) => messageSpan(store.sqlite, workspaceSettings(store).timeZone),

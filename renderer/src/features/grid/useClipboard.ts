@@ -1,5 +1,5 @@
 import type { GridColumn } from '../../../../shared/api/grid';
-import type { MessageRow } from '../../../../shared/api/contract';
+import { LABELS_AT_ONCE, type MessageRow } from '../../../../shared/api/contract';
 import { parsePastedLabels } from '../../../../shared/domain/paste';
 import { api } from '../../api/client';
 import type { useI18n } from '../../app/i18n';
@@ -29,7 +29,12 @@ export function useClipboard({ i18n, pages, selection, columns, selectedRows, se
     const cells = (message: MessageRow): string[] =>
       columns.map((column) => COLUMN_DEFS[column.id].text(message, i18n));
     event.clipboardData.setData('text/plain', rowsToTsv(rows, headers, cells));
-    setStatus(t('grid.copied', { count: rows.length }));
+    // The clipboard is written while the key is down: only rows read can be in it, and the status says so.
+    setStatus(
+      rows.length < selection.count
+        ? t('grid.copiedPart', { count: rows.length, of: selection.count })
+        : t('grid.copied', { count: rows.length }),
+    );
   };
   const onPaste = async (event: React.ClipboardEvent): Promise<void> => {
     event.preventDefault();
@@ -43,14 +48,17 @@ export function useClipboard({ i18n, pages, selection, columns, selectedRows, se
     // One value fills the selection; a column fills down from the first selected row.
     const start = selection.low;
     const count = pasted.values.length === 1 ? selection.high - selection.low + 1 : pasted.values.length;
+    if (count > LABELS_AT_ONCE) return setStatus(t('grid.tooManyToLabel', { count: LABELS_AT_ONCE }));
+    // Every row pasted onto, read or not (a selection may run past the pages the list keeps).
+    const ids = await pages.spanIds(start, Math.min(count, (pages.total ?? start + count) - start));
     const byValue = new Map<string, number[]>();
-    for (let i = 0; i < count; i++) {
-      const message = pages.row(start + i);
-      if (!message) continue;
+    ids.forEach((id, i) => {
       const value = pasted.values.length === 1 ? pasted.values[0] : pasted.values[i];
       const key = JSON.stringify(value ?? null);
-      byValue.set(key, [...(byValue.get(key) ?? []), message.id]);
-    }
+      const same = byValue.get(key);
+      if (same) same.push(id);
+      else byValue.set(key, [id]);
+    });
     try {
       for (const [key, ids] of byValue) {
         const value = JSON.parse(key) as string | number | null;
@@ -64,7 +72,7 @@ export function useClipboard({ i18n, pages, selection, columns, selectedRows, se
     } finally {
       pages.refresh(); // what was stored before a failure shows
     }
-    setStatus(t('grid.pasted', { count }));
+    setStatus(t('grid.pasted', { count: ids.length }));
   };
   return { onCopy, onPaste };
 }

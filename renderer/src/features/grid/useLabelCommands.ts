@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { LabelResult, MessageRow } from '../../../../shared/api/contract';
+import { LABELS_AT_ONCE, type LabelResult, type MessageRow } from '../../../../shared/api/contract';
 import type { GridPrefs } from '../../../../shared/api/grid';
 import { isPending, type PendingWrite } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
@@ -27,6 +27,21 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
   const { t } = i18n;
   const { row, ensureRow, patch, refresh, total } = pages;
   const selectedRows = (): MessageRow[] => selection.indexes().flatMap((index) => row(index) ?? []);
+  /**
+   * The selected messages' ids, every one: the list keeps a few pages of rows, and a selection to the end of a long
+   * list (Shift+End) runs past them, so the rows not read are asked of the store, in the grid's order. Null, and said,
+   * when one label action could not take them all.
+   */
+  const selectedIds = async (): Promise<number[] | null> => {
+    if (selection.count > LABELS_AT_ONCE) {
+      setStatus(t('grid.tooManyToLabel', { count: LABELS_AT_ONCE }));
+      return null;
+    }
+    const indexes = selection.indexes();
+    const first = indexes[0] as number;
+    const span = await pages.spanIds(first, (indexes[indexes.length - 1] as number) - first + 1);
+    return indexes.flatMap((index) => span[index - first] ?? []);
+  };
 
   /** Shows a label on its rows: stored, or kept while a job holds the store (marked pending until it ends). */
   const showLabeled = (ids: number[], change: Partial<MessageRow>, result: LabelResult | PendingWrite): void => {
@@ -51,15 +66,14 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
    * action.
    */
   const fillDown = async (): Promise<void> => {
-    const [first, ...rest] = selectedRows();
+    const ids = await selectedIds();
+    const firstIndex = selection.indexes()[0] as number;
+    const first = row(firstIndex) ?? (await ensureRow(firstIndex));
+    const rest = ids?.filter((id) => id !== first?.id) ?? [];
     if (!first || rest.length === 0) return;
     const change = { temperature: first.temperature, kind: first.kind };
-    const result = await api.call('labels.set', { ids: rest.map((r) => r.id), ...change });
-    showLabeled(
-      rest.map((r) => r.id),
-      change,
-      result,
-    );
+    const result = await api.call('labels.set', { ids: rest, ...change });
+    showLabeled(rest, change, result);
     if (!isPending(result)) setStatus(t('grid.filledDown', { count: rest.length }));
   };
 
@@ -79,21 +93,17 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
     }
     if (command.type === 'fillDown') return fillDown();
     if (command.type === 'lead' || command.type === 'case') return; // the grid opens these itself
-    const rows = selectedRows();
-    if (rows.length === 0) return;
+    const ids = await selectedIds();
+    if (!ids || ids.length === 0) return;
     const change =
       command.type === 'temperature'
         ? { temperature: command.value }
         : command.type === 'kind'
           ? { kind: command.value }
           : { temperature: null, kind: null };
-    const result = await api.call('labels.set', { ids: rows.map((r) => r.id), ...change });
-    showLabeled(
-      rows.map((r) => r.id),
-      change,
-      result,
-    );
-    if (!isPending(result)) setStatus(rows.length > 1 ? t('grid.selected', { count: rows.length }) : null);
+    const result = await api.call('labels.set', { ids, ...change });
+    showLabeled(ids, change, result);
+    if (!isPending(result)) setStatus(ids.length > 1 ? t('grid.selected', { count: ids.length }) : null);
     if (selection.single)
       list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(selection.cursor) : selection.cursor + 1);
   };

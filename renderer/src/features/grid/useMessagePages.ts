@@ -150,5 +150,14 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
 
   // A refresh keeps the list on screen (and its keyboard focus) while rows are read again.
   const refresh = useCallback(() => reset(true), [reset]);
-  return { counts, total: counts?.total ?? provisional, row, ensureRow, onRange, patch, refresh };
+  /**
+   * The ids of `count` rows from `offset`: those read, or, when a selection runs past the pages kept, all of them asked
+   * of the store in the same order.
+   */
+  const spanIds = async (offset: number, count: number): Promise<number[]> => {
+    const read = Array.from({ length: count }, (_, i) => row(offset + i)?.id);
+    if (read.every((id) => id !== undefined)) return read as number[];
+    return api.call('messages.ids', { offset, limit: count, filter, sort });
+  };
+  return { counts, total: counts?.total ?? provisional, row, ensureRow, spanIds, onRange, patch, refresh };
 }

@@ -75,7 +75,7 @@ describe('message filters in SQL agree with a plain computation over the same wo
     }
   });
 
-  it('sorts by every column both ways, page after page, as a plain sort does (NULLs first ascending), with a filter too', async () => {
+  it("sorts by every column both ways, page after page and as a selection's ids, as a plain sort does (NULLs first ascending), with a filter too", async () => {
     const { client, path } = await demoBackend(700);
     await client.call('labels.set', { ids: [3, 5, 8], kind: 'spam' });
     const db = new Database(path, { readonly: true });
@@ -133,6 +133,14 @@ describe('message filters in SQL agree with a plain computation over the same wo
             );
           }
           expect(got, `${column} ${direction} ${JSON.stringify(filter)}`).toEqual(expected);
+          // A selection's ids past the pages the grid read: the same messages, in the same order.
+          const ids = await client.call('messages.ids', {
+            offset: 37,
+            limit: 400,
+            filter,
+            sort: { column, direction },
+          });
+          expect(ids, `ids ${column} ${direction}`).toEqual(expected.slice(37, 437));
         }
       }
     }
