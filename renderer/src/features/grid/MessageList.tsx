@@ -51,7 +51,7 @@ export function MessageList({ initialFilter }: Props) {
   const [leadFrom, setLeadFrom] = useState<{ ids: number[]; author: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
-  const { run, selectedRows } = useLabelCommands({
+  const { run, selectedRows, selectedIds } = useLabelCommands({
     i18n,
     pages,
     selection,
@@ -92,22 +92,24 @@ export function MessageList({ initialFilter }: Props) {
     }
     const command = commandForKey(event, maps);
     if (!command) return false;
+    // A lead or a case takes every selected message, as a label does, read or not.
     if (command.type === 'lead') {
-      const rows = selectedRows();
-      if (rows.length > 0) setLeadFrom({ ids: rows.map((r) => r.id), author: rows[0]?.authorHandle ?? '' });
+      const author = row(selection.indexes()[0] as number)?.authorHandle ?? '';
+      selectedIds()
+        .then((ids) => ids && ids.length > 0 && setLeadFrom({ ids, author }))
+        .catch(notSaved);
       return true;
     }
     if (command.type === 'case') {
-      const ids = selectedRows().map((r) => r.id);
-      if (ids.length > 0)
-        api
-          .call('cases.open', { messageIds: ids })
-          .then((opened) => {
-            if (isPending(opened)) return;
-            setStatus(t('grid.caseOpened', { id: opened.case, count: ids.length }));
-            refresh();
-          })
-          .catch(notSaved);
+      selectedIds()
+        .then(async (ids) => {
+          if (!ids || ids.length === 0) return;
+          const opened = await api.call('cases.open', { messageIds: ids });
+          if (isPending(opened)) return;
+          setStatus(t('grid.caseOpened', { id: opened.case, count: ids.length }));
+          refresh();
+        })
+        .catch(notSaved);
       return true;
     }
     run(command).catch(notSaved);

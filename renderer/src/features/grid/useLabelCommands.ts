@@ -107,5 +107,5 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
     if (selection.single)
       list.current?.scrollToIndex(prefs.nextUnlabeled ? await nextUnlabeled(selection.cursor) : selection.cursor + 1);
   };
-  return { run, selectedRows };
+  return { run, selectedRows, selectedIds };
 }
