@@ -46,8 +46,8 @@ export function listBackups(workspace: string): BackupFile[] {
 }
 
 /**
- * Pages copied a step: 16 MB of 16 KiB pages. A 630 MB workspace took 1.1 s so, 2.0 s at the library's 100 pages a
- * step; the event loop runs between steps, so the app answers while a backup runs.
+ * Pages copied a step: 16 MB of 16 KiB pages, about twice as fast as the library's 100 a step; the event loop runs
+ * between steps, so the app answers while a backup runs (figures: tests/bench/MEASUREMENTS.md).
  */
 const PAGES_A_STEP = 1024;
 
