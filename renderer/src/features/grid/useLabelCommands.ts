@@ -38,6 +38,9 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
       return null;
     }
     const indexes = selection.indexes();
+    const read = indexes.map((index) => row(index)?.id);
+    // Rows picked far apart (Ctrl+click) are all read: no span of ids between them is asked for.
+    if (read.every((id) => id !== undefined)) return read as number[];
     const first = indexes[0] as number;
     const span = await pages.spanIds(first, (indexes[indexes.length - 1] as number) - first + 1);
     return indexes.flatMap((index) => span[index - first] ?? []);
