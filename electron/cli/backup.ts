@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { BACKUPS_KEPT } from '../../shared/api/contract';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
 import { BadInput, table, UsageError, type Command } from './commands';
@@ -14,7 +15,7 @@ export const backupCommand: Command = {
     `       the folder keeps the ${BACKUPS_KEPT} latest`,
     'pulso backup list [--workspace W] [--json]   the backups in that folder, newest first',
   ].join('\n       '),
-  options: { workspace: { type: 'string' }, json: { type: 'boolean' }, to: { type: 'string' } },
+  options: { ...workspace, to: { type: 'string' } },
   async run(client, values, positionals, io) {
     const [action] = positionals;
     if (action === 'list') {

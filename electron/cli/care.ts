@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { ASSIGN_MODES, CASE_PRIORITIES, type AssignMode, type CasePriority } from '../../shared/api/cases';
 import { parseDuration } from '../../shared/domain/sla';
 import { CASE_STATUSES, type CaseStatus } from '../../shared/domain/vocabulary';
@@ -55,8 +56,7 @@ export const casesCommand: Command = {
     '  (messages by their id in their file; TIME as 2026-07-03T16:30, in the workspace zone unless it has an offset)',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     status: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -181,8 +181,7 @@ export const slaCommand: Command = {
     'pulso sla remove POLICY   # its number or name; its open cases are held to the next policy that fits',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     name: { type: 'string' },
     type: { type: 'string' },
     priority: { type: 'string' },
@@ -253,8 +252,7 @@ export const routeCommand: Command = {
     'pulso route remove RULE   # its number or name; the cases it routed keep their team',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     name: { type: 'string' },
     when: { type: 'string' },
     team: { type: 'string' },
@@ -338,8 +336,7 @@ export const cannedCommand: Command = {
     'pulso canned remove CODE   # off the list; the replies that used it keep it in their history',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     text: { type: 'string' },
     language: { type: 'string' },
     team: { type: 'string' },

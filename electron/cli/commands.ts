@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
@@ -32,8 +33,6 @@ export interface Command {
 export class BadInput extends Error {}
 /** A command given wrong: exit 2, with its usage. */
 export class UsageError extends BadInput {}
-
-export const workspace = { workspace: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 /** A day option, YYYY-MM-DD: missing is a usage error, a day that is not one (2017-13-01) bad input. */
 export function day(values: Values, name: string): string {

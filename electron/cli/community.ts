@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { SOURCES } from '../../shared/domain/vocabulary';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
 import { applied, day, oneOf, optionalNumber, table, UsageError, type Command } from './commands';
@@ -14,8 +15,7 @@ export const communityCommand: Command = {
     'pulso community remove ID',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     from: { type: 'string' },
     to: { type: 'string' },
     source: { type: 'string' },

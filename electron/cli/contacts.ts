@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import {
   ACCOUNT_TYPES,
   CONTACT_ROLES,
@@ -50,8 +51,7 @@ export const contactsCommand: Command = {
     'pulso contacts split CONTACT NETWORK:HANDLE',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     search: { type: 'string' },
     name: { type: 'string' },
     company: { type: 'string' },

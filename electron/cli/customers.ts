@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { IDEA_STATUSES, type IdeaStatus } from '../../shared/api/customers';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
 import { applied, BadInput, table, UsageError, type Command } from './commands';
@@ -25,8 +26,7 @@ export const customersCommand: Command = {
     'pulso customers erase NETWORK:HANDLE --yes    # their identity and texts go; counts stay, anonymous',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     out: { type: 'string' },
     yes: { type: 'boolean' },
   },
@@ -76,8 +76,7 @@ export const ideasCommand: Command = {
     `pulso ideas status IDEA ${IDEA_STATUSES.join('|')}`,
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     title: { type: 'string' },
     messages: { type: 'string' },
   },

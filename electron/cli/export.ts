@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { DEFAULT_GRID_PREFS, GRID_COLUMNS, type GridColumn } from '../../shared/api/grid';
 import { SOURCES, type Source } from '../../shared/domain/vocabulary';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
@@ -13,8 +14,7 @@ export const exportCommand: Command = {
     'Export messages (a period, networks, a search, unlabeled only) to .xlsx or .csv (for Excel), as the grid shows them',
   usage: `pulso export --out FILE.xlsx|FILE.csv [--from D] [--to D] [--source ${SOURCES.slice(0, 3).join(',')},…] [--search TEXT] [--unlabeled] [--columns ${GRID_COLUMNS.slice(0, 4).join(',')},…] [--workspace W] [--json]`,
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     out: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },

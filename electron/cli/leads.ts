@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import type { Client } from '../../shared/api/client';
 import type { LeadSummary } from '../../shared/api/leads';
 import { LEAD_STAGES, type LeadStage } from '../../shared/domain/vocabulary';
@@ -56,8 +57,7 @@ export const leadsCommand: Command = {
     'pulso leads set LEAD [--owner O] [--value V] [--currency EUR] [--product P] [--campaign C]   # "" clears one',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     messages: { type: 'string' },
     contact: { type: 'string' },
     email: { type: 'string' },

@@ -1,3 +1,4 @@
+import { workspace } from './options';
 // Only functions and classes from commands.ts, used when a command runs: it imports this module in turn.
 import { applied, BadInput, readMapping, table, UsageError, type Command } from './commands';
 
@@ -9,7 +10,7 @@ export const presetsCommand: Command = {
     'pulso presets show NAME [--workspace W]   its mapping as JSON: a --mapping file, to edit and save again',
     'pulso presets save NAME --mapping FILE.json [--workspace W]   (a name taken by one of the workspace is replaced)',
   ].join('\n       '),
-  options: { workspace: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' } },
+  options: { ...workspace, mapping: { type: 'string' } },
   async run(client, values, positionals, io) {
     const [action = 'list', name] = positionals;
     if (action === 'list') {

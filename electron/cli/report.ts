@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { extname, resolve } from 'node:path';
 import { DECK_SECTIONS, quarterDays, type DeckSectionKey } from '../../shared/api/reports';
 import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
@@ -42,8 +43,7 @@ export const reportCommand: Command = {
     `sections: ${DECK_SECTIONS.join(', ')} (the summary always comes first)`,
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     quarter: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },

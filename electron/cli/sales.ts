@@ -1,3 +1,4 @@
+import { workspace } from './options';
 import { resolve } from 'node:path';
 import type { DealSummary } from '../../shared/api/leads';
 import type { PeriodCosts } from '../../shared/domain/roi';
@@ -25,8 +26,7 @@ export const salesCommand: Command = {
     'pulso sales match DEAL LEAD [--workspace W]',
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     sheet: { type: 'string' },
     state: { type: 'string' },
     mapping: { type: 'string' },
@@ -102,8 +102,7 @@ export const costsCommand: Command = {
     "pulso costs import-ads REPORT.csv|xlsx [--sheet NAME] [--currency USD] [--date-order dmy|mdy] [--workspace W] [--json]   # an ads report's spend (Facebook Ads Manager's export) as the ads of the days it covers",
   ].join('\n       '),
   options: {
-    workspace: { type: 'string' },
-    json: { type: 'boolean' },
+    ...workspace,
     from: { type: 'string' },
     to: { type: 'string' },
     currency: { type: 'string' },
