@@ -18,6 +18,8 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
     try {
       const grid = app.page.getByRole('grid', { name: 'Messages' });
       await expect.poll(() => grid.locator('[aria-rowindex="2"] .col-text').count()).toBe(1);
+      // End goes to the last row counted: before the counts come, the last of the first page.
+      await expect.poll(() => app.page.getByTestId('message-count').textContent()).toMatch(/^1,500 messages/);
       await grid.focus();
       // The list has read its first pages and, once there, its last: not the 1,200 rows between.
       await app.page.keyboard.press('Shift+End');
