@@ -1,5 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
+import { isAscii } from 'node:buffer';
 import type { Cell } from '../../../../shared/domain/import/values';
+import { wholeSequencesEnd } from './utf8';
 import type { ZipArchive } from './zip';
 
 /**
@@ -249,6 +250,13 @@ function numberAt(xml: string, at: number): number {
   return value;
 }
 
+/** Where the digits at `at` end. */
+function digitsEndAt(xml: string, at: number): number {
+  let end = at;
+  for (let code = xml.charCodeAt(end); code >= 48 && code <= 57; code = xml.charCodeAt(++end));
+  return end;
+}
+
 type CellType = 'n' | 's' | 'str' | 'b' | 'e' | 'inlineStr';
 
 /** A cell's t attribute, read in place; any other type reads as a number would. */
@@ -310,6 +318,12 @@ function cellValue(
   if (open < 0 || open >= bodyEnd) return null;
   const valueStart = xml.indexOf('>', open) + 1;
   if (xml.charCodeAt(valueStart - 2) === 0x2f) return null; // <v/>
+  if (type === 's') {
+    // Most cells of most sheets: the index read where it stands, without a string made of it.
+    const digitsEnd = digitsEndAt(xml, valueStart);
+    if (digitsEnd > valueStart && xml.startsWith(v.close, digitsEnd))
+      return context.strings.at(numberAt(xml, valueStart));
+  }
   const raw = xml.slice(valueStart, xml.indexOf(v.close, valueStart));
   switch (type) {
     case 's':
@@ -378,6 +392,30 @@ function rowCells(
   return values;
 }
 
+/**
+ * Decodes a sheet's UTF-8 chunk by chunk, a character straddling two chunks carried over. A chunk of ASCII alone (a
+ * sheet whose texts are all shared strings is tags and numbers) is copied byte for byte, not decoded: a few ms where
+ * Node's UTF-8 decoder took 210 for the bench's sheet (tests/bench/MEASUREMENTS.md).
+ */
+function sheetDecoder(): { write(chunk: Buffer): string; end(): string } {
+  let carry: Buffer | null = null;
+  return {
+    write(chunk) {
+      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+      carry = null;
+      if (isAscii(bytes)) return bytes.toString('latin1');
+      const end = wholeSequencesEnd(bytes);
+      if (end < bytes.length) carry = bytes.subarray(end);
+      return bytes.toString('utf8', 0, end);
+    },
+    end() {
+      const rest = carry?.toString('utf8') ?? '';
+      carry = null;
+      return rest;
+    },
+  };
+}
+
 export interface SheetRow {
   number: number;
   values: Cell[];
@@ -388,7 +426,7 @@ export interface SheetRow {
  * number and cells by column.
  */
 export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<SheetRow[]> {
-  const decoder = new StringDecoder('utf8'); // a character may straddle two chunks
+  const decoder = sheetDecoder();
   let tags: ReturnType<typeof tagsFor> | null = null;
   let pending = '';
   let lastNumber = 0;
@@ -421,7 +459,11 @@ export async function* worksheetRows(sheet: AsyncIterable<Buffer>, context: Shee
     // Only whole rows are read; what follows the last one waits for the next chunk.
     const rows: SheetRow[] = [];
     let consumed = 0;
-    for (let at = pending.indexOf(tags.row, consumed); at >= 0; at = pending.indexOf(tags.row, consumed)) {
+    // Rows follow one another: the next one most often starts where the last ended.
+    const rowOpen = tags.row;
+    const nextRow = (): number =>
+      pending.startsWith(rowOpen, consumed) ? consumed : pending.indexOf(rowOpen, consumed);
+    for (let at = nextRow(); at >= 0; at = nextRow()) {
       if (at + tags.row.length >= pending.length) break;
       if (!isTagEnd(pending.charCodeAt(at + tags.row.length))) {
         consumed = at + tags.row.length;

@@ -144,6 +144,10 @@ export function openZip(path: string): ZipArchive {
       `${name} would unpack to more than ${Math.round(unpackLimit(entry) / 1024 ** 2).toLocaleString('en')} MB (over 200 times its packed size): the workbook is damaged or crafted; nothing imported`,
     );
 
+  /** zlib's smallest output chunk, and the largest the directory's size may ask for (it can lie). */
+  const MIN_CHUNK = 64;
+  const MAX_SIZED_CHUNK = 64 * 1024 ** 2;
+
   function checkMethod(name: string, entry: Entry): void {
     if (entry.method !== 0 && entry.method !== 8)
       throw new NotAZip(`${name} is compressed with method ${entry.method}, which Pulso does not read`);
@@ -161,10 +165,13 @@ export function openZip(path: string): ZipArchive {
       if (entry.method === 0) return { data, complete };
       // A deflate stream's start inflates on its own when not asked to end.
       const maxOutputLength = unpackLimit(entry);
+      // A whole part unpacked into one buffer of the size the directory gives (a hint, capped), not 16 KB pieces
+      // joined after.
+      const chunkSize = Math.min(Math.max(entry.size, MIN_CHUNK), maxOutputLength, MAX_SIZED_CHUNK);
       try {
         return {
           data: complete
-            ? inflateRawSync(data, { maxOutputLength })
+            ? inflateRawSync(data, { maxOutputLength, chunkSize })
             : inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength }),
           complete,
         };
