@@ -3,6 +3,7 @@ import { parseBusinessHours } from '../domain/business-time';
 import { SLA_STATES, type SlaState, type SlaTarget } from '../domain/sla';
 import { CASE_STATUSES, SOURCES, type CaseStatus } from '../domain/vocabulary';
 import { isCalendarDay, parseInstant } from '../domain/time';
+import { LINKED_AT_ONCE } from './limits';
 
 export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
@@ -28,9 +29,9 @@ const minutes = z
 
 const messages = {
   /** Messages by their id in the store (the grid, the queue)… */
-  messageIds: z.array(id).max(10_000).optional(),
+  messageIds: z.array(id).max(LINKED_AT_ONCE).optional(),
   /** …or by their id in their file, as scripts know them. */
-  externalIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),
+  externalIds: z.array(z.string().min(1).max(200)).max(LINKED_AT_ONCE).optional(),
 };
 
 export const openCaseSchema = z

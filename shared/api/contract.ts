@@ -215,6 +215,7 @@ export interface BackupResult {
 
 /** The most messages one label action may change (labels.set): a selection of more is refused before it is sent. */
 export const LABELS_AT_ONCE = 100_000;
+export { LINKED_AT_ONCE } from './limits';
 
 /** Backups the workspace's backups folder keeps: the latest (a workspace of years is hundreds of MB). */
 export const BACKUPS_KEPT = 10;

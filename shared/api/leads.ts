@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEAD_STAGES, type LeadStage } from '../domain/vocabulary';
 import { daySchema } from './day';
+import { LINKED_AT_ONCE } from './limits';
 import type { DealRow } from '../domain/import/deal-fields';
 
 /** An ISO 4217 code, as CRMs write them. */
@@ -8,8 +9,8 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'a currency code su
 
 /** Messages by their own ids (the grid) or by the ids their files gave them (scripts). */
 const messagesSchema = {
-  messageIds: z.array(z.number().int().min(1)).max(10_000).optional(),
-  externalIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),
+  messageIds: z.array(z.number().int().min(1)).max(LINKED_AT_ONCE).optional(),
+  externalIds: z.array(z.string().min(1).max(200)).max(LINKED_AT_ONCE).optional(),
 };
 
 export const newLeadSchema = z

@@ -97,6 +97,7 @@ export const en = {
   'grid.copiedPart':
     'Copied the {count} rows shown so far of the {of} selected: scroll through the rest first, or use Export…',
   'grid.tooManyToLabel': 'Select at most {count} messages to label at once',
+  'grid.tooManyToLink': 'A case or a lead takes at most {count} messages at once: {selected} are selected',
   'paste.columns': 'line {line} has several columns; copy one column of labels',
   'paste.temperature': 'line {line}: unknown temperature "{value}"',
   'paste.kind': 'line {line}: unknown kind "{value}"',

@@ -97,6 +97,8 @@ export const es: Record<MessageKey, string> = {
   'grid.copiedPart':
     'Copiadas las {count} filas mostradas hasta ahora de las {of} seleccionadas: recorre antes el resto, o usa Exportar…',
   'grid.tooManyToLabel': 'Selecciona como mucho {count} menciones para etiquetarlas de una vez',
+  'grid.tooManyToLink':
+    'Un caso o un lead admite como mucho {count} menciones de una vez: hay {selected} seleccionadas',
   'paste.columns': 'la línea {line} tiene varias columnas; copia una sola columna de etiquetas',
   'paste.temperature': 'línea {line}: temperatura desconocida «{value}»',
   'paste.kind': 'línea {line}: tipo desconocido «{value}»',

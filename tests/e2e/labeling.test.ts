@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { createClient } from '../../shared/api/client';
+import { LINKED_AT_ONCE } from '../../shared/api/contract';
 import { demoBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
 
@@ -49,6 +50,42 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
         .toMatch(
           /^Copied the \d+ rows shown so far of the 1,500 selected: scroll through the rest first, or use Export…$/,
         );
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a case or a lead from more messages than one may take, and says so, in the UI language', async () => {
+    const { backend, client } = await demoBackend(LINKED_AT_ONCE + 20);
+    await client.call('settings.update', { language: 'es' });
+    const cases = async (): Promise<number> => (await client.call('cases.list', {})).length;
+    const leads = async (): Promise<number> => (await client.call('leads.list', {})).length;
+    const [casesBefore, leadsBefore] = [await cases(), await leads()];
+    const app = await openApp(backend);
+    try {
+      const grid = app.page.getByRole('grid', { name: 'Menciones' });
+      await expect.poll(() => grid.locator('[aria-rowindex="2"] .col-text').count()).toBe(1);
+      await expect.poll(() => app.page.getByTestId('message-count').textContent()).toMatch(/^10\.020 menciones/);
+      await grid.focus();
+      await app.page.keyboard.press('Shift+End');
+      await expect.poll(() => app.page.getByRole('status').filter({ hasText: 'seleccionadas' }).count()).toBe(1);
+      const refused = 'Un caso o un lead admite como mucho 10.000 menciones de una vez: hay 10.020 seleccionadas';
+      for (const key of ['n', 'l']) {
+        await app.page.keyboard.press(key);
+        await expect.poll(() => app.page.getByRole('status').filter({ hasText: refused }).count()).toBe(1);
+        expect(await app.page.getByRole('dialog').count()).toBe(0);
+      }
+      expect([await cases(), await leads()]).toEqual([casesBefore, leadsBefore]);
+      // One message fewer than the most: a case opens with them all.
+      await app.page.keyboard.press('Home');
+      for (let i = 0; i < 21; i++) await app.page.keyboard.press('ArrowDown');
+      await app.page.keyboard.press('Shift+End');
+      await app.page.keyboard.press('n');
+      await expect.poll(cases).toBe(casesBefore + 1);
+      await expect
+        .poll(() => app.page.getByRole('status').filter({ hasText: 'abierto con 9.999 menciones' }).count())
+        .toBe(1);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

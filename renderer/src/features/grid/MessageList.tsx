@@ -95,13 +95,13 @@ export function MessageList({ initialFilter }: Props) {
     // A lead or a case takes every selected message, as a label does, read or not.
     if (command.type === 'lead') {
       const author = row(selection.indexes()[0] as number)?.authorHandle ?? '';
-      selectedIds()
+      selectedIds('link')
         .then((ids) => ids && ids.length > 0 && setLeadFrom({ ids, author }))
         .catch(notSaved);
       return true;
     }
     if (command.type === 'case') {
-      selectedIds()
+      selectedIds('link')
         .then(async (ids) => {
           if (!ids || ids.length === 0) return;
           const opened = await api.call('cases.open', { messageIds: ids });

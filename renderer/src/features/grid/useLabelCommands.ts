@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { LABELS_AT_ONCE, type LabelResult, type MessageRow } from '../../../../shared/api/contract';
+import { LABELS_AT_ONCE, LINKED_AT_ONCE, type LabelResult, type MessageRow } from '../../../../shared/api/contract';
 import type { GridPrefs } from '../../../../shared/api/grid';
 import { isPending, type PendingWrite } from '../../../../shared/api/envelope';
 import { api } from '../../api/client';
@@ -30,11 +30,16 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
   /**
    * The selected messages' ids, every one: the list keeps a few pages of rows, and a selection to the end of a long
    * list (Shift+End) runs past them, so the rows not read are asked of the store, in the grid's order. Null, and said,
-   * when one label action could not take them all.
+   * when one label action, or one case or lead (`link`), could not take them all.
    */
-  const selectedIds = async (): Promise<number[] | null> => {
-    if (selection.count > LABELS_AT_ONCE) {
-      setStatus(t('grid.tooManyToLabel', { count: LABELS_AT_ONCE }));
+  const selectedIds = async (purpose: 'label' | 'link' = 'label'): Promise<number[] | null> => {
+    const most = purpose === 'label' ? LABELS_AT_ONCE : LINKED_AT_ONCE;
+    if (selection.count > most) {
+      setStatus(
+        purpose === 'label'
+          ? t('grid.tooManyToLabel', { count: most })
+          : t('grid.tooManyToLink', { count: most, selected: selection.count }),
+      );
       return null;
     }
     const indexes = selection.indexes();
