@@ -85,6 +85,10 @@ export const importProblemsEn = {
   'fileProblem.ads-no-rows': '{file} has no rows of spend',
   'fileProblem.ads-row': '{file}, row {row}, column "{column}": {problem}; nothing taken',
   'fileProblem.mapping-field-unmapped': '{file}: no column is mapped to {field} (columns: {columns})',
+  'fileProblem.file-deals-not-messages':
+    "{file} looks like a CRM's export of deals (a deal id, an amount and a stage), not messages: import it as deals (pulso sales import, or the wizard's Import as CRM deals); to import it as messages all the same, name its text column in a mapping file (--mapping) or in the wizard's Columns",
+  'fileProblem.text-column-empty':
+    '{file}: the column "{column}", taken for the message text, is empty in {empty} of {count} {count|row|rows} read: the file does not look like messages (an accounts or contacts export?), or the text is in another column: name it in a mapping file (--mapping) or in the wizard\'s Columns; nothing imported',
   'fileProblem.mapping-column-missing':
     '{file}: column "{header}" (for {field}) is not in the file (columns: {columns})',
   'fileProblem.mapping-header-repeated':
@@ -178,6 +182,10 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
   'fileProblem.ads-no-rows': '{file} no tiene filas de gasto',
   'fileProblem.ads-row': '{file}, fila {row}, columna «{column}»: {problem}; no se tomó nada',
   'fileProblem.mapping-field-unmapped': '{file}: ninguna columna está asignada a {field} (columnas: {columns})',
+  'fileProblem.file-deals-not-messages':
+    '{file} parece una exportación de ventas de un CRM (un id de venta, un importe y una etapa), no menciones: impórtalo como ventas (pulso sales import, o Importar como ventas del CRM en el asistente); para importarlo como menciones de todos modos, indica su columna de texto en un archivo de correspondencias (--mapping) o en Columnas del asistente',
+  'fileProblem.text-column-empty':
+    '{file}: la columna «{column}», tomada como texto de la mención, está vacía en {empty} de {count} {count|fila leída|filas leídas}: el archivo no parece de menciones (¿una exportación de cuentas o de contactos?), o el texto está en otra columna: indícala en un archivo de correspondencias (--mapping) o en Columnas del asistente; no se importó nada',
   'fileProblem.mapping-column-missing':
     '{file}: la columna «{header}» (para {field}) no está en el archivo (columnas: {columns})',
   'fileProblem.mapping-header-repeated':

@@ -7,8 +7,9 @@ import {
   type DroppedGuess,
   type Mapping,
 } from '../../../shared/domain/import/mapping';
+import { looksLikeDeals } from '../../../shared/domain/import/deal-fields';
 import type { Field } from '../../../shared/domain/import/fields';
-import type { Cell } from '../../../shared/domain/import/values';
+import { cellText, type Cell } from '../../../shared/domain/import/values';
 import { ImportError, records, type Reader } from './readers';
 
 export const SAMPLE_ROWS = 1000;
@@ -50,10 +51,15 @@ export async function sampleRecords(reader: Reader, count = SAMPLE_ROWS): Promis
 /**
  * The mapping an import will use: the one given (a preset's or a file's), else the detected one,
  * completed from a sample where it leaves the date order or temperature scale open. Refuses,
- * naming the file and columns, when text or time cannot be placed or dates cannot be read.
+ * naming the file and columns, when text or time cannot be placed or dates cannot be read, and a
+ * file that is not one of messages (a CRM's deals or accounts) before its every row is refused.
  */
 export async function planImport(path: string, reader: Reader, options: ImportOptions): Promise<Plan> {
   const name = basename(path);
+  // Unless told which column is the text: a deals export has a description column a guess would take for it.
+  const textGiven = options.mapping?.columns.text !== undefined;
+  if (!textGiven && looksLikeDeals(reader.headers))
+    throw new ImportError({ code: 'file-deals-not-messages', file: name });
   const sample = (await sampleRecords(reader)).map((record) => record.values);
   const chosen = chooseMapping(reader.headers, sample, withFileSource(reader, options.mapping));
   if (chosen.missing.length > 0) {
@@ -82,5 +88,16 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
   }
   const resolved = resolveColumns(reader.headers, completed.mapping);
   if (!resolved.ok) throw new ImportError({ ...resolved.problem, file: name });
+  // A guessed text column empty in most rows (an accounts export's description), or a named one empty in all.
+  const textAt = resolved.index.text;
+  const empty = textAt === undefined ? 0 : sample.filter((values) => cellText(values[textAt] ?? null) === '').length;
+  if (textAt !== undefined && empty > 0 && (textGiven ? empty === sample.length : empty * 2 > sample.length))
+    throw new ImportError({
+      code: 'text-column-empty',
+      file: name,
+      column: reader.headers[textAt] as string,
+      empty,
+      count: sample.length,
+    });
   return { mapping: completed.mapping, index: resolved.index, dropped: chosen.dropped };
 }

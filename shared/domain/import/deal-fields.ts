@@ -69,6 +69,12 @@ export function dealColumns(headers: readonly string[]): Partial<Record<DealFiel
   return Object.fromEntries(Object.entries(found).map(([field, hit]) => [field, hit.at]));
 }
 
+/** Whether a file's headers are a deals export's: a deal id, an amount and a stage. */
+export function looksLikeDeals(headers: readonly string[]): boolean {
+  const found = dealColumns(headers);
+  return REQUIRED_DEAL_FIELDS.every((field) => found[field] !== undefined);
+}
+
 /** What a CRM's stage name means for a sale. */
 export function dealStatus(stage: string): 'won' | 'lost' | 'open' {
   const folded = foldValue(stage);

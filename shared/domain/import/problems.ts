@@ -56,6 +56,7 @@ export type FileProblem =
   | {
       code:
         | 'file-empty'
+        | 'file-deals-not-messages'
         | 'file-folder'
         | 'file-not-regular'
         | 'file-format'
@@ -94,6 +95,8 @@ export type FileProblem =
   | { code: 'mapping-field-unmapped'; file: string; field: string; columns: string }
   | { code: 'mapping-column-missing'; file: string; header: string; field: string; columns: string }
   | { code: 'mapping-header-repeated'; file: string; header: string; count: string; letters: string }
+  /** The column taken for the text is empty in most rows read: not a file of messages, or the wrong column. */
+  | { code: 'text-column-empty'; file: string; column: string; empty: number; count: number }
   /** A CRM deals export's row (the file is refused whole): `cell`, why its cell in `column` cannot be read. */
   | { code: 'deal-row'; file: string; row: string; column: string; cell: CellProblem };
 

@@ -1,4 +1,4 @@
-import { dealColumns, REQUIRED_DEAL_FIELDS } from '../../../../shared/domain/import/deal-fields';
+import { dealColumns, looksLikeDeals } from '../../../../shared/domain/import/deal-fields';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { OfferControls, useOffer } from './OfferControls';
@@ -20,8 +20,7 @@ export function DealsImport({ path, part, headers }: Props) {
     api.call('import.deals', { path, ...(part ? { part } : {}), ...(currency ? { currency } : {}) }),
   );
   const found = dealColumns(headers);
-  const looksLikeDeals = REQUIRED_DEAL_FIELDS.every((field) => found[field] !== undefined);
-  if (!looksLikeDeals && !summary) return null;
+  if (!looksLikeDeals(headers) && !summary) return null;
   return (
     <div className="notice deals-import" role="status" data-testid="deals-import">
       {summary ? (
