@@ -32,12 +32,13 @@ function currentLabels(sqlite: Database.Database, ids: readonly number[]): Curre
 
 /**
  * Labels messages as one action: a history row per message that changes, and the message's
- * current label beside it. A new action drops what could have been redone.
+ * current label beside it. A new action drops what could have been redone. `change` is the same
+ * for every message, or each one's own (accepted suggestions).
  */
 export function applyLabels(
   sqlite: Database.Database,
   ids: readonly number[],
-  change: LabelChange,
+  change: LabelChange | ReadonlyMap<number, LabelChange>,
   annotator: string,
   now: number,
 ): { action: number | null; changed: number[] } {
@@ -59,8 +60,9 @@ export function applyLabels(
     const changed: number[] = [];
     changingMessages(sqlite, ids, LABEL_COLUMNS, () => {
       for (const current of currentLabels(sqlite, ids)) {
-        const temperature = change.temperature === undefined ? current.temperature : change.temperature;
-        const kind = change.kind === undefined ? current.kind : change.kind;
+        const own = change instanceof Map ? (change.get(current.id) ?? {}) : (change as LabelChange);
+        const temperature = own.temperature === undefined ? current.temperature : own.temperature;
+        const kind = own.kind === undefined ? current.kind : own.kind;
         if (temperature === current.temperature && kind === current.kind) continue;
         insert.run(current.id, annotator, temperature, kind, current.temperature, current.kind, now, action);
         update.run(temperature, kind, annotator, now, current.id);

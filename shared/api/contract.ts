@@ -77,6 +77,7 @@ import {
   type Preset,
 } from './import';
 import type { Temperature } from '../domain/temperature';
+import type { Suggested } from '../domain/label-model';
 import type { Kind, Source } from '../domain/vocabulary';
 import type { PendingWrite } from './envelope';
 
@@ -260,6 +261,16 @@ export interface LabelResult {
   changed: number[];
 }
 
+/** The most messages one ask for suggestions covers: a screen's rows, a few times over. */
+export const SUGGESTIONS_AT_ONCE = 500;
+
+/** A message's suggested labels, each with the model's probability; null where none is suggested. */
+export interface LabelSuggestionRow {
+  id: number;
+  temperature: Suggested<Temperature> | null;
+  kind: Suggested<Kind> | null;
+}
+
 export interface LabelHistoryRow {
   id: number;
   annotator: string;
@@ -406,6 +417,14 @@ export const contract = {
   'labels.undo': write(none).returns<LabelResult>(),
   'labels.redo': write(none).returns<LabelResult>(),
   'labels.history': call(z.object({ messageId: z.number().int().min(1) }).strict()).returns<LabelHistoryRow[]>(),
+  /** The labels the workspace's model suggests for messages, in what they lack (shown in the grid's empty cells). */
+  'labels.suggestions': call(
+    z.object({ ids: z.array(z.number().int().min(1)).min(1).max(SUGGESTIONS_AT_ONCE) }).strict(),
+  ).returns<LabelSuggestionRow[]>(),
+  /** Labels messages as suggested, in what they lack, as one undoable action. */
+  'labels.acceptSuggestions': write(
+    z.object({ ids: z.array(z.number().int().min(1)).min(1).max(LABELS_AT_ONCE) }).strict(),
+  ).returns<LabelResult>(),
   /** Every KPI of DESIGN.md for a period, with the period before and the same period a year earlier. */
   'kpis.get': call(kpiRequestSchema).returns<KpiReport>(),
   /**

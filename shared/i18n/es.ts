@@ -105,7 +105,8 @@ export const es: Record<MessageKey, string> = {
   'grid.pasteRefused': 'No se ha pegado nada: {reason}',
   'grid.pasted': '{count} {count|etiqueta pegada|etiquetas pegadas}',
   'grid.copied': '{count} {count|fila copiada|filas copiadas}',
-  'grid.hint': '{temperature} temperatura · {kinds} tipo · 0 borrar · Ctrl+Z deshacer · ? todos los atajos',
+  'grid.hint':
+    '{temperature} temperatura · {kinds} tipo · A aceptar sugerida · 0 borrar · Ctrl+Z deshacer · ? todos los atajos',
   'grid.did.undo': 'Deshecho: {count} {count|mención|menciones}',
   'grid.did.redo': 'Rehecho: {count} {count|mención|menciones}',
   'grid.nothingTo.undo': 'Nada que deshacer',
@@ -182,6 +183,7 @@ export const es: Record<MessageKey, string> = {
   'leads.created': 'Lead {lead} creado a partir de {count} {count|mención|menciones}',
   'leads.kept': 'El lead queda en espera: se crea en cuanto el espacio de trabajo quede libre',
   'help.case': 'Nuevo caso de atención con las menciones seleccionadas',
+  'help.accept': 'Aceptar las etiquetas sugeridas (tenues, discontinuas) de las menciones seleccionadas',
   'grid.caseOpened': 'Caso {id} abierto con {count} {count|mención|menciones}: está en la Cola',
   'help.lead': 'Nuevo lead a partir de las menciones seleccionadas',
   'model.firstTouch': 'Primer contacto',
@@ -654,6 +656,10 @@ export const es: Record<MessageKey, string> = {
   'grid.resize': 'Cambiar el ancho de {column}',
   'grid.notSaved': 'No se guardó: {reason}. Lo que no se guardó conserva su etiqueta anterior; inténtelo de nuevo.',
   'grid.filledDown': '{count} {count|fila rellenada|filas rellenadas} con la etiqueta de la primera',
+  'grid.accepted': '{count} {count|mención etiquetada|menciones etiquetadas} como se sugería',
+  'grid.noSuggestions': 'No hay sugerencias para las menciones seleccionadas: etiquétalas a mano',
+  'grid.suggested':
+    'Sugerida (con un {percent}% de seguridad), por las menciones ya etiquetadas: A para aceptarla, o etiquétala',
   'filter.allAnnotators': 'Todos los etiquetadores',
   'views.label': 'Vistas',
   'views.builtin': 'Predefinidas',

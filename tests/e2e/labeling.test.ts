@@ -92,6 +92,48 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
     }
   });
 
+  it('shows the suggested labels faint in the empty cells, takes them with A and gives them back with Ctrl+Z', async () => {
+    const { backend, client } = await demoBackend(1500);
+    await client.call('settings.update', { language: 'es' });
+    const app = await openApp(backend);
+    try {
+      const grid = app.page.getByRole('grid', { name: 'Menciones' });
+      const suggestedRow = grid.locator('.row:has(.col-temperature .suggested)').first();
+      await expect.poll(() => suggestedRow.count()).toBe(1);
+      await screenshotsAtSizes(app.page, 'grid-suggestions-es');
+      const chip = suggestedRow.locator('.col-temperature .suggested [data-temperature]');
+      const value = Number(await chip.getAttribute('data-temperature'));
+      expect(await suggestedRow.locator('.col-temperature .suggested').getAttribute('title')).toMatch(
+        /^Sugerida \(con un \d+% de seguridad\), por las menciones ya etiquetadas: A para aceptarla/,
+      );
+      const rowIndex = Number(await suggestedRow.getAttribute('aria-rowindex'));
+      const at = grid.locator(`[aria-rowindex="${rowIndex}"]`);
+      await at.locator('.col-text').click();
+      await app.page.keyboard.press('a');
+      await expect.poll(() => app.page.getByRole('status').filter({ hasText: 'como se sugería' }).count()).toBe(1);
+      await expect.poll(() => at.locator('.col-temperature .suggested').count()).toBe(0);
+      await expect
+        .poll(() => at.locator('.col-temperature [data-temperature]').getAttribute('data-temperature'))
+        .toBe(String(value));
+      await app.page.keyboard.press('Control+z');
+      await expect.poll(() => at.locator('.col-temperature .suggested').count()).toBe(1);
+      await client.call('settings.update', { language: 'en' });
+      await app.page.reload();
+      await expect
+        .poll(() =>
+          grid
+            .or(app.page.getByRole('grid', { name: 'Messages' }))
+            .locator('.suggested')
+            .count(),
+        )
+        .toBeGreaterThan(0);
+      await screenshotsAtSizes(app.page, 'grid-suggestions-en');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('labels rows, moves on, undoes and redoes, and keeps the undo history across a restart', async () => {
     const { backend, client, path } = await demoBackend(300);
     await client.call('settings.update', { annotator: 'lucía', language: 'en' });

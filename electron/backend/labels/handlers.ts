@@ -3,6 +3,7 @@ import type { Temperature } from '../../../shared/domain/temperature';
 import type { HandlerContext } from '../runtime/context';
 import { workspaceSettings } from '../runtime/defaults';
 import { defineHandlers } from '../runtime/define-handlers';
+import { acceptSuggestions } from './suggestions';
 
 const annotator = ({ store }: HandlerContext): string => workspaceSettings(store).annotator;
 
@@ -21,4 +22,10 @@ export const labelHandlers = defineHandlers({
   'labels.redo': (_input, context) => context.writes.write(() => redoLabels(context.store.sqlite, annotator(context))),
   'labels.history': ({ messageId }, { store }) => labelHistory(store.sqlite, messageId),
   'labels.annotators': (_input, { store }) => labelAnnotators(store.sqlite),
+  // In a read worker: learning from the labels can take half a second at a million messages.
+  'labels.suggestions': ({ ids }, { reads }) => reads.read('suggestions', ids),
+  'labels.acceptSuggestions': async ({ ids }, context) => {
+    const suggestions = await context.reads.read('suggestions', ids);
+    return context.writes.write((at) => acceptSuggestions(context.store.sqlite, suggestions, annotator(context), at));
+  },
 });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { copyLog } from './checkpoint';
 import { previewRules } from '../../../db/queries/entities';
 import { countMessages } from '../../../db/queries/messages';
+import { suggestionsFor } from '../../../db/queries/label-model';
 import { periodCosts, roiAggregates } from '../../../db/queries/roi';
 import {
   kpiAuthorAggregates,
@@ -37,6 +38,8 @@ export const READS = {
     costs: periodCosts(sqlite, from, to),
   }),
   rulesPreview: (sqlite: Database.Database, rules: string[]) => previewRules(sqlite, rules),
+  /** The grid's suggested labels: the model learnt (again, now and then) from the labels, on this connection. */
+  suggestions: (sqlite: Database.Database, ids: number[]) => suggestionsFor(sqlite, ids),
   /** Not a read, but work that must not happen on the main thread either: see ReadPool.checkpointSoon. */
   checkpoint: (sqlite: Database.Database) => copyLog(sqlite),
 };

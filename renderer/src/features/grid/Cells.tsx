@@ -1,10 +1,18 @@
-import type { MessageRow } from '../../../../shared/api/contract';
+import type { LabelSuggestionRow, MessageRow } from '../../../../shared/api/contract';
 import type { GridPrefs } from '../../../../shared/api/grid';
 import { useI18n } from '../../app/i18n';
 import { COLUMN_DEFS, columnStyle } from './columns';
 
 /** One message's cells, in the columns on screen; a row not read yet is a placeholder. */
-export function Cells({ message, columns }: { message: MessageRow | undefined; columns: GridPrefs['columns'] }) {
+export function Cells({
+  message,
+  columns,
+  suggestion,
+}: {
+  message: MessageRow | undefined;
+  columns: GridPrefs['columns'];
+  suggestion?: LabelSuggestionRow | undefined;
+}) {
   const i18n = useI18n();
   if (!message)
     return (
@@ -25,7 +33,7 @@ export function Cells({ message, columns }: { message: MessageRow | undefined; c
             style={columnStyle(column)}
             title={text.length > 20 ? text : undefined}
           >
-            {def.cell(message, i18n)}
+            {def.cell(message, i18n, suggestion)}
           </div>
         );
       })}

@@ -176,7 +176,12 @@ export function MessageList({ initialFilter }: Props) {
                 handle={list}
                 onRange={onRange}
                 header={<ColumnHeader prefs={prefs} sort={sort} onSort={toggleSort} savePrefs={savePrefs} />}
-                renderRow={(index) => <Cells message={row(index)} columns={columns} />}
+                renderRow={(index) => {
+                  const message = row(index);
+                  return (
+                    <Cells message={message} columns={columns} suggestion={message && pages.suggestion(message.id)} />
+                  );
+                }}
               />
             </div>
           )}

@@ -49,6 +49,7 @@ export function ShortcutHelp({ keys, onSaveKeys, onClose }: Props) {
     [key('enter'), t('help.open')],
     ['L', t('help.lead')],
     ['N', t('help.case')],
+    ['A', t('help.accept')],
     ['?', t('help.help')],
   ];
   return (

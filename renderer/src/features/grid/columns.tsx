@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { MessageRow } from '../../../../shared/api/contract';
+import type { LabelSuggestionRow, MessageRow } from '../../../../shared/api/contract';
 import type { GridColumn, GridPrefs } from '../../../../shared/api/grid';
 import type { MessageSort } from '../../../../shared/api/messages';
 import type { Translator } from '../../../../shared/i18n';
@@ -23,8 +23,8 @@ function CaseDue({ due, t }: { due: number; t: Translator }) {
 
 export interface ColumnDef {
   sort?: MessageSort['column'];
-  /** What the cell shows. */
-  cell(message: MessageRow, t: Translator): ReactNode;
+  /** What the cell shows: its label, or the model's suggestion where it has none. */
+  cell(message: MessageRow, t: Translator, suggestion?: LabelSuggestionRow): ReactNode;
   /** The cell as text: its tooltip and its TSV copy. */
   text(message: MessageRow, t: Translator): string;
 }
@@ -42,6 +42,15 @@ function PendingMark({ row, i18n, children }: { row: MessageRow; i18n: Translato
   return (
     <span className="pending" title={title}>
       <span aria-label={title} role="img" className="visually-hidden" />
+      {children}
+    </span>
+  );
+}
+
+/** A label the model suggests, shown faint and dashed until accepted (A) or labeled over; never copied as a label. */
+function Suggested({ confidence, i18n, children }: { confidence: number; i18n: Translator; children: ReactNode }) {
+  return (
+    <span className="suggested" title={i18n.t('grid.suggested', { percent: Math.floor(confidence * 100) })}>
       {children}
     </span>
   );
@@ -68,14 +77,31 @@ export const COLUMN_DEFS: Record<GridColumn, ColumnDef> = {
   topics: plain('topics'),
   temperature: {
     sort: 'temperature',
-    cell: (m, i18n) => (
+    cell: (m, i18n, suggestion) => (
       <PendingMark row={m} i18n={i18n}>
-        <TemperatureChip value={m.temperature} />
+        {m.temperature === null && suggestion?.temperature ? (
+          <Suggested confidence={suggestion.temperature.confidence} i18n={i18n}>
+            <TemperatureChip value={suggestion.temperature.value} />
+          </Suggested>
+        ) : (
+          <TemperatureChip value={m.temperature} />
+        )}
       </PendingMark>
     ),
     text: COLUMN_TEXT.temperature,
   },
-  kind: plain('kind', 'kind'),
+  kind: {
+    sort: 'kind',
+    cell: (m, i18n, suggestion) =>
+      m.kind === null && suggestion?.kind ? (
+        <Suggested confidence={suggestion.kind.confidence} i18n={i18n}>
+          {i18n.t(`kind.${suggestion.kind.value}`)}
+        </Suggested>
+      ) : (
+        COLUMN_TEXT.kind(m, i18n)
+      ),
+    text: COLUMN_TEXT.kind,
+  },
   case: {
     cell: (m, t) =>
       m.caseId === null ? (

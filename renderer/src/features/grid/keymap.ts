@@ -11,7 +11,8 @@ export type GridCommand =
   | { type: 'redo' }
   | { type: 'help' }
   | { type: 'lead' }
-  | { type: 'case' };
+  | { type: 'case' }
+  | { type: 'accept' };
 
 export type LabelKeys = GridPrefs['keys'];
 
@@ -52,7 +53,9 @@ export function commandForKey(press: KeyPress, maps: KeyMaps): GridCommand | nul
   if (temperature !== undefined) return { type: 'temperature', value: temperature };
   const kind = maps.kinds[key];
   if (kind) return { type: 'kind', value: kind };
-  // A lead or a care case from the selection, unless the analyst gave L or N to a kind.
+  // A lead or a care case from the selection, or its suggested labels accepted, unless the analyst gave L, N or A to a
+  // kind.
   if (key === 'n') return { type: 'case' };
+  if (key === 'a') return { type: 'accept' };
   return key === 'l' ? { type: 'lead' } : null;
 }

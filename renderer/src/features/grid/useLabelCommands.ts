@@ -85,6 +85,19 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
     if (!isPending(result)) setStatus(t('grid.filledDown', { count: rest.length }));
   };
 
+  /** The model's suggestions for the selection taken as labels, in what each message lacks, as one undoable action. */
+  const accept = async (): Promise<void> => {
+    const ids = await selectedIds();
+    if (!ids || ids.length === 0) return;
+    const result = await api.call('labels.acceptSuggestions', { ids });
+    if (isPending(result)) return setStatus(t('writes.kept.labels', { count: result.waiting }));
+    setStatus(
+      result.changed.length === 0 ? t('grid.noSuggestions') : t('grid.accepted', { count: result.changed.length }),
+    );
+    if (result.changed.length > 0) refresh();
+    if (selection.single && result.changed.length > 0) list.current?.scrollToIndex(selection.cursor + 1);
+  };
+
   /** Runs a labeling command on the selection; the label is stored (or kept) before the cursor moves on. */
   const run = async (command: GridCommand): Promise<void> => {
     if (command.type === 'help') return openHelp();
@@ -100,6 +113,7 @@ export function useLabelCommands({ i18n, pages, selection, prefs, list, setStatu
       return;
     }
     if (command.type === 'fillDown') return fillDown();
+    if (command.type === 'accept') return accept();
     if (command.type === 'lead' || command.type === 'case') return; // the grid opens these itself
     const ids = await selectedIds();
     if (!ids || ids.length === 0) return;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageCounts, MessageRow } from '../../../../shared/api/contract';
+import type { LabelSuggestionRow, MessageCounts, MessageRow } from '../../../../shared/api/contract';
 import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
 import { api } from '../../api/client';
 
@@ -12,6 +12,8 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
   // The query as a key, so a new object with the same filter reads nothing again.
   const key = JSON.stringify([filter, sort]);
   const pages = useRef(new Map<number, MessageRow[]>());
+  /** The model's suggestions for the rows read that lack a label, by message id. */
+  const suggestions = useRef(new Map<number, LabelSuggestionRow>());
   const loading = useRef(new Map<number, Promise<void>>());
   const generation = useRef(0);
   const range = useRef<[number, number]>([0, 1]);
@@ -42,6 +44,20 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     }, done);
   }, [key]);
 
+  /** Asks the model about a page's rows that lack a label; shown when they come, never waited for. */
+  const suggest = useCallback((rows: readonly MessageRow[], asked: number): void => {
+    const ids = rows.filter((row) => row.temperature === null || row.kind === null).map((row) => row.id);
+    if (ids.length === 0) return;
+    api.call('labels.suggestions', { ids }).then(
+      (found) => {
+        if (asked !== generation.current || found.length === 0) return;
+        for (const suggestion of found) suggestions.current.set(suggestion.id, suggestion);
+        setVersion((v) => v + 1);
+      },
+      () => undefined, // a row without its suggestion is labeled by hand as before
+    );
+  }, []);
+
   const load = useCallback(
     (page: number): Promise<void> => {
       if (pages.current.has(page)) return Promise.resolve();
@@ -53,7 +69,12 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
           if (asked !== generation.current) return;
           loading.current.delete(page);
           pages.current.set(page, result.rows);
-          while (pages.current.size > MAX_PAGES) pages.current.delete(pages.current.keys().next().value as number);
+          while (pages.current.size > MAX_PAGES) {
+            const oldest = pages.current.keys().next().value as number;
+            for (const row of pages.current.get(oldest) ?? []) suggestions.current.delete(row.id);
+            pages.current.delete(oldest);
+          }
+          suggest(result.rows, asked);
           if (page === 0) setProvisional(result.rows.length);
           setVersion((v) => v + 1);
         },
@@ -65,7 +86,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
       loading.current.set(page, read);
       return read;
     },
-    [key],
+    [key, suggest],
   );
 
   /** Forgets the pages read so far; the first is read again (the rows in view follow). */
@@ -73,6 +94,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     (keepTotal = false) => {
       generation.current++;
       pages.current.clear();
+      suggestions.current.clear();
       loading.current.clear();
       if (!keepTotal) {
         setCounts(null);
@@ -159,5 +181,6 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     if (read.every((id) => id !== undefined)) return read as number[];
     return api.call('messages.ids', { offset, limit: count, filter, sort });
   };
-  return { counts, total: counts?.total ?? provisional, row, ensureRow, spanIds, onRange, patch, refresh };
+  const suggestion = (id: number): LabelSuggestionRow | undefined => suggestions.current.get(id);
+  return { counts, total: counts?.total ?? provisional, row, suggestion, ensureRow, spanIds, onRange, patch, refresh };
 }

@@ -75,9 +75,19 @@ describe('grid key map', () => {
     expect(press('n', {}, keyMaps(keys))).toEqual({ type: 'kind', value: 'spam' });
   });
 
+  it('accepts the suggested labels with A, unless the analyst gave A to a kind', () => {
+    expect([press('a'), press('A', { shiftKey: true }), press('a', { ctrlKey: true })]).toEqual([
+      { type: 'accept' },
+      { type: 'accept' },
+      null,
+    ]);
+    const keys = { ...DEFAULT_GRID_PREFS.keys, kinds: { ...DEFAULT_GRID_PREFS.keys.kinds, opinion: 'a' } };
+    expect(press('a', {}, keyMaps(keys))).toEqual({ type: 'kind', value: 'opinion' });
+  });
+
   it('leaves other keys and browser shortcuts alone', () => {
     expect([
-      press('a'),
+      press('b'),
       press('c', { ctrlKey: true }),
       press('1', { altKey: true }),
       press('ArrowDown'),
