@@ -93,6 +93,8 @@ export interface ImportInspection {
   preview: PreviewRow[];
   /** Preview rows whose time is before 1990 or more than a day ahead. */
   implausibleDates: number;
+  /** The text's column when it is empty in most rows read (not a file of messages, or the wrong column); else null. */
+  emptyText: { column: string; empty: number; count: number } | null;
   /** Columns guessed for a field and left out, their values not being that field's. */
   dropped: DroppedGuess[];
   /** Rows after the header: counted to the end when the file is read within the inspection's time, else estimated. */

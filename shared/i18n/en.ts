@@ -140,6 +140,8 @@ export const en = {
     'This same file was imported before (batch {batches}): its rows already there are counted as duplicates',
   'import.implausibleDates':
     'Rows dated before 1990 or more than a day ahead: {count}. They are kept as the file says; check its dates',
+  'import.emptyText':
+    'The column "{column}", taken for the message text, is empty in {empty} of the {count} rows read: is this a file of messages? Choose the text\'s column below',
   'import.network': 'Network of every row',
   'import.networkOther': 'Other',
   'import.defaultTime': 'Time of the rows without one',

@@ -141,6 +141,8 @@ export const es: Record<MessageKey, string> = {
     'Este mismo archivo ya se importó antes (lote {batches}): sus filas que ya estaban cuentan como duplicadas',
   'import.implausibleDates':
     'Filas con fecha anterior a 1990 o más de un día en el futuro: {count}. Se guardan como dice el archivo; revisa sus fechas',
+  'import.emptyText':
+    'La columna «{column}», tomada como texto de la mención, está vacía en {empty} de las {count} filas leídas: ¿es un archivo de menciones? Elige abajo la columna del texto',
   'import.network': 'Red de todas las filas',
   'import.networkOther': 'Otra',
   'import.defaultTime': 'Fecha de las filas que no la tienen',

@@ -203,6 +203,26 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
     }
   });
 
+  it("warns of a text column empty in most rows read (a CRM's accounts export), in both languages", async () => {
+    // Salesforce Data Loader's Account extract (../shared/datasets/crm-exports, BSD 3-Clause): companies, not messages.
+    const extract = resolve('../shared/datasets/crm-exports/salesforce_dataloader_accountData.csv');
+    const { app, page } = await wizardOn(extract);
+    try {
+      const warning = page.getByTestId('empty-text');
+      await expect
+        .poll(() => warning.textContent())
+        .toBe(
+          'The column "DESCRIPTION", taken for the message text, is empty in 418 of the 423 rows read: is this a file of messages? Choose the text\'s column below',
+        );
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await expect.poll(() => warning.textContent()).toMatch(/^La columna «DESCRIPTION», tomada como texto/);
+      await screenshotsAtSizes(page, 'import-empty-text-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("offers an ads report as what it is, and takes its spend as the cost model's ads for its days", async () => {
     // Facebook Ads Manager's export (../shared/datasets/social-exports, trial-promoter-app's test fixtures).
     const report = resolve('../shared/datasets/social-exports/facebook_ads_manager.csv');

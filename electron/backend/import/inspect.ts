@@ -67,6 +67,8 @@ export async function inspectFile(
   const rows = complete
     ? { count: counted, exact: true }
     : { count: estimateRows(reader, counted, rowBytes.average()), exact: false };
+  const textAt = index.text;
+  const emptyTexts = textAt === undefined ? 0 : values.filter((row) => cellText(row[textAt] ?? null) === '').length;
   const now = Date.now();
   let implausibleDates = 0;
   const preview: PreviewRow[] = sample.slice(0, PREVIEW_ROWS).map((record) => {
@@ -94,6 +96,10 @@ export async function inspectFile(
     open,
     preview,
     implausibleDates,
+    emptyText:
+      textAt !== undefined && emptyTexts * 2 > values.length
+        ? { column: reader.headers[textAt] as string, empty: emptyTexts, count: values.length }
+        : null,
     rows,
     valueTables: tally.tables(mapRow),
   };

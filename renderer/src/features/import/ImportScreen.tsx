@@ -412,6 +412,11 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
               {t('import.implausibleDates', { count: inspection.implausibleDates })}
             </p>
           )}
+          {inspection.emptyText && (
+            <p className="warning" role="alert" data-testid="empty-text">
+              {t('import.emptyText', inspection.emptyText)}
+            </p>
+          )}
           {inspection.headerRow === 0 && (
             <p className="notice" role="status" data-testid="no-header">
               {t('import.noHeader')}
