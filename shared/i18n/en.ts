@@ -41,6 +41,8 @@ export const en = {
   'panel.repliesTo': 'Replies to',
   'panel.replies': 'Replies',
   'panel.history': 'Label history',
+  'panel.suggested': 'Suggested:',
+  'panel.accept': 'Accept (A)',
   'panel.asWritten': 'As the file wrote it',
   'panel.noHistory': 'Never labeled.',
   'panel.byAuthor': 'Other messages by this author ({count})',

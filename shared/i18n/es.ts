@@ -41,6 +41,8 @@ export const es: Record<MessageKey, string> = {
   'panel.repliesTo': 'Responde a',
   'panel.replies': 'Respuestas',
   'panel.history': 'Historial de etiquetas',
+  'panel.suggested': 'Sugerida:',
+  'panel.accept': 'Aceptar (A)',
   'panel.asWritten': 'Tal como venía en el archivo',
   'panel.noHistory': 'Nunca etiquetada.',
   'panel.byAuthor': 'Otras menciones de este autor ({count})',

@@ -117,6 +117,18 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
         .toBe(String(value));
       await app.page.keyboard.press('Control+z');
       await expect.poll(() => at.locator('.col-temperature .suggested').count()).toBe(1);
+      // The side panel says it too, with a button for those who label with the mouse (A moved the cursor on: back).
+      await at.locator('.col-text').click();
+      await app.page.keyboard.press('Enter');
+      const offer = app.page.getByTestId('panel-suggestion');
+      await expect.poll(() => offer.locator('[data-temperature]').getAttribute('data-temperature')).toBe(String(value));
+      await screenshotsAtSizes(app.page, 'grid-suggestion-panel-es');
+      await offer.getByRole('button', { name: 'Aceptar (A)' }).click();
+      // Taken, as with A; the panel follows the cursor on to the next row.
+      await expect.poll(() => at.locator('.col-temperature .suggested').count()).toBe(0);
+      await expect
+        .poll(() => at.locator('.col-temperature [data-temperature]').getAttribute('data-temperature'))
+        .toBe(String(value));
       await client.call('settings.update', { language: 'en' });
       await app.page.reload();
       await expect

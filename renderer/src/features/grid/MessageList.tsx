@@ -178,14 +178,19 @@ export function MessageList({ initialFilter }: Props) {
                 header={<ColumnHeader prefs={prefs} sort={sort} onSort={toggleSort} savePrefs={savePrefs} />}
                 renderRow={(index) => {
                   const message = row(index);
-                  return (
-                    <Cells message={message} columns={columns} suggestion={message && pages.suggestion(message.id)} />
-                  );
+                  return <Cells message={message} columns={columns} suggestion={pages.suggestion(message?.id)} />;
                 }}
               />
             </div>
           )}
-          {panel && <MessagePanel row={row(selection.cursor)} onClose={() => setPanel(false)} />}
+          {panel && (
+            <MessagePanel
+              row={row(selection.cursor)}
+              suggestion={pages.suggestion(row(selection.cursor)?.id)}
+              onAccept={() => run({ type: 'accept' }).catch(notSaved)}
+              onClose={() => setPanel(false)}
+            />
+          )}
         </div>
         <footer className="statusbar" role="status">
           {status ??

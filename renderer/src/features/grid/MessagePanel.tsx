@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MessageDetail, MessageRow } from '../../../../shared/api/contract';
+import type { LabelSuggestionRow, MessageDetail, MessageRow } from '../../../../shared/api/contract';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../app/i18n';
@@ -13,7 +13,18 @@ import { Highlighted } from '../../components/Highlighted';
  * The side panel on the grid's cursor row: the whole message and its label at once (from the grid's row, so it follows
  * the cursor and each label as it is set), then its thread, label history and the author's other messages.
  */
-export function MessagePanel({ row, onClose }: { row: MessageRow | undefined; onClose(): void }) {
+export function MessagePanel({
+  row,
+  suggestion,
+  onAccept,
+  onClose,
+}: {
+  row: MessageRow | undefined;
+  /** What the model suggests for the labels the row lacks, taken by onAccept (as the A key does). */
+  suggestion: LabelSuggestionRow | undefined;
+  onAccept(): void;
+  onClose(): void;
+}) {
   const translator = useI18n();
   const { t, dateTime } = translator;
   // A row not read yet (the cursor far down, the page on its way) keeps the last one on show.
@@ -63,8 +74,34 @@ export function MessagePanel({ row, onClose }: { row: MessageRow | undefined; on
       <p data-testid="panel-label">
         <TemperatureChip value={message.temperature} /> {message.kind ? t(`kind.${message.kind}` as MessageKey) : ''}
       </p>
+      <SuggestedLabels message={message} suggestion={suggestion} onAccept={onAccept} />
       {current ? <PanelDetail detail={current} /> : <p className="hint">{detail.error ?? '…'}</p>}
     </aside>
+  );
+}
+
+/** The labels the model suggests for what the message lacks, with a button for those who label with the mouse. */
+function SuggestedLabels({
+  message,
+  suggestion,
+  onAccept,
+}: {
+  message: MessageRow;
+  suggestion: LabelSuggestionRow | undefined;
+  onAccept(): void;
+}) {
+  const { t } = useI18n();
+  const temperature = message.temperature === null ? suggestion?.temperature : null;
+  const kind = message.kind === null ? suggestion?.kind : null;
+  if (!temperature && !kind) return null;
+  return (
+    <p data-testid="panel-suggestion">
+      {t('panel.suggested')}{' '}
+      <span className="suggested">
+        {temperature && <TemperatureChip value={temperature.value} />} {kind && t(`kind.${kind.value}` as MessageKey)}
+      </span>{' '}
+      <button onClick={onAccept}>{t('panel.accept')}</button>
+    </p>
   );
 }
 

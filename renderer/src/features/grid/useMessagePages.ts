@@ -181,6 +181,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     if (read.every((id) => id !== undefined)) return read as number[];
     return api.call('messages.ids', { offset, limit: count, filter, sort });
   };
-  const suggestion = (id: number): LabelSuggestionRow | undefined => suggestions.current.get(id);
+  const suggestion = (id: number | undefined): LabelSuggestionRow | undefined =>
+    id === undefined ? undefined : suggestions.current.get(id);
   return { counts, total: counts?.total ?? provisional, row, suggestion, ensureRow, spanIds, onRange, patch, refresh };
 }
