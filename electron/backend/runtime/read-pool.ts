@@ -16,6 +16,12 @@ export interface ReadPool {
 
 const SIZE = 2;
 
+/**
+ * Reads that keep what they learn on their worker's connection (the suggestions' model) go to the first worker: one
+ * model learnt, not one a worker, and the other left to counts.
+ */
+const PINNED: ReadonlySet<ReadName> = new Set(['suggestions']);
+
 /** Writes come in bursts (a paste, a run of labels): one checkpoint after each, not one a write. */
 const CHECKPOINT_AFTER_MS = 1000;
 
@@ -67,7 +73,9 @@ export function createReadPool(
   const pool: ReadPool = {
     read(name, ...args) {
       for (const idle of slots) idle.worker ??= start(idle);
-      const slot = slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
+      const slot = PINNED.has(name)
+        ? (slots[0] as Slot)
+        : slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
       const id = ++next;
       const request: ReadRequest = { id, name, args };
       return new Promise((resolve, reject) => {

@@ -1,11 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LabelSuggestionRow, MessageCounts, MessageRow } from '../../../../shared/api/contract';
+import {
+  SUGGESTIONS_AT_ONCE,
+  type LabelSuggestionRow,
+  type MessageCounts,
+  type MessageRow,
+} from '../../../../shared/api/contract';
 import type { MessageFilter, MessageSort } from '../../../../shared/api/messages';
 import { api } from '../../api/client';
 
 export const PAGE_SIZE = 100;
 /** Pages kept in memory: the renderer never holds the whole table. */
 const MAX_PAGES = 40;
+/**
+ * Suggestions are asked for once no page has come for this long: after the rows are drawn and a run of filter changes
+ * or scrolling has stopped, so that the model's learning never competes with them (it took a third off opening a
+ * million-message grid).
+ */
+const SUGGEST_AFTER_MS = 400;
 
 /** Rows read page by page through the API, as the list scrolls; least recently used pages are dropped. */
 export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
@@ -44,18 +55,29 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
     }, done);
   }, [key]);
 
-  /** Asks the model about a page's rows that lack a label; shown when they come, never waited for. */
-  const suggest = useCallback((rows: readonly MessageRow[], asked: number): void => {
-    const ids = rows.filter((row) => row.temperature === null || row.kind === null).map((row) => row.id);
-    if (ids.length === 0) return;
-    api.call('labels.suggestions', { ids }).then(
-      (found) => {
-        if (asked !== generation.current || found.length === 0) return;
-        for (const suggestion of found) suggestions.current.set(suggestion.id, suggestion);
-        setVersion((v) => v + 1);
-      },
-      () => undefined, // a row without its suggestion is labeled by hand as before
-    );
+  /** Rows read that lack a label, to ask the model about once the pages stop coming. */
+  const unasked = useRef(new Set<number>());
+  const suggestTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(suggestTimer.current ?? undefined), []);
+  /** Asks the model about the rows read lately that lack a label; shown when they come, never waited for. */
+  const suggest = useCallback((rows: readonly MessageRow[]): void => {
+    for (const row of rows) if (row.temperature === null || row.kind === null) unasked.current.add(row.id);
+    clearTimeout(suggestTimer.current ?? undefined);
+    suggestTimer.current = setTimeout(() => {
+      // The latest pages' rows: those in view.
+      const ids = [...unasked.current].slice(-SUGGESTIONS_AT_ONCE);
+      unasked.current.clear();
+      if (ids.length === 0) return;
+      const asked = generation.current;
+      api.call('labels.suggestions', { ids }).then(
+        (found) => {
+          if (asked !== generation.current || found.length === 0) return;
+          for (const suggestion of found) suggestions.current.set(suggestion.id, suggestion);
+          setVersion((v) => v + 1);
+        },
+        () => undefined, // a row without its suggestion is labeled by hand as before
+      );
+    }, SUGGEST_AFTER_MS);
   }, []);
 
   const load = useCallback(
@@ -74,7 +96,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
             for (const row of pages.current.get(oldest) ?? []) suggestions.current.delete(row.id);
             pages.current.delete(oldest);
           }
-          suggest(result.rows, asked);
+          suggest(result.rows);
           if (page === 0) setProvisional(result.rows.length);
           setVersion((v) => v + 1);
         },
@@ -95,6 +117,7 @@ export function useMessagePages(filter: MessageFilter, sort: MessageSort) {
       generation.current++;
       pages.current.clear();
       suggestions.current.clear();
+      unasked.current.clear();
       loading.current.clear();
       if (!keepTotal) {
         setCounts(null);
