@@ -44,7 +44,7 @@ export function writesSeen(sqlite: Database.Database): string {
   return `${changes}:${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
-/** The newest labels learnt from: enough for a workspace's vocabulary; 0.2-0.5 s to read and learn at a million. */
+/** The newest labels learnt from: enough for a workspace's vocabulary; 0.1-0.3 s to read and learn at a million. */
 const EXAMPLES = 10_000;
 /**
  * A model outlives the labels it learnt from by this long at most: retraining after every key pressed would be most of
