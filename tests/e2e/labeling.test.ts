@@ -102,6 +102,8 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
       await expect.poll(() => suggestedRow.count()).toBe(1);
       await screenshotsAtSizes(app.page, 'grid-suggestions-es');
       const chip = suggestedRow.locator('.col-temperature .suggested [data-temperature]');
+      // Heard as a suggestion, not as the message's label.
+      expect(await suggestedRow.locator('.col-temperature').textContent()).toMatch(/^Sugerida: [+−-]?\d /);
       const value = Number(await chip.getAttribute('data-temperature'));
       expect(await suggestedRow.locator('.col-temperature .suggested').getAttribute('title')).toMatch(
         /^Sugerida \(con un \d+% de seguridad\), por las menciones ya etiquetadas: A para aceptarla/,

@@ -47,10 +47,14 @@ function PendingMark({ row, i18n, children }: { row: MessageRow; i18n: Translato
   );
 }
 
-/** A label the model suggests, shown faint and dashed until accepted (A) or labeled over; never copied as a label. */
+/**
+ * A label the model suggests, shown faint and dashed until accepted (A) or labeled over; never copied as a label. A
+ * screen reader hears "Suggested:" before it, not a label.
+ */
 function Suggested({ confidence, i18n, children }: { confidence: number; i18n: Translator; children: ReactNode }) {
   return (
     <span className="suggested" title={i18n.t('grid.suggested', { percent: Math.floor(confidence * 100) })}>
+      <span className="visually-hidden">{i18n.t('panel.suggested')} </span>
       {children}
     </span>
   );
