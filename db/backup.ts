@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { BACKUPS_KEPT } from '../shared/api/contract';
+import { BACKUPS_KEPT, type BackupEntry } from '../shared/api/contract';
 
 /** Where a workspace's backups go unless the user names a file: a folder beside it, named after it. */
 export const backupFolder = (workspace: string): string => join(dirname(workspace), `${basename(workspace)}.backups`);
@@ -21,27 +21,17 @@ export function pruneBackups(workspace: string): void {
   for (const backup of listBackups(workspace).slice(BACKUPS_KEPT)) rmSync(backup.path, { force: true });
 }
 
-export interface BackupFile {
-  name: string;
-  path: string;
-  bytes: number;
-  /** When it was written (ms since 1970). */
-  at: number;
-}
-
-/** The backups in the workspace's backups folder, newest first. */
-export function listBackups(workspace: string): BackupFile[] {
+/** The backups in the workspace's backups folder, newest first (a copy under way, .NAME.partial, is not one). */
+export function listBackups(workspace: string): BackupEntry[] {
   const folder = backupFolder(workspace);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((name) => name.endsWith('.pulso') && !name.startsWith('.'))
-    .map((name) => {
+    .flatMap((name) => {
       const path = join(folder, name);
       const stat = statSync(path);
-      return { name, path, bytes: stat.size, at: stat.mtimeMs, file: stat.isFile() };
+      return stat.isFile() ? [{ name, path, bytes: stat.size, at: stat.mtimeMs }] : [];
     })
-    .filter((entry) => entry.file)
-    .map(({ file: _file, ...entry }) => entry)
     .sort((a, b) => b.at - a.at || b.name.localeCompare(a.name));
 }
 

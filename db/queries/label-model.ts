@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LabelSuggestionRow } from '../../shared/api/contract';
 import { suggestLabels, trainLabelModel, type LabelExample, type LabelModel } from '../../shared/domain/label-model';
-import type { Temperature } from '../../shared/domain/temperature';
-import type { Kind } from '../../shared/domain/vocabulary';
+import { currentLabels } from './labels';
 
 /** The latest labeled messages, newest label first: what the suggestions learn from (messages_labeled's order). */
 export function labelExamples(sqlite: Database.Database, limit: number): LabelExample[] {
@@ -13,26 +12,6 @@ export function labelExamples(sqlite: Database.Database, limit: number): LabelEx
        ORDER BY labeled_at DESC LIMIT ?`,
     )
     .all(limit) as LabelExample[];
-}
-
-export interface MessageLabels {
-  id: number;
-  text: string;
-  temperature: Temperature | null;
-  kind: Kind | null;
-}
-
-const CHUNK = 500;
-
-/** Messages' texts and current labels, by id (those that exist). */
-export function messageLabels(sqlite: Database.Database, ids: readonly number[]): MessageLabels[] {
-  const select = sqlite.prepare(
-    'SELECT id, text, temperature, kind FROM messages WHERE id IN (SELECT value FROM json_each(?))',
-  );
-  const rows: MessageLabels[] = [];
-  for (let at = 0; at < ids.length; at += CHUNK)
-    rows.push(...(select.all(JSON.stringify(ids.slice(at, at + CHUNK))) as MessageLabels[]));
-  return rows;
 }
 
 /**
@@ -68,7 +47,7 @@ export function labelModel(sqlite: Database.Database, now = Date.now()): LabelMo
 export function suggestionsFor(sqlite: Database.Database, ids: readonly number[]): LabelSuggestionRow[] {
   const model = labelModel(sqlite);
   if (!model.temperature && !model.kind) return [];
-  return messageLabels(sqlite, ids).flatMap(({ id, text, temperature, kind }) => {
+  return currentLabels(sqlite, ids, true).flatMap(({ id, text, temperature, kind }) => {
     const suggested = suggestLabels(model, text);
     const row: LabelSuggestionRow = {
       id,

@@ -12,21 +12,28 @@ export interface LabelChange {
   kind?: Kind | null;
 }
 
-interface Current {
+export interface CurrentLabels {
   id: number;
-  temperature: number | null;
-  kind: string | null;
+  temperature: Temperature | null;
+  kind: Kind | null;
 }
 
 const CHUNK = 500;
 
-function currentLabels(sqlite: Database.Database, ids: readonly number[]): Current[] {
-  const rows: Current[] = [];
+/** Messages' current labels by id (those that exist), with their texts when asked (what suggestions are made from). */
+export function currentLabels(sqlite: Database.Database, ids: readonly number[]): CurrentLabels[];
+export function currentLabels(
+  sqlite: Database.Database,
+  ids: readonly number[],
+  withText: true,
+): (CurrentLabels & { text: string })[];
+export function currentLabels(sqlite: Database.Database, ids: readonly number[], withText = false): CurrentLabels[] {
+  const rows: CurrentLabels[] = [];
   const select = sqlite.prepare(
-    'SELECT id, temperature, kind FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+    `SELECT id, temperature, kind${withText ? ', text' : ''} FROM messages WHERE id IN (SELECT value FROM json_each(?))`,
   );
   for (let i = 0; i < ids.length; i += CHUNK)
-    rows.push(...(select.all(JSON.stringify(ids.slice(i, i + CHUNK))) as Current[]));
+    rows.push(...(select.all(JSON.stringify(ids.slice(i, i + CHUNK))) as CurrentLabels[]));
   return rows;
 }
 

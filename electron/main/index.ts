@@ -115,7 +115,7 @@ async function backUp(): Promise<void> {
   if (!path) return;
   const end = await createClient(opened).runJob('workspace.backup', { path });
   if (end.state === 'finished') {
-    const size = (end.result.bytes / 1_000_000).toFixed(1);
+    const size = shellLanguage.number(end.result.bytes / 1_000_000, 1);
     await dialog.showMessageBox({ message: t('backup.done', { file: end.result.name, size }) });
   } else if (end.state === 'failed') showError(end); // its problem, else its message
 }

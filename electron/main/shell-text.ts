@@ -20,24 +20,26 @@ type Say = Translator['t'];
  */
 export function createShellLanguage(osLocale: () => string, onChange: (t: Say) => void) {
   let language: Language | null = null;
-  let say: Say | null = null;
+  let translator: Translator | null = null;
   const follow = (chosen: Language | null): void => {
     const next = chosen ?? languageFor(osLocale());
     if (next === language) return;
     language = next;
-    say = createTranslator(next, 'UTC').t;
-    onChange(say);
+    translator = createTranslator(next, 'UTC');
+    onChange(translator.t);
   };
-  const current = (): Say => {
-    if (!say) follow(null);
-    return say as Say;
+  const current = (): Translator => {
+    if (!translator) follow(null);
+    return translator as Translator;
   };
   return {
     follow,
     /** Speaks the OS's language unless a workspace has already said its own (the first menu). */
     start: (): void => void current(),
     /** The shell's words now. */
-    t: ((key, values) => current()(key, values)) as Say,
+    t: ((key, values) => current().t(key, values)) as Say,
+    /** A number as the shell's language writes it (2,0 in Spanish). */
+    number: (value: number, digits?: number): string => current().number(value, digits),
   };
 }
 

@@ -4,6 +4,7 @@ import { mappingSchema } from '../domain/import/mapping-schema';
 import { DEAL_FIELDS, type DealField } from '../domain/import/deal-fields';
 import type { PeriodCosts, RoiReport } from '../domain/roi';
 import { daySchema } from './day';
+import { LABELS_AT_ONCE, SUGGESTIONS_AT_ONCE } from './limits';
 import { messageFilterSchema, messageSortSchema } from './messages';
 import { GRID_COLUMNS, gridPrefsSchema, type GridPrefs } from './grid';
 import { kpiRequestSchema, type KpiReport } from './kpis';
@@ -214,9 +215,7 @@ export interface BackupResult {
   bytes: number;
 }
 
-/** The most messages one label action may change (labels.set): a selection of more is refused before it is sent. */
-export const LABELS_AT_ONCE = 100_000;
-export { LINKED_AT_ONCE } from './limits';
+export { LABELS_AT_ONCE, LINKED_AT_ONCE, SUGGESTIONS_AT_ONCE } from './limits';
 
 /** Backups the workspace's backups folder keeps: the latest (a workspace of years is hundreds of MB). */
 export const BACKUPS_KEPT = 10;
@@ -260,9 +259,6 @@ export interface LabelResult {
   /** The messages whose current label changed. */
   changed: number[];
 }
-
-/** The most messages one ask for suggestions covers: a screen's rows, a few times over. */
-export const SUGGESTIONS_AT_ONCE = 500;
 
 /** A message's suggested labels, each with the model's probability; null where none is suggested. */
 export interface LabelSuggestionRow {

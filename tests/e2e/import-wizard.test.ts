@@ -214,6 +214,7 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
         .toBe(
           'The column "DESCRIPTION", taken for the message text, is empty in 418 of the 423 rows read: is this a file of messages? Choose the text\'s column below',
         );
+      await screenshotsAtSizes(page, 'import-empty-text-en');
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => warning.textContent()).toMatch(/^La columna «DESCRIPTION», tomada como texto/);
       await screenshotsAtSizes(page, 'import-empty-text-es');

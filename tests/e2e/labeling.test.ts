@@ -142,6 +142,10 @@ describe('labeling from the keyboard (real renderer, real handlers)', () => {
         )
         .toBeGreaterThan(0);
       await screenshotsAtSizes(app.page, 'grid-suggestions-en');
+      await app.page.locator('.row:has(.col-temperature .suggested) .col-text').first().click();
+      await app.page.keyboard.press('Enter');
+      await app.page.getByTestId('panel-suggestion').getByRole('button', { name: 'Accept (A)' }).waitFor();
+      await screenshotsAtSizes(app.page, 'grid-suggestion-panel-en');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

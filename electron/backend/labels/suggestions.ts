@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { messageLabels } from '../../../db/queries/label-model';
-import { applyLabels, type LabelChange } from '../../../db/queries/labels';
+import { applyLabels, currentLabels, type LabelChange } from '../../../db/queries/labels';
 import type { LabelResult, LabelSuggestionRow } from '../../../shared/api/contract';
 
 /**
@@ -15,7 +14,7 @@ export function acceptSuggestions(
 ): LabelResult {
   const byId = new Map(suggestions.map((suggestion) => [suggestion.id, suggestion]));
   const changes = new Map<number, LabelChange>();
-  for (const current of messageLabels(sqlite, [...byId.keys()])) {
+  for (const current of currentLabels(sqlite, [...byId.keys()])) {
     const { temperature, kind } = byId.get(current.id) as LabelSuggestionRow;
     const change: LabelChange = {
       ...(temperature && current.temperature === null ? { temperature: temperature.value } : {}),
