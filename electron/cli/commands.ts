@@ -5,7 +5,8 @@ import type { ParseArgsConfig } from 'node:util';
 import { createClient, type Client } from '../../shared/api/client';
 import type { Settings } from '../../shared/api/contract';
 import { isPending, type PendingWrite } from '../../shared/api/envelope';
-import type { BatchUndoPreview, TextEncoding } from '../../shared/api/import';
+import type { BatchUndoPreview, ImportRequest, TextEncoding } from '../../shared/api/import';
+import { printInspection } from './inspect';
 import { progressPrinter, type Io } from './io';
 import { cannedCommand, casesCommand, routeCommand, slaCommand } from './care';
 import { contactsCommand } from './contacts';
@@ -151,6 +152,41 @@ function rulesCommand(kind: 'entities' | 'topics'): Command {
   };
 }
 
+/**
+ * The wizard's inspection of an import request: the flags that complete a mapping (date order, scale, network, time)
+ * go into it, over the mapping file's or the preset's.
+ */
+async function dryRun(client: Client, request: ImportRequest, json: boolean, io: Io): Promise<number> {
+  const { preset, mapping, dateOrder, temperatureScale, defaults, path, part, password, headerRow, encoding } = request;
+  const completes = dateOrder ?? temperatureScale ?? defaults;
+  const base =
+    mapping ??
+    (preset === undefined || !completes
+      ? undefined
+      : (await client.call('presets.list', {})).find((saved) => saved.name === preset)?.mapping);
+  const given = completes
+    ? {
+        ...(base ?? { columns: {} }),
+        ...(dateOrder && { dateOrder }),
+        ...(temperatureScale && { temperatureScale }),
+        ...(defaults && { defaults: { ...base?.defaults, ...defaults } }),
+      }
+    : base;
+  const inspection = await client.call('import.inspect', {
+    path,
+    part,
+    password,
+    headerRow,
+    encoding,
+    ...(given ? { mapping: given } : { preset }),
+  });
+  if (json) {
+    io.out(JSON.stringify(inspection));
+    return 0;
+  }
+  return printInspection(inspection, io) ? 0 : 1;
+}
+
 export const commands: Record<string, Command> = {
   demo: {
     summary: 'Fill an empty workspace with demo data',
@@ -167,9 +203,10 @@ export const commands: Record<string, Command> = {
   import: {
     summary: 'Import a CSV/TSV, XLSX, Access or JSON Lines file as one batch',
     usage:
-      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--encoding utf8|windows1252|utf16le|utf16be] [--date-order dmy|mdy] [--temperature-scale signed|five] [--source NETWORK] [--default-time DATE] [--rejects FILE] [--json]',
+      'pulso import FILE [--workspace W] [--preset NAME | --mapping FILE.json] [--sheet NAME] [--table NAME] [--password P] [--header-row N] [--encoding utf8|windows1252|utf16le|utf16be] [--date-order dmy|mdy] [--temperature-scale signed|five] [--source NETWORK] [--default-time DATE] [--rejects FILE] [--dry-run] [--json]\n       --dry-run: how the file would be read (columns, values, the first rows as stored, the cells that would refuse it), nothing written',
     options: {
       ...workspace,
+      'dry-run': { type: 'boolean' },
       preset: { type: 'string' },
       mapping: { type: 'string' },
       sheet: { type: 'string' },
@@ -188,7 +225,7 @@ export const commands: Record<string, Command> = {
       if (values.preset && values.mapping) throw new BadInput('give --preset or --mapping, not both');
       if (values.source !== undefined && !(SOURCES as readonly unknown[]).includes(values.source))
         throw new BadInput(`--source is one of ${SOURCES.join(', ')}`);
-      const request = {
+      const request: ImportRequest = {
         path: resolve(positionals[0] as string),
         part: (values.sheet ?? values.table) as string | undefined,
         password: values.password as string | undefined,
@@ -207,6 +244,7 @@ export const commands: Record<string, Command> = {
               }
             : undefined,
       };
+      if (values['dry-run']) return dryRun(client, request, Boolean(values.json), io);
       const last = await client.runJob('import.start', request, progressPrinter(io, 'import'));
       if (last.state !== 'finished') throw new BadInput(last.message ?? `import ${last.state}`);
       const summary = last.result;

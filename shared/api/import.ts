@@ -42,6 +42,8 @@ export const importRequestSchema = importFileSchema
   })
   .strict();
 
+export type ImportRequest = z.input<typeof importRequestSchema>;
+
 export type PreviewValue = string | number | null;
 
 export interface PreviewRow {

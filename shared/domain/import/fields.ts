@@ -12,6 +12,10 @@ export const FIELDS = {
     'id mensaje',
     'identificador',
     'external id',
+    // Brandwatch's and Meltwater's exports.
+    'resource id',
+    'mention id',
+    'document id',
   ],
   text: [
     'text',
@@ -29,6 +33,8 @@ export const FIELDS = {
     'body',
     'mencion',
     'mención',
+    // Meltwater's: the sentence that matched (a social post's whole text), beside a news item's headline and opening.
+    'hit sentence',
   ],
   postedAt: [
     'fecha',
@@ -65,10 +71,30 @@ export const FIELDS = {
     'account',
     'autor',
     'author',
+    'author handle',
+    'twitter screen name',
     'name',
+    // Meltwater's: a social post's @handle, a news item's byline.
+    'influencer',
   ],
   authorName: ['nombre', 'author name', 'nombre autor', 'full name', 'display name'],
-  source: ['red social', 'red', 'fuente', 'source', 'network', 'canal', 'channel', 'plataforma', 'platform', 'medio'],
+  source: [
+    'red social',
+    'red',
+    'fuente',
+    'source',
+    'network',
+    'canal',
+    'channel',
+    'plataforma',
+    'platform',
+    'medio',
+    // Brandwatch's network or kind of site (twitter, news, forum…); others' kind of source.
+    'page type',
+    'content source',
+    'source type',
+    'media type',
+  ],
   url: ['url', 'link', 'enlace', 'permalink', 'tweet permalink'],
   likes: ['likes', 'me gusta', 'favoritos', 'favorites', 'favorite count', 'likes count', 'reacciones', 'reactions'],
   shares: ['shares', 'compartidos', 'retweets', 'retweet_count', 'rts', 'veces compartido'],

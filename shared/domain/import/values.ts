@@ -60,8 +60,23 @@ for (const [value, words] of [
   ],
 ] as const)
   for (const word of words) TEMPERATURE_WORDS[word] = value;
-/** What research corpora write for a message with no sentiment at all (TASS's NONE): unlabeled, not neutral. */
-const NO_TEMPERATURE = new Set(['none', 'sin sentimiento', 'no sentiment', 'sin polaridad']);
+/**
+ * What research corpora write for a message with no sentiment at all (TASS's NONE), and listening tools for one they
+ * did not rate (Meltwater's "Not Rated"): unlabeled, not neutral.
+ */
+const NO_TEMPERATURE = new Set([
+  'none',
+  'sin sentimiento',
+  'no sentiment',
+  'sin polaridad',
+  'not rated',
+  'unrated',
+  'not classified',
+  'unclassified',
+  'sin valorar',
+  'sin clasificar',
+  'n/a',
+]);
 
 export type TemperatureScale = 'signed' | 'five';
 
@@ -133,6 +148,12 @@ const SOURCE_WORDS: Record<string, Source> = {
   yt: 'youtube',
   'linked in': 'linkedin',
   foro: 'forum',
+  foros: 'forum',
+  forums: 'forum',
+  reddit: 'forum',
+  blogs: 'blog',
+  reviews: 'review',
+  'online news': 'news',
   noticias: 'news',
   prensa: 'news',
   resena: 'review',

@@ -41,6 +41,12 @@ describe('legacy labels onto the temperature scale', () => {
     ).toEqual([1, -1, 0, 1, -1, 0, 1, 0]);
   });
 
+  it("reads a listening tool's unrated mention (Meltwater's Not Rated) as no label, not neutral", () => {
+    expect(
+      ['Not Rated', 'unrated', 'Unclassified', 'N/A', 'sin valorar'].map((w) => value(parseTemperature(w, null))),
+    ).toEqual([null, null, null, null, null]);
+  });
+
   it('reads numbers on −2..2 and on 1–5, deciding the scale from the column', () => {
     expect(detectTemperatureScale(['-2', '0', '2'])).toBe('signed');
     expect(detectTemperatureScale(['1', '5', '3'])).toBe('five');
@@ -77,7 +83,11 @@ describe('legacy labels onto the temperature scale', () => {
       parseSource('fb'),
       parseSource('Foro'),
       parseSource('Mastodon'),
-    ]).toEqual(['twitter', 'twitter', 'facebook', 'forum', 'other']);
+      parseSource('reddit'),
+      parseSource('Forums'),
+      parseSource('Blogs'),
+      parseSource('Online News'),
+    ]).toEqual(['twitter', 'twitter', 'facebook', 'forum', 'other', 'forum', 'forum', 'blog', 'news']);
   });
 });
 
