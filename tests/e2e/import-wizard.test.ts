@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint, protectedNorthwind, tempFolder, writeEncoded } from '../helpers/files';
+import { meltwaterExport } from '../helpers/listening-exports';
 import { testBackend } from '../helpers/workspace';
 import { closeBrowser, openApp, screenshotPath, screenshotsAtSizes } from './harness';
 
@@ -218,6 +219,38 @@ describe('the import wizard (real renderer, real handlers, real worker)', () => 
       await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
       await expect.poll(() => warning.textContent()).toMatch(/^La columna «DESCRIPTION», tomada como texto/);
       await screenshotsAtSizes(page, 'import-empty-text-es');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("reads Meltwater's export as the tool writes it, its Not Rated as no label, in both languages", async () => {
+    const { opened, app, page } = await wizardOn(meltwaterExport(tempFolder()));
+    try {
+      await expect.poll(() => page.getByLabel('Text', { exact: true }).inputValue()).toBe('Hit Sentence');
+      expect(await page.getByLabel('Author handle', { exact: true }).inputValue()).toBe('Influencer');
+      const notRated = page.getByRole('combobox', { name: 'What “Not Rated” becomes' });
+      await expect.poll(() => notRated.inputValue()).toBe('');
+      expect(await notRated.locator('option:checked').textContent()).toBe('unlabeled');
+      expect(await page.getByRole('combobox', { name: 'What “Reddit” becomes' }).inputValue()).toBe('forum');
+      await screenshotsAtSizes(page, 'import-meltwater-en');
+      await page.getByRole('navigation').getByRole('combobox', { name: 'Language' }).selectOption('es');
+      const sinValorar = page.getByRole('combobox', { name: 'En qué se convierte «Not Rated»' });
+      await expect.poll(() => sinValorar.locator('option:checked').textContent()).toBe('sin etiquetar');
+      // Networks are named as the grid names them, in the values and in the preview.
+      const reddit = page.getByRole('combobox', { name: 'En qué se convierte «Reddit»' });
+      expect(await reddit.locator('option:checked').textContent()).toBe('Foro');
+      const preview = page.getByRole('table', { name: /^Vista previa/ });
+      expect(await preview.getByRole('row').nth(4).textContent()).toContain(
+        'Anyone tried Lumen roaming?17/11/25, 8:00u/carlForo',
+      );
+      await screenshotsAtSizes(page, 'import-meltwater-es');
+      await page.getByRole('button', { name: 'Importar archivo' }).click();
+      await expect
+        .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+        .toBe('4 nuevas, 0 duplicadas, 0 rechazadas');
+      expect((await opened.client.call('workspace.info', {})).counts).toMatchObject({ messages: 4, labels: 3 });
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

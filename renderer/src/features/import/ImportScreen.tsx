@@ -273,7 +273,11 @@ export function ImportScreen({ dropped, onOpenBatch }: Props) {
                 (
                 {t('import.format', {
                   format: inspection.format.toUpperCase(),
-                  encoding: inspection.encoding ?? '—',
+                  // Named as the encoding's choice names it.
+                  encoding:
+                    (ENCODING_NAMES as Partial<Record<string, string>>)[inspection.encoding ?? ''] ??
+                    inspection.encoding ??
+                    '—',
                   delimiter: inspection.delimiter === '\t' ? 'TAB' : (inspection.delimiter ?? '—'),
                 })}
                 )

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../app/i18n';
 import { TemperatureChip } from '../../components/TemperatureChip';
 import { isTemperature } from '../../../../shared/domain/temperature';
+import { KINDS, SOURCES } from '../../../../shared/domain/vocabulary';
 
 interface Props {
   inspection: ImportInspection;
@@ -29,6 +30,9 @@ export function MappingTable({ inspection, onChange }: Props) {
     if (value === null || value === undefined) return '';
     if (typeof value === 'number' && DATE_FIELDS.has(field)) return dateTime(value);
     if (typeof value === 'number') return number(value);
+    // Networks and kinds are stored as codes, and shown as the grid shows them.
+    if (field === 'source' && (SOURCES as readonly string[]).includes(value)) return t(`source.${value}` as MessageKey);
+    if (field === 'kind' && (KINDS as readonly string[]).includes(value)) return t(`kind.${value}` as MessageKey);
     return value;
   };
   const errors = preview.reduce((sum, row) => sum + Object.keys(row.errors).length, 0);

@@ -45,7 +45,7 @@ export function ValueTables({ inspection, onChange }: Props) {
         ...KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}` as MessageKey) })),
         { value: NOTHING, label: t('temperature.unlabeled') },
       ];
-    return SOURCES.map((source) => ({ value: source, label: source }));
+    return SOURCES.map((source) => ({ value: source, label: t(`source.${source}` as MessageKey) }));
   };
   return (
     <div className="value-tables" data-testid="value-tables">
