@@ -105,6 +105,16 @@ export function parseAmount(cell: Cell): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * A contact cell as CRMs write it with its email: HubSpot's "Ana Gil (ana@gil.es)", a mail client's "Ana Gil
+ * <ana@gil.es>", the first of several ("…; Luis Paz (luis@paz.es)"); any other cell is the name alone.
+ */
+export function contactParts(written: string): { name: string | null; email: string | null } {
+  const withEmail = /^\s*([^;]*?)\s*[(<]\s*([^\s()<>;@]+@[^\s()<>;@]+)\s*[)>]/.exec(written);
+  if (!withEmail) return { name: written, email: null };
+  return { name: (withEmail[1] as string) || null, email: (withEmail[2] as string).toLowerCase() };
+}
+
 export interface DealRow {
   dealId: string;
   name: string | null;
@@ -150,6 +160,7 @@ export function readDealRow(
     if (!parsed.ok) return { column: named('closeDate'), problem: parsed.problem };
     closedAt = parsed.value;
   }
+  const contact = contactParts(text('contact') ?? '');
   const currencyWritten = text('currency');
   const currency = (currencyWritten ?? currencyUnnamed).toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency))
@@ -162,8 +173,8 @@ export function readDealRow(
       status,
       closedAt,
       company: text('company'),
-      contact: text('contact'),
-      email: text('email'),
+      contact: contact.name || null,
+      email: text('email') ?? contact.email,
       amount,
       currency,
       product: text('product'),

@@ -130,6 +130,49 @@ describe('pulso sales', () => {
     );
   });
 
+  it("reads HubSpot's associated contact as it writes it, the name with the email in brackets, and matches on both", async () => {
+    const workspace = await workspaceWithLeads();
+    // HubSpot's deals export with its associations: no email column, the contact "Name (email)", several joined by ;.
+    const file = writeEncoded(
+      join(tempFolder(), 'hubspot-crm-exports-all-deals.csv'),
+      [
+        '"Record ID","Deal Name","Deal Stage","Close Date","Deal owner","Amount","Associated Company","Associated Contact"',
+        '"9812001","Fibra oficinas","Closed won","2026-03-10 10:00","Rosa Gil","18000","ACME","Marta R. (MARTA@acme.es)"',
+        '"9812002","Sedes","Contract sent","","Rosa Gil","9500","Construcciones Alvarez SAU","Luis Gómez (luis@alvarez.es);Ana Paz (ana@alvarez.es)"',
+      ].join('\r\n'),
+      'utf8',
+    );
+    expect(JSON.parse((await pulso('sales', 'import', file, '--workspace', workspace, '--json')).out)).toMatchObject({
+      new: 2,
+      matched: 2,
+      unmatched: 0,
+    });
+    const deals = JSON.parse((await pulso('sales', '--workspace', workspace, '--json')).out) as Record<
+      string,
+      unknown
+    >[];
+    expect(
+      deals.map(({ dealId, contact, email, lead, matchMethod, status }) => ({
+        dealId,
+        contact,
+        email,
+        lead,
+        matchMethod,
+        status,
+      })),
+    ).toEqual([
+      { dealId: '9812001', contact: 'Marta R.', email: 'marta@acme.es', lead: 1, matchMethod: 'email', status: 'won' },
+      {
+        dealId: '9812002',
+        contact: 'Luis Gómez',
+        email: 'luis@alvarez.es',
+        lead: 2,
+        matchMethod: 'name-company',
+        status: 'open',
+      },
+    ]);
+  });
+
   it('reads a Salesforce-style XLSX in Spanish, and refuses a file with a bad row leaving the store as it was', async () => {
     const workspace = await workspaceWithLeads();
     const folder = tempFolder();

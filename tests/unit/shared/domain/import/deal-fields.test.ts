@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dealColumns, dealStatus, parseAmount, readDealRow } from '../../../../../shared/domain/import/deal-fields';
+import {
+  contactParts,
+  dealColumns,
+  dealStatus,
+  parseAmount,
+  readDealRow,
+} from '../../../../../shared/domain/import/deal-fields';
 
 describe("a CRM's deals export", () => {
   it('finds the columns of HubSpot- and Salesforce-style exports, in Spanish and English', () => {
@@ -64,6 +70,26 @@ describe("a CRM's deals export", () => {
         parseAmount(v),
       ),
     ).toEqual([18000, 18000.5, 18000.5, 18000.5, 18000, 1200000, 1.5, 1200, null, 2500]);
+  });
+
+  it("splits a contact written with its email (HubSpot's, a mail client's), the first of several", () => {
+    expect(
+      [
+        'Ana Gil (Ana@Gil.es)',
+        'Ana Gil <ana@gil.es>',
+        'Ana Gil (ana@gil.es);Luis Paz (luis@paz.es)',
+        '(ana@gil.es)',
+        'Ana Gil',
+        'Grupo Sur (Sevilla)',
+      ].map(contactParts),
+    ).toEqual([
+      { name: 'Ana Gil', email: 'ana@gil.es' },
+      { name: 'Ana Gil', email: 'ana@gil.es' },
+      { name: 'Ana Gil', email: 'ana@gil.es' },
+      { name: null, email: 'ana@gil.es' },
+      { name: 'Ana Gil', email: null },
+      { name: 'Grupo Sur (Sevilla)', email: null },
+    ]);
   });
 
   it('takes an open deal with no amount as worth nothing yet, and refuses a sale without one', () => {
