@@ -4,8 +4,9 @@ import { foldHeader } from './fields';
 import { cellText, foldValue, type Cell } from './values';
 
 /**
- * The columns of a CRM's deals export (HubSpot- and Salesforce-style, Spanish and English), by header names;
- * Salesforce's Data Loader writes its API names (STAGENAME, CLOSEDATE, CURRENCYISOCODE).
+ * The columns of a CRM's deals export (HubSpot-, Salesforce- and Pipedrive-style, Spanish and English), by header
+ * names; Salesforce's Data Loader writes its API names (STAGENAME, CLOSEDATE, CURRENCYISOCODE), Pipedrive prefixes its
+ * own ("Deal - Value", folded to "deal value").
  */
 export const DEAL_FIELDS = {
   dealId: ['deal id', 'record id', 'id del negocio', 'id negocio', 'opportunity id', 'id de oportunidad', 'id'],
@@ -16,10 +17,25 @@ export const DEAL_FIELDS = {
     'opportunity name',
     'nombre de la oportunidad',
     'oportunidad',
+    'deal title',
+    'title',
     'name',
   ],
-  closeDate: ['close date', 'fecha de cierre', 'closed date', 'fecha cierre', 'cierre', 'closedate'],
+  closeDate: [
+    'close date',
+    'fecha de cierre',
+    'closed date',
+    'fecha cierre',
+    'cierre',
+    'closedate',
+    'deal won time',
+    'won time',
+    'deal closed on',
+    'closed on',
+  ],
   stage: ['deal stage', 'etapa del negocio', 'stage', 'stage name', 'stagename', 'etapa', 'fase', 'estado'],
+  /** Won, lost or open apart from the stage, where a CRM keeps them apart (Pipedrive's stages are its pipeline's). */
+  status: ['deal status', 'status', 'estado del negocio'],
   company: [
     'associated company',
     'company',
@@ -29,6 +45,10 @@ export const DEAL_FIELDS = {
     'empresa asociada',
     'cuenta',
     'nombre de la cuenta',
+    'deal organization',
+    'organization',
+    'organisation',
+    'organizacion',
   ],
   contact: [
     'associated contact',
@@ -38,9 +58,12 @@ export const DEAL_FIELDS = {
     'contacto',
     'nombre del contacto',
     'contacto asociado',
+    'deal contact person',
+    'contact person',
+    'persona de contacto',
   ],
-  email: ['email', 'contact email', 'correo', 'correo electronico', 'e mail'],
-  amount: ['amount', 'importe', 'valor', 'deal amount', 'monto', 'cantidad'],
+  email: ['email', 'contact email', 'correo', 'correo electronico', 'e mail', 'person email work', 'person email'],
+  amount: ['amount', 'importe', 'valor', 'deal amount', 'monto', 'cantidad', 'deal value', 'value'],
   currency: [
     'currency',
     'amount currency',
@@ -49,6 +72,9 @@ export const DEAL_FIELDS = {
     'deal currency code',
     'currency iso code',
     'currencyisocode',
+    'deal currency',
+    'deal currency of value',
+    'currency of value',
   ],
   product: ['product', 'producto', 'product name', 'line item', 'linea de pedido'],
 } as const;
@@ -148,7 +174,9 @@ export function readDealRow(
   if (!dealId) return { column: named('dealId'), problem: { code: 'deal-no-id' } };
   const stage = text('stage');
   if (!stage) return { column: named('stage'), problem: { code: 'deal-no-stage' } };
-  const status = dealStatus(stage);
+  // A stage that says won or lost says it; else the status column, where the file has one.
+  const byStage = dealStatus(stage);
+  const status = byStage === 'open' ? dealStatus(text('status') ?? '') : byStage;
   // A deal still open (or lost) may have no amount yet, as CRMs' prospects do; a sale must say what it brought.
   const written = text('amount');
   if (written === null && status === 'won') return { column: named('amount'), problem: { code: 'sale-no-amount' } };

@@ -173,6 +173,69 @@ describe('pulso sales', () => {
     ]);
   });
 
+  it("reads Pipedrive's export: its prefixed headers, and won or lost from its status where the stage is the pipeline's", async () => {
+    const workspace = await workspaceWithLeads();
+    const header = [
+      'Deal - ID',
+      'Deal - Title',
+      'Deal - Organization',
+      'Deal - Contact person',
+      'Deal - Value',
+      'Deal - Currency',
+      'Deal - Pipeline',
+      'Deal - Stage',
+      'Deal - Status',
+      'Deal - Owner',
+      'Deal - Deal created',
+      'Deal - Won time',
+      'Deal - Lost time',
+      'Deal - Lost reason',
+    ];
+    const file = writeEncoded(
+      join(tempFolder(), 'deals-export.csv'),
+      [
+        header.join(','),
+        '101,Fibra oficinas,Acme S.L.,Marta Ruiz,18000,EUR,Ventas,Negotiations Started,Won,Rosa,2026-01-15 09:00:00,2026-03-10 12:30:00,,',
+        '102,Sedes,"Construcciones Álvarez, S.A.U.",Luis Gómez,9500,EUR,Ventas,Proposal Made,Lost,Rosa,2026-01-16 09:00:00,,2026-03-12 10:00:00,Precio',
+        '103,Delta,Delta SL,Laura Vidal,4000,USD,Ventas,Qualified,Open,Pablo,2026-02-01 09:00:00,,,',
+      ].join('\n'),
+      'utf8',
+    );
+    expect(JSON.parse((await pulso('sales', 'import', file, '--workspace', workspace, '--json')).out)).toMatchObject({
+      new: 3,
+      matched: 2,
+      unmatched: 1,
+    });
+    const deals = JSON.parse((await pulso('sales', '--workspace', workspace, '--json')).out) as Record<
+      string,
+      unknown
+    >[];
+    deals.sort((a, b) => String(a.dealId).localeCompare(String(b.dealId)));
+    expect(
+      deals.map(({ dealId, name, status, closedAt, amount, currency, lead }) => ({
+        dealId,
+        name,
+        status,
+        closedAt,
+        amount,
+        currency,
+        lead,
+      })),
+    ).toEqual([
+      {
+        dealId: '101',
+        name: 'Fibra oficinas',
+        status: 'won',
+        closedAt: Date.parse('2026-03-10T12:30:00Z'),
+        amount: 18000,
+        currency: 'EUR',
+        lead: 1,
+      },
+      { dealId: '102', name: 'Sedes', status: 'lost', closedAt: null, amount: 9500, currency: 'EUR', lead: 2 },
+      { dealId: '103', name: 'Delta', status: 'open', closedAt: null, amount: 4000, currency: 'USD', lead: null },
+    ]);
+  });
+
   it('reads a Salesforce-style XLSX in Spanish, and refuses a file with a bad row leaving the store as it was', async () => {
     const workspace = await workspaceWithLeads();
     const folder = tempFolder();
