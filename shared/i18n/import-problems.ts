@@ -27,6 +27,7 @@ export const importProblemsEn = {
   'cellProblem.amount-unread': 'cannot read amount "{value}"',
   'cellProblem.sale-no-amount': 'the deal is won but has no amount',
   'cellProblem.currency-unknown': '"{value}" is not a currency code',
+  'cellProblem.currency-mixed': 'a second currency, "{value}": one report is summed in one currency',
   'importReport.row': '{file}, row {row}, column "{column}": {problem}',
   'importReport.refused': '{file}: nothing imported; {atLeast}{count} {count|row cannot|rows cannot} be read:',
   'importReport.more': '(and {atLeast}{count} more)',
@@ -120,6 +121,7 @@ const importProblemsEs: Record<ImportProblemKey, string> = {
   'cellProblem.amount-unread': 'no se puede leer el importe «{value}»',
   'cellProblem.sale-no-amount': 'la venta está ganada pero no tiene importe',
   'cellProblem.currency-unknown': '«{value}» no es un código de moneda',
+  'cellProblem.currency-mixed': 'una segunda moneda, «{value}»: un informe se suma en una sola moneda',
   'importReport.row': '{file}, fila {row}, columna «{column}»: {problem}',
   'importReport.refused':
     '{file}: no se importó nada; {atLeast}{count} {count|fila no se puede leer|filas no se pueden leer}:',

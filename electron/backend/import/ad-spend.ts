@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { adSpendColumns } from '../../../shared/domain/import/ad-spend';
+import { adSpendColumns, isTotalsRow } from '../../../shared/domain/import/ad-spend';
 import { detectDateOrder, parseDate, type DateOrder } from '../../../shared/domain/import/dates';
 import { parseAmount } from '../../../shared/domain/import/deal-fields';
 import type { CellProblem } from '../../../shared/domain/import/problems';
@@ -43,7 +43,8 @@ export async function readAdSpend(
   const refuse = (row: number, at: number, cell: CellProblem): ImportError =>
     new ImportError({ code: 'ads-row', file: name, row: String(row), column: reader.headers[at] ?? '', cell });
   const rows: FileRecord[] = [];
-  for await (const record of records(reader)) rows.push(record);
+  for await (const record of records(reader))
+    if (!isTotalsRow(record.values.map(cellText), cellText(record.values[columns.starts] ?? null))) rows.push(record);
   // Slashed days read as the report's own days say (one past the 12th), else as the user said; never guessed.
   const dayCells = rows.flatMap(({ values }) =>
     [columns.starts, columns.ends].flatMap((at) => (at === null ? [] : [cellText(values[at] ?? null)])),
@@ -58,6 +59,7 @@ export async function readAdSpend(
     return parsed.value === null ? null : localDate(parsed.value, timeZone);
   };
   let ads = 0;
+  let currency = columns.currency;
   let from: string | null = null;
   let to: string | null = null;
   for (const { row, values } of rows) {
@@ -68,11 +70,20 @@ export async function readAdSpend(
     const starts = day(row, columns.starts, values);
     if (starts === null) throw refuse(row, columns.starts, { code: 'date-empty' });
     const ends = (columns.ends === null ? null : day(row, columns.ends, values)) ?? starts;
+    if (columns.currencyColumn !== null) {
+      const code = cellText(values[columns.currencyColumn] ?? null).toUpperCase();
+      // One report, one currency: a report that mixes them has no one sum to take.
+      if (!/^[A-Z]{3}$/.test(code))
+        throw refuse(row, columns.currencyColumn, { code: 'currency-unknown', value: code });
+      if (currency !== null && code !== currency)
+        throw refuse(row, columns.currencyColumn, { code: 'currency-mixed', value: code });
+      currency = code;
+    }
     ads += spend;
     if (from === null || starts < from) from = starts;
     if (to === null || ends > to) to = ends;
   }
   if (from === null || to === null) throw new ImportError({ code: 'ads-no-rows', file: name });
   // Cents, as the report wrote them: a sum of hundreds of rows in binary fractions drifts.
-  return { ads: Math.round(ads * 100) / 100, currency: columns.currency, from, to, rows: rows.length };
+  return { ads: Math.round(ads * 100) / 100, currency, from, to, rows: rows.length };
 }

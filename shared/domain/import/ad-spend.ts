@@ -1,11 +1,12 @@
 import { foldHeader } from './fields';
 
 /**
- * An ads report's columns (Facebook Ads Manager's, and reports like it in Spanish or English): what was spent, and
- * the days the report covers. Ads Manager writes both the campaigns' own schedule (Starts, Ends) and the report's
+ * An ads report's columns (Facebook Ads Manager's, Google Ads', and reports like them in Spanish or English): what was
+ * spent, and the days the report covers. Ads Manager writes both the campaigns' own schedule (Starts, Ends) and the report's
  * range (Reporting Starts, Reporting Ends): the report's range wins, as the spend is the spend within it.
  */
-const SPEND = /^(amount spent|spend|spent|cost|importe gastado|gasto|coste|importe invertido)( \(([a-z]{3})\))?$/;
+const SPEND =
+  /^(amount spent|spend|spent|total spent|cost|importe gastado|gasto|coste|importe invertido)( \(([a-z]{3})\))?$/;
 const STARTS = [
   'reporting starts',
   'inicio del informe',
@@ -15,9 +16,13 @@ const STARTS = [
   'fecha',
   'starts',
   'start date',
+  // LinkedIn Campaign Manager's.
+  'start date (in utc)',
   'inicio',
 ];
 const ENDS = ['reporting ends', 'fin del informe', 'ends', 'end date', 'fin'];
+/** A column of each row's currency, where the spend's header names none (Google Ads' "Currency code"). */
+const CURRENCIES = ['currency code', 'currency', 'codigo de moneda', 'moneda', 'divisa'];
 
 export interface AdSpendColumns {
   spend: number;
@@ -26,6 +31,8 @@ export interface AdSpendColumns {
   starts: number;
   /** The day a row's spend ends on; a report by day has none (each row is its day). */
   ends: number | null;
+  /** Each row's currency, where the spend's header names none. */
+  currencyColumn: number | null;
 }
 
 /** The columns of an ads report among a file's headers, or null when it is not one (no spend, or no day). */
@@ -42,5 +49,20 @@ export function adSpendColumns(headers: readonly string[]): AdSpendColumns | nul
   const starts = first(STARTS);
   if (spendAt < 0 || starts === null) return null;
   const currency = SPEND.exec(folded[spendAt] as string)?.[3];
-  return { spend: spendAt, currency: currency ? currency.toUpperCase() : null, starts, ends: first(ENDS) };
+  return {
+    spend: spendAt,
+    currency: currency ? currency.toUpperCase() : null,
+    starts,
+    ends: first(ENDS),
+    currencyColumn: currency ? null : first(CURRENCIES),
+  };
+}
+
+/**
+ * A report's totals row, not a day's spend (Google Ads' "Total: Account" and "Total: Search" under its days): no day,
+ * and a cell that says total. Counting it would count the spend twice.
+ */
+export function isTotalsRow(cells: readonly string[], dayCell: string): boolean {
+  if (dayCell !== '' && dayCell !== '--') return false;
+  return cells.some((cell) => /^(total|totales|totals)\b/i.test(cell.trim()));
 }

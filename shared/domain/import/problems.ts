@@ -33,7 +33,8 @@ export type CellProblem =
         | 'not-a-number'
         | 'id-conflict'
         | 'amount-unread'
-        | 'currency-unknown';
+        | 'currency-unknown'
+        | 'currency-mixed';
       value: string;
     }
   | { code: 'temperature-outside'; value: string; scale: '1–5' | '−2..2' }

@@ -47,6 +47,59 @@ describe("an ads report's spend as the cost model's ads", () => {
     expect(await client.call('costs.entry', RANGE)).toMatchObject({ ads: 0, currency: 'EUR' });
   });
 
+  it("takes Google Ads' report: the report's title lines, each row's currency code, its totals rows left out", async () => {
+    const { client } = testBackend();
+    const folder = tempFolder();
+    // As Google Ads downloads a campaign report by day: a title, the range, the days, then a totals row per level.
+    const rows = [
+      'Campaign report',
+      '"November 1, 2026 - November 3, 2026"',
+      'Campaign,Day,Currency code,Cost,Impr.,Clicks,Conversions',
+      'Marca Lumen,2026-11-01,EUR,12.34,1000,50,1.00',
+      'Marca Lumen,2026-11-02,EUR,"1,012.50",1200,60,2.00',
+      'Fibra empresas,2026-11-03,EUR,7.00,300,10,0.00',
+      'Total: Account,--,EUR,"1,031.84",2500,120,3.00',
+      'Total: Search,--,EUR,"1,031.84",2500,120,3.00',
+    ];
+    const report = join(folder, 'Campaign report.csv');
+    writeFileSync(report, rows.join('\r\n'));
+    expect(await client.call('import.adSpend', { path: report })).toEqual({
+      file: 'Campaign report.csv',
+      from: '2026-11-01',
+      to: '2026-11-03',
+      ads: 1031.84,
+      currency: 'EUR',
+      rows: 3,
+    });
+    // LinkedIn Campaign Manager's: its report lines, US days, the spend as "Total Spent" beside a currency column.
+    const linkedin = join(folder, 'campaign_performance_report.csv');
+    writeFileSync(
+      linkedin,
+      [
+        'Campaign Performance Report (in UTC)',
+        'Report Start: 11/1/2026, 12:00 AM',
+        'Report End: 11/30/2026, 11:59 PM',
+        '',
+        'Start Date (in UTC),Account Name,Campaign Name,Currency,Impressions,Clicks,Total Spent',
+        '11/1/2026,Lumen,Fibra B2B,EUR,4000,30,55.10',
+        '11/30/2026,Lumen,Fibra B2B,EUR,3000,20,44.90',
+      ].join('\r\n'),
+    );
+    expect(await client.call('import.adSpend', { path: linkedin })).toMatchObject({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      ads: 100,
+      currency: 'EUR',
+      rows: 2,
+    });
+    // A report whose rows are in two currencies has no one sum: refused at the first row in the second.
+    writeFileSync(report, [...rows.slice(0, 5), 'Fibra empresas,2026-11-03,USD,7.00,300,10,0.00'].join('\r\n'));
+    await expect(client.call('import.adSpend', { path: report })).rejects.toMatchObject({
+      message:
+        'Campaign report.csv, row 6, column "Currency code": a second currency, "USD": one report is summed in one currency; nothing taken',
+    });
+  });
+
   it('names the row and column of a spend it cannot read, and a file that is not an ads report', async () => {
     const { client } = testBackend();
     const folder = tempFolder();
