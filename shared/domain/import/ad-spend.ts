@@ -1,9 +1,9 @@
 import { foldHeader } from './fields';
 
 /**
- * An ads report's columns (Facebook Ads Manager's, Google Ads', and reports like them in Spanish or English): what was
- * spent, and the days the report covers. Ads Manager writes both the campaigns' own schedule (Starts, Ends) and the report's
- * range (Reporting Starts, Reporting Ends): the report's range wins, as the spend is the spend within it.
+ * An ads report's columns (Facebook Ads Manager's, Google Ads', and reports like them in Spanish or English): what
+ * was spent, and the days the report covers. Ads Manager writes both the campaigns' own schedule (Starts, Ends) and
+ * the report's range (Reporting Starts, Reporting Ends): the report's range wins, as the spend is the spend within it.
  */
 const SPEND =
   /^(amount spent|spend|spent|total spent|cost|importe gastado|gasto|coste|importe invertido)( \(([a-z]{3})\))?$/;
