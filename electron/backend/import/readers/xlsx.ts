@@ -53,10 +53,18 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     throw notAWorkbook(path, error);
   }
   let rowsRead = 0;
+  let bytesRead = 0;
+  async function* counted(stream: Readable): AsyncGenerator<Buffer> {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytesRead += chunk.length;
+      yield chunk;
+    }
+  }
 
   async function* sheetRows(): AsyncGenerator<SheetRow[]> {
+    bytesRead = 0;
     try {
-      for await (const rows of worksheetRows(sheet(), context)) {
+      for await (const rows of worksheetRows(counted(sheet()), context)) {
         rowsRead = (rows[rows.length - 1] as SheetRow).number;
         yield rows;
       }
@@ -94,6 +102,10 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     first,
   );
   const total = await dimensionRows(sheet);
+  // Without a <dimension> (exceljs's streaming writer leaves it out), the rows so far scaled by the sheet's XML read.
+  const sheetBytes = zip.size(sheetPath) ?? 0;
+  const totalRows = (): number =>
+    total || (bytesRead > 0 && sheetBytes > 0 ? Math.round((rowsRead * sheetBytes) / bytesRead) : 0);
 
   return {
     // Some writers leave out the sheet's <dimension>: then the zipped size tells roughly.
@@ -106,7 +118,7 @@ export async function openXlsx(path: string, options: ReaderOptions): Promise<Re
     headerRow,
     descriptionRow,
     estimatedRows: total || Math.floor(statSync(path).size / XLSX_BYTES_PER_ROW),
-    progress: () => ({ done: rowsRead, total: Math.max(total, rowsRead) }),
+    progress: () => ({ done: rowsRead, total: Math.max(totalRows(), rowsRead) }),
     batches,
   };
 

@@ -15,6 +15,8 @@ export interface ZipArchive {
   readStart(name: string, compressedBytes: number): { data: Buffer; complete: boolean } | undefined;
   /** An entry's content as it inflates. */
   stream(name: string): Readable | undefined;
+  /** An entry's size unpacked, as the directory says it (for estimates: a directory can lie). */
+  size(name: string): number | undefined;
 }
 
 /** A part that would unpack to far more than a workbook's XML does: refused before it takes the memory. */
@@ -187,6 +189,7 @@ export function openZip(path: string): ZipArchive {
   return {
     names: [...entries.keys()],
     read: (name) => readStart(name, Infinity)?.data,
+    size: (name) => entries.get(name)?.size,
     readStart,
     stream(name) {
       const entry = entries.get(name);

@@ -199,6 +199,26 @@ describe('the XLSX reader agrees with exceljs', () => {
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(16_000_000);
   });
 
+  it("estimates a sheet's rows from the XML read so far where the sheet does not say (exceljs's streaming writer)", async () => {
+    const path = join(tempFolder(), 'sin-dimension.xlsx');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const sheet = workbook.addWorksheet('Menciones');
+    sheet.addRow(['fecha', 'usuario', 'texto']).commit();
+    const count = 60_000;
+    for (let i = 0; i < count; i++)
+      sheet.addRow([new Date(Date.UTC(2026, 0, 1) + i * 60_000), `@autor${i % 900}`, `mensaje número ${i}`]).commit();
+    await workbook.commit();
+
+    const reader = await openReader(path, {});
+    const batches = reader.batches();
+    // Partway through: the rows read, scaled by the share of the sheet's XML they took.
+    for (let read = 0; read < count / 4;) read += ((await batches.next()).value as unknown[]).length;
+    const { done, total } = reader.progress();
+    expect(done).toBeLessThan(count / 2);
+    expect(Math.abs(total - count) / count).toBeLessThan(0.1);
+    await batches.return(undefined);
+  });
+
   it('knows date formats from number formats', () => {
     expect(
       ['dd/mm/yyyy', 'yyyy-mm-dd hh:mm:ss', '[$-409]mmmm d, yyyy;@', 'h:mm AM/PM', 'mmm-yy'].map(isDateFormat),
