@@ -146,9 +146,12 @@ export function openZip(path: string): ZipArchive {
       `${name} would unpack to more than ${Math.round(unpackLimit(entry) / 1024 ** 2).toLocaleString('en')} MB (over 200 times its packed size): the workbook is damaged or crafted; nothing imported`,
     );
 
-  /** zlib's smallest output chunk, and the largest the directory's size may ask for (it can lie). */
+  /**
+   * zlib's smallest output chunk, and the largest the directory's size may ask for (it can lie): 64 MB, or 32 times
+   * the bytes actually read (XML packs 5-20×), less than a part may unpack to anyway (unpackLimit).
+   */
   const MIN_CHUNK = 64;
-  const MAX_SIZED_CHUNK = 64 * 1024 ** 2;
+  const maxSizedChunk = (entry: Entry): number => Math.max(64 * 1024 ** 2, 32 * entry.compressedSize);
 
   function checkMethod(name: string, entry: Entry): void {
     if (entry.method !== 0 && entry.method !== 8)
@@ -169,7 +172,7 @@ export function openZip(path: string): ZipArchive {
       const maxOutputLength = unpackLimit(entry);
       // A whole part unpacked into one buffer of the size the directory gives (a hint, capped), not 16 KB pieces
       // joined after.
-      const chunkSize = Math.min(Math.max(entry.size, MIN_CHUNK), maxOutputLength, MAX_SIZED_CHUNK);
+      const chunkSize = Math.min(Math.max(entry.size, MIN_CHUNK), maxOutputLength, maxSizedChunk(entry));
       try {
         return {
           data: complete
