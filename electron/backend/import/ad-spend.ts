@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { adSpendColumns, isTotalsRow } from '../../../shared/domain/import/ad-spend';
+import { adSpendColumns, isTotalsRow, summaryRow } from '../../../shared/domain/import/ad-spend';
 import { detectDateOrder, parseDate, type DateOrder } from '../../../shared/domain/import/dates';
 import { parseAmount } from '../../../shared/domain/import/deal-fields';
 import type { CellProblem } from '../../../shared/domain/import/problems';
@@ -58,7 +58,7 @@ export async function readAdSpend(
     if (!parsed.ok) throw refuse(row, at, parsed.problem);
     return parsed.value === null ? null : localDate(parsed.value, timeZone);
   };
-  let ads = 0;
+  const cents: number[] = [];
   let currency = columns.currency;
   let from: string | null = null;
   let to: string | null = null;
@@ -79,11 +79,18 @@ export async function readAdSpend(
         throw refuse(row, columns.currencyColumn, { code: 'currency-mixed', value: code });
       currency = code;
     }
-    ads += spend;
+    cents.push(Math.round(spend * 100));
     if (from === null || starts < from) from = starts;
     if (to === null || ends > to) to = ends;
   }
   if (from === null || to === null) throw new ImportError({ code: 'ads-no-rows', file: name });
+  // Counted with the rows it sums, a summary row would count the spend twice.
+  const summary = summaryRow(
+    cents,
+    rows.map(({ values }) => values.map(cellText)),
+  );
+  if (summary !== null) cents.splice(summary, 1);
   // Cents, as the report wrote them: a sum of hundreds of rows in binary fractions drifts.
-  return { ads: Math.round(ads * 100) / 100, currency, from, to, rows: rows.length };
+  const ads = cents.reduce((sum, value) => sum + value, 0) / 100;
+  return { ads, currency, from, to, rows: cents.length };
 }

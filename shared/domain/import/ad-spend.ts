@@ -66,3 +66,19 @@ export function isTotalsRow(cells: readonly string[], dayCell: string): boolean 
   if (dayCell !== '' && dayCell !== '--') return false;
   return cells.some((cell) => /^(total|totales|totals)\b/i.test(cell.trim()));
 }
+
+/**
+ * Which row, if any, is a report's summary (Ads Manager's "include summary row": the reporting days and the total
+ * spend, no campaign): its spend, in cents, is all the other rows' together, and it leaves empty a column every other
+ * row fills. Two rows cannot tell (each is the other's sum when they are equal).
+ */
+export function summaryRow(cents: readonly number[], cells: readonly (readonly string[])[]): number | null {
+  if (cents.length < 3) return null;
+  const total = cents.reduce((sum, value) => sum + value, 0);
+  const at = cents.findIndex((value) => value > 0 && value * 2 === total);
+  if (at < 0) return null;
+  const width = Math.max(...cells.map((row) => row.length));
+  for (let column = 0; column < width; column++)
+    if (!cells[at]?.[column] && cells.every((row, i) => i === at || Boolean(row[column]))) return at;
+  return null;
+}

@@ -100,6 +100,20 @@ describe("an ads report's spend as the cost model's ads", () => {
     });
   });
 
+  it("leaves out Ads Manager's summary row (the report's days and total, no campaign), not counting the spend twice", async () => {
+    const { client } = testBackend();
+    // The first rows of the real export, with the summary row Ads Manager adds on request above them.
+    const [header, ...rows] = readFileSync(ADS_MANAGER, 'utf8').trim().split('\n').slice(0, 4);
+    const spent = rows.reduce((sum, row) => sum + Math.round(Number(row.split(',').at(-1)) * 100), 0) / 100;
+    const summary = `"",,,,,,,,,,2017-04-19,2017-07-19,${spent.toFixed(2)}`;
+    const report = join(tempFolder(), 'summary.csv');
+    writeFileSync(report, [header, summary, ...rows].join('\n'));
+    expect(await client.call('import.adSpend', { path: report })).toMatchObject({ ads: spent, rows: 3, ...RANGE });
+    // Without the summary, the same rows: nothing left out.
+    writeFileSync(report, [header, ...rows].join('\n'));
+    expect(await client.call('import.adSpend', { path: report })).toMatchObject({ ads: spent, rows: 3 });
+  });
+
   it('names the row and column of a spend it cannot read, and a file that is not an ads report', async () => {
     const { client } = testBackend();
     const folder = tempFolder();
