@@ -164,14 +164,17 @@ async function dryRun(client: Client, request: ImportRequest, json: boolean, io:
     (preset === undefined || !completes
       ? undefined
       : (await client.call('presets.list', {})).find((saved) => saved.name === preset)?.mapping);
-  const given = completes
-    ? {
-        ...(base ?? { columns: {} }),
-        ...(dateOrder && { dateOrder }),
-        ...(temperatureScale && { temperatureScale }),
-        ...(defaults && { defaults: { ...base?.defaults, ...defaults } }),
-      }
-    : base;
+  // An unknown preset goes to the handler by its name, which refuses it as the import would.
+  const unknownPreset = preset !== undefined && base === undefined;
+  const given =
+    completes && !unknownPreset
+      ? {
+          ...(base ?? { columns: {} }),
+          ...(dateOrder && { dateOrder }),
+          ...(temperatureScale && { temperatureScale }),
+          ...(defaults && { defaults: { ...base?.defaults, ...defaults } }),
+        }
+      : base;
   const inspection = await client.call('import.inspect', {
     path,
     part,

@@ -103,5 +103,19 @@ describe('pulso import --dry-run, and listening tools’ exports', () => {
     const inspection = JSON.parse(json.out) as { mapping: { dateOrder: string; columns: Record<string, string> } };
     expect(inspection.mapping).toMatchObject({ dateOrder: 'dmy', columns: { text: 'Mensaje', postedAt: 'Fecha' } });
     expect(stored(workspace)).toEqual([]);
+
+    // A preset it does not know is refused as the import refuses it, the flags beside it or not.
+    const unknown = await pulso(
+      'import',
+      file,
+      '--workspace',
+      workspace,
+      '--dry-run',
+      '--preset',
+      'nada',
+      '--date-order',
+      'dmy',
+    );
+    expect(unknown).toMatchObject({ code: 1, err: expect.stringMatching(/no preset named "nada"/) as unknown });
   });
 });
