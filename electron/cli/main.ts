@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StoreRefused } from '../../db/open';
 import { ApiError } from '../../shared/api/envelope';
@@ -54,14 +55,20 @@ export async function main(
   }
   const workspace = given ?? defaultWorkspacePath();
   const isNew = !existsSync(workspace);
+  // A dry run writes nothing: where the workspace is not there yet, it looks at the file from a scratch one.
+  const scratch = isNew && values['dry-run'] === true ? mkdtempSync(join(tmpdir(), 'pulso-dry-run-')) : null;
   try {
     // A script waits for a job of another process to let go of the workspace (the app keeps its writes instead).
-    const backend = createBackend(workspace, { ...host, lockWaitMs: CLI_LOCK_WAIT_MS });
-    if (isNew) io.err(`created a new workspace at ${resolve(workspace)}`);
+    const backend = createBackend(scratch ? join(scratch, 'workspace.pulso') : workspace, {
+      ...host,
+      lockWaitMs: CLI_LOCK_WAIT_MS,
+    });
+    if (isNew && !scratch) io.err(`created a new workspace at ${resolve(workspace)}`);
     try {
       return await command.run(createClient(backend), values, parsed.positionals, io);
     } finally {
       await backend.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     }
   } catch (error) {
     if (error instanceof UsageError) {

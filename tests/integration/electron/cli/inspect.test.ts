@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as pulso } from '../../../helpers/cli';
@@ -35,7 +36,9 @@ describe('pulso import --dry-run, and listening tools’ exports', () => {
     expect(dry.out).toMatch(/^ {2}"Reddit" ×1 → forum$/m);
     expect(dry.out).toMatch(/^ {2}row 2: text=@LumenMovil llevo 3 días sin fibra · postedAt=2025-11-15T09:30:00Z/m);
     expect(dry.out).toContain('it would import (nothing written: a dry run)');
-    expect(stored(workspace)).toEqual([]);
+    // Not even the workspace it was pointed at: a dry run looks from a scratch one, and leaves none behind.
+    expect(existsSync(workspace)).toBe(false);
+    expect(dry.err).toBe('');
 
     const imported = await pulso('import', file, '--workspace', workspace, '--json');
     expect(imported.code, imported.err).toBe(0);
@@ -102,7 +105,7 @@ describe('pulso import --dry-run, and listening tools’ exports', () => {
     expect(json.code).toBe(0);
     const inspection = JSON.parse(json.out) as { mapping: { dateOrder: string; columns: Record<string, string> } };
     expect(inspection.mapping).toMatchObject({ dateOrder: 'dmy', columns: { text: 'Mensaje', postedAt: 'Fecha' } });
-    expect(stored(workspace)).toEqual([]);
+    expect(existsSync(workspace)).toBe(false);
 
     // A preset it does not know is refused as the import refuses it, the flags beside it or not.
     const unknown = await pulso(
