@@ -187,7 +187,7 @@ async function dryRun(client: Client, request: ImportRequest, json: boolean, io:
     io.out(JSON.stringify(inspection));
     return 0;
   }
-  return printInspection(inspection, io) ? 0 : 1;
+  return printInspection(inspection, io, given?.columns.text !== undefined) ? 0 : 1;
 }
 
 export const commands: Record<string, Command> = {

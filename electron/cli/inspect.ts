@@ -1,6 +1,8 @@
 import type { ImportInspection, PreviewValue } from '../../shared/api/import';
+import { adSpendColumns } from '../../shared/domain/import/ad-spend';
+import { looksLikeDeals } from '../../shared/domain/import/deal-fields';
 import { FIELD_NAMES, type Field } from '../../shared/domain/import/fields';
-import { cellProblemText, inEnglish } from '../../shared/domain/import/problems';
+import { cellProblemText, fileProblemText, inEnglish } from '../../shared/domain/import/problems';
 import type { Io } from './io';
 
 /** Preview rows printed: enough to see each column read right, few enough to read. */
@@ -17,9 +19,10 @@ function shown(field: Field, value: PreviewValue | undefined): string {
 /**
  * `pulso import FILE --dry-run`: what the wizard shows before an import, as text: how the file was read, which
  * column feeds each field, what each label value becomes, the first rows as they would be stored, and every cell of
- * the rows read that would refuse the file. Returns whether the import as asked would take the file whole.
+ * the rows read that would refuse the file. Returns whether the import as asked would take the file whole. `textGiven`:
+ * the request names the text's column (a deals export is refused as messages unless it does).
  */
-export function printInspection(inspection: ImportInspection, io: Io): boolean {
+export function printInspection(inspection: ImportInspection, io: Io, textGiven: boolean): boolean {
   const say = inEnglish();
   const how = [
     inspection.format.toUpperCase(),
@@ -58,6 +61,9 @@ export function printInspection(inspection: ImportInspection, io: Io): boolean {
   }
 
   const problems: string[] = [];
+  const deals = looksLikeDeals(inspection.headers);
+  if (deals && !textGiven)
+    problems.push(fileProblemText({ code: 'file-deals-not-messages', file: inspection.file }, say));
   if (inspection.missing.length > 0) problems.push(`no column for ${inspection.missing.join(' and ')}`);
   if (inspection.open.dateOrder) problems.push('the dates can be day/month or month/day: give --date-order dmy or mdy');
   if (inspection.open.temperatureScale)
@@ -77,8 +83,8 @@ export function printInspection(inspection: ImportInspection, io: Io): boolean {
   io.out(`the first rows as they would be stored:`);
   for (const row of inspection.preview.slice(0, ROWS_SHOWN))
     io.out(`  row ${row.row}: ${mapped.map((field) => `${field}=${shown(field, row.values[field])}`).join(' · ')}`);
-  // A label column's unreadable values are said once above, with their rows counted.
-  const tabled = new Set<Field>(inspection.valueTables.map((table) => table.field));
+  // A label column's unreadable values are said once above, with their rows counted; a field without a column, once.
+  const tabled = new Set<Field>([...inspection.valueTables.map((table) => table.field), ...inspection.missing]);
   for (const row of inspection.preview)
     for (const [field, problem] of Object.entries(row.errors) as [Field, NonNullable<(typeof row.errors)[Field]>][])
       if (!tabled.has(field))
@@ -94,5 +100,8 @@ export function printInspection(inspection: ImportInspection, io: Io): boolean {
   }
   io.out('it would not import as it is (nothing written: a dry run; --rejects FILE would take the valid rows):');
   problems.forEach((problem) => io.out(`  ${problem}`));
+  // As the wizard offers (a deals export is said above): a file of something else, and the command that takes it.
+  if (!deals && adSpendColumns(inspection.headers))
+    io.out(`it looks like an ads report: pulso costs import-ads "${inspection.file}"`);
   return false;
 }

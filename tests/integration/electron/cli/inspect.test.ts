@@ -107,6 +107,31 @@ describe('pulso import --dry-run, and listening tools’ exports', () => {
     expect(inspection.mapping).toMatchObject({ dateOrder: 'dmy', columns: { text: 'Mensaje', postedAt: 'Fecha' } });
     expect(existsSync(workspace)).toBe(false);
 
+    // A file of something else than messages is said to be what it is, with the command that takes it, and the fields
+    // it has no column for are said once, not on every row.
+    const ads = writeEncoded(
+      join(folder, 'Campaign report.csv'),
+      [
+        'Campaign report',
+        'Campaign,Day,Currency code,Cost',
+        'Marca,2026-11-01,EUR,12.34',
+        'Marca,2026-11-02,EUR,8.00',
+      ].join('\n'),
+      'utf8',
+    );
+    const asMessages = await pulso('import', ads, '--workspace', workspace, '--dry-run');
+    expect(asMessages.code).toBe(1);
+    expect(asMessages.out).toMatch(/^ {2}no column for text$/m);
+    expect(asMessages.out).not.toContain('text is empty');
+    expect(asMessages.out).toContain('it looks like an ads report: pulso costs import-ads "Campaign report.csv"');
+    const deals = writeEncoded(
+      join(folder, 'deals.csv'),
+      ['Record ID,Deal Name,Deal Stage,Close Date,Amount', '98,Fibra,Closed won,2026-03-10,18000'].join('\n'),
+      'utf8',
+    );
+    const dealsOut = (await pulso('import', deals, '--workspace', workspace, '--dry-run')).out;
+    expect(dealsOut).toMatch(/^ {2}deals\.csv looks like a CRM's export of deals .*pulso sales import/m);
+
     // A preset it does not know is refused as the import refuses it, the flags beside it or not.
     const unknown = await pulso(
       'import',
