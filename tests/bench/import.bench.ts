@@ -281,7 +281,11 @@ const csvRows = (name: string, r: CsvRuns): [string, string, string | undefined]
   ['  ratio pulso / sqlite3 (median of the pairs)', r.ratio.toFixed(2), '≤ 2.0'],
   ['  each pair', r.runRatios, undefined],
   ['  ratio to the exit', r.exitRatio.toFixed(2), undefined],
-  ['  CPU used to the summary, all threads (s, median)', r.cpuSeconds.toFixed(1), undefined],
+  [
+    '  CPU used to the summary, all threads (s, median)',
+    Number.isFinite(r.cpuSeconds) ? r.cpuSeconds.toFixed(1) : '— (read from /proc: Linux only)',
+    undefined,
+  ],
   [`  CPU 2.0× the shell gives on ${availableParallelism()} cores (s)`, r.cpuBudgetSeconds.toFixed(1), undefined],
   ['  peak RSS of the pulso process (MB)', String(r.peakRssMB), '≤ 600'],
 ];
