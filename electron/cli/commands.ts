@@ -152,42 +152,15 @@ function rulesCommand(kind: 'entities' | 'topics'): Command {
   };
 }
 
-/**
- * The wizard's inspection of an import request: the flags that complete a mapping (date order, scale, network, time)
- * go into it, over the mapping file's or the preset's.
- */
+/** The wizard's inspection of an import request, printed (or as JSON): what the import would do, nothing written. */
 async function dryRun(client: Client, request: ImportRequest, json: boolean, io: Io): Promise<number> {
-  const { preset, mapping, dateOrder, temperatureScale, defaults, path, part, password, headerRow, encoding } = request;
-  const completes = dateOrder ?? temperatureScale ?? defaults;
-  const base =
-    mapping ??
-    (preset === undefined || !completes
-      ? undefined
-      : (await client.call('presets.list', {})).find((saved) => saved.name === preset)?.mapping);
-  // An unknown preset goes to the handler by its name, which refuses it as the import would.
-  const unknownPreset = preset !== undefined && base === undefined;
-  const given =
-    completes && !unknownPreset
-      ? {
-          ...(base ?? { columns: {} }),
-          ...(dateOrder && { dateOrder }),
-          ...(temperatureScale && { temperatureScale }),
-          ...(defaults && { defaults: { ...base?.defaults, ...defaults } }),
-        }
-      : base;
-  const inspection = await client.call('import.inspect', {
-    path,
-    part,
-    password,
-    headerRow,
-    encoding,
-    ...(given ? { mapping: given } : { preset }),
-  });
+  const { rejectsPath: _rejects, ...asked } = request;
+  const inspection = await client.call('import.inspect', asked);
   if (json) {
     io.out(JSON.stringify(inspection));
     return 0;
   }
-  return printInspection(inspection, io, given?.columns.text !== undefined) ? 0 : 1;
+  return printInspection(inspection, io) ? 0 : 1;
 }
 
 export const commands: Record<string, Command> = {

@@ -1,6 +1,5 @@
 import type { ImportInspection, PreviewValue } from '../../shared/api/import';
 import { adSpendColumns } from '../../shared/domain/import/ad-spend';
-import { looksLikeDeals } from '../../shared/domain/import/deal-fields';
 import { FIELD_NAMES, type Field } from '../../shared/domain/import/fields';
 import { cellProblemText, fileProblemText, inEnglish } from '../../shared/domain/import/problems';
 import type { Io } from './io';
@@ -19,10 +18,9 @@ function shown(field: Field, value: PreviewValue | undefined): string {
 /**
  * `pulso import FILE --dry-run`: what the wizard shows before an import, as text: how the file was read, which
  * column feeds each field, what each label value becomes, the first rows as they would be stored, and every cell of
- * the rows read that would refuse the file. Returns whether the import as asked would take the file whole. `textGiven`:
- * the request names the text's column (a deals export is refused as messages unless it does).
+ * the rows read that would refuse the file. Returns whether the import as asked would take the file whole.
  */
-export function printInspection(inspection: ImportInspection, io: Io, textGiven: boolean): boolean {
+export function printInspection(inspection: ImportInspection, io: Io): boolean {
   const say = inEnglish();
   const how = [
     inspection.format.toUpperCase(),
@@ -61,8 +59,7 @@ export function printInspection(inspection: ImportInspection, io: Io, textGiven:
   }
 
   const problems: string[] = [];
-  const deals = looksLikeDeals(inspection.headers);
-  if (deals && !textGiven)
+  if (inspection.dealsExport)
     problems.push(fileProblemText({ code: 'file-deals-not-messages', file: inspection.file }, say));
   if (inspection.missing.length > 0) problems.push(`no column for ${inspection.missing.join(' and ')}`);
   if (inspection.open.dateOrder) problems.push('the dates can be day/month or month/day: give --date-order dmy or mdy');
@@ -101,7 +98,7 @@ export function printInspection(inspection: ImportInspection, io: Io, textGiven:
   io.out('it would not import as it is (nothing written: a dry run; --rejects FILE would take the valid rows):');
   problems.forEach((problem) => io.out(`  ${problem}`));
   // As the wizard offers (a deals export is said above): a file of something else, and the command that takes it.
-  if (!deals && adSpendColumns(inspection.headers))
+  if (!inspection.dealsExport && adSpendColumns(inspection.headers))
     io.out(`it looks like an ads report: pulso costs import-ads "${inspection.file}"`);
   return false;
 }

@@ -25,10 +25,6 @@ export const importFileSchema = z
   })
   .strict();
 
-export const inspectSchema = importFileSchema
-  .extend({ mapping: mappingSchema.optional(), preset: z.string().min(1).optional() })
-  .strict();
-
 export const importRequestSchema = importFileSchema
   .extend({
     preset: z.string().min(1).optional(),
@@ -41,6 +37,9 @@ export const importRequestSchema = importFileSchema
     defaults: mappingSchema.shape.defaults,
   })
   .strict();
+
+/** The wizard's first look takes what the import will, but the rejects file. */
+export const inspectSchema = importRequestSchema.omit({ rejectsPath: true });
 
 export type ImportRequest = z.input<typeof importRequestSchema>;
 
@@ -97,6 +96,8 @@ export interface ImportInspection {
   implausibleDates: number;
   /** The text's column when it is empty in most rows read (not a file of messages, or the wrong column); else null. */
   emptyText: { column: string; empty: number; count: number } | null;
+  /** A CRM's deals export, its text column not named: the import refuses it as messages (file-deals-not-messages). */
+  dealsExport: boolean;
   /** Columns guessed for a field and left out, their values not being that field's. */
   dropped: DroppedGuess[];
   /** Rows after the header: counted to the end when the file is read within the inspection's time, else estimated. */

@@ -18,7 +18,7 @@ import { workspaceLanguage, workspaceSettings } from '../runtime/defaults';
 import type { InspectThreadData } from './inspect-thread';
 import { assertRegularFile, ImportError } from './readers';
 import { allPresets, findPreset } from './presets';
-import type { ImportProgress } from './run';
+import type { ImportProgress, ImportRequest } from './run';
 import type { ImportInspection, ImportSummary } from '../../../shared/api/import';
 import { JobCancelled } from '../runtime/jobs';
 import { runInWorker } from '../runtime/workers';
@@ -29,12 +29,24 @@ import type { Mapping } from '../../../shared/domain/import/mapping';
 import { defineHandlers } from '../runtime/define-handlers';
 import { checkOutputPath, removePartials } from '../runtime/output-file';
 
-/** The mapping a request gives, else its named preset's (an unknown name refused), else none. */
+/**
+ * The mapping a request gives, else its named preset's (an unknown name refused), else none; with what the request
+ * says for the whole file over it (date order, temperature scale, the network and time of rows without one).
+ */
 function requestMapping(
   sqlite: Database.Database,
-  request: { mapping?: Mapping | undefined; preset?: string | undefined },
+  request: Pick<ImportRequest, 'mapping' | 'preset' | 'dateOrder' | 'temperatureScale' | 'defaults'>,
 ): Mapping | undefined {
-  return request.mapping ?? (request.preset === undefined ? undefined : findPreset(sqlite, request.preset).mapping);
+  const given =
+    request.mapping ?? (request.preset === undefined ? undefined : findPreset(sqlite, request.preset).mapping);
+  const { dateOrder, temperatureScale, defaults } = request;
+  if (!dateOrder && !temperatureScale && !defaults) return given;
+  return {
+    ...(given ?? { columns: {} }),
+    ...(dateOrder && { dateOrder }),
+    ...(temperatureScale && { temperatureScale }),
+    ...(defaults && { defaults: { ...given?.defaults, ...defaults } }),
+  };
 }
 
 export const importHandlers = defineHandlers({
@@ -64,10 +76,7 @@ export const importHandlers = defineHandlers({
     if (request.rejectsPath)
       checkOutputPath(request.rejectsPath, 'rejects', { workspace: store.path, inputs: [request.path] });
     // The preset is looked up (and its stored mapping checked) here: the import's threads take a mapping.
-    const given = requestMapping(store.sqlite, request);
-    const mapping = request.defaults
-      ? { ...(given ?? { columns: {} }), defaults: { ...given?.defaults, ...request.defaults } }
-      : given;
+    const mapping = requestMapping(store.sqlite, request);
     const data = {
       workspacePath: store.path,
       nativeBinding: options.nativeBinding,

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/import/mapping';
 import { isImplausibleTime } from '../../../shared/domain/import/dates';
 import { cellText, type Cell } from '../../../shared/domain/import/values';
+import { dealsAsMessages } from '../../../shared/domain/import/deal-fields';
 import { SAMPLE_ROWS, withFileSource } from './plan';
 import { openReader, records } from './readers';
 import type { FileRecord, Reader, ReaderOptions } from './readers/types';
@@ -100,6 +101,7 @@ export async function inspectFile(
       textAt !== undefined && emptyTexts * 2 > values.length
         ? { column: reader.headers[textAt] as string, empty: emptyTexts, count: values.length }
         : null,
+    dealsExport: dealsAsMessages(reader.headers, given),
     rows,
     valueTables: tally.tables(mapRow),
   };

@@ -7,7 +7,7 @@ import {
   type DroppedGuess,
   type Mapping,
 } from '../../../shared/domain/import/mapping';
-import { looksLikeDeals } from '../../../shared/domain/import/deal-fields';
+import { dealsAsMessages } from '../../../shared/domain/import/deal-fields';
 import type { Field } from '../../../shared/domain/import/fields';
 import { cellText, type Cell } from '../../../shared/domain/import/values';
 import { ImportError, records, type Reader } from './readers';
@@ -56,9 +56,7 @@ export async function sampleRecords(reader: Reader, count = SAMPLE_ROWS): Promis
  */
 export async function planImport(path: string, reader: Reader, options: ImportOptions): Promise<Plan> {
   const name = basename(path);
-  // Unless told which column is the text: a deals export has a description column a guess would take for it.
-  const textGiven = options.mapping?.columns.text !== undefined;
-  if (!textGiven && looksLikeDeals(reader.headers))
+  if (dealsAsMessages(reader.headers, options.mapping))
     throw new ImportError({ code: 'file-deals-not-messages', file: name });
   const sample = (await sampleRecords(reader)).map((record) => record.values);
   const chosen = chooseMapping(reader.headers, sample, withFileSource(reader, options.mapping));
@@ -90,6 +88,7 @@ export async function planImport(path: string, reader: Reader, options: ImportOp
   if (!resolved.ok) throw new ImportError({ ...resolved.problem, file: name });
   // A guessed text column empty in most rows (an accounts export's description), or a named one empty in all.
   const textAt = resolved.index.text;
+  const textGiven = options.mapping?.columns.text !== undefined;
   const empty = textAt === undefined ? 0 : sample.filter((values) => cellText(values[textAt] ?? null) === '').length;
   if (textAt !== undefined && empty > 0 && (textGiven ? empty === sample.length : empty * 2 > sample.length))
     throw new ImportError({

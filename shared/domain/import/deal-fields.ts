@@ -101,6 +101,17 @@ export function looksLikeDeals(headers: readonly string[]): boolean {
   return REQUIRED_DEAL_FIELDS.every((field) => found[field] !== undefined);
 }
 
+/**
+ * A deals export taken as messages, refused as such unless the mapping names the text's column: a guess would take a
+ * deal's description for it.
+ */
+export function dealsAsMessages(
+  headers: readonly string[],
+  given: { columns: { text?: string } } | undefined,
+): boolean {
+  return given?.columns.text === undefined && looksLikeDeals(headers);
+}
+
 /** What a CRM's stage name means for a sale. */
 export function dealStatus(stage: string): 'won' | 'lost' | 'open' {
   const folded = foldValue(stage);
