@@ -18,7 +18,35 @@ import { delimiterHint, sniffDelimiter, sniffEncoding, tsvQuotesCells } from './
 import { firstInvalidUtf8, wholeSequencesEnd } from './utf8';
 
 const SNIFF_BYTES = 64 * 1024;
-const CHUNK_BYTES = 1 << 20;
+/**
+ * A chunk's rows live until the last of them is planned and posted: at 1 MiB (4,000-5,000 rows) they outlived two of
+ * the reading thread's young-generation collections and were promoted, and collecting them again took a tenth of an
+ * import's instructions (figures: tests/bench/MEASUREMENTS.md).
+ */
+const CHUNK_BYTES = 1 << 16;
+const LONG_ROW_CHUNK_BYTES = 1 << 26;
+
+/** The file's bytes in pieces of at least `size.bytes` (as it is when a piece starts). */
+function gather(size: { bytes: number }): Transform {
+  let pieces: Buffer[] = [];
+  let length = 0;
+  const piece = (): Buffer => {
+    const joined = pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces, length);
+    pieces = [];
+    length = 0;
+    return joined;
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      pieces.push(chunk);
+      length += chunk.length;
+      done(null, length >= size.bytes ? piece() : undefined);
+    },
+    flush(done) {
+      done(null, length > 0 ? piece() : undefined);
+    },
+  });
+}
 
 function readHead(path: string, bytes: number): Buffer {
   const fd = openSync(path, 'r');
@@ -149,7 +177,10 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
     const file = createReadStream(path, { start: dataStart, highWaterMark: CHUNK_BYTES });
     file.on('data', (data) => (bytesRead = dataStart + (file.bytesRead ?? data.length)));
     const seen = { wide: false };
-    const text = file.pipe(decodeStream(encoding, seen, (offset) => notUtf8(path, dataStart + offset)));
+    const size = { bytes: CHUNK_BYTES };
+    const text = file
+      .pipe(gather(size))
+      .pipe(decodeStream(encoding, seen, (offset) => notUtf8(path, dataStart + offset)));
     text.on('error', (error) => push(error));
     const queue: (Chunk | Error | null)[] = [];
     let wake: (() => void) | null = null;
@@ -164,10 +195,12 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
       delimiter,
       ...(unquoted ? { fastMode: true } : {}),
       skipEmptyLines: false,
-      chunkSize: CHUNK_BYTES,
       chunk: (result: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
         parser = handle;
         handle.pause();
+        // Papa parses a row cut by the chunk's end again from its start with the next chunk: a row longer than a chunk
+        // is given chunks twice as long until it ends, so it is parsed a few times over, not once a chunk.
+        size.bytes = result.data.length === 0 ? Math.min(size.bytes * 2, LONG_ROW_CHUNK_BYTES) : CHUNK_BYTES;
         // Papa's pause stops parsing, not the stream: pausing the decoder backs the pipe up to the
         // file, or the whole file would be read into memory while the consumer is busy elsewhere.
         text.pause();
