@@ -229,10 +229,17 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
 
   // Below any title or report lines a tool writes above the table (the records before it are not rows).
   let layout: HeaderLayout = { headers: [], headerRow: 1, descriptionRow: null };
+  const wanted = options.headerRow;
+  const scanned = (wanted ?? 0) + HEADER_SCAN_ROWS;
+  // The first chunks' records, as many as the header is looked for in (long lines: more than one chunk).
+  const firstRecords: string[][] = [];
   for await (const chunk of chunks()) {
-    const wanted = options.headerRow;
-    layout = headerLayout(chunk.rows.slice(0, (wanted ?? 0) + HEADER_SCAN_ROWS), wanted);
-    const row = wanted ? chunk.rows[wanted - 1] : undefined;
+    firstRecords.push(...chunk.rows);
+    if (firstRecords.length >= scanned) break;
+  }
+  if (firstRecords.length > 0) {
+    layout = headerLayout(firstRecords.slice(0, scanned), wanted);
+    const row = wanted ? firstRecords[wanted - 1] : undefined;
     if (wanted && (!row || row.every((cell) => cell.trim() === ''))) {
       throw new ImportError({
         code: row ? 'header-row-blank' : 'header-row-past-end',
@@ -240,7 +247,6 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
         row: String(wanted),
       });
     }
-    break;
   }
   const { headers, headerRow, descriptionRow } = layout;
   if (headers.length === 0) throw new ImportError({ code: 'file-no-header', file: name });

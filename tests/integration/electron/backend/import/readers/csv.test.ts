@@ -135,3 +135,22 @@ describe('CSV reports with lines above the table', () => {
     expect(read).toEqual(table.slice(1).map((values, i) => ({ row: headerRow + 2 + i, values })));
   });
 });
+
+describe('CSV header rows far down', () => {
+  it('finds a header given or guessed below lines longer than the reader reads at a time', async () => {
+    // 15 notes of 5,000 characters: 75 KB above the header, more than one of the reader's chunks.
+    const notes = Array.from({ length: 15 }, (_, i) => `nota ${i + 1}: ${'x'.repeat(5000)}`);
+    const text = `${notes.join('\n')}\nid,fecha,texto\n1,05/03/2026,hola\n2,06/03/2026,adiós\n`;
+    const path = writeEncoded(join(tempFolder(), 'notes.csv'), text, 'utf8');
+    for (const options of [{ headerRow: 16 }, {}]) {
+      const reader = await openReader(path, options);
+      expect(reader.headers, JSON.stringify(options)).toEqual(['id', 'fecha', 'texto']);
+      const read: { row: number; values: string[] }[] = [];
+      for await (const record of records(reader)) read.push({ row: record.row, values: record.values as string[] });
+      expect(read).toEqual([
+        { row: 17, values: ['1', '05/03/2026', 'hola'] },
+        { row: 18, values: ['2', '06/03/2026', 'adiós'] },
+      ]);
+    }
+  });
+});
