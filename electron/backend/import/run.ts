@@ -32,7 +32,6 @@ export interface ImportSettings {
 export type ImportProgress = JobProgress & { rows: number };
 
 const ERRORS_SHOWN = 5;
-const PROGRESS_MS = 100;
 const ERRORS_BEFORE_GIVING_UP = 1000;
 
 async function sha256(path: string, signal: AbortSignal): Promise<string> {
@@ -114,8 +113,6 @@ export async function runImport(
       const errors: string[] = [];
       let rows = 0;
       let implausibleDates = 0;
-      let lastProgress = -Infinity;
-      let unsaid: ImportProgress | null = null;
 
       const batches = reading.batches({
         path: request.path,
@@ -151,13 +148,7 @@ export async function runImport(
         counts.rowsNew += prepared.added;
         counts.rowsDuplicate += prepared.duplicate;
         implausibleDates += prepared.implausible;
-        // A batch is a few hundred rows: a bar moved ten times a second is as smooth, with a message the less a batch.
-        unsaid = { ...prepared.progress, rows };
-        if (performance.now() - lastProgress >= PROGRESS_MS) {
-          lastProgress = performance.now();
-          onProgress(unsaid);
-          unsaid = null;
-        }
+        onProgress({ ...prepared.progress, rows });
       }
 
       if (counts.rowsRejected > 0 && !rejects) {
@@ -182,8 +173,6 @@ export async function runImport(
           t('importReport.allRejected', { file: name, count: counts.rowsRejected, path: request.rejectsPath ?? '' }),
         );
       }
-      // The whole file read, said before its last steps.
-      if (unsaid) onProgress(unsaid);
       load.finish((done, total) => onProgress({ done, total, rows, stage: 'indexing' }));
       const sha256 = await hashing;
       finishBatch(sqlite, batch, { ...counts, sha256 });
