@@ -20,14 +20,46 @@ function outOfMemoryMessage(path: string | null): string {
 const AHEAD = 16;
 
 /**
+ * The share of its time the writer may spend waiting for batches before it matches their rules itself. Asked a batch at
+ * a time (was one waiting?), the writer's bursts (the full-text index every five batches) had a workbook's reading
+ * thread, the slower, match two batches in three.
+ */
+const WAITING_SHARE = 0.05;
+
+/**
+ * How much of the time the writer waited and worked is forgotten at each batch: about the last 64 batches count (a
+ * workbook's 64 KiB chunk is a batch of about 130 rows, and the reading thread hands them over in bursts).
+ */
+const FORGET = 1 / 64;
+
+/**
+ * Where the next batch asked for is matched with the rules: `took` is told, for each batch the writer takes, how long
+ * it waited for it and how long it worked on the one before (ms); `readerMatches` says whether the reading thread has
+ * the time to match the next.
+ */
+export function createMatchingBalance() {
+  const recent = { waited: 0, worked: 0 };
+  return {
+    took(waited: number, worked: number): void {
+      recent.waited = recent.waited * (1 - FORGET) + waited;
+      recent.worked = recent.worked * (1 - FORGET) + worked;
+    },
+    readerMatches(): boolean {
+      return recent.waited <= WAITING_SHARE * (recent.waited + recent.worked);
+    },
+  };
+}
+
+/**
  * The thread that reads and plans a file's rows (prepare.ts), so the writer's SQLite work and the
  * reading, mapping, hashing and matching run on two cores at once. Started first, it loads while
  * the writer plans the import; stop() ends it (a refusal, a cancel, the end).
  *
  * The rules' matching (a fifth of the reading thread's work) goes to whichever thread has time:
- * when no batch is ready as the writer takes the next, the reading thread is the slower, and the
- * batch asked for then leaves its matching to the writer (RowBatch.rulesPending); when one is
- * ready, the next is matched where it is read (figures: tests/bench/MEASUREMENTS.md).
+ * while the writer spends more than WAITING_SHARE of its recent time waiting for batches, the
+ * reading thread is the slower, and the batches asked for leave their matching to the writer
+ * (RowBatch.rulesPending); otherwise they are matched where they are read (figures:
+ * tests/bench/MEASUREMENTS.md).
  */
 export function startReading(workers: WorkerOptions) {
   const worker = startWorker('prepare', {}, workers);
@@ -65,14 +97,20 @@ export function startReading(workers: WorkerOptions) {
       try {
         ask({ type: 'start', input });
         for (let i = 0; i < AHEAD; i++) ask({ type: 'next', matchRules: true });
+        const balance = createMatchingBalance();
+        // When the writer had the last batch (the first batch's wait is the reading thread's start, not its pace).
+        let handedAt: number | null = null;
         for (;;) {
           // A turn of the event loop: batches that came while this thread wrote are taken in first.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          const ready = arrived.length > 0;
+          const askedAt = performance.now();
           const message = await next();
           if (message.type === 'end') return;
           if (message.type === 'error') throw new ImportError(message.problem ?? message.message);
-          ask({ type: 'next', matchRules: ready });
+          const gotAt = performance.now();
+          if (handedAt !== null) balance.took(gotAt - askedAt, askedAt - handedAt);
+          handedAt = gotAt;
+          ask({ type: 'next', matchRules: balance.readerMatches() });
           yield message.batch;
         }
       } finally {
