@@ -51,11 +51,14 @@ export async function backupInto(
   target: string,
   onStep: (done: number, total: number) => void = () => undefined,
 ): Promise<number> {
-  await sqlite.backup(target, {
+  const { totalPages } = await sqlite.backup(target, {
     progress: ({ totalPages, remainingPages }) => {
       onStep(totalPages - remainingPages, totalPages);
       return PAGES_A_STEP;
     },
   });
+  // The library calls back before each step but the first, never after the last: the copy's end is said here, so the
+  // bar reaches its end however fast the steps went (the job runner passes a stage's last step through).
+  onStep(totalPages, totalPages);
   return statSync(target).size;
 }
