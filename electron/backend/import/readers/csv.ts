@@ -233,12 +233,15 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
   const scanned = (wanted ?? 0) + HEADER_SCAN_ROWS;
   // The first chunks' records, as many as the header is looked for in (long lines: more than one chunk).
   const firstRecords: string[][] = [];
-  for await (const chunk of chunks()) {
-    firstRecords.push(...chunk.rows);
-    if (firstRecords.length >= scanned) break;
+  scan: for await (const chunk of chunks()) {
+    for (const record of chunk.rows) {
+      // One by one, not spread: a chunk after a long row can hold millions of short ones.
+      if (firstRecords.length >= scanned) break scan;
+      firstRecords.push(record);
+    }
   }
   if (firstRecords.length > 0) {
-    layout = headerLayout(firstRecords.slice(0, scanned), wanted);
+    layout = headerLayout(firstRecords, wanted);
     const row = wanted ? firstRecords[wanted - 1] : undefined;
     if (wanted && (!row || row.every((cell) => cell.trim() === ''))) {
       throw new ImportError({

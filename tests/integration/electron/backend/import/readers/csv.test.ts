@@ -153,4 +153,16 @@ describe('CSV header rows far down', () => {
       ]);
     }
   });
+
+  it('reads the header above half a million short rows that follow a long note line', async () => {
+    // The note is cut by the reader's chunks, each twice the last, so the chunk that ends it holds most of these rows.
+    const rows = Array.from({ length: 500_000 }, (_, i) => `${i % 10},a`);
+    const text = `${'x'.repeat(1_000_000)}\nid,texto\n${rows.join('\n')}\n`;
+    const path = writeEncoded(join(tempFolder(), 'note-then-rows.csv'), text, 'utf8');
+    const reader = await openReader(path, { headerRow: 2 });
+    expect(reader.headers).toEqual(['id', 'texto']);
+    let count = 0;
+    for await (const record of records(reader)) if (++count === 1) expect(record).toMatchObject({ row: 3 });
+    expect(count).toBe(500_000);
+  });
 });
