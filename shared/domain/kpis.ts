@@ -47,12 +47,22 @@ export function shares<K extends string>(mentions: Record<K, number>): Record<K,
  * null for no values.
  */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (sorted.length - 1) * p;
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (rank - low);
+  return percentiles(values, [p])[0] as number | null;
+}
+
+/**
+ * Several percentiles of the same values (each as `percentile`), from one sort: a dashboard asks for the median and the
+ * 90th of every team's and agent's cases. A typed array sorts numbers in order without a comparator, several times
+ * faster.
+ */
+export function percentiles(values: readonly number[], ps: readonly number[]): (number | null)[] {
+  if (values.length === 0) return ps.map(() => null);
+  const sorted = Float64Array.from(values).sort();
+  return ps.map((p) => {
+    const rank = (sorted.length - 1) * p;
+    const low = sorted[Math.floor(rank)] as number;
+    return low + ((sorted[Math.ceil(rank)] as number) - low) * (rank - Math.floor(rank));
+  });
 }
 
 export interface AuthorLabels {

@@ -5,6 +5,7 @@ import {
   meanTemperature,
   netTemperature,
   percentile,
+  percentiles,
   ratio,
   shares,
   userFlows,
@@ -33,6 +34,32 @@ describe('KPI math on hand-computed cases', () => {
     expect(percentile([10, 20, 30, 40], 0.9)).toBeCloseTo(37, 12);
     expect(percentile([7], 0.9)).toBe(7);
     expect(percentile([], 0.5)).toBeNull();
+  });
+
+  it('several percentiles from one sort agree with each asked alone, in any order of the values', () => {
+    const values = [40, -3.5, 10, 30, 20, 1e9, 0];
+    const ps = [0, 0.1, 0.5, 0.9, 1];
+    expect(percentiles(values, ps)).toEqual(ps.map((p) => percentile(values, p)));
+    // Sorted as numbers, not as text (where 1e9 would come before 20).
+    expect(percentiles(values, [0, 0.5, 1])).toEqual([-3.5, 20, 1e9]);
+    expect(percentiles([], [0.5, 1])).toEqual([null, null]);
+  });
+
+  it("the desk's longest wait over more cases than a spread into Math.max takes", () => {
+    const H = 3_600_000;
+    const waiting = Array.from({ length: 300_000 }, (_, i) => ({
+      type: 'outage',
+      department: null,
+      assignee: null,
+      openedAt: (i % 1000) * H,
+      firstResponseAt: null,
+      resolvedAt: null,
+      slaState: null,
+      misses: 0,
+    }));
+    const care = careKpis(waiting, 1000 * H, 60);
+    expect(care.waiting).toBe(300_000);
+    expect(care.waitingHours).toEqual({ median: 500.5, max: 1000 });
   });
 
   it('users: latest labeled message decides happy/unhappy; first and last decide conversion', () => {
