@@ -17,6 +17,8 @@ import type { BenchResult } from './run';
 
 const MESSAGES = Number(process.env.BENCH_KPI_MESSAGES ?? 1_000_000);
 const QUARTER = { from: '2026-04-01', to: '2026-06-30' };
+/** The demo's whole history (January to September): what "this year" shows. */
+const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 /** The demo's busiest network. */
 const NARROWED_SOURCE = 'twitter';
 const EXTRA_ENTITIES = [
@@ -102,11 +104,11 @@ export async function run(): Promise<BenchResult> {
     }
     const ms = Math.min(...timings);
     // The narrowings analysts make all day, each best of 5.
-    const narrowed = async (scope: Omit<KpiRequest, 'from' | 'to'>): Promise<number> => {
+    const narrowed = async (scope: Omit<KpiRequest, 'from' | 'to'>, period = QUARTER): Promise<number> => {
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const started = performance.now();
-        await client.call('kpis.get', { ...QUARTER, ...scope });
+        await client.call('kpis.get', { ...period, ...scope });
         times.push(performance.now() - started);
       }
       return Math.min(...times);
@@ -115,6 +117,7 @@ export async function run(): Promise<BenchResult> {
     const topicMs = await narrowed({ topics: [1] });
     const sourceMs = await narrowed({ sources: [NARROWED_SOURCE] });
     const sourceEntityMs = await narrowed({ sources: [NARROWED_SOURCE], entities: [1] });
+    const yearMs = await narrowed({}, YEAR);
 
     const read = new Database(path, { readonly: true });
     const entityRows = read.prepare('SELECT message_id, entity_id FROM message_entities').raw().all() as [
@@ -154,6 +157,8 @@ export async function run(): Promise<BenchResult> {
         ['  narrowed to one topic', topicMs.toFixed(0), '≤ 500'],
         [`  narrowed to one source (${NARROWED_SOURCE})`, sourceMs.toFixed(0), '≤ 500'],
         ['  narrowed to a source and an entity', sourceEntityMs.toFixed(0), '≤ 500'],
+        // No target: the targets are a quarter's. A year's authors and advocates are read from its messages.
+        ['every KPI, the whole year (1M messages)', yearMs.toFixed(0), undefined],
         ['in-memory reference (ms, rows preloaded)', referenceMs.toFixed(0), undefined],
         ['ratio SQL / reference', (ms / referenceMs).toFixed(2), undefined],
       ],
@@ -167,6 +172,7 @@ export async function run(): Promise<BenchResult> {
         topicMs,
         sourceMs,
         sourceEntityMs,
+        yearMs,
       },
     };
   } finally {
