@@ -12,11 +12,14 @@ const CONTACTS = `SELECT c.id, c.name, c.company, c.email, c.role, c.account_typ
 function withAccounts(sqlite: Database.Database, rows: Omit<Contact, 'accounts'>[]): Contact[] {
   if (rows.length === 0) return [];
   const accounts = new Map<number, ContactAccount[]>();
-  const ids = rows.map((row) => row.id);
+  // One JSON list, not a variable an id: SQLite takes at most 32,766 variables a statement.
   for (const { contact, ...account } of sqlite
-    .prepare(`${ACCOUNTS} WHERE ca.contact_id IN (${ids.map(() => '?').join(', ')}) ORDER BY s.code, a.handle`)
-    .all(...ids) as (ContactAccount & { contact: number })[])
-    accounts.set(contact, [...(accounts.get(contact) ?? []), account]);
+    .prepare(`${ACCOUNTS} WHERE ca.contact_id IN (SELECT value FROM json_each(?)) ORDER BY s.code, a.handle`)
+    .all(JSON.stringify(rows.map((row) => row.id))) as (ContactAccount & { contact: number })[]) {
+    const known = accounts.get(contact);
+    if (known) known.push(account);
+    else accounts.set(contact, [account]);
+  }
   return rows.map((row) => ({ ...row, accounts: accounts.get(row.id) ?? [] }));
 }
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder, writeEncoded } from '../../../../helpers/files';
@@ -87,5 +88,21 @@ describe('contacts: identified people and companies with their accounts', () => 
       'A message with no author cannot be anyone’s',
     );
     await expect(client.call('contacts.update', { contact: 999, role: 'user' })).rejects.toThrow('No contact 999');
+  });
+
+  it('lists more contacts than SQLite takes variables in one statement, each with its accounts', async () => {
+    const { client, ids, path } = await workspace();
+    const { author } = await client.call('contacts.ofMessage', { message: ids[0] as number });
+    const marta = applied(await client.call('contacts.identify', { author: author.authorId, name: 'Marta Ruiz' }));
+    const db = new Database(path);
+    const add = db.prepare('INSERT INTO contacts (name) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 40_000; i++) add.run(`Contact ${String(i).padStart(5, '0')}`);
+    })();
+    db.close();
+    const list = await client.call('contacts.list', {});
+    expect(list).toHaveLength(40_001);
+    expect(list.find((c) => c.id === marta.id)?.accounts.map((a) => a.handle)).toEqual(['marta.ruiz']);
+    expect(list.filter((c) => c.accounts.length > 0)).toHaveLength(1);
   });
 });
