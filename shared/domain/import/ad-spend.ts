@@ -77,7 +77,8 @@ export function summaryRow(cents: readonly number[], cells: readonly (readonly s
   const total = cents.reduce((sum, value) => sum + value, 0);
   const at = cents.findIndex((value) => value > 0 && value * 2 === total);
   if (at < 0) return null;
-  const width = Math.max(...cells.map((row) => row.length));
+  // Not Math.max(...): a spread of a long report's rows overflows the stack.
+  const width = cells.reduce((widest, row) => Math.max(widest, row.length), 0);
   for (let column = 0; column < width; column++)
     if (!cells[at]?.[column] && cells.every((row, i) => i === at || Boolean(row[column]))) return at;
   return null;
