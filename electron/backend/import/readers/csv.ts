@@ -236,8 +236,9 @@ export async function openCsv(path: string, options: ReaderOptions = {}): Promis
   scan: for await (const chunk of chunks()) {
     for (const record of chunk.rows) {
       // One by one, not spread: a chunk after a long row can hold millions of short ones.
-      if (firstRecords.length >= scanned) break scan;
       firstRecords.push(record);
+      // Stopped here, not at the next chunk's first record: that chunk would be read (after a long row, a large one).
+      if (firstRecords.length >= scanned) break scan;
     }
   }
   if (firstRecords.length > 0) {
